@@ -1,0 +1,269 @@
+import Fuse from "fuse.js";
+import { MAX_QUESTION_CHARS, cleanText, fold } from "./normalise.js";
+import { SearchIndex, type Hit } from "./search-index.js";
+import { intentOf, satisfies } from "./intent.js";
+import type { Answer, AskResult, Entry, Knowledge, Source, Speaker } from "./types.js";
+
+/** Below this confidence the core declines ("I don't know that") instead of answering. */
+export const CONFIDENCE_THRESHOLD = 0.6;
+/** Alternatives below this confidence are not worth offering. */
+const ALTERNATIVE_FLOOR = 0.34;
+const CANDIDATES = 40;
+const INTENT_BOOST = 1.25;
+
+export interface AskOptions {
+  /** How many alternatives to return beside the answer (default 3). */
+  alternatives?: number;
+}
+
+/**
+ * The query core: one knowledge base, indexed, answering questions. Platform-free, synchronous and deterministic;
+ * no method throws on any input string, and each takes bounded time (questions are cut to
+ * {@link MAX_QUESTION_CHARS}). Build one per knowledge load with {@link createCore} and swap it whole on reload.
+ */
+export class Core {
+  private readonly index: SearchIndex;
+  private readonly byId = new Map<string, number>();
+  private readonly sourceById = new Map<string, Source>();
+  private readonly speakerById = new Map<string, Speaker>();
+  private readonly speakerFuse: Fuse<Speaker>;
+  private readonly tagList: string[];
+  private readonly tagFuse: Fuse<string>;
+
+  constructor(readonly knowledge: Knowledge) {
+    for (const s of knowledge.sources) this.sourceById.set(s.id, s);
+    for (const s of knowledge.speakers) this.speakerById.set(s.id, s);
+    knowledge.entries.forEach((e, i) => this.byId.set(e.id, i));
+    this.index = new SearchIndex(
+      knowledge.entries.map((e) => {
+        const sp = e.kind === "quote" ? this.speakerById.get(e.speakerId) : undefined;
+        return {
+          text: e.text,
+          questions: e.questions.join(" \n "),
+          tags: e.tags.join(" "),
+          people: sp ? [sp.name, sp.role, ...sp.aliases].join(" ") : "",
+          context: e.kind === "quote" ? (e.context ?? "") : (e.attribution ?? ""),
+        };
+      }),
+    );
+    this.speakerFuse = new Fuse(knowledge.speakers, {
+      keys: [
+        { name: "name", weight: 2 },
+        { name: "aliases", weight: 1.5 },
+        { name: "role", weight: 1 },
+      ],
+      includeScore: true,
+      threshold: 0.4,
+      ignoreLocation: true,
+    });
+    const tagCount = new Map<string, number>();
+    for (const e of knowledge.entries) for (const t of e.tags) tagCount.set(t, (tagCount.get(t) ?? 0) + 1);
+    this.tagList = [...tagCount].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([t]) => t);
+    this.tagFuse = new Fuse(this.tagList, { includeScore: true, threshold: 0.34, ignoreLocation: true });
+  }
+
+  /** Number of entries (quotes and facts). */
+  get size(): number {
+    return this.knowledge.entries.length;
+  }
+
+  /**
+   * Answers a question. Returns the best entry when its confidence reaches {@link CONFIDENCE_THRESHOLD}, otherwise
+   * declines with up to 3 suggestions: a wrong answer is never presented as right. Any string is accepted.
+   */
+  ask(question: string, options: AskOptions = {}): AskResult {
+    const notes: string[] = [];
+    let q = cleanText(String(question ?? ""));
+    if (q.length > MAX_QUESTION_CHARS) {
+      q = q.slice(0, MAX_QUESTION_CHARS).replace(/\s+\S*$/, "");
+      notes.push(`question was cut to ${MAX_QUESTION_CHARS} characters`);
+    }
+    const base = { question: q, alternatives: [] as Answer[], suggestions: [] as string[], notes };
+    if (q === "") {
+      notes.push("question was empty");
+      return { ...base, answered: false, answer: null, suggestions: this.exampleQuestions(3) };
+    }
+    const ranked = this.rank(q, false);
+    const top = ranked[0];
+    const wanted = options.alternatives ?? 3;
+    if (!top || top.confidence < CONFIDENCE_THRESHOLD) {
+      const suggestions = ranked
+        .filter((h) => h.confidence > 0.2)
+        .slice(0, 3)
+        .map((h) => this.suggestionFor(h.doc));
+      if (ranked.length === 0) notes.push("no word of the question is in the knowledge base");
+      return { ...base, answered: false, answer: null, suggestions };
+    }
+    const alternatives = ranked
+      .slice(1)
+      .filter((h) => h.confidence >= ALTERNATIVE_FLOOR)
+      .slice(0, wanted)
+      .map((h) => this.answerAt(h.doc, h.confidence));
+    return { ...base, answered: true, answer: this.answerAt(top.doc, top.confidence), alternatives };
+  }
+
+  /**
+   * Questions the knowledge base can answer that start like `partial`, for as-you-type completion (Discord
+   * autocomplete): at most `limit` (≤ 25), each at most 100 characters, fast enough to run on every keystroke.
+   */
+  suggest(partial: string, limit = 25): string[] {
+    const max = Math.min(25, Math.max(0, limit));
+    const q = cleanText(String(partial ?? "")).slice(0, 200);
+    const out = new Set<string>();
+    if (q !== "") {
+      const ranked = this.rank(q, true);
+      for (const h of ranked) {
+        for (const text of this.entryQuestions(h.doc)) {
+          if (out.size >= max) break;
+          if (fold(text).includes(fold(q)) || out.size < max) out.add(text);
+        }
+        if (out.size >= max) break;
+      }
+    }
+    for (const text of this.exampleQuestions(max)) if (out.size < max) out.add(text);
+    return [...out].map((s) => (s.length > 100 ? `${s.slice(0, 99)}…` : s)).slice(0, max);
+  }
+
+  /** The speaker a name most likely means ("rohani" → Hassan Rouhani) and their quotes; null when no one is close. */
+  quotesBySpeaker(name: string): { speaker: Speaker; quotes: Answer[] } | null {
+    const q = cleanText(String(name ?? "")).slice(0, 100);
+    if (q === "") return null;
+    const hit = this.speakerFuse.search(q, { limit: 1 })[0];
+    if (!hit) return null;
+    const quotes = this.knowledge.entries
+      .map((e, i) => ({ e, i }))
+      .filter(({ e }) => e.kind === "quote" && e.speakerId === hit.item.id)
+      .map(({ i }) => this.answerAt(i, 1));
+    return { speaker: hit.item, quotes };
+  }
+
+  /**
+   * Facts on a topic: those tagged with the tag nearest to `topic` ("sanction" → sanctions), or, when no tag is
+   * near, the facts that best match it as a question. `topic` is null in the second case.
+   */
+  factsByTopic(topic: string, limit = 10): { topic: string | null; facts: Answer[] } {
+    const q = fold(String(topic ?? "")).slice(0, 100);
+    if (q === "") return { topic: null, facts: [] };
+    const tag = this.tagFuse.search(q, { limit: 1 })[0]?.item;
+    if (tag !== undefined) {
+      const facts = this.knowledge.entries
+        .map((e, i) => ({ e, i }))
+        .filter(({ e }) => e.kind === "fact" && e.tags.includes(tag))
+        .slice(0, limit)
+        .map(({ i }) => this.answerAt(i, 1));
+      if (facts.length) return { topic: tag, facts };
+    }
+    const facts = this.rank(q, false)
+      .filter((h) => this.knowledge.entries[h.doc]!.kind === "fact" && h.confidence >= CONFIDENCE_THRESHOLD)
+      .slice(0, limit)
+      .map((h) => this.answerAt(h.doc, h.confidence));
+    return { topic: null, facts };
+  }
+
+  /** A random quote (pass `rng` for a repeatable pick); null when there are none. */
+  randomQuote(rng: () => number = Math.random): Answer | null {
+    return this.randomOf("quote", rng);
+  }
+
+  /** A random fact (pass `rng` for a repeatable pick); null when there are none. */
+  randomFact(rng: () => number = Math.random): Answer | null {
+    return this.randomOf("fact", rng);
+  }
+
+  /** Quotes to feature where no question was asked yet (Telegram's empty inline query), in knowledge order. */
+  featuredQuotes(limit = 5): Answer[] {
+    const out: Answer[] = [];
+    this.knowledge.entries.forEach((e, i) => {
+      if (e.kind === "quote" && out.length < limit) out.push(this.answerAt(i, 1));
+    });
+    return out;
+  }
+
+  /** Everyone quoted, in knowledge order. */
+  speakers(): Speaker[] {
+    return [...this.knowledge.speakers];
+  }
+
+  /** Topic tags, most used first. */
+  topics(): string[] {
+    return [...this.tagList];
+  }
+
+  /** The sources, each with its quote and fact counts. */
+  sourceSummaries(): { source: Source; quotes: number; facts: number }[] {
+    return this.knowledge.sources.map((source) => {
+      const own = this.knowledge.entries.filter((e) => e.sourceId === source.id);
+      return { source, quotes: own.filter((e) => e.kind === "quote").length, facts: own.filter((e) => e.kind === "fact").length };
+    });
+  }
+
+  /** `n` questions the knowledge base answers, spread across it: for /start, /help and empty input. */
+  exampleQuestions(n: number): string[] {
+    const withQ = this.knowledge.entries.filter((e) => e.questions.length > 0);
+    if (withQ.length === 0 || n <= 0) return [];
+    const step = Math.max(1, Math.floor(withQ.length / n));
+    const out: string[] = [];
+    for (let i = 0; i < withQ.length && out.length < n; i += step) out.push(withQ[i]!.questions[0]!);
+    return out;
+  }
+
+  /** The entry with this id as an answer (for buttons that carry an id); null for an unknown id. */
+  answerById(id: string, confidence = 1): Answer | null {
+    const i = this.byId.get(String(id));
+    return i === undefined ? null : this.answerAt(i, confidence);
+  }
+
+  private rank(q: string, prefixLast: boolean): (Hit & { confidence: number })[] {
+    const terms = this.index.terms(q, prefixLast);
+    const intent = intentOf(q);
+    return this.index
+      .search(terms, CANDIDATES)
+      .map((h) => {
+        const e = this.knowledge.entries[h.doc]!;
+        const boost = intent && satisfies(e, intent, e.kind === "quote" ? e.speakerId : undefined) ? INTENT_BOOST : 1;
+        return { ...h, score: h.score * boost, confidence: Math.round(h.coverage * 1000) / 1000 };
+      })
+      .sort((a, b) => b.confidence * b.score - a.confidence * a.score || a.doc - b.doc);
+  }
+
+  private entryQuestions(doc: number): string[] {
+    const e = this.knowledge.entries[doc]!;
+    return e.questions.length ? e.questions : [e.text];
+  }
+
+  private suggestionFor(doc: number): string {
+    const text = this.entryQuestions(doc)[0]!;
+    return text.length > 100 ? `${text.slice(0, 99)}…` : text;
+  }
+
+  private randomOf(kind: Entry["kind"], rng: () => number): Answer | null {
+    const idx: number[] = [];
+    this.knowledge.entries.forEach((e, i) => e.kind === kind && idx.push(i));
+    if (idx.length === 0) return null;
+    const r = Math.min(0.999999, Math.max(0, Number(rng()) || 0));
+    return this.answerAt(idx[Math.floor(r * idx.length)]!, 1);
+  }
+
+  private answerAt(doc: number, confidence: number): Answer {
+    const e = this.knowledge.entries[doc]!;
+    const source = this.sourceById.get(e.sourceId)!;
+    if (e.kind === "quote") {
+      const sp = this.speakerById.get(e.speakerId)!;
+      return {
+        id: e.id,
+        kind: "quote",
+        text: e.text,
+        speaker: { name: sp.name, role: sp.role },
+        ...(e.context && { context: e.context }),
+        source,
+        confidence,
+      };
+    }
+    return { id: e.id, kind: "fact", text: e.text, ...(e.attribution && { attribution: e.attribution }), source, confidence };
+  }
+}
+
+/** Indexes a loaded knowledge base. Takes a fraction of a second per 10,000 entries. */
+export function createCore(knowledge: Knowledge): Core {
+  return new Core(knowledge);
+}

@@ -1,0 +1,35 @@
+import { fold } from "./normalise.js";
+import type { Entry } from "./types.js";
+
+/** What kind of answer a question's own wording asks for. */
+export type Intent = "number" | "time" | "person" | "reason" | null;
+
+/** Reads the question word: "how many" wants a number, "when" a time, "who" a person, "why" a reason. */
+export function intentOf(question: string): Intent {
+  const q = fold(question);
+  if (/\bhow (many|much|big|large)\b|\bnumber of\b|\bpercent(age)?\b|\bhow fast\b/.test(q)) return "number";
+  if (/\bwhen\b|\bwhat (year|month|date)\b|\bsince when\b/.test(q)) return "time";
+  if (/^\s*(who|whom|whose)\b|\bwho (is|was|said|says|wrote|reported)\b/.test(q)) return "person";
+  if (/^\s*why\b|\bfor what reason\b|\bwhat for\b|\bon what grounds\b/.test(q)) return "reason";
+  return null;
+}
+
+const NUMBER = /\d|\b(million|billion|thousand|hundred|half|percent|dozen)\b/i;
+const TIME = /\b(1[89]\d\d|20\d\d|january|february|march|april|may|june|july|august|september|october|november|december|last year|years? ago|this week)\b/i;
+const REASON = /\b(because|due to|grounds|fearing|in order to|with the aim|as a result|so that|aim)\b/i;
+
+/** Whether an entry's text offers the kind of answer an intent asks for. */
+export function satisfies(entry: Entry, intent: Intent, speakerName?: string): boolean {
+  switch (intent) {
+    case "number":
+      return NUMBER.test(entry.text);
+    case "time":
+      return TIME.test(entry.text);
+    case "reason":
+      return REASON.test(entry.text);
+    case "person":
+      return entry.kind === "quote" || speakerName !== undefined || /\b[A-Z][a-z]+ [A-Z][a-z]+\b/.test(entry.text);
+    default:
+      return false;
+  }
+}

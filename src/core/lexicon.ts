@@ -1,0 +1,68 @@
+import { stem, words } from "./normalise.js";
+
+/**
+ * Words that carry no topic: articles, pronouns, auxiliaries, question words and chat filler. They are dropped from
+ * questions before matching (question words are read for intent first, see intent.ts).
+ */
+const STOP = `a about above after again against all am an and any are aren as at be because been before being below
+between both but by can cannot could couldn did didn do does doesn doing don down during each few for from further had
+hadn has hasn have haven having he her here hers herself him himself his how i if in into is isn it its itself just let
+me more most my myself no nor not of off on once only or other ought our ours ourselves out over own same shan she
+should shouldn so some such than that the their theirs them themselves then there these they this those through to too
+under until up very was wasn we were weren what when where which while who whom why will with won wouldn would you your
+yours yourself yourselves yes ok okay please tell know explain describe give show say something anything thing things
+really actually also even ever still much many lot lots get got kind sort s t d ll m re ve y hi hey hello bot briefbot
+according exactly`;
+
+export const STOP_WORDS: ReadonlySet<string> = new Set(STOP.split(/\s+/));
+
+/**
+ * Groups of words a reader may use for one another. Every word of a group finds the others at a lower weight, so
+ * "tweet" finds Twitter and "ride-hailing" finds Uber, but an exact word still ranks first.
+ */
+const GROUPS = [
+  "twitter tweet tweets tweeting tweeted",
+  "uber ridehailing taxi taxis cab cabs rideshare ridesharing",
+  "vpn vpns proxy proxies virtual private network circumvent circumvention bypass",
+  "ban banned banning block blocked blocking prohibit prohibited forbid forbidden outlaw outlawed illegal",
+  "allow allowed permit permitted legal",
+  "instagram insta",
+  "facebook fb",
+  "government regime authorities officials state",
+  "app apps application applications",
+  "sanction sanctions embargo",
+  "protest protests demonstration demonstrations unrest uprising",
+  "censorship censor censored filtering restriction restrictions limits",
+  "makeup cosmetics beauty",
+  "customer customers clients client",
+  "iran iranian iranians persia persian",
+  "khamenei ayatollah",
+  "journalist reporter reporters anchor correspondent",
+  "wrote author authors writer byline",
+  "startup startups entrepreneur entrepreneurs",
+  "company companies firm firms corporation corporations",
+  "revenue revenues income earnings",
+  "privacy surveillance spying",
+  "grew growth increase increased rise rose",
+  "weak weakness",
+  "lost lose losing loss",
+  "delivery deliver",
+  "homegrown domestic local",
+  "e-commerce ecommerce shopping",
+].map((g) => g.split(" "));
+
+const SYNONYM_WEIGHT = 0.7;
+const synonyms = new Map<string, Map<string, number>>();
+for (const group of GROUPS) {
+  const stems = [...new Set(group.flatMap((w) => words(w)).map(stem))];
+  for (const s of stems) {
+    const m = synonyms.get(s) ?? new Map<string, number>();
+    for (const other of stems) if (other !== s && !m.has(other)) m.set(other, SYNONYM_WEIGHT);
+    synonyms.set(s, m);
+  }
+}
+
+/** The stems a stem also stands for, each with its weight (below 1). */
+export function synonymsOf(s: string): ReadonlyMap<string, number> | undefined {
+  return synonyms.get(s);
+}

@@ -1,0 +1,66 @@
+import { stemmer } from "stemmer";
+
+/** Questions longer than this are cut (with a note in the result), so every query takes bounded time. */
+export const MAX_QUESTION_CHARS = 500;
+
+// Control characters except tab/newline, zero-width and bidi marks, BOM, variation selectors, lone surrogates.
+const INVISIBLE =
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u00AD\u034F\u061C\u115F\u1160\u17B4\u17B5\u180B-\u180F\u200B-\u200F\u202A-\u202E\u2060-\u206F\u3164\uFE00-\uFE0F\uFEFF\uFFA0\uFFF0-\uFFF8]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+const QUOTES: Record<string, string> = {
+  "\u2018": "'", "\u2019": "'", "\u201A": "'", "\u201B": "'", "\u2032": "'", "\u00B4": "'", "`": "'",
+  "\u201C": '"', "\u201D": '"', "\u201E": '"', "\u201F": '"', "\u2033": '"', "\u00AB": '"', "\u00BB": '"',
+  "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-", "\u2212": "-",
+};
+const QUOTE_RE = new RegExp(`[${Object.keys(QUOTES).join("")}]`, "g");
+
+/**
+ * Makes any string safe to handle and show: Unicode NFKC, no control, zero-width or bidi-override characters, no lone
+ * surrogates, straight quotes and dashes, whitespace folded to single spaces, trimmed. Case and letters are kept.
+ */
+export function cleanText(input: string): string {
+  return input
+    .replace(INVISIBLE, "")
+    .normalize("NFKC")
+    .replace(QUOTE_RE, (c) => QUOTES[c] ?? c)
+    .replace(/\s+/gu, " ")
+    .trim();
+}
+
+/** Lower case without diacritics: "Rouhaní" → "rouhani". */
+export function fold(input: string): string {
+  return cleanText(input)
+    .toLowerCase()
+    .normalize("NFD")
+    .replace(/\p{M}+/gu, "")
+    .normalize("NFC");
+}
+
+/**
+ * Splits text into folded word tokens. Apostrophes drop ("Iran's" → "iran"); a hyphenated word gives its parts and
+ * the joined word ("ride-hailing" → "ride", "hailing", "ridehailing"), so "makeup", "make up" and "make-up" all meet.
+ */
+export function words(input: string): string[] {
+  const out: string[] = [];
+  const text = fold(input).replace(/'s\b/g, "").replace(/'/g, "");
+  for (const m of text.matchAll(/[\p{L}\p{N}]+(?:-[\p{L}\p{N}]+)*/gu)) {
+    const w = m[0];
+    if (w.includes("-")) {
+      const parts = w.split("-");
+      out.push(...parts, parts.join(""));
+    } else out.push(w);
+  }
+  return out;
+}
+
+const stemCache = new Map<string, string>();
+/** Porter stem of a folded word, cached; digits and short words are left as they are. */
+export function stem(word: string): string {
+  if (word.length <= 3 || /\d/.test(word)) return word;
+  let s = stemCache.get(word);
+  if (s === undefined) {
+    s = stemmer(word);
+    if (stemCache.size > 50_000) stemCache.clear();
+    stemCache.set(word, s);
+  }
+  return s;
+}

@@ -1,0 +1,223 @@
+import { stem, words } from "./normalise.js";
+import { STOP_WORDS, synonymsOf } from "./lexicon.js";
+import { TypoCorrector } from "./fuzzy.js";
+
+/** The text of one entry, by field. Field weights say how much a word found there counts. */
+export interface IndexedDoc {
+  text: string;
+  questions: string;
+  tags: string;
+  people: string;
+  context: string;
+}
+
+const FIELDS: readonly (keyof IndexedDoc)[] = ["text", "questions", "tags", "people", "context"];
+const FIELD_WEIGHT: Record<keyof IndexedDoc, number> = { text: 1, questions: 1, tags: 1.4, people: 1.3, context: 0.6 };
+const K1 = 1.2;
+const B = 0.5;
+/** At most this many distinct words of a question are used; the rest only cost time. */
+const MAX_QUERY_TERMS = 24;
+const PREFIX_EXPANSIONS = 12;
+
+/** One word of a question and what it was matched as. */
+export interface QueryTerm {
+  word: string;
+  /** The weight of this word in the question: its rarity in the index, or the highest rarity when it is unknown. */
+  weight: number;
+  /** The index terms it stands for, each with how good a match it is (1 exact, less for synonyms and typos). */
+  matches: { term: number; quality: number }[];
+}
+
+export interface Hit {
+  doc: number;
+  /** BM25F score summed over the question's words. */
+  score: number;
+  /** Share (0..1) of the question's weight this document matches: the basis of confidence. */
+  coverage: number;
+}
+
+/** Tokens of a text that can carry meaning: folded words, without stop words, stemmed. */
+export function contentStems(text: string): string[] {
+  return words(text)
+    .filter((w) => !STOP_WORDS.has(w))
+    .map(stem);
+}
+
+/**
+ * An inverted index with BM25F scoring over the fields of each entry. Built once per knowledge load; a query touches
+ * only the postings of its own words, so its cost follows the words asked, not the size of the knowledge base.
+ */
+export class SearchIndex {
+  private readonly termIds = new Map<string, number>();
+  private readonly postingDocs: Int32Array[] = [];
+  private readonly postingScores: Float32Array[] = [];
+  private readonly idf: number[] = [];
+  /** Surface words seen in the index, mapped to their stem: for typo correction and prefix completion. */
+  private readonly surface = new Map<string, string>();
+  private readonly sortedSurface: string[];
+  private readonly typos: TypoCorrector;
+  private readonly maxIdf: number;
+  private readonly acc: Float64Array;
+  private readonly cov: Float64Array;
+  private readonly seen: Uint32Array;
+  private readonly touched: Int32Array;
+  private readonly termSeen: Uint32Array;
+  private readonly termQuality: Float32Array;
+
+  constructor(docs: readonly IndexedDoc[]) {
+    const n = docs.length;
+    const lengths = FIELDS.map(() => new Float64Array(n));
+    const tokenised = docs.map((doc, d) =>
+      FIELDS.map((f, fi) => {
+        const ws = words(doc[f]).filter((w) => !STOP_WORDS.has(w));
+        for (const w of ws) if (!this.surface.has(w)) this.surface.set(w, stem(w));
+        lengths[fi]![d] = ws.length;
+        return ws.map((w) => this.surface.get(w)!);
+      }),
+    );
+    const avg = lengths.map((l) => l.reduce((a, b) => a + b, 0) / Math.max(1, n) || 1);
+    const docsOf: number[][] = [];
+    const tfsOf: number[][] = [];
+    tokenised.forEach((fields, d) => {
+      const tf = new Map<string, number>();
+      fields.forEach((stems, fi) => {
+        const norm = FIELD_WEIGHT[FIELDS[fi]!] / (1 - B + (B * stems.length) / avg[fi]!);
+        for (const s of stems) tf.set(s, (tf.get(s) ?? 0) + norm);
+      });
+      for (const [s, t] of tf) {
+        let id = this.termIds.get(s);
+        if (id === undefined) {
+          id = docsOf.length;
+          this.termIds.set(s, id);
+          docsOf.push([]);
+          tfsOf.push([]);
+        }
+        docsOf[id]!.push(d);
+        tfsOf[id]!.push(t);
+      }
+    });
+    let maxIdf = 1;
+    docsOf.forEach((list, id) => {
+      const idf = Math.log(1 + (n - list.length + 0.5) / (list.length + 0.5));
+      this.idf[id] = idf;
+      if (idf > maxIdf) maxIdf = idf;
+      this.postingDocs[id] = Int32Array.from(list);
+      this.postingScores[id] = Float32Array.from(tfsOf[id]!, (t) => (idf * t * (K1 + 1)) / (t + K1));
+    });
+    this.maxIdf = maxIdf;
+    this.sortedSurface = [...this.surface.keys()].sort();
+    this.typos = new TypoCorrector(this.surface.keys());
+    this.acc = new Float64Array(n);
+    this.cov = new Float64Array(n);
+    this.seen = new Uint32Array(n);
+    this.touched = new Int32Array(n);
+    this.termSeen = new Uint32Array(n);
+    this.termQuality = new Float32Array(n);
+  }
+
+  get size(): number {
+    return this.acc.length;
+  }
+
+  /** True when the word (folded) occurs anywhere in the index. */
+  knows(word: string): boolean {
+    return this.surface.has(word) || this.termIds.has(stem(word));
+  }
+
+  /** Reads a question into weighted terms: stems, synonyms, typo corrections and (optionally) prefix completions. */
+  terms(question: string, prefixLast = false): QueryTerm[] {
+    const ws = [...new Set(words(question))].filter((w) => !STOP_WORDS.has(w)).slice(0, MAX_QUERY_TERMS);
+    const last = ws[ws.length - 1];
+    return ws.map((word) => {
+      const matches = new Map<number, number>();
+      const add = (s: string, q: number) => {
+        const id = this.termIds.get(s);
+        if (id !== undefined && q > (matches.get(id) ?? 0)) matches.set(id, q);
+      };
+      let base = this.surface.get(word) ?? stem(word);
+      let quality = 1;
+      if (!this.termIds.has(base)) {
+        const fix = this.typos.correct(word);
+        if (fix) {
+          base = this.surface.get(fix.word)!;
+          quality = fix.quality;
+        }
+      }
+      add(base, quality);
+      for (const [syn, w] of synonymsOf(base) ?? []) add(syn, w * quality);
+      if (prefixLast && word === last) for (const s of this.completions(word)) add(s, 0.9);
+      const ids = [...matches.keys()];
+      const weight = ids.length ? Math.max(...ids.map((id) => this.idf[id]!)) : this.maxIdf;
+      return { word, weight, matches: [...matches].map(([term, q]) => ({ term, quality: q })) };
+    });
+  }
+
+  /** Stems of indexed words starting with `prefix` (for as-you-type suggestions). */
+  private completions(prefix: string): string[] {
+    if (prefix.length < 2) return [];
+    let lo = 0;
+    let hi = this.sortedSurface.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (this.sortedSurface[mid]! < prefix) lo = mid + 1;
+      else hi = mid;
+    }
+    const out = new Set<string>();
+    for (let i = lo; i < this.sortedSurface.length && out.size < PREFIX_EXPANSIONS; i++) {
+      const w = this.sortedSurface[i]!;
+      if (!w.startsWith(prefix)) break;
+      out.add(this.surface.get(w)!);
+    }
+    return [...out];
+  }
+
+  /** Scores every document that shares a term with the query; returns the best `limit`, best first. */
+  search(terms: readonly QueryTerm[], limit: number): Hit[] {
+    const total = terms.reduce((a, t) => a + t.weight, 0);
+    if (total === 0) return [];
+    let touchedCount = 0;
+    const stamp = (this.docStamp = (this.docStamp + 1) >>> 0 || 1);
+    terms.forEach((t) => {
+      // Each term covers a document once, at its best quality there: track it under a per-term stamp.
+      const termStamp = (this.stampCounter = (this.stampCounter + 1) >>> 0 || 1);
+      for (const { term, quality } of t.matches) {
+        const docs = this.postingDocs[term]!;
+        const scores = this.postingScores[term]!;
+        for (let i = 0; i < docs.length; i++) {
+          const d = docs[i]!;
+          if (this.seen[d] !== stamp) {
+            this.seen[d] = stamp;
+            this.acc[d] = 0;
+            this.cov[d] = 0;
+            this.touched[touchedCount++] = d;
+          }
+          this.acc[d]! += scores[i]! * quality;
+          const prev = this.termSeen[d] === termStamp ? this.termQuality[d]! : 0;
+          if (quality > prev) {
+            this.cov[d]! += (quality - prev) * t.weight;
+            this.termSeen[d] = termStamp;
+            this.termQuality[d] = quality;
+          }
+        }
+      }
+    });
+    // Keep the best `limit`: collect into a buffer of twice that, trimming by a sort when it fills (amortised).
+    const byScore = (a: Hit, b: Hit) => b.score - a.score || a.doc - b.doc;
+    let hits: Hit[] = [];
+    let floor = -Infinity;
+    for (let i = 0; i < touchedCount; i++) {
+      const d = this.touched[i]!;
+      const score = this.acc[d]!;
+      if (score < floor) continue;
+      hits.push({ doc: d, score, coverage: Math.min(1, this.cov[d]! / total) });
+      if (hits.length >= 2 * limit) {
+        hits = hits.sort(byScore).slice(0, limit);
+        floor = hits[limit - 1]!.score;
+      }
+    }
+    return hits.sort(byScore).slice(0, limit);
+  }
+
+  private docStamp = 0;
+  private stampCounter = 0;
+}
