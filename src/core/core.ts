@@ -87,12 +87,11 @@ export class Core {
     const top = ranked[0];
     const wanted = options.alternatives ?? 3;
     if (!top || top.confidence < CONFIDENCE_THRESHOLD) {
-      const suggestions = ranked
-        .filter((h) => h.confidence > 0.2)
-        .slice(0, 3)
-        .map((h) => this.suggestionFor(h.doc));
+      const near = ranked.filter((h) => h.confidence > 0.2).slice(0, 3);
+      const suggestions = near.map((h) => this.suggestionFor(h.doc));
+      const suggestionIds = near.map((h) => this.knowledge.entries[h.doc]!.id);
       if (ranked.length === 0) notes.push("no word of the question is in the knowledge base");
-      return { ...base, answered: false, answer: null, suggestions };
+      return { ...base, answered: false, answer: null, suggestions, suggestionIds };
     }
     const alternatives = ranked
       .slice(1)

@@ -86,6 +86,11 @@ export interface AskResult {
   alternatives: Answer[];
   /** When declined: up to 3 questions the core can answer that are near the one asked. */
   suggestions: string[];
+  /**
+   * The entry id behind each of `suggestions`, same order, when there is one (for buttons that must carry an id,
+   * not text: resolve with `Core.answerById`). Absent for example questions offered on empty input.
+   */
+  suggestionIds?: string[];
   /** Notes about the input: "question was cut to 500 characters", "question was empty". */
   notes: string[];
 }
