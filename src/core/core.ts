@@ -111,13 +111,8 @@ export class Core {
     const out = new Set<string>();
     if (q !== "") {
       const ranked = this.rank(q, true);
-      for (const h of ranked) {
-        for (const text of this.entryQuestions(h.doc)) {
-          if (out.size >= max) break;
-          if (fold(text).includes(fold(q)) || out.size < max) out.add(text);
-        }
-        if (out.size >= max) break;
-      }
+      // Each matching entry offers its own questions, best entry first; then a few examples fill the list.
+      for (const h of ranked) for (const text of this.entryQuestions(h.doc)) if (out.size < max) out.add(text);
     }
     for (const text of this.exampleQuestions(max)) if (out.size < max) out.add(text);
     return [...out].map((s) => (s.length > 100 ? `${s.slice(0, 99)}…` : s)).slice(0, max);

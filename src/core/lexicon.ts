@@ -12,7 +12,7 @@ should shouldn so some such than that the their theirs them themselves then ther
 under until up very was wasn we were weren what when where which while who whom why will with won wouldn would you your
 yours yourself yourselves yes ok okay please tell know explain describe give show say something anything thing things
 really actually also even ever still much many lot lots get got kind sort s t d ll m re ve y hi hey hello bot briefbot
-according exactly`;
+according exactly think thinks thought feel feels opinion view views`;
 
 export const STOP_WORDS: ReadonlySet<string> = new Set(STOP.split(/\s+/));
 

@@ -51,13 +51,15 @@ export function parseKnowledgeFile(
   const doc = parseDocument(yamlText, { lineCounter: counter, prettyErrors: false, uniqueKeys: true });
   const yamlError = doc.errors[0];
   if (yamlError) {
-    const line = yamlError.linePos?.[0]?.line ?? null;
+    const line = yamlError.linePos?.[0]?.line ?? counter.linePos(yamlError.pos[0]).line;
     throw new KnowledgeError(file, line, "", `invalid YAML: ${yamlError.message.split("\n")[0]}`);
   }
   const parsed = knowledgeFileSchema.safeParse(doc.toJS({ maxAliasCount: 50 }));
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
-    throw new KnowledgeError(file, lineOf(doc, counter, issue.path), fieldName(issue.path), issue.message);
+    // An unknown key is reported at the key itself ("quotes[0].speeker"), not at the object that holds it.
+    const path = issue.code === "unrecognized_keys" && issue.keys[0] ? [...issue.path, issue.keys[0]] : issue.path;
+    throw new KnowledgeError(file, lineOf(doc, counter, path), fieldName(path), issue.message);
   }
   const data: KnowledgeFile = parsed.data;
   const fail = (path: PropertyKey[], reason: string): never => {
@@ -115,10 +117,11 @@ export function parseKnowledgeFile(
     });
   });
   const seen = new Set<string>();
-  entries.forEach((e) => {
+  entries.forEach((e, i) => {
     if (seen.has(e.id)) {
+      // Entries are the quotes then the facts, in file order: report the second use of the id, not the first.
       const list = e.kind === "quote" ? "quotes" : "facts";
-      const at = (e.kind === "quote" ? data.quotes : data.facts).findIndex((x) => x.id === e.id);
+      const at = e.kind === "quote" ? i : i - data.quotes.length;
       fail([list, at, "id"], `duplicate id "${e.id}"`);
     }
     seen.add(e.id);

@@ -1,6 +1,7 @@
 import { stem, words } from "./normalise.js";
 import { STOP_WORDS, synonymsOf } from "./lexicon.js";
 import { TypoCorrector } from "./fuzzy.js";
+import { namingWords } from "./pos.js";
 
 /** The text of one entry, by field. Field weights say how much a word found there counts. */
 export interface IndexedDoc {
@@ -18,6 +19,12 @@ const B = 0.5;
 /** At most this many distinct words of a question are used; the rest only cost time. */
 const MAX_QUERY_TERMS = 24;
 const PREFIX_EXPANSIONS = 12;
+/**
+ * How an unknown word weighs in a question, against the rarest known word: a thing the knowledge base never names
+ * weighs most (the question is likely about something else); an unseen verb or adjective is likely a paraphrase.
+ */
+const UNKNOWN_NAMING_WEIGHT = 1.5;
+const UNKNOWN_OTHER_WEIGHT = 0.6;
 
 /** One word of a question and what it was matched as. */
 export interface QueryTerm {
@@ -128,6 +135,7 @@ export class SearchIndex {
   terms(question: string, prefixLast = false): QueryTerm[] {
     const ws = [...new Set(words(question))].filter((w) => !STOP_WORDS.has(w)).slice(0, MAX_QUERY_TERMS);
     const last = ws[ws.length - 1];
+    let naming: Set<string> | undefined;
     return ws.map((word) => {
       const matches = new Map<number, number>();
       const add = (s: string, q: number) => {
@@ -147,7 +155,12 @@ export class SearchIndex {
       for (const [syn, w] of synonymsOf(base) ?? []) add(syn, w * quality);
       if (prefixLast && word === last) for (const s of this.completions(word)) add(s, 0.9);
       const ids = [...matches.keys()];
-      const weight = ids.length ? Math.max(...ids.map((id) => this.idf[id]!)) : this.maxIdf;
+      let weight: number;
+      if (ids.length) weight = Math.max(...ids.map((id) => this.idf[id]!));
+      else {
+        naming ??= namingWords(question);
+        weight = this.maxIdf * (naming.has(word) ? UNKNOWN_NAMING_WEIGHT : UNKNOWN_OTHER_WEIGHT);
+      }
       return { word, weight, matches: [...matches].map(([term, q]) => ({ term, quality: q })) };
     });
   }

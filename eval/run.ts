@@ -1,0 +1,71 @@
+/**
+ * `npm run eval`: answer quality over eval/questions.jsonl. Each line: {"q": question, "expect": [phrases] | null}.
+ * In scope (expect is a list): correct when the bot answers and its answer text (with attribution) contains one of the
+ * phrases, case-insensitively. Out of scope (expect null): correct when the bot declines.
+ * The same figures are printed for a plain fuse.js baseline over the article's sentences. `--verbose` lists misses.
+ */
+import { readFileSync } from "node:fs";
+import Fuse from "fuse.js";
+import { createCore } from "../src/core/core.js";
+import { loadKnowledgeDir } from "../src/core/loader.js";
+import { DEFAULT_KNOWLEDGE_DIR } from "../src/paths.js";
+import { answerText } from "../src/render/text.js";
+
+interface Case {
+  q: string;
+  expect: string[] | null;
+}
+
+const file = process.argv.find((a) => a.endsWith(".jsonl")) ?? new URL("./questions.jsonl", import.meta.url).pathname;
+const verbose = process.argv.includes("--verbose");
+const cases: Case[] = readFileSync(file, "utf8")
+  .split("\n")
+  .filter((l) => l.trim() !== "")
+  .map((l) => JSON.parse(l) as Case);
+
+function score(name: string, answer: (q: string) => string | null) {
+  let inScope = 0;
+  let inHit = 0;
+  let outScope = 0;
+  let outHit = 0;
+  const misses: string[] = [];
+  for (const c of cases) {
+    const text = answer(c.q);
+    if (c.expect === null) {
+      outScope++;
+      if (text === null) outHit++;
+      else misses.push(`  answered out-of-scope: ${c.q}\n    -> ${text.split("\n")[0]}`);
+    } else {
+      inScope++;
+      const ok = text !== null && c.expect.some((p) => text.toLowerCase().includes(p.toLowerCase()));
+      if (ok) inHit++;
+      else misses.push(`  ${text === null ? "declined" : "wrong"}: ${c.q}${text ? `\n    -> ${text.split("\n")[0]}` : ""}`);
+    }
+  }
+  const pct = (a: number, b: number) => (b === 0 ? 100 : Math.round((1000 * a) / b) / 10);
+  console.log(
+    `${name.padEnd(20)} in scope ${pct(inHit, inScope)}% (${inHit}/${inScope})   declined out of scope ${pct(outHit, outScope)}% (${outHit}/${outScope})`,
+  );
+  if (verbose && misses.length) console.log(misses.join("\n"));
+  return { engine: name, inScope: pct(inHit, inScope), declined: pct(outHit, outScope) };
+}
+
+const core = createCore(loadKnowledgeDir(process.env.KNOWLEDGE_DIR || DEFAULT_KNOWLEDGE_DIR));
+const bot = score("briefbot", (q) => {
+  const r = core.ask(q);
+  return r.answer ? answerText(r.answer) : null;
+});
+
+// Baseline: plain fuse.js over the article's sentences (first line is web-page debris), top hit as the answer.
+const article = readFileSync(new URL("../knowledge/nbc-iran-social-media.txt", import.meta.url), "utf8");
+const sentences = article
+  .split("\n")
+  .slice(1)
+  .join(" ")
+  .split(/(?<=[.!?]["”]?)\s+/)
+  .map((s) => s.trim())
+  .filter((s) => s.length > 0);
+const fuse = new Fuse(sentences, { includeScore: true });
+const base = score("fuse.js baseline", (q) => fuse.search(q, { limit: 1 })[0]?.item ?? null);
+
+console.log(JSON.stringify({ eval: file.split("/").pop(), cases: cases.length, results: [bot, base] }));

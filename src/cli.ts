@@ -1,0 +1,55 @@
+import { parseArgs } from "node:util";
+import { createCore } from "./core/core.js";
+import { loadKnowledgeDir } from "./core/loader.js";
+import { DEFAULT_KNOWLEDGE_DIR } from "./paths.js";
+import { runAsk } from "./cli/ask.js";
+import { runCheck } from "./cli/check.js";
+
+const USAGE = `usage: briefbot <command> [options]
+
+  start                     run the bot (Telegram/Discord when configured, else the console)
+  ask [question] [--json]   answer one question; with no question, answer each stdin line as JSON
+  check [dir]               validate the knowledge files and print counts
+  register                  register Discord slash commands (guild when DISCORD_GUILD_ID is set, else global)
+  unanswered                group the questions logged to UNANSWERED_LOG, most asked first
+
+The knowledge folder is KNOWLEDGE_DIR, default the one shipped with briefbot.`;
+
+async function main(argv: string[]): Promise<number> {
+  const { positionals, values } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: { json: { type: "boolean", default: false }, help: { type: "boolean", short: "h", default: false } },
+  });
+  const [command, ...rest] = positionals;
+  const dir = process.env.KNOWLEDGE_DIR || DEFAULT_KNOWLEDGE_DIR;
+  if (values.help || command === undefined || command === "help") {
+    process.stdout.write(`${USAGE}\n`);
+    return command === undefined && !values.help ? 2 : 0;
+  }
+  switch (command) {
+    case "ask": {
+      const core = createCore(loadKnowledgeDir(dir));
+      await runAsk(core, rest.length ? rest.join(" ") : null, values.json);
+      return 0;
+    }
+    case "check":
+      return runCheck(rest[0] ?? dir);
+    case "start":
+      await import("./main.js");
+      return -1;
+    default:
+      process.stderr.write(`unknown command "${command}"\n${USAGE}\n`);
+      return 2;
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    if (code >= 0) process.exitCode = code;
+  },
+  (err: unknown) => {
+    process.stderr.write(`briefbot: ${err instanceof Error ? err.message : String(err)}\n`);
+    process.exitCode = 1;
+  },
+);

@@ -1,0 +1,21 @@
+import nlp from "compromise";
+import { fold, words } from "./normalise.js";
+
+/**
+ * The words of a question that name things: nouns, names and numbers (compromise's part-of-speech tags, read in the
+ * sentence's context). A naming word the knowledge base has never seen means the question is about something it does
+ * not cover ("WhatsApp", "pancakes"); an unseen verb or adjective more likely rephrases what it does cover
+ * ("avoiding"). Only called for questions that contain unseen words, so the tagger stays off the fast path.
+ */
+export function namingWords(question: string): Set<string> {
+  const out = new Set<string>();
+  const terms = nlp(question).terms().json() as { terms: { text: string; tags: string[] }[] }[];
+  for (const t of terms) {
+    const term = t.terms[0];
+    if (!term) continue;
+    const tags = new Set(term.tags);
+    const naming = (tags.has("Noun") || tags.has("Value") || tags.has("Acronym")) && !tags.has("Pronoun");
+    if (naming) for (const w of words(fold(term.text))) out.add(w);
+  }
+  return out;
+}

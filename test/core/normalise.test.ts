@@ -1,0 +1,41 @@
+import { describe, expect, it } from "vitest";
+import { cleanText, fold, stem, words } from "../../src/core/normalise.js";
+
+describe("cleanText", () => {
+  it("applies NFKC: ligatures and full-width forms become plain letters", () => {
+    expect(cleanText("\uFB01ne ＴＥＨＲＡＮ")).toBe("fine TEHRAN");
+  });
+  it("removes zero-width, bidi and control characters", () => {
+    expect(cleanText("Tele\u200Bgram\u202E \u0007ban\uFEFF")).toBe("Telegram ban");
+  });
+  it("drops lone surrogates but keeps emoji", () => {
+    expect(cleanText("a\uD800b \uDC00c 😀")).toBe("ab c 😀");
+  });
+  it("straightens curly quotes and dashes, folds whitespace", () => {
+    expect(cleanText("  \u201CYes,\u201D   she\u2019s \u2014 here\n\t ")).toBe('"Yes," she\'s - here');
+  });
+});
+
+describe("fold and words", () => {
+  it("lower-cases and strips diacritics", () => {
+    expect(fold("Rouhaní ÉTÉ")).toBe("rouhani ete");
+  });
+  it("drops possessives and splits hyphenated words into parts plus the joined word", () => {
+    expect(words("Iran's ride-hailing app")).toEqual(["iran", "ride", "hailing", "ridehailing", "app"]);
+  });
+  it("keeps letters of any script", () => {
+    expect(words("تلگرام فیلتر شد")).toEqual(["تلگرام", "فیلتر", "شد"]);
+  });
+});
+
+describe("stem", () => {
+  it("meets inflections of one word", () => {
+    expect(stem("banned")).toBe(stem("ban"));
+    expect(stem("iranians")).toBe(stem("iranian"));
+    expect(stem("blocking")).toBe(stem("blocked"));
+  });
+  it("leaves numbers and short words alone", () => {
+    expect(stem("2018")).toBe("2018");
+    expect(stem("vpn")).toBe("vpn");
+  });
+});
