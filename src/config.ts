@@ -33,7 +33,7 @@ export const configSchema = z.object({
   DISCORD_API_URL: optionalString.pipe(url.optional()),
   DISCORD_SHARDS: optionalString.pipe(z.union([z.literal("auto"), z.coerce.number<string>().int().min(1).max(10000)]).optional()),
 
-  HEALTH_PORT: optionalString.pipe(port.optional()),
+  HEALTH_PORT: optionalString.pipe(z.coerce.number<string>().int().min(0).max(65535).optional()),
   HEALTH_HOST: optionalString.pipe(z.string().default("0.0.0.0")),
   UNANSWERED_LOG: optionalString,
 });

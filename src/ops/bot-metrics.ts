@@ -1,0 +1,68 @@
+import type { AdapterState, AnswerEvent, Platform } from "../adapters/runtime.js";
+import { Counter, Gauge, Histogram, Registry } from "./metrics.js";
+
+/** Latency buckets in seconds: the core answers in well under a millisecond, a slow path in tens of milliseconds. */
+const LATENCY_BUCKETS = [0.0001, 0.00025, 0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 1];
+
+/** Where the metrics read what is live now: the knowledge served and each adapter's state. */
+export interface MetricsSources {
+  entries(): number;
+  adapters(): { name: string; state: AdapterState }[];
+}
+
+/**
+ * briefbot's own metrics (all prefixed `briefbot_`), fed by telemetry and read at scrape time. Labels are the
+ * platform, the command and fixed error sites only: never anything a user typed.
+ */
+export class BotMetrics {
+  readonly registry = new Registry();
+  readonly requests = this.registry.register(new Counter("briefbot_requests_total", "Commands handled, by platform and command."));
+  readonly questions = this.registry.register(new Counter("briefbot_questions_total", "Questions asked (ask and free text), by platform."));
+  readonly answered = this.registry.register(new Counter("briefbot_answered_total", "Questions answered from the knowledge base, by platform."));
+  readonly declined = this.registry.register(new Counter("briefbot_declined_total", "Questions declined as not known, by platform."));
+  readonly latency = this.registry.register(
+    new Histogram("briefbot_answer_latency_seconds", "Time to produce an answer (command and core), by platform.", LATENCY_BUCKETS),
+  );
+  readonly errors = this.registry.register(new Counter("briefbot_errors_total", "Errors caught while handling updates, by platform and site."));
+  readonly reloads = this.registry.register(new Counter("briefbot_knowledge_reloads_total", "Knowledge reloads, by result (ok or failed)."));
+  readonly lastReload = this.registry.register(
+    new Gauge("briefbot_knowledge_last_reload_timestamp_seconds", "Unix time the knowledge now served was loaded."),
+  );
+  /** Adds the series read live at scrape time: entry count and adapter states. Call once. */
+  attach(sources: MetricsSources): void {
+    this.registry.register(
+      new Gauge("briefbot_knowledge_entries", "Quotes and facts in the knowledge served now.", (set) => set({}, sources.entries())),
+    );
+    this.registry.register(
+      new Gauge("briefbot_adapter_up", "1 when the adapter is serving, else 0, by adapter.", (set) => {
+        for (const a of sources.adapters()) set({ adapter: a.name }, a.state === "serving" ? 1 : 0);
+      }),
+    );
+  }
+
+  /** Counts one handled command; `isQuestion` when it asked the core a question. */
+  record(event: AnswerEvent, isQuestion: boolean): void {
+    const platform = event.platform;
+    this.requests.inc({ platform, command: event.command });
+    this.latency.observe({ platform }, event.latencyMs / 1000);
+    if (!isQuestion) return;
+    this.questions.inc({ platform });
+    (event.answered ? this.answered : this.declined).inc({ platform });
+  }
+
+  /** Counts an error at a fixed site (`where` is cut to 40 characters to keep label values bounded). */
+  error(platform: Platform, where: string): void {
+    this.errors.inc({ platform, where: String(where).slice(0, 40) });
+  }
+
+  /** Records a knowledge load: its time when it succeeded, a failure otherwise. */
+  reloaded(ok: boolean, at: Date = new Date()): void {
+    this.reloads.inc({ result: ok ? "ok" : "failed" });
+    if (ok) this.lastReload.set({}, Math.round(at.getTime() / 1000));
+  }
+
+  /** The Prometheus text of every series. */
+  expose(): string {
+    return this.registry.expose();
+  }
+}
