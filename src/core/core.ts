@@ -10,6 +10,7 @@ export const CONFIDENCE_THRESHOLD = 0.6;
 const ALTERNATIVE_FLOOR = 0.34;
 const CANDIDATES = 40;
 const INTENT_BOOST = 1.25;
+const INTENT_MISMATCH = 0.5;
 
 export interface AskOptions {
   /** How many alternatives to return beside the answer (default 3). */
@@ -214,8 +215,11 @@ export class Core {
       .search(terms, CANDIDATES)
       .map((h) => {
         const e = this.knowledge.entries[h.doc]!;
-        const boost = intent && satisfies(e, intent, e.kind === "quote" ? e.speakerId : undefined) ? INTENT_BOOST : 1;
-        return { ...h, score: h.score * boost, confidence: Math.round(h.coverage * 1000) / 1000 };
+        const fits = intent !== null && satisfies(e, intent, e.kind === "quote" ? e.speakerId : undefined);
+        // "How many…" answered without a number, or "when…" without a time, is not an answer however many words match.
+        const strict = !fits && (intent === "number" || intent === "time");
+        const confidence = Math.round(h.coverage * (strict ? INTENT_MISMATCH : 1) * 1000) / 1000;
+        return { ...h, score: h.score * (fits ? INTENT_BOOST : 1), confidence };
       })
       .sort((a, b) => b.confidence * b.score - a.confidence * a.score || a.doc - b.doc);
   }

@@ -7,8 +7,10 @@ export type Intent = "number" | "time" | "person" | "reason" | null;
 /** Reads the question word: "how many" wants a number, "when" a time, "who" a person, "why" a reason. */
 export function intentOf(question: string): Intent {
   const q = fold(question);
-  if (/\bhow (many|much|big|large)\b|\bnumber of\b|\bpercent(age)?\b|\bhow fast\b/.test(q)) return "number";
-  if (/\bwhen\b|\bwhat (year|month|date)\b|\bsince when\b/.test(q)) return "time";
+  if (/\bhow (many|much|big|large)\b|\bnumber of\b|\bpercent(age)?\b/.test(q)) return "number";
+  // "When…" as the question word, not "what did he say when asked…".
+  if (/^(?:\W*(?:so|and|but|hey|hi|ok|okay|please|tell me|do you know|i wonder)\b)*\W*when\b|\bwhat (year|month|date|day)\b|\bsince when\b/.test(q))
+    return "time";
   if (/^\s*(who|whom|whose)\b|\bwho (is|was|said|says|wrote|reported)\b/.test(q)) return "person";
   if (/^\s*why\b|\bfor what reason\b|\bwhat for\b|\bon what grounds\b/.test(q)) return "reason";
   return null;

@@ -45,6 +45,7 @@ const GROUPS = [
   "privacy surveillance spying",
   "grew growth increase increased rise rose",
   "weak weakness",
+  "speed speeds fast faster slow bandwidth",
   "lost lose losing loss",
   "delivery deliver",
   "homegrown domestic local",

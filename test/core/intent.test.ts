@@ -1,0 +1,18 @@
+import { describe, expect, it } from "vitest";
+import { intentOf } from "../../src/core/intent.js";
+
+describe("intentOf", () => {
+  it.each([
+    ["How many Iranians used Telegram?", "number"],
+    ["by how much did users grow", "number"],
+    ["When was Telegram banned?", "time"],
+    ["so when did that happen", "time"],
+    ["what year was the ban", "time"],
+    ["What did the minister say when asked about the war?", null],
+    ["Who banned Telegram?", "person"],
+    ["Why did the regime want a domestic internet?", "reason"],
+    ["telegram ban", null],
+  ])("%s → %s", (q, intent) => {
+    expect(intentOf(q)).toBe(intent);
+  });
+});
