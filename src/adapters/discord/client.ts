@@ -1,0 +1,27 @@
+import { Client, GatewayIntentBits, Options, Partials } from "discord.js";
+
+/** The options a Discord client needs (a subset of DiscordOptions). */
+export interface ClientOptions {
+  /** REST root (DISCORD_API_URL); discord.js adds the API version. Default `https://discord.com/api`. */
+  apiUrl?: string;
+  /** Retries of failed REST requests (default 3; tests use 0 so a failure shows at once). */
+  restRetries?: number;
+}
+
+/**
+ * A discord.js client with only what briefbot needs:
+ * - intents Guilds, GuildMessages and DirectMessages. Not the privileged MessageContent: Discord still sends the
+ *   content of messages that mention the bot and of DMs, which are the only messages briefbot answers;
+ * - Partials.Channel, without which discord.js drops DMs (their channel is not cached);
+ * - allowedMentions `{ parse: [] }` by default, so no reply can ever ping @everyone, a role or a user;
+ * - no message cache: the bot never looks messages up again.
+ */
+export function createDiscordClient(options: ClientOptions): Client {
+  return new Client({
+    intents: [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMessages, GatewayIntentBits.DirectMessages],
+    partials: [Partials.Channel],
+    allowedMentions: { parse: [], repliedUser: false },
+    rest: { retries: options.restRetries ?? 3, ...(options.apiUrl && { api: options.apiUrl }) },
+    makeCache: Options.cacheWithLimits({ ...Options.DefaultMakeCacheSettings, MessageManager: 0 }),
+  });
+}

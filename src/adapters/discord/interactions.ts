@@ -1,0 +1,46 @@
+import type { AutocompleteInteraction, ButtonInteraction, ChatInputCommandInteraction, Interaction } from "discord.js";
+import type { Runtime } from "../runtime.js";
+import { findCommand } from "../../commands/definitions.js";
+import { textMessages } from "../../render/discord.js";
+import { answerButton, completeOption, runCommand } from "./answer.js";
+import { sendToInteraction } from "./respond.js";
+
+/** What the interaction handlers are given. */
+export interface HandlerContext {
+  runtime: Runtime;
+  /**
+   * An interaction older than this when its handler starts (events queued behind others, a slow event loop) is
+   * deferred before the work, so Discord's 3-second window to acknowledge is never missed.
+   */
+  deferAfterMs: number;
+}
+
+/** Routes one interaction: autocomplete, a slash command or a button. Other kinds are ignored. Throws on failure. */
+export async function handleInteraction(ctx: HandlerContext, i: Interaction): Promise<void> {
+  if (i.isAutocomplete()) await autocomplete(ctx, i);
+  else if (i.isChatInputCommand()) await slashCommand(ctx, i);
+  else if (i.isButton()) await buttonPress(ctx, i);
+}
+
+async function autocomplete(ctx: HandlerContext, i: AutocompleteInteraction): Promise<void> {
+  const def = findCommand(i.commandName);
+  const focused = i.options.getFocused(true);
+  const complete = def?.option?.name === focused.name ? def.option.complete : undefined;
+  await i.respond(complete ? completeOption(ctx.runtime, complete, String(focused.value)) : []);
+}
+
+async function slashCommand(ctx: HandlerContext, i: ChatInputCommandInteraction): Promise<void> {
+  const def = findCommand(i.commandName);
+  if (!def) {
+    await sendToInteraction(i, textMessages("I don't know that command any more: try /help.", true));
+    return;
+  }
+  if (Date.now() - i.createdTimestamp > ctx.deferAfterMs) await i.deferReply();
+  const arg = def.option ? (i.options.getString(def.option.name) ?? "") : "";
+  await sendToInteraction(i, runCommand(ctx.runtime, def, arg));
+}
+
+async function buttonPress(ctx: HandlerContext, i: ButtonInteraction): Promise<void> {
+  const messages = answerButton(ctx.runtime, i.customId);
+  await sendToInteraction(i, messages ?? textMessages("This button is no longer in use: ask again.", true));
+}

@@ -1,0 +1,33 @@
+import type { Message } from "discord.js";
+import type { Runtime } from "../runtime.js";
+import { textMessages } from "../../render/discord.js";
+import { commandFromText, runCommand } from "./answer.js";
+import { sendToMessage } from "./respond.js";
+
+/** Discord hides the text of a reply that does not ping the bot (no MessageContent intent): say how to ask. */
+const CANNOT_READ =
+  "I can only read messages that mention me. Mention me (or keep the reply ping on), send me a direct message, or use /ask.";
+
+/** True for messages briefbot answers: any DM, and guild messages that @mention the bot or reply to it; never bots'. */
+export function isForMe(message: Message, botId: string): boolean {
+  if (message.author.bot || message.author.id === botId || message.system || message.webhookId) return false;
+  if (!message.inGuild()) return true;
+  return message.mentions.users.has(botId) || message.mentions.repliedUser?.id === botId;
+}
+
+/** The message's text without the bot's own mentions (`<@id>`, `<@!id>`). */
+export function withoutMention(content: string, botId: string): string {
+  return content.replace(new RegExp(`<@!?${botId}>`, "g"), " ").trim();
+}
+
+/** Answers a message meant for the bot (see {@link isForMe}); ignores every other. Throws on failure. */
+export async function handleMessage(runtime: Runtime, message: Message): Promise<void> {
+  const botId = message.client.user.id;
+  if (!isForMe(message, botId)) return;
+  if (message.content === "" && message.inGuild()) {
+    if (message.attachments.size === 0 && message.stickers.size === 0) await sendToMessage(message, textMessages(CANNOT_READ, false));
+    return;
+  }
+  const { def, arg } = commandFromText(withoutMention(message.content, botId));
+  await sendToMessage(message, runCommand(runtime, def, arg));
+}

@@ -1,0 +1,77 @@
+import { BaseInteraction, MessageFlags, type Interaction, type Message, type RepliableInteraction } from "discord.js";
+import type { DiscordMessage } from "../../render/discord.js";
+
+/** Reply in a guild or DM: never a ping, the replied-to user included. */
+export const NO_MENTIONS = { parse: [], repliedUser: false } as const;
+
+/** Shown when a handler fails: says nothing about the cause, which is logged instead. */
+export const ERROR_TEXT = "Sorry, something went wrong. Please try again.";
+
+function body(m: DiscordMessage) {
+  return {
+    ...(m.content !== undefined && { content: m.content }),
+    embeds: m.embeds,
+    components: m.components,
+    allowedMentions: { parse: [] },
+  };
+}
+
+const flags = (m: DiscordMessage) => (m.ephemeral ? { flags: MessageFlags.Ephemeral as const } : {});
+
+/**
+ * Sends rendered messages as the answer to an interaction: the first as its reply (or the edit of a deferred reply),
+ * the rest as follow-ups. A deferred reply is public, so an ephemeral first message replaces it (delete + ephemeral
+ * follow-up).
+ */
+export async function sendToInteraction(i: RepliableInteraction, messages: readonly DiscordMessage[]): Promise<void> {
+  const [first, ...rest] = messages;
+  if (!first) return;
+  if (i.deferred && first.ephemeral) {
+    await i.deleteReply();
+    await i.followUp({ ...body(first), ...flags(first) });
+  } else if (i.deferred) await i.editReply(body(first));
+  else await i.reply({ ...body(first), ...flags(first) });
+  for (const m of rest) await i.followUp({ ...body(m), ...flags(m) });
+}
+
+/** Sends rendered messages as the answer to a message: a reply, then plain messages in the same channel. */
+export async function sendToMessage(message: Message, messages: readonly DiscordMessage[]): Promise<void> {
+  const [first, ...rest] = messages;
+  if (!first) return;
+  await message.reply({ ...body(first), allowedMentions: NO_MENTIONS });
+  for (const m of rest) if (message.channel.isSendable()) await message.channel.send(body(m));
+}
+
+/** Tells the user that something went wrong: ephemerally for an interaction (no choices for autocomplete). Never throws. */
+export async function sendError(target: Interaction | Message): Promise<void> {
+  const m: DiscordMessage = { content: ERROR_TEXT, embeds: [], components: [], ephemeral: true };
+  try {
+    if (target instanceof BaseInteraction) {
+      if (target.isAutocomplete()) {
+        if (!target.responded) await target.respond([]);
+        return;
+      }
+      if (!target.isRepliable()) return;
+      if (target.deferred && !target.replied) await target.deleteReply().catch(() => undefined);
+      if (target.deferred || target.replied) await target.followUp({ ...body(m), ...flags(m) });
+      else await target.reply({ ...body(m), ...flags(m) });
+    } else await sendToMessage(target, [m]);
+  } catch {
+    // The platform refused even the error reply (expired interaction, no permission): nothing more to do.
+  }
+}
+
+/**
+ * An error as it may be logged: its kind and Discord's code and status, never a request body (a DiscordAPIError
+ * carries the reply, which may echo the user's words) and never more than 200 characters of message.
+ */
+export function errorInfo(err: unknown): Record<string, unknown> {
+  if (!(err instanceof Error)) return { error: typeof err };
+  const e = err as Error & { code?: unknown; status?: unknown; method?: unknown };
+  return {
+    name: e.name,
+    message: e.message.split("\n")[0]!.slice(0, 200),
+    ...(e.code !== undefined && { code: e.code }),
+    ...(e.status !== undefined && { status: e.status }),
+  };
+}

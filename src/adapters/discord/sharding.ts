@@ -1,0 +1,110 @@
+import { once } from "node:events";
+import { createRequire } from "node:module";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import { Routes, ShardingManager, type Shard } from "discord.js";
+import type { AdapterState, RunningAdapter, Runtime } from "../runtime.js";
+import { botRest } from "./commands.js";
+import type { DiscordOptions } from "./index.js";
+import { errorInfo } from "./respond.js";
+
+/** The shard entry file each shard process runs. */
+export const SHARD_FILE = fileURLToPath(new URL("./shard.ts", import.meta.url));
+
+/** What a shard process is told on its command line (never the token: that goes in its environment). */
+export interface ShardArgs {
+  applicationId: string;
+  apiUrl?: string;
+  restRetries?: number;
+  deferAfterMs?: number;
+  env?: Record<string, string>;
+}
+
+/** Node flags that let a shard process run TypeScript: tsx's loader, by absolute URL so any working directory works. */
+export function tsxExecArgv(): string[] {
+  const loader = createRequire(import.meta.url).resolve("tsx");
+  return ["--import", pathToFileURL(loader).href];
+}
+
+/**
+ * How many shards to run: the number given, or for `auto` Discord's recommendation from GET /gateway/bot, asked
+ * through the configured API root (discord.js's own `auto` always asks discord.com, ignoring DISCORD_API_URL).
+ */
+export async function shardCount(options: DiscordOptions): Promise<number> {
+  if (options.shards !== "auto") return Math.max(1, Math.floor(Number(options.shards ?? 1)));
+  const info = (await botRest(options).get(Routes.gatewayBot())) as { shards?: number };
+  return Math.max(1, Math.floor(Number(info.shards) || 1));
+}
+
+/** The ShardingManager for these options and shard count, built but not spawned. */
+export function createShardingManager(options: DiscordOptions, totalShards: number): ShardingManager {
+  const args: ShardArgs = {
+    applicationId: options.applicationId,
+    ...(options.apiUrl && { apiUrl: options.apiUrl }),
+    ...(options.restRetries !== undefined && { restRetries: options.restRetries }),
+    ...(options.deferAfterMs !== undefined && { deferAfterMs: options.deferAfterMs }),
+    ...(options.shardEnv && { env: options.shardEnv }),
+  };
+  return new ShardingManager(SHARD_FILE, {
+    token: options.token,
+    totalShards,
+    mode: "process",
+    respawn: true,
+    execArgv: tsxExecArgv(),
+    shardArgs: [JSON.stringify(args)],
+  });
+}
+
+async function stopShard(shard: Shard): Promise<void> {
+  const proc = shard.process;
+  if (!proc || proc.exitCode !== null || proc.signalCode !== null) return;
+  const exited = once(proc, "exit");
+  shard.kill(); // SIGTERM: the shard destroys its client and exits 0
+  await exited;
+}
+
+/**
+ * Runs the bot as discord.js shards, one child process each (Discord requires sharding past 2,500 guilds). Each shard
+ * loads the knowledge itself (see shard.ts). Resolves when every shard is ready; `stop()` stops them all.
+ */
+export async function startSharded(runtime: Runtime, options: DiscordOptions): Promise<RunningAdapter> {
+  const { log } = runtime;
+  const total = await shardCount(options);
+  const manager = createShardingManager(options, total);
+  let state: AdapterState = "starting";
+  manager.on("shardCreate", (shard) => {
+    log.info({ platform: "discord", shard: shard.id, of: total }, "discord shard spawned");
+    shard.on("death", () => {
+      if (state === "serving") log.warn({ platform: "discord", shard: shard.id }, "discord shard died; respawning");
+    });
+    shard.on("error", (err) => log.error({ platform: "discord", shard: shard.id, err: errorInfo(err) }, "discord shard error"));
+  });
+  // main.ts reloads its own knowledge on SIGHUP; each shard holds its own, so pass the signal on.
+  const forwardHup = () => {
+    for (const shard of manager.shards.values()) shard.process?.kill("SIGHUP");
+  };
+  process.on("SIGHUP", forwardHup);
+  const stopAll = async () => {
+    process.off("SIGHUP", forwardHup);
+    manager.respawn = false;
+    await Promise.all([...manager.shards.values()].map(stopShard));
+  };
+  try {
+    await manager.spawn({ amount: total, delay: options.spawnDelayMs ?? 5500, timeout: 60_000 });
+  } catch (err) {
+    state = "failed";
+    await stopAll();
+    throw err;
+  }
+  state = "serving";
+  log.info({ platform: "discord", shards: total }, "discord shards ready");
+  let stopping: Promise<void> | undefined;
+  return {
+    name: "discord",
+    state: () => state,
+    stop: () =>
+      (stopping ??= (async () => {
+        await stopAll();
+        state = "stopped";
+      })()),
+  };
+}
