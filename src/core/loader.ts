@@ -54,7 +54,14 @@ export function parseKnowledgeFile(
     const line = yamlError.linePos?.[0]?.line ?? counter.linePos(yamlError.pos[0]).line;
     throw new KnowledgeError(file, line, "", `invalid YAML: ${yamlError.message.split("\n")[0]}`);
   }
-  const parsed = knowledgeFileSchema.safeParse(doc.toJS({ maxAliasCount: 50 }));
+  let data0: unknown;
+  try {
+    data0 = doc.toJS({ maxAliasCount: 50 });
+  } catch (err) {
+    // An alias with no anchor, or an alias bomb: yaml throws while building the value.
+    throw new KnowledgeError(file, null, "", `invalid YAML: ${err instanceof Error ? err.message : String(err)}`);
+  }
+  const parsed = knowledgeFileSchema.safeParse(data0);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     // An unknown key is reported at the key itself ("quotes[0].speeker"), not at the object that holds it.

@@ -55,14 +55,14 @@ export class KnowledgeHolder {
     try {
       next = createCore(loadKnowledgeDir(this.dir));
     } catch (err) {
-      this.log.error({ reason, ...describeLoadError(err) }, "knowledge reload failed; still serving the last good knowledge");
+      this.log.error({ trigger: reason, ...describeLoadError(err) }, "knowledge reload failed; still serving the last good knowledge");
       this.options.onReload?.(false, new Date());
       return false;
     }
     const previous = this.current.size;
     this.current = next;
     this.loaded = new Date();
-    this.log.info({ reason, entries: next.size, previous, ms: Math.round(performance.now() - started) }, "knowledge reloaded");
+    this.log.info({ trigger: reason, entries: next.size, previous, ms: Math.round(performance.now() - started) }, "knowledge reloaded");
     this.options.onReload?.(true, this.loaded);
     return true;
   }

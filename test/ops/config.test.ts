@@ -1,0 +1,91 @@
+import { describe, expect, it } from "vitest";
+import { ConfigError, loadConfig } from "../../src/config.js";
+
+const TG = "123456789:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw";
+const DC = "MTA5ODc2NTQzMjEwOTg3NjU0.GaBcDe.abcdefghijklmnopqrstuvwxyz0123456789AB";
+
+function problems(env: Record<string, string>): string[] {
+  try {
+    loadConfig(env);
+  } catch (err) {
+    expect(err).toBeInstanceOf(ConfigError);
+    return (err as ConfigError).problems;
+  }
+  throw new Error("expected a ConfigError");
+}
+
+describe("configuration", () => {
+  it("defaults to the console with nothing set", () => {
+    const c = loadConfig({});
+    expect(c.TELEGRAM_BOT_TOKEN).toBeUndefined();
+    expect(c.DISCORD_TOKEN).toBeUndefined();
+    expect(c.LOG_LEVEL).toBe("info");
+    expect(c.KNOWLEDGE_WATCH).toBe(true);
+    expect(c.TELEGRAM_WEBHOOK_PORT).toBe(8080);
+    expect(c.HEALTH_PORT).toBeUndefined();
+    expect(c.KNOWLEDGE_DIR).toMatch(/knowledge$/);
+  });
+
+  it("accepts well-formed tokens and settings", () => {
+    const c = loadConfig({
+      TELEGRAM_BOT_TOKEN: TG,
+      DISCORD_TOKEN: DC,
+      DISCORD_APPLICATION_ID: "109876543210987654",
+      DISCORD_SHARDS: "auto",
+      HEALTH_PORT: "9090",
+      KNOWLEDGE_WATCH: "false",
+      LOG_LEVEL: "debug",
+    });
+    expect(c.TELEGRAM_BOT_TOKEN).toBe(TG);
+    expect(c.DISCORD_SHARDS).toBe("auto");
+    expect(c.HEALTH_PORT).toBe(9090);
+    expect(c.KNOWLEDGE_WATCH).toBe(false);
+  });
+
+  it("treats an empty value as unset", () => {
+    expect(loadConfig({ TELEGRAM_BOT_TOKEN: "", HEALTH_PORT: " " }).TELEGRAM_BOT_TOKEN).toBeUndefined();
+  });
+
+  it("names a malformed Telegram token without echoing it", () => {
+    const secret = "not-a-token-but-very-secret-value";
+    const err = (() => {
+      try {
+        loadConfig({ TELEGRAM_BOT_TOKEN: secret });
+      } catch (e) {
+        return e as Error;
+      }
+    })();
+    expect(err?.message).toContain("TELEGRAM_BOT_TOKEN");
+    expect(err?.message).not.toContain(secret);
+    expect(err?.message).not.toContain("very-secret");
+  });
+
+  it("names a malformed Discord token without echoing it", () => {
+    const secret = "plainly wrong discord secret";
+    const list = problems({ DISCORD_TOKEN: secret, DISCORD_APPLICATION_ID: "109876543210987654" });
+    expect(list.join("\n")).toContain("DISCORD_TOKEN");
+    expect(list.join("\n")).not.toContain(secret);
+  });
+
+  it("lists every bad variable at once, each by name", () => {
+    const list = problems({ LOG_LEVEL: "loud", HEALTH_PORT: "99999", TELEGRAM_API_ROOT: "ftp://x", KNOWLEDGE_WATCH: "maybe" });
+    const text = list.join("\n");
+    for (const name of ["LOG_LEVEL", "HEALTH_PORT", "TELEGRAM_API_ROOT", "KNOWLEDGE_WATCH"]) expect(text).toContain(name);
+    expect(list).toHaveLength(4);
+  });
+
+  it("requires the Discord application id with a Discord token", () => {
+    expect(problems({ DISCORD_TOKEN: DC })).toEqual(["DISCORD_APPLICATION_ID: required when DISCORD_TOKEN is set"]);
+  });
+
+  it("refuses a webhook URL without a Telegram token", () => {
+    expect(problems({ TELEGRAM_WEBHOOK_URL: "https://bot.example.org/tg" })[0]).toContain("TELEGRAM_WEBHOOK_URL");
+  });
+
+  it("rejects a webhook secret Telegram would refuse, without echoing it", () => {
+    const secret = "has spaces and $ymbols";
+    const text = problems({ TELEGRAM_BOT_TOKEN: TG, TELEGRAM_WEBHOOK_SECRET: secret }).join("\n");
+    expect(text).toContain("TELEGRAM_WEBHOOK_SECRET");
+    expect(text).not.toContain(secret);
+  });
+});

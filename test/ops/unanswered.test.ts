@@ -1,0 +1,123 @@
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import { afterEach, describe, expect, it } from "vitest";
+import { UnansweredLog, groupQuestions, groupUnanswered } from "../../src/ops/unanswered.js";
+import { createTelemetry } from "../../src/ops/telemetry.js";
+import { BotMetrics } from "../../src/ops/bot-metrics.js";
+import { dispatch } from "../../src/commands/dispatch.js";
+import { findCommand } from "../../src/commands/definitions.js";
+import { createCore } from "../../src/core/core.js";
+import { loadKnowledgeDir } from "../../src/core/loader.js";
+import { memoryLogger, tempKnowledge } from "./fixtures.js";
+
+const dirs: string[] = [];
+afterEach(() => dirs.splice(0).forEach((d) => rmSync(d, { recursive: true, force: true })));
+function tempFile(name = "unanswered.jsonl"): string {
+  const dir = mkdtempSync(join(tmpdir(), "briefbot-unanswered-"));
+  dirs.push(dir);
+  return join(dir, "sub", name);
+}
+
+describe("unanswered log", () => {
+  it("records only declined questions, with time and platform and nothing else", async () => {
+    const k = tempKnowledge();
+    dirs.push(k.dir);
+    const path = tempFile();
+    const unanswered = new UnansweredLog(path);
+    const { log } = memoryLogger();
+    const core = createCore(loadKnowledgeDir(k.dir));
+    const runtime = { core: () => core, log, telemetry: createTelemetry(new BotMetrics(), unanswered, log) };
+    const ask = findCommand("ask")!;
+    dispatch(runtime, "telegram", ask, "What colour is the sky over the test city?");
+    dispatch(runtime, "telegram", ask, "Who won the 1998 World Cup?");
+    dispatch(runtime, "discord", ask, "  who   won the 1998 world cup\u200b ");
+    dispatch(runtime, "discord", ask, ""); // a prompt, not a question
+    dispatch(runtime, "discord", findCommand("help")!, "");
+    await unanswered.close();
+    const lines = readFileSync(path, "utf8").trim().split("\n").map((l) => JSON.parse(l) as Record<string, unknown>);
+    expect(lines).toHaveLength(2);
+    for (const l of lines) {
+      expect(Object.keys(l).sort()).toEqual(["platform", "question", "time"]);
+      expect(new Date(String(l.time)).toISOString()).toBe(l.time);
+    }
+    expect(lines.map((l) => l.platform)).toEqual(["telegram", "discord"]);
+    expect(lines[0]!.question).toBe("Who won the 1998 World Cup?");
+    expect(lines[1]!.question).toBe("who won the 1998 world cup");
+  });
+
+  it("cuts a huge question and never throws on odd input", async () => {
+    const path = tempFile();
+    const log = new UnansweredLog(path);
+    log.append("console", "x".repeat(100_000));
+    log.append("console", "\u0000\u202e🙂 @everyone <b>hi</b>\n");
+    log.append("console", "   ");
+    await log.close();
+    const lines = readFileSync(path, "utf8").trim().split("\n").map((l) => JSON.parse(l) as { question: string });
+    expect(lines).toHaveLength(2);
+    expect(lines[0]!.question.length).toBe(500);
+    expect(lines[1]!.question).toBe("🙂 @everyone <b>hi</b>");
+  });
+
+  it("logs a write failure once and carries on", async () => {
+    const { log, lines } = memoryLogger();
+    const dir = mkdtempSync(join(tmpdir(), "briefbot-unanswered-"));
+    dirs.push(dir);
+    const u = new UnansweredLog(dir, log); // a folder cannot be opened for appending
+    u.append("console", "first");
+    await new Promise((r) => setTimeout(r, 50));
+    u.append("console", "second");
+    await u.close();
+    expect(lines.filter((l) => String(l.msg).includes("unanswered log cannot be written"))).toHaveLength(1);
+  });
+});
+
+describe("grouping unanswered questions", () => {
+  it("groups by similarity, most asked first, named by the most asked phrasing", () => {
+    const groups = groupQuestions([
+      "What is the weather in Tehran?",
+      "weather in tehran",
+      "What's the weather in Tehran??",
+      "Tehran weather?",
+      "What is the wether in Tehran",
+      "Who is the president of France?",
+      "who is the president of france",
+      "Where can I buy a VPN?",
+      "What is the weather in Tehran?",
+    ]);
+    expect(groups).toEqual([
+      { question: "What is the weather in Tehran?", count: 6 },
+      { question: "Who is the president of France?", count: 2 },
+      { question: "Where can I buy a VPN?", count: 1 },
+    ]);
+  });
+
+  it("keeps different topics apart even when they share a word", () => {
+    const groups = groupQuestions(["When was Telegram banned?", "How many people use Telegram in Iraq?"]);
+    expect(groups).toHaveLength(2);
+  });
+
+  it("reads the log file, skipping torn lines", () => {
+    const path = tempFile();
+    mkdirSync(dirname(path), { recursive: true });
+    writeFileSync(
+      path,
+      [
+        JSON.stringify({ time: "2024-01-01T00:00:00.000Z", platform: "telegram", question: "Is Instagram blocked?" }),
+        "{torn",
+        JSON.stringify({ time: "2024-01-01T00:00:01.000Z", platform: "discord", question: "is instagram blocked" }),
+        JSON.stringify({ other: 1 }),
+        "",
+      ].join("\n"),
+    );
+    expect(groupUnanswered(path)).toEqual([{ question: "Is Instagram blocked?", count: 2 }]);
+  });
+
+  it("handles an empty log and questions made only of stop words", () => {
+    expect(groupQuestions([])).toEqual([]);
+    expect(groupQuestions(["what?", "What", "why"])).toEqual([
+      { question: "what?", count: 2 },
+      { question: "why", count: 1 },
+    ]);
+  });
+});
