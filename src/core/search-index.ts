@@ -73,36 +73,83 @@ export class SearchIndex {
 
   constructor(docs: readonly IndexedDoc[]) {
     const n = docs.length;
+    const nf = FIELDS.length;
     const lengths = FIELDS.map(() => new Float64Array(n));
-    const tokenised = docs.map((doc, d) =>
-      FIELDS.map((f, fi) => {
-        const ws = words(doc[f]).filter((w) => !STOP_WORDS.has(w));
-        for (const w of ws) if (!this.surface.has(w)) this.surface.set(w, stem(w));
-        lengths[fi]![d] = ws.length;
-        return ws.map((w) => this.surface.get(w)!);
-      }),
-    );
-    const avg = lengths.map((l) => l.reduce((a, b) => a + b, 0) / Math.max(1, n) || 1);
-    const docsOf: number[][] = [];
-    const tfsOf: number[][] = [];
-    tokenised.forEach((fields, d) => {
-      const tf = new Map<string, number>();
-      fields.forEach((stems, fi) => {
-        const norm = FIELD_WEIGHT[FIELDS[fi]!] / (1 - B + (B * stems.length) / avg[fi]!);
-        for (const s of stems) tf.set(s, (tf.get(s) ?? 0) + norm);
-      });
-      for (const [s, t] of tf) {
-        let id = this.termIds.get(s);
+    // Pass 1: every kept word as its stem's term id (numbered in order of first use), in one flat buffer: per-field
+    // arrays of strings cost more time in the collector than in the work. Short fields repeat (a speaker's name on
+    // each of their quotes), so their ids are kept per distinct string.
+    const termOfWord = new Map<string, number>();
+    const repeated = new Map<string, number[]>();
+    const ends = new Int32Array(n * nf);
+    let tokens = new Int32Array(1 << 16);
+    let count = 0;
+    const idsOf = (text: string): number[] => {
+      const ids: number[] = [];
+      for (const w of words(text)) {
+        if (STOP_WORDS.has(w)) continue;
+        let id = termOfWord.get(w);
         if (id === undefined) {
-          id = docsOf.length;
-          this.termIds.set(s, id);
-          docsOf.push([]);
-          tfsOf.push([]);
+          const s = stem(w);
+          this.surface.set(w, s);
+          id = this.termIds.get(s);
+          if (id === undefined) this.termIds.set(s, (id = this.termIds.size));
+          termOfWord.set(w, id);
         }
-        docsOf[id]!.push(d);
-        tfsOf[id]!.push(t);
+        ids.push(id);
       }
-    });
+      return ids;
+    };
+    for (let d = 0; d < n; d++) {
+      for (let fi = 0; fi < nf; fi++) {
+        const f = FIELDS[fi]!;
+        const text = docs[d]![f];
+        let ids: number[];
+        if (f === "text" || f === "questions") ids = idsOf(text);
+        else {
+          const known = repeated.get(text);
+          if (known) ids = known;
+          else repeated.set(text, (ids = idsOf(text)));
+        }
+        if (count + ids.length > tokens.length) {
+          const grown = new Int32Array(Math.max(2 * tokens.length, count + ids.length));
+          grown.set(tokens);
+          tokens = grown;
+        }
+        for (const id of ids) tokens[count++] = id;
+        lengths[fi]![d] = ids.length;
+        ends[d * nf + fi] = count;
+      }
+    }
+    const avg = lengths.map((l) => l.reduce((a, b) => a + b, 0) / Math.max(1, n) || 1);
+    // Pass 2: each document's term frequencies (BM25F-normalised per field), appended to the terms' postings.
+    const nTerms = this.termIds.size;
+    const docsOf: number[][] = Array.from({ length: nTerms }, () => []);
+    const tfsOf: number[][] = Array.from({ length: nTerms }, () => []);
+    const tf = new Float64Array(nTerms);
+    const tfDoc = new Int32Array(nTerms).fill(-1);
+    const inDoc: number[] = [];
+    let start = 0;
+    for (let d = 0; d < n; d++) {
+      inDoc.length = 0;
+      for (let fi = 0; fi < nf; fi++) {
+        const end = ends[d * nf + fi]!;
+        const norm = FIELD_WEIGHT[FIELDS[fi]!] / (1 - B + (B * (end - start)) / avg[fi]!);
+        for (let i = start; i < end; i++) {
+          const id = tokens[i]!;
+          if (tfDoc[id] !== d) {
+            tfDoc[id] = d;
+            tf[id] = 0;
+            inDoc.push(id);
+          }
+          tf[id] = tf[id]! + norm;
+        }
+        start = end;
+      }
+      for (const id of inDoc) {
+        docsOf[id]!.push(d);
+        tfsOf[id]!.push(tf[id]!);
+      }
+    }
     let maxIdf = 1;
     docsOf.forEach((list, id) => {
       const idf = Math.log(1 + (n - list.length + 0.5) / (list.length + 0.5));
