@@ -7,7 +7,7 @@ export type Intent = "number" | "time" | "person" | "reason" | null;
 /** Reads the question word: "how many" wants a number, "when" a time, "who" a person, "why" a reason. */
 export function intentOf(question: string): Intent {
   const q = fold(question);
-  if (/\bhow (many|much|big|large)\b|\bnumber of\b|\bpercent(age)?\b/.test(q)) return "number";
+  if (/\bhow (many|much|big|large|old)\b|\bnumber of\b|\bpercent(age)?\b/.test(q)) return "number";
   // "When…" as the question word, not "what did he say when asked…".
   if (/^(?:\W*(?:so|and|but|hey|hi|ok|okay|please|tell me|do you know|i wonder)\b)*\W*when\b|\bwhat (year|month|date|day)\b|\bsince when\b/.test(q))
     return "time";
@@ -16,6 +16,7 @@ export function intentOf(question: string): Intent {
   return null;
 }
 
+const YEAR = /\b(1[89]\d\d|20\d\d)\b/g;
 const NUMBER = /\d|\b(million|billion|thousand|hundred|half|percent|dozen)\b/i;
 const TIME = /\b(1[89]\d\d|20\d\d|january|february|march|april|may|june|july|august|september|october|november|december|last year|years? ago|this week)\b/i;
 const REASON = /\b(because|due to|grounds|fearing|in order to|with the aim|as a result|so that|aim)\b/i;
@@ -24,7 +25,8 @@ const REASON = /\b(because|due to|grounds|fearing|in order to|with the aim|as a 
 export function satisfies(entry: Entry, intent: Intent, speakerName?: string): boolean {
   switch (intent) {
     case "number":
-      return NUMBER.test(entry.text);
+      // A year is a time, not a quantity: "2009" does not answer "how many were arrested".
+      return NUMBER.test(entry.text.replace(YEAR, ""));
     case "time":
       return TIME.test(entry.text);
     case "reason":

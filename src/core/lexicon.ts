@@ -12,7 +12,10 @@ should shouldn so some such than that the their theirs them themselves then ther
 under until up very was wasn we were weren what when where which while who whom why will with won wouldn would you your
 yours yourself yourselves yes ok okay please tell know explain describe give show say something anything thing things
 really actually also even ever still much many lot lots get got kind sort s t d ll m re ve y hi hey hello bot briefbot
-according exactly think thinks thought feel feels opinion view views`;
+according exactly think thinks thought feel feels opinion view views despite whether
+um uh er hmm basically literally wondering wonder curious sorry question questions somewhere someone anyone somebody
+anybody stuff whole point friend friends thanks thank cheers read heard hear saw seen
+school project homework article story piece wat wut u ur pls plz thx lol btw like tho`;
 
 export const STOP_WORDS: ReadonlySet<string> = new Set(STOP.split(/\s+/));
 
@@ -43,7 +46,7 @@ const GROUPS = [
   "company companies firm firms corporation corporations",
   "revenue revenues income earnings",
   "privacy surveillance spying",
-  "grew growth increase increased rise rose",
+  "grew growth increase increased rise rose better improve improved improving",
   "weak weakness",
   "speed speeds fast faster slow bandwidth",
   "lost lose losing loss",

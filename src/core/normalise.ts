@@ -36,20 +36,29 @@ export function fold(input: string): string {
 }
 
 /**
- * Splits text into folded word tokens. Apostrophes drop ("Iran's" → "iran"); a hyphenated word gives its parts and
- * the joined word ("ride-hailing" → "ride", "hailing", "ridehailing"), so "makeup", "make up" and "make-up" all meet.
+ * Splits text into folded words, grouped: a plain word is a group of one; a hyphenated word is the joined word followed
+ * by its parts ("ride-hailing" → ["ridehailing", "ride", "hailing"]), so "makeup", "make up" and "make-up" all meet
+ * while a question still counts "ride-hailing" as one word. Apostrophes drop ("Iran's" → "iran", "don't" → "do").
  */
-export function words(input: string): string[] {
-  const out: string[] = [];
-  const text = fold(input).replace(/'s\b/g, "").replace(/'/g, "");
+export function wordGroups(input: string): string[][] {
+  const out: string[][] = [];
+  const text = fold(input)
+    .replace(/n't\b/g, "")
+    .replace(/'(s|re|ve|ll|m|d)\b/g, "")
+    .replace(/'/g, "");
   for (const m of text.matchAll(/[\p{L}\p{N}]+(?:-[\p{L}\p{N}]+)*/gu)) {
     const w = m[0];
     if (w.includes("-")) {
       const parts = w.split("-");
-      out.push(...parts, parts.join(""));
-    } else out.push(w);
+      out.push([parts.join(""), ...parts]);
+    } else out.push([w]);
   }
   return out;
+}
+
+/** Every word of {@link wordGroups}, flat: what the index stores. */
+export function words(input: string): string[] {
+  return wordGroups(input).flat();
 }
 
 const stemCache = new Map<string, string>();

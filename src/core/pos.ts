@@ -14,8 +14,17 @@ export function namingWords(question: string): Set<string> {
     const term = t.terms[0];
     if (!term) continue;
     const tags = new Set(term.tags);
-    const naming = (tags.has("Noun") || tags.has("Value") || tags.has("Acronym")) && !tags.has("Pronoun");
+    // Dates count as naming: "yesterday", "today" ask about a time the knowledge base does not cover.
+    const naming =
+      (tags.has("Noun") || tags.has("Value") || tags.has("Acronym") || tags.has("Date")) && !tags.has("Pronoun");
     if (naming) for (const w of words(fold(term.text))) out.add(w);
   }
   return out;
+}
+
+const lexicon = (nlp.world() as { model: { one: { lexicon: Record<string, string> } } }).model.one.lexicon;
+
+/** True for a word English knows as it is (a place, a name, a common word): such a word is not a typo to correct. */
+export function isKnownEnglish(word: string): boolean {
+  return Object.prototype.hasOwnProperty.call(lexicon, word);
 }

@@ -1,7 +1,8 @@
-import { stem, words } from "./normalise.js";
+import { stem, wordGroups, words } from "./normalise.js";
 import { STOP_WORDS, synonymsOf } from "./lexicon.js";
 import { TypoCorrector } from "./fuzzy.js";
-import { namingWords } from "./pos.js";
+import { isKnownEnglish, namingWords } from "./pos.js";
+import { specificity } from "./specificity.js";
 
 /** The text of one entry, by field. Field weights say how much a word found there counts. */
 export interface IndexedDoc {
@@ -25,6 +26,7 @@ const PREFIX_EXPANSIONS = 12;
  */
 const UNKNOWN_NAMING_WEIGHT = 1.5;
 const UNKNOWN_OTHER_WEIGHT = 0.6;
+const PART_QUALITY = 0.8;
 
 /** One word of a question and what it was matched as. */
 export interface QueryTerm {
@@ -180,26 +182,40 @@ export class SearchIndex {
 
   /** Reads a question into weighted terms: stems, synonyms, typo corrections and (optionally) prefix completions. */
   terms(question: string, prefixLast = false): QueryTerm[] {
-    const ws = [...new Set(words(question))].filter((w) => !STOP_WORDS.has(w)).slice(0, MAX_QUERY_TERMS);
-    const last = ws[ws.length - 1];
+    const seen = new Set<string>();
+    const groups: string[][] = [];
+    for (const g of wordGroups(question)) {
+      const kept = g.filter((w) => !STOP_WORDS.has(w));
+      if (kept.length === 0 || seen.has(kept[0]!)) continue;
+      seen.add(kept[0]!);
+      groups.push(kept);
+      if (groups.length === MAX_QUERY_TERMS) break;
+    }
+    const last = groups[groups.length - 1]?.[0];
     let naming: Set<string> | undefined;
-    return ws.map((word) => {
+    return groups.map(([word = "", ...parts]) => {
       const matches = new Map<number, number>();
       const add = (s: string, q: number) => {
         const id = this.termIds.get(s);
         if (id !== undefined && q > (matches.get(id) ?? 0)) matches.set(id, q);
       };
-      let base = this.surface.get(word) ?? stem(word);
-      let quality = 1;
-      if (!this.termIds.has(base)) {
-        const fix = this.typos.correct(word);
-        if (fix) {
-          base = this.surface.get(fix.word)!;
-          quality = fix.quality;
+      const expand = (w: string, q: number) => {
+        let base = this.surface.get(w) ?? stem(w);
+        let quality = q;
+        // "Iraq" is not a typo of "Iran": only words English does not know are corrected.
+        if (!this.termIds.has(base) && !isKnownEnglish(w)) {
+          const fix = this.typos.correct(w);
+          if (fix) {
+            base = this.surface.get(fix.word)!;
+            quality = q * fix.quality;
+          }
         }
-      }
-      add(base, quality);
-      for (const [syn, w] of synonymsOf(base) ?? []) add(syn, w * quality);
+        add(base, quality);
+        for (const [syn, sw] of synonymsOf(base) ?? []) add(syn, sw * quality);
+      };
+      expand(word, 1);
+      // The parts of a hyphenated word stand in for it at a lower quality: "uber-like" finds Uber.
+      for (const part of parts) expand(part, PART_QUALITY);
       if (prefixLast && word === last) for (const s of this.completions(word)) add(s, 0.9);
       const ids = [...matches.keys()];
       let weight: number;
@@ -208,6 +224,7 @@ export class SearchIndex {
         naming ??= namingWords(question);
         weight = this.maxIdf * (naming.has(word) ? UNKNOWN_NAMING_WEIGHT : UNKNOWN_OTHER_WEIGHT);
       }
+      weight *= specificity(word);
       return { word, weight, matches: [...matches].map(([term, q]) => ({ term, quality: q })) };
     });
   }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { cleanText, fold, stem, words } from "../../src/core/normalise.js";
+import { cleanText, fold, stem, wordGroups, words } from "../../src/core/normalise.js";
 
 describe("cleanText", () => {
   it("applies NFKC: ligatures and full-width forms become plain letters", () => {
@@ -20,8 +20,9 @@ describe("fold and words", () => {
   it("lower-cases and strips diacritics", () => {
     expect(fold("Rouhaní ÉTÉ")).toBe("rouhani ete");
   });
-  it("drops possessives and splits hyphenated words into parts plus the joined word", () => {
-    expect(words("Iran's ride-hailing app")).toEqual(["iran", "ride", "hailing", "ridehailing", "app"]);
+  it("drops possessives and contractions, and groups a hyphenated word: joined word first, then its parts", () => {
+    expect(wordGroups("Iran's ride-hailing app")).toEqual([["iran"], ["ridehailing", "ride", "hailing"], ["app"]]);
+    expect(words("they're don't")).toEqual(["they", "do"]);
   });
   it("keeps letters of any script", () => {
     expect(words("تلگرام فیلتر شد")).toEqual(["تلگرام", "فیلتر", "شد"]);

