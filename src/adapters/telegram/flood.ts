@@ -1,0 +1,42 @@
+import { limit } from "@grammyjs/ratelimiter";
+import type { Context, MiddlewareFn } from "grammy";
+
+/** How many updates one user may send in a time frame before the bot stops answering until the frame ends. */
+export interface FloodOptions {
+  limit: number;
+  timeFrameMs: number;
+}
+
+/** Six questions per ten seconds per user: more than a person types, less than a script sends. */
+export const DEFAULT_FLOOD: FloodOptions = { limit: 6, timeFrameMs: 10_000 };
+/** Inline queries arrive per keystroke: a looser limit, and excess is dropped silently. */
+export const DEFAULT_INLINE_FLOOD: FloodOptions = { limit: 30, timeFrameMs: 10_000 };
+
+export const FLOOD_NOTICE = "You're sending messages too fast. Please wait a few seconds, then ask again.";
+
+/** The user id as the limiter's key: held in memory for one time frame only, never stored or logged. */
+const byUser = (ctx: Context) => (ctx.from ? String(ctx.from.id) : undefined);
+
+/**
+ * A per-user flood limit (@grammyjs/ratelimiter, in memory). The first update over the limit in a time frame is
+ * told so once (a threaded reply, or a toast for a button press); that one and the rest are dropped.
+ */
+export function floodLimit(options: FloodOptions = DEFAULT_FLOOD): MiddlewareFn<Context> {
+  return limit<Context, never>({
+    timeFrame: options.timeFrameMs,
+    limit: options.limit,
+    keyGenerator: byUser,
+    onLimitExceeded: async (ctx: Context) => {
+      if (ctx.callbackQuery) await ctx.answerCallbackQuery({ text: FLOOD_NOTICE });
+      else if (ctx.msg && ctx.chat) {
+        const threaded = ctx.chat.type !== "private";
+        await ctx.reply(FLOOD_NOTICE, threaded ? { reply_parameters: { message_id: ctx.msg.message_id, allow_sending_without_reply: true } } : {});
+      }
+    },
+  });
+}
+
+/** The same limit for inline queries, dropping the excess without a word (there is no chat to tell). */
+export function inlineFloodLimit(options: FloodOptions = DEFAULT_INLINE_FLOOD): MiddlewareFn<Context> {
+  return limit<Context, never>({ timeFrame: options.timeFrameMs, limit: options.limit, keyGenerator: byUser });
+}

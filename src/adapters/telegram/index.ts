@@ -1,0 +1,93 @@
+import type { Bot } from "grammy";
+import type { UserFromGetMe } from "grammy/types";
+import type { AdapterState, RunningAdapter, Runtime } from "../runtime.js";
+import { buildBot, type BotOptions } from "./bot.js";
+import type { FloodOptions } from "./flood.js";
+import { registerMenu } from "./menu.js";
+import { startPolling } from "./polling.js";
+import { startWebhook } from "./webhook.js";
+
+/** How the Telegram adapter runs. Only `token` is required; the rest come from the TELEGRAM_* settings. */
+export interface TelegramOptions {
+  token: string;
+  /** TELEGRAM_API_ROOT: a self-hosted Bot API server; default https://api.telegram.org. */
+  apiRoot?: string;
+  /** TELEGRAM_WEBHOOK_URL: serve a webhook instead of long polling. */
+  webhookUrl?: string;
+  /** TELEGRAM_WEBHOOK_PORT (default 8080). */
+  webhookPort?: number;
+  /** TELEGRAM_WEBHOOK_SECRET; a random one per start when not set. */
+  webhookSecret?: string;
+  /** Interface the webhook server listens on (default all; tests use 127.0.0.1). */
+  webhookHost?: string;
+  /** Skip getMe (in-process tests). */
+  botInfo?: UserFromGetMe;
+  /** Test knobs: retry caps, flood limits, the pending-question store. */
+  retry?: BotOptions["retry"];
+  flood?: FloodOptions;
+  inlineFlood?: FloodOptions;
+  pendingTtlMs?: number;
+  pendingMax?: number;
+}
+
+/** A started Telegram adapter, with the bot for inspection and, in webhook mode, the port served. */
+export interface TelegramAdapter extends RunningAdapter {
+  readonly bot: Bot;
+  readonly webhookPort: number | null;
+}
+
+/** The grammY bot with all middleware, not started: for in-process tests (`bot.handleUpdate`). */
+export function createTelegramBot(runtime: Runtime, options: TelegramOptions): Bot {
+  return buildBot(runtime, options).bot;
+}
+
+/**
+ * Starts briefbot on Telegram: checks the token (getMe; a refused token rejects), then serves updates by long
+ * polling with @grammyjs/runner, or by webhook when `webhookUrl` is set, and registers the command menu in the
+ * background (a failure there is logged, nothing more). `stop()` stops taking updates, lets the answers in flight
+ * finish, and resolves; it never rejects and is safe to call twice.
+ */
+export async function startTelegram(runtime: Runtime, options: TelegramOptions): Promise<TelegramAdapter> {
+  const { bot, idle } = buildBot(runtime, options);
+  let state: AdapterState = "starting";
+  await bot.init();
+  const background = new AbortController();
+  let close: () => Promise<void>;
+  let webhookPort: number | null = null;
+  if (options.webhookUrl) {
+    const server = await startWebhook(bot, runtime, {
+      url: options.webhookUrl,
+      port: options.webhookPort ?? 8080,
+      ...(options.webhookHost !== undefined && { host: options.webhookHost }),
+      ...(options.webhookSecret !== undefined && { secret: options.webhookSecret }),
+    });
+    webhookPort = server.port;
+    close = server.close;
+  } else {
+    const runner = await startPolling(bot, runtime, () => {
+      if (state === "serving") state = "failed";
+    });
+    close = async () => {
+      if (runner.isRunning()) await runner.stop();
+    };
+  }
+  const menu = registerMenu(bot.api, runtime.log, background.signal);
+  state = "serving";
+  runtime.log.info({ platform: "telegram", bot: bot.botInfo.username, mode: options.webhookUrl ? "webhook" : "polling" }, "telegram started");
+
+  let stopping: Promise<void> | null = null;
+  const stop = () =>
+    (stopping ??= (async () => {
+      background.abort();
+      try {
+        await close();
+      } catch (err) {
+        runtime.log.warn({ platform: "telegram", err: String(err) }, "telegram stop: closing updates failed");
+      }
+      await idle();
+      await menu;
+      if (state !== "failed") state = "stopped";
+      runtime.log.info({ platform: "telegram" }, "telegram stopped");
+    })());
+  return { name: "telegram", bot, webhookPort, state: () => state, stop };
+}

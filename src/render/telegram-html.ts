@@ -1,0 +1,233 @@
+import type { Answer, Source } from "../core/types.js";
+import type { Reply } from "../commands/types.js";
+import { DECLINE_TEXT, answerBody, confidenceNote, contextLine, joinNames, speakerLine } from "./attribution.js";
+import { splitText } from "./split.js";
+
+/**
+ * Renders command replies as Telegram HTML (parse_mode "HTML"). Every string that comes from the knowledge base or
+ * the user goes through {@link escapeHtml}. Tags never span a line, so messages can be split at line breaks; the
+ * only lines that may be long enough to need a cut inside them carry no tags.
+ */
+
+/** Telegram's limit for one message's text. */
+export const TELEGRAM_MESSAGE_LIMIT = 4096;
+/** Telegram's limit for callback_data, in bytes. */
+export const CALLBACK_DATA_LIMIT = 64;
+/** Display fields (names, roles, titles, context) are cut to this many characters. */
+const FIELD_MAX = 300;
+const BUTTON_LABEL_MAX = 60;
+/** Never cut inside a tag or an entity. */
+const PROTECT = /<[^>]*>|&#?\w+;/g;
+
+/** A "Did you mean" button: a label and the callback data that answers it. */
+export interface TelegramButton {
+  text: string;
+  data: string;
+}
+
+/** A rendered reply: one or more HTML chunks, each under the limit, and buttons for the last one. */
+export interface TelegramMessage {
+  chunks: string[];
+  buttons: TelegramButton[];
+}
+
+export interface TelegramRenderOptions {
+  /** The bot's username, for "mention me" and inline-mode hints. */
+  botUsername?: string;
+  /** Chunk size (default {@link TELEGRAM_MESSAGE_LIMIT}). */
+  limit?: number;
+}
+
+/** Escapes text for Telegram HTML, quotes included (safe in attributes too). */
+export function escapeHtml(text: string): string {
+  return String(text)
+    .replace(/&/g, "&amp;")
+    .replace(/</g, "&lt;")
+    .replace(/>/g, "&gt;")
+    .replace(/"/g, "&quot;")
+    .replace(/'/g, "&#39;");
+}
+
+function clip(text: string, max: number): string {
+  const flat = text.replace(/\s+/g, " ").trim();
+  return flat.length > max ? `${flat.slice(0, max - 1).trimEnd()}…` : flat;
+}
+
+/** One display field, flattened to a line, cut and escaped. */
+function field(text: string, max = FIELD_MAX): string {
+  return escapeHtml(clip(text, max));
+}
+
+/** Callback data that answers the entry `id` when pressed, or null when it would not fit Telegram's 64 bytes. */
+export function answerButtonData(id: string): string | null {
+  const data = `#${id}`;
+  return Buffer.byteLength(data, "utf8") <= CALLBACK_DATA_LIMIT ? data : null;
+}
+
+/** The entry id carried by {@link answerButtonData}, or null for any other data. */
+export function entryIdFromButton(data: string): string | null {
+  return data.startsWith("#") && data.length > 1 ? data.slice(1) : null;
+}
+
+function sourceHtml(source: Source): string {
+  const title = `“${field(source.title)}”`;
+  const linked = source.url && /^https?:\/\//i.test(source.url) ? `<a href="${escapeHtml(source.url)}">${title}</a>` : title;
+  const by = source.reporters.length ? `, by ${field(joinNames(source.reporters))}` : "";
+  const date = source.date ? ` (${escapeHtml(source.date)})` : "";
+  return `<i>Source: ${field(source.publisher)}, ${linked}${by}${date}</i>`;
+}
+
+/**
+ * One answer with its attribution: the words on their own line(s), then the speaker and role, the context, and the
+ * source, each on its own line.
+ */
+export function answerHtml(answer: Answer): string {
+  // The body may be long and span lines: it carries no tags so it can be cut anywhere.
+  const lines = [escapeHtml(answerBody(answer).trim())];
+  const who = speakerLine(answer);
+  if (who) lines.push(`— <b>${field(who)}</b>`);
+  const ctx = contextLine(answer);
+  if (ctx) lines.push(`<i>${field(ctx)}</i>`);
+  lines.push(sourceHtml(answer.source));
+  return lines.join("\n");
+}
+
+/** A short plain-text label for an answer (button text, inline result title). */
+export function answerLabel(answer: Answer, max = BUTTON_LABEL_MAX, withSpeaker = true): string {
+  const body = withSpeaker && answer.kind === "quote" && answer.speaker ? `${answer.speaker.name}: “${answer.text}”` : answer.text;
+  return clip(body, max);
+}
+
+function buttonsFor(items: { label: string; id: string }[]): TelegramButton[] {
+  const out: TelegramButton[] = [];
+  for (const { label, id } of items) {
+    const data = answerButtonData(id);
+    if (data && !out.some((b) => b.data === data)) out.push({ text: clip(label, BUTTON_LABEL_MAX) || "…", data });
+  }
+  return out;
+}
+
+function bullets(items: readonly string[]): string[] {
+  return items.map((s) => `• ${field(s)}`);
+}
+
+function answerReply(reply: Extract<Reply, { type: "answer" }>): { html: string; buttons: TelegramButton[] } {
+  const r = reply.result;
+  const notes = r.notes.filter((n) => n.startsWith("question was cut")).map((n) => `<i>(Note: ${escapeHtml(n)}.)</i>`);
+  if (!r.answer) {
+    const ids = r.suggestionIds;
+    const withIds = ids && ids.length === r.suggestions.length ? r.suggestions.map((label, i) => ({ label, id: ids[i]! })) : [];
+    const buttons = buttonsFor(withIds);
+    const lines = [...notes, escapeHtml(DECLINE_TEXT)];
+    if (buttons.length) lines.push("Did you mean…");
+    else if (r.suggestions.length) lines.push("Did you mean…", ...bullets(r.suggestions));
+    return { html: lines.join("\n"), buttons };
+  }
+  const low = confidenceNote(r.answer);
+  const lines = [...notes, ...(low ? [`<i>${escapeHtml(low)}</i>`] : []), answerHtml(r.answer)];
+  if (!low) return { html: lines.join("\n"), buttons: [] };
+  const buttons = buttonsFor(r.alternatives.map((a) => ({ label: answerLabel(a), id: a.id })));
+  if (buttons.length) lines.push("", "Did you mean…");
+  return { html: lines.join("\n"), buttons };
+}
+
+function helpLines(reply: Extract<Reply, { type: "help" }>, options: TelegramRenderOptions): string[] {
+  const me = options.botUsername ? `@${escapeHtml(options.botUsername)}` : "me";
+  return [
+    `I answer questions from ${reply.entries} quotes and facts, each with its source.`,
+    "Ask in your own words, or use a command:",
+    ...reply.commands.map(
+      (c) => `/${c.name}${c.option ? ` ${escapeHtml(c.option.required ? `<${c.option.name}>` : `[${c.option.name}]`)}` : ""} — ${field(c.description)}`,
+    ),
+    "",
+    `In a group, start with /ask, mention ${me}, or reply to one of my messages.`,
+    ...(options.botUsername ? [`In any chat, type <code>@${escapeHtml(options.botUsername)} question</code> to share an answer.`] : []),
+    ...(reply.examples.length ? ["", "For example:", ...bullets(reply.examples)] : []),
+  ];
+}
+
+/** The body of any reply as one HTML string and its buttons, before splitting. */
+function renderBody(reply: Reply, options: TelegramRenderOptions): { html: string; buttons: TelegramButton[] } {
+  switch (reply.type) {
+    case "answer":
+      return answerReply(reply);
+    case "quotes": {
+      if (reply.answers.length === 0) {
+        const who = reply.suggestions.length ? ["People quoted:", ...bullets(reply.suggestions)] : [];
+        return { html: [`No quotes by “${field(reply.query)}”.`, ...who].join("\n"), buttons: [] };
+      }
+      const head = reply.speaker ? [`<b>Quotes by ${field(reply.speaker.name)}</b>, ${field(reply.speaker.role)}`, ""] : [];
+      return { html: [...head, reply.answers.map(answerHtml).join("\n\n")].join("\n"), buttons: [] };
+    }
+    case "facts": {
+      if (reply.answers.length === 0) {
+        const topics = reply.suggestions.length ? ["Topics:", ...bullets(reply.suggestions)] : [];
+        return { html: [`No facts on “${field(reply.query)}”.`, ...topics].join("\n"), buttons: [] };
+      }
+      const head = reply.topic ? [`<b>Facts on ${field(reply.topic)}</b>`, ""] : [];
+      return { html: [...head, reply.answers.map(answerHtml).join("\n\n")].join("\n"), buttons: [] };
+    }
+    case "sources": {
+      if (reply.sources.length === 0) return { html: "No sources are loaded.", buttons: [] };
+      const lines = reply.sources.map((s) => `• ${sourceHtml(s.source)}: ${s.quotes} quotes, ${s.facts} facts`);
+      return { html: ["<b>Sources</b>", ...lines].join("\n"), buttons: [] };
+    }
+    case "help":
+      return { html: helpLines(reply, options).join("\n"), buttons: [] };
+    case "prompt":
+      return { html: escapeHtml(reply.text), buttons: [] };
+  }
+}
+
+/** Room kept in each chunk for closing and reopening tags cut by a split. */
+const TAG_RESERVE = 48;
+const TAG = /<(\/?)([a-z]+)[^>]*>/gi;
+
+/**
+ * Splits rendered HTML into chunks under the limit, never inside a tag or an entity. A tag left open by a cut is
+ * closed at the end of its chunk and reopened at the start of the next (links are not reopened: their text goes on
+ * plain), so every chunk is well-formed on its own.
+ */
+export function splitHtml(html: string, limit = TELEGRAM_MESSAGE_LIMIT): string[] {
+  const chunks = splitText(html, Math.max(1, limit - TAG_RESERVE), { protect: PROTECT });
+  let carried: string[] = [];
+  return chunks.map((chunk) => {
+    const open = [...carried];
+    const body = chunk.replace(TAG, (tag, slash: string, tagName: string) => {
+      const name = tagName.toLowerCase();
+      if (!slash) {
+        open.push(name);
+        return tag;
+      }
+      const at = open.lastIndexOf(name);
+      if (at < 0) return ""; // its opening tag was in an earlier chunk and is not reopened
+      open.splice(at, 1);
+      return tag;
+    });
+    const reopen = carried.map((t) => `<${t}>`).join("");
+    const close = [...open].reverse().map((t) => `</${t}>`).join("");
+    carried = open.filter((t) => t !== "a");
+    return reopen + body + close;
+  });
+}
+
+/** Renders any command reply as Telegram HTML chunks (each under 4,096 characters) and "Did you mean" buttons. */
+export function renderTelegram(reply: Reply, options: TelegramRenderOptions = {}): TelegramMessage {
+  const { html, buttons } = renderBody(reply, options);
+  const chunks = splitHtml(html, options.limit);
+  return { chunks: chunks.length ? chunks : ["…"], buttons };
+}
+
+/**
+ * The /start greeting: what the bot knows (its sources) and how to ask, with example questions. Built from the
+ * shared help reply so the command list is the same everywhere.
+ */
+export function renderWelcome(
+  help: Extract<Reply, { type: "help" }>,
+  sources: { source: Source; quotes: number; facts: number }[],
+  options: TelegramRenderOptions = {},
+): TelegramMessage {
+  const known = sources.map((s) => `• ${sourceHtml(s.source)}`);
+  const html = ["<b>Hello!</b> I answer questions about:", ...known, "", ...helpLines(help, options)].join("\n");
+  return { chunks: splitHtml(html, options.limit), buttons: [] };
+}
