@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
+import { createCore } from "../src/core/core.js";
 import { loadKnowledgeDir } from "../src/core/loader.js";
 import type { FactEntry, QuoteEntry } from "../src/core/types.js";
 
@@ -113,6 +114,27 @@ describe("knowledge/nbc-iran-social-media.yaml", () => {
     expect(byId.get("hatami")?.role).toMatch(/make-up artist/);
     expect(byId.get("ali")?.role).toMatch(/36-year-old/);
     for (const s of knowledge.speakers) expect(ARTICLE_PLAIN, s.id).toContain(s.name);
+  });
+
+  it.each([
+    ["rohani", "rouhani"],
+    ["President Rouhani", "rouhani"],
+    ["jahromy", "jahromi"],
+    ["Mohammad Jahromi", "jahromi"],
+    ["the communications minister", "jahromi"],
+    ["hatami", "hatami"],
+    ["makeup artist", "hatami"],
+    ["36-year-old", "ali"],
+  ])("finds the speaker from %j through the names and aliases", (name, id) => {
+    expect(createCore(knowledge).quotesBySpeaker(name)?.speaker.id).toBe(id);
+  });
+
+  it("lists every Telegram fact under the telegram topic", () => {
+    const listed = createCore(knowledge).factsByTopic("telegram", 100);
+    expect(listed.topic).toBe("telegram");
+    const expected = facts.filter((f) => /telegram/i.test(f.text)).map((f) => f.id);
+    expect(expected.length).toBeGreaterThanOrEqual(4);
+    expect(listed.facts.map((f) => f.id).sort()).toEqual(expected.sort());
   });
 
   it("has at least 25 facts, each one statement with questions and tags", () => {
