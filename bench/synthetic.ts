@@ -135,7 +135,7 @@ function numberPhrase(rng: Rng): string {
 
 interface Draft {
   words: string[];
-  /** Content words (base forms) of the text, rarest first: the words a curator would ask with. */
+  /** Content words (base forms) of the text; sorted rarest first once all texts are drafted. */
   keywords: string[];
 }
 
@@ -157,8 +157,7 @@ function draftText(rng: Rng, lex: Lexicon, topic: string[], global: (r: Rng) => 
     content.add(base);
     out.push(base);
   }
-  const keywords = [...content].sort((a, b) => lex.rank.get(b)! - lex.rank.get(a)!);
-  return { words: out, keywords };
+  return { words: out, keywords: [...content] };
 }
 
 function sentence(words: string[]): string {
@@ -229,31 +228,28 @@ export function syntheticKnowledge(size: number, seed = 1): Knowledge {
       aliases: [lastName],
     };
   });
-  const entries: Entry[] = [];
-  for (let i = 0; i < size; i++) {
+  // First every entry's text, then its questions: a curator asks with the words that single an entry out, which
+  // takes knowing how many entries use each word.
+  const drafts = Array.from({ length: size }, () => {
     const topicIndex = Math.floor(rng() * nTopics);
     const topic = topics[topicIndex]!;
     const d = draftText(rng, lex, topic, global, fnPick);
     const hasNumber = rng() < 0.15;
     if (hasNumber) d.words.splice(int(rng, 0, d.words.length), 0, ...numberPhrase(rng).split(" "));
     const tags = [...new Set([`topic${topicIndex}`, ...salient(rng, topic, int(rng, 0, 2))])];
+    const speaker = rng() < 0.4 ? speakers[Math.floor(rng() * speakers.length)]! : undefined;
+    return { d, hasNumber, tags, speaker };
+  });
+  const df = new Map<string, number>();
+  for (const { d } of drafts) for (const w of d.keywords) df.set(w, (df.get(w) ?? 0) + 1);
+  const entries: Entry[] = drafts.map(({ d, hasNumber, tags, speaker }, i) => {
+    d.keywords.sort((a, b) => df.get(a)! - df.get(b)! || lex.rank.get(b)! - lex.rank.get(a)!);
+    const base = { id: `e${i}`, text: sentence(d.words), tags, questions: questionsFor(rng, d, speaker, hasNumber) };
     const sourceId = sources[i % sources.length]!.id;
-    if (rng() < 0.4) {
-      const sp = speakers[Math.floor(rng() * speakers.length)]!;
-      entries.push({
-        kind: "quote",
-        id: `e${i}`,
-        text: sentence(d.words),
-        tags,
-        questions: questionsFor(rng, d, sp, hasNumber),
-        sourceId,
-        speakerId: sp.id,
-        context: `told ${cap(pick(rng, lex.vocab))} News`,
-      });
-    } else {
-      entries.push({ kind: "fact", id: `e${i}`, text: sentence(d.words), tags, questions: questionsFor(rng, d, undefined, hasNumber), sourceId });
-    }
-  }
+    return speaker
+      ? { kind: "quote", ...base, sourceId, speakerId: speaker.id, context: `told ${cap(pick(rng, lex.vocab))} News` }
+      : { kind: "fact", ...base, sourceId };
+  });
   return { sources, speakers, entries };
 }
 
