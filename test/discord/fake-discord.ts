@@ -158,8 +158,10 @@ function noContent(res: ServerResponse): void {
 
 /** Starts a fake Discord on 127.0.0.1 at a random free port. */
 export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promise<FakeDiscord> {
-  const token = options.token ?? `fake.${randomBytes(12).toString("hex")}`;
   const applicationId = options.applicationId ?? snowflake(Date.now() - 86_400_000);
+  // Shaped like a real bot token (id.timestamp.hmac), so config validation accepts it.
+  const token =
+    options.token ?? [Buffer.from(applicationId).toString("base64url"), randomBytes(4).toString("base64url"), randomBytes(20).toString("base64url")].join(".");
   const botUser: User = { id: applicationId, username: "briefbot", discriminator: "0", global_name: null, avatar: null, bot: true };
   const user: User = { id: snowflake(), username: "asker", discriminator: "0", global_name: "Asker", avatar: null };
   const otherBot: User = { id: snowflake(), username: "otherbot", discriminator: "0", global_name: null, avatar: null, bot: true };

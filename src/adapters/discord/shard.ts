@@ -8,7 +8,7 @@ import { loadConfig } from "../../config.js";
 import { createLogger } from "../../log.js";
 import { KnowledgeHolder } from "../../ops/knowledge.js";
 import { noTelemetry, type Runtime } from "../runtime.js";
-import { startDiscord } from "./index.js";
+import { startClient } from "./serve.js";
 import type { ShardArgs } from "./sharding.js";
 
 async function main(): Promise<void> {
@@ -19,7 +19,7 @@ async function main(): Promise<void> {
   const knowledge = new KnowledgeHolder(config.KNOWLEDGE_DIR, log);
   if (config.KNOWLEDGE_WATCH) knowledge.watch();
   const runtime: Runtime = { core: () => knowledge.core(), log, telemetry: noTelemetry };
-  const adapter = await startDiscord(runtime, {
+  const adapter = await startClient(runtime, {
     token: process.env.DISCORD_TOKEN ?? "",
     applicationId: args.applicationId,
     ...(args.apiUrl && { apiUrl: args.apiUrl }),
@@ -39,6 +39,7 @@ async function main(): Promise<void> {
 }
 
 main().catch((err: unknown) => {
-  process.stderr.write(`briefbot shard: ${err instanceof Error ? err.message.split("\n")[0] : String(err)}\n`);
+  // ConfigError and KnowledgeError messages name the setting or file, never a secret.
+  process.stderr.write(`briefbot shard: ${err instanceof Error ? err.message : String(err)}\n`);
   process.exit(1);
 });

@@ -35,31 +35,49 @@ export async function shardCount(options: DiscordOptions): Promise<number> {
   return Math.max(1, Math.floor(Number(info.shards) || 1));
 }
 
-/** The ShardingManager for these options and shard count, built but not spawned. */
+/** Environment variables discord.js's ShardingManager constructor writes into the manager's own process. */
+const MANAGER_ENV = ["SHARDING_MANAGER", "SHARDING_MANAGER_MODE", "DISCORD_TOKEN"] as const;
+
+/**
+ * The ShardingManager for these options and shard count, built but not spawned. Its constructor sets
+ * SHARDING_MANAGER, SHARDING_MANAGER_MODE and DISCORD_TOKEN in this process's environment (so that any later client
+ * here would take itself for a shard, and the token would reach every child process); they are put back as they
+ * were, and the shards get the mode through their arguments instead (the manager gives them the rest).
+ */
 export function createShardingManager(options: DiscordOptions, totalShards: number): ShardingManager {
   const args: ShardArgs = {
     applicationId: options.applicationId,
     ...(options.apiUrl && { apiUrl: options.apiUrl }),
     ...(options.restRetries !== undefined && { restRetries: options.restRetries }),
     ...(options.deferAfterMs !== undefined && { deferAfterMs: options.deferAfterMs }),
-    ...(options.shardEnv && { env: options.shardEnv }),
+    env: { ...options.shardEnv, SHARDING_MANAGER_MODE: "process" },
   };
-  return new ShardingManager(SHARD_FILE, {
-    token: options.token,
-    totalShards,
-    mode: "process",
-    respawn: true,
-    execArgv: tsxExecArgv(),
-    shardArgs: [JSON.stringify(args)],
-  });
+  const saved = MANAGER_ENV.map((name) => [name, process.env[name]] as const);
+  try {
+    return new ShardingManager(SHARD_FILE, {
+      token: options.token,
+      totalShards,
+      mode: "process",
+      respawn: true,
+      execArgv: tsxExecArgv(),
+      shardArgs: [JSON.stringify(args)],
+    });
+  } finally {
+    for (const [name, value] of saved) {
+      if (value === undefined) delete process.env[name];
+      else process.env[name] = value;
+    }
+  }
 }
 
-async function stopShard(shard: Shard): Promise<void> {
+/** Stops one shard process and resolves with how it ended (exit code 0 when it stopped cleanly). */
+async function stopShard(shard: Shard): Promise<{ code: number | null; signal: string | null }> {
   const proc = shard.process;
-  if (!proc || proc.exitCode !== null || proc.signalCode !== null) return;
-  const exited = once(proc, "exit");
+  if (!proc || proc.exitCode !== null || proc.signalCode !== null) return { code: proc?.exitCode ?? null, signal: proc?.signalCode ?? null };
+  const exited = once(proc, "exit") as Promise<[number | null, string | null]>;
   shard.kill(); // SIGTERM: the shard destroys its client and exits 0
-  await exited;
+  const [code, signal] = await exited;
+  return { code, signal };
 }
 
 /**
@@ -84,9 +102,15 @@ export async function startSharded(runtime: Runtime, options: DiscordOptions): P
   };
   process.on("SIGHUP", forwardHup);
   const stopAll = async () => {
+    if (state === "serving") state = "stopped";
     process.off("SIGHUP", forwardHup);
     manager.respawn = false;
-    await Promise.all([...manager.shards.values()].map(stopShard));
+    await Promise.all(
+      [...manager.shards.values()].map(async (shard) => {
+        const { code, signal } = await stopShard(shard);
+        log.info({ platform: "discord", shard: shard.id, code, signal }, "discord shard stopped");
+      }),
+    );
   };
   try {
     await manager.spawn({ amount: total, delay: options.spawnDelayMs ?? 5500, timeout: 60_000 });

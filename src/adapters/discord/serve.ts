@@ -1,0 +1,81 @@
+import { once } from "node:events";
+import { Events, type Client } from "discord.js";
+import type { AdapterState, RunningAdapter, Runtime } from "../runtime.js";
+import { createDiscordClient } from "./client.js";
+import { handleInteraction } from "./interactions.js";
+import { handleMessage } from "./messages.js";
+import { errorInfo, sendError } from "./respond.js";
+import type { DiscordOptions } from "./index.js";
+
+const DEFAULT_DEFER_AFTER_MS = 1500;
+
+
+/**
+ * One discord.js client (all shards in this process, or the shard a ShardingManager gave it through SHARDS /
+ * SHARD_COUNT): logs in, resolves once ready (every guild received), serves until `stop()`. Rejects when the login
+ * fails.
+ */
+export async function startClient(runtime: Runtime, options: Omit<DiscordOptions, "shards">): Promise<RunningAdapter> {
+  const { log } = runtime;
+  const client = createDiscordClient(options);
+  const ctx = { runtime, deferAfterMs: options.deferAfterMs ?? DEFAULT_DEFER_AFTER_MS };
+  let state: AdapterState = "starting";
+  const inflight = new Set<Promise<void>>();
+
+  /** Runs a handler so that no error escapes: it is logged (no user data), counted, and answered "went wrong". */
+  const serve = (where: string, target: Parameters<typeof sendError>[0], handler: () => Promise<void>) => {
+    if (state !== "serving") return;
+    const job = handler()
+      .catch(async (err: unknown) => {
+        log.error({ platform: "discord", where, err: errorInfo(err) }, "discord handler failed");
+        try {
+          runtime.telemetry.error("discord", where);
+        } catch {
+          // Telemetry never stops an answer.
+        }
+        await sendError(target);
+      })
+      .finally(() => inflight.delete(job));
+    inflight.add(job);
+  };
+
+  client.on(Events.InteractionCreate, (i) => serve("interaction", i, () => handleInteraction(ctx, i)));
+  client.on(Events.MessageCreate, (m) => serve("message", m, () => handleMessage(runtime, m)));
+  client.on(Events.Error, (err) => log.error({ platform: "discord", err: errorInfo(err) }, "discord client error"));
+  // Gateway trouble (discord.js reconnects and resumes by itself), logged while serving, not while stopping.
+  client.on(Events.ShardDisconnect, (event, shard) => {
+    if (state === "serving") log.warn({ platform: "discord", shard, code: event.code }, "discord gateway disconnected");
+  });
+  client.on(Events.ShardReconnecting, (shard) => {
+    if (state === "serving") log.info({ platform: "discord", shard }, "discord gateway reconnecting");
+  });
+  client.on(Events.ShardResume, (shard) => log.info({ platform: "discord", shard }, "discord gateway resumed"));
+
+  try {
+    const ready = once(client, Events.ClientReady);
+    await client.login(options.token);
+    await ready;
+  } catch (err) {
+    state = "failed";
+    await client.destroy().catch(() => undefined);
+    throw err;
+  }
+  state = "serving";
+  log.info({ platform: "discord", guilds: client.guilds.cache.size, shards: client.ws.shards.size }, "discord ready");
+  return adapterFor(client, () => state, (s) => (state = s), inflight);
+}
+
+function adapterFor(client: Client, get: () => AdapterState, set: (s: AdapterState) => void, inflight: Set<Promise<void>>): RunningAdapter {
+  let stopping: Promise<void> | undefined;
+  return {
+    name: "discord",
+    state: get,
+    stop: () =>
+      (stopping ??= (async () => {
+        if (get() === "serving") set("stopped"); // no new events from here on
+        await Promise.allSettled([...inflight]);
+        await client.destroy();
+        set("stopped");
+      })()),
+  };
+}
