@@ -3,7 +3,8 @@
  * the fake's gateway dispatches; assertions read the REST requests the bot made.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { GatewayIntentBits } from "discord.js";
+import { GatewayIntentBits, Partials } from "discord.js";
+import { createDiscordClient } from "../../src/adapters/discord/client.js";
 import { startDiscord } from "../../src/adapters/discord/index.js";
 import { ERROR_TEXT } from "../../src/adapters/discord/respond.js";
 import type { RunningAdapter, Runtime } from "../../src/adapters/runtime.js";
@@ -60,6 +61,14 @@ describe("log-in", () => {
     for (const bit of [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMessages, GatewayIntentBits.DirectMessages])
       expect(intents & bit).toBe(bit);
     expect(intents & GatewayIntentBits.MessageContent).toBe(0);
+  });
+
+  it("creates its client with allowedMentions parse [] and the Channel partial (DMs), REST through the API root", async () => {
+    const client = createDiscordClient({ apiUrl: fake.apiUrl, restRetries: 0 });
+    expect(client.options.allowedMentions).toEqual({ parse: [], repliedUser: false });
+    expect(client.options.partials).toContain(Partials.Channel);
+    expect(client.options.rest?.api).toBe(fake.apiUrl);
+    await client.destroy();
   });
 });
 
@@ -286,5 +295,17 @@ describe("privacy", () => {
     expect(all).not.toContain("How many Iranians used Telegram?");
     expect(all).not.toContain("bananas");
     expect(t.lines.filter((l) => l.msg === "answer").length).toBeGreaterThan(5);
+  });
+});
+
+describe("stop", () => {
+  it("destroys the client: the gateway connection closes normally and the adapter reports stopped", async () => {
+    const open = fake.sessions.filter((x) => x.socket.readyState === x.socket.OPEN);
+    expect(open.length).toBe(1);
+    const closed = new Promise<number>((resolve) => open[0]!.socket.once("close", (code: number) => resolve(code)));
+    await adapter.stop();
+    expect(await closed).toBe(1000);
+    expect(adapter.state()).toBe("stopped");
+    await adapter.stop(); // twice is fine
   });
 });
