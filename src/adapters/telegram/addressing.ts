@@ -22,5 +22,6 @@ export function groupQuestion(msg: Pick<Message, "text" | "entities" | "reply_to
   for (const e of [...mentions].sort((a, b) => b.offset - a.offset)) {
     question = question.slice(0, e.offset) + question.slice(e.offset + e.length);
   }
-  return question.replace(/\s+/g, " ").trim();
+  // "@bot, who…" → "who…": the punctuation that followed the mention goes with it.
+  return question.replace(/\s+/g, " ").trim().replace(/^[,:;]\s*/, "");
 }
