@@ -1,5 +1,7 @@
 import Fuse from "fuse.js";
-import { MAX_QUESTION_CHARS, cleanText, fold } from "./normalise.js";
+import { MAX_QUESTION_CHARS, cleanText, fold, stem, words } from "./normalise.js";
+import { STOP_WORDS } from "./lexicon.js";
+import { allowedEdits, editDistance } from "./fuzzy.js";
 import { SearchIndex, type Hit } from "./search-index.js";
 import { intentOf, satisfies } from "./intent.js";
 import type { Answer, AskResult, Entry, Knowledge, Source, Speaker } from "./types.js";
@@ -123,7 +125,14 @@ export class Core {
   quotesBySpeaker(name: string): { speaker: Speaker; quotes: Answer[] } | null {
     const q = cleanText(String(name ?? "")).slice(0, 100);
     if (q === "") return null;
-    const hit = this.speakerFuse.search(q, { limit: 1 })[0];
+    // fuse.js proposes; every content word of the name must then be within typo distance of one of the speaker's own
+    // words, so "rohani" finds Rouhani but "zarif" does not find "Mohammad Javad Azari Jahromi".
+    const asked = words(q).filter((w) => !STOP_WORDS.has(w));
+    if (asked.length === 0) return null;
+    const hit = this.speakerFuse.search(q, { limit: 5 }).find(({ item }) => {
+      const own = words([item.name, item.role, ...item.aliases].join(" "));
+      return asked.every((w) => own.some((o) => editDistance(w, o, allowedEdits(w.length)) <= allowedEdits(w.length)));
+    });
     if (!hit) return null;
     const quotes = this.knowledge.entries
       .map((e, i) => ({ e, i }))
@@ -211,13 +220,16 @@ export class Core {
   private rank(q: string, prefixLast: boolean): (Hit & { confidence: number })[] {
     const terms = this.index.terms(q, prefixLast);
     const intent = intentOf(q);
+    const asked = new Set(words(q).flatMap((w) => [w, stem(w)]));
     return this.index
       .search(terms, CANDIDATES)
       .map((h) => {
         const e = this.knowledge.entries[h.doc]!;
-        const fits = intent !== null && satisfies(e, intent, e.kind === "quote" ? e.speakerId : undefined);
-        // "How many…" answered without a number, or "when…" without a time, is not an answer however many words match.
-        const strict = !fits && (intent === "number" || intent === "time");
+        const speaker = e.kind === "quote" ? this.speakerById.get(e.speakerId)?.name : undefined;
+        const fits = intent !== null && satisfies(e, intent, asked, speaker);
+        // "How many…" answered without a number, "when…" without a time, or "what is the name of…" without a name
+        // the question lacks, is not an answer however many words match.
+        const strict = !fits && (intent === "number" || intent === "time" || intent === "name");
         const confidence = Math.round(h.coverage * (strict ? INTENT_MISMATCH : 1) * 1000) / 1000;
         return { ...h, score: h.score * (fits ? INTENT_BOOST : 1), confidence };
       })

@@ -22,6 +22,43 @@ export function editDistance(a: string, b: string, max: number): number {
   return prev[b.length]!;
 }
 
+const FUSE_THRESHOLD = 0.4;
+const FUSE_OPTIONS = { includeScore: true, threshold: FUSE_THRESHOLD, ignoreLocation: true, isCaseSensitive: true };
+
+/** Per UTF-16 code unit: 1 + its slot among the pattern's distinct code units, 0 when not in the pattern. */
+const slotOf = new Uint8Array(65536);
+
+/** The words of `list` (in order) lacking at most {@link FUSE_THRESHOLD} of `pattern`'s letters (as a multiset). */
+function possibleMatches(pattern: string, list: readonly string[]): string[] {
+  const need: number[] = [];
+  const codes: number[] = [];
+  for (let i = 0; i < pattern.length; i++) {
+    const c = pattern.charCodeAt(i);
+    if (slotOf[c] === 0) {
+      codes.push(c);
+      need.push(0);
+      slotOf[c] = codes.length;
+    }
+    need[slotOf[c]! - 1]!++;
+  }
+  const have = new Int32Array(need.length);
+  const out: string[] = [];
+  for (const w of list) {
+    for (let k = 0; k < need.length; k++) have[k] = need[k]!;
+    let found = 0;
+    for (let i = 0; i < w.length; i++) {
+      const slot = slotOf[w.charCodeAt(i)]!;
+      if (slot !== 0 && have[slot - 1]! > 0) {
+        have[slot - 1]!--;
+        found++;
+      }
+    }
+    if ((pattern.length - found) / pattern.length <= FUSE_THRESHOLD) out.push(w);
+  }
+  for (const c of codes) slotOf[c] = 0;
+  return out;
+}
+
 /** How many edits a word of this length may carry and still count as a typo of a known word. */
 export function allowedEdits(length: number): number {
   return length < 4 ? 0 : length < 7 ? 1 : 2;
@@ -53,7 +90,7 @@ export class TypoCorrector {
     if (max === 0) return null;
     const cached = this.cache.get(word);
     if (cached !== undefined) return cached;
-    const fuse = this.fuse(word[0]!);
+    const fuse = this.fuseFor(word);
     let best: { word: string; quality: number } | null = null;
     if (fuse) {
       for (const hit of fuse.search(word, { limit: 8 })) {
@@ -68,15 +105,21 @@ export class TypoCorrector {
     return best;
   }
 
-  private fuse(key: string): Fuse<string> | undefined {
+  /**
+   * fuse.js over the words of `word`'s bucket that it could match at all. Its Bitap score is the number of edits it
+   * needs to find `word` in a vocabulary word, over `word`'s length; each of `word`'s letters that the vocabulary word
+   * lacks costs at least one edit, so a word lacking more than {@link FUSE_THRESHOLD} of them can never match. Scores
+   * do not depend on the other words in the list, and ties keep list order, so the search finds exactly what it would
+   * over the whole bucket, at a fraction of the cost. Patterns over 32 characters (split into chunks by fuse.js)
+   * search the whole bucket.
+   */
+  private fuseFor(word: string): Fuse<string> | undefined {
+    const key = word[0]!;
+    const list = this.buckets.get(key);
+    if (!list) return undefined;
+    if (word.length <= 32) return new Fuse(possibleMatches(word, list), FUSE_OPTIONS);
     let fuse = this.fuses.get(key);
-    if (!fuse) {
-      const list = this.buckets.get(key);
-      if (!list) return undefined;
-      // Built on first use: most buckets are never needed by a given set of questions.
-      fuse = new Fuse(list, { includeScore: true, threshold: 0.4, ignoreLocation: true, isCaseSensitive: true });
-      this.fuses.set(key, fuse);
-    }
+    if (!fuse) this.fuses.set(key, (fuse = new Fuse(list, FUSE_OPTIONS)));
     return fuse;
   }
 }

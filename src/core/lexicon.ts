@@ -15,7 +15,8 @@ really actually also even ever still much many lot lots get got kind sort s t d 
 according exactly think thinks thought feel feels opinion view views despite whether
 um uh er hmm basically literally wondering wonder curious sorry question questions somewhere someone anyone somebody
 anybody stuff whole point friend friends thanks thank cheers read heard hear saw seen
-school project homework article story piece wat wut u ur pls plz thx lol btw like tho`;
+school project homework article story piece wat wut u ur pls plz thx lol btw like tho type types kinds sorts
+mention mentions mentioned mentioning`;
 
 export const STOP_WORDS: ReadonlySet<string> = new Set(STOP.split(/\s+/));
 
@@ -31,7 +32,12 @@ const GROUPS = [
   "allow allowed permit permitted legal",
   "instagram insta",
   "facebook fb",
-  "government regime authorities officials state",
+  "government regime authorities officials state establishment",
+  "chat chats messaging messenger",
+  "risk risks danger dangerous endanger endangers threat threaten threatens",
+  "benefit benefits advantage advantages upside",
+  "disagree disagrees disagreement odds oppose opposes opposed",
+  "profession job occupation career work",
   "app apps application applications",
   "sanction sanctions embargo",
   "protest protests demonstration demonstrations unrest uprising",

@@ -28,3 +28,20 @@ const lexicon = (nlp.world() as { model: { one: { lexicon: Record<string, string
 export function isKnownEnglish(word: string): boolean {
   return Object.prototype.hasOwnProperty.call(lexicon, word);
 }
+
+const nameCache = new Map<string, string[][]>();
+
+/**
+ * The proper names in a text, each as its folded words ("Lester Holt" → ["lester", "holt"]), without demonyms
+ * ("Iranian"). Tagged on first use and cached: only "what is the name of…" questions need it.
+ */
+export function properNames(text: string): string[][] {
+  let names = nameCache.get(text);
+  if (!names) {
+    const found = nlp(text).match("#ProperNoun+").not("#Demonym").out("array") as string[];
+    names = found.map((n) => words(n)).filter((ws) => ws.length > 0);
+    if (nameCache.size > 5000) nameCache.clear();
+    nameCache.set(text, names);
+  }
+  return names.map((n) => [...n]);
+}
