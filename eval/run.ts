@@ -1,5 +1,7 @@
 /**
- * `npm run eval`: answer quality over eval/questions.jsonl. Each line: {"q": question, "expect": [phrases] | null}.
+ * `npm run eval`: answer quality over eval/questions.jsonl (the shared sample) and eval/holdout.jsonl (questions
+ * written independently from the article alone, by someone who never saw the knowledge files), or over the .jsonl
+ * files named on the command line. Each line: {"q": question, "expect": [phrases] | null}.
  * In scope (expect is a list): correct when the bot answers and its answer text (with attribution) contains one of the
  * phrases, case-insensitively. Out of scope (expect null): correct when the bot declines.
  * The same figures are printed for a plain fuse.js baseline over the article's sentences. `--verbose` lists misses.
@@ -16,12 +18,12 @@ interface Case {
   expect: string[] | null;
 }
 
-const file = process.argv.find((a) => a.endsWith(".jsonl")) ?? new URL("./questions.jsonl", import.meta.url).pathname;
+const named = process.argv.filter((a) => a.endsWith(".jsonl"));
+const files = named.length
+  ? named
+  : ["questions.jsonl", "holdout.jsonl"].map((f) => new URL(`./${f}`, import.meta.url).pathname);
 const verbose = process.argv.includes("--verbose");
-const cases: Case[] = readFileSync(file, "utf8")
-  .split("\n")
-  .filter((l) => l.trim() !== "")
-  .map((l) => JSON.parse(l) as Case);
+let cases: Case[] = [];
 
 function score(name: string, answer: (q: string) => string | null) {
   let inScope = 0;
@@ -51,10 +53,6 @@ function score(name: string, answer: (q: string) => string | null) {
 }
 
 const core = createCore(loadKnowledgeDir(process.env.KNOWLEDGE_DIR || DEFAULT_KNOWLEDGE_DIR));
-const bot = score("briefbot", (q) => {
-  const r = core.ask(q);
-  return r.answer ? answerText(r.answer) : null;
-});
 
 // Baseline: plain fuse.js over the article's sentences (first line is web-page debris), top hit as the answer.
 const article = readFileSync(new URL("../knowledge/nbc-iran-social-media.txt", import.meta.url), "utf8");
@@ -66,6 +64,18 @@ const sentences = article
   .map((s) => s.trim())
   .filter((s) => s.length > 0);
 const fuse = new Fuse(sentences, { includeScore: true });
-const base = score("fuse.js baseline", (q) => fuse.search(q, { limit: 1 })[0]?.item ?? null);
 
-console.log(JSON.stringify({ eval: file.split("/").pop(), cases: cases.length, results: [bot, base] }));
+const summary = files.map((file) => {
+  cases = readFileSync(file, "utf8")
+    .split("\n")
+    .filter((l) => l.trim() !== "")
+    .map((l) => JSON.parse(l) as Case);
+  console.log(`\n${file.split("/").pop()} (${cases.length} questions)`);
+  const bot = score("briefbot", (q) => {
+    const r = core.ask(q);
+    return r.answer ? answerText(r.answer) : null;
+  });
+  const base = score("fuse.js baseline", (q) => fuse.search(q, { limit: 1 })[0]?.item ?? null);
+  return { eval: file.split("/").pop(), cases: cases.length, results: [bot, base] };
+});
+console.log(JSON.stringify({ eval: summary }));
