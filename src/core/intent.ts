@@ -13,7 +13,7 @@ export function intentOf(question: string): Intent {
   // "When…" as the question word, not "what did he say when asked…".
   if (/^(?:\W*(?:so|and|but|hey|hi|ok|okay|please|tell me|do you know|i wonder)\b)*\W*when\b|\bwhat (year|month|date|day)\b|\bsince when\b/.test(q))
     return "time";
-  if (/^\s*(who|whom|whose)\b|\bwho (is|was|said|says|wrote|reported)\b/.test(q)) return "person";
+  if (/^\s*(who|whom|whose|whos)\b|\bwho (is|was|said|says|wrote|reported)\b/.test(q)) return "person";
   if (/^\s*why\b|\bfor what reason\b|\bwhat for\b|\bon what grounds\b/.test(q)) return "reason";
   return null;
 }

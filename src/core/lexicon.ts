@@ -16,7 +16,8 @@ according exactly think thinks thought feel feels opinion view views despite whe
 um uh er hmm basically literally wondering wonder curious sorry question questions somewhere someone anyone somebody
 anybody stuff whole point friend friends thanks thank cheers read heard hear saw seen
 school project homework article story piece wat wut u ur pls plz thx lol btw like tho type types kinds sorts
-mention mentions mentioned mentioning`;
+mention mentions mentioned mentioning r whos whats hows wheres whens whys thats theres im ive id youre dont doesnt
+didnt isnt wasnt arent werent cant wont`;
 
 export const STOP_WORDS: ReadonlySet<string> = new Set(STOP.split(/\s+/));
 

@@ -1,0 +1,12 @@
+import { describe, expect, it } from "vitest";
+import { sharedCore } from "../support/runtime.js";
+
+describe("every quote and fact is answerable", () => {
+  const core = sharedCore();
+  it.each(core.knowledge.entries.map((e) => [e.id, e] as const))("%s", (_id, entry) => {
+    // Asked in its own words, the entry answers itself…
+    expect(core.ask(entry.text).answer?.id).toBe(entry.id);
+    // …and at least one of the questions a reader would ask reaches it.
+    expect(entry.questions.some((q) => core.ask(q).answer?.id === entry.id)).toBe(true);
+  });
+});
