@@ -2,6 +2,7 @@ import type { Bot } from "grammy";
 import type { UserFromGetMe } from "grammy/types";
 import type { AdapterState, RunningAdapter, Runtime } from "../runtime.js";
 import { buildBot, type BotOptions } from "./bot.js";
+import { describeError } from "./errors.js";
 import type { FloodOptions } from "./flood.js";
 import { registerMenu } from "./menu.js";
 import { startPolling } from "./polling.js";
@@ -82,7 +83,7 @@ export async function startTelegram(runtime: Runtime, options: TelegramOptions):
       try {
         await close();
       } catch (err) {
-        runtime.log.warn({ platform: "telegram", err: String(err) }, "telegram stop: closing updates failed");
+        runtime.log.warn({ platform: "telegram", err: describeError(err) }, "telegram stop: closing updates failed");
       }
       await idle();
       await menu;
