@@ -33,7 +33,8 @@ let adapter: RunningAdapter;
 
 beforeAll(async () => {
   fake = await startFakeDiscord();
-  adapter = await startDiscord(runtime, { token: fake.token, applicationId: fake.applicationId, apiUrl: fake.apiUrl, restRetries: 0 });
+  // deferAfterMs: only the interactions the defer tests make old on purpose (2 minutes) take the deferred path.
+  adapter = await startDiscord(runtime, { token: fake.token, applicationId: fake.applicationId, apiUrl: fake.apiUrl, restRetries: 0, deferAfterMs: 60_000 });
 });
 
 afterAll(async () => {
@@ -206,7 +207,7 @@ describe("slash commands", () => {
   });
 
   it("defers an interaction that is already old, then edits @original with the answer", async () => {
-    const sent = fake.sendCommand("ask", { question: "telegram" }, { createdAt: Date.now() - 10_000 });
+    const sent = fake.sendCommand("ask", { question: "telegram" }, { createdAt: Date.now() - 120_000 });
     const cb = await sent.callback();
     expect(cb.body.type).toBe(5);
     const edit = await fake.waitForRequest((r) => r.method === "PATCH" && r.path === `/webhooks/${fake.applicationId}/${sent.token}/messages/@original`);
@@ -215,7 +216,7 @@ describe("slash commands", () => {
   });
 
   it("a deferred 'no answer' ends up ephemeral (the public placeholder is deleted)", async () => {
-    const sent = fake.sendCommand("ask", { question: "what about bananas in telegram" }, { createdAt: Date.now() - 10_000 });
+    const sent = fake.sendCommand("ask", { question: "what about bananas in telegram" }, { createdAt: Date.now() - 120_000 });
     expect((await sent.callback()).body.type).toBe(5);
     await fake.waitForRequest((r) => r.method === "DELETE" && r.path === `/webhooks/${fake.applicationId}/${sent.token}/messages/@original`);
     const follow = await fake.waitForRequest((r) => r.method === "POST" && r.path === `/webhooks/${fake.applicationId}/${sent.token}`);
@@ -295,6 +296,17 @@ describe("privacy", () => {
     expect(all).not.toContain("How many Iranians used Telegram?");
     expect(all).not.toContain("bananas");
     expect(t.lines.filter((l) => l.msg === "answer").length).toBeGreaterThan(5);
+  });
+});
+
+describe("gateway", () => {
+  it("resumes after the gateway connection drops, and answers again", async () => {
+    const before = fake.sessions.length;
+    fake.dropConnections(4000);
+    await fake.waitForShards(1);
+    const resumed = fake.sessions.slice(before);
+    expect(resumed.some((x) => x.resumed)).toBe(true);
+    await sentinel();
   });
 });
 
