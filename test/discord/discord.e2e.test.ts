@@ -138,6 +138,19 @@ describe("direct messages", () => {
   });
 });
 
+describe("bad input", () => {
+  it("answers every kind of bad input within Discord's limits, pinging no one", async () => {
+    const inputs = ["", "   ", "\u200b\u200d\ufeff", "\u0000\u0007\u001b[31m", "🙂".repeat(1000), "مرحبا، كيف حالك؟", "<b>x</b> **y** `z`", "@everyone @here", ".*+?^${}()|[]\\", "x".repeat(4000)];
+    for (const content of inputs) {
+      const r = await fake.replyTo(fake.sendMessage({ content, dm: true }));
+      expect(r.body.allowed_mentions.parse).toEqual([]);
+      expectWithinLimits(r.body);
+      const cb = await fake.sendCommand("ask", { question: content }).callback();
+      expectWithinLimits(cb.body.data);
+    }
+  });
+});
+
 describe("slash commands", () => {
   it("/ask answers in the interaction callback, publicly, with an 'Other answers' button", async () => {
     const question = "telegram";
