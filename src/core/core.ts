@@ -275,5 +275,8 @@ export class Core {
 
 /** Indexes a loaded knowledge base. Takes a fraction of a second per 10,000 entries. */
 export function createCore(knowledge: Knowledge): Core {
-  return new Core(knowledge);
+  const core = new Core(knowledge);
+  // One question with an unseen word loads the word-frequency table and the tagger now, not on a user's first question.
+  core.ask("warming up the question reader");
+  return core;
 }
