@@ -69,27 +69,39 @@ export function entryIdFromButton(data: string): string | null {
   return data.startsWith("#") && data.length > 1 ? data.slice(1) : null;
 }
 
-function sourceHtml(source: Source): string {
+/** "NBC News, “Title”, by A and B (2018)": the title linked when the source has a web address. */
+function sourceRef(source: Source): string {
   const title = `“${field(source.title)}”`;
   const linked = source.url && /^https?:\/\//i.test(source.url) ? `<a href="${escapeHtml(source.url)}">${title}</a>` : title;
   const by = source.reporters.length ? `, by ${field(joinNames(source.reporters))}` : "";
   const date = source.date ? ` (${escapeHtml(source.date)})` : "";
-  return `<i>Source: ${field(source.publisher)}, ${linked}${by}${date}</i>`;
+  return `${field(source.publisher)}, ${linked}${by}${date}`;
+}
+
+function sourceLineHtml(source: Source): string {
+  return `<i>Source: ${sourceRef(source)}</i>`;
 }
 
 /**
  * One answer with its attribution: the words on their own line(s), then the speaker and role, the context, and the
  * source, each on its own line.
  */
-export function answerHtml(answer: Answer): string {
+export function answerHtml(answer: Answer, withSource = true): string {
   // The body may be long and span lines: it carries no tags so it can be cut anywhere.
   const lines = [escapeHtml(answerBody(answer).trim())];
   const who = speakerLine(answer);
   if (who) lines.push(`— <b>${field(who)}</b>`);
   const ctx = contextLine(answer);
   if (ctx) lines.push(`<i>${field(ctx)}</i>`);
-  lines.push(sourceHtml(answer.source));
+  if (withSource) lines.push(sourceLineHtml(answer.source));
   return lines.join("\n");
+}
+
+/** Several answers: when they share one source it is named once, at the end; otherwise each names its own. */
+function answersHtml(answers: readonly Answer[]): string {
+  const one = answers.every((a) => a.source.id === answers[0]?.source.id);
+  const blocks = answers.map((a) => answerHtml(a, !one));
+  return one && answers[0] ? [...blocks, sourceLineHtml(answers[0].source)].join("\n\n") : blocks.join("\n\n");
 }
 
 /** A short plain-text label for an answer (button text, inline result title). */
@@ -157,7 +169,7 @@ function renderBody(reply: Reply, options: TelegramRenderOptions): { html: strin
         return { html: [`No quotes by “${field(reply.query)}”.`, ...who].join("\n"), buttons: [] };
       }
       const head = reply.speaker ? [`<b>Quotes by ${field(reply.speaker.name)}</b>, ${field(reply.speaker.role)}`, ""] : [];
-      return { html: [...head, reply.answers.map(answerHtml).join("\n\n")].join("\n"), buttons: [] };
+      return { html: [...head, answersHtml(reply.answers)].join("\n"), buttons: [] };
     }
     case "facts": {
       if (reply.answers.length === 0) {
@@ -165,11 +177,11 @@ function renderBody(reply: Reply, options: TelegramRenderOptions): { html: strin
         return { html: [`No facts on “${field(reply.query)}”.`, ...topics].join("\n"), buttons: [] };
       }
       const head = reply.topic ? [`<b>Facts on ${field(reply.topic)}</b>`, ""] : [];
-      return { html: [...head, reply.answers.map(answerHtml).join("\n\n")].join("\n"), buttons: [] };
+      return { html: [...head, answersHtml(reply.answers)].join("\n"), buttons: [] };
     }
     case "sources": {
       if (reply.sources.length === 0) return { html: "No sources are loaded.", buttons: [] };
-      const lines = reply.sources.map((s) => `• ${sourceHtml(s.source)}: ${s.quotes} quotes, ${s.facts} facts`);
+      const lines = reply.sources.map((s) => `• ${sourceRef(s.source)}: ${s.quotes} quotes, ${s.facts} facts`);
       return { html: ["<b>Sources</b>", ...lines].join("\n"), buttons: [] };
     }
     case "help":
@@ -227,7 +239,7 @@ export function renderWelcome(
   sources: { source: Source; quotes: number; facts: number }[],
   options: TelegramRenderOptions = {},
 ): TelegramMessage {
-  const known = sources.map((s) => `• ${sourceHtml(s.source)}`);
+  const known = sources.map((s) => `• ${sourceRef(s.source)}`);
   const html = ["<b>Hello!</b> I answer questions about:", ...known, "", ...helpLines(help, options)].join("\n");
   return { chunks: splitHtml(html, options.limit), buttons: [] };
 }
