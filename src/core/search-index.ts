@@ -78,68 +78,92 @@ export class SearchIndex {
     const nf = FIELDS.length;
     const lengths = FIELDS.map(() => new Float64Array(n));
     // Pass 1: every kept word as its stem's term id (numbered in order of first use), in one flat buffer: per-field
-    // arrays of strings cost more time in the collector than in the work. Short fields repeat (a speaker's name on
-    // each of their quotes), so their ids are kept per distinct string.
+    // arrays cost more time in the collector than in the work. Short fields repeat (a speaker's name on each of their
+    // quotes), so their ids are kept per distinct string.
     const termOfWord = new Map<string, number>();
-    const repeated = new Map<string, number[]>();
+    const repeated = new Map<string, Int32Array>();
     const ends = new Int32Array(n * nf);
     let tokens = new Int32Array(1 << 16);
     let count = 0;
-    const idsOf = (text: string): number[] => {
-      const ids: number[] = [];
-      for (const w of words(text)) {
-        if (STOP_WORDS.has(w)) continue;
-        let id = termOfWord.get(w);
-        if (id === undefined) {
-          const s = stem(w);
-          this.surface.set(w, s);
-          id = this.termIds.get(s);
-          if (id === undefined) this.termIds.set(s, (id = this.termIds.size));
-          termOfWord.set(w, id);
+    const reserve = (k: number) => {
+      if (count + k <= tokens.length) return;
+      const grown = new Int32Array(Math.max(2 * tokens.length, count + k));
+      grown.set(tokens);
+      tokens = grown;
+    };
+    const tokenise = (text: string) => {
+      for (const group of wordGroups(text)) {
+        for (const w of group) {
+          if (STOP_WORDS.has(w)) continue;
+          let id = termOfWord.get(w);
+          if (id === undefined) {
+            const s = stem(w);
+            this.surface.set(w, s);
+            id = this.termIds.get(s);
+            if (id === undefined) this.termIds.set(s, (id = this.termIds.size));
+            termOfWord.set(w, id);
+          }
+          reserve(1);
+          tokens[count++] = id;
         }
-        ids.push(id);
       }
-      return ids;
     };
     for (let d = 0; d < n; d++) {
       for (let fi = 0; fi < nf; fi++) {
         const f = FIELDS[fi]!;
         const text = docs[d]![f];
-        let ids: number[];
-        if (f === "text" || f === "questions") ids = idsOf(text);
-        else {
-          const known = repeated.get(text);
-          if (known) ids = known;
-          else repeated.set(text, (ids = idsOf(text)));
+        const start = count;
+        const known = f === "text" || f === "questions" ? undefined : repeated.get(text);
+        if (known) {
+          reserve(known.length);
+          tokens.set(known, count);
+          count += known.length;
+        } else {
+          tokenise(text);
+          if (f !== "text" && f !== "questions") repeated.set(text, tokens.slice(start, count));
         }
-        if (count + ids.length > tokens.length) {
-          const grown = new Int32Array(Math.max(2 * tokens.length, count + ids.length));
-          grown.set(tokens);
-          tokens = grown;
-        }
-        for (const id of ids) tokens[count++] = id;
-        lengths[fi]![d] = ids.length;
+        lengths[fi]![d] = count - start;
         ends[d * nf + fi] = count;
       }
     }
     const avg = lengths.map((l) => l.reduce((a, b) => a + b, 0) / Math.max(1, n) || 1);
-    // Pass 2: each document's term frequencies (BM25F-normalised per field), appended to the terms' postings.
+    // Pass 2: document frequencies, hence idf and where each term's postings start in two flat arrays.
     const nTerms = this.termIds.size;
-    const docsOf: number[][] = Array.from({ length: nTerms }, () => []);
-    const tfsOf: number[][] = Array.from({ length: nTerms }, () => []);
+    const df = new Int32Array(nTerms);
+    const lastDoc = new Int32Array(nTerms).fill(-1);
+    for (let d = 0, i = 0; d < n; d++) {
+      for (const end = ends[d * nf + nf - 1]!; i < end; i++) {
+        const id = tokens[i]!;
+        if (lastDoc[id] !== d) {
+          lastDoc[id] = d;
+          df[id]!++;
+        }
+      }
+    }
+    let maxIdf = 1;
+    const offset = new Int32Array(nTerms + 1);
+    for (let id = 0; id < nTerms; id++) {
+      const idf = Math.log(1 + (n - df[id]! + 0.5) / (df[id]! + 0.5));
+      this.idf[id] = idf;
+      if (idf > maxIdf) maxIdf = idf;
+      offset[id + 1] = offset[id]! + df[id]!;
+    }
+    // Pass 3: each document's term frequencies (BM25F-normalised per field), scored into the terms' postings.
+    const allDocs = new Int32Array(offset[nTerms]!);
+    const allScores = new Float32Array(offset[nTerms]!);
+    const next = offset.slice(0, nTerms);
     const tf = new Float64Array(nTerms);
-    const tfDoc = new Int32Array(nTerms).fill(-1);
     const inDoc: number[] = [];
-    let start = 0;
-    for (let d = 0; d < n; d++) {
+    lastDoc.fill(-1);
+    for (let d = 0, start = 0; d < n; d++) {
       inDoc.length = 0;
       for (let fi = 0; fi < nf; fi++) {
         const end = ends[d * nf + fi]!;
         const norm = FIELD_WEIGHT[FIELDS[fi]!] / (1 - B + (B * (end - start)) / avg[fi]!);
         for (let i = start; i < end; i++) {
           const id = tokens[i]!;
-          if (tfDoc[id] !== d) {
-            tfDoc[id] = d;
+          if (lastDoc[id] !== d) {
+            lastDoc[id] = d;
             tf[id] = 0;
             inDoc.push(id);
           }
@@ -148,18 +172,16 @@ export class SearchIndex {
         start = end;
       }
       for (const id of inDoc) {
-        docsOf[id]!.push(d);
-        tfsOf[id]!.push(tf[id]!);
+        const t = tf[id]!;
+        const at = next[id]!++;
+        allDocs[at] = d;
+        allScores[at] = (this.idf[id]! * t * (K1 + 1)) / (t + K1);
       }
     }
-    let maxIdf = 1;
-    docsOf.forEach((list, id) => {
-      const idf = Math.log(1 + (n - list.length + 0.5) / (list.length + 0.5));
-      this.idf[id] = idf;
-      if (idf > maxIdf) maxIdf = idf;
-      this.postingDocs[id] = Int32Array.from(list);
-      this.postingScores[id] = Float32Array.from(tfsOf[id]!, (t) => (idf * t * (K1 + 1)) / (t + K1));
-    });
+    for (let id = 0; id < nTerms; id++) {
+      this.postingDocs[id] = allDocs.subarray(offset[id]!, offset[id + 1]!);
+      this.postingScores[id] = allScores.subarray(offset[id]!, offset[id + 1]!);
+    }
     this.maxIdf = maxIdf;
     this.sortedSurface = [...this.surface.keys()].sort();
     this.typos = new TypoCorrector(this.surface.keys());
