@@ -25,10 +25,13 @@ export function prettyLine(json: string, colour = false): string {
   return `${clock} ${label} ${msg ?? ""}${fields ? ` ${fields}` : ""}\n`;
 }
 
-/** The default log destination: readable lines when stderr is a terminal, JSON lines otherwise (files, journald, Docker). */
+/**
+ * The default log destination: readable lines when stderr is a terminal; otherwise JSON lines (files, journald,
+ * Docker), written asynchronously so a busy bot never waits on its log pipe (pino flushes what is left at exit).
+ */
 export function defaultDestination(): pino.DestinationStream {
   if (process.stderr.isTTY) return { write: (line: string) => void process.stderr.write(prettyLine(line, true)) };
-  return pino.destination(2);
+  return pino.destination({ dest: 2, sync: false });
 }
 
 /**

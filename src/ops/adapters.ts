@@ -1,16 +1,6 @@
 import type { Config } from "../config.js";
 import type { AdapterState, Platform, RunningAdapter, Runtime } from "../adapters/runtime.js";
 
-// TEMPORARY until the adapters land: typed by their agreed signatures.
-const TELEGRAM_MODULE: string = "../adapters/telegram/index.js";
-const DISCORD_MODULE: string = "../adapters/discord/index.js";
-interface TelegramModule {
-  startTelegram(runtime: Runtime, options: { token: string; apiRoot?: string; webhookUrl?: string; webhookPort?: number; webhookSecret?: string }): Promise<RunningAdapter>;
-}
-interface DiscordModule {
-  startDiscord(runtime: Runtime, options: { token: string; applicationId: string; guildId?: string; apiUrl?: string; shards?: number | "auto" }): Promise<RunningAdapter>;
-}
-
 /** An adapter the configuration asks for, not started yet. */
 export interface PlannedAdapter {
   name: Platform;
@@ -35,7 +25,7 @@ export function planAdapters(config: Config): PlannedAdapter[] {
       credential: "TELEGRAM_BOT_TOKEN",
       secrets: [tgToken, config.TELEGRAM_WEBHOOK_SECRET ?? ""].filter(Boolean),
       async start(runtime) {
-        const { startTelegram } = (await import(TELEGRAM_MODULE)) as TelegramModule;
+        const { startTelegram } = await import("../adapters/telegram/index.js");
         return startTelegram(runtime, {
           token: tgToken,
           ...(config.TELEGRAM_API_ROOT && { apiRoot: config.TELEGRAM_API_ROOT }),
@@ -53,7 +43,7 @@ export function planAdapters(config: Config): PlannedAdapter[] {
       credential: "DISCORD_TOKEN",
       secrets: [dcToken],
       async start(runtime) {
-        const { startDiscord } = (await import(DISCORD_MODULE)) as DiscordModule;
+        const { startDiscord } = await import("../adapters/discord/index.js");
         return startDiscord(runtime, {
           token: dcToken,
           applicationId: appId,

@@ -34,6 +34,18 @@ export class BotMetrics {
       new Gauge("briefbot_knowledge_entries", "Quotes and facts in the knowledge served now.", (set) => set({}, sources.entries())),
     );
     this.registry.register(
+      new Gauge("process_cpu_seconds_total", "User and system CPU time of the process, in seconds.", (set) => {
+        const { user, system } = process.cpuUsage();
+        set({}, (user + system) / 1e6);
+      }, "counter"),
+    );
+    this.registry.register(
+      new Gauge("process_resident_memory_bytes", "Resident memory of the process, in bytes.", (set) => set({}, process.memoryUsage.rss())),
+    );
+    this.registry.register(
+      new Gauge("nodejs_heap_used_bytes", "V8 heap in use, in bytes.", (set) => set({}, process.memoryUsage().heapUsed)),
+    );
+    this.registry.register(
       new Gauge("briefbot_adapter_up", "1 when the adapter is serving, else 0, by adapter.", (set) => {
         for (const a of sources.adapters()) set({ adapter: a.name }, a.state === "serving" ? 1 : 0);
       }),

@@ -77,14 +77,18 @@ export class Counter extends Family<number> {
   }
 }
 
-/** A value that is set, or read from a callback at scrape time. */
+/**
+ * A value that is set, or read from a callback at scrape time. A value read from elsewhere that only goes up (CPU
+ * seconds) is exposed with type "counter".
+ */
 export class Gauge extends Family<number> {
   constructor(
     name: string,
     help: string,
     private readonly collect?: (set: (labels: Labels, value: number) => void) => void,
+    type: "gauge" | "counter" = "gauge",
   ) {
-    super(name, help, "gauge");
+    super(name, help, type);
   }
   set(labels: Labels, value: number): void {
     this.at(labels, () => 0).value = value;

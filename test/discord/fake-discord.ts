@@ -33,6 +33,8 @@ export interface FakeDiscordOptions {
   /** `shards` in GET /gateway/bot (what `auto` sharding reads). */
   recommendedShards?: number;
   heartbeatIntervalMs?: number;
+  /** Hold GUILD_CREATE after READY until {@link FakeDiscord.releaseGuilds}: the client is not ready meanwhile. */
+  holdGuilds?: boolean;
 }
 
 /** One REST request the bot made, path without `/api/v10` and decoded (`%40original` → `@original`). */
@@ -124,8 +126,10 @@ export interface FakeDiscord {
   sendAutocomplete(name: string, option: string, value: string, extra?: InteractionOptions): SentInteraction;
   /** A button press on one of the bot's messages. */
   pressButton(customId: string, extra?: InteractionOptions): SentInteraction;
-  /** Answers the next REST request matching `pred` with `status` (and a Discord-style JSON error). */
-  failNext(pred: Predicate, status?: number): void;
+  /** Answers the next REST request matching `pred` with `status` (and a Discord-style JSON error; a 429 carries Retry-After). */
+  failNext(pred: Predicate, status?: number, retryAfterSeconds?: number): void;
+  /** Sends the GUILD_CREATEs held back by `holdGuilds`. */
+  releaseGuilds(): void;
   /** Closes every open gateway connection with `code` (default 4000, resumable), as a dropped gateway would. */
   dropConnections(code?: number): void;
   close(): Promise<void>;
@@ -171,10 +175,11 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
   const requests: RecordedRequest[] = [];
   const sessions: GatewaySession[] = [];
   const waiters: { pred: Predicate; resolve: (r: RecordedRequest) => void }[] = [];
-  const failures: { pred: Predicate; status: number }[] = [];
+  const failures: { pred: Predicate; status: number; retryAfter: number }[] = [];
   const consumed = new WeakSet<RecordedRequest>();
   let shardWaiters: (() => void)[] = [];
   const knownSessions = new Map<string, [number, number]>();
+  const held: GatewaySession[] = [];
 
   const server = createServer((req, res) => {
     handle(req, res).catch((err: unknown) => json(res, 500, { message: String(err), code: 0 }));
@@ -250,7 +255,12 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
     record(r);
     const fi = failures.findIndex((f) => f.pred(r));
     if (fi >= 0) {
-      const { status } = failures.splice(fi, 1)[0]!;
+      const { status, retryAfter } = failures.splice(fi, 1)[0]!;
+      if (status === 429) {
+        // As Discord sends it: Retry-After (seconds) in a header, retry_after in the body.
+        res.writeHead(429, { "content-type": "application/json", "retry-after": String(retryAfter), "x-ratelimit-scope": "user" });
+        return void res.end(JSON.stringify({ message: "You are being rate limited.", retry_after: retryAfter, global: false }));
+      }
       return json(res, status, { message: `fake failure ${status}`, code: 0 });
     }
     const isInteraction = /^\/(interactions|webhooks)\//.test(path);
@@ -380,7 +390,8 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
           application: { id: applicationId, flags: 0 },
           private_channels: [],
         });
-        if (mine) sendDispatch(s, "GUILD_CREATE", guildCreate());
+        if (mine && options.holdGuilds) held.push(s);
+        else if (mine) sendDispatch(s, "GUILD_CREATE", guildCreate());
         notifyShards();
         return;
       }
@@ -525,8 +536,11 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
       );
       return interaction(3, { custom_id: customId, component_type: 2 }, extra, message);
     },
-    failNext(pred, status = 500) {
-      failures.push({ pred, status });
+    releaseGuilds() {
+      for (const s of held.splice(0)) sendDispatch(s, "GUILD_CREATE", guildCreate());
+    },
+    failNext(pred, status = 500, retryAfterSeconds) {
+      failures.push({ pred, status, retryAfter: retryAfterSeconds ?? 0.05 });
     },
     dropConnections(code = 4000) {
       for (const s of sessions) if (s.socket.readyState === WebSocket.OPEN) s.socket.close(code, "dropped by the fake");

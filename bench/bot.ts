@@ -1,0 +1,226 @@
+/**
+ * `npm run bench:bot`: the speed of the whole bot. Starts fake Telegram and Discord platforms in this process, runs
+ * the real `src/main.ts` in a child process configured for both (Telegram by webhook, Discord by gateway), and pushes
+ * updates through each path:
+ *
+ * - throughput: a closed loop (a fixed number of updates in flight) for `N` updates; reports updates per second of
+ *   wall time and per second of the bot process's CPU time (its `process_cpu_seconds_total`, read from /metrics),
+ *   which is what one core sustains;
+ * - added latency: an open loop at a fixed rate (default 1,000 updates/s); for each update, the time from the platform
+ *   sending it to the platform receiving the bot's answer (median and p99). Both clocks are this process's.
+ *
+ * Usage: npm run bench:bot [-- --n 10000 --rate 1000 --seconds 5 --concurrency 64]
+ * Its last line is one JSON object: {"bench":"bot","results":[{path, updates, perSecond, perCpuSecond, rate,
+ * medianMs, p99Ms}]}.
+ */
+import { spawn } from "node:child_process";
+import { createServer } from "node:net";
+import { createRequire } from "node:module";
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import { parseArgs } from "node:util";
+import { startFakeTelegram, textUpdate } from "../test/ops/fake-telegram.js";
+import { snowflake, startFakeDiscord } from "../test/discord/fake-discord.js";
+import { evalQuestions } from "../test/ops/load-support.js";
+
+const { values } = parseArgs({
+  options: {
+    n: { type: "string", default: "10000" },
+    rate: { type: "string", default: "1000" },
+    seconds: { type: "string", default: "5" },
+    concurrency: { type: "string", default: "64" },
+    only: { type: "string" },
+    profile: { type: "string" },
+  },
+});
+const N = Number(values.n);
+const RATE = Number(values.rate);
+const SECONDS = Number(values.seconds);
+const CONCURRENCY = Number(values.concurrency);
+
+const DISCORD_TOKEN = "MTA5ODc2NTQzMjEwOTg3NjU0.GaBcDe.benchmarkbenchmarkbenchmarkbenchmark";
+const WEBHOOK_SECRET = "bench-secret";
+const questions = evalQuestions();
+const now = () => performance.now();
+
+function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const s = createServer().listen(0, "127.0.0.1", () => {
+      const { port } = s.address() as { port: number };
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+function quantile(sorted: number[], q: number): number {
+  return sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]! : NaN;
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+// --- the platforms --------------------------------------------------------------------------------------------------
+const telegram = await startFakeTelegram();
+const discord = await startFakeDiscord({ token: DISCORD_TOKEN, heartbeatIntervalMs: 30_000 });
+
+/** Resolvers waiting for an answer, by Telegram chat id / Discord channel id. */
+const waiting = new Map<string, () => void>();
+telegram.onSend = (m) => {
+  const done = waiting.get(`t${m.chatId}`);
+  if (done) waiting.delete(`t${m.chatId}`), done();
+};
+// The fake Discord records every REST request; note the answers as they arrive.
+const push = discord.requests.push.bind(discord.requests);
+discord.requests.push = (...reqs) => {
+  for (const r of reqs) {
+    const m = /^\/interactions\/(\d+)\/[^/]+\/callback$/.exec(r.path);
+    const done = m && r.method === "POST" ? waiting.get(`d${m[1]}`) : undefined;
+    if (done) waiting.delete(`d${m![1]}`), done();
+  }
+  return push(...reqs);
+};
+// Keep the fake's request log from growing through the run: drop what has been noted.
+setInterval(() => discord.requests.splice(0, discord.requests.length), 1000).unref();
+
+// --- the bot ----------------------------------------------------------------------------------------------------------
+const webhookPort = await freePort();
+const healthPort = await freePort();
+const require = createRequire(import.meta.url);
+const main = fileURLToPath(new URL("../src/main.ts", import.meta.url));
+const profile = values.profile ? ["--cpu-prof", `--cpu-prof-dir=${values.profile}`] : [];
+const bot = spawn(process.execPath, [...profile, "--import", pathToFileURL(require.resolve("tsx")).href, main], {
+  cwd: mkdtempSync(join(tmpdir(), "briefbot-bench-")), // no .env from the checkout
+  env: {
+    PATH: process.env.PATH ?? "",
+    LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? "info",
+    KNOWLEDGE_WATCH: "false",
+    HEALTH_PORT: String(healthPort),
+    HEALTH_HOST: "127.0.0.1",
+    TELEGRAM_BOT_TOKEN: telegram.token,
+    TELEGRAM_API_ROOT: telegram.apiRoot,
+    TELEGRAM_WEBHOOK_URL: `https://bench.example.org/hook`,
+    TELEGRAM_WEBHOOK_PORT: String(webhookPort),
+    TELEGRAM_WEBHOOK_SECRET: WEBHOOK_SECRET,
+    DISCORD_TOKEN,
+    DISCORD_APPLICATION_ID: discord.applicationId,
+    DISCORD_API_URL: discord.apiUrl,
+  },
+  stdio: ["ignore", "ignore", "pipe"],
+});
+let botErr = "";
+bot.stderr.setEncoding("utf8").on("data", (d: string) => {
+  // Keep warnings and errors (answer lines are info); the log volume itself is part of the cost measured.
+  for (const line of d.split("\n")) if (/"level":(4|5|6)\d/.test(line)) botErr += `${line}\n`;
+});
+const health = `http://127.0.0.1:${healthPort}`;
+
+async function until(check: () => Promise<boolean>, what: string, ms = 30_000): Promise<void> {
+  const end = Date.now() + ms;
+  while (Date.now() < end) {
+    if (await check().catch(() => false)) return;
+    await sleep(100);
+  }
+  throw new Error(`timed out waiting for ${what}\n${botErr}`);
+}
+await until(async () => {
+  const r = await fetch(`${health}/healthz`);
+  const body = (await r.json()) as { adapters: Record<string, string> };
+  return body.adapters.telegram === "serving" && body.adapters.discord === "serving";
+}, "both adapters serving");
+
+async function botCpuSeconds(): Promise<number> {
+  const text = await (await fetch(`${health}/metrics`)).text();
+  return Number(/^process_cpu_seconds_total (\S+)$/m.exec(text)?.[1]);
+}
+
+// --- the two paths ----------------------------------------------------------------------------------------------------
+let seq = 5_000_000;
+type Send = (i: number) => Promise<void>;
+
+/** Telegram: one update POSTed to the webhook, answered when sendMessage for its chat reaches the fake. */
+const viaTelegram: Send = async (i) => {
+  const id = ++seq;
+  const answered = new Promise<void>((r) => waiting.set(`t${id}`, r));
+  const res = await fetch(`http://127.0.0.1:${webhookPort}/hook`, {
+    method: "POST",
+    headers: { "content-type": "application/json", "x-telegram-bot-api-secret-token": WEBHOOK_SECRET },
+    body: JSON.stringify(textUpdate(id, id, questions[i % questions.length]!)),
+  });
+  await res.arrayBuffer();
+  await answered;
+};
+
+/** Discord: an /ask slash command dispatched on the gateway, answered when the interaction callback is POSTed. */
+const viaDiscord: Send = async (i) => {
+  let done!: () => void;
+  const answered = new Promise<void>((r) => (done = r));
+  const { id } = discord.sendCommand("ask", { question: questions[i % questions.length]! });
+  waiting.set(`d${id}`, done);
+  await answered;
+};
+
+/** Closed loop: `n` updates, `concurrency` in flight. */
+async function throughput(send: Send, n: number): Promise<{ perSecond: number; perCpuSecond: number }> {
+  const cpu0 = await botCpuSeconds();
+  const t0 = now();
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: CONCURRENCY }, async () => {
+      while (next < n) await send(next++);
+    }),
+  );
+  const wall = (now() - t0) / 1000;
+  const cpu = (await botCpuSeconds()) - cpu0;
+  return { perSecond: n / wall, perCpuSecond: n / cpu };
+}
+
+/** Open loop: updates at `rate` per second for `seconds`; the latency of each, sorted. */
+async function latency(send: Send, rate: number, seconds: number): Promise<number[]> {
+  const total = Math.round(rate * seconds);
+  const all: Promise<number>[] = [];
+  const t0 = now();
+  for (let i = 0; i < total; i++) {
+    const due = t0 + (i * 1000) / rate;
+    const wait = due - now();
+    if (wait > 1) await sleep(wait);
+    const start = now();
+    all.push(send(i).then(() => now() - start));
+  }
+  return (await Promise.all(all)).sort((a, b) => a - b);
+}
+
+const results: { path: string; updates: number; perSecond: number; perCpuSecond: number; rate: number; medianMs: number; p99Ms: number }[] = [];
+for (const [path, send] of [
+  ["telegram-webhook", viaTelegram],
+  ["discord-gateway", viaDiscord],
+] as const) {
+  if (values.only && !path.startsWith(values.only)) continue;
+  await throughput(send, Math.min(2000, N)); // warm-up: JIT, sockets, caches
+  const t = await throughput(send, N);
+  const lat = await latency(send, RATE, SECONDS);
+  const r = {
+    path,
+    updates: N,
+    perSecond: Math.round(t.perSecond),
+    perCpuSecond: Math.round(t.perCpuSecond),
+    rate: RATE,
+    medianMs: Number(quantile(lat, 0.5).toFixed(2)),
+    p99Ms: Number(quantile(lat, 0.99).toFixed(2)),
+  };
+  results.push(r);
+  console.log(
+    `${path.padEnd(17)} ${String(r.perSecond).padStart(6)} updates/s (wall, ${CONCURRENCY} in flight)  ` +
+      `${String(r.perCpuSecond).padStart(6)} updates per CPU-second of the bot  ` +
+      `added latency at ${RATE}/s: median ${r.medianMs} ms, p99 ${r.p99Ms} ms`,
+  );
+}
+
+bot.kill("SIGTERM");
+const code = await new Promise<number | null>((r) => bot.on("close", (c) => r(c)));
+if (code !== 0) console.error(`bot exited with ${code}\n${botErr}`);
+if (botErr.trim()) console.error(`bot warnings/errors during the run:\n${botErr.split("\n").slice(0, 10).join("\n")}`);
+await telegram.close();
+await discord.close();
+console.log(JSON.stringify({ bench: "bot", results }));
+process.exit(code === 0 ? 0 : 1);
