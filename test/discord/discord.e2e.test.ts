@@ -312,6 +312,29 @@ describe("privacy", () => {
   });
 });
 
+describe("start-up", () => {
+  it("answers events that arrive before the client is ready (discord.js queues them until it is)", async () => {
+    const early = await startFakeDiscord({ holdGuilds: true });
+    const starting = startDiscord(runtime, { token: early.token, applicationId: early.applicationId, apiUrl: early.apiUrl, restRetries: 0 });
+    await early.waitForShards(1);
+    const id = early.sendMessage({ content: "Who banned Telegram in Iran?", dm: true });
+    early.releaseGuilds();
+    const started = await starting;
+    try {
+      expect((await early.replyTo(id)).body.embeds.length).toBe(1);
+    } finally {
+      await started.stop();
+      await early.close();
+    }
+  });
+
+  it("rejects when Discord refuses the token", async () => {
+    await expect(
+      startDiscord(runtime, { token: "bad.token.value-that-is-wrong", applicationId: fake.applicationId, apiUrl: fake.apiUrl, restRetries: 0 }),
+    ).rejects.toMatchObject({ code: "TokenInvalid" });
+  });
+});
+
 describe("gateway", () => {
   it("resumes after the gateway connection drops, and answers again", async () => {
     const before = fake.sessions.length;

@@ -9,7 +9,6 @@ import type { DiscordOptions } from "./index.js";
 
 const DEFAULT_DEFER_AFTER_MS = 1500;
 
-
 /**
  * One discord.js client (all shards in this process, or the shard a ShardingManager gave it through SHARDS /
  * SHARD_COUNT): logs in, resolves once ready (every guild received), serves until `stop()`. Rejects when the login
@@ -51,8 +50,12 @@ export async function startClient(runtime: Runtime, options: Omit<DiscordOptions
   });
   client.on(Events.ShardResume, (shard) => log.info({ platform: "discord", shard }, "discord gateway resumed"));
 
+  // Serving from the ready event itself: discord.js handles the events it queued during start-up right after it.
+  const ready = once(client, Events.ClientReady);
+  client.once(Events.ClientReady, () => {
+    if (state === "starting") state = "serving";
+  });
   try {
-    const ready = once(client, Events.ClientReady);
     await client.login(options.token);
     await ready;
   } catch (err) {
@@ -60,7 +63,6 @@ export async function startClient(runtime: Runtime, options: Omit<DiscordOptions
     await client.destroy().catch(() => undefined);
     throw err;
   }
-  state = "serving";
   log.info({ platform: "discord", guilds: client.guilds.cache.size, shards: client.ws.shards.size }, "discord ready");
   return adapterFor(client, () => state, (s) => (state = s), inflight);
 }
