@@ -4,6 +4,7 @@ import { loadKnowledgeDir } from "./core/loader.js";
 import { DEFAULT_KNOWLEDGE_DIR } from "./paths.js";
 import { runAsk } from "./cli/ask.js";
 import { runCheck } from "./cli/check.js";
+import { runUnanswered } from "./cli/unanswered.js";
 
 const USAGE = `usage: briefbot <command> [options]
 
@@ -11,7 +12,7 @@ const USAGE = `usage: briefbot <command> [options]
   ask [question] [--json]   answer one question; with no question, answer each stdin line as JSON
   check [dir]               validate the knowledge files and print counts
   register                  register Discord slash commands (guild when DISCORD_GUILD_ID is set, else global)
-  unanswered                group the questions logged to UNANSWERED_LOG, most asked first
+  unanswered [file]         group the questions logged to UNANSWERED_LOG, most asked first
 
 The knowledge folder is KNOWLEDGE_DIR, default the one shipped with briefbot.`;
 
@@ -35,6 +36,8 @@ async function main(argv: string[]): Promise<number> {
     }
     case "check":
       return runCheck(rest[0] ?? dir);
+    case "unanswered":
+      return runUnanswered(rest[0]);
     case "start":
       await import("./main.js");
       return -1;

@@ -9,6 +9,7 @@ import { dispatch } from "../../src/commands/dispatch.js";
 import { findCommand } from "../../src/commands/definitions.js";
 import { createCore } from "../../src/core/core.js";
 import { loadKnowledgeDir } from "../../src/core/loader.js";
+import { runUnanswered } from "../../src/cli/unanswered.js";
 import { memoryLogger, tempKnowledge } from "./fixtures.js";
 
 const dirs: string[] = [];
@@ -119,5 +120,32 @@ describe("grouping unanswered questions", () => {
       { question: "what?", count: 2 },
       { question: "why", count: 1 },
     ]);
+  });
+});
+
+describe("npx briefbot unanswered", () => {
+  it("prints the groups, most asked first, from the file given", async () => {
+    const path = tempFile();
+    const u = new UnansweredLog(path);
+    for (const q of ["Is WhatsApp blocked?", "is whatsapp blocked", "Who owns Snapp?", "Is WhatsApp blocked?"]) u.append("telegram", q);
+    await u.close();
+    const { execFileSync } = await import("node:child_process");
+    const bin = new URL("../../bin/briefbot.js", import.meta.url).pathname;
+    const out = execFileSync(process.execPath, [bin, "unanswered", path], { encoding: "utf8", cwd: dirname(path) });
+    expect(out).toBe("3  Is WhatsApp blocked?\n1  Who owns Snapp?\n");
+  });
+
+  it("says what to set when there is no log", () => {
+    const chunks: string[] = [];
+    const sink = { write: (s: string) => chunks.push(s) } as unknown as NodeJS.WriteStream;
+    const saved = process.env.UNANSWERED_LOG;
+    delete process.env.UNANSWERED_LOG;
+    try {
+      expect(runUnanswered(undefined, sink, sink)).toBe(2);
+      expect(chunks.join("")).toContain("UNANSWERED_LOG");
+      expect(runUnanswered(join(tmpdir(), "briefbot-no-such-log.jsonl"), sink, sink)).toBe(1);
+    } finally {
+      if (saved !== undefined) process.env.UNANSWERED_LOG = saved;
+    }
   });
 });
