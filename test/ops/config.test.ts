@@ -89,3 +89,15 @@ describe("configuration", () => {
     expect(text).not.toContain(secret);
   });
 });
+
+describe(".env.example", () => {
+  it("lists every setting, each with a comment above it", async () => {
+    const { readFileSync } = await import("node:fs");
+    const { configSchema } = await import("../../src/config.js");
+    const lines = readFileSync(new URL("../../.env.example", import.meta.url), "utf8").split("\n");
+    const listed = lines.map((l, i) => [/^([A-Z_]+)=/.exec(l)?.[1], i] as const).filter((x): x is [string, number] => x[0] !== undefined);
+    expect(listed.map(([k]) => k).sort()).toEqual(Object.keys(configSchema.shape).sort());
+    for (const [key, i] of listed) expect(lines[i - 1], `comment above ${key}`).toMatch(/^#/);
+    for (const [key, i] of listed) expect(lines.slice(Math.max(0, i - 4), i).join(" "), `default of ${key}`).toMatch(/Default:/);
+  });
+});

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTelegram, type TelegramAdapter } from "../../src/adapters/telegram/index.js";
 import { startFakeTelegram, textUpdate, type FakeTelegram } from "./fake-telegram.js";
-import { evalQuestions, opsRuntime, pool, settledHeapMB, watchRejections } from "./load-support.js";
+import { evalQuestions, jsonPoster, opsRuntime, pool, settledHeapMB, watchRejections } from "./load-support.js";
 
 const SECRET = "load-test-secret";
 let fake: FakeTelegram;
@@ -21,6 +21,7 @@ beforeAll(async () => {
     webhookSecret: SECRET,
   });
   hook = `http://127.0.0.1:${adapter.webhookPort}/telegram-hook`;
+  post = jsonPoster(hook, { "x-telegram-bot-api-secret-token": SECRET });
 });
 afterAll(async () => {
   await adapter?.stop();
@@ -29,15 +30,7 @@ afterAll(async () => {
 });
 
 /** Posts one update to the webhook as Telegram does; resolves to the HTTP status. */
-async function post(update: unknown): Promise<number> {
-  const res = await fetch(hook, {
-    method: "POST",
-    headers: { "content-type": "application/json", "x-telegram-bot-api-secret-token": SECRET },
-    body: JSON.stringify(update),
-  });
-  await res.arrayBuffer();
-  return res.status;
-}
+let post: (update: unknown) => Promise<number>;
 
 /** Sends `n` questions from `n` distinct private chats starting at `firstUser`; returns the statuses seen. */
 async function askMany(n: number, firstUser: number, concurrency = 32): Promise<Map<number, number>> {
