@@ -5,6 +5,7 @@ import { DEFAULT_KNOWLEDGE_DIR } from "./paths.js";
 import { runAsk } from "./cli/ask.js";
 import { runCheck } from "./cli/check.js";
 import { runUnanswered } from "./cli/unanswered.js";
+import { runRegister } from "./cli/register.js";
 
 const USAGE = `usage: briefbot <command> [options]
 
@@ -36,6 +37,8 @@ async function main(argv: string[]): Promise<number> {
     }
     case "check":
       return runCheck(rest[0] ?? dir);
+    case "register":
+      return runRegister();
     case "unanswered":
       return runUnanswered(rest[0]);
     case "start":
