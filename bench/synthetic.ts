@@ -125,13 +125,16 @@ function textLength(rng: Rng): number {
   return Math.round(8 + ((rng() + rng() + rng()) / 3) * 32);
 }
 
-function numberPhrase(rng: Rng): string {
+/** A year or a quantity, and which of the two it is (a year answers "when", a quantity "how many"). */
+function numberPhrase(rng: Rng): { text: string; kind: Numeric } {
   const r = rng();
-  if (r < 0.3) return String(int(rng, 1990, 2024));
-  if (r < 0.6) return `${int(rng, 2, 99)} million`;
-  if (r < 0.8) return `${int(rng, 2, 95)} percent`;
-  return String(int(rng, 2, 9999));
+  if (r < 0.3) return { text: String(int(rng, 1990, 2024)), kind: "year" };
+  if (r < 0.6) return { text: `${int(rng, 2, 99)} million`, kind: "quantity" };
+  if (r < 0.8) return { text: `${int(rng, 2, 95)} percent`, kind: "quantity" };
+  return { text: String(int(rng, 2, 9999)), kind: "quantity" };
 }
+
+type Numeric = "year" | "quantity" | null;
 
 interface Draft {
   words: string[];
@@ -176,7 +179,7 @@ function salient(rng: Rng, keywords: string[], n: number): string[] {
   return out;
 }
 
-function questionsFor(rng: Rng, d: Draft, speaker: Speaker | undefined, hasNumber: boolean): string[] {
+function questionsFor(rng: Rng, d: Draft, speaker: Speaker | undefined, numeric: Numeric): string[] {
   const count = int(rng, 1, 3);
   const out: string[] = [];
   for (let i = 0; i < count; i++) {
@@ -184,7 +187,8 @@ function questionsFor(rng: Rng, d: Draft, speaker: Speaker | undefined, hasNumbe
     const last = speaker?.name.split(" ").pop();
     const r = rng();
     if (speaker && r < 0.5) out.push(rng() < 0.5 ? `What did ${last} say about ${k}?` : `What does ${speaker.name} think of ${k}?`);
-    else if (hasNumber && r < 0.7) out.push(`How many ${k}?`);
+    else if (numeric === "quantity" && r < 0.7) out.push(`How many ${k}?`);
+    else if (numeric === "year" && r < 0.7) out.push(rng() < 0.5 ? `When did the ${k} happen?` : `What year was the ${k}?`);
     else if (r < 0.75) out.push(`What is the ${k}?`);
     else if (r < 0.85) out.push(`Why ${k}?`);
     else out.push(`What happened with the ${k}?`);
@@ -234,17 +238,17 @@ export function syntheticKnowledge(size: number, seed = 1): Knowledge {
     const topicIndex = Math.floor(rng() * nTopics);
     const topic = topics[topicIndex]!;
     const d = draftText(rng, lex, topic, global, fnPick);
-    const hasNumber = rng() < 0.15;
-    if (hasNumber) d.words.splice(int(rng, 0, d.words.length), 0, ...numberPhrase(rng).split(" "));
+    const number = rng() < 0.15 ? numberPhrase(rng) : null;
+    if (number) d.words.splice(int(rng, 0, d.words.length), 0, ...number.text.split(" "));
     const tags = [...new Set([`topic${topicIndex}`, ...salient(rng, topic, int(rng, 0, 2))])];
     const speaker = rng() < 0.4 ? speakers[Math.floor(rng() * speakers.length)]! : undefined;
-    return { d, hasNumber, tags, speaker };
+    return { d, numeric: number?.kind ?? null, tags, speaker };
   });
   const df = new Map<string, number>();
   for (const { d } of drafts) for (const w of d.keywords) df.set(w, (df.get(w) ?? 0) + 1);
-  const entries: Entry[] = drafts.map(({ d, hasNumber, tags, speaker }, i) => {
+  const entries: Entry[] = drafts.map(({ d, numeric, tags, speaker }, i) => {
     d.keywords.sort((a, b) => df.get(a)! - df.get(b)! || lex.rank.get(b)! - lex.rank.get(a)!);
-    const base = { id: `e${i}`, text: sentence(d.words), tags, questions: questionsFor(rng, d, speaker, hasNumber) };
+    const base = { id: `e${i}`, text: sentence(d.words), tags, questions: questionsFor(rng, d, speaker, numeric) };
     const sourceId = sources[i % sources.length]!.id;
     return speaker
       ? { kind: "quote", ...base, sourceId, speakerId: speaker.id, context: `told ${cap(pick(rng, lex.vocab))} News` }
@@ -262,11 +266,13 @@ export interface SyntheticQuery {
   typo: boolean;
 }
 
-const FRAMES = ["", "", "", "what about", "tell me about", "what is", "who said", "what happened with the", "why"];
+const FRAMES = ["", "", "", "what about", "tell me about", "what is", "what happened with the", "why"];
+/** Frames for a quote's query: a reader may ask who said it. */
+const QUOTE_FRAMES = [...FRAMES, "who said"];
 /** Words of question frames and templates: queries keep them as they are (no inflection, no typo). */
 const FRAME_WORDS = new Set([
   ...FUNCTION_SET,
-  ..."what why how many did does say think happened tell me about is the with of who said".split(" "),
+  ..."what why how many did does say think happened tell me about is the with of who said when year was happen".split(" "),
 ]);
 
 /** Swaps two neighbouring letters or drops one; the first letter is left alone, as it mostly is in real typing. */
@@ -300,7 +306,7 @@ export function syntheticQueries(knowledge: Knowledge, count: number, seed = 2):
       const k = Math.min(telling.length, int(rng, 3, 5));
       const chosen = new Set<string>();
       while (chosen.size < k) chosen.add(telling[Math.floor(Math.pow(rng(), 1.3) * telling.length)]!);
-      ws = [...pick(rng, FRAMES).split(" ").filter(Boolean), ...content.filter((w) => chosen.has(w))];
+      ws = [...pick(rng, e.kind === "quote" ? QUOTE_FRAMES : FRAMES).split(" ").filter(Boolean), ...content.filter((w) => chosen.has(w))];
     }
     ws = ws.map((w) => {
       if (FRAME_WORDS.has(w) || rng() >= 0.2 || /\d/.test(w)) return w;
