@@ -6,12 +6,14 @@
  * - throughput: a closed loop (a fixed number of updates in flight) for `N` updates; reports updates per second of
  *   wall time and per second of the bot process's CPU time (its `process_cpu_seconds_total`, read from /metrics),
  *   which is what one core sustains;
- * - added latency: an open loop at a fixed rate (default 1,000 updates/s); for each update, the time from the platform
- *   sending it to the platform receiving the bot's answer (median and p99). Both clocks are this process's.
+ * - added latency: an open loop at fixed rates (default 200 and 1,000 updates/s); for each update, the time from the
+ *   platform sending it to the platform receiving the bot's answer (median and p99). Both clocks are this process's.
+ *   A rate above what the bot's core sustains measures queueing, not the bot.
  *
- * Usage: npm run bench:bot [-- --n 10000 --rate 1000 --seconds 5 --concurrency 64]
- * Its last line is one JSON object: {"bench":"bot","results":[{path, updates, perSecond, perCpuSecond, rate,
- * medianMs, p99Ms}]}.
+ * Usage: npm run bench:bot [-- --n 10000 --rates 200,1000 --seconds 5 --concurrency 64 --only telegram|discord]
+ * Its last line is one JSON object: {"bench":"bot","results":[{path, updates, perSecond, perCpuSecond, cpuMsPerUpdate,
+ * answerMsPerUpdate, latency: [{rate, medianMs, p99Ms}]}]}. `answerMsPerUpdate` is the time in the command and the query core
+ * (briefbot_answer_latency_seconds), the rest of `cpuMsPerUpdate` is the platform library, HTTP and logging.
  */
 import { spawn } from "node:child_process";
 import { createServer } from "node:net";
@@ -23,12 +25,12 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
 import { startFakeTelegram, textUpdate } from "../test/ops/fake-telegram.js";
 import { snowflake, startFakeDiscord } from "../test/discord/fake-discord.js";
-import { evalQuestions } from "../test/ops/load-support.js";
+import { evalQuestions, jsonPoster } from "../test/ops/load-support.js";
 
 const { values } = parseArgs({
   options: {
     n: { type: "string", default: "10000" },
-    rate: { type: "string", default: "1000" },
+    rates: { type: "string", default: "200,1000" },
     seconds: { type: "string", default: "5" },
     concurrency: { type: "string", default: "64" },
     only: { type: "string" },
@@ -36,7 +38,7 @@ const { values } = parseArgs({
   },
 });
 const N = Number(values.n);
-const RATE = Number(values.rate);
+const RATES = values.rates.split(",").map(Number);
 const SECONDS = Number(values.seconds);
 const CONCURRENCY = Number(values.concurrency);
 
@@ -129,9 +131,14 @@ await until(async () => {
   return body.adapters.telegram === "serving" && body.adapters.discord === "serving";
 }, "both adapters serving");
 
-async function botCpuSeconds(): Promise<number> {
+/** The bot's CPU seconds so far, and the time it spent in commands (core included) for one platform. */
+async function botCounters(platform: string): Promise<{ cpu: number; answering: number }> {
   const text = await (await fetch(`${health}/metrics`)).text();
-  return Number(/^process_cpu_seconds_total (\S+)$/m.exec(text)?.[1]);
+  const value = (re: RegExp) => Number(re.exec(text)?.[1] ?? NaN);
+  return {
+    cpu: value(/^process_cpu_seconds_total (\S+)$/m),
+    answering: value(new RegExp(`^briefbot_answer_latency_seconds_sum\\{platform="${platform}"\\} (\\S+)$`, "m")) || 0,
+  };
 }
 
 // --- the two paths ----------------------------------------------------------------------------------------------------
@@ -139,15 +146,11 @@ let seq = 5_000_000;
 type Send = (i: number) => Promise<void>;
 
 /** Telegram: one update POSTed to the webhook, answered when sendMessage for its chat reaches the fake. */
+const postUpdate = jsonPoster(`http://127.0.0.1:${webhookPort}/hook`, { "x-telegram-bot-api-secret-token": WEBHOOK_SECRET }, 256);
 const viaTelegram: Send = async (i) => {
   const id = ++seq;
   const answered = new Promise<void>((r) => waiting.set(`t${id}`, r));
-  const res = await fetch(`http://127.0.0.1:${webhookPort}/hook`, {
-    method: "POST",
-    headers: { "content-type": "application/json", "x-telegram-bot-api-secret-token": WEBHOOK_SECRET },
-    body: JSON.stringify(textUpdate(id, id, questions[i % questions.length]!)),
-  });
-  await res.arrayBuffer();
+  await postUpdate(textUpdate(id, id, questions[i % questions.length]!));
   await answered;
 };
 
@@ -161,8 +164,8 @@ const viaDiscord: Send = async (i) => {
 };
 
 /** Closed loop: `n` updates, `concurrency` in flight. */
-async function throughput(send: Send, n: number): Promise<{ perSecond: number; perCpuSecond: number }> {
-  const cpu0 = await botCpuSeconds();
+async function throughput(send: Send, n: number, platform: string) {
+  const before = await botCounters(platform);
   const t0 = now();
   let next = 0;
   await Promise.all(
@@ -171,8 +174,9 @@ async function throughput(send: Send, n: number): Promise<{ perSecond: number; p
     }),
   );
   const wall = (now() - t0) / 1000;
-  const cpu = (await botCpuSeconds()) - cpu0;
-  return { perSecond: n / wall, perCpuSecond: n / cpu };
+  const after = await botCounters(platform);
+  const cpu = after.cpu - before.cpu;
+  return { perSecond: n / wall, perCpuSecond: n / cpu, cpuMsPerUpdate: (cpu * 1000) / n, answerMsPerUpdate: ((after.answering - before.answering) * 1000) / n };
 }
 
 /** Open loop: updates at `rate` per second for `seconds`; the latency of each, sorted. */
@@ -190,30 +194,44 @@ async function latency(send: Send, rate: number, seconds: number): Promise<numbe
   return (await Promise.all(all)).sort((a, b) => a - b);
 }
 
-const results: { path: string; updates: number; perSecond: number; perCpuSecond: number; rate: number; medianMs: number; p99Ms: number }[] = [];
+const results: {
+  path: string;
+  updates: number;
+  perSecond: number;
+  perCpuSecond: number;
+  cpuMsPerUpdate: number;
+  answerMsPerUpdate: number;
+  latency: { rate: number; medianMs: number; p99Ms: number }[];
+}[] = [];
 for (const [path, send] of [
   ["telegram-webhook", viaTelegram],
   ["discord-gateway", viaDiscord],
 ] as const) {
   if (values.only && !path.startsWith(values.only)) continue;
-  await throughput(send, Math.min(2000, N)); // warm-up: JIT, sockets, caches
-  const t = await throughput(send, N);
-  const lat = await latency(send, RATE, SECONDS);
+  const platform = path.split("-")[0]!;
+  await throughput(send, Math.min(2000, N), platform); // warm-up: JIT, sockets, caches
+  const t = await throughput(send, N, platform);
   const r = {
     path,
     updates: N,
     perSecond: Math.round(t.perSecond),
     perCpuSecond: Math.round(t.perCpuSecond),
-    rate: RATE,
-    medianMs: Number(quantile(lat, 0.5).toFixed(2)),
-    p99Ms: Number(quantile(lat, 0.99).toFixed(2)),
+    cpuMsPerUpdate: Number(t.cpuMsPerUpdate.toFixed(3)),
+    answerMsPerUpdate: Number(t.answerMsPerUpdate.toFixed(3)),
+    latency: [] as { rate: number; medianMs: number; p99Ms: number }[],
   };
-  results.push(r);
   console.log(
     `${path.padEnd(17)} ${String(r.perSecond).padStart(6)} updates/s (wall, ${CONCURRENCY} in flight)  ` +
-      `${String(r.perCpuSecond).padStart(6)} updates per CPU-second of the bot  ` +
-      `added latency at ${RATE}/s: median ${r.medianMs} ms, p99 ${r.p99Ms} ms`,
+      `${String(r.perCpuSecond).padStart(6)} updates per CPU-second of the bot ` +
+      `(${r.cpuMsPerUpdate} ms CPU each, ${r.answerMsPerUpdate} ms of it answering)`,
   );
+  for (const rate of RATES) {
+    const lat = await latency(send, rate, SECONDS);
+    const l = { rate, medianMs: Number(quantile(lat, 0.5).toFixed(2)), p99Ms: Number(quantile(lat, 0.99).toFixed(2)) };
+    r.latency.push(l);
+    console.log(`${"".padEnd(17)} added latency at ${rate} updates/s: median ${l.medianMs} ms, p99 ${l.p99Ms} ms`);
+  }
+  results.push(r);
 }
 
 bot.kill("SIGTERM");

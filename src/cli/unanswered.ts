@@ -2,12 +2,14 @@ import { existsSync } from "node:fs";
 import dotenv from "dotenv";
 import { groupUnanswered } from "../ops/unanswered.js";
 
+type Output = { write(text: string): unknown };
+
 /**
  * `briefbot unanswered [file]`: groups the declined questions in the unanswered log (the file given, else
  * UNANSWERED_LOG from the environment or `.env`) by similarity and prints them most asked first, one per line:
  * the count, then the most asked phrasing. Returns the exit code.
  */
-export function runUnanswered(file: string | undefined, out = process.stdout, err = process.stderr): number {
+export function runUnanswered(file: string | undefined, out: Output = process.stdout, err: Output = process.stderr): number {
   dotenv.config({ quiet: true });
   const path = file ?? process.env.UNANSWERED_LOG;
   if (!path) {

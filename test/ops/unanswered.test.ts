@@ -137,7 +137,7 @@ describe("npx briefbot unanswered", () => {
 
   it("says what to set when there is no log", () => {
     const chunks: string[] = [];
-    const sink = { write: (s: string) => chunks.push(s) } as unknown as NodeJS.WriteStream;
+    const sink = { write: (s: string) => chunks.push(s) };
     const saved = process.env.UNANSWERED_LOG;
     delete process.env.UNANSWERED_LOG;
     try {
