@@ -13,7 +13,9 @@ COPY src ./src
 COPY knowledge ./knowledge
 COPY tsconfig.json ./
 
-# The node image's unprivileged user; the app's files stay root-owned and read-only to it.
+# A writable place for UNANSWERED_LOG (mount a volume on it); the app's own files stay root-owned, read-only to the bot.
+RUN mkdir -p /data && chown node:node /data
+# The node image's unprivileged user.
 USER node
 
 # Health and metrics on 9090 (GET /healthz, GET /metrics); the Telegram webhook, when used, on 8080.
