@@ -80,6 +80,7 @@ export class SearchIndex {
     // Pass 1: every kept word as its stem's term id (numbered in order of first use), in one flat buffer: per-field
     // arrays cost more time in the collector than in the work. Short fields repeat (a speaker's name on each of their
     // quotes), so their ids are kept per distinct string.
+    // Each word seen, to its term id, or -1 for a stop word: one lookup per word.
     const termOfWord = new Map<string, number>();
     const repeated = new Map<string, Int32Array>();
     const ends = new Int32Array(n * nf);
@@ -94,9 +95,13 @@ export class SearchIndex {
     const tokenise = (text: string) => {
       for (const group of wordGroups(text)) {
         for (const w of group) {
-          if (STOP_WORDS.has(w)) continue;
           let id = termOfWord.get(w);
+          if (id === -1) continue;
           if (id === undefined) {
+            if (STOP_WORDS.has(w)) {
+              termOfWord.set(w, -1);
+              continue;
+            }
             const s = stem(w);
             this.surface.set(w, s);
             id = this.termIds.get(s);
