@@ -12,7 +12,7 @@
  *
  * Usage: npm run bench:bot [-- --n 10000 --rates 200,1000 --seconds 5 --concurrency 64 --only telegram|discord]
  * Its last line is one JSON object: {"bench":"bot","results":[{path, updates, perSecond, perCpuSecond, cpuMsPerUpdate,
- * answerMsPerUpdate, latency: [{rate, medianMs, p99Ms}]}]}. `answerMsPerUpdate` is the time in the command and the query core
+ * answerMsPerUpdate, answersOver10ms, latency: [{rate, medianMs, p99Ms}]}]}. `answerMsPerUpdate` is the time in the command and the query core
  * (briefbot_answer_latency_seconds), the rest of `cpuMsPerUpdate` is the platform library, HTTP and logging.
  */
 import { spawn } from "node:child_process";
@@ -131,13 +131,20 @@ await until(async () => {
   return body.adapters.telegram === "serving" && body.adapters.discord === "serving";
 }, "both adapters serving");
 
-/** The bot's CPU seconds so far, and the time it spent in commands (core included) for one platform. */
-async function botCounters(platform: string): Promise<{ cpu: number; answering: number }> {
+/**
+ * The bot's CPU seconds so far and, for one platform, the time it spent in commands (core included), the number of
+ * commands, and how many of them took at most 10 ms.
+ */
+async function botCounters(platform: string): Promise<{ cpu: number; answering: number; answers: number; within10ms: number }> {
   const text = await (await fetch(`${health}/metrics`)).text();
   const value = (re: RegExp) => Number(re.exec(text)?.[1] ?? NaN);
+  const series = (name: string, extra = "") =>
+    value(new RegExp(`^briefbot_answer_latency_seconds_${name}\\{platform="${platform}"${extra}\\} (\\S+)$`, "m")) || 0;
   return {
     cpu: value(/^process_cpu_seconds_total (\S+)$/m),
-    answering: value(new RegExp(`^briefbot_answer_latency_seconds_sum\\{platform="${platform}"\\} (\\S+)$`, "m")) || 0,
+    answering: series("sum"),
+    answers: series("count"),
+    within10ms: series("bucket", ',le="0.01"'),
   };
 }
 
@@ -176,7 +183,14 @@ async function throughput(send: Send, n: number, platform: string) {
   const wall = (now() - t0) / 1000;
   const after = await botCounters(platform);
   const cpu = after.cpu - before.cpu;
-  return { perSecond: n / wall, perCpuSecond: n / cpu, cpuMsPerUpdate: (cpu * 1000) / n, answerMsPerUpdate: ((after.answering - before.answering) * 1000) / n };
+  const answers = after.answers - before.answers;
+  return {
+    perSecond: n / wall,
+    perCpuSecond: n / cpu,
+    cpuMsPerUpdate: (cpu * 1000) / n,
+    answerMsPerUpdate: ((after.answering - before.answering) * 1000) / n,
+    answersOver10ms: answers ? 1 - (after.within10ms - before.within10ms) / answers : 0,
+  };
 }
 
 /** Open loop: updates at `rate` per second for `seconds`; the latency of each, sorted. */
@@ -201,6 +215,7 @@ const results: {
   perCpuSecond: number;
   cpuMsPerUpdate: number;
   answerMsPerUpdate: number;
+  answersOver10ms: number;
   latency: { rate: number; medianMs: number; p99Ms: number }[];
 }[] = [];
 for (const [path, send] of [
@@ -218,12 +233,14 @@ for (const [path, send] of [
     perCpuSecond: Math.round(t.perCpuSecond),
     cpuMsPerUpdate: Number(t.cpuMsPerUpdate.toFixed(3)),
     answerMsPerUpdate: Number(t.answerMsPerUpdate.toFixed(3)),
+    answersOver10ms: Number(t.answersOver10ms.toFixed(4)),
     latency: [] as { rate: number; medianMs: number; p99Ms: number }[],
   };
   console.log(
     `${path.padEnd(17)} ${String(r.perSecond).padStart(6)} updates/s (wall, ${CONCURRENCY} in flight)  ` +
       `${String(r.perCpuSecond).padStart(6)} updates per CPU-second of the bot ` +
-      `(${r.cpuMsPerUpdate} ms CPU each, ${r.answerMsPerUpdate} ms of it answering)`,
+      `(${r.cpuMsPerUpdate} ms CPU each, ${r.answerMsPerUpdate} ms of it answering; ` +
+      `${(r.answersOver10ms * 100).toFixed(2)}% of answers took the core over 10 ms)`,
   );
   for (const rate of RATES) {
     const lat = await latency(send, rate, SECONDS);
