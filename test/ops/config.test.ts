@@ -101,3 +101,19 @@ describe(".env.example", () => {
     for (const [key, i] of listed) expect(lines.slice(Math.max(0, i - 4), i).join(" "), `default of ${key}`).toMatch(/Default:/);
   });
 });
+
+describe("docs/operations.md", () => {
+  it("has every setting in its settings table, and every metric briefbot exposes in its metrics table", async () => {
+    const { readFileSync } = await import("node:fs");
+    const { configSchema } = await import("../../src/config.js");
+    const { BotMetrics } = await import("../../src/ops/bot-metrics.js");
+    const doc = readFileSync(new URL("../../docs/operations.md", import.meta.url), "utf8");
+    const rows = new Set([...doc.matchAll(/^\| `([A-Za-z_]+)` \|/gm)].map((m) => m[1]));
+    for (const key of Object.keys(configSchema.shape)) expect(rows.has(key), key).toBe(true);
+    const m = new BotMetrics();
+    m.attach({ entries: () => 0, adapters: () => [] });
+    const names = [...m.expose().matchAll(/^# TYPE (\S+)/gm)].map((x) => x[1]!);
+    expect(names.length).toBeGreaterThan(10);
+    for (const name of names) expect(rows.has(name), name).toBe(true);
+  });
+});
