@@ -26,8 +26,12 @@ export function cleanText(input: string): string {
     .trim();
 }
 
+const PLAIN_ASCII = /^[\t\n\r\x20-\x7e]*$/;
+
 /** Lower case without diacritics: "Rouhaní" → "rouhani". */
 export function fold(input: string): string {
+  // Printable ASCII (with tab and line breaks) has nothing to normalise: no marks, no invisible characters.
+  if (PLAIN_ASCII.test(input)) return input.replace(/`/g, "'").replace(/\s+/g, " ").trim().toLowerCase();
   return cleanText(input)
     .toLowerCase()
     .normalize("NFD")
