@@ -28,8 +28,9 @@ export const STOP_WORDS: ReadonlySet<string> = new Set(STOP.split(/\s+/));
 const GROUPS = [
   "twitter tweet tweets tweeting tweeted",
   "uber ridehailing taxi taxis cab cabs rideshare ridesharing",
-  "vpn vpns proxy proxies virtual private network circumvent circumvention bypass",
-  "ban banned banning block blocked blocking prohibit prohibited forbid forbidden outlaw outlawed illegal",
+  "vpn vpns proxy proxies circumvent circumvention bypass",
+  "media networks platform platforms",
+  "ban banned banning block blocked blocking prohibit prohibited forbid forbidden outlaw outlawed illegal shut shutting shutdown",
   "allow allowed permit permitted legal",
   "instagram insta",
   "facebook fb",

@@ -66,9 +66,10 @@ export function words(input: string): string[] {
 }
 
 const stemCache = new Map<string, string>();
-/** Porter stem of a folded word, cached; digits and short words are left as they are. */
+/** Porter stem of a folded word, cached; digits, short words and "-ally" adverbs are left as they are. */
 export function stem(word: string): string {
-  if (word.length <= 3 || /\d/.test(word)) return word;
+  // Porter maps "officially" and "officials" to one stem; an adverb in "-ally" is kept whole so they stay apart.
+  if (word.length <= 3 || /\d/.test(word) || word.endsWith("ally")) return word;
   let s = stemCache.get(word);
   if (s === undefined) {
     s = stemmer(word);

@@ -72,6 +72,7 @@ export class SearchIndex {
   private readonly touched: Int32Array;
   private readonly termSeen: Uint32Array;
   private readonly termQuality: Float32Array;
+  private readonly termScore: Float32Array;
 
   constructor(docs: readonly IndexedDoc[]) {
     const n = docs.length;
@@ -196,6 +197,7 @@ export class SearchIndex {
     this.touched = new Int32Array(n);
     this.termSeen = new Uint32Array(n);
     this.termQuality = new Float32Array(n);
+    this.termScore = new Float32Array(n);
   }
 
   get size(): number {
@@ -295,11 +297,19 @@ export class SearchIndex {
             this.cov[d] = 0;
             this.touched[touchedCount++] = d;
           }
-          this.acc[d]! += scores[i]! * quality;
-          const prev = this.termSeen[d] === termStamp ? this.termQuality[d]! : 0;
-          if (quality > prev) {
-            this.cov[d]! += (quality - prev) * t.weight;
-            this.termSeen[d] = termStamp;
+          // A word scores a document once, by its best expansion there: a fact holding "ban", "banned" and "block"
+          // does not outrank one holding "banned" alone for the single word "ban".
+          const contribution = scores[i]! * quality;
+          const fresh = this.termSeen[d] !== termStamp;
+          const prevQuality = fresh ? 0 : this.termQuality[d]!;
+          const prevScore = fresh ? 0 : this.termScore[d]!;
+          if (fresh) this.termSeen[d] = termStamp;
+          if (contribution > prevScore) {
+            this.acc[d]! += contribution - prevScore;
+            this.termScore[d] = contribution;
+          }
+          if (quality > prevQuality) {
+            this.cov[d]! += (quality - prevQuality) * t.weight;
             this.termQuality[d] = quality;
           }
         }
