@@ -2,6 +2,10 @@ import { writeFileSync } from "node:fs";
 import { afterEach, describe, expect, it } from "vitest";
 import { spawnMain, type Spawned } from "./spawn.js";
 import { eventually, skyYaml, tempKnowledge } from "./fixtures.js";
+import { startFakeTelegram } from "./fake-telegram.js";
+import { startFakeDiscord } from "../discord/fake-discord.js";
+
+const DISCORD_TOKEN = "MTA5ODc2NTQzMjEwOTg3NjU0.GaBcDe.maintestmaintestmaintestmaintest";
 
 const QUESTION = "What colour is the sky over the test city?";
 const cleanups: (() => void)[] = [];
@@ -66,19 +70,50 @@ describe("main start-up", () => {
     expect(s.stderr()).toMatch(/cannot load the knowledge: .*test\.yaml:\d+/);
   });
 
-  it("reloads on SIGHUP and exits 0 on SIGTERM", async () => {
+  it("serves an edit through the running console (watch), reloads on SIGHUP, and exits 0 on SIGTERM", async () => {
     const k = knowledge();
-    const s = run({ KNOWLEDGE_DIR: k.dir, KNOWLEDGE_WATCH: "false" });
+    const s = run({ KNOWLEDGE_DIR: k.dir });
     s.child.stdin.write(`${QUESTION}\n`);
     expect(await eventually(() => s.stdout().includes("green"), 15_000)).toBe(true);
     writeFileSync(k.file, skyYaml("purple"));
-    s.child.kill("SIGHUP");
-    expect(await eventually(() => jsonLines(s.stderr()).some((l) => l.msg === "knowledge reloaded" && l.trigger === "SIGHUP"), 10_000)).toBe(true);
+    expect(await eventually(() => jsonLines(s.stderr()).some((l) => l.msg === "knowledge reloaded" && l.trigger === "file changed"), 10_000)).toBe(true);
     s.child.stdin.write(`${QUESTION}\n`);
     expect(await eventually(() => s.stdout().includes("purple"), 10_000)).toBe(true);
+    s.child.kill("SIGHUP");
+    expect(await eventually(() => jsonLines(s.stderr()).some((l) => l.msg === "knowledge reloaded" && l.trigger === "SIGHUP"), 10_000)).toBe(true);
     s.child.kill("SIGTERM");
     const { code } = await s.exit;
     expect(code).toBe(0);
     expect(jsonLines(s.stderr()).some((l) => l.msg === "stopped")).toBe(true);
+  });
+
+  it("keeps Discord serving when Telegram refuses the token, and says which setting to check", async () => {
+    const k = knowledge();
+    const telegram = await startFakeTelegram();
+    const discord = await startFakeDiscord({ token: DISCORD_TOKEN });
+    cleanups.push(() => void telegram.close(), () => void discord.close());
+    const refused = "987654321:AAFwrongwrongwrongwrongwrongwrong1"; // well-formed, but not the fake's token
+    const s = run({
+      KNOWLEDGE_DIR: k.dir,
+      TELEGRAM_BOT_TOKEN: refused,
+      TELEGRAM_API_ROOT: telegram.apiRoot,
+      DISCORD_TOKEN,
+      DISCORD_APPLICATION_ID: discord.applicationId,
+      DISCORD_API_URL: discord.apiUrl,
+      HEALTH_PORT: "0",
+      HEALTH_HOST: "127.0.0.1",
+    });
+    const port = () => jsonLines(s.stderr()).find((l) => typeof l.port === "number")?.port;
+    const started = () => jsonLines(s.stderr()).some((l) => l.msg === "adapter started" && l.adapter === "discord");
+    expect(await eventually(() => port() !== undefined && started(), 20_000)).toBe(true);
+    const res = await fetch(`http://127.0.0.1:${port()}/healthz`);
+    expect(res.status).toBe(200);
+    expect(await res.json()).toMatchObject({ status: "ok", adapters: { telegram: "failed", discord: "serving" } });
+    expect(s.stderr()).toMatch(/Telegram refused the login: check TELEGRAM_BOT_TOKEN/);
+    expect(s.stderr()).not.toContain(refused);
+    expect(s.stderr()).not.toContain(refused.split(":")[1]);
+    expect(s.stdout()).toBe(""); // no console: platforms are configured
+    s.child.kill("SIGTERM");
+    expect((await s.exit).code).toBe(0);
   });
 });
