@@ -72,8 +72,9 @@ export class KnowledgeHolder {
     if (this.watcher) return;
     const debounce = this.options.debounceMs ?? 200;
     this.watcher = watch(this.dir, { persistent: false }, (_event, file) => {
-      // YAML files and the source texts they quote; editors' swap and backup files are ignored.
-      if (file && !/\.(ya?ml|txt)$/i.test(String(file))) return;
+      // YAML files and the source texts they quote, and Kubernetes' `..data` symlink swap of a mounted ConfigMap;
+      // editors' swap and backup files are ignored.
+      if (file && !/\.(ya?ml|txt)$/i.test(String(file)) && !String(file).startsWith("..")) return;
       clearTimeout(this.timer);
       this.timer = setTimeout(() => this.reload("file changed"), debounce);
       this.timer.unref();
