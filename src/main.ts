@@ -10,6 +10,9 @@ import { KnowledgeError } from "./core/loader.js";
 import { planAdapters } from "./ops/adapters.js";
 import { startApp } from "./ops/app.js";
 
+/** How often main checks that some adapter is still up. */
+const WATCHDOG_MS = 2_000;
+
 function fail(message: string, code: number): number {
   process.stderr.write(`briefbot: ${message}\n`);
   return code;
@@ -51,7 +54,9 @@ async function main(): Promise<number> {
 
   const started = app;
   return new Promise<number>((resolve) => {
+    let watchdog: NodeJS.Timeout | undefined;
     const shutdown = (why: string) => {
+      clearInterval(watchdog);
       log.info({ why }, "stopping");
       void started.stop().then(() => resolve(0));
     };
@@ -59,6 +64,15 @@ async function main(): Promise<number> {
     process.once("SIGTERM", () => shutdown("SIGTERM"));
     process.on("SIGHUP", () => started.reload());
     void started.finished.then(() => shutdown("input ended"));
+    // Every platform failed while running (a revoked token, polling stopped): exit non-zero so the supervisor
+    // (systemd, Docker, Kubernetes) restarts the bot rather than leave it up and deaf. The timer also keeps the
+    // process alive until a signal, whatever the adapters hold.
+    watchdog = setInterval(() => {
+      if (!started.adapters.every((a) => a.state() === "failed")) return;
+      clearInterval(watchdog);
+      log.fatal("every adapter has failed; stopping so the supervisor can restart briefbot");
+      void started.stop().then(() => resolve(1));
+    }, WATCHDOG_MS);
   });
 }
 

@@ -1,6 +1,6 @@
 /**
  * A minimal fake Telegram Bot API on 127.0.0.1 (random port) for load tests, fault tests and the bot benchmark:
- * `POST /bot<token>/<method>` answers getMe, setWebhook, sendMessage and friends like Telegram does, records every
+ * `POST /bot<token>/<method>` answers getMe, setWebhook, sendMessage, an empty getUpdates and friends like Telegram does, records every
  * sendMessage, and can fail the next calls of a method with 429 (`retry_after`) or a 5xx. telegram-test-api is the
  * end-to-end emulator for behaviour; this one is small and fast enough for ten thousand updates.
  */
@@ -28,6 +28,8 @@ export interface FakeTelegram {
   faultsServed(): number;
   /** The next `times` calls of `method` fail: 429 with `retry_after` seconds, or the given 5xx. */
   failNext(method: string, fault: { status: 429; retryAfter: number } | { status: 500 | 502 | 503 }, times?: number): void;
+  /** From now on every call is refused with 401, as when the token is revoked in BotFather. */
+  revoke(): void;
   /** Called for each sendMessage as it arrives. */
   onSend?: (m: SentMessage) => void;
   close(): Promise<void>;
@@ -46,6 +48,7 @@ export async function startFakeTelegram(token = FAKE_TOKEN): Promise<FakeTelegra
   const calls = new Map<string, number>();
   const faults: { method: string; status: number; retryAfter?: number }[] = [];
   let served = 0;
+  let revoked = false;
   let messageId = 0;
   const me = { id: Number(token.split(":")[0]), is_bot: true, first_name: "briefbot", username: "briefbot_test_bot", can_join_groups: true, can_read_all_group_messages: false, supports_inline_queries: true };
 
@@ -58,6 +61,7 @@ export async function startFakeTelegram(token = FAKE_TOKEN): Promise<FakeTelegra
     failNext(method, fault, times = 1) {
       for (let i = 0; i < times; i++) faults.push({ method, status: fault.status, ...("retryAfter" in fault && { retryAfter: fault.retryAfter }) });
     },
+    revoke: () => void (revoked = true),
     close: async () => {},
   };
 
@@ -71,7 +75,7 @@ export async function startFakeTelegram(token = FAKE_TOKEN): Promise<FakeTelegra
     body(req).then(
       (params) => {
         calls.set(method, (calls.get(method) ?? 0) + 1);
-        if (tok !== token) return reply(401, { ok: false, error_code: 401, description: "Unauthorized" });
+        if (tok !== token || revoked) return reply(401, { ok: false, error_code: 401, description: "Unauthorized" });
         const fi = faults.findIndex((f) => f.method === method);
         if (fi >= 0) {
           const f = faults.splice(fi, 1)[0]!;
@@ -83,6 +87,9 @@ export async function startFakeTelegram(token = FAKE_TOKEN): Promise<FakeTelegra
         switch (method) {
           case "getMe":
             return reply(200, { ok: true, result: me });
+          case "getUpdates":
+            // No updates: answer an empty list after a short wait, as a long poll that timed out would.
+            return void setTimeout(() => reply(200, { ok: true, result: [] }), 100);
           case "sendMessage": {
             const chatId = Number(params.chat_id);
             const msg: SentMessage = { chatId, text: String(params.text ?? ""), at: performance.now() };

@@ -116,4 +116,19 @@ describe("main start-up", () => {
     s.child.kill("SIGTERM");
     expect((await s.exit).code).toBe(0);
   });
+
+  it("exits non-zero when every platform fails while running (a revoked token), so a supervisor restarts it", async () => {
+    const k = knowledge();
+    const telegram = await startFakeTelegram();
+    cleanups.push(() => void telegram.close());
+    const s = run({ KNOWLEDGE_DIR: k.dir, TELEGRAM_BOT_TOKEN: telegram.token, TELEGRAM_API_ROOT: telegram.apiRoot });
+    expect(await eventually(() => jsonLines(s.stderr()).some((l) => l.msg === "adapter started" && l.state === "serving"), 20_000)).toBe(true);
+    telegram.revoke();
+    const { code } = await s.exit;
+    expect(code).toBe(1);
+    const lines = jsonLines(s.stderr());
+    expect(lines.some((l) => l.msg === "telegram polling stopped")).toBe(true);
+    expect(lines.some((l) => String(l.msg).startsWith("every adapter has failed"))).toBe(true);
+    expect(s.stderr()).not.toContain(telegram.token.split(":")[1]);
+  });
 });
