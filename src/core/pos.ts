@@ -1,28 +1,47 @@
 import nlp from "compromise";
 import { fold, words } from "./normalise.js";
 
-/**
- * The words of a question that name things: nouns, names and numbers (compromise's part-of-speech tags, read in the
- * sentence's context). A naming word the knowledge base has never seen means the question is about something it does
- * not cover ("WhatsApp", "pancakes"); an unseen verb or adjective more likely rephrases what it does cover
- * ("avoiding"). Only called for questions that contain unseen words, so the tagger stays off the fast path.
- */
-export function namingWords(question: string): Set<string> {
-  const out = new Set<string>();
-  const terms = nlp(question).terms().json() as { terms: { text: string; tags: string[] }[] }[];
-  for (const t of terms) {
-    const term = t.terms[0];
-    if (!term) continue;
-    const tags = new Set(term.tags);
-    // Dates count as naming: "yesterday", "today" ask about a time the knowledge base does not cover.
-    const naming =
-      (tags.has("Noun") || tags.has("Value") || tags.has("Acronym") || tags.has("Date")) && !tags.has("Pronoun");
-    if (naming) for (const w of words(fold(term.text))) out.add(w);
-  }
-  return out;
+type World = {
+  model: { one: { lexicon: Record<string, string | string[]>; tagSet: Record<string, { parents?: string[] }> } };
+};
+const world = nlp.world() as World;
+const lexicon = world.model.one.lexicon;
+const tagSet = world.model.one.tagSet;
+const NAMING_ROOTS = ["Noun", "Value", "Date", "Acronym"];
+
+function isNamingTag(tag: string): boolean {
+  if (tag === "Pronoun") return false;
+  const family = [tag, ...(tagSet[tag]?.parents ?? [])];
+  return family.some((t) => NAMING_ROOTS.includes(t)) && !family.includes("Pronoun");
 }
 
-const lexicon = (nlp.world() as { model: { one: { lexicon: Record<string, string> } } }).model.one.lexicon;
+function lexiconTags(word: string): string[] | undefined {
+  const tags = Object.prototype.hasOwnProperty.call(lexicon, word) ? lexicon[word] : undefined;
+  return tags === undefined ? undefined : Array.isArray(tags) ? tags : [tags];
+}
+
+const namingCache = new Map<string, boolean>();
+
+/**
+ * Whether a word names a thing: a noun, a name, a number or a date, by compromise's English lexicon, or by its ending
+ * when the lexicon lacks it ("avoiding" is a verb, "pancakes" a noun). A naming word the knowledge base has never seen
+ * means the question is about something it does not cover ("WhatsApp", "pancakes", "yesterday"); an unseen verb or
+ * adjective more likely rephrases what it does cover ("avoiding"). One lookup per word, cached: no sentence tagging on
+ * the query path.
+ */
+export function isNamingWord(word: string): boolean {
+  let naming = namingCache.get(word);
+  if (naming === undefined) {
+    const tags = lexiconTags(word) ?? (word.endsWith("s") ? lexiconTags(word.slice(0, -1)) : undefined);
+    if (tags) naming = tags.some(isNamingTag) && !tags.some((t) => t === "Infinitive" || t === "PresentTense");
+    else if (/\d/.test(word)) naming = true;
+    else naming = !/(ing|ed|ly|ous|ful|able|ible|ive|ic|ish|less|est|er)$/.test(word);
+    if (namingCache.size > 50_000) namingCache.clear();
+    namingCache.set(word, naming);
+  }
+  return naming;
+}
+
 
 /** True for a word English knows as it is (a place, a name, a common word): such a word is not a typo to correct. */
 export function isKnownEnglish(word: string): boolean {

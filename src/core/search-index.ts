@@ -1,7 +1,7 @@
 import { stem, wordGroups, words } from "./normalise.js";
 import { STOP_WORDS, synonymsOf } from "./lexicon.js";
 import { TypoCorrector } from "./fuzzy.js";
-import { isKnownEnglish, namingWords } from "./pos.js";
+import { isKnownEnglish, isNamingWord } from "./pos.js";
 import { specificity } from "./specificity.js";
 
 /** The text of one entry, by field. Field weights say how much a word found there counts. */
@@ -221,7 +221,6 @@ export class SearchIndex {
       if (groups.length === MAX_QUERY_TERMS) break;
     }
     const last = groups[groups.length - 1]?.[0];
-    let naming: Set<string> | undefined;
     return groups.map(([word = "", ...parts]) => {
       const matches = new Map<number, number>();
       const add = (s: string, q: number) => {
@@ -250,8 +249,7 @@ export class SearchIndex {
       let weight: number;
       if (ids.length) weight = Math.max(...ids.map((id) => this.idf[id]!));
       else {
-        naming ??= namingWords(question);
-        weight = this.maxIdf * (naming.has(word) ? UNKNOWN_NAMING_WEIGHT : UNKNOWN_OTHER_WEIGHT);
+        weight = this.maxIdf * (isNamingWord(word) ? UNKNOWN_NAMING_WEIGHT : UNKNOWN_OTHER_WEIGHT);
       }
       weight *= specificity(word);
       return { word, weight, matches: [...matches].map(([term, q]) => ({ term, quality: q })) };
