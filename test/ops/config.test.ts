@@ -102,12 +102,12 @@ describe(".env.example", () => {
   });
 });
 
-describe("docs/operations.md", () => {
+describe("README operations section", () => {
   it("has every setting in its settings table, and every metric briefbot exposes in its metrics table", async () => {
     const { readFileSync } = await import("node:fs");
     const { configSchema } = await import("../../src/config.js");
     const { BotMetrics } = await import("../../src/ops/bot-metrics.js");
-    const doc = readFileSync(new URL("../../docs/operations.md", import.meta.url), "utf8");
+    const doc = readFileSync(new URL("../../README.md", import.meta.url), "utf8");
     const rows = new Set([...doc.matchAll(/^\| `([A-Za-z_]+)` \|/gm)].map((m) => m[1]));
     for (const key of Object.keys(configSchema.shape)) expect(rows.has(key), key).toBe(true);
     const m = new BotMetrics();

@@ -1,7 +1,7 @@
 /**
  * The Discord adapter: discord.js's gateway client on the shared commands and query core. Slash commands with
  * autocomplete, buttons, DMs and guild @mentions/replies; `registerCommands` for `npx briefbot register`; discord.js's
- * ShardingManager when DISCORD_SHARDS is set. See docs/discord.md.
+ * ShardingManager when DISCORD_SHARDS is set. See the Discord section of README.md.
  */
 import type { RunningAdapter, Runtime } from "../runtime.js";
 import { startClient } from "./serve.js";
