@@ -40,6 +40,8 @@ const GROUPS = [
   "benefit benefits advantage advantages upside",
   "disagree disagrees disagreement odds oppose opposes opposed",
   "profession job occupation career work",
+  "talk talked talking spoke speak speaking interview interviewed",
+  "affect affects effect effects impact hurt hurts harm harms undermine undermining damage",
   "app apps application applications",
   "sanction sanctions embargo",
   "protest protests demonstration demonstrations unrest uprising",

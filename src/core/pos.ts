@@ -20,6 +20,13 @@ function lexiconTags(word: string): string[] | undefined {
   return tags === undefined ? undefined : Array.isArray(tags) ? tags : [tags];
 }
 
+const TIME_TAGS = ["Date", "WeekDay", "Month", "Duration"];
+
+/** Whether compromise's lexicon knows the word as a date or time: "yesterday", "tomorrow", "monday", "june". */
+export function isTimeWord(word: string): boolean {
+  return lexiconTags(word)?.some((t) => TIME_TAGS.includes(t) || (tagSet[t]?.parents ?? []).includes("Date")) ?? false;
+}
+
 const namingCache = new Map<string, boolean>();
 
 /**

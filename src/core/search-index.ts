@@ -1,7 +1,7 @@
 import { stem, wordGroups, words } from "./normalise.js";
 import { STOP_WORDS, synonymsOf } from "./lexicon.js";
 import { TypoCorrector } from "./fuzzy.js";
-import { isKnownEnglish, isNamingWord } from "./pos.js";
+import { isKnownEnglish, isNamingWord, isTimeWord } from "./pos.js";
 import { specificity } from "./specificity.js";
 
 /** The text of one entry, by field. Field weights say how much a word found there counts. */
@@ -247,11 +247,11 @@ export class SearchIndex {
       if (prefixLast && word === last) for (const s of this.completions(word)) add(s, 0.9);
       const ids = [...matches.keys()];
       let weight: number;
-      if (ids.length) weight = Math.max(...ids.map((id) => this.idf[id]!));
-      else {
-        weight = this.maxIdf * (isNamingWord(word) ? UNKNOWN_NAMING_WEIGHT : UNKNOWN_OTHER_WEIGHT);
-      }
-      weight *= specificity(word);
+      if (ids.length) weight = Math.max(...ids.map((id) => this.idf[id]!)) * specificity(word);
+      // A time the knowledge base never mentions ("yesterday", "tomorrow") asks about news it does not have, however
+      // everyday the word: no frequency discount.
+      else if (isTimeWord(word)) weight = this.maxIdf * UNKNOWN_NAMING_WEIGHT;
+      else weight = this.maxIdf * (isNamingWord(word) ? UNKNOWN_NAMING_WEIGHT : UNKNOWN_OTHER_WEIGHT) * specificity(word);
       return { word, weight, matches: [...matches].map(([term, q]) => ({ term, quality: q })) };
     });
   }
