@@ -227,9 +227,9 @@ export class Core {
         const e = this.knowledge.entries[h.doc]!;
         const speaker = e.kind === "quote" ? this.speakerById.get(e.speakerId)?.name : undefined;
         const fits = intent !== null && satisfies(e, intent, asked, speaker);
-        // "How many…" answered without a number, "when…" without a time, or "what is the name of…" without a name
-        // the question lacks, is not an answer however many words match.
-        const strict = !fits && (intent === "number" || intent === "time" || intent === "name");
+        // "How many…" answered without a number, "when…" without a time ("when will…" without a future), or "what is
+        // the name of…" without a name the question lacks, is not an answer however many words match.
+        const strict = !fits && (intent === "number" || intent === "time" || intent === "future" || intent === "name");
         const confidence = Math.round(h.coverage * (strict ? INTENT_MISMATCH : 1) * 1000) / 1000;
         return { ...h, score: h.score * (fits ? INTENT_BOOST : 1), confidence };
       })

@@ -17,7 +17,7 @@ um uh er hmm basically literally wondering wonder curious sorry question questio
 anybody stuff whole point friend friends thanks thank cheers read heard hear saw seen
 school project homework article story piece wat wut u ur pls plz thx lol btw like tho type types kinds sorts
 mention mentions mentioned mentioning r whos whats hows wheres whens whys thats theres im ive id youre dont doesnt
-didnt isnt wasnt arent werent cant wont`;
+didnt isnt wasnt arent werent cant wont month months date dates fraction proportion percentage amount reason reasons`;
 
 export const STOP_WORDS: ReadonlySet<string> = new Set(STOP.split(/\s+/));
 
@@ -28,7 +28,7 @@ export const STOP_WORDS: ReadonlySet<string> = new Set(STOP.split(/\s+/));
 const GROUPS = [
   "twitter tweet tweets tweeting tweeted",
   "uber ridehailing taxi taxis cab cabs rideshare ridesharing",
-  "vpn vpns proxy proxies circumvent circumvention bypass",
+  "vpn vpns proxy proxies circumvent circumvention bypass workaround workarounds",
   "media networks platform platforms",
   "ban banned banning block blocked blocking prohibit prohibited forbid forbidden outlaw outlawed illegal shut shutting shutdown",
   "allow allowed permit permitted legal",
@@ -38,12 +38,15 @@ const GROUPS = [
   "chat chats messaging messenger",
   "risk risks danger dangerous endanger endangers threat threaten threatens",
   "benefit benefits advantage advantages upside",
-  "disagree disagrees disagreement odds oppose opposes opposed",
+  "disagree disagrees disagreement odds oppose opposes opposed conflict conflicts",
   "profession job occupation career work",
   "talk talked talking spoke speak speaking interview interviewed",
   "affect affects effect effects impact hurt hurts harm harms undermine undermining damage",
   "app apps application applications",
-  "sanction sanctions embargo",
+  "sanction sanctions embargo penalty penalties",
+  "fund funds funding funded finance financed pay pays paid",
+  "foreign overseas international abroad",
+  "wary suspicious distrust mistrust fear fears fearing afraid",
   "protest protests demonstration demonstrations unrest uprising",
   "censorship censor censored filtering restriction restrictions limits",
   "makeup cosmetics beauty",
@@ -79,4 +82,18 @@ for (const group of GROUPS) {
 /** The stems a stem also stands for, each with its weight (below 1). */
 export function synonymsOf(s: string): ReadonlyMap<string, number> | undefined {
   return synonyms.get(s);
+}
+
+/** Chat abbreviations a reader may type, read as the word they stand for. */
+const ABBREVIATIONS: Record<string, string> = {
+  govt: "government", gov: "government", gvt: "government", ppl: "people", ppls: "people", comms: "communications",
+  info: "information", pres: "president", prez: "president", admin: "administration", intl: "international",
+  biz: "business", msg: "message", msgs: "messages", tv: "television", pics: "pictures", pic: "picture",
+  pop: "population", yrs: "years", yr: "year", mil: "million", mln: "million", k: "thousand", approx: "approximately",
+  b4: "before", bc: "because", cuz: "because", coz: "because", abt: "about", w: "with", w8: "wait", gr8: "great",
+};
+
+/** The word an abbreviation stands for ("govt" → "government"); the word itself otherwise. */
+export function expandAbbreviation(word: string): string {
+  return Object.prototype.hasOwnProperty.call(ABBREVIATIONS, word) ? ABBREVIATIONS[word]! : word;
 }

@@ -1,5 +1,5 @@
 import { stem, wordGroups, words } from "./normalise.js";
-import { STOP_WORDS, synonymsOf } from "./lexicon.js";
+import { STOP_WORDS, expandAbbreviation, synonymsOf } from "./lexicon.js";
 import { TypoCorrector } from "./fuzzy.js";
 import { isKnownEnglish, isNamingWord, isTimeWord } from "./pos.js";
 import { specificity } from "./specificity.js";
@@ -214,7 +214,7 @@ export class SearchIndex {
     const seen = new Set<string>();
     const groups: string[][] = [];
     for (const g of wordGroups(question)) {
-      const kept = g.filter((w) => !STOP_WORDS.has(w));
+      const kept = g.map(expandAbbreviation).filter((w) => !STOP_WORDS.has(w));
       if (kept.length === 0 || seen.has(kept[0]!)) continue;
       seen.add(kept[0]!);
       groups.push(kept);

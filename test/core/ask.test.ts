@@ -31,6 +31,19 @@ describe("ask: in scope", () => {
     expect(answerOf("TELEGRAM BAN WHEN???")).toMatch(/April 2018/);
     expect(answerOf("vpn")).toMatch(/VPN/);
   });
+  it("reads chat abbreviations", () => {
+    expect(answerOf("how many ppl in iran used telegram")).toContain("40 million");
+    expect(answerOf("why is the govt wary of digital tech")).toMatch(/protests/);
+  });
+  it("declines what the article cannot know: a name it does not give, the future, yesterday", () => {
+    for (const q of [
+      "What is the name of the messaging app Iran promoted to replace Telegram?",
+      "When will the national information network be completed?",
+      "What did Khamenei tweet yesterday?",
+      "How old is Zahra Hatami?",
+    ])
+      expect(core.ask(q).answered, q).toBe(false);
+  });
   it("reads synonyms: tweet finds Twitter, ride-hailing finds Uber", () => {
     expect(answerOf("does the minister tweet?")).toMatch(/Twitter/);
     expect(answerOf("is there an iranian taxi app")).toMatch(/Uber/);

@@ -12,6 +12,12 @@ describe("intentOf", () => {
     ["Who banned Telegram?", "person"],
     ["Why did the regime want a domestic internet?", "reason"],
     ["telegram ban", null],
+    ["What fraction of Iranians used Telegram?", "number"],
+    ["which month was it banned", "time"],
+    ["When will the network be finished?", "future"],
+    ["What is the name of the coffee shop?", "name"],
+    ["whats her instagram account name", "name"],
+    ["Which groups criticised the apps? names pls", "name"],
   ])("%s → %s", (q, intent) => {
     expect(intentOf(q)).toBe(intent);
   });
