@@ -59,6 +59,12 @@ function possibleMatches(pattern: string, list: readonly string[]): string[] {
   return out;
 }
 
+/**
+ * How many of fuse.js's proposals an edit-distance check confirms. fuse.js (Bitap) counts two swapped letters as two
+ * errors, so the right word can rank well down its list: "lagtos" → "latgos".
+ */
+const CANDIDATES = 64;
+
 /** How many edits a word of this length may carry and still count as a typo of a known word. */
 export function allowedEdits(length: number): number {
   return length < 4 ? 0 : length < 7 ? 1 : 2;
@@ -93,7 +99,7 @@ export class TypoCorrector {
     const fuse = this.fuseFor(word);
     let best: { word: string; quality: number } | null = null;
     if (fuse) {
-      for (const hit of fuse.search(word, { limit: 8 })) {
+      for (const hit of fuse.search(word, { limit: CANDIDATES })) {
         const d = editDistance(word, hit.item, max);
         if (d > max) continue;
         const quality = 1 - d / (word.length + 1) - (hit.score ?? 0) * 0.1;
