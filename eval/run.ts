@@ -1,7 +1,7 @@
 /**
- * `npm run eval`: answer quality over eval/questions.jsonl (the shared sample) and eval/holdout.jsonl (questions
- * written independently from the article alone, by someone who never saw the knowledge files), or over the .jsonl
- * files named on the command line. Each line: {"q": question, "expect": [phrases] | null}.
+ * `npm run eval`: answer quality over eval/questions.jsonl (the shared sample) and three sets written independently
+ * from the article alone by people who never saw the knowledge files or the code: holdout.jsonl and holdout2.jsonl
+ * (used while developing) and blind.jsonl (only ever measured, never tuned on); or over the .jsonl files named. Each line: {"q": question, "expect": [phrases] | null}.
  * In scope (expect is a list): correct when the bot answers and its answer text (with attribution) contains one of the
  * phrases, case-insensitively. Out of scope (expect null): correct when the bot declines.
  * The same figures are printed for a plain fuse.js baseline over the article's sentences. `--verbose` lists misses.
@@ -21,7 +21,7 @@ interface Case {
 const named = process.argv.filter((a) => a.endsWith(".jsonl"));
 const files = named.length
   ? named
-  : ["questions.jsonl", "holdout.jsonl"].map((f) => new URL(`./${f}`, import.meta.url).pathname);
+  : ["questions.jsonl", "holdout.jsonl", "holdout2.jsonl", "blind.jsonl"].map((f) => new URL(`./${f}`, import.meta.url).pathname);
 const verbose = process.argv.includes("--verbose");
 let cases: Case[] = [];
 
