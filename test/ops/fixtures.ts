@@ -1,8 +1,6 @@
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { Writable } from "node:stream";
-import pino, { type Logger } from "pino";
 
 /** A small valid knowledge file whose one fact says the sky is `colour`. */
 export function skyYaml(colour: string): string {
@@ -32,17 +30,7 @@ export function tempKnowledge(colour = "green") {
   return { dir, file, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
 }
 
-/** A pino logger that keeps its lines in memory, parsed. */
-export function memoryLogger(level = "debug"): { log: Logger; lines: Record<string, unknown>[] } {
-  const lines: Record<string, unknown>[] = [];
-  const sink = new Writable({
-    write(chunk, _enc, cb) {
-      for (const l of String(chunk).split("\n")) if (l.trim()) lines.push(JSON.parse(l) as Record<string, unknown>);
-      cb();
-    },
-  });
-  return { log: pino({ level, base: undefined }, sink), lines };
-}
+export { memoryLogger } from "../support/runtime.js";
 
 /** Polls `check` until it returns true or `timeoutMs` passes; resolves to the last result. */
 export async function eventually(check: () => boolean, timeoutMs = 5_000, everyMs = 20): Promise<boolean> {

@@ -1,5 +1,5 @@
 import { Writable } from "node:stream";
-import pino from "pino";
+import pino, { type Logger } from "pino";
 import { createCore, type Core } from "../../src/core/core.js";
 import { loadKnowledgeDir } from "../../src/core/loader.js";
 import { DEFAULT_KNOWLEDGE_DIR } from "../../src/paths.js";
@@ -11,8 +11,8 @@ export function sharedCore(): Core {
   return (shared ??= createCore(loadKnowledgeDir(DEFAULT_KNOWLEDGE_DIR)));
 }
 
-/** A Runtime over the shipped knowledge that records log lines and telemetry for assertions. */
-export function testRuntime(core: Core = sharedCore()) {
+/** A pino logger that keeps its lines in memory, parsed. */
+export function memoryLogger(level = "debug"): { log: Logger; lines: Record<string, unknown>[] } {
   const lines: Record<string, unknown>[] = [];
   const sink = new Writable({
     write(chunk, _enc, cb) {
@@ -20,11 +20,17 @@ export function testRuntime(core: Core = sharedCore()) {
       cb();
     },
   });
+  return { log: pino({ level, base: undefined }, sink), lines };
+}
+
+/** A Runtime over the shipped knowledge that records log lines and telemetry for assertions. */
+export function testRuntime(core: Core = sharedCore()) {
+  const { log, lines } = memoryLogger();
   const events: { event: AnswerEvent; question: string | null }[] = [];
   const errors: string[] = [];
   const runtime: Runtime = {
     core: () => core,
-    log: pino({ level: "debug", base: undefined }, sink),
+    log,
     telemetry: {
       answer: (event, question) => events.push({ event, question }),
       error: (platform, where) => errors.push(`${platform}:${where}`),
