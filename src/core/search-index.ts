@@ -45,13 +45,6 @@ export interface Hit {
   coverage: number;
 }
 
-/** Tokens of a text that can carry meaning: folded words, without stop words, stemmed. */
-export function contentStems(text: string): string[] {
-  return words(text)
-    .filter((w) => !STOP_WORDS.has(w))
-    .map(stem);
-}
-
 /**
  * An inverted index with BM25F scoring over the fields of each entry. Built once per knowledge load; a query touches
  * only the postings of its own words, so its cost follows the words asked, not the size of the knowledge base.
@@ -202,11 +195,6 @@ export class SearchIndex {
 
   get size(): number {
     return this.acc.length;
-  }
-
-  /** True when the word (folded) occurs anywhere in the index. */
-  knows(word: string): boolean {
-    return this.surface.has(word) || this.termIds.has(stem(word));
   }
 
   /** Reads a question into weighted terms: stems, synonyms, typo corrections and (optionally) prefix completions. */
