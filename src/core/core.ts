@@ -1,5 +1,5 @@
 import Fuse from "fuse.js";
-import { MAX_QUESTION_CHARS, cleanText, fold, stem, words } from "./normalise.js";
+import { MAX_QUESTION_CHARS, cleanText, fold, stem, withoutMarkup, words } from "./normalise.js";
 import { STOP_WORDS } from "./lexicon.js";
 import { allowedEdits, editDistance } from "./fuzzy.js";
 import { SearchIndex, type Hit } from "./search-index.js";
@@ -217,7 +217,8 @@ export class Core {
     return i === undefined ? null : this.answerAt(i, confidence);
   }
 
-  private rank(q: string, prefixLast: boolean): (Hit & { confidence: number })[] {
+  private rank(question: string, prefixLast: boolean): (Hit & { confidence: number })[] {
+    const q = withoutMarkup(question);
     const terms = this.index.terms(q, prefixLast);
     const intent = intentOf(q);
     const asked = new Set(words(q).flatMap((w) => [w, stem(w)]));

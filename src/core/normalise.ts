@@ -28,6 +28,17 @@ export function cleanText(input: string): string {
 
 const PLAIN_ASCII = /^[\t\n\r\x20-\x7e]*$/;
 
+/**
+ * The words of a question without what chat platforms wrap around them: HTML tags, mentions ("@everyone",
+ * "<@123>"), links. A question pasted with markup or a ping is matched on its words alone.
+ */
+export function withoutMarkup(input: string): string {
+  return input
+    .replace(/<[^<>]{0,200}>/g, " ")
+    .replace(/\bhttps?:\/\/\S+/gi, " ")
+    .replace(/(^|\s)@\w+/g, " ");
+}
+
 /** Lower case without diacritics: "Rouhaní" → "rouhani". */
 export function fold(input: string): string {
   // Printable ASCII (with tab and line breaks) has nothing to normalise: no marks, no invisible characters.

@@ -52,6 +52,15 @@ describe("bad input gets a clear answer and never an exception", () => {
     expect(r.notes.some((n) => n.includes("cut"))).toBe(true);
   });
 
+  it("matches a question on its words, not on the markup, pings or links around them", () => {
+    for (const q of [
+      "@everyone when was telegram banned",
+      "<b>When</b> was <i>Telegram</i> banned?",
+      "When was Telegram banned? https://example.com/x?y=1 <@123456789>",
+    ])
+      expect(core.ask(q).answer?.text, q).toMatch(/April 2018/);
+  });
+
   it("declines right-to-left questions it cannot read rather than guess", () => {
     expect(core.ask("تلگرام در ایران فیلتر شد؟").answered).toBe(false);
   });
