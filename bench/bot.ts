@@ -18,7 +18,7 @@
 import { spawn } from "node:child_process";
 import { createServer } from "node:net";
 import { createRequire } from "node:module";
-import { mkdtempSync } from "node:fs";
+import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
@@ -91,7 +91,11 @@ const healthPort = await freePort();
 const require = createRequire(import.meta.url);
 const main = fileURLToPath(new URL("../src/main.ts", import.meta.url));
 const profile = values.profile ? ["--cpu-prof", `--cpu-prof-dir=${values.profile}`] : [];
-const bot = spawn(process.execPath, [...profile, "--import", pathToFileURL(require.resolve("tsx")).href, main], {
+// The same node flags as `npm start` (package.json), so the figures are those of the shipped configuration.
+const startFlags = (JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")) as { scripts: { start: string } }).scripts.start
+  .split(" ")
+  .filter((a) => /^--max-semi-space-size=/.test(a));
+const bot = spawn(process.execPath, [...profile, ...startFlags, "--import", pathToFileURL(require.resolve("tsx")).href, main], {
   cwd: mkdtempSync(join(tmpdir(), "briefbot-bench-")), // no .env from the checkout
   env: {
     PATH: process.env.PATH ?? "",
