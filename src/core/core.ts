@@ -76,8 +76,11 @@ export class Core {
    */
   ask(question: string, options: AskOptions = {}): AskResult {
     const notes: string[] = [];
-    let q = cleanText(String(question ?? ""));
-    if (q.length > MAX_QUESTION_CHARS) {
+    // Cleaning is linear, but there is no reason to clean a megabyte to keep 500 characters of it.
+    const raw = String(question ?? "");
+    const rawCut = raw.length > MAX_QUESTION_CHARS * 4;
+    let q = cleanText(rawCut ? raw.slice(0, MAX_QUESTION_CHARS * 4) : raw);
+    if (q.length > MAX_QUESTION_CHARS || rawCut) {
       q = q.slice(0, MAX_QUESTION_CHARS).replace(/\s+\S*$/, "");
       notes.push(`question was cut to ${MAX_QUESTION_CHARS} characters`);
     }
