@@ -80,6 +80,16 @@ describe("a sharded run against the fake", () => {
     expect(shardOf(fake.guildId, 2)).toBeGreaterThanOrEqual(0);
     const inGuild = fake.sendMessage({ content: "who banned telegram?", mentionBot: true });
     expect((await fake.replyTo(inGuild, 20_000)).body.allowed_mentions.parse).toEqual([]);
+    const declined = fake.sendMessage({ content: "What is photosynthesis?", dm: true });
+    await fake.replyTo(declined, 20_000);
+
+    // The shards' answers reach the main process's telemetry (metrics, unanswered log): only a declined question's text.
+    const discordEvents = () => t.events.filter((e) => e.event.platform === "discord");
+    for (let i = 0; i < 100 && discordEvents().length < 3; i++) await new Promise((r) => setTimeout(r, 50));
+    const seen = discordEvents();
+    expect(seen.map((e) => e.event.answered).sort()).toEqual([false, true, true]);
+    expect(seen.find((e) => e.event.answered)!.question).toBeNull();
+    expect(seen.find((e) => !e.event.answered)!.question).toBe("What is photosynthesis?");
 
     await adapter.stop();
     expect(adapter.state()).toBe("stopped");

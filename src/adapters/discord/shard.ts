@@ -7,9 +7,24 @@
 import { loadConfig } from "../../config.js";
 import { createLogger } from "../../log.js";
 import { KnowledgeHolder } from "../../ops/knowledge.js";
-import { noTelemetry, type Runtime } from "../runtime.js";
+import { noTelemetry, type Runtime, type Telemetry } from "../runtime.js";
 import { startClient } from "./serve.js";
-import type { ShardArgs } from "./sharding.js";
+import type { ShardArgs, ShardTelemetry } from "./sharding.js";
+
+/**
+ * Answers and errors go to the manager over the IPC channel, so the main process's /metrics and unanswered log count
+ * shard traffic too. Only a declined question's text travels, and only because the unanswered log may want it.
+ */
+const toManager: Telemetry = {
+  answer(event, question) {
+    const message: ShardTelemetry = { briefbot: "answer", event, question: event.answered ? null : question };
+    process.send?.(message);
+  },
+  error(platform, where) {
+    const message: ShardTelemetry = { briefbot: "error", platform, where };
+    process.send?.(message);
+  },
+};
 
 async function main(): Promise<void> {
   const args = JSON.parse(process.argv[2] ?? "{}") as ShardArgs;
@@ -18,7 +33,7 @@ async function main(): Promise<void> {
   const log = createLogger(config.LOG_LEVEL).child({ shard: Number(process.env.SHARDS) });
   const knowledge = new KnowledgeHolder(config.KNOWLEDGE_DIR, log);
   if (config.KNOWLEDGE_WATCH) knowledge.watch();
-  const runtime: Runtime = { core: () => knowledge.core(), log, telemetry: noTelemetry };
+  const runtime: Runtime = { core: () => knowledge.core(), log, telemetry: process.send ? toManager : noTelemetry };
   const adapter = await startClient(runtime, {
     token: process.env.DISCORD_TOKEN ?? "",
     applicationId: args.applicationId,

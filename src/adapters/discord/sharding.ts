@@ -2,7 +2,7 @@ import { once } from "node:events";
 import { createRequire } from "node:module";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { Routes, ShardingManager, type Shard } from "discord.js";
-import type { AdapterState, RunningAdapter, Runtime } from "../runtime.js";
+import type { AdapterState, AnswerEvent, Platform, RunningAdapter, Runtime } from "../runtime.js";
 import { botRest } from "./commands.js";
 import type { DiscordOptions } from "./index.js";
 import { errorInfo } from "./respond.js";
@@ -17,6 +17,16 @@ export interface ShardArgs {
   restRetries?: number;
   deferAfterMs?: number;
   env?: Record<string, string>;
+}
+
+/** A shard's answer or error, sent to the manager over IPC (see shard.ts) and passed to the main telemetry. */
+export type ShardTelemetry =
+  | { briefbot: "answer"; event: AnswerEvent; question: string | null }
+  | { briefbot: "error"; platform: Platform; where: string };
+
+function isShardTelemetry(m: unknown): m is ShardTelemetry {
+  const b = (m as { briefbot?: unknown } | null)?.briefbot;
+  return b === "answer" || b === "error";
 }
 
 /** Node flags that let a shard process run TypeScript: tsx's loader, by absolute URL so any working directory works. */
@@ -95,6 +105,15 @@ export async function startSharded(runtime: Runtime, options: DiscordOptions): P
       if (state === "serving") log.warn({ platform: "discord", shard: shard.id }, "discord shard died; respawning");
     });
     shard.on("error", (err) => log.error({ platform: "discord", shard: shard.id, err: errorInfo(err) }, "discord shard error"));
+    shard.on("message", (m: unknown) => {
+      if (!isShardTelemetry(m)) return;
+      try {
+        if (m.briefbot === "answer") runtime.telemetry.answer(m.event, m.question);
+        else runtime.telemetry.error(m.platform, m.where);
+      } catch (err) {
+        log.warn({ platform: "discord", shard: shard.id, err: errorInfo(err) }, "shard telemetry failed");
+      }
+    });
   });
   // main.ts reloads its own knowledge on SIGHUP; each shard holds its own, so pass the signal on.
   const forwardHup = () => {
