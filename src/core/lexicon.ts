@@ -17,7 +17,7 @@ um uh er hmm basically literally wondering wonder curious sorry question questio
 anybody stuff whole point friend friends thanks thank cheers read heard hear saw seen
 school project homework article story piece wat wut u ur pls plz thx lol btw like tho type types kinds sorts
 mention mentions mentioned mentioning r whos whats hows wheres whens whys thats theres im ive id youre dont doesnt
-didnt isnt wasnt arent werent cant wont month months date dates fraction proportion percentage amount reason reasons`;
+didnt isnt wasnt arent werent cant wont us month months date dates fraction proportion percentage amount reason reasons`;
 
 export const STOP_WORDS: ReadonlySet<string> = new Set(STOP.split(/\s+/));
 
@@ -43,7 +43,7 @@ const GROUPS = [
   "talk talked talking spoke speak speaking interview interviewed",
   "affect affects effect effects impact hurt hurts harm harms undermine undermining damage",
   "app apps application applications",
-  "sanction sanctions embargo penalty penalties",
+  "sanction sanctions embargo",
   "fund funds funding funded finance financed pay pays paid",
   "foreign overseas international abroad",
   "wary suspicious distrust mistrust fear fears fearing afraid",
