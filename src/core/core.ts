@@ -224,12 +224,13 @@ export class Core {
     const q = withoutMarkup(question);
     const terms = this.index.terms(q, prefixLast);
     const intent = intentOf(q);
-    const asked = new Set(words(q).flatMap((w) => [w, stem(w)]));
+    // Only "what is the name of…" compares an entry's names with the question's own words.
+    const asked = intent === "name" ? new Set(words(q).flatMap((w) => [w, stem(w)])) : new Set<string>();
     return this.index
       .search(terms, CANDIDATES)
       .map((h) => {
         const e = this.knowledge.entries[h.doc]!;
-        const speaker = e.kind === "quote" ? this.speakerById.get(e.speakerId)?.name : undefined;
+        const speaker = intent && e.kind === "quote" ? this.speakerById.get(e.speakerId)?.name : undefined;
         const fits = intent !== null && satisfies(e, intent, asked, speaker);
         // "How many…" answered without a number, "when…" without a time ("when will…" without a future), or "what is
         // the name of…" without a name the question lacks, is not an answer however many words match.
