@@ -1,14 +1,11 @@
+import { summariseSources } from "../core/core.js";
 import { loadKnowledgeDir } from "../core/loader.js";
 
 /** `briefbot check`: validates the knowledge folder and prints counts per source and kind. Returns the exit code. */
 export function runCheck(dir: string, out = process.stdout, err = process.stderr): number {
   try {
     const k = loadKnowledgeDir(dir);
-    for (const s of k.sources) {
-      const own = k.entries.filter((e) => e.sourceId === s.id);
-      const quotes = own.filter((e) => e.kind === "quote").length;
-      out.write(`${s.id}: ${quotes} quotes, ${own.length - quotes} facts\n`);
-    }
+    for (const { source, quotes, facts } of summariseSources(k)) out.write(`${source.id}: ${quotes} quotes, ${facts} facts\n`);
     out.write(`ok: ${k.sources.length} sources, ${k.speakers.length} speakers, ${k.entries.length} entries\n`);
     return 0;
   } catch (e) {

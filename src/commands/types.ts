@@ -1,5 +1,5 @@
-import type { Core } from "../core/core.js";
-import type { Answer, AskResult, Source, Speaker } from "../core/types.js";
+import type { Core, SourceSummary } from "../core/core.js";
+import type { Answer, AskResult, Speaker } from "../core/types.js";
 
 /** What an option's value is completed from, where a platform offers completion (Discord autocomplete). */
 export type Completion = "question" | "speaker" | "topic";
@@ -19,7 +19,7 @@ export type Reply =
   | { type: "answer"; result: AskResult }
   | { type: "quotes"; query: string; speaker: Speaker | null; answers: Answer[]; suggestions: string[] }
   | { type: "facts"; query: string; topic: string | null; answers: Answer[]; suggestions: string[] }
-  | { type: "sources"; sources: { source: Source; quotes: number; facts: number }[] }
+  | { type: "sources"; sources: SourceSummary[] }
   | { type: "help"; commands: readonly CommandDef[]; examples: string[]; entries: number }
   | { type: "prompt"; text: string };
 

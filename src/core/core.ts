@@ -197,11 +197,8 @@ export class Core {
   }
 
   /** The sources, each with its quote and fact counts. */
-  sourceSummaries(): { source: Source; quotes: number; facts: number }[] {
-    return this.knowledge.sources.map((source) => {
-      const own = this.knowledge.entries.filter((e) => e.sourceId === source.id);
-      return { source, quotes: own.filter((e) => e.kind === "quote").length, facts: own.filter((e) => e.kind === "fact").length };
-    });
+  sourceSummaries(): SourceSummary[] {
+    return summariseSources(this.knowledge);
   }
 
   /** `n` questions the knowledge base answers, spread across it: for /start, /help and empty input. */
@@ -276,6 +273,21 @@ export class Core {
     }
     return { id: e.id, kind: "fact", text: e.text, ...(e.attribution && { attribution: e.attribution }), source, confidence };
   }
+}
+
+/** A source with how many quotes and facts it gives. */
+export interface SourceSummary {
+  source: Source;
+  quotes: number;
+  facts: number;
+}
+
+/** Each source of a knowledge base with its quote and fact counts (for /sources and `briefbot check`). */
+export function summariseSources(knowledge: Knowledge): SourceSummary[] {
+  return knowledge.sources.map((source) => {
+    const own = knowledge.entries.filter((e) => e.sourceId === source.id);
+    return { source, quotes: own.filter((e) => e.kind === "quote").length, facts: own.filter((e) => e.kind === "fact").length };
+  });
 }
 
 /** Indexes a loaded knowledge base. Takes a fraction of a second per 10,000 entries. */

@@ -1,4 +1,5 @@
 import type { Answer, Source } from "../core/types.js";
+import type { SourceSummary } from "../core/core.js";
 import type { Reply } from "../commands/types.js";
 import { DECLINE_TEXT, answerBody, confidenceNote, contextLine, joinNames, speakerLine } from "./attribution.js";
 import { splitText } from "./split.js";
@@ -236,7 +237,7 @@ export function renderTelegram(reply: Reply, options: TelegramRenderOptions = {}
  */
 export function renderWelcome(
   help: Extract<Reply, { type: "help" }>,
-  sources: { source: Source; quotes: number; facts: number }[],
+  sources: SourceSummary[],
   options: TelegramRenderOptions = {},
 ): TelegramMessage {
   const known = sources.map((s) => `• ${sourceRef(s.source)}`);
