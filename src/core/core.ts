@@ -84,10 +84,11 @@ export class Core {
       q = q.slice(0, MAX_QUESTION_CHARS).replace(/\s+\S*$/, "");
       notes.push(`question was cut to ${MAX_QUESTION_CHARS} characters`);
     }
-    const base = { question: q, alternatives: [] as Answer[], suggestions: [] as string[], notes };
+    // Results are built as plain literals, never by object spread: on V8 (Node 20) spread copies of per-question
+    // objects survive young-generation GCs and are promoted, which made collections slow under load (bench:bot).
     if (q === "") {
       notes.push("question was empty");
-      return { ...base, answered: false, answer: null, suggestions: this.exampleQuestions(3) };
+      return { question: q, answered: false, answer: null, alternatives: [], suggestions: this.exampleQuestions(3), notes };
     }
     const ranked = this.rank(q, false);
     const top = ranked[0];
@@ -97,14 +98,14 @@ export class Core {
       const suggestions = near.map((h) => this.suggestionFor(h.doc));
       const suggestionIds = near.map((h) => this.knowledge.entries[h.doc]!.id);
       if (ranked.length === 0) notes.push("no word of the question is in the knowledge base");
-      return { ...base, answered: false, answer: null, suggestions, suggestionIds };
+      return { question: q, answered: false, answer: null, alternatives: [], suggestions, suggestionIds, notes };
     }
     const alternatives = ranked
       .slice(1)
       .filter((h) => h.confidence >= ALTERNATIVE_FLOOR)
       .slice(0, wanted)
       .map((h) => this.answerAt(h.doc, h.confidence));
-    return { ...base, answered: true, answer: this.answerAt(top.doc, top.confidence), alternatives };
+    return { question: q, answered: true, answer: this.answerAt(top.doc, top.confidence), alternatives, suggestions: [], notes };
   }
 
   /**
@@ -233,7 +234,7 @@ export class Core {
         // the name of…" without a name the question lacks, is not an answer however many words match.
         const strict = !fits && (intent === "number" || intent === "time" || intent === "future" || intent === "name");
         const confidence = Math.round(h.coverage * (strict ? INTENT_MISMATCH : 1) * 1000) / 1000;
-        return { ...h, score: h.score * (fits ? INTENT_BOOST : 1), confidence };
+        return { doc: h.doc, score: h.score * (fits ? INTENT_BOOST : 1), coverage: h.coverage, confidence };
       })
       .sort((a, b) => b.confidence * b.score - a.confidence * a.score || a.doc - b.doc);
   }
@@ -261,17 +262,13 @@ export class Core {
     const source = this.sourceById.get(e.sourceId)!;
     if (e.kind === "quote") {
       const sp = this.speakerById.get(e.speakerId)!;
-      return {
-        id: e.id,
-        kind: "quote",
-        text: e.text,
-        speaker: { name: sp.name, role: sp.role },
-        ...(e.context && { context: e.context }),
-        source,
-        confidence,
-      };
+      const quote: Answer = { id: e.id, kind: "quote", text: e.text, speaker: { name: sp.name, role: sp.role }, source, confidence };
+      if (e.context) quote.context = e.context;
+      return quote;
     }
-    return { id: e.id, kind: "fact", text: e.text, ...(e.attribution && { attribution: e.attribution }), source, confidence };
+    const fact: Answer = { id: e.id, kind: "fact", text: e.text, source, confidence };
+    if (e.attribution) fact.attribution = e.attribution;
+    return fact;
   }
 }
 
