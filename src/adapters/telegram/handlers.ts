@@ -51,7 +51,7 @@ export function buildHandlers(runtime: Runtime, settings: HandlerSettings): Comp
   async function respond(ctx: Context, reply: Reply, replyTo = isGroup(ctx) ? ctx.msg?.message_id : undefined): Promise<void> {
     const rendered = renderTelegram(reply, renderOptions(ctx));
     if (reply.type === "prompt" && ctx.chat && !isGroup(ctx)) pending.set(String(ctx.chat.id));
-    await sendRendered(ctx, rendered, { ...(replyTo !== undefined && { replyTo }), forceReply: reply.type === "prompt" && isGroup(ctx) });
+    await sendRendered(ctx, rendered, { replyTo, forceReply: reply.type === "prompt" && isGroup(ctx) });
   }
 
   const run = (ctx: Context, def: CommandDef, arg: string) => respond(ctx, dispatch(runtime, "telegram", def, arg));
@@ -73,7 +73,7 @@ export function buildHandlers(runtime: Runtime, settings: HandlerSettings): Comp
     const reply = dispatch(runtime, "telegram", help, "");
     if (reply.type !== "help") return respond(ctx, reply);
     const replyTo = isGroup(ctx) ? ctx.msg.message_id : undefined;
-    await sendRendered(ctx, renderWelcome(reply, runtime.core().sourceSummaries(), renderOptions(ctx)), { ...(replyTo !== undefined && { replyTo }) });
+    await sendRendered(ctx, renderWelcome(reply, runtime.core().sourceSummaries(), renderOptions(ctx)), { replyTo });
   });
   for (const def of commands) chats.command(def.name, flood, (ctx) => run(ctx, def, ctx.match));
 

@@ -23,11 +23,10 @@ export async function sendRendered(ctx: Context, message: TelegramMessage, optio
         : options.forceReply
           ? { force_reply: true as const, selective: true, input_field_placeholder: "Your question" }
           : undefined;
-    await ctx.reply(chunks[i]!, {
-      parse_mode: "HTML",
-      link_preview_options: { is_disabled: true },
-      ...(i === 0 && options.replyTo !== undefined && { reply_parameters: { message_id: options.replyTo, allow_sending_without_reply: true } }),
-      ...(markup && { reply_markup: markup }),
-    });
+    // Built field by field, not by object spread: on Node 20, spread copies go straight to the old generation.
+    const other: Parameters<Context["reply"]>[1] = { parse_mode: "HTML", link_preview_options: { is_disabled: true } };
+    if (i === 0 && options.replyTo !== undefined) other.reply_parameters = { message_id: options.replyTo, allow_sending_without_reply: true };
+    if (markup) other.reply_markup = markup;
+    await ctx.reply(chunks[i]!, other);
   }
 }
