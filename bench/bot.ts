@@ -8,11 +8,14 @@
  *   which is what one core sustains;
  * - added latency: an open loop at fixed rates (default 200 and 1,000 updates/s); for each update, the time from the
  *   platform sending it to the platform receiving the bot's answer (median and p99). Both clocks are this process's.
- *   A rate above what the bot's core sustains measures queueing, not the bot.
+ *   A rate above what the bot's core sustains measures queueing, not the bot. This process's own event-loop stalls
+ *   (its GC, the fakes' work) land in those figures too, so each latency run also reports them: the harness's share of
+ *   the tail, where the harness and the bot share cores.
  *
- * Usage: npm run bench:bot [-- --n 10000 --rates 200,1000 --seconds 5 --concurrency 64 --only telegram|discord]
+ * Usage: npm run bench:bot [-- --n 10000 --rates 200,1000 --seconds 10 --concurrency 64 --only telegram|discord
+ *   --bot-flags=--trace-gc]   (--bot-flags: extra node flags for the bot process, space-separated; its stdout then goes to ours)
  * Its last line is one JSON object: {"bench":"bot","results":[{path, updates, perSecond, perCpuSecond, cpuMsPerUpdate,
- * answerMsPerUpdate, answersOver10ms, latency: [{rate, medianMs, p99Ms}]}]}. `answerMsPerUpdate` is the time in the command and the query core
+ * answerMsPerUpdate, answersOver10ms, latency: [{rate, medianMs, p99Ms, harnessStallP99Ms, harnessStallMaxMs}]}]}. `answerMsPerUpdate` is the time in the command and the query core
  * (briefbot_answer_latency_seconds), the rest of `cpuMsPerUpdate` is the platform library, HTTP and logging.
  */
 import { spawn } from "node:child_process";
@@ -22,6 +25,7 @@ import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
+import { monitorEventLoopDelay } from "node:perf_hooks";
 import { parseArgs } from "node:util";
 import { startFakeTelegram, textUpdate } from "../test/ops/fake-telegram.js";
 import { snowflake, startFakeDiscord } from "../test/discord/fake-discord.js";
@@ -31,10 +35,11 @@ const { values } = parseArgs({
   options: {
     n: { type: "string", default: "10000" },
     rates: { type: "string", default: "200,1000" },
-    seconds: { type: "string", default: "5" },
+    seconds: { type: "string", default: "10" },
     concurrency: { type: "string", default: "64" },
     only: { type: "string" },
     profile: { type: "string" },
+    "bot-flags": { type: "string" },
   },
 });
 const N = Number(values.n);
@@ -82,8 +87,12 @@ discord.requests.push = (...reqs) => {
   }
   return push(...reqs);
 };
-// Keep the fake's request log from growing through the run: drop what has been noted.
-setInterval(() => discord.requests.splice(0, discord.requests.length), 1000).unref();
+// Keep the fakes' logs from growing through the run (a growing heap here would slow this process's GC, which would be
+// measured as the bot's latency): drop what has been noted.
+setInterval(() => {
+  discord.requests.splice(0, discord.requests.length);
+  telegram.sent.splice(0, telegram.sent.length);
+}, 1000).unref();
 
 // --- the bot ----------------------------------------------------------------------------------------------------------
 const webhookPort = await freePort();
@@ -91,11 +100,12 @@ const healthPort = await freePort();
 const require = createRequire(import.meta.url);
 const main = fileURLToPath(new URL("../src/main.ts", import.meta.url));
 const profile = values.profile ? ["--cpu-prof", `--cpu-prof-dir=${values.profile}`] : [];
+const botFlags = (values["bot-flags"] ?? "").split(" ").filter(Boolean);
 // The same node flags as `npm start` (package.json), so the figures are those of the shipped configuration.
 const startFlags = (JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")) as { scripts: { start: string } }).scripts.start
   .split(" ")
   .filter((a) => /^--max-semi-space-size=/.test(a));
-const bot = spawn(process.execPath, [...profile, ...startFlags, "--import", pathToFileURL(require.resolve("tsx")).href, main], {
+const bot = spawn(process.execPath, [...profile, ...botFlags, ...startFlags, "--import", pathToFileURL(require.resolve("tsx")).href, main], {
   cwd: mkdtempSync(join(tmpdir(), "briefbot-bench-")), // no .env from the checkout
   env: {
     PATH: process.env.PATH ?? "",
@@ -112,7 +122,7 @@ const bot = spawn(process.execPath, [...profile, ...startFlags, "--import", path
     DISCORD_APPLICATION_ID: discord.applicationId,
     DISCORD_API_URL: discord.apiUrl,
   },
-  stdio: ["ignore", "ignore", "pipe"],
+  stdio: ["ignore", botFlags.length ? "inherit" : "ignore", "pipe"],
 });
 let botErr = "";
 bot.stderr.setEncoding("utf8").on("data", (d: string) => {
@@ -197,10 +207,16 @@ async function throughput(send: Send, n: number, platform: string) {
   };
 }
 
-/** Open loop: updates at `rate` per second for `seconds`; the latency of each, sorted. */
-async function latency(send: Send, rate: number, seconds: number): Promise<number[]> {
+/**
+ * Open loop: updates at `rate` per second for `seconds`; the latency of each, sorted, and this process's event-loop
+ * stalls meanwhile (how late a 10 ms timer fired: p99 and max, in ms).
+ */
+async function latency(send: Send, rate: number, seconds: number): Promise<{ sorted: number[]; stallP99: number; stallMax: number }> {
   const total = Math.round(rate * seconds);
   const all: Promise<number>[] = [];
+  const RESOLUTION_MS = 10;
+  const loop = monitorEventLoopDelay({ resolution: RESOLUTION_MS });
+  loop.enable();
   const t0 = now();
   for (let i = 0; i < total; i++) {
     const due = t0 + (i * 1000) / rate;
@@ -209,7 +225,11 @@ async function latency(send: Send, rate: number, seconds: number): Promise<numbe
     const start = now();
     all.push(send(i).then(() => now() - start));
   }
-  return (await Promise.all(all)).sort((a, b) => a - b);
+  const sorted = (await Promise.all(all)).sort((a, b) => a - b);
+  loop.disable();
+  // The histogram holds whole timer intervals; what exceeds the resolution is the stall.
+  const stall = (ns: number) => Math.max(0, ns / 1e6 - RESOLUTION_MS);
+  return { sorted, stallP99: stall(loop.percentile(99)), stallMax: stall(loop.max) };
 }
 
 const results: {
@@ -220,7 +240,7 @@ const results: {
   cpuMsPerUpdate: number;
   answerMsPerUpdate: number;
   answersOver10ms: number;
-  latency: { rate: number; medianMs: number; p99Ms: number }[];
+  latency: { rate: number; medianMs: number; p99Ms: number; harnessStallP99Ms: number; harnessStallMaxMs: number }[];
 }[] = [];
 for (const [path, send] of [
   ["telegram-webhook", viaTelegram],
@@ -238,7 +258,7 @@ for (const [path, send] of [
     cpuMsPerUpdate: Number(t.cpuMsPerUpdate.toFixed(3)),
     answerMsPerUpdate: Number(t.answerMsPerUpdate.toFixed(3)),
     answersOver10ms: Number(t.answersOver10ms.toFixed(4)),
-    latency: [] as { rate: number; medianMs: number; p99Ms: number }[],
+    latency: [] as (typeof results)[number]["latency"],
   };
   console.log(
     `${path.padEnd(17)} ${String(r.perSecond).padStart(6)} updates/s (wall, ${CONCURRENCY} in flight)  ` +
@@ -247,10 +267,19 @@ for (const [path, send] of [
       `${(r.answersOver10ms * 100).toFixed(2)}% of answers took the core over 10 ms)`,
   );
   for (const rate of RATES) {
-    const lat = await latency(send, rate, SECONDS);
-    const l = { rate, medianMs: Number(quantile(lat, 0.5).toFixed(2)), p99Ms: Number(quantile(lat, 0.99).toFixed(2)) };
+    const { sorted, stallP99, stallMax } = await latency(send, rate, SECONDS);
+    const l = {
+      rate,
+      medianMs: Number(quantile(sorted, 0.5).toFixed(2)),
+      p99Ms: Number(quantile(sorted, 0.99).toFixed(2)),
+      harnessStallP99Ms: Number(stallP99.toFixed(2)),
+      harnessStallMaxMs: Number(stallMax.toFixed(2)),
+    };
     r.latency.push(l);
-    console.log(`${"".padEnd(17)} added latency at ${rate} updates/s: median ${l.medianMs} ms, p99 ${l.p99Ms} ms`);
+    console.log(
+      `${"".padEnd(17)} added latency at ${rate} updates/s: median ${l.medianMs} ms, p99 ${l.p99Ms} ms ` +
+        `(this process stalled: p99 ${l.harnessStallP99Ms} ms, max ${l.harnessStallMaxMs} ms)`,
+    );
   }
   results.push(r);
 }
