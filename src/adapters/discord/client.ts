@@ -14,7 +14,9 @@ export interface ClientOptions {
  *   content of messages that mention the bot and of DMs, which are the only messages briefbot answers;
  * - Partials.Channel, without which discord.js drops DMs (their channel is not cached);
  * - allowedMentions `{ parse: [] }` by default, so no reply can ever ping @everyone, a role or a user;
- * - no message cache: the bot never looks messages up again.
+ * - no message cache: the bot never looks messages up again;
+ * - no user or guild-member cache but the bot itself: whoever asked is never looked up again, so discord.js keeps no
+ *   one's name, nickname or roles in memory (privacy), and memory does not grow with everyone who ever asked.
  */
 export function createDiscordClient(options: ClientOptions): Client {
   return new Client({
@@ -22,6 +24,11 @@ export function createDiscordClient(options: ClientOptions): Client {
     partials: [Partials.Channel],
     allowedMentions: { parse: [], repliedUser: false },
     rest: { retries: options.restRetries ?? 3, ...(options.apiUrl && { api: options.apiUrl }) },
-    makeCache: Options.cacheWithLimits({ ...Options.DefaultMakeCacheSettings, MessageManager: 0 }),
+    makeCache: Options.cacheWithLimits({
+      ...Options.DefaultMakeCacheSettings,
+      MessageManager: 0,
+      UserManager: { maxSize: 0, keepOverLimit: (user) => user.id === user.client.user?.id },
+      GuildMemberManager: { maxSize: 0, keepOverLimit: (member) => member.id === member.client.user?.id },
+    }),
   });
 }
