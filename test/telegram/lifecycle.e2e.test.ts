@@ -1,3 +1,4 @@
+import { request } from "node:http";
 import { createServer } from "node:net";
 import { afterEach, describe, expect, it } from "vitest";
 import { startTelegram, type TelegramAdapter } from "../../src/adapters/telegram/index.js";
@@ -111,6 +112,24 @@ describe("telegram webhook mode", () => {
     expect((await post("null", withSecret)).status).toBe(200);
     expect(rt.lines.some((l) => l.msg === "telegram error" && l.where === "webhook")).toBe(true);
     expect(rt.errors).toContain("telegram:webhook");
+
+    // Over 1 MB (an update is a few KB): 413, whether the size is declared up front or only shows while streaming.
+    const oversized = (declared: boolean) =>
+      new Promise<number>((resolve, reject) => {
+        const headers: Record<string, string | number> = { ...withSecret, "content-type": "application/json" };
+        if (declared) headers["content-length"] = 2_000_000;
+        const req = request({ host: "127.0.0.1", port, path: "/telegram/hook", method: "POST", headers }, (res) => {
+          res.resume();
+          resolve(res.statusCode ?? 0);
+          req.destroy();
+        });
+        req.on("error", reject);
+        req.write(`{"update_id": 7, "pad": "`);
+        if (!declared) for (let i = 0; i < 18; i++) req.write("x".repeat(64 * 1024));
+      });
+    expect(await oversized(true)).toBe(413);
+    expect(await oversized(false)).toBe(413);
+    expect(rt.lines.filter((l) => l.msg === "telegram webhook body too large")).toHaveLength(2);
 
     // Still serving after the bad requests.
     expect((await post(JSON.stringify(update(5, "How many people used Telegram?")), withSecret)).status).toBe(200);
