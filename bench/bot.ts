@@ -102,9 +102,9 @@ const main = fileURLToPath(new URL("../src/main.ts", import.meta.url));
 const profile = values.profile ? ["--cpu-prof", `--cpu-prof-dir=${values.profile}`] : [];
 const botFlags = (values["bot-flags"] ?? "").split(" ").filter(Boolean);
 // The same node flags as `npm start` (package.json), so the figures are those of the shipped configuration.
-const startFlags = (JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")) as { scripts: { start: string } }).scripts.start
-  .split(" ")
-  .filter((a) => /^--max-semi-space-size=/.test(a));
+// That is every V8 flag of the start script (`node <flags> --import tsx src/main.ts`).
+const startScript = (JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")) as { scripts: { start: string } }).scripts.start.split(" ");
+const startFlags = startScript.slice(1, startScript.indexOf("--import")).filter((a) => a.startsWith("--"));
 const bot = spawn(process.execPath, [...profile, ...botFlags, ...startFlags, "--import", pathToFileURL(require.resolve("tsx")).href, main], {
   cwd: mkdtempSync(join(tmpdir(), "briefbot-bench-")), // no .env from the checkout
   env: {
@@ -124,6 +124,8 @@ const bot = spawn(process.execPath, [...profile, ...botFlags, ...startFlags, "--
   },
   stdio: ["ignore", botFlags.length ? "inherit" : "ignore", "pipe"],
 });
+// However this run ends (a failed wait, an exception), the bot must not outlive it and skew the next run.
+process.on("exit", () => bot.kill("SIGKILL"));
 let botErr = "";
 bot.stderr.setEncoding("utf8").on("data", (d: string) => {
   // Keep warnings and errors (answer lines are info); the log volume itself is part of the cost measured.

@@ -245,6 +245,7 @@ const image = parseDockerfile(readFileSync(join(ROOT, "Dockerfile"), "utf8"));
 const pkg = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")) as {
   dependencies: Record<string, string>;
   devDependencies: Record<string, string>;
+  scripts: Record<string, string>;
 };
 
 describe("the Dockerfile, replayed without Docker", { timeout: 120_000 }, () => {
@@ -286,6 +287,16 @@ describe("the Dockerfile, replayed without Docker", { timeout: 120_000 }, () => 
     expect(Array.isArray(image.cmd), `CMD is not in exec form, so SIGTERM would go to a shell: ${String(image.cmd)}`).toBe(true);
     expect(image.env.HEALTH_PORT, "the image should fix the health port").toBeDefined();
     expect(image.expose).toContain(image.env.HEALTH_PORT);
+  });
+
+  it("runs node with the same V8 flags as npm start and the README's systemd unit (the GC settings bench:bot measured)", () => {
+    const flagsOf = (argv: string[]) => argv.slice(1, argv.indexOf("--import"));
+    const start = flagsOf(pkg.scripts.start!.split(" "));
+    expect(start.length).toBeGreaterThan(0);
+    expect(flagsOf(image.cmd as string[])).toEqual(start);
+    const execStart = /^ExecStart=(\S+node.*)$/m.exec(readFileSync(join(ROOT, "README.md"), "utf8"))?.[1];
+    expect(execStart, "no ExecStart line in the README").toBeDefined();
+    expect(flagsOf(execStart!.split(" "))).toEqual(start);
   });
 
   it("builds: the COPYs and `npm ci --omit=dev` install every runtime dependency and no dev-only one", async () => {
