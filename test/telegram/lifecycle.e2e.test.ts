@@ -109,6 +109,9 @@ describe("telegram webhook mode", () => {
 
     // Not JSON: 400. An update that breaks the middleware (null): caught, logged, 200 so Telegram does not resend it.
     expect((await post("{not json", withSecret)).status).toBe(400);
+    // JSON.parse quotes the body in its message: the log line must not carry it.
+    expect((await post("hello private words", withSecret)).status).toBe(400);
+    expect(JSON.stringify(rt.lines)).not.toContain("private words");
     expect((await post("null", withSecret)).status).toBe(200);
     expect(rt.lines.some((l) => l.msg === "telegram error" && l.where === "webhook")).toBe(true);
     expect(rt.errors).toContain("telegram:webhook");

@@ -74,7 +74,8 @@ export async function startWebhook(bot: Bot, runtime: Runtime, options: WebhookO
       update = JSON.parse(await readBody(req)) as Update;
     } catch (err) {
       const tooLarge = err instanceof BodyTooLarge;
-      runtime.log.warn({ platform: "telegram", err: describeError(err) }, tooLarge ? "telegram webhook body too large" : "telegram webhook body is not JSON");
+      // Not the parse error's message: JSON.parse quotes the body in it.
+      runtime.log.warn({ platform: "telegram", err: { name: (err as Error).name } }, tooLarge ? "telegram webhook body too large" : "telegram webhook body is not JSON");
       res.writeHead(tooLarge ? 413 : 400, { connection: "close" }).end();
       return;
     }
