@@ -19,7 +19,6 @@
  * (briefbot_answer_latency_seconds), the rest of `cpuMsPerUpdate` is the platform library, HTTP and logging.
  */
 import { spawn } from "node:child_process";
-import { createServer } from "node:net";
 import { createRequire } from "node:module";
 import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -30,6 +29,7 @@ import { parseArgs } from "node:util";
 import { startFakeTelegram, textUpdate } from "../test/ops/fake-telegram.js";
 import { snowflake, startFakeDiscord } from "../test/discord/fake-discord.js";
 import { evalQuestions, jsonPoster } from "../test/ops/load-support.js";
+import { freePort } from "../test/support/net.js";
 
 const { values } = parseArgs({
   options: {
@@ -51,15 +51,6 @@ const DISCORD_TOKEN = "MTA5ODc2NTQzMjEwOTg3NjU0.GaBcDe.benchmarkbenchmarkbenchma
 const WEBHOOK_SECRET = "bench-secret";
 const questions = evalQuestions();
 const now = () => performance.now();
-
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = createServer().listen(0, "127.0.0.1", () => {
-      const { port } = s.address() as { port: number };
-      s.close(() => resolve(port));
-    });
-  });
-}
 
 function quantile(sorted: number[], q: number): number {
   return sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]! : NaN;

@@ -16,6 +16,7 @@ import { tmpdir } from "node:os";
 import { basename, isAbsolute, join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
+import { freePort } from "../support/net.js";
 import { startFakeTelegram, type FakeTelegram } from "./fake-telegram.js";
 
 const ROOT = fileURLToPath(new URL("../../", import.meta.url));
@@ -230,14 +231,6 @@ const asUser: string[] | undefined =
 
 /** argv as the image runs it: `node` is this node, under the image's USER when we can switch to it. */
 const imageArgv = (argv: string[]) => [...(asUser ?? []), ...argv.map((a, i) => (i === 0 && a === "node" ? process.execPath : a))];
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
 
 // ---------------------------------------------------------------------------------------------------------------
 

@@ -1,7 +1,7 @@
 import { request } from "node:http";
-import { createServer } from "node:net";
 import { afterEach, describe, expect, it } from "vitest";
 import { startTelegram, type TelegramAdapter } from "../../src/adapters/telegram/index.js";
+import { freePort } from "../support/net.js";
 import { testRuntime } from "../support/runtime.js";
 import { Emulator, until, type TestChat, type TestUser } from "./emulator.js";
 import { fixtureCore } from "./fixture.js";
@@ -18,14 +18,6 @@ afterEach(async () => {
   await emu?.stop();
   adapter = emu = undefined;
 });
-
-async function freePort(): Promise<number> {
-  const srv = createServer();
-  await new Promise<void>((r) => srv.listen(0, "127.0.0.1", r));
-  const port = (srv.address() as { port: number }).port;
-  await new Promise<void>((r) => srv.close(() => r()));
-  return port;
-}
 
 describe("telegram stop()", () => {
   it("stops polling, lets the answer in flight finish, then resolves; twice is fine", async () => {
