@@ -15,7 +15,9 @@
  * Usage: npm run bench:bot [-- --n 10000 --rates 200,1000 --seconds 10 --concurrency 64 --only telegram|discord
  *   --bot-flags=--trace-gc]   (--bot-flags: extra node flags for the bot process, space-separated; its stdout then goes to ours)
  * Its last line is one JSON object: {"bench":"bot","results":[{path, updates, perSecond, perCpuSecond, cpuMsPerUpdate,
- * answerMsPerUpdate, answersOver10ms, latency: [{rate, medianMs, p99Ms, harnessStallP99Ms, harnessStallMaxMs}]}]}. `answerMsPerUpdate` is the time in the command and the query core
+ * answerMsPerUpdate, answersOver10ms, latency: [{rate, medianMs, p99Ms, harnessStallP99Ms, harnessStallMaxMs, botGc}]}]}.
+ * `botGc` is what the bot's garbage collector did during that window (from its nodejs_gc_duration_seconds): minor and
+ * major pauses, count and total ms, and the bot's resident memory at the end. `answerMsPerUpdate` is the time in the command and the query core
  * (briefbot_answer_latency_seconds), the rest of `cpuMsPerUpdate` is the platform library, HTTP and logging.
  */
 import { spawn } from "node:child_process";
@@ -155,6 +157,28 @@ async function botCounters(platform: string): Promise<{ cpu: number; answering: 
   };
 }
 
+/** The bot's GC pauses so far, by kind (count and total seconds), and its resident memory now. */
+async function botGc(): Promise<{ kinds: Record<string, { count: number; seconds: number }>; rssMb: number }> {
+  const text = await (await fetch(`${health}/metrics`)).text();
+  const kinds: Record<string, { count: number; seconds: number }> = {};
+  for (const [, name, kind, v] of text.matchAll(/^nodejs_gc_duration_seconds_(count|sum)\{kind="(\w+)"\} (\S+)$/gm)) {
+    const k = (kinds[kind!] ??= { count: 0, seconds: 0 });
+    if (name === "count") k.count = Number(v);
+    else k.seconds = Number(v);
+  }
+  const rss = Number(/^process_resident_memory_bytes (\S+)$/m.exec(text)?.[1] ?? NaN);
+  return { kinds, rssMb: Math.round(rss / 1e6) };
+}
+
+/** What the bot's GC did between two readings: "minor 29 (71 ms), major 2 (14 ms)". */
+function gcBetween(before: Awaited<ReturnType<typeof botGc>>, after: Awaited<ReturnType<typeof botGc>>) {
+  const of = (kind: string) => ({
+    count: (after.kinds[kind]?.count ?? 0) - (before.kinds[kind]?.count ?? 0),
+    ms: Math.round(((after.kinds[kind]?.seconds ?? 0) - (before.kinds[kind]?.seconds ?? 0)) * 1000),
+  });
+  return { minor: of("minor"), major: of("major"), rssMb: after.rssMb };
+}
+
 // --- the two paths ----------------------------------------------------------------------------------------------------
 let seq = 5_000_000;
 type Send = (i: number) => Promise<void>;
@@ -233,7 +257,14 @@ const results: {
   cpuMsPerUpdate: number;
   answerMsPerUpdate: number;
   answersOver10ms: number;
-  latency: { rate: number; medianMs: number; p99Ms: number; harnessStallP99Ms: number; harnessStallMaxMs: number }[];
+  latency: {
+    rate: number;
+    medianMs: number;
+    p99Ms: number;
+    harnessStallP99Ms: number;
+    harnessStallMaxMs: number;
+    botGc: ReturnType<typeof gcBetween>;
+  }[];
 }[] = [];
 for (const [path, send] of [
   ["telegram-webhook", viaTelegram],
@@ -260,18 +291,22 @@ for (const [path, send] of [
       `${(r.answersOver10ms * 100).toFixed(2)}% of answers took the core over 10 ms)`,
   );
   for (const rate of RATES) {
+    const gcBefore = await botGc();
     const { sorted, stallP99, stallMax } = await latency(send, rate, SECONDS);
+    const gc = gcBetween(gcBefore, await botGc());
     const l = {
       rate,
       medianMs: Number(quantile(sorted, 0.5).toFixed(2)),
       p99Ms: Number(quantile(sorted, 0.99).toFixed(2)),
       harnessStallP99Ms: Number(stallP99.toFixed(2)),
       harnessStallMaxMs: Number(stallMax.toFixed(2)),
+      botGc: gc,
     };
     r.latency.push(l);
     console.log(
       `${"".padEnd(17)} added latency at ${rate} updates/s: median ${l.medianMs} ms, p99 ${l.p99Ms} ms ` +
-        `(this process stalled: p99 ${l.harnessStallP99Ms} ms, max ${l.harnessStallMaxMs} ms)`,
+        `(this process stalled: p99 ${l.harnessStallP99Ms} ms, max ${l.harnessStallMaxMs} ms; ` +
+        `the bot's GC: ${gc.minor.count} minor in ${gc.minor.ms} ms, ${gc.major.count} major in ${gc.major.ms} ms; bot RSS ${gc.rssMb} MB)`,
     );
   }
   results.push(r);

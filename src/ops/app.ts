@@ -65,6 +65,7 @@ export async function startApp(config: Config, { log, plan = planAdapters(config
     };
     health = await startHealthServer(sources, config.HEALTH_PORT, config.HEALTH_HOST).catch(async (err: Error) => {
       await unanswered?.close();
+      metrics.detach();
       throw new Error(`HEALTH_PORT: cannot listen on ${config.HEALTH_HOST}:${config.HEALTH_PORT} (${err.message})`);
     });
     log.info({ port: health.port }, "health and metrics listening (/healthz, /metrics)");
@@ -105,6 +106,7 @@ export async function startApp(config: Config, { log, plan = planAdapters(config
       );
       await health?.close();
       await unanswered?.close();
+      metrics.detach();
       log.info("stopped");
     })());
 

@@ -1,8 +1,11 @@
 import type { AdapterState, AnswerEvent, Platform } from "../adapters/runtime.js";
+import { observeGc } from "./gc-metrics.js";
 import { Counter, Gauge, Histogram, Registry } from "./metrics.js";
 
 /** Latency buckets in seconds: the core answers in well under a millisecond, a slow path in tens of milliseconds. */
 const LATENCY_BUCKETS = [0.0001, 0.00025, 0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 1];
+/** GC pause buckets in seconds: a young-generation pause takes a few milliseconds, a full one can take tens. */
+const GC_BUCKETS = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 1];
 
 /** Where the metrics read what is live now: the knowledge served and each adapter's state. */
 export interface MetricsSources {
@@ -28,8 +31,17 @@ export class BotMetrics {
   readonly lastReload = this.registry.register(
     new Gauge("briefbot_knowledge_last_reload_timestamp_seconds", "Unix time the knowledge now served was loaded."),
   );
-  /** Adds the series read live at scrape time: entry count and adapter states. Call once. */
+  readonly gc = this.registry.register(
+    new Histogram("nodejs_gc_duration_seconds", "Garbage-collection pauses of the process, by kind (minor, major, incremental, weakcb).", GC_BUCKETS),
+  );
+  private stopGc?: () => void;
+
+  /**
+   * Adds the series read live at scrape time (entry count, adapter states, process figures) and starts observing GC
+   * pauses. Call once; `detach` stops the GC observer.
+   */
   attach(sources: MetricsSources): void {
+    this.stopGc = observeGc(this.gc);
     this.registry.register(
       new Gauge("briefbot_knowledge_entries", "Quotes and facts in the knowledge served now.", (set) => set({}, sources.entries())),
     );
@@ -50,6 +62,12 @@ export class BotMetrics {
         for (const a of sources.adapters()) set({ adapter: a.name }, a.state === "serving" ? 1 : 0);
       }),
     );
+  }
+
+  /** Stops observing GC pauses (the series keep their counts). */
+  detach(): void {
+    this.stopGc?.();
+    this.stopGc = undefined;
   }
 
   /** Counts one handled command; `isQuestion` when it asked the core a question. */

@@ -102,4 +102,27 @@ describe("briefbot metrics", () => {
     expect(types.get("briefbot_answer_latency_seconds")).toBe("histogram");
     expect(types.get("briefbot_knowledge_entries")).toBe("gauge");
   });
+
+  it("observes this process's GC pauses by kind once attached, and stops at detach", async () => {
+    const m = new BotMetrics();
+    m.attach({ entries: () => 0, adapters: () => [] });
+    const minor = () => m.gc.count({ kind: "minor" });
+    /** Allocates short-lived garbage, enough for young-generation collections, then lets the observer report. */
+    const churn = async () => {
+      let keep = 0;
+      for (let i = 0; i < 200_000; i++) keep += [i, String(i), { i }].length;
+      await new Promise((r) => setTimeout(r, 20));
+      return keep;
+    };
+    for (let round = 0; round < 50 && minor() === 0; round++) await churn();
+    expect(minor()).toBeGreaterThan(0);
+    const { types, samples } = parseExposition(m.expose());
+    expect(types.get("nodejs_gc_duration_seconds")).toBe("histogram");
+    const count = samples.find((s) => s.name === "nodejs_gc_duration_seconds_count" && s.labels.kind === "minor");
+    expect(count?.value).toBe(minor());
+    m.detach();
+    const before = minor();
+    for (let round = 0; round < 5; round++) await churn();
+    expect(minor()).toBe(before);
+  });
 });
