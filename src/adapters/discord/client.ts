@@ -1,4 +1,5 @@
 import { Client, GatewayIntentBits, Options, Partials } from "discord.js";
+import { makeRequest } from "./rest-request.js";
 
 /** The options a Discord client needs (a subset of DiscordOptions). */
 export interface ClientOptions {
@@ -15,6 +16,7 @@ export interface ClientOptions {
  * - Partials.Channel, without which discord.js drops DMs (their channel is not cached);
  * - allowedMentions `{ parse: [] }` by default, so no reply can ever ping @everyone, a role or a user;
  * - no message cache: the bot never looks messages up again;
+ * - REST calls through `makeRequest` (rest-request.ts): discord.js's own undici call without its per-response garbage;
  * - no user or guild-member cache but the bot itself: whoever asked is never looked up again, so discord.js keeps no
  *   one's name, nickname or roles in memory (privacy), and memory does not grow with everyone who ever asked.
  */
@@ -23,7 +25,7 @@ export function createDiscordClient(options: ClientOptions): Client {
     intents: [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMessages, GatewayIntentBits.DirectMessages],
     partials: [Partials.Channel],
     allowedMentions: { parse: [], repliedUser: false },
-    rest: { retries: options.restRetries ?? 3, ...(options.apiUrl && { api: options.apiUrl }) },
+    rest: { retries: options.restRetries ?? 3, makeRequest, ...(options.apiUrl && { api: options.apiUrl }) },
     makeCache: Options.cacheWithLimits({
       ...Options.DefaultMakeCacheSettings,
       MessageManager: 0,
