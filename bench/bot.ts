@@ -13,7 +13,8 @@
  *   the tail, where the harness and the bot share cores.
  *
  * Usage: npm run bench:bot [-- --n 10000 --rates 200,1000 --seconds 10 --concurrency 64 --only telegram|discord
- *   --bot-flags=--trace-gc]   (--bot-flags: extra node flags for the bot process, space-separated; its stdout then goes to ours)
+ *   --bot-flags=--trace-gc --bot-cpus 1]   (--bot-flags: extra node flags for the bot process, space-separated; its
+ *   stdout then goes to ours. --bot-cpus: the CPUs the bot may run on, GC threads included, via Linux's taskset)
  * Its last line is one JSON object: {"bench":"bot","results":[{path, updates, perSecond, perCpuSecond, cpuMsPerUpdate,
  * answerMsPerUpdate, answersOver10ms, latency: [{rate, medianMs, p99Ms, harnessStallP99Ms, harnessStallMaxMs, botGc}]}]}.
  * `botGc` is what the bot's garbage collector did during that window (from its nodejs_gc_duration_seconds): minor and
@@ -42,6 +43,7 @@ const { values } = parseArgs({
     only: { type: "string" },
     profile: { type: "string" },
     "bot-flags": { type: "string" },
+    "bot-cpus": { type: "string" },
   },
 });
 const N = Number(values.n);
@@ -98,7 +100,11 @@ const botFlags = (values["bot-flags"] ?? "").split(" ").filter(Boolean);
 // That is every V8 flag of the start script (`node <flags> --import tsx src/main.ts`).
 const startScript = (JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")) as { scripts: { start: string } }).scripts.start.split(" ");
 const startFlags = startScript.slice(1, startScript.indexOf("--import")).filter((a) => a.startsWith("--"));
-const bot = spawn(process.execPath, [...profile, ...botFlags, ...startFlags, "--import", pathToFileURL(require.resolve("tsx")).href, main], {
+// --bot-flags come after the start flags, so they can override one (V8 takes a flag's last value).
+const botArgv = [process.execPath, ...profile, ...startFlags, ...botFlags, "--import", pathToFileURL(require.resolve("tsx")).href, main];
+// --bot-cpus: run the bot (its GC threads included) on those CPUs only, with Linux's taskset; "1" is one core.
+if (values["bot-cpus"]) botArgv.unshift("taskset", "-c", values["bot-cpus"]);
+const bot = spawn(botArgv[0]!, botArgv.slice(1), {
   cwd: mkdtempSync(join(tmpdir(), "briefbot-bench-")), // no .env from the checkout
   env: {
     PATH: process.env.PATH ?? "",
