@@ -26,4 +26,4 @@ HEALTHCHECK --interval=30s --timeout=5s --start-period=20s --retries=3 \
   CMD node -e "fetch('http://127.0.0.1:' + (process.env.HEALTH_PORT || 9090) + '/healthz').then(r => process.exit(r.ok ? 0 : 1), () => process.exit(1))"
 
 # SIGTERM (docker stop) stops the adapters cleanly and exits 0; SIGHUP (docker kill -s HUP) reloads the knowledge.
-CMD ["node", "--max-semi-space-size=64", "--no-allocation-site-pretenuring", "--heap-growing-percent=100", "--import", "tsx", "src/main.ts"]
+CMD ["node", "--max-semi-space-size=64", "--no-allocation-site-pretenuring", "--heap-growing-percent=200", "--import", "tsx", "src/main.ts"]
