@@ -18,8 +18,9 @@
  * Its last line is one JSON object: {"bench":"bot","results":[{path, updates, perSecond, perCpuSecond, cpuMsPerUpdate,
  * answerMsPerUpdate, answersOver10ms, latency: [{rate, medianMs, p99Ms, harnessStallP99Ms, harnessStallMaxMs, botGc}]}]}.
  * `botGc` is what the bot's garbage collector did during that window (from its nodejs_gc_duration_seconds): minor and
- * major pauses, count and total ms, and the bot's resident memory at the end. `answerMsPerUpdate` is the time in the command and the query core
- * (briefbot_answer_latency_seconds), the rest of `cpuMsPerUpdate` is the platform library, HTTP and logging.
+ * major pauses, count and total ms, and the bot's resident memory at the end. `answerMsPerUpdate` is the time in the
+ * command and the query core (briefbot_answer_latency_seconds), the rest of `cpuMsPerUpdate` is the platform library,
+ * HTTP and logging.
  */
 import { spawn } from "node:child_process";
 import { createRequire } from "node:module";
@@ -176,7 +177,7 @@ async function botGc(): Promise<{ kinds: Record<string, { count: number; seconds
   return { kinds, rssMb: Math.round(rss / 1e6) };
 }
 
-/** What the bot's GC did between two readings: "minor 29 (71 ms), major 2 (14 ms)". */
+/** What the bot's GC did between two readings: minor and major collections, each a count and total ms, and its RSS. */
 function gcBetween(before: Awaited<ReturnType<typeof botGc>>, after: Awaited<ReturnType<typeof botGc>>) {
   const of = (kind: string) => ({
     count: (after.kinds[kind]?.count ?? 0) - (before.kinds[kind]?.count ?? 0),
