@@ -52,7 +52,7 @@ export function isNamingWord(word: string): boolean {
 
 /** True for a word English knows as it is (a place, a name, a common word): such a word is not a typo to correct. */
 export function isKnownEnglish(word: string): boolean {
-  return Object.prototype.hasOwnProperty.call(lexicon, word);
+  return lexiconTags(word) !== undefined;
 }
 
 const nameCache = new Map<string, string[][]>();

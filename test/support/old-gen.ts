@@ -1,5 +1,6 @@
-import { PerformanceObserver, constants } from "node:perf_hooks";
 import { getHeapSpaceStatistics } from "node:v8";
+import { observeGc } from "../../src/ops/gc-metrics.js";
+import { Histogram } from "../../src/ops/metrics.js";
 
 /** Bytes in use in the old generation (old space and large objects): what only a full collection frees. */
 export function oldGenBytes(): number {
@@ -9,20 +10,18 @@ export function oldGenBytes(): number {
 }
 
 /**
- * Counts full (major) collections from now on. GC entries arrive asynchronously: `stop` waits a moment for the
- * last ones, then returns the count.
+ * Counts full (major) collections from now on, with the bot's own GC observer (the one behind
+ * nodejs_gc_duration_seconds). GC entries arrive asynchronously: `stop` waits a moment for the last ones, then returns
+ * the count.
  */
 export function countMajorGcs(): { stop(): Promise<number> } {
-  let majors = 0;
-  const observer = new PerformanceObserver((list) => {
-    for (const e of list.getEntries()) if ((e.detail as { kind?: number } | undefined)?.kind === constants.NODE_PERFORMANCE_GC_MAJOR) majors++;
-  });
-  observer.observe({ entryTypes: ["gc"] });
+  const pauses = new Histogram("probe_gc_seconds", "GC pauses seen by a probe.", [1]);
+  const stopObserving = observeGc(pauses);
   return {
     stop: async () => {
       await new Promise((r) => setTimeout(r, 100));
-      observer.disconnect();
-      return majors;
+      stopObserving();
+      return pauses.count({ kind: "major" });
     },
   };
 }
