@@ -23,6 +23,14 @@ export function memoryLogger(level = "debug"): { log: Logger; lines: Record<stri
   return { log: pino({ level, base: undefined }, sink), lines };
 }
 
+/**
+ * The log lines at info level and above, each as JSON text without its `time`: pino's clock is 13 digits in which a
+ * short user id can turn up by chance (the time 1795960685001 holds the id 5001), while every other field is checked.
+ */
+export function infoText(lines: readonly Record<string, unknown>[]): string[] {
+  return lines.filter((l) => Number(l.level) >= 30).map(({ time: _time, ...rest }) => JSON.stringify(rest));
+}
+
 /** A Runtime over the shipped knowledge that records log lines and telemetry for assertions. */
 export function testRuntime(core: Core = sharedCore()) {
   const { log, lines } = memoryLogger();

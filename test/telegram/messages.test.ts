@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { FLOOD_NOTICE } from "../../src/adapters/telegram/flood.js";
 import { BOT_INFO, harness, htmlProblem } from "./harness.js";
+import { infoText } from "../support/runtime.js";
 
 const alice = { id: 918273645, first_name: "Alice" };
 const bob = { id: 12, first_name: "Bob" };
@@ -136,7 +137,7 @@ describe("telegram messages (in process)", () => {
     const answers = h.rt.lines.filter((l) => l.msg === "answer");
     expect(answers).toHaveLength(1);
     expect(answers[0]).toMatchObject({ platform: "telegram", command: "ask", id: "f-telegram-users", answered: true });
-    const info = JSON.stringify(h.rt.lines.filter((l) => Number(l.level) >= 30));
+    const info = infoText(h.rt.lines).join("\n");
     expect(info).not.toContain("how many people");
     expect(info).not.toContain("Alice");
     expect(info).not.toContain("918273645");

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTelegram, type TelegramAdapter } from "../../src/adapters/telegram/index.js";
 import { commands } from "../../src/commands/definitions.js";
-import { sharedCore, testRuntime } from "../support/runtime.js";
+import { infoText, sharedCore, testRuntime } from "../support/runtime.js";
 import { Emulator, EMULATOR_BOT, until, type TestChat, type TestUser } from "./emulator.js";
 import { fixtureCore } from "./fixture.js";
 
@@ -210,7 +210,7 @@ describe("telegram e2e (long polling against telegram-test-api)", () => {
   });
 
   it("logs no user id, name or message text at info level, and never the token", async () => {
-    const info = rt.lines.filter((l) => Number(l.level) >= 30).map((l) => JSON.stringify(l));
+    const info = infoText(rt.lines);
     const all = rt.lines.map((l) => JSON.stringify(l)).join("\n");
     expect(info.length).toBeGreaterThan(0);
     for (const secret of [String(alice.id), alice.username!, "Alice", "40 million", "Why was Telegram banned", "telegram weather"]) {
