@@ -108,7 +108,7 @@ export function parseKnowledgeFile(
       speakerId: q.speaker,
       ...(q.context && { context: q.context }),
       tags: q.tags,
-      questions: q.questions,
+      questions: q.generated_questions.length ? q.questions.concat(q.generated_questions) : q.questions,
       sourceId: source.id,
     });
   });
@@ -119,7 +119,7 @@ export function parseKnowledgeFile(
       text: f.text,
       ...(f.attribution && { attribution: f.attribution }),
       tags: f.tags,
-      questions: f.questions,
+      questions: f.generated_questions.length ? f.questions.concat(f.generated_questions) : f.questions,
       sourceId: source.id,
     });
   });

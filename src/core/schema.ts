@@ -15,7 +15,8 @@ export const sourceSchema = z.strictObject({
   id,
   title: text,
   publisher: text,
-  reporters: z.array(text).min(1, "name at least one reporter"),
+  /** Empty when the source has no byline (a wire story, a house editorial): an article without one is real. */
+  reporters: z.array(text).default([]),
   place: text.optional(),
   date: z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, "must be YYYY, YYYY-MM or YYYY-MM-DD").optional(),
   url: z.url().optional(),
@@ -25,7 +26,8 @@ export const sourceSchema = z.strictObject({
 export const speakerSchema = z.strictObject({
   id,
   name: text,
-  role: text,
+  /** Omitted when the source gives the speaker no role (only a name or an age): the loader never invents one. */
+  role: text.optional(),
   aliases: z.array(tag).default([]),
 });
 
@@ -36,6 +38,8 @@ export const quoteSchema = z.strictObject({
   context: text.optional(),
   tags: z.array(tag).default([]),
   questions: z.array(question).default([]),
+  /** Questions written by `briefbot import`, kept apart from the hand-written `questions`; both feed the ranking. */
+  generated_questions: z.array(question).default([]),
 });
 
 export const factSchema = z.strictObject({
@@ -44,6 +48,7 @@ export const factSchema = z.strictObject({
   attribution: text.optional(),
   tags: z.array(tag).default([]),
   questions: z.array(question).default([]),
+  generated_questions: z.array(question).default([]),
 });
 
 export const knowledgeFileSchema = z.strictObject({

@@ -22,8 +22,8 @@ export interface Source {
 export interface Speaker {
   id: string;
   name: string;
-  /** The speaker's role as the source gives it, e.g. "Iran's communications minister". */
-  role: string;
+  /** The speaker's role as the source gives it, e.g. "Iran's communications minister"; absent when it gives none. */
+  role?: string;
   /** Other names people may use: surnames, titles, misspellings are handled by fuzzy matching. */
   aliases: string[];
 }
@@ -35,7 +35,10 @@ interface EntryBase {
   text: string;
   /** Topic tags, lower case: "telegram", "sanctions". */
   tags: string[];
-  /** Questions a reader would ask to get this entry. They teach the ranking other ways to say it. */
+  /**
+   * Questions a reader would ask to get this entry. They teach the ranking other ways to say it. The file's
+   * hand-written `questions` first, then its `generated_questions` (written by `briefbot import`).
+   */
   questions: string[];
   sourceId: string;
 }
@@ -68,7 +71,7 @@ export interface Answer {
   kind: Entry["kind"];
   text: string;
   /** Set for quotes. */
-  speaker?: { name: string; role: string };
+  speaker?: { name: string; role?: string };
   context?: string;
   attribution?: string;
   source: Source;

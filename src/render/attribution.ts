@@ -5,9 +5,14 @@ import type { Answer, Source } from "../core/types.js";
  * Kept in one place so an answer reads the same on every platform.
  */
 
-/** "Mohammad Javad Azari Jahromi, Iran's communications minister" for a quote; null for a fact. */
+/** "Mohammad Javad Azari Jahromi, Iran's communications minister"; the name alone when the source gives no role. */
+export function nameAndRole(speaker: { name: string; role?: string | undefined }): string {
+  return speaker.role ? `${speaker.name}, ${speaker.role}` : speaker.name;
+}
+
+/** The speaker with role for a quote (see {@link nameAndRole}); null for a fact. */
 export function speakerLine(answer: Answer): string | null {
-  return answer.speaker ? `${answer.speaker.name}, ${answer.speaker.role}` : null;
+  return answer.speaker ? nameAndRole(answer.speaker) : null;
 }
 
 /** "Ali Arouzi and Dan De Luce" / "A, B and C". */
@@ -16,7 +21,7 @@ export function joinNames(names: readonly string[]): string {
   return `${names.slice(0, -1).join(", ")} and ${names[names.length - 1]}`;
 }
 
-/** "NBC News, “Title”, by Ali Arouzi and Dan De Luce" (+ date when the source gives one). */
+/** "NBC News, “Title”, by Ali Arouzi and Dan De Luce" (+ date when the source gives one); no "by" without reporters. */
 export function sourceLine(source: Source): string {
   const by = source.reporters.length ? `, by ${joinNames(source.reporters)}` : "";
   const date = source.date ? ` (${source.date})` : "";

@@ -142,7 +142,7 @@ function sourceValue(source: Source): string {
 /** One answer as an embed: the words, the speaker and role, context, the source; the confidence when it is low. */
 export function answerEmbed(answer: Answer, title?: string): APIEmbed {
   const fields: APIEmbedField[] = [];
-  if (answer.speaker) fields.push(field("Speaker", `**${escapeDiscord(answer.speaker.name)}**, ${escapeDiscord(answer.speaker.role)}`));
+  if (answer.speaker) fields.push(field("Speaker", `**${escapeDiscord(answer.speaker.name)}**${answer.speaker.role ? `, ${escapeDiscord(answer.speaker.role)}` : ""}`));
   if (answer.context) fields.push(field("Context", escapeDiscord(answer.context)));
   if (answer.attribution) fields.push(field("According to", escapeDiscord(answer.attribution)));
   fields.push(field("Source", sourceValue(answer.source)));

@@ -169,7 +169,7 @@ function renderBody(reply: Reply, options: TelegramRenderOptions): { html: strin
         const who = reply.suggestions.length ? ["People quoted:", ...bullets(reply.suggestions)] : [];
         return { html: [`No quotes by “${field(reply.query)}”.`, ...who].join("\n"), buttons: [] };
       }
-      const head = reply.speaker ? [`<b>Quotes by ${field(reply.speaker.name)}</b>, ${field(reply.speaker.role)}`, ""] : [];
+      const head = reply.speaker ? [`<b>Quotes by ${field(reply.speaker.name)}</b>${reply.speaker.role ? `, ${field(reply.speaker.role)}` : ""}`, ""] : [];
       return { html: [...head, answersHtml(reply.answers)].join("\n"), buttons: [] };
     }
     case "facts": {

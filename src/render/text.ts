@@ -1,6 +1,6 @@
 import type { Answer } from "../core/types.js";
 import type { Reply } from "../commands/types.js";
-import { DECLINE_TEXT, answerBody, confidenceNote, contextLine, sourceLine, speakerLine } from "./attribution.js";
+import { DECLINE_TEXT, answerBody, confidenceNote, contextLine, nameAndRole, sourceLine, speakerLine } from "./attribution.js";
 
 /** One answer with its attribution, for a terminal or any plain-text target. */
 export function answerText(answer: Answer): string {
@@ -35,7 +35,7 @@ export function renderText(reply: Reply): string {
         const who = reply.suggestions.length ? `\nPeople quoted:\n${list(reply.suggestions)}` : "";
         return `No quotes by “${reply.query}”.${who}`;
       }
-      const head = reply.speaker ? `Quotes by ${reply.speaker.name}, ${reply.speaker.role}:\n\n` : "";
+      const head = reply.speaker ? `Quotes by ${nameAndRole(reply.speaker)}:\n\n` : "";
       return head + reply.answers.map(answerText).join("\n\n");
     }
     case "facts": {

@@ -71,7 +71,7 @@ export function completeOption(runtime: Runtime, complete: Completion, typed: st
   else if (complete === "speaker") {
     let speakers = core.speakers().filter((s) => fold([s.name, s.role, ...s.aliases].join(" ")).includes(q));
     if (speakers.length === 0 && q !== "") speakers = [core.quotesBySpeaker(typed)?.speaker].filter((s) => s !== undefined);
-    out = speakers.map((s) => choice(`${s.name}, ${s.role}`, s.name));
+    out = speakers.map((s) => choice(s.role ? `${s.name}, ${s.role}` : s.name, s.name));
   } else {
     let topics = core.topics().filter((t) => fold(t).includes(q));
     if (topics.length === 0 && q !== "") topics = [core.factsByTopic(typed).topic].filter((t) => t !== null);

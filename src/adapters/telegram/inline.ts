@@ -23,7 +23,7 @@ const featured: CommandDef = {
 
 /** One answer as an inline article: a short title and description, the full sourced answer as the message. */
 export function articleFor(answer: Answer, titlePrefix = ""): InlineQueryResultArticle {
-  const where = answer.speaker ? `${answer.speaker.role} · ${answer.source.publisher}` : answer.source.publisher;
+  const where = answer.speaker?.role ? `${answer.speaker.role} · ${answer.source.publisher}` : answer.source.publisher;
   return {
     type: "article",
     id: answer.id, // entry ids are at most 63 characters: within the 64-byte limit
