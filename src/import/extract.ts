@@ -1,0 +1,680 @@
+import { readFileSync, statSync } from "node:fs";
+import { Readability } from "@mozilla/readability";
+import { parseHTML } from "linkedom";
+import { decodeBytes } from "./decode.js";
+import { fetchPage, MAX_SOURCE_BYTES, type FetchOptions } from "./fetch.js";
+import { SourceError, type ExtractedArticle, type SourceBytes } from "./types.js";
+
+/** Fewer body words than this and the page is not taken for an article. */
+export const MIN_ARTICLE_WORDS = 80;
+/** Text and Markdown files above this are refused too (an article is a few KB; a 50 MB file is a mistake). */
+const MAX_TEXT_BYTES = MAX_SOURCE_BYTES;
+
+export interface ExtractOptions {
+  /** The source as given, echoed in the result. */
+  file: string;
+  /** HTTP Content-Type, used for the charset and to tell HTML from text. */
+  contentType?: string;
+  /** The final URL, echoed in the result. */
+  url?: string;
+}
+
+/**
+ * Reads what `import` and `extract` are given: an http(s) URL (fetched with fetchPage's limits), "-" for stdin,
+ * or a path to a regular file (directories, FIFOs and devices refused; empty and over-5-MB files refused).
+ * Errors are SourceErrors with one-line messages.
+ */
+export async function readSource(source: string, fetchOptions?: FetchOptions): Promise<SourceBytes> {
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(source)) {
+    const page = await fetchPage(source, fetchOptions);
+    if (page.bytes.length === 0) throw new SourceError(`empty response from ${page.url}`);
+    return page.contentType === undefined
+      ? { bytes: page.bytes, url: page.url, file: source }
+      : { bytes: page.bytes, url: page.url, contentType: page.contentType, file: source };
+  }
+  if (source === "-") {
+    const bytes = await readStdin(MAX_TEXT_BYTES);
+    if (bytes.length === 0) throw new SourceError("empty input on stdin");
+    return { bytes, file: "-" };
+  }
+  let st;
+  try {
+    st = statSync(source, { throwIfNoEntry: false });
+  } catch (e) {
+    throw new SourceError(`cannot read ${source}: ${(e as NodeJS.ErrnoException).code ?? String(e)}`);
+  }
+  if (!st) throw new SourceError(`no such file: ${source}`);
+  if (st.isDirectory()) throw new SourceError(`${source} is a directory, not a file`);
+  if (!st.isFile()) throw new SourceError(`${source} is not a regular file (a FIFO, socket or device)`);
+  if (st.size === 0) throw new SourceError(`${source} is empty`);
+  if (st.size > MAX_TEXT_BYTES) {
+    throw new SourceError(`${source} is too large (${(st.size / 1048576).toFixed(1)} MB; the limit is ${MAX_TEXT_BYTES / 1048576} MB)`);
+  }
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(source);
+  } catch (e) {
+    throw new SourceError(`cannot read ${source}: ${(e as NodeJS.ErrnoException).code ?? String(e)}`);
+  }
+  return { bytes, file: source };
+}
+
+async function readStdin(maxBytes: number): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  let total = 0;
+  for await (const chunk of process.stdin) {
+    const b = Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk));
+    total += b.length;
+    if (total > maxBytes) throw new SourceError(`stdin is too large (over ${maxBytes / 1048576} MB)`);
+    chunks.push(b);
+  }
+  return Buffer.concat(chunks, total);
+}
+
+/**
+ * Turns a page or a text/Markdown file into an article: body paragraphs plus title, reporters, date and
+ * publisher. HTML goes through Readability over linkedom and is then walked block by block; text is split on
+ * blank lines. Throws SourceError for binary input and for pages that are not articles (too little text,
+ * a list of links, a login form).
+ */
+export function extractArticle(input: string | Buffer, opts: ExtractOptions): ExtractedArticle {
+  let text: string;
+  if (typeof input === "string") text = input.replace(/^\uFEFF/, "");
+  else {
+    if (input.length === 0) throw new SourceError(`${opts.file} is empty`);
+    text = decodeBytes(input, opts.contentType).text;
+  }
+  if (text.trim() === "") throw new SourceError(`${opts.file} is empty`);
+  const base = opts.url === undefined ? { file: opts.file } : { file: opts.file, url: opts.url };
+  const body = isHtml(text, opts) ? extractHtml(text) : extractText(text, opts.file);
+  const words = countWords(body.paragraphs);
+  if (words < MIN_ARTICLE_WORDS) {
+    throw new SourceError(`not an article: only ${words} words of body text in ${opts.file} (a home, list or login page?)`);
+  }
+  if (body.published === null) body.warnings.push("no publication date found");
+  if (body.reporters.length === 0) body.warnings.push("no byline (no named reporter)");
+  return {
+    file: base.file,
+    ...(base.url !== undefined && { url: base.url }),
+    title: body.title,
+    reporters: body.reporters,
+    byline: body.reporters.length ? joinNames(body.reporters) : null,
+    published: body.published,
+    publisher: body.publisher,
+    paragraphs: body.paragraphs,
+    warnings: body.warnings,
+  };
+}
+
+interface Body {
+  title: string;
+  reporters: string[];
+  published: string | null;
+  publisher: string | null;
+  paragraphs: string[];
+  warnings: string[];
+}
+
+function isHtml(text: string, opts: ExtractOptions): boolean {
+  const ct = opts.contentType?.toLowerCase() ?? "";
+  if (ct.includes("html") || ct.includes("xml")) return true;
+  if (ct.startsWith("text/plain") || ct.includes("markdown")) return false;
+  if (/\.(x?html?|xht)$/i.test(opts.file)) return true;
+  if (/\.(txt|md|markdown|text)$/i.test(opts.file)) return false;
+  const head = text.slice(0, 2048).replace(/<!--[\s\S]*?-->/g, "").trimStart();
+  return /^<(!doctype\s+html|html|head|body|meta|title|article|div|p)\b/i.test(head) || /<\/(p|div|body|html)>/i.test(text.slice(0, 65536));
+}
+
+export function countWords(paragraphs: string[]): number {
+  let n = 0;
+  for (const p of paragraphs) n += (p.match(/[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*/gu) ?? []).length;
+  return n;
+}
+
+/** "A", "A and B", "A, B and C". */
+export function joinNames(names: string[]): string {
+  if (names.length <= 1) return names[0] ?? "";
+  return `${names.slice(0, -1).join(", ")} and ${names[names.length - 1]}`;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// HTML
+
+type El = Element;
+
+/** The main text of an HTML page as paragraphs, or null when Readability finds no article. Used by the benchmark. */
+export function extractHtmlParagraphs(html: string): string[] | null {
+  const { document } = parseHTML(html);
+  return bodyParagraphs(document as unknown as Document, null);
+}
+
+function extractHtml(html: string): Body {
+  const { document: doc } = parseHTML(html) as unknown as { document: Document };
+  const meta = readMetadata(doc);
+  const warnings: string[] = [];
+  if (doc.querySelector('input[type="password"]') && countWords([textOf(doc.body ?? doc.documentElement)]) < 400) {
+    throw new SourceError("not an article: the page is a login form");
+  }
+  const paragraphs = bodyParagraphs(doc, meta);
+  if (paragraphs === null) throw new SourceError("not an article: no article body found (a home, list or login page?)");
+  const title = meta.title;
+  if (!title) warnings.push("no headline found");
+  return { title, reporters: meta.reporters, published: meta.published, publisher: meta.publisher, paragraphs, warnings: [...meta.warnings, ...warnings] };
+}
+
+const REMOVE_TAGS = "script,style,noscript,template,svg,canvas,iframe,object,embed,video,audio,figure,figcaption,picture,button,select,textarea,input,form,dialog";
+
+/** Class/id words that mark page furniture, matched as whole words of class, id and data-* names. */
+const DEBRIS_WORDS = new Set([
+  "advert", "advertisement", "advertisements", "adslot", "adunit", "ads", "ad", "dfp", "gpt", "sponsored", "promo", "promos",
+  "newsletter", "newsletters", "subscribe", "subscription", "signup", "paywall", "related", "recirc", "recirculation",
+  "share", "sharing", "sharebar", "social", "cookie", "cookies", "consent", "gdpr", "caption", "credit", "credits",
+  "breadcrumb", "breadcrumbs", "ticker", "outbrain", "taboola", "comments", "comment", "disqus", "byline", "dateline",
+  "timestamp", "standfirst", "dek", "toolbar", "actionbar", "popup", "modal", "banner", "masthead", "nav", "navigation",
+  "menu", "footer", "sidebar", "tags", "tag", "topics", "trust", "badge",
+]);
+const DEBRIS_PAIRS = ["read more", "read next", "more stories", "most read", "most popular", "you may", "also like", "see also", "save for", "story continues", "in content ad", "inline ad"];
+
+function attrWords(el: El): string[] {
+  let s = `${el.getAttribute("class") ?? ""} ${el.getAttribute("id") ?? ""} ${el.getAttribute("data-component") ?? ""} ${el.getAttribute("data-testid") ?? ""} ${el.getAttribute("data-module") ?? ""} ${el.getAttribute("role") ?? ""}`;
+  if (s.trim() === "") return [];
+  s = s.replace(/([a-z])([A-Z])/g, "$1 $2").toLowerCase();
+  return s.split(/[^a-z0-9]+/).filter(Boolean);
+}
+
+function isDebrisByAttr(el: El): boolean {
+  const words = attrWords(el);
+  if (words.length === 0) return false;
+  if (words.some((w) => DEBRIS_WORDS.has(w))) return true;
+  const joined = ` ${words.join(" ")} `;
+  return DEBRIS_PAIRS.some((p) => joined.includes(` ${p} `));
+}
+
+/** Elements never worth keeping whatever Readability thinks, removed before it scores the page. */
+function preClean(doc: Document): void {
+  for (const el of [...doc.querySelectorAll(REMOVE_TAGS)]) el.remove();
+  for (const el of [...doc.querySelectorAll("nav,aside,footer,[role=dialog],[role=navigation],[role=complementary],[hidden],[aria-hidden=true]")]) {
+    el.remove();
+  }
+  const body = doc.body;
+  if (!body) return;
+  const total = textLength(body);
+  for (const el of [...body.querySelectorAll("[class],[id],[data-component],[data-testid],[data-module]")]) {
+    if (!el.isConnected || el.tagName === "BODY" || el.tagName === "HTML" || el.tagName === "ARTICLE" || el.tagName === "MAIN") continue;
+    if (!isDebrisByAttr(el)) continue;
+    // Guard against a debris word on the wrapper of the story itself ("article has-share-bar").
+    if (textLength(el) > total * 0.3 || el.querySelectorAll("p").length > 4) continue;
+    el.remove();
+  }
+}
+
+function textLength(el: El): number {
+  return (el.textContent ?? "").replace(/\s+/g, " ").length;
+}
+
+/** Paragraphs of the article body, debris removed; null when Readability finds nothing. */
+function bodyParagraphs(doc: Document, meta: Metadata | null): string[] | null {
+  preClean(doc);
+  let parsed: { content: unknown } | null;
+  try {
+    parsed = new Readability(doc, { serializer: (el: unknown) => el, keepClasses: true } as ConstructorParameters<typeof Readability>[1]).parse() as { content: unknown } | null;
+  } catch {
+    parsed = null;
+  }
+  const root = parsed?.content as El | undefined;
+  if (!root || typeof root !== "object") return null;
+  const blocks: Block[] = [];
+  walk(root, blocks, { text: "", links: 0 });
+  return cleanBlocks(blocks, meta);
+}
+
+interface Block {
+  text: string;
+  /** Characters of the block inside links. */
+  links: number;
+  tag: string;
+}
+
+const BLOCK_TAGS = new Set([
+  "P", "DIV", "SECTION", "ARTICLE", "MAIN", "HEADER", "FOOTER", "ASIDE", "NAV", "LI", "UL", "OL", "DL", "DT", "DD",
+  "BLOCKQUOTE", "PRE", "H1", "H2", "H3", "H4", "H5", "H6", "TABLE", "THEAD", "TBODY", "TFOOT", "TR", "TD", "TH",
+  "CAPTION", "ADDRESS", "DETAILS", "SUMMARY", "CENTER", "FIELDSET", "HR", "FIGURE", "FIGCAPTION",
+]);
+const SKIP_TAGS = new Set(["SCRIPT", "STYLE", "NOSCRIPT", "TEMPLATE", "SVG", "FIGURE", "FIGCAPTION", "BUTTON", "SELECT", "TEXTAREA", "INPUT", "FORM", "IFRAME", "PICTURE", "VIDEO", "AUDIO", "CAPTION"]);
+
+interface Buf {
+  text: string;
+  links: number;
+}
+
+function flush(buf: Buf, out: Block[], tag: string): void {
+  const text = buf.text.replace(/[\s\u00a0]+/g, " ").trim();
+  if (text) out.push({ text, links: Math.min(buf.links, text.length), tag });
+  buf.text = "";
+  buf.links = 0;
+}
+
+/** Collects the text of each block-level element as one block, so adjacent paragraphs never run together. */
+function walk(node: El, out: Block[], buf: Buf, inLink = false, blockTag = "P"): void {
+  for (let child = node.firstChild; child; child = child.nextSibling) {
+    if (child.nodeType === 3) {
+      const t = child.textContent ?? "";
+      buf.text += t;
+      if (inLink) buf.links += t.replace(/\s+/g, " ").trim().length;
+      continue;
+    }
+    if (child.nodeType !== 1) continue;
+    const el = child as El;
+    const tag = el.tagName;
+    if (SKIP_TAGS.has(tag) || el.hasAttribute("hidden")) continue;
+    if (tag === "BR") {
+      // Two line breaks in a row separate paragraphs in "div soup"; a single one is a soft break.
+      if (/\n\n$/.test(buf.text)) flush(buf, out, blockTag);
+      else buf.text += "\n\n";
+      continue;
+    }
+    if (BLOCK_TAGS.has(tag)) {
+      if (isDebrisByAttr(el) && tag !== "ARTICLE" && tag !== "MAIN" && !/^readability-/.test(el.id)) continue;
+      flush(buf, out, blockTag);
+      walk(el, out, buf, inLink, tag);
+      flush(buf, out, tag);
+    } else {
+      if (tag !== "A" && isDebrisByAttr(el) && (el.textContent ?? "").length < 200) continue;
+      walk(el, out, buf, inLink || tag === "A", blockTag);
+    }
+  }
+  // A lone "\n\n" marker from a single <br> is just a space.
+  buf.text = buf.text.replace(/\n\n(?=\S)/g, " ");
+}
+
+const DEBRIS_LINE = [
+  /^advertisement\b/i,
+  /^(ad|sponsored|story continues below( advertisement)?|continue reading( below)?)$/i,
+  /^(read more|read next|more from|related|see also|also read|watch|listen|recommended|most read|most popular)\s*[:|»›-]/i,
+  /^(share|share this( article| story)?|share on \w+|copy link|print|save for later|save|bookmark|follow us.*)$/i,
+  /^(sign up|subscribe)\b.{0,100}$/i,
+  /\b(this (site|website) (uses|stores)|we use) cookies?\b/i,
+  /\bcookie (settings|policy|preferences)\b/i,
+  /^(photo|image|picture|video)( credit)?\s*:/i,
+  /^(credit|caption|photograph|illustration)\s*:/i,
+  /^\(?[A-Z][\w.&' -]{0,40} (Photo|Images?|Pictures)\s*\/\s*[^)]{1,60}\)?$/,
+  /^(getty images|reuters|ap photo|afp)\b.{0,60}$/i,
+  /^(ie|internet explorer) ?11 is not supported/i,
+  /\bfor (the )?(best|optimal) experience,? (please )?(use|visit)\b/i,
+  /^how we report\s*:/i,
+  /^(updated|published|last updated|first published)\b.{0,60}$/i,
+  /^\d{1,2}:\d{2}\s?(am|pm|a\.m\.|p\.m\.)?\s?[A-Z]{2,4}$/i,
+  /^\d+ comments?$/i,
+  /^(comments|leave a comment|read and add comments|join the conversation)$/i,
+  /^(advertisement|ad)\s*[·•|-]\s*.{0,40}$/i,
+];
+
+function isDebrisLine(text: string): boolean {
+  return DEBRIS_LINE.some((re) => re.test(text));
+}
+
+function norm(s: string): string {
+  return s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, " ").trim();
+}
+
+function cleanBlocks(blocks: Block[], meta: Metadata | null): string[] {
+  const out: string[] = [];
+  const title = meta?.title ? norm(meta.title) : null;
+  const description = meta?.description ? norm(meta.description) : null;
+  for (let i = 0; i < blocks.length; i++) {
+    const b = blocks[i]!;
+    const words = b.text.split(" ").length;
+    if (isDebrisLine(b.text)) continue;
+    // Link-only lines and lists (related stories, "Read more: <link>", tag lists).
+    if (b.links > 0 && b.links >= b.text.length * 0.6 && words < 20) continue;
+    if (meta) {
+      const n = norm(b.text);
+      if (out.length === 0 && title && n === title) continue;
+      if (out.length <= 1 && /^by\s/i.test(b.text) && words <= 12) continue;
+      if (out.length === 0 && description && n === description && blocks.length > 3) continue;
+    }
+    out.push(b.text);
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Metadata
+
+interface Metadata {
+  title: string;
+  description: string | null;
+  reporters: string[];
+  published: string | null;
+  publisher: string | null;
+  warnings: string[];
+}
+
+const ARTICLE_TYPE = /^(News|Reportage|Analysis|Opinion|Review|Report|Scholarly|Tech|Satirical|Background|Ask.*)?(Article|BlogPosting|Posting|LiveBlogPosting)$/;
+
+function ldObjects(doc: Document): Record<string, unknown>[] {
+  const out: Record<string, unknown>[] = [];
+  const visit = (v: unknown): void => {
+    if (Array.isArray(v)) v.forEach(visit);
+    else if (v && typeof v === "object") {
+      const o = v as Record<string, unknown>;
+      out.push(o);
+      if (o["@graph"]) visit(o["@graph"]);
+    }
+  };
+  for (const s of doc.querySelectorAll('script[type="application/ld+json"]')) {
+    const raw = (s.textContent ?? "").replace(/^\s*(<!--|\/\/\s*<!\[CDATA\[)/, "").replace(/(-->|\/\/\s*\]\]>)\s*$/, "");
+    try {
+      visit(JSON.parse(raw));
+    } catch {
+      // a malformed block is skipped; other sources of metadata follow
+    }
+  }
+  return out;
+}
+
+function types(o: Record<string, unknown>): string[] {
+  const t = o["@type"];
+  return (Array.isArray(t) ? t : [t]).filter((x): x is string => typeof x === "string");
+}
+
+function str(v: unknown): string | null {
+  if (typeof v === "string") return v.trim() || null;
+  if (Array.isArray(v)) return str(v[0]);
+  if (v && typeof v === "object" && "name" in v) return str((v as { name: unknown }).name);
+  return null;
+}
+
+function metaContent(doc: Document, ...keys: string[]): string | null {
+  for (const key of keys) {
+    for (const attr of ["property", "name", "itemprop"]) {
+      const el = doc.querySelector(`meta[${attr}="${key}"]`);
+      const v = el?.getAttribute("content")?.trim();
+      if (v) return v;
+    }
+  }
+  return null;
+}
+
+function readMetadata(doc: Document): Metadata {
+  const warnings: string[] = [];
+  const objects = ldObjects(doc);
+  const article = objects.find((o) => types(o).some((t) => ARTICLE_TYPE.test(t)));
+  const ogSite = metaContent(doc, "og:site_name", "application-name");
+  let publisher = str(article?.["publisher"]) ?? str(article?.["sourceOrganization"]) ?? ogSite;
+  if (!publisher) {
+    const org = objects.find((o) => types(o).some((t) => /^(NewsMediaOrganization|Organization)$/.test(t)));
+    publisher = str(org?.["name"]);
+  }
+
+  // Reporters: JSON-LD persons; an organisation as author means no byline.
+  let reporters: string[] = [];
+  let authorIsOrg = false;
+  const ldAuthors = article?.["author"] ?? article?.["creator"];
+  if (ldAuthors !== undefined) {
+    for (const a of Array.isArray(ldAuthors) ? ldAuthors : [ldAuthors]) {
+      if (typeof a === "string") {
+        if (publisher && norm(a) === norm(publisher)) authorIsOrg = true;
+        else reporters.push(...splitNames(a));
+      } else if (a && typeof a === "object") {
+        const o = a as Record<string, unknown>;
+        const t = types(o);
+        const name = str(o["name"]);
+        if (!name) continue;
+        if (t.some((x) => /Organization|Organisation|Corporation|NewsMedia/.test(x))) authorIsOrg = true;
+        else if (publisher && norm(name) === norm(publisher)) authorIsOrg = true;
+        else reporters.push(...splitNames(name));
+      }
+    }
+  }
+  if (reporters.length === 0 && !authorIsOrg) {
+    const metaAuthor = metaContent(doc, "author", "article:author", "parsely-author", "byl", "sailthru.author", "dc.creator");
+    if (metaAuthor && !/^https?:/i.test(metaAuthor) && !(publisher && norm(metaAuthor) === norm(publisher))) {
+      reporters = splitNames(metaAuthor);
+    }
+  }
+  if (reporters.length === 0 && !authorIsOrg) reporters = bylineFromElements(doc, publisher);
+  reporters = dedupe(reporters.map(tidyName).filter((n) => n && !(publisher && norm(n) === norm(publisher))));
+
+  // Date.
+  const rawDate =
+    str(article?.["datePublished"]) ??
+    metaContent(doc, "article:published_time", "og:published_time", "datePublished", "parsely-pub-date", "pubdate", "publishdate", "publish-date", "sailthru.date", "date", "dc.date", "DC.date.issued", "article.published") ??
+    doc.querySelector("[itemprop=datePublished]")?.getAttribute("datetime") ??
+    doc.querySelector("time[datetime]")?.getAttribute("datetime") ??
+    str(article?.["dateCreated"]) ??
+    null;
+  const published = rawDate ? normaliseDate(rawDate) : null;
+  if (rawDate && !published) warnings.push(`could not read the date "${rawDate}"`);
+
+  // Title.
+  const siteNames = [publisher, ogSite].filter((x): x is string => !!x);
+  const h1 = doc.querySelector("h1")?.textContent?.replace(/\s+/g, " ").trim() || null;
+  const ldTitle = str(article?.["headline"]) ?? str(article?.["name"]);
+  const og = metaContent(doc, "og:title", "twitter:title");
+  const tag = doc.querySelector("title")?.textContent?.replace(/\s+/g, " ").trim() || null;
+  let title = "";
+  let from = "";
+  for (const [cand, src] of [[ldTitle, "json-ld"], [og, "og:title"], [tag, "<title>"], [h1, "h1"]] as const) {
+    if (cand) {
+      title = stripSiteSuffix(decodeEntities(cand), siteNames, h1);
+      from = src;
+      break;
+    }
+  }
+  if (from === "<title>" || from === "h1") warnings.push(`headline taken from the page's ${from}`);
+  const description = metaContent(doc, "description", "og:description");
+  return { title, description: description ? decodeEntities(description) : null, reporters, published, publisher: publisher ? decodeEntities(publisher) : null, warnings };
+}
+
+function decodeEntities(s: string): string {
+  if (!s.includes("&")) return s.trim();
+  const { document } = parseHTML(`<!doctype html><html><body><p>${s.replace(/</g, "&lt;")}</p></body></html>`);
+  return (document.querySelector("p")?.textContent ?? s).trim();
+}
+
+const SEPARATORS = [" | ", " - ", " – ", " — ", " :: ", " · ", " • ", " / "];
+
+/** "Headline | Site" → "Headline" when the tail is the site (or the h1 confirms the head). */
+export function stripSiteSuffix(title: string, siteNames: string[], h1: string | null = null): string {
+  const t = title.replace(/\s+/g, " ").trim();
+  for (const sep of SEPARATORS) {
+    const i = t.lastIndexOf(sep);
+    if (i <= 0) continue;
+    const head = t.slice(0, i).trim();
+    const tail = norm(t.slice(i + sep.length));
+    const isSite = siteNames.some((s) => {
+      const n = norm(s);
+      return n === tail || n.replace(/ /g, "") === tail.replace(/ /g, "");
+    });
+    if (isSite || (h1 && norm(h1) === norm(head)) || (sep === " | " && tail.split(" ").length <= 4 && head.split(" ").length >= 3)) {
+      return stripSiteSuffix(head, siteNames, h1);
+    }
+  }
+  // "Site: Headline" or "Site - Headline" at the front.
+  for (const s of siteNames) {
+    for (const sep of [" | ", " - ", ": "]) {
+      if (t.toLowerCase().startsWith(`${s.toLowerCase()}${sep.trimEnd()}`) && t.length > s.length + 10) {
+        return t.slice(s.length + sep.trimEnd().length).trim();
+      }
+    }
+  }
+  return t;
+}
+
+const BYLINE_SELECTORS = [
+  '[rel="author"]', '[itemprop="author"] [itemprop="name"]', '[itemprop="author"]', '[class*="byline"] [class*="author"]',
+  '[class*="byline"]', '[class*="Byline"]', '[data-testid*="byline"]', '[class*="authors"]', '[class*="Authors"]',
+  '[class*="author-name"]', '[class*="AuthorName"]', "address",
+];
+
+function bylineFromElements(doc: Document, publisher: string | null): string[] {
+  for (const sel of BYLINE_SELECTORS) {
+    const els = [...doc.querySelectorAll(sel)];
+    if (els.length === 0) continue;
+    const names: string[] = [];
+    const seen = new Set<Element>();
+    for (const el of els) {
+      if ([...seen].some((s) => s.contains(el))) continue;
+      seen.add(el);
+      const text = (el.textContent ?? "").replace(/\s+/g, " ").trim();
+      if (!text || text.length > 120) continue;
+      names.push(...splitNames(text));
+    }
+    const good = names.filter((n) => looksLikeName(n) && !(publisher && norm(n) === norm(publisher)));
+    if (good.length) return good;
+  }
+  return [];
+}
+
+function looksLikeName(s: string): boolean {
+  const words = s.split(" ");
+  return words.length >= 1 && words.length <= 5 && words.every((w) => /^[\p{Lu}][\p{L}'’.-]*$/u.test(w) || /^(de|van|von|der|da|di|la|le|bin|al|el|du)$/i.test(w));
+}
+
+/** "By A and B", "A, B and C", "A & B" → names. Roles after a comma ("A, Staff Writer") are dropped. */
+export function splitNames(raw: string): string[] {
+  let s = raw.replace(/\s+/g, " ").trim().replace(/^by[:\s]+/i, "").replace(/\s*[|·•].*$/, "");
+  s = s.replace(/\s+(in|for)\s+[\p{Lu}].*$/u, "");
+  const parts = s.split(/\s*(?:,\s*and\s+|\s+and\s+|\s*&\s*|,\s*|;\s*)\s*/i).map((p) => p.trim()).filter(Boolean);
+  return parts.filter((p) => !/^(staff|senior|chief|political|business|reporter|correspondent|editor|writer|contributor|the associated press|associated press|updated|published)\b/i.test(p) && !/\d/.test(p));
+}
+
+function tidyName(n: string): string {
+  const t = n.replace(/\s+/g, " ").trim();
+  // CORINNE HALVORSEN → Corinne Halvorsen
+  if (t === t.toUpperCase() && /\p{Lu}{2}/u.test(t)) {
+    return t.toLowerCase().replace(/(^|[\s'’-])(\p{Ll})/gu, (_m, a: string, b: string) => a + b.toUpperCase());
+  }
+  return t;
+}
+
+function dedupe(xs: string[]): string[] {
+  const seen = new Set<string>();
+  return xs.filter((x) => (seen.has(norm(x)) ? false : (seen.add(norm(x)), true)));
+}
+
+const MONTHS: Record<string, number> = {
+  jan: 1, feb: 2, mar: 3, apr: 4, may: 5, jun: 6, jul: 7, aug: 8, sep: 9, sept: 9, oct: 10, nov: 11, dec: 12,
+};
+
+/** Any common date spelling → YYYY-MM-DD; an ISO timestamp keeps its own calendar day (the publisher's zone). */
+export function normaliseDate(raw: string): string | null {
+  const s = raw.trim();
+  let m = /^(\d{4})-(\d{1,2})-(\d{1,2})/.exec(s) ?? /^(\d{4})\/(\d{1,2})\/(\d{1,2})/.exec(s) ?? /^(\d{4})(\d{2})(\d{2})(?:T|$)/.exec(s);
+  if (m) return ymd(+m[1]!, +m[2]!, +m[3]!);
+  if (/^\d{10,13}$/.test(s)) {
+    const ms = s.length === 13 ? +s : +s * 1000;
+    return new Date(ms).toISOString().slice(0, 10);
+  }
+  // "March 11, 2026", "Aug. 24, 2026", "11 March 2026", "Wed 11 Mar 2026 14:32"
+  m = /\b([A-Za-z]{3,9})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b/.exec(s);
+  if (m && MONTHS[m[1]!.slice(0, 3).toLowerCase()] && (m[1]!.length === 3 || m[1]!.toLowerCase() === "sept" || monthFull(m[1]!))) {
+    return ymd(+m[3]!, MONTHS[m[1]!.slice(0, 3).toLowerCase()]!, +m[2]!);
+  }
+  m = /\b(\d{1,2})(?:st|nd|rd|th)?\s+([A-Za-z]{3,9})\.?,?\s+(\d{4})\b/.exec(s);
+  if (m && MONTHS[m[2]!.slice(0, 3).toLowerCase()] && (m[2]!.length === 3 || m[2]!.toLowerCase() === "sept" || monthFull(m[2]!))) {
+    return ymd(+m[3]!, MONTHS[m[2]!.slice(0, 3).toLowerCase()]!, +m[1]!);
+  }
+  const t = Date.parse(s);
+  return Number.isFinite(t) ? new Date(t).toISOString().slice(0, 10) : null;
+}
+
+function monthFull(w: string): boolean {
+  return /^(january|february|march|april|may|june|july|august|september|october|november|december)$/i.test(w);
+}
+
+function ymd(y: number, mo: number, d: number): string | null {
+  if (mo < 1 || mo > 12 || d < 1 || d > 31 || y < 1900 || y > 2200) return null;
+  return `${y}-${String(mo).padStart(2, "0")}-${String(d).padStart(2, "0")}`;
+}
+
+function textOf(el: El | null): string {
+  return (el?.textContent ?? "").replace(/\s+/g, " ").trim();
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Text and Markdown
+
+const TEXT_DEBRIS = [
+  ...DEBRIS_LINE,
+  /^(skip to (main )?content|menu|search|log ?in|sign ?in|home)$/i,
+  /^(image|photo|caption)\b.{0,5}:/i,
+];
+
+function extractText(text: string, file: string): Body {
+  const warnings: string[] = [];
+  const isMd = /\.(md|markdown)$/i.test(file) || /^#{1,6} /m.test(text);
+  let lines = text.replace(/\r\n?/g, "\n").split("\n").map((l) => l.replace(/[\t\u00a0 ]+/g, " ").trim());
+  if (isMd) lines = lines.map(stripMarkdown);
+  let i = 0;
+  while (i < lines.length && (lines[i] === "" || isTextDebris(lines[i]!))) i++;
+  if (i >= lines.length) throw new SourceError(`${file} has no text`);
+  let title = lines[i]!.replace(/^#{1,6}\s+/, "").trim();
+  i++;
+  let reporters: string[] = [];
+  let published: string | null = null;
+  // Byline and date lines directly under the headline (blank lines and debris in between allowed).
+  for (let k = 0; k < 4 && i < lines.length; k++) {
+    const l = lines[i]!;
+    if (l === "" || isTextDebris(l)) {
+      i++;
+      continue;
+    }
+    if (/^by\s+\p{Lu}/iu.test(l) && l.split(" ").length <= 16 && !/[.!?]["”]?$/.test(l.replace(/\b[A-Z]\.$/, ""))) {
+      reporters = splitNames(l).map(tidyName).filter(looksLikeName);
+      i++;
+      continue;
+    }
+    const dateLine = /^(published|updated|posted)?:?\s*(.{6,40})$/i.exec(l);
+    if (dateLine && !/[.!?]$/.test(l) && l.split(" ").length <= 8 && normaliseDate(dateLine[2]!) && /\d{4}/.test(l)) {
+      published = normaliseDate(dateLine[2]!);
+      i++;
+      continue;
+    }
+    break;
+  }
+  const rest = lines.slice(i);
+  const hasBlank = rest.some((l) => l === "") && rest.filter((l) => l !== "").length > 1;
+  const paragraphs: string[] = [];
+  let cur: string[] = [];
+  const push = (): void => {
+    const p = cur.join(" ").trim();
+    if (p) paragraphs.push(p);
+    cur = [];
+  };
+  for (const l of rest) {
+    if (l === "") {
+      push();
+      continue;
+    }
+    if (isTextDebris(l)) continue;
+    if (isMd && /^#{1,6}\s/.test(l)) {
+      push();
+      paragraphs.push(l.replace(/^#{1,6}\s+/, ""));
+      continue;
+    }
+    cur.push(l);
+    if (!hasBlank) push();
+  }
+  push();
+  if (!title) warnings.push("no headline found");
+  title = title.replace(/\s+/g, " ");
+  return { title, reporters, published, publisher: null, paragraphs, warnings };
+}
+
+function isTextDebris(l: string): boolean {
+  return TEXT_DEBRIS.some((re) => re.test(l));
+}
+
+function stripMarkdown(l: string): string {
+  return l
+    .replace(/!\[[^\]]*\]\([^)]*\)/g, "")
+    .replace(/\[([^\]]+)\]\([^)]*\)/g, "$1")
+    .replace(/(\*\*|__)(.+?)\1/g, "$2")
+    .replace(/(^|[\s(])[*_]([^*_\s][^*_]*?)[*_](?=[\s).,;:!?]|$)/g, "$1$2")
+    .replace(/^>\s?/, "")
+    .replace(/^[-*+]\s+/, "")
+    .replace(/`([^`]+)`/g, "$1")
+    .trim();
+}
