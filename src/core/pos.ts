@@ -1,30 +1,30 @@
-import nlp from "compromise";
-import { fold, words } from "./normalise.js";
+import { createRequire } from "node:module";
+import { words } from "./normalise.js";
+import { LEXICON_BY_CLASS } from "./word-lists.generated.js";
 
-type World = {
-  model: { one: { lexicon: Record<string, string | string[]>; tagSet: Record<string, { parents?: string[] }> } };
-};
-const world = nlp.world() as World;
-const lexicon = world.model.one.lexicon;
-const tagSet = world.model.one.tagSet;
-const NAMING_ROOTS = ["Noun", "Value", "Date", "Acronym"];
+/** Class bits of a lexicon word (see scripts/build-wordlists.ts): names a thing; is a date or time. */
+const NAMING = 1;
+const TIME = 2;
 
-function isNamingTag(tag: string): boolean {
-  if (tag === "Pronoun") return false;
-  const family = [tag, ...(tagSet[tag]?.parents ?? [])];
-  return family.some((t) => NAMING_ROOTS.includes(t)) && !family.includes("Pronoun");
+let classes: Map<string, number> | undefined;
+
+/**
+ * compromise's English lexicon as word → class bits, built on first use from the generated lists. The lists hold only
+ * what the core asks of the lexicon, so start-up does not load compromise's tagger (see DESIGN.md, "A lean start").
+ */
+function lexicon(): Map<string, number> {
+  if (!classes) {
+    classes = new Map();
+    LEXICON_BY_CLASS.forEach((list, bits) => {
+      if (list) for (const word of list.split("\n")) classes!.set(word, bits);
+    });
+  }
+  return classes;
 }
-
-function lexiconTags(word: string): string[] | undefined {
-  const tags = Object.prototype.hasOwnProperty.call(lexicon, word) ? lexicon[word] : undefined;
-  return tags === undefined ? undefined : Array.isArray(tags) ? tags : [tags];
-}
-
-const TIME_TAGS = ["Date", "WeekDay", "Month", "Duration"];
 
 /** Whether compromise's lexicon knows the word as a date or time: "yesterday", "tomorrow", "monday", "june". */
 export function isTimeWord(word: string): boolean {
-  return lexiconTags(word)?.some((t) => TIME_TAGS.includes(t) || (tagSet[t]?.parents ?? []).includes("Date")) ?? false;
+  return ((lexicon().get(word) ?? 0) & TIME) !== 0;
 }
 
 const namingCache = new Map<string, boolean>();
@@ -39,8 +39,9 @@ const namingCache = new Map<string, boolean>();
 export function isNamingWord(word: string): boolean {
   let naming = namingCache.get(word);
   if (naming === undefined) {
-    const tags = lexiconTags(word) ?? (word.endsWith("s") ? lexiconTags(word.slice(0, -1)) : undefined);
-    if (tags) naming = tags.some(isNamingTag) && !tags.some((t) => t === "Infinitive" || t === "PresentTense");
+    const lex = lexicon();
+    const bits = lex.get(word) ?? (word.endsWith("s") ? lex.get(word.slice(0, -1)) : undefined);
+    if (bits !== undefined) naming = (bits & NAMING) !== 0;
     else if (/\d/.test(word)) naming = true;
     else naming = !/(ing|ed|ly|ous|ful|able|ible|ive|ic|ish|less|est|er)$/.test(word);
     if (namingCache.size > 50_000) namingCache.clear();
@@ -49,22 +50,26 @@ export function isNamingWord(word: string): boolean {
   return naming;
 }
 
-
 /** True for a word English knows as it is (a place, a name, a common word): such a word is not a typo to correct. */
 export function isKnownEnglish(word: string): boolean {
-  return lexiconTags(word) !== undefined;
+  return lexicon().has(word);
 }
+
+type Nlp = (text: string) => { match(m: string): { not(m: string): { out(f: "array"): string[] } } };
+let nlp: Nlp | undefined;
 
 const nameCache = new Map<string, string[][]>();
 
 /**
  * The proper names in a text, each as its folded words ("Lester Holt" → ["lester", "holt"]), without demonyms
- * ("Iranian"). Tagged on first use and cached: only "what is the name of…" questions need it.
+ * ("Iranian"). Tagged with compromise, which is loaded on the first call (its CommonJS build, so the call stays
+ * synchronous) and cached: only "what is the name of…" questions need it, and most processes never ask one.
  */
 export function properNames(text: string): string[][] {
   let names = nameCache.get(text);
   if (!names) {
-    const found = nlp(text).match("#ProperNoun+").not("#Demonym").out("array") as string[];
+    nlp ??= createRequire(import.meta.url)("compromise") as Nlp;
+    const found = nlp(text).match("#ProperNoun+").not("#Demonym").out("array");
     names = found.map((n) => words(n)).filter((ws) => ws.length > 0);
     if (nameCache.size > 5000) nameCache.clear();
     nameCache.set(text, names);
