@@ -14,10 +14,17 @@ const USAGE = `usage: briefbot <command> [options]
   check [dir]               validate the knowledge files and print counts
   register                  register Discord slash commands (guild when DISCORD_GUILD_ID is set, else global)
   unanswered [file]         group the questions logged to UNANSWERED_LOG, most asked first
+  import SOURCE [--id ID] [--dir DIR] [--publisher NAME] [--dry-run] [--force]
+                            turn an article (URL, .html, .txt/.md, - for stdin) into DIR/<id>.yaml + .txt, then review
 
 The knowledge folder is KNOWLEDGE_DIR, default the one shipped with briefbot.`;
 
 async function main(argv: string[]): Promise<number> {
+  // import has options of its own: parsed there (loaded on demand, it pulls in the HTML extraction).
+  if (argv[0] === "import") {
+    const { runImport } = await import("./cli/import.js");
+    return runImport(argv.slice(1), process.env.KNOWLEDGE_DIR || DEFAULT_KNOWLEDGE_DIR);
+  }
   const { positionals, values } = parseArgs({
     args: argv,
     allowPositionals: true,

@@ -1,0 +1,285 @@
+/**
+ * `npm run eval:import`: how good is knowledge that `briefbot import` writes, untouched?
+ *
+ * Imports every sample article (test/fixtures/articles, else ../shared/articles) — the saved web pages through a
+ * local HTTP server on 127.0.0.1, so the URL path is exercised — plus the NBC text (knowledge/nbc-iran-social-media.txt)
+ * into ONE fresh temp folder, runs the loader's check on it, and prints:
+ * - per article: quotes with the right speaker, precision and recall against <slug>.quotes.jsonl (texts equal after
+ *   trimming surrounding punctuation, spaces and case; the speaker is right when the imported name or an alias and
+ *   the labelled name contain one another), title / byline / date against <slug>.meta.json, and the import time;
+ * - in scope / declined on each article's <slug>.questions.jsonl, answered by one core over the whole imported
+ *   folder (scored like eval/run.ts: the answer text contains an expected phrase, case-insensitively; expect null
+ *   must be declined);
+ * - for NBC: the imported figures on eval/questions.jsonl, holdout.jsonl, holdout2.jsonl and blind.jsonl beside the
+ *   curated knowledge's, alone and with the imported articles beside it (the curated figures must not drop);
+ * - the time to import a 2,000-word article (two samples joined; target under a second, network excluded).
+ * Nothing is written into the repository. `--verbose` lists the misses; the last line is the figures as JSON.
+ */
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { createServer, type Server } from "node:http";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { createCore, type Core } from "../src/core/core.js";
+import { loadKnowledgeDir } from "../src/core/loader.js";
+import { DEFAULT_KNOWLEDGE_DIR } from "../src/paths.js";
+import { answerText } from "../src/render/text.js";
+import { importArticle, type ImportResult } from "../src/import/index.js";
+
+interface Case {
+  q: string;
+  expect: string[] | null;
+}
+interface GoldQuote {
+  text: string;
+  speaker: string;
+  role: string | null;
+}
+interface Meta {
+  title: string;
+  publisher: string;
+  reporters: string[];
+  date: string;
+}
+
+const verbose = process.argv.includes("--verbose");
+const root = fileURLToPath(new URL("..", import.meta.url));
+const fixtures = join(root, "test/fixtures/articles");
+const articlesDir = existsSync(fixtures) ? fixtures : join(root, "../shared/articles");
+const nbcText = join(root, "knowledge/nbc-iran-social-media.txt");
+const slugs = readdirSync(articlesDir)
+  .filter((f) => f.endsWith(".meta.json"))
+  .map((f) => f.slice(0, -".meta.json".length))
+  .sort();
+
+const readJsonl = <T>(path: string): T[] =>
+  readFileSync(path, "utf8")
+    .split("\n")
+    .filter((l) => l.trim() !== "")
+    .map((l) => JSON.parse(l) as T);
+
+const pct = (a: number, b: number) => (b === 0 ? 100 : Math.round((1000 * a) / b) / 10);
+const trimText = (s: string) =>
+  s
+    .normalize("NFKC")
+    .replace(/[‘’]/g, "'")
+    .replace(/[“”«»]/g, '"')
+    .replace(/\s+/g, " ")
+    .toLowerCase()
+    .replace(/^[\s\p{P}]+|[\s\p{P}]+$/gu, "");
+const fold = (s: string) =>
+  s
+    .normalize("NFKD")
+    .replace(/\p{M}/gu, "")
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, " ")
+    .trim();
+
+function serve(dir: string): Promise<{ server: Server; base: string }> {
+  const server = createServer((req, res) => {
+    const name = decodeURIComponent((req.url ?? "/").slice(1));
+    const path = join(dir, name);
+    if (!/^[\w.-]+\.html$/.test(name) || !existsSync(path)) {
+      res.writeHead(404).end("not found");
+      return;
+    }
+    // No charset in the header: the page's own <meta charset> must be read (one sample is windows-1252).
+    res.writeHead(200, { "content-type": "text/html" }).end(readFileSync(path));
+  });
+  return new Promise((resolve) =>
+    server.listen(0, "127.0.0.1", () => {
+      const addr = server.address();
+      resolve({ server, base: `http://127.0.0.1:${typeof addr === "object" && addr ? addr.port : 0}` });
+    }),
+  );
+}
+
+/** Quote precision / recall with the right speaker, one-to-one in order of appearance. */
+function scoreQuotes(result: ImportResult, gold: GoldQuote[], misses: string[]) {
+  const speakers = new Map(result.draft.doc.speakers.map((s) => [s.id, s]));
+  const got = result.draft.doc.quotes.map((q) => {
+    const s = speakers.get(q.speaker);
+    return { text: trimText(q.text), raw: q.text, names: s ? [s.name, ...s.aliases].map(fold).filter(Boolean) : [], name: s?.name ?? "?" };
+  });
+  const used = new Set<number>();
+  let right = 0;
+  for (const g of gold) {
+    const t = trimText(g.text);
+    const who = fold(g.speaker);
+    const speakerRight = (names: string[]) => names.some((n) => n.includes(who) || who.includes(n));
+    const i = got.findIndex((q, k) => !used.has(k) && q.text === t && speakerRight(q.names));
+    if (i >= 0) {
+      used.add(i);
+      right++;
+    } else {
+      const sameText = got.find((q) => q.text === t);
+      misses.push(
+        sameText
+          ? `  wrong speaker: “${g.text.slice(0, 60)}” → ${sameText.name} (labelled ${g.speaker})`
+          : `  missed quote: “${g.text.slice(0, 60)}” (${g.speaker})`,
+      );
+    }
+  }
+  got.forEach((q, k) => {
+    if (!used.has(k) && !gold.some((g) => trimText(g.text) === q.text)) misses.push(`  extra quote: “${q.raw.slice(0, 60)}” → ${q.name}`);
+  });
+  return { right, got: got.length, gold: gold.length };
+}
+
+function answerOf(core: Core, q: string): string | null {
+  const r = core.ask(q);
+  return r.answer ? answerText(r.answer) : null;
+}
+
+function scoreQuestions(core: Core, cases: Case[], misses: string[]) {
+  let inScope = 0;
+  let inHit = 0;
+  let outScope = 0;
+  let outHit = 0;
+  for (const c of cases) {
+    const text = answerOf(core, c.q);
+    if (c.expect === null) {
+      outScope++;
+      if (text === null) outHit++;
+      else misses.push(`  answered out-of-scope: ${c.q}\n    -> ${text.split("\n")[0]}`);
+    } else {
+      inScope++;
+      if (text !== null && c.expect.some((p) => text.toLowerCase().includes(p.toLowerCase()))) inHit++;
+      else misses.push(`  ${text === null ? "declined" : "wrong"}: ${c.q}${text ? `\n    -> ${text.split("\n")[0]}` : ""}`);
+    }
+  }
+  return { inScope, inHit, outScope, outHit };
+}
+
+const fmtQ = (s: { inScope: number; inHit: number; outScope: number; outHit: number }) =>
+  `in scope ${pct(s.inHit, s.inScope)}% (${s.inHit}/${s.inScope})   declined out of scope ${pct(s.outHit, s.outScope)}% (${s.outHit}/${s.outScope})`;
+
+async function main(): Promise<number> {
+  const work = mkdtempSync(join(tmpdir(), "briefbot-eval-import-"));
+  const dir = join(work, "knowledge");
+  const { server, base } = await serve(articlesDir);
+  const summary: Record<string, unknown> = { articles: articlesDir };
+  try {
+    console.log(`importing ${slugs.length} sample pages over http (${base}) and the NBC text into ${dir}\n`);
+    const results = new Map<string, ImportResult>();
+    for (const slug of slugs) results.set(slug, await importArticle(`${base}/${slug}.html`, { dir }));
+    const nbc = await importArticle(nbcText, { dir });
+
+    let check = "ok";
+    let core: Core;
+    try {
+      const k = loadKnowledgeDir(dir);
+      core = createCore(k);
+      check = `ok: ${k.sources.length} sources, ${k.speakers.length} speakers, ${k.entries.length} entries`;
+    } catch (e) {
+      console.log(`check FAILED: ${e instanceof Error ? e.message : String(e)}`);
+      return 1;
+    }
+    console.log(`check: ${check}\n`);
+
+    const totals = { right: 0, got: 0, gold: 0, title: 0, byline: 0, date: 0, inScope: 0, inHit: 0, outScope: 0, outHit: 0 };
+    const perArticle: Record<string, unknown>[] = [];
+    for (const slug of slugs) {
+      const r = results.get(slug)!;
+      const misses: string[] = [];
+      const gold = readJsonl<GoldQuote>(join(articlesDir, `${slug}.quotes.jsonl`));
+      const meta = JSON.parse(readFileSync(join(articlesDir, `${slug}.meta.json`), "utf8")) as Meta;
+      const q = scoreQuotes(r, gold, misses);
+      const src = r.draft.doc.source;
+      const titleOk = src.title.trim() === meta.title.trim();
+      const bylineOk = fold(src.reporters.join(" | ")) === fold(meta.reporters.join(" | "));
+      const dateOk = (src.date ?? "") === meta.date;
+      const qs = scoreQuestions(core, readJsonl<Case>(join(articlesDir, `${slug}.questions.jsonl`)), misses);
+      totals.right += q.right;
+      totals.got += q.got;
+      totals.gold += q.gold;
+      totals.title += Number(titleOk);
+      totals.byline += Number(bylineOk);
+      totals.date += Number(dateOk);
+      totals.inScope += qs.inScope;
+      totals.inHit += qs.inHit;
+      totals.outScope += qs.outScope;
+      totals.outHit += qs.outHit;
+      console.log(`${slug}  (${src.id}, ${r.ms.toFixed(0)} ms)`);
+      console.log(
+        `  quotes with the right speaker: precision ${pct(q.right, q.got)}% (${q.right}/${q.got})   recall ${pct(q.right, q.gold)}% (${q.right}/${q.gold})`,
+      );
+      console.log(`  title ${titleOk ? "ok" : `WRONG: ${src.title}`}   byline ${bylineOk ? "ok" : `WRONG: [${src.reporters.join(", ")}]`}   date ${dateOk ? "ok" : `WRONG: ${src.date ?? "none"}`}`);
+      console.log(`  questions: ${fmtQ(qs)}`);
+      if (!titleOk && verbose) misses.unshift(`  title expected: ${meta.title}`);
+      if (verbose && misses.length) console.log(misses.join("\n"));
+      perArticle.push({ slug, ms: Math.round(r.ms), quotePrecision: pct(q.right, q.got), quoteRecall: pct(q.right, q.gold), title: titleOk, byline: bylineOk, date: dateOk, inScope: pct(qs.inHit, qs.inScope), declined: pct(qs.outHit, qs.outScope) });
+    }
+    const n = slugs.length;
+    console.log(`\nall ${n} articles`);
+    console.log(`  quotes with the right speaker: precision ${pct(totals.right, totals.got)}% (${totals.right}/${totals.got})   recall ${pct(totals.right, totals.gold)}% (${totals.right}/${totals.gold})`);
+    console.log(`  title ${totals.title}/${n}   byline ${totals.byline}/${n}   date ${totals.date}/${n}`);
+    console.log(`  questions: ${fmtQ(totals)}`);
+    summary.articles = perArticle;
+    summary.total = { quotePrecision: pct(totals.right, totals.got), quoteRecall: pct(totals.right, totals.gold), title: totals.title, byline: totals.byline, date: totals.date, articles: n, inScope: pct(totals.inHit, totals.inScope), declined: pct(totals.outHit, totals.outScope) };
+
+    // NBC: imported (in the shared folder) beside curated alone and curated with the imported articles beside it.
+    const curatedDir = join(work, "curated-plus");
+    const curated = createCore(loadKnowledgeDir(DEFAULT_KNOWLEDGE_DIR));
+    copyDir(DEFAULT_KNOWLEDGE_DIR, curatedDir);
+    for (const r of results.values()) {
+      const { yaml, text } = r.written!;
+      copyFileSync(text, join(curatedDir, `${r.draft.id}.txt`));
+      copyFileSync(yaml, join(curatedDir, `${r.draft.id}.yaml`));
+    }
+    const curatedPlus = createCore(loadKnowledgeDir(curatedDir));
+    console.log(`\nNBC (imported as ${nbc.draft.id}: ${nbc.draft.doc.speakers.length} speakers, ${nbc.draft.doc.quotes.length} quotes, ${nbc.draft.doc.facts.length} facts, ${nbc.ms.toFixed(0)} ms)`);
+    const nbcRows: Record<string, unknown>[] = [];
+    for (const f of ["questions.jsonl", "holdout.jsonl", "holdout2.jsonl", "blind.jsonl"]) {
+      const path = join(root, "eval", f);
+      if (!existsSync(path)) continue;
+      const cases = readJsonl<Case>(path);
+      console.log(`  ${f} (${cases.length} questions)`);
+      const row: Record<string, unknown> = { eval: f };
+      for (const [name, c] of [
+        ["imported, all in one folder", core],
+        ["curated alone", curated],
+        ["curated + imported articles", curatedPlus],
+      ] as const) {
+        const misses: string[] = [];
+        const s = scoreQuestions(c, cases, misses);
+        console.log(`    ${name.padEnd(28)} ${fmtQ(s)}`);
+        if (verbose && misses.length && name !== "curated alone") console.log(misses.map((m) => `  ${m}`).join("\n"));
+        row[name] = { inScope: pct(s.inHit, s.inScope), declined: pct(s.outHit, s.outScope) };
+      }
+      nbcRows.push(row);
+    }
+    summary.nbc = nbcRows;
+
+    // Speed: a 2,000-word article (two samples' bodies joined), imported from a file with --dry-run.
+    const long = join(work, "long-article.txt");
+    const a = readFileSync(join(articlesDir, `${slugs[0]}.txt`), "utf8").split("\n\n");
+    const b = readFileSync(join(articlesDir, `${slugs[slugs.length - 1]}.txt`), "utf8").split("\n\n");
+    writeFileSync(long, `A long test article joined from two samples\nBy Test Writer\n\n${[...a.slice(1), ...b.slice(1)].join("\n\n")}`);
+    const words = (readFileSync(long, "utf8").match(/[\p{L}\p{N}]+/gu) ?? []).length;
+    const first = await importArticle(long, { dir, dryRun: true, id: "long-article" });
+    const again = await importArticle(long, { dir, dryRun: true, id: "long-article" });
+    console.log(`\nspeed: a ${words}-word article imports in ${first.ms.toFixed(0)} ms (first run), ${again.ms.toFixed(0)} ms (warm); target under 1000 ms`);
+    summary.speed = { words, firstMs: Math.round(first.ms), warmMs: Math.round(again.ms) };
+    console.log(JSON.stringify({ evalImport: summary }));
+    return 0;
+  } finally {
+    server.close();
+    rmSync(work, { recursive: true, force: true });
+  }
+}
+
+function copyDir(from: string, to: string): void {
+  mkdirSync(to, { recursive: true });
+  for (const f of readdirSync(from)) if (/\.(ya?ml|txt)$/.test(f)) copyFileSync(join(from, f), join(to, f));
+}
+
+main().then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (err: unknown) => {
+    console.error(`eval:import: ${err instanceof Error ? err.message : String(err)}`);
+    process.exitCode = 1;
+  },
+);

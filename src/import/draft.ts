@@ -1,0 +1,292 @@
+/**
+ * The draft knowledge file of an imported article: the extracted article plus who said what, turned into the same
+ * YAML a person would write (source, speakers, quotes, facts) and the plain text the quotes are checked against.
+ * Pure: no I/O. Ids are made unique against the ids the knowledge folder already uses.
+ */
+import { Document, isScalar, isSeq, visit } from "yaml";
+import type { ExtractedArticle } from "./types.js";
+import { articleVocabulary, keyphrases, makeFacts, slug, tagsFor, type Vocabulary } from "./facts.js";
+
+/** A person or body quoted in the article, as the attribution stage found them. */
+export interface DraftSpeaker {
+  id: string;
+  name: string;
+  role: string | null;
+  aliases: string[];
+  kind: "person" | "organisation";
+  gender?: unknown;
+}
+
+/** One quotation: the words exactly between the marks, where they are, and who said them (null: not known). */
+export interface DraftQuote {
+  text: string;
+  speakerId: string | null;
+  paragraph: number;
+  start: number;
+  end: number;
+  /** The attribution sentence without the quote: to whom, about what. */
+  context: string;
+  /** False when the speaker was a guess (a pronoun resolved by distance, say): the review flags it. */
+  confident: boolean;
+}
+
+export interface Attribution {
+  speakers: DraftSpeaker[];
+  quotes: DraftQuote[];
+  warnings: string[];
+}
+
+/** Ids already used in the knowledge folder, so the draft's own never collide with another file's. */
+export interface TakenIds {
+  sources: ReadonlySet<string>;
+  entries: ReadonlySet<string>;
+  /** Speaker id → name and role there: the same person may share an id across files, a different one may not. */
+  speakers: ReadonlyMap<string, { name: string; role?: string | undefined }>;
+}
+
+export const NO_TAKEN_IDS: TakenIds = { sources: new Set(), entries: new Set(), speakers: new Map() };
+
+export interface DraftOptions {
+  /** The source id (and file name); default a slug of the headline. */
+  id?: string;
+  /** The outlet, when the article does not say (a text file); else the extracted one. */
+  publisher?: string;
+  taken?: TakenIds;
+}
+
+/** The YAML shape (see src/core/schema.ts), written in this key order. */
+export interface KnowledgeDoc {
+  source: {
+    id: string;
+    title: string;
+    publisher: string;
+    reporters: string[];
+    date?: string;
+    url?: string;
+    text: string;
+  };
+  speakers: { id: string; name: string; role?: string; aliases: string[] }[];
+  quotes: { id: string; text: string; speaker: string; context?: string; tags: string[]; generated_questions: string[] }[];
+  facts: { id: string; text: string; attribution?: string; tags: string[]; generated_questions: string[] }[];
+}
+
+/** One speaker line of the review. */
+export interface SpeakerSummary {
+  name: string;
+  role: string | null;
+  quotes: number;
+}
+
+export interface Draft {
+  id: string;
+  doc: KnowledgeDoc;
+  /** The article's plain text, written beside the YAML as `<id>.txt`. */
+  text: string;
+  speakers: SpeakerSummary[];
+  /** Things a person should check, one line each. */
+  warnings: string[];
+}
+
+/** When the publisher is unknown: says so in the file rather than guess, and the review asks for it. */
+export const UNKNOWN_PUBLISHER = "unknown publisher";
+
+/** The article text as written beside the YAML: headline, byline line (if any), blank line, paragraphs. */
+export function articleText(article: ExtractedArticle): string {
+  const head = [article.title.trim()];
+  const byline = article.byline ?? (article.reporters.length ? article.reporters.join(" and ") : null);
+  if (byline) head.push(/^by\s/i.test(byline) ? byline : `By ${byline}`);
+  return `${head.join("\n")}\n\n${article.paragraphs.map((p) => p.replace(/\s+/g, " ").trim()).join("\n\n")}\n`;
+}
+
+/** A source id from a headline: lower-case slug, at most 63 characters, never empty. */
+export function sourceIdFor(title: string): string {
+  return slug(title, 48) || "article";
+}
+
+/** Quote text as stored: the words between the marks, minus a trailing comma or colon the sentence needed. */
+export function storedQuoteText(raw: string): string {
+  return raw.replace(/\s+/g, " ").trim().replace(/[\s,;:–—-]+$/u, "").trim();
+}
+
+/** A unique id: `base`, else `base-2`, `base-3`… (kept within 63 characters). */
+function unique(base: string, used: Set<string>): string {
+  const root = slug(base, 63) || "entry";
+  let id = root;
+  for (let n = 2; used.has(id); n++) id = `${slug(root, 63 - String(n).length - 1)}-${n}`;
+  used.add(id);
+  return id;
+}
+
+function idWords(text: string, vocab: Vocabulary, n: number): string {
+  return keyphrases(text, vocab)
+    .slice(0, n)
+    .map((p) => slug(p, 24))
+    .filter(Boolean)
+    .join("-");
+}
+
+const isPersonName = (s: DraftSpeaker) => s.kind === "person";
+
+/** "Who is X?" questions for a speaker (and the role's, when it names one post: "Who is the superintendent?"). */
+function whoQuestions(s: DraftSpeaker): string[] {
+  const out = [`Who is ${s.name}?`];
+  if (isPersonName(s)) out.push(`What is ${s.name}'s job?`);
+  else out.push(`What is ${s.name}?`);
+  if (s.role && /^(the|[\p{Lu}])/u.test(s.role) && s.role.length <= 80) out.push(`Who is ${s.role.replace(/^The\b/, "the")}?`);
+  return out.filter((q) => q.length <= 200);
+}
+
+/**
+ * Builds the draft. Quotes with a speaker become quote entries; a quotation with no speaker is left in its
+ * sentence's fact and flagged. Every speaker with a role also gets a "who is" fact restating the article's
+ * appositive ("Harlan Voss is the district's superintendent."), with generated who-is questions.
+ */
+export function draftKnowledge(article: ExtractedArticle, attribution: Attribution, options: DraftOptions = {}): Draft {
+  const taken = options.taken ?? NO_TAKEN_IDS;
+  const id = options.id ?? sourceIdFor(article.title);
+  const warnings: string[] = [];
+  const vocab = articleVocabulary(article.paragraphs);
+  const entryIds = new Set(taken.entries);
+
+  // Speakers: keep the attribution's id when it is free (or the same person elsewhere), else make it unique.
+  const speakerIds = new Set<string>();
+  const speakerMap = new Map<string, string>();
+  const used = attribution.speakers.filter((s) => attribution.quotes.some((q) => q.speakerId === s.id && storedQuoteText(q.text)));
+  const speakers: KnowledgeDoc["speakers"] = [];
+  for (const s of used) {
+    const base = slug(s.id, 63) || slug(s.name, 63) || "speaker";
+    let sid = base;
+    for (let n = 2; ; n++) {
+      const there = taken.speakers.get(sid);
+      const same = there && there.name === s.name && (there.role ?? null) === (s.role ?? null);
+      if (!speakerIds.has(sid) && (!there || same)) break;
+      sid = `${slug(base, 60)}-${n}`;
+    }
+    speakerIds.add(sid);
+    speakerMap.set(s.id, sid);
+    const aliases = [...new Set(s.aliases.map((a) => a.trim()).filter((a) => a && a.length <= 40 && a !== s.name))];
+    const role = s.role?.trim();
+    if (!role) warnings.push(`speaker without role: ${s.name} (the article gives none; add one if it does)`);
+    speakers.push(role ? { id: sid, name: s.name.trim(), role, aliases } : { id: sid, name: s.name.trim(), aliases });
+  }
+
+  // Quotes.
+  const quotes: KnowledgeDoc["quotes"] = [];
+  const quoteCount = new Map<string, number>();
+  const firstQuote = new Map<string, KnowledgeDoc["quotes"][number]>();
+  const speakerById = new Map(attribution.speakers.map((s) => [s.id, s]));
+  for (const q of attribution.quotes) {
+    const text = storedQuoteText(q.text);
+    if (!text) continue;
+    const speaker = q.speakerId === null ? undefined : speakerById.get(q.speakerId);
+    const sid = q.speakerId === null ? undefined : speakerMap.get(q.speakerId);
+    if (!speaker || !sid) {
+      warnings.push(`unattributed quote (paragraph ${q.paragraph + 1}, kept as part of a fact): “${clip(text, 70)}”`);
+      continue;
+    }
+    if (!q.confident) warnings.push(`check the speaker (${speaker.name}) of: “${clip(text, 70)}”`);
+    const surname = slug(speaker.name.split(/\s+/).pop() ?? speaker.name, 20);
+    const qid = unique(`${surname}-${idWords(text, vocab, 3) || "quote"}`, entryIds);
+    const topics = keyphrases(text, vocab).filter((k) => !speaker.name.toLowerCase().includes(k.toLowerCase()));
+    const generated = topics.slice(0, 2).map((t) => `What did ${speaker.name} say about ${t}?`);
+    const entry: KnowledgeDoc["quotes"][number] = {
+      id: qid,
+      text,
+      speaker: sid,
+      tags: tagsFor(text, vocab, 5, [speaker.name.split(/\s+/).pop() ?? speaker.name]),
+      generated_questions: generated,
+    };
+    const context = q.context.replace(/\s+/g, " ").trim();
+    if (context && context.length <= 3000 && /[\p{L}]/u.test(context)) entry.context = context;
+    quotes.push(entry);
+    quoteCount.set(sid, (quoteCount.get(sid) ?? 0) + 1);
+    if (!firstQuote.has(sid)) firstQuote.set(sid, entry);
+  }
+
+  // Facts: sentences that are not quotations (a quotation left without a speaker stays in its sentence).
+  const attributed = attribution.quotes.filter((q) => q.speakerId !== null && speakerMap.has(q.speakerId));
+  const facts: KnowledgeDoc["facts"] = [];
+  for (const s of used) {
+    const sid = speakerMap.get(s.id)!;
+    if (s.role && s.role.trim()) {
+      const fid = unique(`who-is-${sid}`, entryIds);
+      facts.push({ id: fid, text: `${s.name} is ${s.role.trim()}.`, tags: tagsFor(`${s.name} ${s.role}`, vocab, 4), generated_questions: whoQuestions(s) });
+    } else {
+      // No role to state: the speaker's first quote answers "who is X?" with the speaker line.
+      firstQuote.get(sid)?.generated_questions.unshift(`Who is ${s.name}?`);
+    }
+  }
+  for (const f of makeFacts(article.paragraphs, attributed, vocab)) {
+    const fid = unique(idWords(f.text, vocab, 3) || "fact", entryIds);
+    const fact: KnowledgeDoc["facts"][number] = { id: fid, text: f.text, tags: f.tags, generated_questions: f.generated };
+    if (f.attribution) fact.attribution = f.attribution;
+    facts.push(fact);
+  }
+
+  let publisher = (options.publisher ?? article.publisher ?? "").trim();
+  if (!publisher && article.url) publisher = new URL(article.url).hostname.replace(/^www\./, "");
+  if (!publisher) {
+    publisher = UNKNOWN_PUBLISHER;
+    warnings.push(`no publisher: set source.publisher (or import with --publisher)`);
+  }
+  const source: KnowledgeDoc["source"] = { id, title: article.title.trim(), publisher, reporters: [...article.reporters], text: `${id}.txt` };
+  if (article.published) source.date = article.published;
+  if (article.url) source.url = article.url;
+
+  const own = [...attribution.warnings, ...warnings];
+  const extractWarnings = article.warnings.filter((w) => !own.includes(w));
+  if (!article.published && !extractWarnings.some((w) => /date/i.test(w))) extractWarnings.push("no publication date found");
+  if (article.reporters.length === 0 && !extractWarnings.some((w) => /byline|reporter/i.test(w))) extractWarnings.push("no byline (no named reporter)");
+
+  return {
+    id,
+    doc: { source: orderedSource(source), speakers, quotes, facts },
+    text: articleText(article),
+    speakers: used.map((s) => ({ name: s.name, role: s.role?.trim() || null, quotes: quoteCount.get(speakerMap.get(s.id)!) ?? 0 })),
+    warnings: [...extractWarnings, ...attribution.warnings, ...warnings],
+  };
+}
+
+function orderedSource(s: KnowledgeDoc["source"]): KnowledgeDoc["source"] {
+  const out: KnowledgeDoc["source"] = { id: s.id, title: s.title, publisher: s.publisher, reporters: s.reporters, text: s.text };
+  if (s.date) out.date = s.date;
+  if (s.url) out.url = s.url;
+  return out;
+}
+
+function clip(s: string, n: number): string {
+  return s.length <= n ? s : `${s.slice(0, n - 1)}…`;
+}
+
+/** The draft as YAML, with a header that says where it came from and which questions were generated. */
+export function draftYaml(draft: Draft, importedFrom: string): string {
+  const header = [
+    `Imported by \`briefbot import\` from ${importedFrom.replace(/\s+/g, " ")}.`,
+    `Quotes are checked word for word against ${draft.doc.source.text}; facts restate its sentences.`,
+    "generated_questions were written by the import; hand-written ones go under questions.",
+  ]
+    .map((l) => `# ${l}`)
+    .join("\n");
+  const doc: Record<string, unknown> = {
+    source: draft.doc.source,
+    speakers: draft.doc.speakers,
+    quotes: draft.doc.quotes.map(dropEmpty),
+    facts: draft.doc.facts.map(dropEmpty),
+  };
+  const yamlDoc = new Document(doc);
+  // Short lists on one line, as a person writes them: tags: [a, b].
+  visit(yamlDoc, {
+    Pair(_, pair) {
+      if (isScalar(pair.key) && FLOW_KEYS.has(String(pair.key.value)) && isSeq(pair.value)) pair.value.flow = true;
+    },
+  });
+  return `${header}\n\n${yamlDoc.toString({ lineWidth: 0, flowCollectionPadding: false })}`;
+}
+
+const FLOW_KEYS = new Set(["tags", "aliases", "reporters"]);
+
+function dropEmpty<T extends object>(e: T): T {
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(e)) if (!(Array.isArray(v) && v.length === 0)) out[k] = v;
+  return out as T;
+}

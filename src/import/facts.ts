@@ -1,0 +1,266 @@
+/**
+ * Facts and search aids for `briefbot import`: one fact per informative sentence (or clause) of the article, with
+ * its attribution split out, tags from the article's keyphrases, and generated questions. Everything here restates
+ * the article; nothing is added that it does not say.
+ */
+import { STOP_WORDS } from "../core/lexicon.js";
+import { splitSentences } from "./sentences.js";
+
+/** A quoted span the attribution found, as far as facts need it: where it is and whether it has a speaker. */
+export interface QuoteSpan {
+  paragraph: number;
+  /** Character offsets of the quoted words inside the paragraph (marks excluded). */
+  start: number;
+  end: number;
+}
+
+export interface FactDraft {
+  text: string;
+  attribution?: string;
+  tags: string[];
+  generated: string[];
+  /** Paragraph index and the sentence as it stands in the article (before attribution was split out). */
+  paragraph: number;
+  sentence: string;
+}
+
+/** Words that are common in news copy but name no topic; kept out of tags and keyphrases. */
+const NEWS_STOP = new Set(
+  `said says told added asked according percent per cent would could should might must also year years week weeks
+  day days time times people person new first last next told including include includes included since around
+  about among across after before while where there their them they then than that this those these which what when
+  who whom whose with without within will wont dont cant isnt wasnt have has had been being were was are is its it's
+  one two three four five six seven eight nine ten many much more most some such very just only even still said
+  like make made makes take took taken going want wants wanted call called calls think thinks know knows back
+  well way ways part lot told saying says tell tells show shows shown went come came comes give gives given
+  mr mrs ms dr prof monday tuesday wednesday thursday friday saturday sunday january february march april may june
+  july august september october november december every else nothing everything anything anyone always never already
+  another same because though although maybe perhaps quite rather enough getting going doing being having other
+  others really whether least less lots`.split(/\s+/),
+);
+
+const CAPITALISED_STOP = new Set(
+  `The A An He She It They We I You His Her Its Their Our My This That These Those But And Or So If When While After
+  Before As At In On Of For From By With To Asked Some Many Most Other Others One Two Three Mr Mrs Ms Dr Prof There
+  Here What Who Why How Where Which Yes No Not Nobody Everyone Everything Nothing Once Under Over Since Until Even
+  Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July August
+  September October November December Read Advertisement Photo Image Credit Speaking According`.split(/\s+/),
+);
+
+/** Lower-case slug of a phrase: "Open Lines" → "open-lines"; possessives dropped. */
+export function slug(phrase: string, max = 63): string {
+  const s = phrase
+    .normalize("NFKD")
+    .replace(/\p{M}/gu, "")
+    .toLowerCase()
+    .replace(/['’]s\b/g, "")
+    .replace(/['’]/g, "")
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-+|-+$/g, "");
+  if (s.length <= max) return s;
+  const cut = s.slice(0, max + 1);
+  const dash = cut.lastIndexOf("-");
+  return (dash > max / 2 ? cut.slice(0, dash) : s.slice(0, max)).replace(/-+$/, "");
+}
+
+const WORD = /[\p{L}][\p{L}\p{N}'’-]*/gu;
+
+/** Content words of a text, lower case, possessives dropped. */
+function contentWords(text: string): string[] {
+  const out: string[] = [];
+  for (const m of text.matchAll(WORD)) {
+    const w = m[0].toLowerCase().replace(/['’]s$/, "").replace(/['’-]+$/, "");
+    if (w.length >= 4 && !STOP_WORDS.has(w) && !NEWS_STOP.has(w)) out.push(w);
+  }
+  return out;
+}
+
+/**
+ * Proper-name phrases: runs of capitalised words ("Open Lines", "Harlan Voss"), possessives dropped. A capitalised
+ * word at the start of a sentence counts only when the article also writes it capitalised mid-sentence.
+ */
+function properPhrases(sentence: string, known: ReadonlySet<string> | null): string[] {
+  const out: string[] = [];
+  const re = /[\p{Lu}][\p{L}\p{N}'’-]*(?:\s+(?:of\s+|de\s+|van\s+|the\s+)?[\p{Lu}][\p{L}\p{N}'’-]*)*/gu;
+  for (const m of sentence.matchAll(re)) {
+    let words = m[0].replace(/['’]s\b/g, "").split(/\s+/);
+    for (;;) {
+      if (words.length && (CAPITALISED_STOP.has(words[0]!) || /^\p{Ll}/u.test(words[0]!))) words = words.slice(1);
+      else if (words.length && (CAPITALISED_STOP.has(words.at(-1)!) || /^\p{Ll}/u.test(words.at(-1)!))) words = words.slice(0, -1);
+      else break;
+    }
+    if (words.length === 0) continue;
+    const phrase = words.join(" ");
+    const atStart = m.index === 0 || /^[\s"“‘«(]*$/.test(sentence.slice(0, m.index));
+    if (atStart && words.length === 1 && known && !known.has(phrase)) continue;
+    if (phrase.length < 2 || /^[\p{Lu}]$/u.test(phrase)) continue;
+    out.push(phrase);
+  }
+  return out;
+}
+
+/** What the article as a whole says often: content-word counts and names written mid-sentence. */
+export interface Vocabulary {
+  counts: Map<string, number>;
+  names: Set<string>;
+}
+
+export function articleVocabulary(paragraphs: readonly string[]): Vocabulary {
+  const counts = new Map<string, number>();
+  const names = new Set<string>();
+  for (const p of paragraphs) {
+    for (const w of contentWords(p)) counts.set(w, (counts.get(w) ?? 0) + 1);
+    for (const s of splitSentences(p)) for (const n of properPhrases(s, null)) if (s.indexOf(n) > 0) names.add(n);
+  }
+  return { counts, names };
+}
+
+/**
+ * Keyphrases of one text, best first: its proper names, then its content words the article repeats (most repeated
+ * first), then its other content words, longest first. Used for tags, entry ids and generated questions.
+ */
+export function keyphrases(text: string, vocab: Vocabulary): string[] {
+  const seen = new Set<string>();
+  const out: string[] = [];
+  const add = (p: string) => {
+    const k = p.toLowerCase();
+    if (!seen.has(k)) {
+      seen.add(k);
+      out.push(p);
+    }
+  };
+  for (const n of properPhrases(text, vocab.names)) add(n);
+  const own = [...new Set(contentWords(text))];
+  const nameWords = new Set(out.flatMap((n) => n.toLowerCase().split(/\s+/)));
+  const rest = own.filter((w) => !nameWords.has(w));
+  const repeated = rest.filter((w) => (vocab.counts.get(w) ?? 0) >= 2).sort((a, b) => (vocab.counts.get(b) ?? 0) - (vocab.counts.get(a) ?? 0));
+  const others = rest.filter((w) => (vocab.counts.get(w) ?? 0) < 2).sort((a, b) => b.length - a.length);
+  for (const w of repeated) add(w);
+  for (const w of others) add(w);
+  return out;
+}
+
+/** Up to `n` lower-case tags for a text (a handful, each at most 40 characters). */
+export function tagsFor(text: string, vocab: Vocabulary, n = 5, extra: readonly string[] = []): string[] {
+  const out: string[] = [];
+  for (const p of [...extra, ...keyphrases(text, vocab)]) {
+    if (p.split(/\s+/).length > 3) continue;
+    const t = slug(p, 40);
+    if (t && !out.includes(t)) out.push(t);
+    if (out.length >= n) break;
+  }
+  return out;
+}
+
+/** Lines that are page furniture or credits, not reporting. */
+const DEBRIS = [
+  /^(read more|related|advertisement|story continues|sign up|subscribe|share this|click here|watch:|listen:|see also)\b/i,
+  /\b(photo|photograph|image|picture|video)\s*(by|credit|courtesy)\b/i,
+  /\s\/\s*(AP|AFP|Reuters|Getty Images|EPA|Shutterstock)\b/,
+  /^\(?(reporting|additional reporting|editing|writing|compiled) by\b/i,
+  /©|\ball rights reserved\b/i,
+  /\b(cookies?|newsletter|javascript|browser) (policy|settings|is disabled|is not supported)\b/i,
+];
+
+/** A dateline such as "KESTREL POINT, Calder (AN) — " or "DRENIC, June 18 (Meridian Wire) - ". */
+const DATELINE = /^[\p{Lu}][\p{Lu} .'’-]{2,}(?:,[^—–()\n]{0,40})?(?:\s*\([^)]{1,40}\))?\s+[—–-]{1,2}\s+/u;
+
+export function isDebris(sentence: string): boolean {
+  const words = sentence.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w));
+  if (words.length < 5) return true;
+  return DEBRIS.some((re) => re.test(sentence));
+}
+
+/** Splits "according to …" out of a sentence: the claim stays the text, the source becomes the attribution. */
+export function splitAttribution(sentence: string): { text: string; attribution?: string } {
+  const lead = /^According to ([^,]{3,120}),\s+(.+)$/u.exec(sentence);
+  if (lead) return { text: capitalise(lead[2]!), attribution: lead[1]!.trim() };
+  const mid = /,?\s+according to ([^,.;]{3,120}?)(?=[,.;]|$)/iu.exec(sentence);
+  if (mid) {
+    const text = (sentence.slice(0, mid.index) + sentence.slice(mid.index + mid[0].length)).replace(/\s+([,.;])/g, "$1");
+    return { text: text.replace(/,\s*\./, "."), attribution: mid[1]!.trim() };
+  }
+  return { text: sentence };
+}
+
+function capitalise(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}
+
+const MONTH = /\b(January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Aug|Sept?|Oct|Nov|Dec)\b\.?/;
+const YEAR = /\b(19|20)\d{2}\b/;
+const WEEKDAY = /\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|last week|last month|last year)\b/;
+const MONEY = /[$£€¥]\s?\d|\b\d[\d.,]*\s?(bn|m|million|billion|trillion)?\s*(dollars|euros|pounds|tarvos|[A-Z]{3})\b/;
+const PERCENT = /\b\d[\d.,]*\s?(%|percent\b|per cent\b)(\s+of\s+((?:[\p{L}-]+\s?){1,4}))?/u;
+const COUNT = /\b(\d[\d,]*(?:\.\d+)?(?:\s(?:million|billion|thousand|hundred))?|dozens|hundreds|thousands|millions)\s+((?:[\p{L}][\p{L}-]*\s?){1,3})/u;
+
+/** The generated questions for a fact with numbers or dates: "How many services…?", "When … ?". */
+export function numberQuestions(text: string, vocab: Vocabulary): string[] {
+  const out: string[] = [];
+  const topic = keyphrases(text, vocab).slice(0, 2).join(" ");
+  if (!topic) return out;
+  const pct = PERCENT.exec(text);
+  if (pct) {
+    const of = pct[4] ? cutAtStop(pct[4]) : "";
+    out.push(of ? `What percentage of ${of}?` : `What percentage, ${topic}?`);
+  }
+  if (MONEY.test(text)) out.push(/\bcost/i.test(text) ? `How much did ${topic} cost?` : `How much money for ${topic}?`);
+  else if (!pct) {
+    const count = COUNT.exec(text);
+    const noun = count ? cutAtStop(count[2]!) : "";
+    if (count && noun && !/^(years?|months?|weeks?|days?|hours?|minutes?|percent|per)\b/i.test(noun) && !MONTH.test(noun)) out.push(`How many ${noun}?`);
+  }
+  if (MONTH.test(text) || YEAR.test(text) || WEEKDAY.test(text)) out.push(`What is the date for ${topic}?`);
+  return out.filter((q) => q.length >= 3 && q.length <= 200).slice(0, 2);
+}
+
+function cutAtStop(phrase: string): string {
+  const words = phrase.trim().split(/\s+/);
+  const keep: string[] = [];
+  for (const w of words) {
+    const lw = w.toLowerCase().replace(/[^a-z-]/g, "");
+    if (!lw || STOP_WORDS.has(lw) || /^(had|have|has|was|were|is|are|in|on|at|by|to|from|for|who|that|which|and|or)$/.test(lw)) break;
+    keep.push(w.replace(/[^\p{L}-]+$/u, ""));
+  }
+  return keep.join(" ");
+}
+
+/**
+ * The facts of an article: every informative sentence that is not mostly a quotation (`quoted` lists the spans
+ * that became quote entries). Sentences with a partial quote and reporting around it stay facts; debris and
+ * very short lines are dropped; a sentence of two long clauses joined by ";" gives two facts.
+ */
+export function makeFacts(paragraphs: readonly string[], quoted: readonly QuoteSpan[], vocab: Vocabulary): FactDraft[] {
+  const facts: FactDraft[] = [];
+  paragraphs.forEach((paragraph, pi) => {
+    const spans = quoted.filter((q) => q.paragraph === pi);
+    let from = 0;
+    for (const sentence of splitSentences(paragraph)) {
+      let at = paragraph.indexOf(sentence, from);
+      if (at < 0) at = from;
+      from = at + sentence.length;
+      const quotedChars = spans.reduce((n, q) => n + Math.max(0, Math.min(q.end + 1, at + sentence.length) - Math.max(q.start - 1, at)), 0);
+      if (quotedChars / sentence.length >= 0.5) continue;
+      const clean = sentence.replace(DATELINE, "").trim();
+      if (isDebris(clean)) continue;
+      for (const clause of clauses(clean)) {
+        const { text, attribution } = splitAttribution(clause);
+        if (isDebris(text)) continue;
+        const fact: FactDraft = { text, tags: tagsFor(text, vocab), generated: numberQuestions(text, vocab), paragraph: pi, sentence };
+        if (attribution) fact.attribution = attribution;
+        facts.push(fact);
+      }
+    }
+  });
+  return facts;
+}
+
+/** "A; B" → ["A.", "B."] when both sides are full clauses (six words or more); else the sentence whole. */
+function clauses(sentence: string): string[] {
+  const parts = sentence.split(/;\s+/);
+  if (parts.length < 2 || parts.some((p) => p.split(/\s+/).length < 6) || /["“”«»]/.test(sentence)) return [sentence];
+  return parts.map((p, i) => {
+    const t = i === 0 ? p : capitalise(p);
+    return /[.!?]["”’]?$/.test(t) ? t : `${t}.`;
+  });
+}
