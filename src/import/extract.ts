@@ -7,6 +7,8 @@ import { SourceError, type ExtractedArticle, type SourceBytes } from "./types.js
 
 /** Fewer body words than this and the page is not taken for an article. */
 export const MIN_ARTICLE_WORDS = 80;
+/** The floor for a page whose metadata says it is an article (JSON-LD Article, og:type article): paywalled teasers. */
+const MIN_DECLARED_ARTICLE_WORDS = 30;
 /** Text and Markdown files above this are refused too (an article is a few KB; a 50 MB file is a mistake). */
 const MAX_TEXT_BYTES = MAX_SOURCE_BYTES;
 
@@ -88,9 +90,10 @@ export function extractArticle(input: string | Buffer, opts: ExtractOptions): Ex
   const base = opts.url === undefined ? { file: opts.file } : { file: opts.file, url: opts.url };
   const body = isHtml(text, opts) ? extractHtml(text) : extractText(text, opts.file);
   const words = countWords(body.paragraphs);
-  if (words < MIN_ARTICLE_WORDS) {
+  if (words < (body.declaredArticle ? MIN_DECLARED_ARTICLE_WORDS : MIN_ARTICLE_WORDS)) {
     throw new SourceError(`not an article: only ${words} words of body text in ${opts.file} (a home, list or login page?)`);
   }
+  if (words < MIN_ARTICLE_WORDS) body.warnings.push(`short body: ${words} words (a paywalled teaser?)`);
   if (body.published === null) body.warnings.push("no publication date found");
   if (body.reporters.length === 0) body.warnings.push("no byline (no named reporter)");
   return {
@@ -113,6 +116,8 @@ interface Body {
   publisher: string | null;
   paragraphs: string[];
   warnings: string[];
+  /** The page's own metadata calls it an article. */
+  declaredArticle?: boolean;
 }
 
 function isHtml(text: string, opts: ExtractOptions): boolean {
@@ -159,10 +164,18 @@ function extractHtml(html: string): Body {
   if (paragraphs === null) throw new SourceError("not an article: no article body found (a home, list or login page?)");
   const title = meta.title;
   if (!title) warnings.push("no headline found");
-  return { title, reporters: meta.reporters, published: meta.published, publisher: meta.publisher, paragraphs, warnings: [...meta.warnings, ...warnings] };
+  return {
+    title,
+    reporters: meta.reporters,
+    published: meta.published,
+    publisher: meta.publisher,
+    paragraphs,
+    warnings: meta.warnings.concat(warnings),
+    declaredArticle: meta.declaredArticle,
+  };
 }
 
-const REMOVE_TAGS = "script,style,noscript,template,svg,canvas,iframe,object,embed,video,audio,figure,figcaption,picture,button,select,textarea,input,form,dialog";
+const REMOVE_TAGS = "script,style,noscript,template,svg,canvas,iframe,object,embed,video,audio,figure,figcaption,picture,button,select,textarea,input,dialog";
 
 /** Class/id words that mark page furniture, matched as whole words of class, id and data-* names. */
 const DEBRIS_WORDS = new Set([
@@ -199,13 +212,22 @@ function preClean(doc: Document): void {
   const body = doc.body;
   if (!body) return;
   const total = textLength(body);
+  // Small forms only: ASP.NET pages wrap the whole page, story included, in one <form>.
+  for (const el of [...body.querySelectorAll("form")]) if (textLength(el) <= total * 0.3) el.remove();
   for (const el of [...body.querySelectorAll("[class],[id],[data-component],[data-testid],[data-module]")]) {
-    if (!el.isConnected || el.tagName === "BODY" || el.tagName === "HTML" || el.tagName === "ARTICLE" || el.tagName === "MAIN") continue;
-    if (!isDebrisByAttr(el)) continue;
-    // Guard against a debris word on the wrapper of the story itself ("article has-share-bar").
-    if (textLength(el) > total * 0.3 || el.querySelectorAll("p").length > 4) continue;
-    el.remove();
+    if (el.isConnected && isDebrisContainer(el, total)) el.remove();
   }
+}
+
+/**
+ * An element named like page furniture (class, id, data-component… words) that is small next to the page.
+ * The size guard keeps the story's own wrapper when it carries such a word ("l-sidebar-fixed l-article-body").
+ */
+function isDebrisContainer(el: El, total: number): boolean {
+  const tag = el.tagName;
+  if (tag === "BODY" || tag === "HTML" || tag === "ARTICLE" || tag === "MAIN" || /^readability-/.test(el.id)) return false;
+  if (!isDebrisByAttr(el)) return false;
+  return textLength(el) <= total * 0.3 && el.querySelectorAll("p").length <= 4;
 }
 
 function textLength(el: El): number {
@@ -224,7 +246,7 @@ function bodyParagraphs(doc: Document, meta: Metadata | null): string[] | null {
   const root = parsed?.content as El | undefined;
   if (!root || typeof root !== "object") return null;
   const blocks: Block[] = [];
-  walk(root, blocks, { text: "", links: 0 });
+  walk(root, blocks, { text: "", links: 0 }, textLength(root));
   return cleanBlocks(blocks, meta);
 }
 
@@ -238,9 +260,9 @@ interface Block {
 const BLOCK_TAGS = new Set([
   "P", "DIV", "SECTION", "ARTICLE", "MAIN", "HEADER", "FOOTER", "ASIDE", "NAV", "LI", "UL", "OL", "DL", "DT", "DD",
   "BLOCKQUOTE", "PRE", "H1", "H2", "H3", "H4", "H5", "H6", "TABLE", "THEAD", "TBODY", "TFOOT", "TR", "TD", "TH",
-  "CAPTION", "ADDRESS", "DETAILS", "SUMMARY", "CENTER", "FIELDSET", "HR", "FIGURE", "FIGCAPTION",
+  "CAPTION", "ADDRESS", "DETAILS", "SUMMARY", "CENTER", "FIELDSET", "HR", "FIGURE", "FIGCAPTION", "FORM",
 ]);
-const SKIP_TAGS = new Set(["SCRIPT", "STYLE", "NOSCRIPT", "TEMPLATE", "SVG", "FIGURE", "FIGCAPTION", "BUTTON", "SELECT", "TEXTAREA", "INPUT", "FORM", "IFRAME", "PICTURE", "VIDEO", "AUDIO", "CAPTION"]);
+const SKIP_TAGS = new Set(["SCRIPT", "STYLE", "NOSCRIPT", "TEMPLATE", "SVG", "FIGURE", "FIGCAPTION", "BUTTON", "SELECT", "TEXTAREA", "INPUT", "IFRAME", "PICTURE", "VIDEO", "AUDIO", "CAPTION"]);
 
 interface Buf {
   text: string;
@@ -255,7 +277,7 @@ function flush(buf: Buf, out: Block[], tag: string): void {
 }
 
 /** Collects the text of each block-level element as one block, so adjacent paragraphs never run together. */
-function walk(node: El, out: Block[], buf: Buf, inLink = false, blockTag = "P"): void {
+function walk(node: El, out: Block[], buf: Buf, total: number, inLink = false, blockTag = "P"): void {
   for (let child = node.firstChild; child; child = child.nextSibling) {
     if (child.nodeType === 3) {
       const t = child.textContent ?? "";
@@ -274,13 +296,13 @@ function walk(node: El, out: Block[], buf: Buf, inLink = false, blockTag = "P"):
       continue;
     }
     if (BLOCK_TAGS.has(tag)) {
-      if (isDebrisByAttr(el) && tag !== "ARTICLE" && tag !== "MAIN" && !/^readability-/.test(el.id)) continue;
+      if (isDebrisContainer(el, total)) continue;
       flush(buf, out, blockTag);
-      walk(el, out, buf, inLink, tag);
+      walk(el, out, buf, total, inLink, tag);
       flush(buf, out, tag);
     } else {
-      if (tag !== "A" && isDebrisByAttr(el) && (el.textContent ?? "").length < 200) continue;
-      walk(el, out, buf, inLink || tag === "A", blockTag);
+      if (tag !== "A" && isDebrisByAttr(el) && textLength(el) < 200 && textLength(el) <= total * 0.3) continue;
+      walk(el, out, buf, total, inLink || tag === "A", blockTag);
     }
   }
   // A lone "\n\n" marker from a single <br> is just a space.
@@ -348,6 +370,7 @@ interface Metadata {
   published: string | null;
   publisher: string | null;
   warnings: string[];
+  declaredArticle: boolean;
 }
 
 const ARTICLE_TYPE = /^(News|Reportage|Analysis|Opinion|Review|Report|Scholarly|Tech|Satirical|Background|Ask.*)?(Article|BlogPosting|Posting|LiveBlogPosting)$/;
@@ -464,7 +487,15 @@ function readMetadata(doc: Document): Metadata {
   }
   if (from === "<title>" || from === "h1") warnings.push(`headline taken from the page's ${from}`);
   const description = metaContent(doc, "description", "og:description");
-  return { title, description: description ? decodeEntities(description) : null, reporters, published, publisher: publisher ? decodeEntities(publisher) : null, warnings };
+  return {
+    title,
+    description: description ? decodeEntities(description) : null,
+    reporters,
+    published,
+    publisher: publisher ? decodeEntities(publisher) : null,
+    warnings,
+    declaredArticle: article !== undefined || /^article$/i.test(metaContent(doc, "og:type") ?? ""),
+  };
 }
 
 function decodeEntities(s: string): string {
