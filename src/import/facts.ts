@@ -240,7 +240,7 @@ export function makeFacts(paragraphs: readonly string[], quoted: readonly QuoteS
       if (at < 0) at = from;
       from = at + sentence.length;
       const quotedChars = spans.reduce((n, q) => n + Math.max(0, Math.min(q.end + 1, at + sentence.length) - Math.max(q.start - 1, at)), 0);
-      if (quotedChars / sentence.length >= 0.5) continue;
+      if (isQuoteSentence(sentence, at, spans, quotedChars)) continue;
       const clean = sentence.replace(DATELINE, "").trim();
       if (isDebris(clean)) continue;
       for (const clause of clauses(clean)) {
@@ -253,6 +253,31 @@ export function makeFacts(paragraphs: readonly string[], quoted: readonly QuoteS
     }
   });
   return facts;
+}
+
+const SPEECH = "said|says|added|adds|told|tells|asked|asks|wrote|writes|explained|explains|continued|warned|warns|insisted|argued|replied|recalled|noted|laughed|laughs|shrugged|stated|declared|posted|tweeted";
+const SPEECH_START = new RegExp(`^[\\s\\p{P}]*(?:${SPEECH})\\b`, "iu");
+const SPEECH_END = new RegExp(`\\b(?:${SPEECH})(?: (?:in a statement|on \\w+|that|to [\\p{L} ]{1,40}))?[\\s\\p{P}]*$`, "iu");
+
+/**
+ * A sentence that is a quotation with its attribution (`"…," said X, role.`, `X said: "…"`): it becomes a quote,
+ * not a fact. A sentence that only carries a partial quote inside reporting stays a fact.
+ */
+function isQuoteSentence(sentence: string, at: number, spans: readonly QuoteSpan[], quotedChars: number): boolean {
+  const share = quotedChars / sentence.length;
+  if (share >= 0.5) return true;
+  if (share < 0.2) return false;
+  let rest = "";
+  let from = 0;
+  for (const q of [...spans].sort((a, b) => a.start - b.start)) {
+    const s = Math.max(0, q.start - 1 - at);
+    const e = Math.min(sentence.length, q.end + 1 - at);
+    if (e <= 0 || s >= sentence.length) continue;
+    rest += `${sentence.slice(from, s)} `;
+    from = Math.max(from, e);
+  }
+  rest += sentence.slice(from);
+  return SPEECH_START.test(rest) || SPEECH_END.test(rest);
 }
 
 /** "A; B" → ["A.", "B."] when both sides are full clauses (six words or more); else the sentence whole. */

@@ -53,6 +53,8 @@ export async function importArticle(source: string, options: ImportOptions): Pro
   const started = performance.now();
   const extractOptions = { file: input.file, ...(input.contentType !== undefined && { contentType: input.contentType }), ...(input.url !== undefined && { url: input.url }) };
   const article = extractArticle(input.bytes, extractOptions);
+  const language = languageProblem(article.paragraphs);
+  if (language) throw new ImportError(`${language}: briefbot answers in English only (${input.url ?? input.file})`);
   const attribute = options.attribute ?? (await defaultAttributor());
   const attribution = attribute(article.paragraphs, { reporters: article.reporters });
   const id = options.id ?? sourceIdFor(article.title);
@@ -70,6 +72,23 @@ export async function importArticle(source: string, options: ImportOptions): Pro
   const written = options.dryRun ? null : writeImport(options.dir, id, yaml, draft.text, options.force ?? false);
   const ms = performance.now() - started;
   return { draft, article, yaml, written, review: reviewText(draft, written), ms };
+}
+
+const ENGLISH = new Set("the and of to a in is that for on with was said it as by at he she from are be have has his her they an this were not but".split(" "));
+
+/**
+ * Why the article cannot be imported for an English-only bot, or null: mostly non-Latin letters ("another script"),
+ * or Latin letters with too few English function words ("another language"; English prose runs at 25-35 %).
+ */
+export function languageProblem(paragraphs: readonly string[]): string | null {
+  const text = paragraphs.join(" ");
+  const letters = text.match(/\p{L}/gu)?.length ?? 0;
+  const latin = text.match(/\p{Script=Latin}/gu)?.length ?? 0;
+  if (letters > 0 && latin / letters < 0.7) return "not an English article: the text is in another script";
+  const words = text.toLowerCase().match(/\p{L}+/gu) ?? [];
+  const common = words.filter((w) => ENGLISH.has(w)).length;
+  if (words.length > 0 && common / words.length < 0.1) return "not an English article: the text looks like another language";
+  return null;
 }
 
 let attributor: Attributor | undefined;

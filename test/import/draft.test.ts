@@ -1,0 +1,227 @@
+import { describe, expect, it } from "vitest";
+import { parse } from "yaml";
+import { parseKnowledgeFile } from "../../src/core/loader.js";
+import { draftKnowledge, draftYaml, storedQuoteText, type Attribution } from "../../src/import/draft.js";
+import { articleVocabulary, makeFacts, splitAttribution } from "../../src/import/facts.js";
+import { reviewText } from "../../src/import/review.js";
+import type { ExtractedArticle } from "../../src/import/types.js";
+import { sourceLine, speakerLine } from "../../src/render/attribution.js";
+import type { Answer, Source } from "../../src/core/types.js";
+
+// A small article written for this test.
+const PARAGRAPHS = [
+  "MILLBROOK (Test Wire) — The Millbrook council voted on Tuesday to close the old harbour bridge to lorries from 3 March, after engineers found cracks in two of its steel supports.",
+  '"We cannot take the risk of a collapse with a lorry on it," said Petra Lund, the council\'s head of roads.',
+  "The bridge carries about 4,200 vehicles a day, according to a survey by the Harbour Traffic Trust.",
+  'Lund said the repairs would cost an estimated £2.4 million and that the council had "no money left in this year\'s budget" for them.',
+  '"My deliveries will take twice as long now," said Omar, who runs a bakery beside the bridge.',
+  "Read more: Millbrook council in numbers",
+];
+const ARTICLE: ExtractedArticle = {
+  file: "millbrook.txt",
+  title: "Millbrook closes harbour bridge to lorries after cracks found",
+  reporters: ["Jo Tester"],
+  byline: "Jo Tester",
+  published: "2026-02-10",
+  publisher: "Test Wire",
+  paragraphs: PARAGRAPHS,
+  warnings: [],
+};
+
+function span(p: number, text: string) {
+  const start = PARAGRAPHS[p]!.indexOf(text);
+  if (start < 0) throw new Error(`not in paragraph ${p}: ${text}`);
+  return { paragraph: p, start, end: start + text.length };
+}
+
+const ATTRIBUTION: Attribution = {
+  speakers: [
+    { id: "petra-lund", name: "Petra Lund", role: "the council's head of roads", aliases: ["Lund"], kind: "person", gender: "female" },
+    { id: "omar", name: "Omar", role: null, aliases: [], kind: "person", gender: "male" },
+  ],
+  quotes: [
+    { text: "We cannot take the risk of a collapse with a lorry on it,", speakerId: "petra-lund", ...span(1, "We cannot take the risk of a collapse with a lorry on it,"), context: "said Petra Lund, the council's head of roads.", confident: true },
+    { text: "no money left in this year's budget", speakerId: "petra-lund", ...span(3, "no money left in this year's budget"), context: "Lund said the repairs would cost an estimated £2.4 million", confident: true },
+    { text: "My deliveries will take twice as long now,", speakerId: "omar", ...span(4, "My deliveries will take twice as long now,"), context: "said Omar, who runs a bakery beside the bridge.", confident: false },
+  ],
+  warnings: ["unresolved pronoun: “he said” in paragraph 9"],
+};
+
+const draft = () => draftKnowledge(ARTICLE, ATTRIBUTION, { id: "millbrook-bridge" });
+
+describe("draftKnowledge", () => {
+  it("writes a file the loader accepts, quotes checked word for word against the written text", () => {
+    const d = draft();
+    const yaml = draftYaml(d, "millbrook.txt");
+    const k = parseKnowledgeFile("millbrook-bridge.yaml", yaml, (name) => (name === "millbrook-bridge.txt" ? d.text : undefined));
+    expect(k.sources[0]!.id).toBe("millbrook-bridge");
+    expect(k.entries.filter((e) => e.kind === "quote")).toHaveLength(3);
+    // A quote the loader cannot find in the text fails, so the check is real.
+    expect(() => parseKnowledgeFile("x.yaml", yaml.replace("twice as long", "three times as long"), () => d.text)).toThrow(/word for word/);
+  });
+
+  it("writes the text as headline, byline, blank line, paragraphs", () => {
+    const lines = draft().text.split("\n");
+    expect(lines[0]).toBe(ARTICLE.title);
+    expect(lines[1]).toBe("By Jo Tester");
+    expect(lines[2]).toBe("");
+    expect(lines[3]).toBe(PARAGRAPHS[0]);
+    expect(lines[4]).toBe("");
+  });
+
+  it("stores a quote without the comma the sentence needed", () => {
+    expect(storedQuoteText("We cannot take the risk,")).toBe("We cannot take the risk");
+    expect(storedQuoteText("and that person will never be a judge.")).toBe("and that person will never be a judge.");
+    const quotes = draft().doc.quotes.map((q) => q.text);
+    expect(quotes).toContain("We cannot take the risk of a collapse with a lorry on it");
+  });
+
+  it("makes pure-quote sentences quotes, not facts, and keeps reporting around a partial quote as a fact", () => {
+    const facts = draft().doc.facts.map((f) => f.text);
+    expect(facts.some((f) => f.includes("We cannot take the risk"))).toBe(false);
+    expect(facts.some((f) => f.includes("My deliveries"))).toBe(false);
+    expect(facts.some((f) => f.startsWith("Lund said the repairs would cost an estimated £2.4 million"))).toBe(true);
+  });
+
+  it("splits 'according to' out as the attribution and keeps the claim", () => {
+    const fact = draft().doc.facts.find((f) => f.text.includes("4,200 vehicles"))!;
+    expect(fact.text).toBe("The bridge carries about 4,200 vehicles a day.");
+    expect(fact.attribution).toBe("a survey by the Harbour Traffic Trust");
+    expect(splitAttribution("According to the police, 12 phones were taken.")).toEqual({ text: "12 phones were taken.", attribution: "the police" });
+  });
+
+  it("drops debris and the dateline", () => {
+    const facts = draft().doc.facts.map((f) => f.text);
+    expect(facts.some((f) => /Read more/.test(f))).toBe(false);
+    expect(facts).toContain(
+      "The Millbrook council voted on Tuesday to close the old harbour bridge to lorries from 3 March, after engineers found cracks in two of its steel supports.",
+    );
+  });
+
+  it("gives lower-case slug tags, a handful per entry", () => {
+    for (const e of [...draft().doc.quotes, ...draft().doc.facts]) {
+      expect(e.tags.length).toBeGreaterThan(0);
+      expect(e.tags.length).toBeLessThanOrEqual(5);
+      for (const t of e.tags) expect(t).toMatch(/^[a-z0-9]+(-[a-z0-9]+)*$/);
+    }
+    const first = draft().doc.facts.find((f) => f.text.startsWith("The Millbrook council"))!;
+    expect(first.tags).toContain("millbrook");
+  });
+
+  it("generates who-is and what-did-X-say questions, kept apart from hand-written questions", () => {
+    const d = draft();
+    const yaml = parse(draftYaml(d, "x")) as { quotes: Record<string, unknown>[]; facts: Record<string, unknown>[] };
+    for (const e of [...yaml.quotes, ...yaml.facts]) expect(e.questions).toBeUndefined();
+    const who = d.doc.facts.find((f) => f.text === "Petra Lund is the council's head of roads.")!;
+    expect(who.generated_questions).toEqual(expect.arrayContaining(["Who is Petra Lund?", "What is Petra Lund's job?"]));
+    const q = d.doc.quotes.find((x) => x.text.startsWith("We cannot"))!;
+    expect(q.generated_questions.some((g) => /^What did Petra Lund say about .+\?$/.test(g))).toBe(true);
+    // Omar has no role: no who-is fact is invented, his quote answers "Who is Omar?".
+    expect(d.doc.facts.some((f) => f.text.startsWith("Omar is"))).toBe(false);
+    expect(d.doc.quotes.find((x) => x.speaker === "omar")!.generated_questions[0]).toBe("Who is Omar?");
+    // Numbers and dates get a how-many / when question.
+    const traffic = d.doc.facts.find((f) => f.text.includes("4,200"))!;
+    expect(traffic.generated_questions).toContain("How many vehicles?");
+  });
+
+  it("the loader feeds generated questions to the ranking after the hand-written ones", () => {
+    const d = draft();
+    const k = parseKnowledgeFile("m.yaml", draftYaml(d, "x"), () => d.text);
+    const e = k.entries.find((x) => x.kind === "fact" && x.text.startsWith("Petra Lund is"))!;
+    expect(e.questions).toContain("Who is Petra Lund?");
+  });
+
+  it("omits a role the article does not give, and says so", () => {
+    const d = draft();
+    const omar = d.doc.speakers.find((s) => s.id === "omar")!;
+    expect("role" in omar).toBe(false);
+    expect(d.warnings.some((w) => w.includes("speaker without role: Omar"))).toBe(true);
+    expect(d.warnings.some((w) => w.includes("check the speaker (Omar)"))).toBe(true);
+    expect(d.warnings).toContain("unresolved pronoun: “he said” in paragraph 9");
+  });
+
+  it("leaves an unattributed quotation in its sentence's fact and flags it", () => {
+    const a: Attribution = { ...ATTRIBUTION, quotes: ATTRIBUTION.quotes.map((q, i) => (i === 2 ? { ...q, speakerId: null } : q)) };
+    const d = draftKnowledge(ARTICLE, a, { id: "m" });
+    expect(d.doc.quotes.some((q) => q.text.startsWith("My deliveries"))).toBe(false);
+    expect(d.doc.facts.some((f) => f.text.includes("My deliveries will take twice as long now"))).toBe(true);
+    expect(d.warnings.some((w) => w.startsWith("unattributed quote"))).toBe(true);
+    expect(d.doc.speakers.some((s) => s.id === "omar")).toBe(false);
+  });
+
+  it("makes every id unique, readable and valid, also against the ids the folder already uses", () => {
+    const plain = draft();
+    const ids = [...plain.doc.quotes, ...plain.doc.facts].map((e) => e.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    for (const id of ids) expect(id).toMatch(/^[a-z0-9][a-z0-9-]{0,62}$/);
+    expect(plain.doc.quotes[0]!.id.startsWith("lund-")).toBe(true);
+
+    const taken = {
+      sources: new Set<string>(),
+      entries: new Set(ids),
+      speakers: new Map([
+        ["petra-lund", { name: "Petra Lund", role: "the council's head of roads" }],
+        ["omar", { name: "Omar", role: "a fisherman" }],
+      ]),
+    };
+    const d = draftKnowledge(ARTICLE, ATTRIBUTION, { id: "millbrook-2", taken });
+    for (const e of [...d.doc.quotes, ...d.doc.facts]) expect(taken.entries.has(e.id)).toBe(false);
+    // The same person keeps the shared id; another Omar gets his own.
+    expect(d.doc.speakers.map((s) => s.id)).toEqual(["petra-lund", "omar-2"]);
+  });
+
+  it("defaults the id to a slug of the headline, within the schema's rules", () => {
+    const d = draftKnowledge({ ...ARTICLE, title: "Ärger am Hafen: “The bridge’s cracks” — a very long headline that goes on and on for many words" }, ATTRIBUTION);
+    expect(d.id).toMatch(/^[a-z0-9][a-z0-9-]{0,62}$/);
+    expect(d.id.startsWith("arger-am-hafen-the-bridge-cracks")).toBe(true);
+    expect(d.doc.source.text).toBe(`${d.id}.txt`);
+  });
+
+  it("accepts an article without byline or date, and warns", () => {
+    const d = draftKnowledge({ ...ARTICLE, reporters: [], byline: null, published: null, publisher: null }, ATTRIBUTION, { id: "nb" });
+    expect(d.doc.source.reporters).toEqual([]);
+    expect(d.doc.source.date).toBeUndefined();
+    expect(d.text.split("\n")[1]).toBe("");
+    expect(d.warnings).toEqual(expect.arrayContaining(["no publication date found", "no byline (no named reporter)"]));
+    expect(d.warnings.some((w) => w.startsWith("no publisher"))).toBe(true);
+    expect(() => parseKnowledgeFile("nb.yaml", draftYaml(d, "x"), () => d.text)).not.toThrow();
+  });
+});
+
+describe("facts", () => {
+  it("one fact per informative sentence; two long clauses joined by ';' give two", () => {
+    const p = ["The council met for four hours on Monday evening; the vote to close the bridge passed by seven votes to two."];
+    const facts = makeFacts(p, [], articleVocabulary(p));
+    expect(facts.map((f) => f.text)).toEqual(["The council met for four hours on Monday evening.", "The vote to close the bridge passed by seven votes to two."]);
+  });
+  it("drops photo credits and very short lines", () => {
+    const p = ["A lorry crosses the bridge. Photo by Jo Tester / AP", "Related stories", "The bridge opened in 1931 and was last repaired in 1988."];
+    expect(makeFacts(p, [], articleVocabulary(p)).map((f) => f.text)).toEqual([
+      "A lorry crosses the bridge.",
+      "The bridge opened in 1931 and was last repaired in 1988.",
+    ]);
+  });
+});
+
+describe("review", () => {
+  it("lists title, byline, date, publisher, counts, speakers with role and quotes, and the warnings", () => {
+    const text = reviewText(draft(), null);
+    expect(text).toContain("“Millbrook closes harbour bridge to lorries after cracks found”");
+    expect(text).toContain("by Jo Tester · 2026-02-10 · Test Wire");
+    expect(text).toMatch(/2 speakers, 3 quotes, \d+ facts/);
+    expect(text).toContain("Petra Lund, the council's head of roads: 2 quotes");
+    expect(text).toContain("Omar (no role): 1 quote");
+    expect(text).toContain("! speaker without role: Omar");
+    expect(text).toContain("dry run: nothing written");
+  });
+});
+
+describe("rendering imported knowledge", () => {
+  const source: Source = { id: "s", title: "T", publisher: "P", reporters: [] };
+  it("shows a speaker without role by name alone and a source without reporters without 'by'", () => {
+    const a: Answer = { id: "q", kind: "quote", text: "x", speaker: { name: "Omar" }, source, confidence: 1 };
+    expect(speakerLine(a)).toBe("Omar");
+    expect(speakerLine({ ...a, speaker: { name: "Petra Lund", role: "head of roads" } })).toBe("Petra Lund, head of roads");
+    expect(sourceLine(source)).toBe("P, “T”");
+  });
+});
