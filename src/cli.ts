@@ -16,6 +16,8 @@ const USAGE = `usage: briefbot <command> [options]
   unanswered [file]         group the questions logged to UNANSWERED_LOG, most asked first
   import SOURCE [--id ID] [--dir DIR] [--publisher NAME] [--dry-run] [--force]
                             turn an article (URL, .html, .txt/.md, - for stdin) into DIR/<id>.yaml + .txt, then review
+  extract FILE_OR_URL... [--json]
+                            print what import reads (title, byline, date, publisher, body text); writes nothing
 
 The knowledge folder is KNOWLEDGE_DIR, default the one shipped with briefbot.`;
 
@@ -48,6 +50,10 @@ async function main(argv: string[]): Promise<number> {
       return runRegister();
     case "unanswered":
       return runUnanswered(rest[0]);
+    case "extract": {
+      const { runExtract } = await import("./cli/extract.js");
+      return runExtract(rest, values.json);
+    }
     case "start":
       await import("./main.js");
       return -1;
