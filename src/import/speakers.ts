@@ -1,0 +1,450 @@
+/**
+ * People and organisations an article quotes: how a reference to one is written (a name with its title, a
+ * pronoun, "the minister", "an engineer at …", "the report"), and the registry that keeps one entity per
+ * speaker with its full name, roles, aliases, gender evidence and where it was mentioned, so "he said",
+ * "Okafor said" and "the superintendent said" find the right one.
+ */
+import nlp from "compromise";
+
+type World = { model: { one: { lexicon: Record<string, string | string[]> } } };
+const lexicon = (nlp.world() as World).model.one.lexicon;
+
+function lexTags(word: string): string[] {
+  const t = Object.prototype.hasOwnProperty.call(lexicon, word) ? lexicon[word] : undefined;
+  return t === undefined ? [] : Array.isArray(t) ? t : [t];
+}
+
+/** Gender of a first name by compromise's name lists, or null when it does not know the name. */
+export function firstNameGender(word: string): "f" | "m" | null {
+  const tags = lexTags(word.toLowerCase());
+  if (tags.includes("FemaleName")) return "f";
+  if (tags.includes("MaleName")) return "m";
+  return null;
+}
+
+export function isKnownFirstName(word: string): boolean {
+  const tags = lexTags(word.toLowerCase());
+  return tags.includes("FemaleName") || tags.includes("MaleName") || tags.includes("FirstName");
+}
+
+/** A capitalised word that is an ordinary word (or a date) when lower-cased: "The", "Students", "Tuesday". */
+export function isCommonCapitalised(word: string): boolean {
+  const w = word.toLowerCase().replace(/[’']s$/, "");
+  if (COMMON_CAPS.has(w)) return true;
+  const tags = lexTags(w);
+  if (tags.length === 0) return false;
+  return !tags.some((t) => /Name|Place|Country|City|Organization|Region/.test(t));
+}
+
+const COMMON_CAPS = new Set(
+  (
+    "the a an in on at to of for from with by after before when while as but and or so if then this that these those " +
+    "it its he his she her they their we our i you some many most all no not back outside inside within between until " +
+    "speaking asked critics students members residents opponents lawmakers officials police counselors parents " +
+    "monday tuesday wednesday thursday friday saturday sunday january february march april may june july august " +
+    "september october november december today yesterday last next under over during about according earlier later " +
+    "meanwhile still yet however also even only just one two three there here what who why how where which"
+  ).split(" "),
+);
+
+/** Words that end a title in front of a name: "Digital Sovereignty Minister Aurel Dragomir", "state Senator X". */
+const TITLE_WORDS = new Set(
+  (
+    "minister president mayor councillor councilor councilman councilwoman senator sen rep representative governor " +
+    "gov judge justice constable detective sergeant sgt inspector officer chief commissioner secretary chancellor " +
+    "director superintendent supt professor prof dr mr mrs ms miss mx sir dame lord lady king queen prince princess " +
+    "pope rev reverend father captain capt general gen colonel col lieutenant lt major admiral ambassador speaker " +
+    "premier chairman chairwoman chair ceo coach deputy attorney prosecutor member mp mep bishop archbishop imam rabbi " +
+    "sheikh ayatollah leader sheriff marshal trooper agent pastor dean provost principal"
+  ).split(" "),
+);
+
+const HONORIFIC_GENDER: Record<string, "f" | "m" | null> = {
+  mr: "m", mrs: "f", ms: "f", miss: "f", sir: "m", dame: "f", lord: "m", lady: "f", dr: null, prof: null,
+  professor: null, mx: null,
+};
+
+const ORG_WORDS =
+  /\b(Ministry|Commission|Council|Department|Agency|Office|Institute|Trust|Group|Union|Bank|Company|Corporation|Corp|Inc|Ltd|LLC|SA|AG|GmbH|Police|Court|University|Government|Party|Association|Foundation|Authority|Board|Committee|Services?|Network|Times|News|Post|Wire|Institute|Center|Centre|Society|Federation|League|Organi[sz]ation|Fund|Holdings|Capital|Partners|Labs?|Systems|Media|Bureau|Administration|Congress|Parliament|Senate|Assembly|Cabinet|Church|Club|School|College|Hospital|Water|Energy|Airlines?|Motors|Insights|Research|Atlas|Lines)\b/;
+
+const ORG_NOUNS = new Set(
+  (
+    "company firm start-up startup business utility operator ministry government commission council department " +
+    "agency office institute trust group union bank corporation police court university party association " +
+    "foundation authority board committee service network platform app regulator watchdog charity organisation " +
+    "organization fund bloc embassy administration cabinet parliament senate assembly club school hospital " +
+    "airline carrier retailer manufacturer developer publisher broadcaster newspaper campaign"
+  ).split(" "),
+);
+
+/** Nouns of documents that speak for their author: "the statement said", "the report warns". */
+export const DOC_NOUNS =
+  /\b(statement|report|study|survey|letter|post|blog post|filing|document|review|audit|analysis|press release|memo|email|e-mail|notice|ruling|judgment|indictment|complaint|lawsuit|affidavit|submission|paper|white paper|tweet|message|website|note)s?\b/i;
+
+export type Ref =
+  | { t: "pronoun"; g: "f" | "m" | "n" | "p" }
+  | { t: "name"; name: string; prefix: string | null; honorific: string | null }
+  | { t: "def"; np: string }
+  | { t: "desc"; np: string }
+  | { t: "doc"; np: string; author: Ref | null; noun: string };
+
+const PREPOSITIONS =
+  /^(in|on|at|to|for|from|with|after|before|during|outside|inside|by|under|over|speaking|asked|when|while|since|until|as|into|through|via|according|despite|like|unlike|among|amid|following|about|against|across|behind|near|within|without|back|later|earlier|but|and|so|then|also|if|though|although|because)\b/i;
+
+/** Strips leading conjunctions and trailing auxiliaries and adverbs: "and he", "X later", "the group has". */
+export function tidyPart(part: string): string {
+  let p = part.replace(/[\u2219]+/g, " ").replace(/\s+/g, " ").trim();
+  p = p.replace(/^[\s,;:—–-]+|[\s,;:—–-]+$/g, "");
+  p = p.replace(/^(and|but|then|so|while|yet|or)\s+/i, "");
+  for (let i = 0; i < 4; i++) {
+    const q = p.replace(
+      /\s+(has|have|had|also|later|then|previously|again|repeatedly|once|further|simply|only|will|would|could|can|may|might|did|does|do|is|was|were|are|first|now|still|even|never|already|recently|just|often|once|himself|herself|themselves|itself|\w+ly)$/i,
+      "",
+    );
+    if (q === p) break;
+    p = q;
+  }
+  return p.trim();
+}
+
+const TOKEN_CAP = /^[\p{Lu}][\p{L}\p{M}'’.-]*$/u;
+const CONNECT = new Set(["of", "the", "for", "and", "de", "van", "von", "der", "den", "da", "du", "al", "bin", "la", "le", "y", "di", "&"]);
+
+/** Splits "council member Rosalind Achterberg" / "Digital Sovereignty Minister Aurel Dragomir" into title and name. */
+export function splitName(np: string): { prefix: string | null; name: string; honorific: string | null } | null {
+  const toks = np.split(" ").filter(Boolean);
+  if (toks.length === 0) return null;
+  // The trailing run of capitalised words (connectors allowed inside).
+  let i = toks.length - 1;
+  if (!TOKEN_CAP.test(toks[i]!)) return null;
+  while (i > 0) {
+    const t = toks[i - 1]!;
+    if (TOKEN_CAP.test(t)) i--;
+    else if (CONNECT.has(t) && i - 2 >= 0 && TOKEN_CAP.test(toks[i - 2]!)) i -= 2;
+    else break;
+  }
+  let run = toks.slice(i);
+  const pre = toks.slice(0, i);
+  if (pre.length > 6) return null;
+  if (pre.length > 0 && PREPOSITIONS.test(pre[0]!)) return null;
+  // A leading "The" of an organisation ("The Charity Commission") is not part of the name.
+  while (run.length > 1 && /^(The|A|An)$/.test(run[0]!)) {
+    pre.push(run[0]!);
+    run = run.slice(1);
+  }
+  // Title words: everything up to the last one is the role.
+  let honorific: string | null = null;
+  let cut = -1;
+  for (let k = 0; k < run.length - 1; k++) if (TITLE_WORDS.has(run[k]!.toLowerCase().replace(/\.$/, ""))) cut = k;
+  let titleWords: string[] = [];
+  if (cut >= 0) {
+    titleWords = run.slice(0, cut + 1);
+    run = run.slice(cut + 1);
+    const last = titleWords[titleWords.length - 1]!.toLowerCase().replace(/\.$/, "");
+    if (last in HONORIFIC_GENDER) {
+      honorific = last;
+      titleWords = titleWords.slice(0, -1);
+    }
+  }
+  if (run.length === 0) return null;
+  if (/^(The|A|An|In|On|At|It|He|She|They|We|I)$/.test(run[0]!) && run.length === 1) return null;
+  const prefixWords = [...pre, ...titleWords].filter((w) => !/^(the|The)$/.test(w) || pre.length + titleWords.length > 1);
+  const prefix = prefixWords.join(" ").trim();
+  return { prefix: prefix === "" || /^(the|The|a|A|an|An)$/.test(prefix) ? null : prefix, name: run.join(" "), honorific };
+}
+
+/** Classifies one comma-separated piece of an attribution's subject. */
+export type PartKind = "name" | "pronoun" | "def" | "desc" | "doc" | "age" | "rel" | "clause" | "empty";
+
+export function partKind(part: string): PartKind {
+  const p = part.trim();
+  if (p === "") return "empty";
+  if (/^(he|she|they|it)$/i.test(p)) return "pronoun";
+  if (/^\d{1,3}$/.test(p)) return "age";
+  if (/^(who|which|whose|whom|that|where)\b/i.test(p)) return "rel";
+  if (docMatch(p)) return "doc";
+  if (/^(a|an)\s/i.test(p)) return "desc";
+  if (/^(the|its|his|her|their|our)\s/i.test(p) && !/^(the|its|his|her|their|our)\s.*\b(said|says|told|is|was|are|were|has|have)\b/i.test(p)) {
+    const n = splitName(p);
+    if (n && /^the\s/i.test(p) && !/^the\s[\p{Ll}]/u.test(p.replace(/^the\s+([\p{Ll}-]+\s+)*/u, "the "))) return "name";
+    return "def";
+  }
+  if (/^[\p{Lu}][\p{L}\p{M}.-]*[’']s\s+[\p{Ll}]/u.test(p) && p.split(" ").length <= 8) return "def";
+  const n = splitName(p);
+  if (n && !isCommonCapitalised(n.name.split(" ")[0]!)) return "name";
+  if (n && n.name.split(" ").length > 1) return "name";
+  return "clause";
+}
+
+function docMatch(p: string): RegExpExecArray | null {
+  return /^(?:(?:a|an|the|its|their|his|her)\s+|[\p{Lu}][\p{L}\p{M}.-]*[’']s\s+)?(?:[\p{L}-]+\s+){0,3}?(statement|report|study|survey|letter|blog post|post|filing|document|review|audit|analysis|press release|memo|email|e-mail|notice|ruling|indictment|complaint|lawsuit|submission|white paper|tweet|message)\b(.*)$/iu.exec(
+    p,
+  );
+}
+
+/** Parses one subject phrase into a reference. */
+export function parseRef(part: string): Ref | null {
+  const p = tidyPart(part);
+  const kind = partKind(p);
+  switch (kind) {
+    case "pronoun": {
+      const w = p.toLowerCase();
+      return { t: "pronoun", g: w === "she" ? "f" : w === "he" ? "m" : w === "it" ? "n" : "p" };
+    }
+    case "name": {
+      const n = splitName(p);
+      if (!n) return null;
+      return { t: "name", name: n.name, prefix: n.prefix, honorific: n.honorific };
+    }
+    case "doc": {
+      const m = docMatch(p)!;
+      const rest = m[2]!;
+      const by = /\b(?:by|from)\s+(.+)$/.exec(rest);
+      let author: Ref | null = null;
+      if (by) author = parseRef(by[1]!.replace(/\s+(found|shows?|said|says)\b.*$/, ""));
+      else {
+        const poss = /^(.*?)[’']s\s/u.exec(p);
+        if (poss) author = parseRef(poss[1]!);
+      }
+      return { t: "doc", np: p, author, noun: m[1]!.toLowerCase() };
+    }
+    case "def":
+      return { t: "def", np: p };
+    case "desc":
+      return { t: "desc", np: p };
+    default:
+      return null;
+  }
+}
+
+/** Role words' head noun: "the district's superintendent" → "superintendent", "head of X" → "head". */
+export function roleHead(role: string): string | null {
+  const core = role
+    .replace(/\s+(of|at|for|in|from|with|who|which|that|on|since|to|based)\b.*$/i, "")
+    .replace(/^.*[’']s\s+/u, "")
+    .trim();
+  const ws = core.split(/\s+/).filter((w) => /^[\p{L}-]+$/u.test(w));
+  const head = ws[ws.length - 1];
+  if (!head || /^\d/.test(head)) return null;
+  return head.toLowerCase();
+}
+
+export function genderWords(text: string): "f" | "m" | null {
+  if (/\b(mother|mum|mom|wife|daughter|sister|grandmother|granddaughter|woman|girl|actress|spokeswoman|chairwoman|businesswoman|congresswoman|councilwoman|aunt|niece|widow|waitress|queen|princess|she|her)\b/i.test(text))
+    return "f";
+  if (/\b(father|dad|husband|son|brother|grandfather|grandson|man|boy|actor|spokesman|chairman|businessman|congressman|councilman|uncle|nephew|widower|waiter|king|prince|he|his)\b/i.test(text))
+    return "m";
+  return null;
+}
+
+export interface Mention {
+  pos: number;
+  entity: Entity;
+  subject: boolean;
+}
+
+/** One person or organisation, as the registry builds it up through the article. */
+export class Entity {
+  name: string;
+  kind: "person" | "organisation";
+  described: boolean;
+  roles: string[] = [];
+  roleHeads = new Set<string>();
+  firstPos: number;
+  lastPos: number;
+  votes = { f: 0, m: 0 };
+  knownGender: "f" | "m" | null = null;
+  honorifics = new Set<string>();
+  quotes = 0;
+  introduced: boolean;
+
+  constructor(name: string, kind: "person" | "organisation", pos: number, described = false) {
+    this.name = name;
+    this.kind = kind;
+    this.firstPos = pos;
+    this.lastPos = pos;
+    this.described = described;
+    this.introduced = false;
+    if (kind === "person" && !described) {
+      const g = firstNameGender(this.first ?? "");
+      if (g) this.knownGender = g;
+    }
+  }
+
+  get words(): string[] {
+    return this.name.split(" ");
+  }
+  get first(): string | null {
+    return this.described || this.kind !== "person" ? null : this.words[0]!;
+  }
+  get last(): string | null {
+    return this.described || this.kind !== "person" ? null : this.words[this.words.length - 1]!;
+  }
+
+  get gender(): "f" | "m" | null {
+    if (this.kind !== "person") return null;
+    if (this.knownGender) return this.knownGender;
+    if (this.votes.f > this.votes.m) return "f";
+    if (this.votes.m > this.votes.f) return "m";
+    return null;
+  }
+
+  addRole(role: string): void {
+    const r = role.trim().replace(/[,.;:]+$/, "");
+    if (r === "" || this.roles.some((x) => x.toLowerCase() === r.toLowerCase())) return;
+    const g = genderWords(r.replace(/\b(his|her|he|she)\b/gi, ""));
+    if (g && this.kind === "person") this.votes[g] += 2;
+    if (/^(his|her|their)\s+(son|daughter|mother|father|wife|husband|brother|sister|nephew|niece|grandson|granddaughter|friend|partner)\b/i.test(r)) return;
+    this.roles.push(r);
+    const head = roleHead(r);
+    if (head) this.roleHeads.add(head);
+  }
+}
+
+/** Keeps the entities of one article and finds the one a reference means. */
+export class Registry {
+  entities: Entity[] = [];
+  mentions: Mention[] = [];
+  private excluded: Set<string>;
+
+  constructor(reporters: readonly string[] = []) {
+    this.excluded = new Set(reporters.map((r) => r.toLowerCase()));
+  }
+
+  isReporter(name: string): boolean {
+    return this.excluded.has(name.toLowerCase());
+  }
+
+  mention(entity: Entity, pos: number, subject: boolean): void {
+    entity.lastPos = Math.max(entity.lastPos, pos);
+    this.mentions.push({ pos, entity, subject });
+  }
+
+  create(name: string, kind: "person" | "organisation", pos: number, described = false): Entity {
+    const e = new Entity(name, kind, pos, described);
+    this.entities.push(e);
+    return e;
+  }
+
+  /** The entity a name means: the full name, else a surname or first name (gender from an honorific decides ties). */
+  findByName(name: string, honorific: string | null): Entity | null {
+    const lower = name.toLowerCase();
+    const exact = this.entities.find((e) => e.name.toLowerCase() === lower);
+    if (exact) return exact;
+    const words = name.split(" ");
+    const g = honorific ? HONORIFIC_GENDER[honorific] ?? null : null;
+    let candidates: Entity[];
+    if (words.length === 1) {
+      candidates = this.entities.filter(
+        (e) =>
+          (e.last !== null && e.last.toLowerCase() === lower) ||
+          (e.first !== null && e.first.toLowerCase() === lower && !honorific) ||
+          (e.kind === "organisation" && e.words[0]!.toLowerCase() === lower),
+      );
+    } else {
+      const last = words[words.length - 1]!.toLowerCase();
+      const first = words[0]!.toLowerCase();
+      candidates = this.entities.filter(
+        (e) =>
+          (e.last?.toLowerCase() === last && (e.first?.toLowerCase() === first || e.words.length === 1)) ||
+          (e.kind === "organisation" && (e.name.toLowerCase().includes(lower) || lower.includes(e.name.toLowerCase()))),
+      );
+    }
+    if (g) {
+      const same = candidates.filter((e) => e.gender === g || e.gender === null);
+      if (same.length > 0) candidates = same;
+    }
+    if (candidates.length === 0) return null;
+    return candidates.reduce((a, b) => (b.lastPos > a.lastPos ? b : a));
+  }
+
+  /** "the minister", "the company", "the engineer": the most recently mentioned entity that fits. */
+  findByRole(np: string): Entity | null {
+    const words = np
+      .toLowerCase()
+      .replace(/^(the|its|his|her|their)\s+/, "")
+      .split(/\s+/);
+    const head = words[words.length - 1]!;
+    let best: Entity | null = null;
+    for (const e of this.entities) {
+      let fits = e.roleHeads.has(head);
+      if (!fits && e.described) fits = roleHead(e.name) === head;
+      if (!fits && e.kind === "organisation") {
+        const lname = e.name.toLowerCase();
+        if (new RegExp(`\\b${escapeRe(head)}\\b`).test(lname)) fits = true;
+        else if (["company", "firm", "start-up", "startup", "business", "operator", "utility", "platform", "app"].includes(head))
+          fits = !/\b(ministry|commission|government|council|trust|office|agency|department|institute|university|police|court|group|union|charity)\b/i.test(lname);
+      }
+      if (fits && (!best || e.lastPos > best.lastPos)) best = e;
+    }
+    return best;
+  }
+
+  /** The entity a pronoun at `pos` means: the nearest subject of matching gender, within a few paragraphs. */
+  resolvePronoun(g: "f" | "m" | "n" | "p", pos: number, windowStart: number): Entity | null {
+    const wantPerson = g === "f" || g === "m";
+    const ok = (e: Entity, strict: boolean): boolean => {
+      if (wantPerson) {
+        if (e.kind !== "person") return false;
+        const eg = e.gender;
+        return strict ? eg === g : eg === g || eg === null;
+      }
+      if (g === "n") return e.kind === "organisation";
+      return true;
+    };
+    const ms = this.mentions;
+    // 1. the nearest subject that agrees (or has no known gender)
+    for (let i = ms.length - 1; i >= 0; i--) {
+      const m = ms[i]!;
+      if (m.pos >= pos) continue;
+      if (m.pos < windowStart) break;
+      if (m.subject && ok(m.entity, false)) {
+        if (m.entity.gender === null && wantPerson) {
+          // an unknown-gender subject wins only if no agreeing subject is in the same stretch
+          const strict = this.nearest(pos, windowStart, (x) => x.subject && ok(x.entity, true));
+          if (strict && strict.pos > m.pos - 400) return strict.entity;
+        }
+        return m.entity;
+      }
+    }
+    // 2. any mention that agrees
+    const any = this.nearest(pos, windowStart, (x) => ok(x.entity, true));
+    return any?.entity ?? null;
+  }
+
+  private nearest(pos: number, windowStart: number, pred: (m: Mention) => boolean): Mention | null {
+    for (let i = this.mentions.length - 1; i >= 0; i--) {
+      const m = this.mentions[i]!;
+      if (m.pos >= pos) continue;
+      if (m.pos < windowStart) break;
+      if (pred(m)) return m;
+    }
+    return null;
+  }
+
+  isOrgNoun(np: string): boolean {
+    const head = np.toLowerCase().split(/\s+/).pop() ?? "";
+    return ORG_NOUNS.has(head);
+  }
+
+  static looksLikeOrg(name: string): boolean {
+    return ORG_WORDS.test(name);
+  }
+}
+
+export function escapeRe(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+
+/** A lower-case ASCII slug. */
+export function slug(text: string): string {
+  return text
+    .normalize("NFKD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase()
+    .replace(/[’']s\b/g, "")
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-+|-+$/g, "");
+}
+
+export const HONORIFICS = HONORIFIC_GENDER;
