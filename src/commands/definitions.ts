@@ -3,7 +3,10 @@ import { ask } from "./ask.js";
 import { quote } from "./quote.js";
 import { fact } from "./fact.js";
 import { sources } from "./sources.js";
-import { help } from "./help.js";
+import { helpCommand } from "./help.js";
+
+/** The help command, listing {@link commands}. */
+export const help: CommandDef = helpCommand(() => commands);
 
 /** Every command, in the order menus show them. Adapters register exactly this list. */
 export const commands: readonly CommandDef[] = [ask, quote, fact, sources, help];

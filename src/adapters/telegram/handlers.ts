@@ -1,8 +1,7 @@
 import { Composer, type Context } from "grammy";
 import { ask } from "../../commands/ask.js";
-import { commands } from "../../commands/definitions.js";
+import { commands, help } from "../../commands/definitions.js";
 import { dispatch } from "../../commands/dispatch.js";
-import { help } from "../../commands/help.js";
 import type { CommandDef, Reply } from "../../commands/types.js";
 import { entryIdFromButton, renderTelegram, renderWelcome, type TelegramRenderOptions } from "../../render/telegram-html.js";
 import type { Runtime } from "../runtime.js";
