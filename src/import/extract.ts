@@ -247,6 +247,9 @@ function bodyParagraphs(doc: Document, meta: Metadata | null): string[] | null {
   if (!root || typeof root !== "object") return null;
   const blocks: Block[] = [];
   walk(root, blocks, { text: "", links: 0 }, textLength(root));
+  if (meta && !meta.declaredArticle && isLinkList(blocks)) {
+    throw new SourceError("not an article: the page is mostly a list of links (a home or section page?)");
+  }
   return cleanBlocks(blocks, meta);
 }
 
@@ -341,23 +344,36 @@ function norm(s: string): string {
 
 function cleanBlocks(blocks: Block[], meta: Metadata | null): string[] {
   const out: string[] = [];
-  const title = meta?.title ? norm(meta.title) : null;
+  const titles = new Set((meta?.titles ?? []).map(norm));
   const description = meta?.description ? norm(meta.description) : null;
-  for (let i = 0; i < blocks.length; i++) {
-    const b = blocks[i]!;
+  // The preamble runs until the first real paragraph: headline, dek, byline and date lines repeated there go.
+  let preamble = true;
+  for (const b of blocks) {
     const words = b.text.split(" ").length;
     if (isDebrisLine(b.text)) continue;
     // Link-only lines and lists (related stories, "Read more: <link>", tag lists).
-    if (b.links > 0 && b.links >= b.text.length * 0.6 && words < 20) continue;
-    if (meta) {
+    if (isLinkOnly(b) && words < 20) continue;
+    if (preamble && meta) {
       const n = norm(b.text);
-      if (out.length === 0 && title && n === title) continue;
-      if (out.length <= 1 && /^by\s/i.test(b.text) && words <= 12) continue;
-      if (out.length === 0 && description && n === description && blocks.length > 3) continue;
+      if (titles.has(n)) continue;
+      if (/^by\s/i.test(b.text) && words <= 12) continue;
+      if (words <= 8 && !/[.!?]["”’]?$/.test(b.text) && normaliseDate(b.text.replace(/^(published|updated|posted)\s*:?\s*/i, "")) !== null) continue;
+      if (description && n === description && blocks.length > 3) continue;
     }
+    if (words >= 12) preamble = false;
     out.push(b.text);
   }
   return out;
+}
+
+function isLinkOnly(b: Block): boolean {
+  return b.links > 0 && b.links >= b.text.length * 0.6;
+}
+
+/** A page whose "body" is mostly headline links: a home page, section front or search result list. */
+function isLinkList(blocks: Block[]): boolean {
+  const linkOnly = blocks.filter(isLinkOnly).length;
+  return linkOnly >= 6 && linkOnly >= blocks.length * 0.3;
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -365,6 +381,8 @@ function cleanBlocks(blocks: Block[], meta: Metadata | null): string[] {
 
 interface Metadata {
   title: string;
+  /** Every headline the page gives (JSON-LD, og:title, <title> without the site, h1), to drop repeats from the body. */
+  titles: string[];
   description: string | null;
   reporters: string[];
   published: string | null;
@@ -486,9 +504,11 @@ function readMetadata(doc: Document): Metadata {
     }
   }
   if (from === "<title>" || from === "h1") warnings.push(`headline taken from the page's ${from}`);
+  const titles = [ldTitle, og, tag, h1].filter((x): x is string => !!x).map((t) => stripSiteSuffix(decodeEntities(t), siteNames, h1));
   const description = metaContent(doc, "description", "og:description");
   return {
     title,
+    titles,
     description: description ? decodeEntities(description) : null,
     reporters,
     published,
@@ -648,6 +668,12 @@ function extractText(text: string, file: string): Body {
   // Byline and date lines directly under the headline (blank lines and debris in between allowed).
   for (let k = 0; k < 4 && i < lines.length; k++) {
     const l = lines[i]!;
+    const dateLine = /^(published|updated|posted)?:?\s*(.{6,40})$/i.exec(l);
+    if (dateLine && !/[.!?]$/.test(l) && l.split(" ").length <= 8 && /\d{4}/.test(l) && normaliseDate(dateLine[2]!)) {
+      published ??= normaliseDate(dateLine[2]!);
+      i++;
+      continue;
+    }
     if (l === "" || isTextDebris(l)) {
       i++;
       continue;
@@ -657,16 +683,11 @@ function extractText(text: string, file: string): Body {
       i++;
       continue;
     }
-    const dateLine = /^(published|updated|posted)?:?\s*(.{6,40})$/i.exec(l);
-    if (dateLine && !/[.!?]$/.test(l) && l.split(" ").length <= 8 && normaliseDate(dateLine[2]!) && /\d{4}/.test(l)) {
-      published = normaliseDate(dateLine[2]!);
-      i++;
-      continue;
-    }
     break;
   }
   const rest = lines.slice(i);
-  const hasBlank = rest.some((l) => l === "") && rest.filter((l) => l !== "").length > 1;
+  // Blank lines separate paragraphs only when one sits between two lines of text; else every line is one.
+  const hasBlank = /\S\n\n+\S/.test(rest.join("\n"));
   const paragraphs: string[] = [];
   let cur: string[] = [];
   const push = (): void => {

@@ -1,0 +1,314 @@
+import { execFileSync } from "node:child_process";
+import { mkdirSync, mkdtempSync, rmSync, truncateSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { extractArticle, normaliseDate, readSource, splitNames, stripSiteSuffix } from "../../src/import/extract.js";
+import { SourceError } from "../../src/import/types.js";
+
+const tmp = mkdtempSync(join(tmpdir(), "briefbot-extract-"));
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+
+/** Project-written filler: a sentence about a made-up harbour, numbered so paragraphs differ. */
+function para(i: number, words = 30): string {
+  const base = `Paragraph ${i} tells how the Orrin harbour board met again on Thursday to argue about dredging, ferry fares and the old grain pier that has stood empty since the storm`;
+  const w = base.split(" ");
+  while (w.length < words) w.push(...base.split(" "));
+  return `${w.slice(0, words).join(" ")}.`;
+}
+
+function articlePage(body: string, head = ""): string {
+  return `<!doctype html><html><head><title>Harbour board splits over dredging | Orrin Gazette</title>${head}</head>
+<body><header class="site-header"><nav><a href="/">Home</a> <a href="/news">News</a> <a href="/sport">Sport</a></nav></header>
+<main><article><h1>Harbour board splits over dredging</h1>${body}</article></main>
+<footer class="site-footer"><p>© 2026 Orrin Gazette</p></footer></body></html>`;
+}
+
+function errorOf(fn: () => unknown): string {
+  try {
+    fn();
+  } catch (e) {
+    expect(e).toBeInstanceOf(SourceError);
+    return (e as Error).message;
+  }
+  throw new Error("expected a SourceError");
+}
+
+async function readError(source: string): Promise<string> {
+  try {
+    await readSource(source);
+  } catch (e) {
+    expect(e).toBeInstanceOf(SourceError);
+    return (e as Error).message;
+  }
+  throw new Error(`expected ${source} to be refused`);
+}
+
+describe("HTML block walk", () => {
+  it("never runs paragraphs together, whatever the markup", () => {
+    const body = `<div class="story"><p>${para(1)}</p><p>${para(2)}</p>
+      <div>${para(3)}</div><div><span>${para(4)}</span></div>
+      <div class="legacy">${para(5)}<br><br>${para(6)}</div>
+      <p>${para(7)}<br>continued on the same line.</p>
+      <blockquote><p>${para(8)}</p></blockquote><h2>A subhead</h2><ul><li>${para(9, 12)}</li><li>${para(10, 12)}</li></ul></div>`;
+    const a = extractArticle(articlePage(body), { file: "a.html" });
+    expect(a.paragraphs).toEqual([
+      para(1), para(2), para(3), para(4), para(5), para(6), `${para(7)} continued on the same line.`, para(8), "A subhead", para(9, 12), para(10, 12),
+    ]);
+  });
+
+  it("drops figures, captions, ads, read-more lines, share bars, newsletters, related lists and cookie text", () => {
+    const body = `<div id="cookie-notice">We use cookies to improve your experience. Accept all cookies.</div>
+      <p>${para(1)}</p>
+      <figure><img src="x.jpg" alt="pier"><figcaption>The grain pier at dusk. (Gazette Photo/Ann Lee)</figcaption></figure>
+      <p>${para(2)}</p>
+      <p class="read-more"><strong>Read more:</strong> <a href="/x">Ferry fares rise again</a></p>
+      <div class="ad-slot"><span>Advertisement</span></div>
+      <p>Advertisement</p>
+      <p>${para(3)}</p>
+      <div class="share-tools"><a href="#">Share</a> <a href="#">Facebook</a></div>
+      <p><a href="/other">Read more: Storm damage at the pier</a></p>
+      <p>${para(4)}</p>
+      <section class="newsletter"><h3>Get the morning briefing</h3><p>Sign up for our free newsletter and get the news first.</p></section>
+      <div class="related-stories"><h3>Related</h3><ul><li><a href="/1">Pier sold</a></li><li><a href="/2">Ferry strike</a></li></ul></div>
+      <p>Photo credit: Ann Lee</p>`;
+    const a = extractArticle(articlePage(body), { file: "a.html" });
+    expect(a.paragraphs).toEqual([para(1), para(2), para(3), para(4)]);
+  });
+
+  it("drops a repeated headline, byline and dek at the top of the body", () => {
+    const head = '<meta name="description" content="The board voted 4-3 after a long night.">';
+    const body = `<h1>Harbour board splits over dredging</h1><p class="summary">The board voted 4-3 after a long night.</p><p>By Ann Lee and Tom Roe</p>
+      <p>${para(1)}</p><p>${para(2)}</p><p>${para(3)}</p>`;
+    const a = extractArticle(articlePage(body, head), { file: "a.html" });
+    expect(a.paragraphs).toEqual([para(1), para(2), para(3)]);
+  });
+});
+
+describe("HTML metadata", () => {
+  const body = `<p>${para(1)}</p><p>${para(2)}</p><p>${para(3)}</p>`;
+
+  it("prefers JSON-LD (in @graph), persons only as reporters", () => {
+    const ld = {
+      "@context": "https://schema.org",
+      "@graph": [
+        { "@type": "WebSite", name: "Orrin Gazette" },
+        {
+          "@type": ["NewsArticle"],
+          headline: "Board splits over dredging",
+          datePublished: "2026-04-30T23:10:00-07:00",
+          author: [{ "@type": "Person", name: "Ann Lee" }, { "@type": "Person", name: "Tom Roe" }, { "@type": "Organization", name: "Gazette Staff" }],
+          publisher: { "@type": "NewsMediaOrganization", name: "Orrin Gazette" },
+        },
+      ],
+    };
+    const head = `<script type="application/ld+json">${JSON.stringify(ld)}</script><meta property="og:title" content="Other title">`;
+    const a = extractArticle(articlePage(body, head), { file: "a.html" });
+    expect(a.title).toBe("Board splits over dredging");
+    expect(a.reporters).toEqual(["Ann Lee", "Tom Roe"]);
+    expect(a.byline).toBe("Ann Lee and Tom Roe");
+    expect(a.published).toBe("2026-04-30"); // the publisher's own calendar day, not UTC's
+    expect(a.publisher).toBe("Orrin Gazette");
+    expect(a.warnings).toEqual([]);
+  });
+
+  it("an organisation as the only author means no byline, even with a byline-looking element", () => {
+    const ld = { "@type": "NewsArticle", headline: "H", author: { "@type": "Organization", name: "Orrin Gazette" }, datePublished: "2026-01-02" };
+    const head = `<script type="application/ld+json">${JSON.stringify(ld)}</script>`;
+    const a = extractArticle(articlePage(`<span class="byline">By Gazette Staff</span>${body}`, head), { file: "a.html" });
+    expect(a.reporters).toEqual([]);
+    expect(a.byline).toBeNull();
+  });
+
+  it("falls back to og:/article: tags, then byline elements and <time>", () => {
+    const head = '<meta property="og:title" content="Dredging vote - Orrin Gazette"><meta property="og:site_name" content="Orrin Gazette">';
+    const page = articlePage(`<div class="byline">By ANN LEE, B. O'NEILL and TOM ROE-SMITH</div><time datetime="2026-05-01T08:00:00Z">May 1</time>${body}`, head);
+    const a = extractArticle(page, { file: "a.html" });
+    expect(a.title).toBe("Dredging vote");
+    expect(a.publisher).toBe("Orrin Gazette");
+    expect(a.reporters).toEqual(["Ann Lee", "B. O'Neill", "Tom Roe-Smith"]);
+    expect(a.byline).toBe("Ann Lee, B. O'Neill and Tom Roe-Smith");
+    expect(a.published).toBe("2026-05-01");
+    expect(a.paragraphs).toEqual([para(1), para(2), para(3)]);
+  });
+
+  it("warns when the headline comes from <title> and there is no date", () => {
+    const a = extractArticle(articlePage(body), { file: "a.html" });
+    expect(a.title).toBe("Harbour board splits over dredging");
+    expect(a.warnings).toContain("headline taken from the page's <title>");
+    expect(a.warnings).toContain("no publication date found");
+  });
+
+  it.each([
+    ["Headline here | Site", ["Site"], "Headline here"],
+    ["Headline here - The Daily Site", ["The Daily Site"], "Headline here"],
+    ["Headline here — Site News", ["Site News"], "Headline here"],
+    ["Long headline about the harbour | Gazette Online", [], "Long headline about the harbour"],
+    ["Orrin Gazette: Headline about the dredging vote", ["Orrin Gazette"], "Headline about the dredging vote"],
+    ["Pro-government rally - in pictures", [], "Pro-government rally - in pictures"],
+    ["Tarvosia firewall: Families fear the switch", ["FBS News"], "Tarvosia firewall: Families fear the switch"],
+  ])("strips the site from %j", (title, sites, expected) => {
+    expect(stripSiteSuffix(title, sites)).toBe(expected);
+  });
+
+  it.each([
+    ["2026-03-11T14:32:07Z", "2026-03-11"],
+    ["2026-03-11", "2026-03-11"],
+    ["2026/03/11 10:00", "2026-03-11"],
+    ["March 11, 2026", "2026-03-11"],
+    ["Aug. 24, 2026", "2026-08-24"],
+    ["1 November 2026", "2026-11-01"],
+    ["Wed, 11 Mar 2026 14:32:07 GMT", "2026-03-11"],
+    ["1773252340000", "2026-03-11"],
+    ["not a date", null],
+  ])("normalises the date %j", (raw, expected) => {
+    expect(normaliseDate(raw)).toBe(expected);
+  });
+
+  it.each([
+    ["By Ann Lee and Tom Roe", ["Ann Lee", "Tom Roe"]],
+    ["By Ann Lee, Tom Roe and Kim Park", ["Ann Lee", "Tom Roe", "Kim Park"]],
+    ["Ann Lee & Tom Roe", ["Ann Lee", "Tom Roe"]],
+    ["By Ann Lee, Staff Writer", ["Ann Lee"]],
+    ["By Ann Lee in Orrin", ["Ann Lee"]],
+  ])("splits the byline %j", (raw, expected) => {
+    expect(splitNames(raw)).toEqual(expected);
+  });
+});
+
+describe("text and Markdown", () => {
+  it("reads headline, byline and paragraphs, and drops page debris", () => {
+    const text = [
+      "Harbour board splits over dredging",
+      "By Ann Lee, Tom Roe and Kim Park",
+      "",
+      "IE 11 is not supported. For an optimal experience visit our site on another browser.",
+      "",
+      para(1),
+      "",
+      "Advertisement",
+      "",
+      para(2),
+      "Share this",
+      "",
+      "We use cookies to personalise content and ads.",
+      para(3),
+      "",
+    ].join("\n");
+    const a = extractArticle(Buffer.from(text), { file: "a.txt" });
+    expect(a.title).toBe("Harbour board splits over dredging");
+    expect(a.reporters).toEqual(["Ann Lee", "Tom Roe", "Kim Park"]);
+    expect(a.publisher).toBeNull();
+    expect(a.paragraphs).toEqual([para(1), para(2), para(3)]);
+  });
+
+  it("joins soft-wrapped lines inside a paragraph when the file has blank lines", () => {
+    const text = `Headline\n\n${para(1).replace(/ (board|ferry) /g, " $1\n")}\n\n${para(2)}\n\n${para(3)}`;
+    expect(extractArticle(Buffer.from(text), { file: "a.txt" }).paragraphs).toEqual([para(1), para(2), para(3)]);
+  });
+
+  it("splits on single newlines when the file has no blank lines", () => {
+    const text = `Headline\nBy Ann Lee\n${para(1)}\n${para(2)}\n${para(3)}\n`;
+    const a = extractArticle(Buffer.from(text), { file: "a.txt" });
+    expect(a.reporters).toEqual(["Ann Lee"]);
+    expect(a.paragraphs).toEqual([para(1), para(2), para(3)]);
+  });
+
+  it("takes a Markdown # heading as the headline and strips links and emphasis", () => {
+    const md = `# Harbour *board* splits\n\n_By Ann Lee_\n\n${para(1)} See [the minutes](https://example.com/m) and **the vote**.\n\n![pier](pier.jpg)\n\n${para(2)}\n\n${para(3)}`;
+    const a = extractArticle(Buffer.from(md), { file: "a.md" });
+    expect(a.title).toBe("Harbour board splits");
+    expect(a.reporters).toEqual(["Ann Lee"]);
+    expect(a.paragraphs).toEqual([`${para(1)} See the minutes and the vote.`, para(2), para(3)]);
+  });
+
+  it("reads a date line under the byline", () => {
+    const a = extractArticle(Buffer.from(`Headline\nBy Ann Lee\nPublished March 3, 2026\n\n${para(1)}\n\n${para(2)}\n\n${para(3)}`), { file: "a.txt" });
+    expect(a.published).toBe("2026-03-03");
+    expect(a.paragraphs[0]).toBe(para(1));
+  });
+
+  it("extracts text in other scripts: Cyrillic text and an Arabic page", () => {
+    const ru = "Портовый совет снова собрался в четверг, чтобы обсудить углубление дна, цены на паром и старый зерновой причал, который пустует после шторма.";
+    const a = extractArticle(Buffer.from(`Совет порта разделился\nАнна Ли\n\n${`${ru} `.repeat(3)}\n\n${`${ru} `.repeat(3)}`), { file: "ru.txt" });
+    expect(a.title).toBe("Совет порта разделился");
+    expect(a.paragraphs).toHaveLength(3); // the second line is not a "By" byline, so it is body
+    expect(a.paragraphs[1]).toContain("Портовый совет");
+    const ar = "اجتمع مجلس الميناء مرة أخرى يوم الخميس لمناقشة تعميق القناة وأسعار العبارات والرصيف القديم الذي ظل فارغا منذ العاصفة.";
+    const html = `<!doctype html><html lang="ar" dir="rtl"><head><meta charset="utf-8"><title>مجلس الميناء</title></head><body><article><h1>مجلس الميناء</h1><p>${`${ar} `.repeat(4)}</p><p>${`${ar} `.repeat(4)}</p></article></body></html>`;
+    const b = extractArticle(Buffer.from(html), { file: "ar.html" });
+    expect(b.title).toBe("مجلس الميناء");
+    expect(b.paragraphs).toHaveLength(2);
+    expect(b.paragraphs[0]).toContain("اجتمع مجلس الميناء");
+  });
+});
+
+describe("not an article", () => {
+  it("refuses a home page: a list of headline links with teasers", () => {
+    const cards = Array.from(
+      { length: 24 },
+      (_, i) => `<div class="card"><h3><a href="/story/${i}">Story number ${i} about the harbour and the town</a></h3><p>A short teaser for story ${i}, about ferries, fares, the pier and what the board said.</p></div>`,
+    ).join("\n");
+    const html = `<!doctype html><html><head><title>Orrin Gazette - News from the harbour town</title><meta property="og:type" content="website"></head>
+      <body><nav><a href="/">Home</a><a href="/news">News</a></nav><main><h2>Top stories</h2>${cards}</main><footer>© Orrin Gazette</footer></body></html>`;
+    expect(errorOf(() => extractArticle(Buffer.from(html), { file: "home.html" }))).toMatch(/^not an article: /);
+  });
+
+  it("refuses a login page", () => {
+    const html = `<!doctype html><html><head><title>Sign in | Orrin Gazette</title></head><body><main><h1>Sign in to your account</h1>
+      <p>Subscribers can read every story. Enter your email address and password to continue.</p>
+      <form action="/login" method="post"><label>Email <input type="email" name="email"></label><label>Password <input type="password" name="pw"></label><button>Sign in</button></form>
+      <p><a href="/forgot">Forgot your password?</a></p></main></body></html>`;
+    expect(errorOf(() => extractArticle(Buffer.from(html), { file: "login.html" }))).toMatch(/^not an article: .*login/);
+  });
+
+  it("refuses a page with too little text, and names the word count", () => {
+    const html = articlePage(`<p>${para(1, 40)}</p>`);
+    expect(errorOf(() => extractArticle(Buffer.from(html), { file: "short.html" }))).toMatch(/^not an article: only \d+ words/);
+  });
+
+  it("refuses a short text file", () => {
+    expect(errorOf(() => extractArticle(Buffer.from("Title\n\nJust one line of text."), { file: "s.txt" }))).toMatch(/only 5 words/);
+  });
+});
+
+describe("readSource and bad input", () => {
+  it("reads a regular file", async () => {
+    const f = join(tmp, "ok.txt");
+    writeFileSync(f, "hello");
+    const src = await readSource(f);
+    expect(src.bytes.toString()).toBe("hello");
+    expect(src.file).toBe(f);
+    expect(src.url).toBeUndefined();
+  });
+
+  it("refuses an empty file", async () => {
+    const f = join(tmp, "empty.txt");
+    writeFileSync(f, "");
+    expect(await readError(f)).toBe(`${f} is empty`);
+    expect(errorOf(() => extractArticle(Buffer.alloc(0), { file: "x.txt" }))).toBe("x.txt is empty");
+    expect(errorOf(() => extractArticle(Buffer.from(" \n\n  \n"), { file: "x.txt" }))).toBe("x.txt is empty");
+  });
+
+  it("refuses a directory, a missing file and a FIFO (without blocking on it)", async () => {
+    const d = join(tmp, "dir");
+    mkdirSync(d);
+    expect(await readError(d)).toBe(`${d} is a directory, not a file`);
+    expect(await readError(join(tmp, "missing.html"))).toMatch(/^no such file/);
+    const fifo = join(tmp, "pipe");
+    execFileSync("mkfifo", [fifo]);
+    expect(await readError(fifo)).toMatch(/is not a regular file/);
+  });
+
+  it("refuses a 50 MB file before reading it", async () => {
+    const f = join(tmp, "huge.html");
+    writeFileSync(f, "");
+    truncateSync(f, 50 * 1024 * 1024);
+    expect(await readError(f)).toMatch(/too large \(50\.0 MB; the limit is 5 MB\)/);
+  });
+
+  it("refuses binary and PDF content", () => {
+    expect(errorOf(() => extractArticle(Buffer.from("%PDF-1.4\n1 0 obj\n<<>>\nendobj\n"), { file: "a.pdf" }))).toMatch(/PDF/);
+    expect(errorOf(() => extractArticle(Buffer.from([0x7f, 0x45, 0x4c, 0x46, 0x02, 0x01, 0x01, 0x00, 0x00]), { file: "a.bin" }))).toMatch(/binary/);
+  });
+});
