@@ -1,40 +1,17 @@
 /**
- * Renders command replies for Discord: embeds with the answer and its attribution, buttons whose custom_id carries
- * their whole state (so a press works after a restart), Markdown escaping of every text that is not ours, and every
- * Discord limit enforced here (embed parts, 6,000 characters and 10 embeds per message, content under 2,000, button
- * labels, custom_id length), splitting into follow-up messages when one message cannot hold it all.
+ * Renders command replies for Discord as messages: the answer embeds with their buttons, packed into as few messages
+ * as Discord's limits allow (6,000 characters and 10 embeds per message, content under 2,000), the rest following.
+ * Escaping and limits live in `discord-text.ts`, button ids in `discord-buttons.ts`, embeds in `discord-embed.ts`.
  */
-import { ButtonStyle, ComponentType, escapeMarkdown } from "discord.js";
-import type { APIActionRowComponent, APIButtonComponent, APIEmbed, APIEmbedField } from "discord.js";
-import type { Answer, Source } from "../core/types.js";
+import { ButtonStyle } from "discord.js";
+import type { APIActionRowComponent, APIButtonComponent, APIEmbed } from "discord.js";
+import type { Answer } from "../core/types.js";
 import type { Reply } from "../commands/types.js";
-import { DECLINE_TEXT, LOW_CONFIDENCE, confidenceNote, joinNames, sourceLine } from "./attribution.js";
+import { DECLINE_TEXT, LOW_CONFIDENCE, joinNames } from "./attribution.js";
 import { splitText } from "./split.js";
-
-/** Discord's documented limits. */
-export const LIMITS = {
-  content: 2000,
-  title: 256,
-  description: 4096,
-  fields: 25,
-  fieldName: 256,
-  fieldValue: 1024,
-  footer: 2048,
-  author: 256,
-  embedTotal: 6000,
-  embeds: 10,
-  buttonLabel: 80,
-  buttonsPerRow: 5,
-  customId: 100,
-  choices: 25,
-  choiceName: 100,
-  choiceValue: 100,
-} as const;
-
-const COLOR_QUOTE = 0x5865f2;
-const COLOR_FACT = 0x57f287;
-const COLOR_INFO = 0x99aab5;
-const COLOR_DECLINE = 0xfee75c;
+import { LIMITS, clip, escapeDiscord, safe } from "./discord-text.js";
+import { button, didYouMeanId, otherAnswersId, rows } from "./discord-buttons.js";
+import { COLOR_DECLINE, COLOR_INFO, answerEmbed, bullets, embedLength, field, fitEmbed, infoEmbed } from "./discord-embed.js";
 
 /** One message to send: the first answers the event, the others follow it. */
 export interface DiscordMessage {
@@ -43,158 +20,6 @@ export interface DiscordMessage {
   components: APIActionRowComponent<APIButtonComponent>[];
   /** Only the asker should see it (interactions only; a message reply cannot be ephemeral). */
   ephemeral: boolean;
-}
-
-// ---------------------------------------------------------------------------------------------------------------
-// Escaping and clipping
-
-/**
- * Escapes text for Discord Markdown so it shows as typed: emphasis, code, spoilers, strikethrough, headings, lists,
- * block quotes, subtext and masked links. `@everyone` / `@here` get a zero-width joiner as well (allowed_mentions
- * already stops the ping; this keeps the text from even looking like one).
- */
-export function escapeDiscord(text: string): string {
-  return escapeMarkdown(String(text ?? ""), { heading: true, bulletedList: true, numberedList: true, maskedLink: true })
-    .replace(/^(\s*)(>|-#)/gm, "$1\\$2")
-    .replace(/@(everyone|here)/g, "@\u200b$1");
-}
-
-/** Cuts `text` to at most `max` characters with an ellipsis, never leaving half a surrogate pair or a lone `\`. */
-export function clip(text: string, max: number): string {
-  if (text.length <= max) return text;
-  let cut = text.slice(0, Math.max(0, max - 1));
-  if (/[\ud800-\udbff]$/.test(cut)) cut = cut.slice(0, -1);
-  const slashes = /\\+$/.exec(cut)?.[0].length ?? 0;
-  if (slashes % 2 === 1) cut = cut.slice(0, -1);
-  return `${cut}…`;
-}
-
-/** Escaped and clipped: for any text that is not ours (user input, knowledge text). */
-const safe = (text: string, max: number) => clip(escapeDiscord(text), max);
-
-// ---------------------------------------------------------------------------------------------------------------
-// Button state in custom_id
-
-const ALT = "bb:alt:";
-const DYM = "bb:dym:";
-
-/** A parsed button custom_id. */
-export type ButtonAction = { kind: "alt"; ids: string[] } | { kind: "dym"; id: string };
-
-/**
- * `bb:alt:<id>,<id>,…`: the alternatives of an answer, as many ids as fit in Discord's 100 characters (entry ids
- * are at most 63, so at least one always fits). No question text and no user id is ever put in a custom_id.
- */
-export function otherAnswersId(ids: readonly string[]): string | null {
-  let out = "";
-  for (const id of ids) {
-    const next = out === "" ? `${ALT}${id}` : `${out},${id}`;
-    if (next.length > LIMITS.customId) break;
-    out = next;
-  }
-  return out === "" ? null : out;
-}
-
-/** `bb:dym:<id>`: show that entry. */
-export function didYouMeanId(id: string): string | null {
-  const out = `${DYM}${id}`;
-  return out.length <= LIMITS.customId ? out : null;
-}
-
-/** Reads a custom_id made by {@link otherAnswersId} or {@link didYouMeanId}; null for anything else. */
-export function parseButtonId(customId: string): ButtonAction | null {
-  const valid = (id: string) => /^[a-z0-9][a-z0-9-]{0,62}$/.test(id);
-  if (customId.startsWith(ALT)) {
-    const ids = customId.slice(ALT.length).split(",");
-    return ids.length > 0 && ids.every(valid) ? { kind: "alt", ids } : null;
-  }
-  if (customId.startsWith(DYM)) {
-    const id = customId.slice(DYM.length);
-    return valid(id) ? { kind: "dym", id } : null;
-  }
-  return null;
-}
-
-function button(label: string, customId: string | null, style: ButtonStyle.Primary | ButtonStyle.Secondary = ButtonStyle.Secondary): APIButtonComponent[] {
-  if (!customId) return [];
-  return [{ type: ComponentType.Button, style, label: clip(label, LIMITS.buttonLabel), custom_id: customId }];
-}
-
-function rows(buttons: APIButtonComponent[]): APIActionRowComponent<APIButtonComponent>[] {
-  const out: APIActionRowComponent<APIButtonComponent>[] = [];
-  for (let i = 0; i < buttons.length && out.length < 5; i += LIMITS.buttonsPerRow)
-    out.push({ type: ComponentType.ActionRow, components: buttons.slice(i, i + LIMITS.buttonsPerRow) });
-  return out;
-}
-
-// ---------------------------------------------------------------------------------------------------------------
-// Embeds
-
-function field(name: string, value: string, inline = false): APIEmbedField {
-  return { name: clip(name, LIMITS.fieldName), value: clip(value, LIMITS.fieldValue) || "\u200b", inline };
-}
-
-function sourceValue(source: Source): string {
-  const line = escapeDiscord(sourceLine(source));
-  return source.url && /^https?:\/\//.test(source.url) ? `${line}\n${source.url}` : line;
-}
-
-/** One answer as an embed: the words, the speaker and role, context, the source; the confidence when it is low. */
-export function answerEmbed(answer: Answer, title?: string): APIEmbed {
-  const fields: APIEmbedField[] = [];
-  if (answer.speaker) fields.push(field("Speaker", `**${escapeDiscord(answer.speaker.name)}**${answer.speaker.role ? `, ${escapeDiscord(answer.speaker.role)}` : ""}`));
-  if (answer.context) fields.push(field("Context", escapeDiscord(answer.context)));
-  if (answer.attribution) fields.push(field("According to", escapeDiscord(answer.attribution)));
-  fields.push(field("Source", sourceValue(answer.source)));
-  const low = confidenceNote(answer);
-  const body = answer.kind === "quote" ? `“${escapeDiscord(answer.text)}”` : escapeDiscord(answer.text);
-  return {
-    ...(title && { title: clip(title, LIMITS.title) }),
-    description: clip(body, LIMITS.description),
-    color: answer.kind === "quote" ? COLOR_QUOTE : COLOR_FACT,
-    fields,
-    ...(low && { footer: { text: clip(low, LIMITS.footer) } }),
-  };
-}
-
-function infoEmbed(title: string, description: string, color = COLOR_INFO, fields: APIEmbedField[] = []): APIEmbed {
-  return {
-    title: clip(title, LIMITS.title),
-    ...(description && { description: clip(description, LIMITS.description) }),
-    color,
-    ...(fields.length && { fields: fields.slice(0, LIMITS.fields) }),
-  };
-}
-
-const bullets = (items: readonly string[]) => items.map((s) => `• ${escapeDiscord(s)}`).join("\n");
-
-/** Characters Discord counts toward an embed's 6,000. */
-export function embedLength(e: APIEmbed): number {
-  return (
-    (e.title?.length ?? 0) +
-    (e.description?.length ?? 0) +
-    (e.footer?.text.length ?? 0) +
-    (e.author?.name.length ?? 0) +
-    (e.fields ?? []).reduce((n, f) => n + f.name.length + f.value.length, 0)
-  );
-}
-
-/** Shrinks one embed (description first, then fields from the last) until it fits `budget` characters. */
-function fitEmbed(e: APIEmbed, budget: number): APIEmbed {
-  const out: APIEmbed = { ...e, fields: [...(e.fields ?? [])] };
-  let over = embedLength(out) - budget;
-  if (over > 0 && out.description) {
-    out.description = clip(out.description, Math.max(1, out.description.length - over));
-    over = embedLength(out) - budget;
-  }
-  while (over > 0 && out.fields!.length > 0) {
-    out.fields!.pop();
-    over = embedLength(out) - budget;
-  }
-  if (over > 0 && out.footer) delete out.footer;
-  if (embedLength(out) > budget && out.title) out.title = clip(out.title, Math.max(1, out.title.length - (embedLength(out) - budget)));
-  if (out.fields!.length === 0) delete out.fields;
-  return out;
 }
 
 /**

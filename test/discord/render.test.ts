@@ -1,14 +1,8 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import {
-  clip,
-  didYouMeanId,
-  escapeDiscord,
-  otherAnswersId,
-  parseButtonId,
-  renderAnswers,
-  renderDiscord,
-} from "../../src/render/discord.js";
+import { renderAnswers, renderDiscord } from "../../src/render/discord.js";
+import { clip, escapeDiscord } from "../../src/render/discord-text.js";
+import { didYouMeanId, otherAnswersId, parseButtonId } from "../../src/render/discord-buttons.js";
 import type { Answer, AskResult, Source } from "../../src/core/types.js";
 import { customIds, expectWithinLimits } from "./limits.js";
 

@@ -5,7 +5,9 @@ import { findCommand } from "../../commands/definitions.js";
 import { ask } from "../../commands/ask.js";
 import { fold } from "../../core/normalise.js";
 import type { Answer } from "../../core/types.js";
-import { LIMITS, clip, parseButtonId, renderAnswers, renderDiscord, type DiscordMessage } from "../../render/discord.js";
+import { renderAnswers, renderDiscord, type DiscordMessage } from "../../render/discord.js";
+import { LIMITS, clip } from "../../render/discord-text.js";
+import { parseButtonId } from "../../render/discord-buttons.js";
 
 /** Runs a shared command through dispatch() (one log line, telemetry) and renders the reply for Discord. */
 export function runCommand(runtime: Runtime, def: CommandDef, arg: string): DiscordMessage[] {
