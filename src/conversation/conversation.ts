@@ -1,0 +1,516 @@
+import type { Core } from "../core/core.js";
+import { CONFIDENCE_THRESHOLD } from "../core/core.js";
+import { STOP_WORDS } from "../core/lexicon.js";
+import type { Answer, AskResult } from "../core/types.js";
+import { ask as askCommand } from "../commands/ask.js";
+import type { CommandDef, Reply } from "../commands/types.js";
+import { encodeAction, type ButtonAction } from "./actions.js";
+import { clarifyOptions } from "./clarify.js";
+import { fillPronouns, plainWords, readFollowUp, type FollowUp } from "./followup.js";
+import { ConversationMemory, SHOWN_MAX, emptyRecall, type MemoryOptions, type Recall } from "./memory.js";
+import { loadSmallTalk, type SmallTalk, type SmallTalkMatch } from "./smalltalk.js";
+import { viewOf, type KnowledgeView } from "./view.js";
+
+export type { ButtonAction } from "./actions.js";
+export { decodeAction, encodeAction } from "./actions.js";
+
+/** How a turn was answered: from the knowledge, as small talk, by asking back, by declining, or with the guide. */
+export type Mode = "answer" | "chitchat" | "clarify" | "declined" | "help";
+
+/** One turn's reply, as data. Adapters render `reply` (every renderer already knows it) and offer `actions` as buttons. */
+export interface ConversationReply {
+  mode: Mode;
+  /** What to show: an answer (or decline) from the core, the help, or a short text (small talk, "Did you mean …?"). */
+  reply: Reply;
+  /** The entry answered (mode "answer"), else null. */
+  answer: Answer | null;
+  /** Who said the answer: a quote's speaker, or the speaker whose words a fact reports; else null. */
+  speaker: { id: string; name: string; role: string | null } | null;
+  /** The core's next-best answers (answers), or the two options (clarify). */
+  alternatives: Answer[];
+  /** Buttons to offer under the reply: "more" (from the speaker), "related", "source", or "pick" (clarify options). */
+  actions: ButtonAction[];
+  /** The small-talk intent, when mode is chitchat or help from small talk. */
+  smalltalk: { intent: string; confidence: number } | null;
+  /** The follow-up this turn was read as ("who-said", "swap", …), or null for a question of its own. */
+  followUp: FollowUp["kind"] | null;
+  /** Confidence: the answer's, the small talk's, or the best near miss's when declined. */
+  score: number;
+}
+
+/** Settings of a {@link Conversation}. */
+export interface ConversationOptions {
+  /** The knowledge served now; read on every turn, so a hot reload is picked up at once. */
+  core: () => Core;
+  /** The small-talk set (default: the SMALLTALK_FILE setting, else the shipped file). */
+  smallTalk?: SmallTalk;
+  /** The memory, or options for a new one (TTL, cap, clock). */
+  memory?: ConversationMemory | MemoryOptions;
+  /**
+   * Runs a command for the conversation; adapters pass `(def, arg) => dispatch(runtime, platform, def, arg)` so every
+   * question is logged and counted like any other. Default: the command run directly on the core.
+   */
+  run?: (def: CommandDef, arg: string) => Reply;
+}
+
+/** Options of one turn. */
+export interface TurnOptions {
+  /**
+   * The entry id of the bot's answer this message replies to, where the platform tells (a Telegram reply to a
+   * message whose buttons carry the id, a Discord reply). The turn then continues from that answer, whatever the
+   * memory holds (also after a restart or on another replica, where the memory is empty).
+   */
+  replyTo?: string | null;
+}
+
+const QUESTION_WORDS = new Set(
+  "what when where who whom whose why how which is are was were do does did can could will would should has have had say said says think thought tell told many much".split(" "),
+);
+const VERBS = new Set("say said says think thought tell told use used using get got make made do does did".split(" "));
+const ELSE = /\b(?:else|other|another|more)\b/;
+const PRONOUNS = new Set("he she him her his hers himself herself it its itself that this they them".split(" "));
+
+/** "Mohammad Javad Azari Jahromi" → "Jahromi": the one word that names them, without outweighing the question. */
+function shortName(name: string): string {
+  const parts = name.trim().split(/\s+/);
+  return parts[parts.length - 1] ?? name;
+}
+
+/** The confidence of an answer reply (0 when declined or not an answer). */
+function confidence(reply: Reply): number {
+  return reply.type === "answer" && reply.result.answered ? (reply.result.answer?.confidence ?? 0) : 0;
+}
+
+/** What the memory cannot answer without: who is meant, or what. */
+type Missing = "person" | "thing";
+
+/**
+ * The conversation layer: between an adapter and the commands (adapter → conversation → command → core → render).
+ * It answers small talk before any knowledge search, reads follow-ups ("who said that?", "and Pinterest?", "tell me
+ * more") against a short memory per conversation, asks "Did you mean …?" when two different answers tie, and
+ * otherwise runs the question as the `ask` command. Platform-free and synchronous.
+ *
+ * For adapters (Telegram, Discord, console):
+ * - `key` is opaque: build it from the person AND the chat (`tg:<chatId>:<userId>`, `dc:<channelId>:<userId>`), so in
+ *   a group each person has their own memory. It is only a Map key: never logged.
+ * - Pass `replyTo` (an entry id) when the message replies to one of the bot's answers.
+ * - Render `reply` with the platform renderer; offer `actions` as buttons, encoded with {@link encodeAction}
+ *   (≤ 64 bytes: fits Telegram callback_data and Discord custom_id); on a press, `decodeAction(data)` and call
+ *   {@link Conversation.press} — it answers forged or stale data politely, never with a random entry.
+ * - Run slash commands and /commands through {@link Conversation.command}, so `/forget` clears the memory and
+ *   `/quote` answers are remembered for "what else did he say?".
+ * The memory holds entry ids, speaker ids and words of the knowledge itself, never message text, in process memory
+ * only, for 15 minutes idle (see memory.ts).
+ */
+export class Conversation {
+  readonly memory: ConversationMemory;
+  private readonly smallTalk: SmallTalk;
+  private readonly coreNow: () => Core;
+  private readonly run: (def: CommandDef, arg: string) => Reply;
+
+  constructor(options: ConversationOptions) {
+    this.coreNow = options.core;
+    this.smallTalk = options.smallTalk ?? loadSmallTalk(process.env.SMALLTALK_FILE || undefined);
+    this.memory = options.memory instanceof ConversationMemory ? options.memory : new ConversationMemory(options.memory);
+    this.run = options.run ?? ((def, arg) => def.run(this.coreNow(), arg));
+  }
+
+  /** Answers one message of the conversation under `key`. Never throws on any text. */
+  handle(key: string, text: string, options: TurnOptions = {}): ConversationReply {
+    const core = this.coreNow();
+    const view = viewOf(core);
+    const { recall, stale } = this.recall(key, view);
+    if (options.replyTo) this.anchor(recall, view, options.replyTo);
+    const message = String(text ?? "");
+
+    const small = this.smallTalk.match(message);
+    if (small) {
+      this.memory.save(key, recall);
+      return this.chitchat(small, core, message);
+    }
+
+    const follow = readFollowUp(message, recall.options.length > 0);
+    if (follow) {
+      const out = this.followUp(follow, recall, view, message, stale);
+      if (out) {
+        this.memory.save(key, recall);
+        return out;
+      }
+    }
+    // A question of its own; a greeting or "ok so" in front of it is not part of the question.
+    const question = stripOpener(message);
+    const reply = this.run(askCommand, question);
+    const out = this.fromReply(reply, recall, view, question, null);
+    this.memory.save(key, recall);
+    return out;
+  }
+
+  /**
+   * Answers a button press (see {@link ButtonAction}) like the matching follow-up, from the entry the button carries.
+   * An entry a reload removed is answered with "that button is out of date", never with another entry.
+   */
+  press(key: string, action: ButtonAction): ConversationReply {
+    const view = viewOf(this.coreNow());
+    const { recall } = this.recall(key, view);
+    const id = typeof action?.entryId === "string" ? action.entryId : "";
+    if (!view.entries.has(id)) {
+      this.memory.save(key, recall);
+      return textReply("declined", "That button belongs to an answer I no longer have (the knowledge was updated). Please ask again.", null);
+    }
+    this.anchor(recall, view, id);
+    const kind = action.action === "more" ? "more-from-speaker" : action.action === "related" ? "related" : action.action === "source" ? "source" : "pick";
+    const out =
+      kind === "pick"
+        ? this.showEntry(recall, view, id, null, "pick")
+        : this.followUp({ kind }, recall, view, "", false)!;
+    this.memory.save(key, recall);
+    return out;
+  }
+
+  /**
+   * Runs a command (a /command or a Discord slash command) in the conversation: `ask` is a turn like {@link handle};
+   * `forget` clears this conversation's memory; any other command runs as usual and its answers are remembered.
+   */
+  command(key: string, def: CommandDef, arg: string, options: TurnOptions = {}): ConversationReply {
+    if (def.name === "ask") return this.handle(key, arg, options);
+    if (def.name === "forget") this.forget(key);
+    const reply = this.run(def, arg);
+    if (def.name === "forget" || def.name === "help" || def.name === "sources") {
+      return { mode: def.name === "help" ? "help" : "chitchat", reply, answer: null, speaker: null, alternatives: [], actions: [], smalltalk: null, followUp: null, score: 1 };
+    }
+    const view = viewOf(this.coreNow());
+    const { recall } = this.recall(key, view);
+    const out = this.fromReply(reply, recall, view, null, null);
+    this.memory.save(key, recall);
+    return out;
+  }
+
+  /** Forgets what the conversation under `key` remembers (/forget). True when there was something. */
+  forget(key: string): boolean {
+    return this.memory.forget(key);
+  }
+
+  // ---------------------------------------------------------------------------------------------------------------
+
+  private recall(key: string, view: KnowledgeView): { recall: Recall; stale: boolean } {
+    const r = this.memory.peek(key);
+    if (!r) return { recall: emptyRecall(this.memory.now()), stale: false };
+    // Ids a hot reload removed are dropped here: the conversation never shows an entry that is gone.
+    let stale = false;
+    if (r.entry !== null && !view.entries.has(r.entry)) {
+      r.entry = null;
+      stale = true;
+    }
+    if (r.speaker !== null && !view.speakers.has(r.speaker)) r.speaker = null;
+    if (r.shown.some((id) => !view.entries.has(id))) r.shown = r.shown.filter((id) => view.entries.has(id));
+    if (r.options.some((id) => !view.entries.has(id))) r.options = [];
+    return { recall: r, stale };
+  }
+
+  /** Continues from a given entry (a reply to one of the bot's answers, or a button): its speaker and its frame. */
+  private anchor(recall: Recall, view: KnowledgeView, id: string): void {
+    const e = view.entries.get(String(id));
+    if (!e) return;
+    recall.entry = e.id;
+    recall.speaker = view.personOf(e.id) ?? recall.speaker;
+    if (e.questions[0]) this.setFrame(recall, view, e.questions[0]);
+    if (!recall.shown.includes(e.id)) pushShown(recall, e.id);
+  }
+
+  private followUp(f: FollowUp, recall: Recall, view: KnowledgeView, message: string, stale: boolean): ConversationReply | null {
+    const core = view.core;
+    const speaker = recall.speaker !== null ? view.speakers.get(recall.speaker) : undefined;
+    switch (f.kind) {
+      case "pick": {
+        const id = recall.options[f.index];
+        recall.options = [];
+        return id ? this.showEntry(recall, view, id, null, "pick") : null;
+      }
+      case "who-said":
+      case "source":
+      case "confirm":
+        if (recall.entry === null) return this.missing(f.kind === "who-said" ? "person" : "thing", core, stale, f.kind);
+        return this.showEntry(recall, view, recall.entry, null, f.kind);
+      case "person": {
+        if (!speaker) return this.missing("person", core, stale, f.kind);
+        const result = this.run(askCommand, `who is ${speaker.name}`);
+        const a = result.type === "answer" ? result.result.answer : null;
+        if (a && view.personOf(a.id) === speaker.id) return this.fromReply(result, recall, view, null, f.kind);
+        // No entry says who they are: their own words, which carry their name and role.
+        const own = view.wordsOf(speaker.id)[0];
+        return own ? this.showEntry(recall, view, own, null, f.kind) : this.fromReply(result, recall, view, null, f.kind);
+      }
+      case "more-from-speaker": {
+        const who = (recall.entry !== null ? view.speakerOf(recall.entry) : null) ?? speaker ?? null;
+        if (!who) return this.missing("person", core, stale, f.kind);
+        const next = view.wordsOf(who.id).find((id) => id !== recall.entry && !recall.shown.includes(id));
+        if (!next) return textReply("declined", `That's everything I have from ${who.name}.`, f.kind);
+        return this.showEntry(recall, view, next, null, f.kind);
+      }
+      case "related": {
+        if (recall.entry === null) return this.missing("thing", core, stale, f.kind);
+        const next = view.related(recall.entry, new Set(recall.shown), 1)[0];
+        if (!next) return textReply("declined", "That's all I have on this. Ask me something else!", f.kind);
+        return this.showEntry(recall, view, next, null, f.kind);
+      }
+      case "bare": {
+        const content = frameContent(recall);
+        if (content.length === 0) return this.missing("thing", core, stale, f.kind);
+        const lead = f.ask === "when" ? "when was" : f.ask;
+        return this.ask(`${lead} ${content.join(" ")}`, recall, view, f.kind);
+      }
+      case "swap": {
+        if (recall.frame.length === 0) return null;
+        return this.ask(swapTopic(recall.frame, f.topic, view), recall, view, f.kind);
+      }
+      case "pronoun": {
+        const words = plainWords(message).split(" ");
+        // A question with enough words of its own, or naming its person, may use "its" or "he" within itself
+        // ("Does Iran have its own ride-hailing app?"): it is read as it is, or as filled in, whichever the core is surer of.
+        const content = words.filter((w) => !STOP_WORDS.has(w) && !PRONOUNS.has(w));
+        const personNamed = words.some((w) => view.personWords.has(w));
+        const needPerson = f.person && !personNamed;
+        const needThing = f.thing && !words.some((w) => view.tagWords.has(w) && !STOP_WORDS.has(w));
+        const selfContained = content.length >= 3 || (f.person && personNamed && !needThing);
+        const topic = topicText(recall);
+        const canPerson = !needPerson || speaker !== undefined;
+        const canThing = !needThing || topic !== null;
+        if (!needPerson && !needThing) return null;
+        if (!canPerson || !canThing) {
+          if (selfContained) return null;
+          return this.missing(!canPerson ? "person" : "thing", core, stale, f.kind);
+        }
+        const rewritten = fillPronouns(message, needPerson ? shortName(speaker!.name) : null, needThing ? topic : null);
+        const filled = this.run(askCommand, rewritten);
+        if (selfContained) {
+          const plain = this.run(askCommand, stripOpener(message));
+          if (confidence(plain) > confidence(filled)) return this.fromReply(plain, recall, view, stripOpener(message), null);
+        }
+        return this.fromReply(filled, recall, view, rewritten, f.kind);
+      }
+    }
+  }
+
+  private ask(question: string, recall: Recall, view: KnowledgeView, kind: FollowUp["kind"]): ConversationReply {
+    return this.fromReply(this.run(askCommand, question), recall, view, question, kind);
+  }
+
+  /** Turns a command's reply into a turn, remembering what was shown. `question` (when asked) becomes the frame. */
+  private fromReply(reply: Reply, recall: Recall, view: KnowledgeView, question: string | null, kind: FollowUp["kind"] | null): ConversationReply {
+    if (reply.type === "quotes" || reply.type === "facts") {
+      for (const a of reply.answers.slice(0, SHOWN_MAX)) pushShown(recall, a.id);
+      const first = reply.answers[0];
+      if (first) {
+        recall.entry = first.id;
+        recall.speaker = view.personOf(first.id) ?? recall.speaker;
+      }
+      const mode: Mode = reply.answers.length ? "answer" : "declined";
+      return { mode, reply, answer: first ?? null, speaker: speakerOf(view, first?.id), alternatives: reply.answers.slice(1), actions: first ? this.actions(view, recall, first.id) : [], smalltalk: null, followUp: kind, score: first ? 1 : 0 };
+    }
+    if (reply.type !== "answer") {
+      const mode: Mode = reply.type === "help" ? "help" : "chitchat";
+      return { mode, reply, answer: null, speaker: null, alternatives: [], actions: [], smalltalk: null, followUp: kind, score: 1 };
+    }
+    let result = reply.result;
+    if (result.answered && result.answer && question !== null) {
+      // "what else…", "another…": an answer already shown gives way to the next one not shown yet.
+      if (recall.shown.includes(result.answer.id) && ELSE.test(plainWords(question))) {
+        const next = result.alternatives.find((a) => a.confidence >= CONFIDENCE_THRESHOLD && !recall.shown.includes(a.id));
+        if (next) result = withAnswer(result, next);
+      }
+      if (kind === null) {
+        const options = clarifyOptions(result);
+        if (options) {
+          recall.options = options.map((a) => view.entries.get(a.id)!.id);
+          // Who and what was asked about still count for the next message ("what's her name?").
+          this.setFrame(recall, view, question);
+          const people = options.map((a) => view.personOf(a.id));
+          if (people[0] && people[0] === people[1]) recall.speaker = people[0];
+          else recall.speaker = view.speakersNamed(plainWords(question).split(" "))[0] ?? recall.speaker;
+          return this.clarify(options, view, result.answer!.confidence);
+        }
+      }
+    }
+    const a = result.answer;
+    if (!result.answered || !a) {
+      const near = result.alternatives[0]?.confidence ?? 0;
+      return { mode: "declined", reply: { type: "answer", result }, answer: null, speaker: null, alternatives: [], actions: [], smalltalk: null, followUp: kind, score: near };
+    }
+    recall.options = [];
+    this.remember(recall, view, a.id, question);
+    const final: Reply = result === reply.result ? reply : { type: "answer", result };
+    return { mode: "answer", reply: final, answer: a, speaker: speakerOf(view, a.id), alternatives: result.alternatives, actions: this.actions(view, recall, a.id), smalltalk: null, followUp: kind, score: a.confidence };
+  }
+
+  private showEntry(recall: Recall, view: KnowledgeView, id: string, question: string | null, kind: FollowUp["kind"]): ConversationReply {
+    const a = view.core.answerById(id);
+    if (!a) return textReply("declined", "I no longer have that answer (the knowledge was updated). Please ask again.", kind);
+    const result: AskResult = { question: question ?? "", answered: true, answer: a, alternatives: [], suggestions: [], notes: [] };
+    this.remember(recall, view, a.id, question);
+    return { mode: "answer", reply: { type: "answer", result }, answer: a, speaker: speakerOf(view, a.id), alternatives: [], actions: this.actions(view, recall, a.id), smalltalk: null, followUp: kind, score: a.confidence };
+  }
+
+  private remember(recall: Recall, view: KnowledgeView, id: string, question: string | null): void {
+    const e = view.entries.get(id);
+    if (!e) return;
+    recall.entry = e.id;
+    pushShown(recall, e.id);
+    if (question !== null) {
+      const named = view.speakersNamed(plainWords(question).split(" "));
+      recall.speaker = view.personOf(e.id) ?? named[0] ?? recall.speaker;
+      this.setFrame(recall, view, question);
+    } else recall.speaker = view.personOf(e.id) ?? recall.speaker;
+  }
+
+  /** Keeps the question's words that are question words or the knowledge's own (its string instances), in order. */
+  private setFrame(recall: Recall, view: KnowledgeView, question: string): void {
+    const frame: string[] = [];
+    for (const w of plainWords(question).split(" ")) {
+      const own = view.vocabulary.get(w);
+      if (own !== undefined) frame.push(own);
+      else if (QUESTION_WORDS.has(w)) frame.push(w);
+      if (frame.length >= 16) break;
+    }
+    if (frame.length === 0) return;
+    recall.frame = frame;
+    const tags = frame.filter((w) => view.tagWords.has(w) && !view.speakerWords.has(w) && !STOP_WORDS.has(w));
+    if (tags.length) recall.topic = tags.slice(0, 4);
+    else if (recall.topic.length === 0) {
+      recall.topic = frame.filter((w) => !STOP_WORDS.has(w) && !QUESTION_WORDS.has(w) && !VERBS.has(w) && !view.speakerWords.has(w)).slice(0, 4);
+    }
+  }
+
+  private actions(view: KnowledgeView, recall: Recall, id: string): ButtonAction[] {
+    const out: ButtonAction[] = [];
+    const who = view.speakerOf(id);
+    if (who && view.wordsOf(who.id).some((x) => x !== id && !recall.shown.includes(x))) out.push({ action: "more", entryId: id });
+    if (view.related(id, new Set(recall.shown), 1).length) out.push({ action: "related", entryId: id });
+    out.push({ action: "source", entryId: id });
+    return out.filter((a) => encodeAction(a) !== null);
+  }
+
+  private clarify(options: [Answer, Answer], view: KnowledgeView, score: number): ConversationReply {
+    const label = (a: Answer) => {
+      const e = view.entries.get(a.id);
+      const text = e?.questions[0] ?? a.text;
+      return text.length > 100 ? `${text.slice(0, 99)}…` : text;
+    };
+    const text = `Did you mean one of these?\n${options.map((a) => `  • ${label(a)}`).join("\n")}`;
+    return {
+      mode: "clarify",
+      reply: { type: "prompt", text },
+      answer: null,
+      speaker: null,
+      alternatives: options,
+      actions: options.map((a) => ({ action: "pick" as const, entryId: a.id })),
+      smalltalk: null,
+      followUp: null,
+      score,
+    };
+  }
+
+  private chitchat(m: SmallTalkMatch, core: Core, message: string): ConversationReply {
+    const text = fillTemplate(m.reply, core, message);
+    const mode: Mode = m.intent.mode === "help" ? "help" : "chitchat";
+    return { mode, reply: { type: "prompt", text }, answer: null, speaker: null, alternatives: [], actions: [], smalltalk: { intent: m.intent.id, confidence: m.confidence }, followUp: null, score: m.confidence };
+  }
+
+  private missing(what: Missing, core: Core, stale: boolean, kind: FollowUp["kind"]): ConversationReply {
+    const example = core.exampleQuestions(1)[0];
+    const lead = stale
+      ? "I no longer have the answer you mean (the knowledge was updated)."
+      : what === "person"
+        ? "Who do you mean? There is no earlier answer in this conversation to go on."
+        : "What do you mean? There is no earlier answer in this conversation to go on.";
+    const ask = what === "person" ? "Ask about someone by name" : "Ask me a question first";
+    return textReply("declined", `${lead} ${ask}${example ? `, for example: “${example}”` : "."}`, kind);
+  }
+}
+
+function pushShown(recall: Recall, id: string): void {
+  const i = recall.shown.indexOf(id);
+  if (i >= 0) recall.shown.splice(i, 1);
+  recall.shown.push(id);
+  if (recall.shown.length > SHOWN_MAX) recall.shown.shift();
+}
+
+function frameContent(recall: Recall): string[] {
+  return recall.frame.filter((w) => !STOP_WORDS.has(w) && !QUESTION_WORDS.has(w));
+}
+
+function topicText(recall: Recall): string | null {
+  const t = recall.topic.length ? recall.topic : frameContent(recall);
+  return t.length ? t.join(" ") : null;
+}
+
+/** The last question's frame with the new topic in place of its topic words (speaker words when a speaker is named). */
+function swapTopic(frame: readonly string[], topic: string, view: KnowledgeView): string {
+  const named = view.speakersNamed(plainWords(topic).split(" ")).length > 0;
+  const replaceable = (w: string) => (named ? view.speakerWords.has(w) : view.tagWords.has(w) && !view.speakerWords.has(w) && !STOP_WORDS.has(w));
+  const out: string[] = [];
+  let replaced = false;
+  for (const w of frame) {
+    if (!replaceable(w)) out.push(w);
+    else if (!replaced) {
+      out.push(topic);
+      replaced = true;
+    }
+  }
+  if (!replaced) out.push(topic);
+  return out.join(" ");
+}
+
+function withAnswer(result: AskResult, answer: Answer): AskResult {
+  return {
+    question: result.question,
+    answered: true,
+    answer,
+    alternatives: result.alternatives.filter((a) => a.id !== answer.id),
+    suggestions: result.suggestions,
+    notes: result.notes,
+  };
+}
+
+function speakerOf(view: KnowledgeView, id: string | undefined): ConversationReply["speaker"] {
+  const s = id === undefined ? null : view.speakerOf(id);
+  return s ? { id: s.id, name: s.name, role: s.role ?? null } : null;
+}
+
+function textReply(mode: Mode, text: string, kind: FollowUp["kind"] | null): ConversationReply {
+  return { mode, reply: { type: "prompt", text }, answer: null, speaker: null, alternatives: [], actions: [], smalltalk: null, followUp: kind, score: 0 };
+}
+
+// "hi, …", "hey there! …", "ok so …", "thanks! …" in front of a question.
+const OPENER =
+  /^\s*(?:(?:hi|hello|hey|hiya|yo|salam|hola|bonjour|ciao|hallo|ok|okay|so|well|thanks|thank you|cheers|great|cool|nice|alright|hey there|hi there|hello there|good (?:morning|afternoon|evening))\b[\s,!.:;-]*)+/i;
+
+/** The message without a greeting or "ok so" in front, when a question remains. */
+export function stripOpener(message: string): string {
+  const cut = message.replace(OPENER, "");
+  return /[\p{L}\p{N}]/u.test(cut) ? cut : message;
+}
+
+function about(core: Core): string {
+  const sources = core.knowledge.sources;
+  const first = sources[0];
+  if (!first) return "nothing yet";
+  const one = `“${first.title}” (${first.publisher})`;
+  return sources.length === 1 ? one : `${sources.length} sources, such as ${one}`;
+}
+
+/** Fills {example}, {examples} and {about} from the knowledge loaded now. */
+export function fillTemplate(template: string, core: Core, seed: string): string {
+  const examples = core.exampleQuestions(6);
+  let h = 0;
+  for (let i = 0; i < seed.length; i++) h = (h * 31 + seed.charCodeAt(i)) | 0;
+  const pick = examples.length ? examples[Math.abs(h) % examples.length]! : "";
+  return template
+    .replace(/\{about\}/g, about(core))
+    .replace(/\{example\}/g, pick)
+    .replace(/\{examples\}/g, examples.slice(0, 3).map((q) => `  • ${q}`).join("\n"));
+}
+
+/** A conversation layer over a core source (see {@link Conversation}). */
+export function createConversation(options: ConversationOptions): Conversation {
+  return new Conversation(options);
+}

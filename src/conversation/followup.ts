@@ -1,0 +1,120 @@
+import { fold } from "../core/normalise.js";
+
+/**
+ * What a message asks about the conversation so far, read from its wording alone (no memory, no knowledge):
+ * - `who-said`: "who said that?", "whose words are those?"
+ * - `person`: "who is he?", "what does she do?", "what's his name?"
+ * - `more-from-speaker`: "what else did he say?", "more from him"
+ * - `related`: "tell me more", "anything else?" (an entry related to the last one, not shown yet)
+ * - `source`: "source?", "where is that from?"
+ * - `confirm`: "really?", "is that true?" (the last answer again)
+ * - `swap`: "and Pinterest?", "what about Instagram?" (the last question's frame with `topic` in place of its topic)
+ * - `bare`: "why?", "when was that?" (the question word `ask` over the last question's words)
+ * - `pick`: "the first one" after a "Did you mean …?" (`index` from 0)
+ * - `pronoun`: a question with "he", "she", "his", "her" (`person` true) or "it", "that" (`thing` true) to fill in
+ * - null: a question that stands on its own.
+ */
+export type FollowUp =
+  | { kind: "who-said" | "person" | "more-from-speaker" | "related" | "source" | "confirm" }
+  | { kind: "swap"; topic: string }
+  | { kind: "bare"; ask: "why" | "when" | "where" | "how" }
+  | { kind: "pick"; index: number }
+  | { kind: "pronoun"; person: boolean; thing: boolean };
+
+/** The words of a message as follow-up rules read them: folded, apostrophes dropped, punctuation as spaces. */
+export function plainWords(text: string): string {
+  return fold(String(text ?? "").slice(0, 600))
+    .replace(/['`\u2019]/g, "")
+    .replace(/[^\p{L}\p{N}]+/gu, " ")
+    .trim();
+}
+
+// Chat openers that carry nothing: "ok so who said that?" reads as "who said that".
+const OPENER = /^(?:(?:ok|okay|so|well|hmm+|alright|right|cool|great|nice|interesting|oh|ah|wow|thanks|thank you|got it|i see|sorry|um+|uh|hey|hi|and so|but|now|then|also|wait|btw|ok so|oh and|please)\s+)+/;
+
+const THAT = "(?:that|this|it|those|these|the quote|that quote|this quote|the last one|the last answer|that answer|this answer)";
+const HE = "(?:he|she|him|her|they|them)";
+
+const WHO_SAID = new RegExp(
+  `^(?:who (?:said|says|say|wrote|spoke|tweeted) ${THAT}|who (?:said|says) so|whose (?:quote|words|statement|comment|line) (?:is|was|are|were) ${THAT}|` +
+    `who (?:is|was) (?:that|this) (?:quote )?(?:from|by)|(?:who|whom) (?:is|was) ${THAT} (?:from|by)|by whom|said by whom|who was it|who said|` +
+    `who(?: said)? ${THAT}|which (?:person|one|guy|official|minister) said ${THAT}|who)$`,
+);
+const PERSON = new RegExp(
+  `^(?:who (?:is|was|s) ${HE}(?: (?:exactly|again|really|then))?|who (?:is|was) (?:this|that) (?:guy|man|woman|lady|person|official|minister)|` +
+    `what (?:does|did) ${HE} do(?: for (?:a )?(?:living|work))?|what (?:is|was|s) (?:his|her|their) (?:full )?(?:name|job|role|position|title|work|profession|occupation)|` +
+    `(?:his|her) (?:full )?(?:name|job|role|position|title)|what (?:is|was) ${HE}|tell me (?:more )?about (?:him|her)|what (?:is|was) (?:his|her) deal|` +
+    `who (?:is|was) (?:he|she) (?:to|in)(?: iran)?|what do we know about (?:him|her)|whats (?:his|her) (?:name|job|role))$`,
+);
+const MORE_FROM = new RegExp(
+  `^(?:what else (?:did|does|has|have|would) ${HE} (?:say|said|says|tell|told|think)(?: about anything)?|(?:did|does|has) ${HE} (?:say|said|tell|told) (?:anything|something) else|` +
+    `(?:any|some|give me|show me)? ?(?:more|other|another|further) (?:quotes?|words|things|statements|comments)? ?(?:from|by) (?:him|her|them|that (?:guy|man|woman|person))|` +
+    `(?:more|other|another) (?:quotes?|one) (?:from|by) (?:him|her|them)|more from (?:him|her|them)|anything else (?:from|by) (?:him|her|them)|` +
+    `what (?:other|more) (?:things )?(?:did|does|has) ${HE} (?:say|said)|(?:any|some) other quotes?|another quote|more quotes|` +
+    `(?:did|does) ${HE} say anything else|what else (?:did|has) ${HE} (?:got|said))$`,
+);
+const RELATED = new RegExp(
+  `^(?:tell me more|more|go on|continue|keep going|more please|say more|tell me something else|something else|anything else|anything more|` +
+    `(?:is there )?anything else(?: (?:i should know|to know|about (?:it|that|this)))?|what more|more info(?:rmation)?|more details|more about (?:it|that|this)|` +
+    `tell me more about (?:it|that|this)|and then|then what|what happened next|what happened then|elaborate|can you elaborate|go deeper|more on that|` +
+    `what else (?:is there|do you know|can you tell me)(?: about (?:it|that|this))?|what else (?:about (?:it|that|this))|related|other answers?|next)$`,
+);
+const SOURCE = new RegExp(
+  `^(?:sources?|(?:the )?source please|citation|link|reference|(?:what|which) (?:is|was|s) (?:the|your|its|that s) sources?|whats (?:the|your) sources?|` +
+    `where (?:is|was|does|did) ${THAT} (?:come )?from|where (?:is|was) ${THAT} (?:reported|published|said)|where did you (?:get|read|find|hear) ${THAT}|` +
+    `where (?:does|did) (?:that|this|it) (?:info|information|quote|fact) come from|says who|according to (?:who|whom|what)|how do you know(?: ${THAT})?|` +
+    `who (?:reported|published|wrote) ${THAT}|(?:what|which) (?:article|report|story|paper|outlet|source) (?:is|was) ${THAT} from|(?:is|was) ${THAT} (?:from )?(?:a )?(?:reliable|credible) source|` +
+    `(?:got|have|do you have) a (?:source|link)|where from|from where|source for ${THAT})$`,
+);
+const CONFIRM = /^(?:really|for real|seriously|is that (?:true|right|correct|so)|are you sure|sure|true|no way|is it true|you sure|rly|srsly)$/;
+const BARE: [RegExp, "why" | "when" | "where" | "how"][] = [
+  [/^(?:why|why so|why is that|why was that|why would (?:that|they|it) be|why did (?:that|it) happen|why did they do (?:that|it)|why not|how come|what for|for what reason|on what grounds|whats the reason|what was the reason|what is the reason|and why)$/, "why"],
+  [/^(?:when|since when|when was (?:that|this|it)|when did (?:that|this|it) happen|when did (?:they|it) happen|what year|which year|what date|when exactly|and when|when was that exactly)$/, "when"],
+  [/^(?:where|where was (?:that|this|it)|where did (?:that|this|it) happen|and where|where exactly)$/, "where"],
+  [/^(?:how|how so|how did (?:that|it|this) happen|how exactly|and how|in what way)$/, "how"],
+];
+const PICK = /^(?:(?:the )?(?:first|1st|second|2nd|1|2|one|two|a|b)(?: one| option| answer)?|option (?:1|2|one|two|a|b)|number (?:1|2|one|two)|the (?:former|latter))$/;
+const SWAP = /^(?:and|or|but|also|so)?\s*(?:(?:what|how) about|whatabout|what of|and what about|same for|same question for|what about for)\s+(.+)$|^(?:and|or)\s+(.+)$/;
+const QUESTION_START = /^(?:who|whom|whose|what|when|where|why|how|which|is|are|was|were|do|does|did|can|could|will|would|should|has|have|had|tell|give|show|list)\b/;
+
+/** "this"/"that" as a pronoun ("when was that", "that is") rather than a determiner ("that ban"). */
+const DEMONSTRATIVE = /\b(?:that|this)(?=$| (?:is|was|s|means?|meant|happen|happened|true|right|from|about|for|in|on|to|by|with|so|again|too)\b)/;
+
+/** Reads what a message refers back to, or null when it stands on its own. `options` is whether a "Did you mean" is open. */
+export function readFollowUp(text: string, options = false): FollowUp | null {
+  let s = plainWords(text);
+  if (s === "") return null;
+  s = s.replace(OPENER, "").trim() || s;
+  if (options) {
+    const m = PICK.exec(s);
+    if (m) return { kind: "pick", index: /(?:second|2nd|2|two|b|latter)/.test(s) ? 1 : 0 };
+  }
+  if (WHO_SAID.test(s)) return { kind: "who-said" };
+  if (PERSON.test(s)) return { kind: "person" };
+  if (MORE_FROM.test(s)) return { kind: "more-from-speaker" };
+  if (RELATED.test(s)) return { kind: "related" };
+  if (SOURCE.test(s)) return { kind: "source" };
+  if (CONFIRM.test(s)) return { kind: "confirm" };
+  for (const [re, ask] of BARE) if (re.test(s)) return { kind: "bare", ask };
+  const swap = SWAP.exec(s);
+  if (swap) {
+    const topic = (swap[1] ?? swap[2] ?? "").replace(/^(?:the|a|an)\s+/, "").replace(/\s+(?:then|too|as well|instead)$/, "").trim();
+    // "and who banned it?" is a question of its own after "and": read what follows instead.
+    if (topic !== "" && !QUESTION_START.test(topic) && topic.split(" ").length <= 5) return { kind: "swap", topic };
+    if (topic !== "") return readFollowUp(topic, options);
+  }
+  const person = /\b(?:he|she|him|her|his|hers|himself|herself)\b/.test(s);
+  const thing = /\b(?:it|its|itself)\b/.test(s) || DEMONSTRATIVE.test(s);
+  return person || thing ? { kind: "pronoun", person, thing } : null;
+}
+
+/** Replaces the pronouns of a question: people by `name`, things by `topic` (either may be null: left as they are). */
+export function fillPronouns(text: string, name: string | null, topic: string | null): string {
+  let s = plainWords(text).replace(OPENER, "");
+  if (name !== null) s = s.replace(/\b(?:he|she|him|her|his|hers|himself|herself)\b/g, name);
+  if (topic !== null) {
+    s = s.replace(/\b(?:it|its|itself)\b/g, topic);
+    s = s.replace(DEMONSTRATIVE, topic);
+  }
+  return s;
+}

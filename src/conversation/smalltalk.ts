@@ -1,0 +1,327 @@
+import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { LineCounter, isNode, parseDocument } from "yaml";
+import { z } from "zod";
+import { KnowledgeError } from "../core/loader.js";
+import { fold } from "../core/normalise.js";
+
+/** The small-talk file shipped with briefbot (knowledge/smalltalk/, a folder the knowledge loader does not read). */
+export const DEFAULT_SMALLTALK_FILE = fileURLToPath(new URL("../../knowledge/smalltalk/smalltalk.yaml", import.meta.url));
+
+/** Most phrasings one pattern may expand to: keeps a typo like ten nested choices from eating memory at start-up. */
+const MAX_EXPANSIONS = 20_000;
+const LAUGH = "<laugh>";
+const PLACEHOLDERS = new Set(["example", "examples", "about"]);
+
+const intentSchema = z.strictObject({
+  id: z.string().regex(/^[a-z][a-z0-9-]{0,40}$/, "must be lower-case letters, digits and dashes"),
+  patterns: z.array(z.string().trim().min(1).max(5000)).min(1, "give at least one pattern"),
+  replies: z.array(z.string().trim().min(1).max(1000)).min(1, "give at least one reply"),
+  anywhere: z.boolean().default(false),
+  mode: z.enum(["chitchat", "help"]).default("chitchat"),
+});
+const fileSchema = z.strictObject({
+  fillers: z.array(z.string().trim().min(1).max(40)).default([]),
+  intents: z.array(intentSchema).min(1, "give at least one intent"),
+});
+
+/** One kind of small talk ("greeting", "thanks", "distress"…), as the data file defines it. */
+export interface SmallTalkIntent {
+  id: string;
+  replies: string[];
+  anywhere: boolean;
+  mode: "chitchat" | "help";
+}
+
+/** What a message was recognised as. `confidence` is 1 for an exact phrasing, lower when a typo was forgiven. */
+export interface SmallTalkMatch {
+  intent: SmallTalkIntent;
+  confidence: number;
+  /** The reply template chosen for this message (placeholders not yet filled). */
+  reply: string;
+}
+
+interface Node {
+  next: Map<string, Node>;
+  /** Index of the intent a phrasing ending here belongs to (the first intent listed wins). */
+  intent?: number;
+}
+
+/**
+ * The words small talk is matched on: folded (lower case, no accents), apostrophes dropped ("what's" → "whats"),
+ * hyphens as spaces, Arabic and Persian letter forms unified, each emoji a word of its own.
+ */
+export function chatTokens(text: string): string[] {
+  const t = fold(String(text ?? "").slice(0, 2000))
+    .replace(/[\u064A\u0649]/g, "\u06CC")
+    .replace(/\u0643/g, "\u06A9")
+    .replace(/['`\u2019\u02BC]/g, "")
+    .replace(/[\u2640\u2642]/g, "");
+  return t.match(/[\p{L}\p{N}]+|\p{Extended_Pictographic}/gu) ?? [];
+}
+
+const LAUGH_RE =
+  /^(?:a?(?:h+a+){1,}h*|(?:h+e+){2,}h*|(?:h+i+){2,}h*|(?:j+a+){2,}j*|(?:j+e+){2,}j*|l+o+l+[lz]*|lmf?a+o+|ro+fl(?:mao)?|x+d+|k{3,}|5{3,}|w{3,}|ه{2,}|а?(?:х+а+){2,}х*|(?:h+u+){2,}h*|lulz?|kek)$/;
+
+/** Whether a word is laughter ("haha", "lol", "jajaja", "kkkk", "хаха", "ههه"). */
+export function isLaughter(token: string): boolean {
+  return token.length <= 40 && LAUGH_RE.test(token);
+}
+
+/** "hiiii" → "hii"; letters repeated three times or more cut to two. */
+const collapse3 = (t: string) => t.replace(/(.)\1{2,}/gu, "$1$1");
+/** "hii" → "hi"; every repeated letter cut to one. */
+const collapse2 = (t: string) => t.replace(/(.)\1+/gu, "$1");
+
+/** Damerau edit distance of at most one (one letter added, dropped, changed or two swapped). */
+function withinOne(a: string, b: string): boolean {
+  if (a === b) return true;
+  if (Math.abs(a.length - b.length) > 1) return false;
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  if (a.length === b.length) {
+    if (a.slice(i + 1) === b.slice(i + 1)) return true;
+    return a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2);
+  }
+  return a.length > b.length ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
+}
+
+/** Expands "(a|b) c (d|)" into every phrasing; throws when a bracket is unbalanced or there are too many. */
+export function expandPattern(pattern: string): string[] {
+  let out = [pattern];
+  for (;;) {
+    const next: string[] = [];
+    let changed = false;
+    for (const p of out) {
+      const open = p.indexOf("(");
+      if (open < 0) {
+        if (p.includes(")")) throw new Error(`unbalanced ")" in "${pattern}"`);
+        next.push(p);
+        continue;
+      }
+      const close = p.indexOf(")", open);
+      if (close < 0 || p.slice(open + 1, close).includes("(")) throw new Error(`unbalanced "(" in "${pattern}"`);
+      changed = true;
+      for (const alt of p.slice(open + 1, close).split("|")) next.push(`${p.slice(0, open)} ${alt} ${p.slice(close + 1)}`);
+      if (next.length > MAX_EXPANSIONS) throw new Error(`expands to more than ${MAX_EXPANSIONS} phrasings`);
+    }
+    out = next;
+    if (!changed) return out;
+  }
+}
+
+function tokensOfPhrasing(phrasing: string): string[] {
+  return phrasing
+    .split(/\s+/)
+    .filter(Boolean)
+    .flatMap((piece) => (piece === LAUGH ? [LAUGH] : chatTokens(piece)));
+}
+
+/**
+ * The small-talk set: phrasings in a word trie, matched on whole messages (and, for intents marked `anywhere`, inside
+ * any message). Build one with {@link loadSmallTalk} or {@link parseSmallTalk}; matching takes time linear in the
+ * message's words (messages are cut to 2,000 characters).
+ */
+export class SmallTalk {
+  private readonly root: Node = { next: new Map() };
+  private readonly anywhere: Node = { next: new Map() };
+  private readonly fillers: Set<string>;
+  /** Number of distinct phrasings loaded (for `briefbot check` and the docs). */
+  phrasings = 0;
+
+  constructor(
+    readonly intents: readonly SmallTalkIntent[],
+    patterns: readonly string[][],
+    fillers: readonly string[],
+  ) {
+    this.fillers = new Set(fillers.flatMap(chatTokens));
+    intents.forEach((intent, i) => {
+      for (const p of patterns[i] ?? []) {
+        for (const phrasing of expandPattern(p)) {
+          const tokens = tokensOfPhrasing(phrasing);
+          if (tokens.length === 0) continue;
+          let node = intent.anywhere ? this.anywhere : this.root;
+          for (const t of tokens) {
+            let n = node.next.get(t);
+            if (!n) node.next.set(t, (n = { next: new Map() }));
+            node = n;
+          }
+          if (node.intent === undefined) {
+            node.intent = i;
+            this.phrasings++;
+          }
+        }
+      }
+    });
+  }
+
+  /**
+   * Recognises a message as small talk: every word belongs to a phrasing or is filler, and at least one phrasing is
+   * found; or an `anywhere` intent (distress) is found inside it. Null for anything else, including a greeting around a
+   * real question ("hi, when was Telegram banned?"). Several intents in one message: the longest phrasing wins, then
+   * the intent listed first.
+   */
+  match(text: string): SmallTalkMatch | null {
+    const tokens = chatTokens(text);
+    const raw = String(text ?? "").trim();
+    if (tokens.length === 0) {
+      // "?", "??", "..." or "!!!": punctuation alone asks what is going on.
+      if (raw === "") return null;
+      const confusion = this.intents.findIndex((x) => x.id === "confusion");
+      return confusion >= 0 ? this.result(confusion, 1, raw) : null;
+    }
+    const inside = this.findAnywhere(tokens);
+    if (inside >= 0) return this.result(inside, 1, raw);
+    if (tokens.length > 24) return null;
+    let best = Infinity;
+    let bestLength = 0;
+    let forgiven = false;
+    const forgiving = tokens.length <= 6;
+    let i = 0;
+    while (i < tokens.length) {
+      const found = this.longest(this.root, tokens, i, forgiving);
+      if (found) {
+        // The longest phrasing decides ("thank you so much for the help" is thanks, not a call for help); on a tie,
+        // the intent listed first.
+        const length = found.end - i + 1;
+        if (length > bestLength || (length === bestLength && found.intent < best)) {
+          best = found.intent;
+          bestLength = length;
+        }
+        forgiven ||= found.fuzzy;
+        i = found.end + 1;
+      } else if (this.fillers.has(tokens[i]!) || this.fillers.has(collapse3(tokens[i]!))) i++;
+      else return null;
+    }
+    return best === Infinity ? null : this.result(best, forgiven ? 0.8 : 1, raw);
+  }
+
+  /** The intent with this id, if the file defines it. */
+  intent(id: string): SmallTalkIntent | undefined {
+    return this.intents.find((x) => x.id === id);
+  }
+
+  private result(index: number, confidence: number, raw: string): SmallTalkMatch {
+    const intent = this.intents[index]!;
+    // The same message always gets the same reply; different messages spread over the replies.
+    let h = 0;
+    for (let k = 0; k < raw.length; k++) h = (h * 31 + raw.charCodeAt(k)) | 0;
+    return { intent, confidence, reply: intent.replies[Math.abs(h) % intent.replies.length]! };
+  }
+
+  /** Every way a word continues a phrasing: as written, with repeats cut, as laughter, or (short messages) with a typo. */
+  private candidates(node: Node, token: string, forgiving: boolean): { node: Node; fuzzy: boolean }[] {
+    const out: { node: Node; fuzzy: boolean }[] = [];
+    const add = (n: Node | undefined, fuzzy = false) => {
+      if (n && !out.some((c) => c.node === n)) out.push({ node: n, fuzzy });
+    };
+    add(node.next.get(token));
+    add(node.next.get(collapse3(token)));
+    if (isLaughter(token) || isLaughter(collapse3(token))) add(node.next.get(LAUGH));
+    add(node.next.get(collapse2(token)));
+    // A typo in a longer word ("thnaks", "goodbey") is forgiven in short messages, at a lower confidence.
+    if (out.length === 0 && forgiving && token.length >= 5 && token.length <= 20) {
+      for (const [key, next] of node.next) if (key.length >= 5 && withinOne(token, key)) add(next, true);
+    }
+    return out;
+  }
+
+  /** The longest phrasing starting at `start` (last word index, intent, whether a typo was forgiven), or null. */
+  private longest(node: Node, tokens: readonly string[], start: number, forgiving: boolean): { end: number; intent: number; fuzzy: boolean } | null {
+    let best: { end: number; intent: number; fuzzy: boolean } | null = null;
+    const walk = (n: Node, j: number, fuzzy: boolean, depth: number) => {
+      if (j >= tokens.length || depth > 12) return;
+      for (const c of this.candidates(n, tokens[j]!, forgiving)) {
+        const f = fuzzy || c.fuzzy;
+        if (c.node.intent !== undefined && (!best || j > best.end || (j === best.end && c.node.intent < best.intent))) best = { end: j, intent: c.node.intent, fuzzy: f };
+        walk(c.node, j + 1, f, depth + 1);
+      }
+    };
+    walk(node, start, false, 0);
+    return best;
+  }
+
+  private findAnywhere(tokens: readonly string[]): number {
+    for (let i = 0; i < tokens.length; i++) {
+      let node: Node | undefined = this.anywhere;
+      for (let j = i; j < tokens.length && node; j++) {
+        node = node.next.get(tokens[j]!);
+        if (node?.intent !== undefined) return node.intent;
+      }
+    }
+    return -1;
+  }
+}
+
+function lineOf(doc: ReturnType<typeof parseDocument>, counter: LineCounter, path: readonly PropertyKey[]): number | null {
+  for (let n = path.length; n >= 0; n--) {
+    const node = doc.getIn(path.slice(0, n) as unknown[], true);
+    if (isNode(node) && node.range) return counter.linePos(node.range[0]).line;
+  }
+  return null;
+}
+
+const fieldName = (path: readonly PropertyKey[]) =>
+  path.reduce<string>((acc, k) => (typeof k === "number" ? `${acc}[${k}]` : acc ? `${acc}.${String(k)}` : String(k)), "");
+
+/**
+ * Parses and validates a small-talk file's text. Throws a {@link KnowledgeError} (file, line, field, reason) on the first
+ * problem: invalid YAML, an unknown field, a duplicate intent id, an unbalanced bracket, an unknown {placeholder}.
+ */
+export function parseSmallTalk(file: string, yamlText: string): SmallTalk {
+  const counter = new LineCounter();
+  const doc = parseDocument(yamlText, { lineCounter: counter, prettyErrors: false, uniqueKeys: true });
+  const yamlError = doc.errors[0];
+  if (yamlError) {
+    const line = yamlError.linePos?.[0]?.line ?? counter.linePos(yamlError.pos[0]).line;
+    throw new KnowledgeError(file, line, "", `invalid YAML: ${yamlError.message.split("\n")[0]}`);
+  }
+  let data: unknown;
+  try {
+    data = doc.toJS({ maxAliasCount: 50 });
+  } catch (err) {
+    throw new KnowledgeError(file, null, "", `invalid YAML: ${err instanceof Error ? err.message : String(err)}`);
+  }
+  const parsed = fileSchema.safeParse(data);
+  const fail = (path: PropertyKey[], reason: string): never => {
+    throw new KnowledgeError(file, lineOf(doc, counter, path), fieldName(path), reason);
+  };
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    const path = issue.code === "unrecognized_keys" && issue.keys[0] ? [...issue.path, issue.keys[0]] : issue.path;
+    return fail(path, issue.message);
+  }
+  const seen = new Set<string>();
+  parsed.data.intents.forEach((intent, i) => {
+    if (seen.has(intent.id)) fail(["intents", i, "id"], `duplicate intent id "${intent.id}"`);
+    seen.add(intent.id);
+    intent.patterns.forEach((p, j) => {
+      try {
+        expandPattern(p);
+      } catch (err) {
+        fail(["intents", i, "patterns", j], (err as Error).message);
+      }
+    });
+    intent.replies.forEach((r, j) => {
+      for (const m of r.matchAll(/\{(\w+)\}/g))
+        if (!PLACEHOLDERS.has(m[1]!)) fail(["intents", i, "replies", j], `unknown placeholder {${m[1]}}`);
+    });
+  });
+  const intents = parsed.data.intents.map((x) => ({ id: x.id, replies: x.replies, anywhere: x.anywhere, mode: x.mode }));
+  return new SmallTalk(
+    intents,
+    parsed.data.intents.map((x) => x.patterns),
+    parsed.data.fillers,
+  );
+}
+
+/** Loads a small-talk file (default: the shipped one). Throws a {@link KnowledgeError} when it cannot be used. */
+export function loadSmallTalk(file: string = DEFAULT_SMALLTALK_FILE): SmallTalk {
+  let text: string;
+  try {
+    text = readFileSync(file, "utf8");
+  } catch {
+    throw new KnowledgeError(file, null, "", "small-talk file not found");
+  }
+  return parseSmallTalk(file, text);
+}

@@ -1,0 +1,153 @@
+import type { Core } from "../core/core.js";
+import { words } from "../core/normalise.js";
+import { STOP_WORDS } from "../core/lexicon.js";
+import type { Entry, Speaker } from "../core/types.js";
+
+/** Verbs that say something was said: a fact tagged with one speaker and using one reports that speaker's words. */
+const REPORTED_SPEECH = /\b(said|says|saying|told|calling|called|criticized|criticised|believes|admitted|described|argued|warned)\b/i;
+
+/**
+ * What the conversation layer looks up in one loaded knowledge base: entries and speakers by id, the knowledge's own
+ * words (so memory can keep words that are the knowledge's, never a person's), which words name a speaker or a tag.
+ * Built once per {@link Core} on first use and dropped with it (a hot reload brings a new core, hence a new view).
+ */
+export class KnowledgeView {
+  readonly entries = new Map<string, Entry>();
+  readonly speakers = new Map<string, Speaker>();
+  /** Each word of the knowledge, mapped to one shared string instance (memory keeps these, not the message's). */
+  readonly vocabulary = new Map<string, string>();
+  /** Content words of speakers' names, roles and aliases → speaker ids. */
+  readonly speakerWords = new Map<string, string[]>();
+  /** Every content word of speakers' names, roles and aliases: a question with one names its person itself. */
+  readonly personWords = new Set<string>();
+  /** Words of topic tags ("national-information-network" gives "national", "information", "network"). */
+  readonly tagWords = new Set<string>();
+  private readonly byTag = new Map<string, string[]>();
+  private readonly quotesBy = new Map<string, string[]>();
+  private readonly reportedBy = new Map<string, string[]>();
+  private readonly order = new Map<string, number>();
+
+  constructor(readonly core: Core) {
+    const k = core.knowledge;
+    const intern = (w: string) => {
+      if (!this.vocabulary.has(w)) this.vocabulary.set(w, w);
+    };
+    // A word of an alias names a speaker only when it is rare in the entries: "minister" and "president" do,
+    // "iranian" (from "young Iranian man") does not.
+    const entryCount = new Map<string, number>();
+    for (const e of k.entries) for (const w of new Set(words(e.text))) entryCount.set(w, (entryCount.get(w) ?? 0) + 1);
+    for (const s of k.speakers) {
+      this.speakers.set(s.id, s);
+      const own = new Set(words(s.name));
+      for (const w of words([s.name, ...s.aliases].join(" "))) {
+        intern(w);
+        if (!STOP_WORDS.has(w) && w.length >= 3 && !/\d/.test(w)) this.personWords.add(w);
+        if (STOP_WORDS.has(w) || w.length < 3 || /\d/.test(w)) continue;
+        if (!own.has(w) && (entryCount.get(w) ?? 0) > 3) continue;
+        const ids = this.speakerWords.get(w) ?? [];
+        if (!ids.includes(s.id)) ids.push(s.id);
+        this.speakerWords.set(w, ids);
+      }
+      for (const w of words(s.role ?? "")) intern(w);
+    }
+    k.entries.forEach((e, i) => {
+      this.entries.set(e.id, e);
+      this.order.set(e.id, i);
+      for (const t of e.tags) {
+        const list = this.byTag.get(t) ?? [];
+        list.push(e.id);
+        this.byTag.set(t, list);
+        for (const w of words(t)) {
+          intern(w);
+          if (!STOP_WORDS.has(w)) this.tagWords.add(w);
+        }
+      }
+      for (const w of words(e.text)) intern(w);
+      for (const q of e.questions) for (const w of words(q)) intern(w);
+      if (e.kind === "quote") {
+        const list = this.quotesBy.get(e.speakerId) ?? [];
+        list.push(e.id);
+        this.quotesBy.set(e.speakerId, list);
+      } else {
+        const speaker = this.speakerOfFact(e);
+        if (speaker && REPORTED_SPEECH.test(e.text)) {
+          const list = this.reportedBy.get(speaker) ?? [];
+          list.push(e.id);
+          this.reportedBy.set(speaker, list);
+        }
+      }
+    });
+  }
+
+  /** The one speaker a fact is tagged with (its tags hold speaker ids), or null for none or several. */
+  speakerOfFact(e: Entry): string | null {
+    let found: string | null = null;
+    for (const t of e.tags) {
+      if (!this.speakers.has(t)) continue;
+      if (found !== null && found !== t) return null;
+      found = t;
+    }
+    return found;
+  }
+
+  /** Who said an entry: a quote's speaker, or the speaker whose words a fact reports; null otherwise. */
+  speakerOf(id: string): Speaker | null {
+    const e = this.entries.get(id);
+    if (!e) return null;
+    if (e.kind === "quote") return this.speakers.get(e.speakerId) ?? null;
+    const s = this.speakerOfFact(e);
+    return s !== null && REPORTED_SPEECH.test(e.text) ? (this.speakers.get(s) ?? null) : null;
+  }
+
+  /** The person an entry is by or about (for "who is he?"): a quote's speaker or the one speaker a fact is tagged with. */
+  personOf(id: string): string | null {
+    const e = this.entries.get(id);
+    if (!e) return null;
+    return e.kind === "quote" ? e.speakerId : this.speakerOfFact(e);
+  }
+
+  /** A speaker's quotes, then the facts reporting their words, in knowledge order. */
+  wordsOf(speakerId: string): string[] {
+    return [...(this.quotesBy.get(speakerId) ?? []), ...(this.reportedBy.get(speakerId) ?? [])];
+  }
+
+  /**
+   * Entries related to one: most shared tags first, then knowledge order; `skip` are left out. Reads at most a few
+   * thousand candidates, so it stays fast on a large knowledge base.
+   */
+  related(id: string, skip: ReadonlySet<string>, limit = 3): string[] {
+    const e = this.entries.get(id);
+    if (!e) return [];
+    const shared = new Map<string, number>();
+    for (const t of e.tags) {
+      const list = this.byTag.get(t) ?? [];
+      for (let i = 0; i < list.length && i < 2000; i++) {
+        const other = list[i]!;
+        if (other !== id && !skip.has(other)) shared.set(other, (shared.get(other) ?? 0) + 1);
+      }
+    }
+    return [...shared]
+      .sort((a, b) => b[1] - a[1] || this.order.get(a[0])! - this.order.get(b[0])!)
+      .slice(0, limit)
+      .map(([x]) => x);
+  }
+
+  /** The speakers a text names (by a content word of a name, role alias), in order of first mention. */
+  speakersNamed(tokens: readonly string[]): string[] {
+    const out: string[] = [];
+    for (const w of tokens) for (const id of this.speakerWords.get(w) ?? []) if (!out.includes(id)) out.push(id);
+    return out;
+  }
+}
+
+const views = new WeakMap<Core, KnowledgeView>();
+
+/** The view of a core, built on first use. */
+export function viewOf(core: Core): KnowledgeView {
+  let v = views.get(core);
+  if (!v) {
+    v = new KnowledgeView(core);
+    views.set(core, v);
+  }
+  return v;
+}
