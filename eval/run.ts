@@ -12,6 +12,7 @@ import { createCore } from "../src/core/core.js";
 import { loadKnowledgeDir } from "../src/core/loader.js";
 import { DEFAULT_KNOWLEDGE_DIR } from "../src/paths.js";
 import { answerText } from "../src/render/text.js";
+import { scoreClarify, scoreConversations, scoreSmallTalk } from "./conversation.js";
 
 interface Case {
   q: string;
@@ -76,6 +77,19 @@ const summary = files.map((file) => {
     return r.answer ? answerText(r.answer) : null;
   });
   const base = score("fuse.js baseline", (q) => fuse.search(q, { limit: 1 })[0]?.item ?? null);
-  return { eval: file.split("/").pop(), cases: cases.length, results: [bot, base] };
+  const conversation = scoreClarify(core, cases);
+  return { eval: file.split("/").pop(), cases: cases.length, results: [bot, base], conversation };
 });
-console.log(JSON.stringify({ eval: summary }));
+
+// Conversations and small talk (eval/conversation.ts), unless other files were named.
+const talk = named.length
+  ? undefined
+  : (() => {
+      const at = (f: string) => new URL(`./${f}`, import.meta.url).pathname;
+      console.log(`\nconversations.jsonl`);
+      const conversations = scoreConversations(core, at("conversations.jsonl"), verbose);
+      console.log(`\nsmalltalk.jsonl`);
+      const smallTalk = scoreSmallTalk(core, at("smalltalk.jsonl"), verbose);
+      return { conversations, smallTalk };
+    })();
+console.log(JSON.stringify(talk ? { eval: summary, conversation: talk } : { eval: summary }));

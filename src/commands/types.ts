@@ -23,7 +23,7 @@ export type Reply =
   | { type: "help"; commands: readonly CommandDef[]; examples: string[]; entries: number }
   | { type: "prompt"; text: string };
 
-export type CommandName = "ask" | "quote" | "fact" | "sources" | "help";
+export type CommandName = "ask" | "quote" | "fact" | "sources" | "help" | "forget";
 
 /** One command, defined once and registered by every adapter (Telegram setMyCommands, Discord slash, console). */
 export interface CommandDef {
