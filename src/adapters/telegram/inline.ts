@@ -17,7 +17,8 @@ const DESCRIPTION_MAX = 120;
 
 /** The empty inline query features quotes: run as a `quote` so logs and metrics count it like one. */
 const featured: CommandDef = {
-  ...quote,
+  name: quote.name,
+  description: quote.description,
   run: (core) => ({ type: "quotes", query: "", speaker: null, answers: core.featuredQuotes(INLINE_RESULTS), suggestions: [] }),
 };
 
