@@ -5,7 +5,9 @@
  */
 import { Document, isScalar, isSeq, visit } from "yaml";
 import type { ExtractedArticle } from "./types.js";
-import { articleVocabulary, keyphrases, makeFacts, slug, tagsFor, type Vocabulary } from "./facts.js";
+import { splitSentences } from "./sentences.js";
+import { isKnownEnglish } from "../core/pos.js";
+import { articleVocabulary, keyphrases, makeFacts, slug, tagsFor, topicsOf, type Vocabulary } from "./facts.js";
 
 /** A person or body quoted in the article, as the attribution stage found them. */
 export interface DraftSpeaker {
@@ -118,11 +120,11 @@ function unique(base: string, used: Set<string>): string {
 }
 
 function idWords(text: string, vocab: Vocabulary, n: number): string {
-  return keyphrases(text, vocab)
+  const parts = keyphrases(text, vocab)
     .slice(0, n)
     .map((p) => slug(p, 24))
-    .filter(Boolean)
-    .join("-");
+    .filter(Boolean);
+  return [...new Set(parts.join("-").split("-"))].join("-");
 }
 
 const isPersonName = (s: DraftSpeaker) => s.kind === "person";
@@ -131,6 +133,7 @@ const isPersonName = (s: DraftSpeaker) => s.kind === "person";
 function whoQuestions(s: DraftSpeaker): string[] {
   const out = [`Who is ${s.name}?`];
   if (isPersonName(s)) out.push(`What is ${s.name}'s job?`);
+  if (s.role && /\b\d+-year-old\b/.test(s.role)) out.push(`How old is ${s.name}?`);
   else out.push(`What is ${s.name}?`);
   if (s.role && /^(the|[\p{Lu}])/u.test(s.role) && s.role.length <= 80) out.push(`Who is ${s.role.replace(/^The\b/, "the")}?`);
   return out.filter((q) => q.length <= 200);
@@ -141,7 +144,9 @@ function whoQuestions(s: DraftSpeaker): string[] {
  * sentence's fact and flagged. Every speaker with a role also gets a "who is" fact restating the article's
  * appositive ("Harlan Voss is the district's superintendent."), with generated who-is questions.
  */
-export function draftKnowledge(article: ExtractedArticle, attribution: Attribution, options: DraftOptions = {}): Draft {
+export function draftKnowledge(article: ExtractedArticle, attribution0: Attribution, options: DraftOptions = {}): Draft {
+  let attribution = attribution0;
+  const body = article.paragraphs.join("\n");
   const taken = options.taken ?? NO_TAKEN_IDS;
   const id = options.id ?? sourceIdFor(article.title);
   const warnings: string[] = [];
@@ -151,6 +156,7 @@ export function draftKnowledge(article: ExtractedArticle, attribution: Attributi
   // Speakers: keep the attribution's id when it is free (or the same person elsewhere), else make it unique.
   const speakerIds = new Set<string>();
   const speakerMap = new Map<string, string>();
+  attribution = mergeShortNames(attribution);
   const used = attribution.speakers.filter((s) => attribution.quotes.some((q) => q.speakerId === s.id && storedQuoteText(q.text)));
   const speakers: KnowledgeDoc["speakers"] = [];
   for (const s of used) {
@@ -165,7 +171,7 @@ export function draftKnowledge(article: ExtractedArticle, attribution: Attributi
     speakerIds.add(sid);
     speakerMap.set(s.id, sid);
     const aliases = [...new Set(s.aliases.map((a) => a.trim()).filter((a) => a && a.length <= 40 && a !== s.name))];
-    const role = s.role?.trim();
+    const role = roleText(s.role, body);
     if (!role) warnings.push(`speaker without role: ${s.name} (the article gives none; add one if it does)`);
     speakers.push(role ? { id: sid, name: s.name.trim(), role, aliases } : { id: sid, name: s.name.trim(), aliases });
   }
@@ -187,7 +193,7 @@ export function draftKnowledge(article: ExtractedArticle, attribution: Attributi
     if (!q.confident) warnings.push(`check the speaker (${speaker.name}) of: “${clip(text, 70)}”`);
     const surname = slug(speaker.name.split(/\s+/).pop() ?? speaker.name, 20);
     const qid = unique(`${surname}-${idWords(text, vocab, 3) || "quote"}`, entryIds);
-    const topics = keyphrases(text, vocab).filter((k) => !speaker.name.toLowerCase().includes(k.toLowerCase()));
+    const topics = topicsOf(text, vocab).filter((k) => !speaker.name.toLowerCase().includes(k.toLowerCase()));
     const generated = topics.slice(0, 2).map((t) => `What did ${speaker.name} say about ${t}?`);
     const entry: KnowledgeDoc["quotes"][number] = {
       id: qid,
@@ -196,7 +202,9 @@ export function draftKnowledge(article: ExtractedArticle, attribution: Attributi
       tags: tagsFor(text, vocab, 5, [speaker.name.split(/\s+/).pop() ?? speaker.name]),
       generated_questions: generated,
     };
-    const context = q.context.replace(/\s+/g, " ").trim();
+    const context = quoteContext(article.paragraphs, q, attribution.quotes) || q.context.replace(/\s+/g, " ").trim();
+    const asked = askedQuestion(context);
+    if (asked) generated.unshift(asked);
     if (context && context.length <= 3000 && /[\p{L}]/u.test(context)) entry.context = context;
     quotes.push(entry);
     quoteCount.set(sid, (quoteCount.get(sid) ?? 0) + 1);
@@ -208,20 +216,24 @@ export function draftKnowledge(article: ExtractedArticle, attribution: Attributi
   const facts: KnowledgeDoc["facts"] = [];
   for (const s of used) {
     const sid = speakerMap.get(s.id)!;
-    if (s.role && s.role.trim()) {
+    const role = roleText(s.role, body);
+    if (role) {
       const fid = unique(`who-is-${sid}`, entryIds);
-      facts.push({ id: fid, text: `${s.name} is ${s.role.trim()}.`, tags: tagsFor(`${s.name} ${s.role}`, vocab, 4), generated_questions: whoQuestions(s) });
+      facts.push({ id: fid, text: `${s.name} is ${role}.`, tags: tagsFor(`${s.name}, ${role}`, vocab, 4), generated_questions: whoQuestions({ ...s, role }) });
     } else {
       // No role to state: the speaker's first quote answers "who is X?" with the speaker line.
       firstQuote.get(sid)?.generated_questions.unshift(`Who is ${s.name}?`);
     }
   }
-  for (const f of makeFacts(article.paragraphs, attributed, vocab)) {
+  const titleTags = tagsFor(article.title, vocab, 3);
+  makeFacts(article.paragraphs, attributed, vocab).forEach((f, i) => {
     const fid = unique(idWords(f.text, vocab, 3) || "fact", entryIds);
-    const fact: KnowledgeDoc["facts"][number] = { id: fid, text: f.text, tags: f.tags, generated_questions: f.generated };
+    // The lead sums the story up: it also carries the headline's keyphrases.
+    const tags = i === 0 ? [...new Set([...f.tags, ...titleTags])] : f.tags;
+    const fact: KnowledgeDoc["facts"][number] = { id: fid, text: f.text, tags, generated_questions: f.generated };
     if (f.attribution) fact.attribution = f.attribution;
     facts.push(fact);
-  }
+  });
 
   let publisher = (options.publisher ?? article.publisher ?? "").trim();
   if (!publisher && article.url) publisher = new URL(article.url).hostname.replace(/^www\./, "");
@@ -232,6 +244,17 @@ export function draftKnowledge(article: ExtractedArticle, attribution: Attributi
   const source: KnowledgeDoc["source"] = { id, title: article.title.trim(), publisher, reporters: [...article.reporters], text: `${id}.txt` };
   if (article.published) source.date = article.published;
   if (article.url) source.url = article.url;
+  if (article.reporters.length) {
+    // The byline as a fact, so "who wrote the article about X?" has an answer; it restates the source line.
+    const names = article.reporters.length === 1 ? article.reporters[0]! : `${article.reporters.slice(0, -1).join(", ")} and ${article.reporters.at(-1)}`;
+    const topic = keyphrases(article.title, vocab).slice(0, 2).join(" ");
+    facts.push({
+      id: unique(`${id.slice(0, 50)}-byline`, entryIds),
+      text: `“${source.title}” was reported by ${names} for ${publisher}${source.date ? ` (${source.date})` : ""}.`,
+      tags: [...new Set(["byline", ...tagsFor(article.title, vocab, 3)])],
+      generated_questions: [`Who wrote the article about ${topic || "this"}?`, `Who reported the story about ${topic || "this"}?`],
+    });
+  }
 
   const own = [...attribution.warnings, ...warnings];
   const extractWarnings = article.warnings.filter((w) => !own.includes(w));
@@ -242,9 +265,101 @@ export function draftKnowledge(article: ExtractedArticle, attribution: Attributi
     id,
     doc: { source: orderedSource(source), speakers, quotes, facts },
     text: articleText(article),
-    speakers: used.map((s) => ({ name: s.name, role: s.role?.trim() || null, quotes: quoteCount.get(speakerMap.get(s.id)!) ?? 0 })),
+    speakers: used.map((s) => ({ name: s.name, role: roleText(s.role, body) ?? null, quotes: quoteCount.get(speakerMap.get(s.id)!) ?? 0 })),
     warnings: [...extractWarnings, ...attribution.warnings, ...warnings],
   };
+}
+
+/**
+ * The role as the article's words give it, tidied for showing after a name: a capitalised common first word from
+ * the start of a sentence is lowered ("The district's superintendent" → "the district's superintendent"), a title
+ * in capitals ("Digital Sovereignty Minister") is kept.
+ */
+export function roleText(role: string | null | undefined, body = ""): string | undefined {
+  const r = role?.replace(/\s+/g, " ").trim().replace(/[,;:]$/, "");
+  if (!r) return undefined;
+  const [first, ...rest] = r.split(" ");
+  const common = first && /^\p{Lu}\p{Ll}+$/u.test(first) && (/^(The|A|An|His|Her|Its|Their)$/.test(first) || isKnownEnglish(first.toLowerCase()) || new RegExp(`(^|[^\\p{L}])${first.toLowerCase()}([^\\p{L}]|$)`, "u").test(body));
+  if (common && rest.every((w) => !/^\p{Lu}/u.test(w))) {
+    return `${first.toLowerCase()} ${rest.join(" ")}`.trim();
+  }
+  return r;
+}
+
+/**
+ * Folds a speaker known only by a short name ("Voss") into the one speaker whose full name or aliases hold it
+ * ("Harlan Voss"), when exactly one does: the same person, met again without the first name.
+ */
+function mergeShortNames(a: Attribution): Attribution {
+  const into = new Map<string, string>();
+  for (const s of a.speakers) {
+    const short = s.name.trim().toLowerCase();
+    const owners = a.speakers.filter(
+      (o) =>
+        o !== s &&
+        o.kind === s.kind &&
+        o.name.trim().split(/\s+/).length > s.name.trim().split(/\s+/).length &&
+        (o.name.toLowerCase().split(/\s+/).includes(short) || o.aliases.some((x) => x.toLowerCase() === short)),
+    );
+    if (owners.length === 1) into.set(s.id, owners[0]!.id);
+  }
+  if (into.size === 0) return a;
+  return {
+    speakers: a.speakers.filter((s) => !into.has(s.id)),
+    quotes: a.quotes.map((q) => (q.speakerId !== null && into.has(q.speakerId) ? { ...q, speakerId: into.get(q.speakerId)! } : q)),
+    warnings: a.warnings,
+  };
+}
+
+/**
+ * The sentence(s) around a quote with the quotations cut out, the reporter's own quoted words kept ("Asked if Iran
+ * was losing the "propaganda war", the minister said"): to whom and about what it was said. Empty when little is left.
+ */
+function quoteContext(paragraphs: readonly string[], q: DraftQuote, quotes: readonly DraftQuote[]): string {
+  const p = paragraphs[q.paragraph];
+  if (p === undefined || q.start < 0 || q.end > p.length) return "";
+  let from = 0;
+  let a = -1;
+  let b = -1;
+  for (const s of splitSentences(p)) {
+    const at = p.indexOf(s, from);
+    if (at < 0) continue;
+    from = at + s.length;
+    if (at + s.length > q.start && at < q.end) {
+      if (a < 0) a = at;
+      b = at + s.length;
+    }
+  }
+  if (a < 0) return "";
+  const cuts = quotes.filter((x) => x.paragraph === q.paragraph && x.start < b && x.end > a).sort((x, y) => x.start - y.start);
+  let out = "";
+  let at = a;
+  for (const c of cuts) {
+    const open = Math.max(at, c.start - 1);
+    out += `${p.slice(at, open)} `;
+    at = Math.max(at, Math.min(b, c.end + 1));
+  }
+  out += p.slice(at, b);
+  out = out
+    .replace(/\s+/g, " ")
+    .replace(/\s+([,.;:])/g, "$1")
+    .replace(/^[\s,.;:”"’»]+/u, "")
+    .replace(/[\s,;:.“"‘«]+$/u, "")
+    .trim();
+  if ((out.match(/[\p{L}]+/gu) ?? []).length < 3) return "";
+  return out.length > 300 ? `${out.slice(0, 297).replace(/\s+\S*$/, "")}…` : out;
+}
+
+/** "Asked if Iran was losing the "propaganda war", the minister said" → "Was Iran losing the propaganda war?" */
+export function askedQuestion(context: string): string | null {
+  const m = /\basked (?:[\p{L}'’.]+ ){0,5}?(?:whether|if) (.{3,120}?) (was|were|is|are|had|has|would|could|will|should|can|did|does|do) ([^,;]{3,120})/iu.exec(context);
+  if (!m) return null;
+  const q = `${capitalise(m[2]!.toLowerCase())} ${m[1]} ${m[3]!.replace(/["“”‘’«»]/g, "").replace(/[\s.,]+$/, "")}?`;
+  return q.length <= 200 ? q : null;
+}
+
+function capitalise(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
 }
 
 function orderedSource(s: KnowledgeDoc["source"]): KnowledgeDoc["source"] {

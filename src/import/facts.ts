@@ -4,6 +4,7 @@
  * the article; nothing is added that it does not say.
  */
 import { STOP_WORDS } from "../core/lexicon.js";
+import { isNamingWord } from "../core/pos.js";
 import { splitSentences } from "./sentences.js";
 
 /** A quoted span the attribution found, as far as facts need it: where it is and whether it has a speaker. */
@@ -70,7 +71,8 @@ function contentWords(text: string): string[] {
   const out: string[] = [];
   for (const m of text.matchAll(WORD)) {
     const w = m[0].toLowerCase().replace(/['’]s$/, "").replace(/['’-]+$/, "");
-    if (w.length >= 4 && !STOP_WORDS.has(w) && !NEWS_STOP.has(w)) out.push(w);
+    const bare = w.replace(/['’]/g, "");
+    if (w.length >= 4 && !STOP_WORDS.has(bare) && !NEWS_STOP.has(bare)) out.push(w);
   }
   return out;
 }
@@ -80,6 +82,7 @@ function contentWords(text: string): string[] {
  * word at the start of a sentence counts only when the article also writes it capitalised mid-sentence.
  */
 function properPhrases(sentence: string, known: ReadonlySet<string> | null): string[] {
+  // known === null: only names written mid-sentence (what the article itself capitalises), for the vocabulary.
   const out: string[] = [];
   const re = /[\p{Lu}][\p{L}\p{N}'’-]*(?:\s+(?:of\s+|de\s+|van\s+|the\s+)?[\p{Lu}][\p{L}\p{N}'’-]*)*/gu;
   for (const m of sentence.matchAll(re)) {
@@ -91,8 +94,9 @@ function properPhrases(sentence: string, known: ReadonlySet<string> | null): str
     }
     if (words.length === 0) continue;
     const phrase = words.join(" ");
-    const atStart = m.index === 0 || /^[\s"“‘«(]*$/.test(sentence.slice(0, m.index));
-    if (atStart && words.length === 1 && known && !known.has(phrase)) continue;
+    // The start of the sentence, of a quotation or of a clause after a colon.
+    const atStart = /(^|[.!?:]\s*|["“‘«(]\s*)$/.test(sentence.slice(0, m.index));
+    if (atStart && words.length === 1 && (known === null || !known.has(phrase))) continue;
     if (phrase.length < 2 || /^[\p{Lu}]$/u.test(phrase)) continue;
     out.push(phrase);
   }
@@ -110,7 +114,7 @@ export function articleVocabulary(paragraphs: readonly string[]): Vocabulary {
   const names = new Set<string>();
   for (const p of paragraphs) {
     for (const w of contentWords(p)) counts.set(w, (counts.get(w) ?? 0) + 1);
-    for (const s of splitSentences(p)) for (const n of properPhrases(s, null)) if (s.indexOf(n) > 0) names.add(n);
+    for (const s of splitSentences(p)) for (const n of properPhrases(s, null)) names.add(n);
   }
   return { counts, names };
 }
@@ -133,11 +137,19 @@ export function keyphrases(text: string, vocab: Vocabulary): string[] {
   const own = [...new Set(contentWords(text))];
   const nameWords = new Set(out.flatMap((n) => n.toLowerCase().split(/\s+/)));
   const rest = own.filter((w) => !nameWords.has(w));
-  const repeated = rest.filter((w) => (vocab.counts.get(w) ?? 0) >= 2).sort((a, b) => (vocab.counts.get(b) ?? 0) - (vocab.counts.get(a) ?? 0));
-  const others = rest.filter((w) => (vocab.counts.get(w) ?? 0) < 2).sort((a, b) => b.length - a.length);
-  for (const w of repeated) add(w);
-  for (const w of others) add(w);
+  const count = (w: string) => vocab.counts.get(w) ?? 0;
+  // Things before doings: repeated nouns, other nouns (longest first), then the other words the same way.
+  for (const naming of [true, false]) {
+    const group = rest.filter((w) => isNamingWord(w) === naming);
+    for (const w of group.filter((x) => count(x) >= 2).sort((a, b) => count(b) - count(a))) add(w);
+    for (const w of group.filter((x) => count(x) < 2).sort((a, b) => b.length - a.length)) add(w);
+  }
   return out;
+}
+
+/** The keyphrases of a text that name things (for "what did X say about Y?"): names and nouns only. */
+export function topicsOf(text: string, vocab: Vocabulary): string[] {
+  return keyphrases(text, vocab).filter((k) => /^\p{Lu}/u.test(k) || isNamingWord(k));
 }
 
 /** Up to `n` lower-case tags for a text (a handful, each at most 40 characters). */
@@ -232,6 +244,8 @@ function cutAtStop(phrase: string): string {
  */
 export function makeFacts(paragraphs: readonly string[], quoted: readonly QuoteSpan[], vocab: Vocabulary): FactDraft[] {
   const facts: FactDraft[] = [];
+  const seen: string[] = [];
+  const key = (t: string) => t.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, " ").trim();
   paragraphs.forEach((paragraph, pi) => {
     const spans = quoted.filter((q) => q.paragraph === pi);
     let from = 0;
@@ -246,6 +260,10 @@ export function makeFacts(paragraphs: readonly string[], quoted: readonly QuoteS
       for (const clause of clauses(clean)) {
         const { text, attribution } = splitAttribution(clause);
         if (isDebris(text)) continue;
+        // A caption or pull quote repeating a sentence already taken: once is enough.
+        const k = key(text);
+        if (seen.some((x) => x.includes(k) || k.includes(x))) continue;
+        seen.push(k);
         const fact: FactDraft = { text, tags: tagsFor(text, vocab), generated: numberQuestions(text, vocab), paragraph: pi, sentence };
         if (attribution) fact.attribution = attribution;
         facts.push(fact);
@@ -280,9 +298,12 @@ function isQuoteSentence(sentence: string, at: number, spans: readonly QuoteSpan
   return SPEECH_START.test(rest) || SPEECH_END.test(rest);
 }
 
-/** "A; B" → ["A.", "B."] when both sides are full clauses (six words or more); else the sentence whole. */
+/**
+ * "A; B" and "A, but B" → ["A.", "B."] when both sides are full clauses (six words or more, no quotation); else the
+ * sentence whole. One fact per claim: "Iran may face isolation…, but millions stay connected…" answers two questions.
+ */
 function clauses(sentence: string): string[] {
-  const parts = sentence.split(/;\s+/);
+  const parts = sentence.split(/;\s+|,\s+but\s+(?=\p{Ll})/u);
   if (parts.length < 2 || parts.some((p) => p.split(/\s+/).length < 6) || /["“”«»]/.test(sentence)) return [sentence];
   return parts.map((p, i) => {
     const t = i === 0 ? p : capitalise(p);

@@ -50,12 +50,12 @@ export async function importArticle(source: string, options: ImportOptions): Pro
     throw new ImportError(`--id "${options.id}" must be lower-case letters, digits and dashes, at most 63 characters`);
   }
   const input = await readSource(source, options.fetch);
+  const attribute = options.attribute ?? (await defaultAttributor());
   const started = performance.now();
   const extractOptions = { file: input.file, ...(input.contentType !== undefined && { contentType: input.contentType }), ...(input.url !== undefined && { url: input.url }) };
   const article = extractArticle(input.bytes, extractOptions);
   const language = languageProblem(article.paragraphs);
   if (language) throw new ImportError(`${language}: briefbot answers in English only (${input.url ?? input.file})`);
-  const attribute = options.attribute ?? (await defaultAttributor());
   const attribution = attribute(article.paragraphs, { reporters: article.reporters });
   const id = options.id ?? sourceIdFor(article.title);
   const folder = readFolder(options.dir, id);
