@@ -9,7 +9,7 @@ export const CLARIFY_MARGIN = 0.02;
  * Only an answer the core is unsure of is put to the person: at full confidence every word of the question matched,
  * and the core's ranking (which weighs more than confidence) already told the two apart.
  */
-export const CLARIFY_BELOW = 0.75;
+export const CLARIFY_BELOW = 0.65;
 /** Share of content words two answers may have in common and still count as saying different things. */
 const SAME_WORDS = 0.5;
 

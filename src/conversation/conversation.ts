@@ -5,7 +5,7 @@ import type { Answer, AskResult } from "../core/types.js";
 import { ask as askCommand } from "../commands/ask.js";
 import type { CommandDef, Reply } from "../commands/types.js";
 import { encodeAction, type ButtonAction } from "./actions.js";
-import { clarifyOptions } from "./clarify.js";
+import { clarifyOptions, sameThing } from "./clarify.js";
 import { fillPronouns, plainWords, readFollowUp, type FollowUp } from "./followup.js";
 import { ConversationMemory, SHOWN_MAX, emptyRecall, type MemoryOptions, type Recall } from "./memory.js";
 import { loadSmallTalk, type SmallTalk, type SmallTalkMatch } from "./smalltalk.js";
@@ -243,7 +243,10 @@ export class Conversation {
       case "more-from-speaker": {
         const who = (recall.entry !== null ? view.speakerOf(recall.entry) : null) ?? speaker ?? null;
         if (!who) return this.missing("person", core, stale, f.kind);
-        const next = view.wordsOf(who.id).find((id) => id !== recall.entry && !recall.shown.includes(id));
+        // Words not shown yet, preferring those that do not restate what was shown (a fact quoting a shown quote).
+        const unseen = view.wordsOf(who.id).filter((id) => id !== recall.entry && !recall.shown.includes(id));
+        const shownAnswers = recall.shown.map((id) => core.answerById(id)).filter((a): a is Answer => a !== null);
+        const next = unseen.find((id) => !shownAnswers.some((a) => sameThing(a, core.answerById(id)!))) ?? unseen[0];
         if (!next) return textReply("declined", `That's everything I have from ${who.name}.`, f.kind);
         return this.showEntry(recall, view, next, null, f.kind);
       }
@@ -271,7 +274,8 @@ export class Conversation {
         const personNamed = words.some((w) => view.personWords.has(w));
         const needPerson = f.person && !personNamed;
         const needThing = f.thing && !words.some((w) => view.tagWords.has(w) && !STOP_WORDS.has(w));
-        const selfContained = content.length >= 3 || (f.person && personNamed && !needThing);
+        // With something to refer to, a question about a thing is also tried as it is ("how do people get around that?").
+        const selfContained = content.length >= 3 || (f.person && personNamed && !needThing) || (!needPerson && topicText(recall) !== null);
         const topic = topicText(recall);
         const canPerson = !needPerson || speaker !== undefined;
         const canThing = !needThing || topic !== null;

@@ -17,7 +17,7 @@ import { fold } from "../core/normalise.js";
 export type FollowUp =
   | { kind: "who-said" | "person" | "more-from-speaker" | "related" | "source" | "confirm" }
   | { kind: "swap"; topic: string }
-  | { kind: "bare"; ask: "why" | "when" | "where" | "how" }
+  | { kind: "bare"; ask: "why" | "when" | "where" | "how" | "how many" }
   | { kind: "pick"; index: number }
   | { kind: "pronoun"; person: boolean; thing: boolean };
 
@@ -57,28 +57,30 @@ const RELATED = new RegExp(
   `^(?:tell me more|more|go on|continue|keep going|more please|say more|tell me something else|something else|anything else|anything more|` +
     `(?:is there )?anything else(?: (?:i should know|to know|about (?:it|that|this)))?|what more|more info(?:rmation)?|more details|more about (?:it|that|this)|` +
     `tell me more about (?:it|that|this)|and then|then what|what happened next|what happened then|elaborate|can you elaborate|go deeper|more on that|` +
-    `what else (?:is there|do you know|can you tell me)(?: about (?:it|that|this))?|what else (?:about (?:it|that|this))|related|other answers?|next)$`,
+    `what else|what else (?:is there|do you know|can you tell me)(?: about (?:it|that|this))?|what else (?:about (?:it|that|this))|related|other answers?|next)$`,
 );
 const SOURCE = new RegExp(
   `^(?:sources?|(?:the )?source please|citation|link|reference|(?:what|which) (?:is|was|s) (?:the|your|its|that s) sources?|whats (?:the|your) sources?|` +
     `where (?:is|was|does|did) ${THAT} (?:come )?from|where (?:is|was) ${THAT} (?:reported|published|said)|where did you (?:get|read|find|hear) ${THAT}|` +
     `where (?:does|did) (?:that|this|it) (?:info|information|quote|fact) come from|says who|according to (?:who|whom|what)|how do you know(?: ${THAT})?|` +
-    `who (?:reported|published|wrote) ${THAT}|(?:what|which) (?:article|report|story|paper|outlet|source) (?:is|was) ${THAT} from|(?:is|was) ${THAT} (?:from )?(?:a )?(?:reliable|credible) source|` +
+    `(?:what|which) (?:article|report|story|paper|outlet|source) (?:is|was) ${THAT} from|(?:is|was) ${THAT} (?:from )?(?:a )?(?:reliable|credible) source|` +
     `(?:got|have|do you have) a (?:source|link)|where from|from where|source for ${THAT})$`,
 );
 const CONFIRM = /^(?:really|for real|seriously|is that (?:true|right|correct|so)|are you sure|sure|true|no way|is it true|you sure|rly|srsly)$/;
-const BARE: [RegExp, "why" | "when" | "where" | "how"][] = [
+const BARE: [RegExp, "why" | "when" | "where" | "how" | "how many"][] = [
   [/^(?:why|why so|why is that|why was that|why would (?:that|they|it) be|why did (?:that|it) happen|why did they do (?:that|it)|why not|how come|what for|for what reason|on what grounds|whats the reason|what was the reason|what is the reason|and why)$/, "why"],
   [/^(?:when|since when|when was (?:that|this|it)|when did (?:that|this|it) happen|when did (?:they|it) happen|what year|which year|what date|when exactly|and when|when was that exactly)$/, "when"],
   [/^(?:where|where was (?:that|this|it)|where did (?:that|this|it) happen|and where|where exactly)$/, "where"],
   [/^(?:how|how so|how did (?:that|it|this) happen|how exactly|and how|in what way)$/, "how"],
+  [/^(?:by how much|how much|how many|how many people|how big|what share|what percentage|how much exactly|and how many|and how much)$/, "how many"],
 ];
 const PICK = /^(?:(?:the )?(?:first|1st|second|2nd|1|2|one|two|a|b)(?: one| option| answer)?|option (?:1|2|one|two|a|b)|number (?:1|2|one|two)|the (?:former|latter))$/;
 const SWAP = /^(?:and|or|but|also|so)?\s*(?:(?:what|how) about|whatabout|what of|and what about|same for|same question for|what about for)\s+(.+)$|^(?:and|or)\s+(.+)$/;
 const QUESTION_START = /^(?:who|whom|whose|what|when|where|why|how|which|is|are|was|were|do|does|did|can|could|will|would|should|has|have|had|tell|give|show|list)\b/;
 
 /** "this"/"that" as a pronoun ("when was that", "that is") rather than a determiner ("that ban"). */
-const DEMONSTRATIVE = /\b(?:that|this)(?=$| (?:is|was|s|means?|meant|happen|happened|true|right|from|about|for|in|on|to|by|with|so|again|too)\b)/;
+const DEMONSTRATIVE =
+  /\b(?:that|this)(?=$| (?:is|was|s|means?|meant|happen|happened|true|right|from|about|for|in|on|to|by|with|so|again|too)\b)|(?<=\b(?:is|was|are|were|does|did) )(?:that|this)\b|\bthem$/;
 
 /** Reads what a message refers back to, or null when it stands on its own. `options` is whether a "Did you mean" is open. */
 export function readFollowUp(text: string, options = false): FollowUp | null {

@@ -3,6 +3,10 @@ import { words } from "../core/normalise.js";
 import { STOP_WORDS } from "../core/lexicon.js";
 import type { Entry, Speaker } from "../core/types.js";
 
+/** Words that name a person by what they are: "the minister", "the make-up artist". */
+const TITLES = new Set(
+  "minister president leader ayatollah artist makeup beautician reporter journalist correspondent anchor official spokesman spokeswoman spokesperson judge founder ceo chairman chief governor mayor senator ambassador professor doctor lawyer activist".split(" "),
+);
 /** Verbs that say something was said: a fact tagged with one speaker and using one reports that speaker's words. */
 const REPORTED_SPEECH = /\b(said|says|saying|told|calling|called|criticized|criticised|believes|admitted|described|argued|warned)\b/i;
 
@@ -16,9 +20,9 @@ export class KnowledgeView {
   readonly speakers = new Map<string, Speaker>();
   /** Each word of the knowledge, mapped to one shared string instance (memory keeps these, not the message's). */
   readonly vocabulary = new Map<string, string>();
-  /** Content words of speakers' names, roles and aliases → speaker ids. */
+  /** Words that name a speaker (see the constructor) → speaker ids. */
   readonly speakerWords = new Map<string, string[]>();
-  /** Every content word of speakers' names, roles and aliases: a question with one names its person itself. */
+  /** The words of {@link speakerWords}: a question holding one names its person itself. */
   readonly personWords = new Set<string>();
   /** Words of topic tags ("national-information-network" gives "national", "information", "network"). */
   readonly tagWords = new Set<string>();
@@ -32,21 +36,30 @@ export class KnowledgeView {
     const intern = (w: string) => {
       if (!this.vocabulary.has(w)) this.vocabulary.set(w, w);
     };
-    // A word of an alias names a speaker only when it is rare in the entries: "minister" and "president" do,
-    // "iranian" (from "young Iranian man") does not.
+    // A speaker is named by a word of their name, a capitalised word of an alias that is rare in the entries
+    // ("Rouhani", "Zahra"; not "Iranian" from "young Iranian man"), or a title an alias holds ("minister", "artist").
     const entryCount = new Map<string, number>();
     for (const e of k.entries) for (const w of new Set(words(e.text))) entryCount.set(w, (entryCount.get(w) ?? 0) + 1);
+    const name = (w: string, id: string) => {
+      const ids = this.speakerWords.get(w) ?? [];
+      if (!ids.includes(id)) ids.push(id);
+      this.speakerWords.set(w, ids);
+      this.personWords.add(w);
+    };
     for (const s of k.speakers) {
       this.speakers.set(s.id, s);
-      const own = new Set(words(s.name));
-      for (const w of words([s.name, ...s.aliases].join(" "))) {
+      for (const w of words(s.name)) {
         intern(w);
-        if (!STOP_WORDS.has(w) && w.length >= 3 && !/\d/.test(w)) this.personWords.add(w);
-        if (STOP_WORDS.has(w) || w.length < 3 || /\d/.test(w)) continue;
-        if (!own.has(w) && (entryCount.get(w) ?? 0) > 3) continue;
-        const ids = this.speakerWords.get(w) ?? [];
-        if (!ids.includes(s.id)) ids.push(s.id);
-        this.speakerWords.set(w, ids);
+        if (!STOP_WORDS.has(w) && w.length >= 2) name(w, s.id);
+      }
+      for (const alias of s.aliases) {
+        for (const m of alias.matchAll(/[\p{L}\p{N}'-]+/gu)) {
+          for (const w of words(m[0])) {
+            intern(w);
+            if (STOP_WORDS.has(w) || w.length < 3 || /\d/.test(w)) continue;
+            if (TITLES.has(w) || (/^\p{Lu}/u.test(m[0]) && (entryCount.get(w) ?? 0) <= 3)) name(w, s.id);
+          }
+        }
       }
       for (const w of words(s.role ?? "")) intern(w);
     }
