@@ -1,0 +1,77 @@
+/**
+ * The knowledge reload worker (a worker_threads entry): reads, parses, validates and indexes the knowledge folder off
+ * the main thread, then posts the finished core in transferable pieces (see core-transfer.ts) and ends. One worker
+ * per reload, so whatever the parse allocated goes away with the worker's heap.
+ */
+import { readlinkSync } from "node:fs";
+import { setPriority } from "node:os";
+import { parentPort, workerData } from "node:worker_threads";
+import { createCore } from "../core/core.js";
+import { KnowledgeError, loadKnowledgeDir } from "../core/loader.js";
+import { packCore, type PackedCore } from "./core-transfer.js";
+
+/** What the main thread asks for. */
+export interface ReloadRequest {
+  dir: string;
+  maxFileBytes?: number;
+}
+
+/** What the worker answers: the packed core, the knowledge error, or a core that could not be packed. */
+export type ReloadResponse =
+  | { ok: true; packed: PackedCore; entries: number; buildMs: number }
+  | { ok: false; knowledge: { file: string; line: number | null; field: string; reason: string } }
+  | { ok: false; unpackable: string }
+  | { ok: false; crashed: string };
+
+/** Posts the answer: to the parent thread (transferring the buffers), or to the parent process over IPC. */
+function post(message: ReloadResponse, transfer: ArrayBuffer[] = []): void {
+  if (parentPort) parentPort.postMessage(message, transfer);
+  else process.send?.(message, () => process.disconnect?.());
+}
+
+function run(request: ReloadRequest): void {
+  const port = { postMessage: post };
+  const started = performance.now();
+  let core;
+  try {
+    core = createCore(loadKnowledgeDir(request.dir, { maxFileBytes: request.maxFileBytes }));
+  } catch (err) {
+    const message: ReloadResponse =
+      err instanceof KnowledgeError
+        ? { ok: false, knowledge: { file: err.file, line: err.line, field: err.field, reason: err.reason } }
+        : { ok: false, crashed: err instanceof Error ? err.message : String(err) };
+    port.postMessage(message);
+    return;
+  }
+  const buildMs = performance.now() - started;
+  try {
+    const { packed, transfer } = packCore(core);
+    port.postMessage({ ok: true, packed, entries: core.size, buildMs } satisfies ReloadResponse, transfer);
+  } catch (err) {
+    port.postMessage({ ok: false, unpackable: err instanceof Error ? err.message : String(err) } satisfies ReloadResponse);
+  }
+}
+
+/**
+ * Lowers this thread's scheduling priority (Linux: a thread's id is a process id to setpriority), so that on a
+ * machine with few cores the thread that answers wins the CPU. Elsewhere, nothing happens.
+ */
+function yieldPriority(): void {
+  try {
+    const tid = Number(readlinkSync("/proc/thread-self").split("/").pop());
+    if (Number.isInteger(tid) && tid > 0) setPriority(tid, 10);
+  } catch {
+    // Not Linux, or not allowed: the reload runs at normal priority.
+  }
+}
+
+if (parentPort) {
+  yieldPriority();
+  run(workerData as ReloadRequest);
+} else if (process.send) {
+  // A child process (the holder's default): the request comes as the first IPC message; the holder lowers the
+  // whole process's priority itself.
+  process.once("message", (request: ReloadRequest) => run(request));
+  process.once("disconnect", () => process.exit(0)); // the holder is gone: nobody to answer
+
+}
