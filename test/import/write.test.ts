@@ -1,0 +1,146 @@
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterEach, describe, expect, it } from "vitest";
+import { loadKnowledgeDir } from "../../src/core/loader.js";
+import { importArticle } from "../../src/import/index.js";
+import type { Attribution } from "../../src/import/draft.js";
+import { ImportError, readFolder, validateImport, writeImport } from "../../src/import/write.js";
+import { KnowledgeHolder } from "../../src/ops/knowledge.js";
+import { eventually, memoryLogger, skyYaml } from "../ops/fixtures.js";
+
+const ARTICLE = new URL("../fixtures/articles/velora-karsovia-sanctions.txt", import.meta.url).pathname;
+const noQuotes = (): Attribution => ({ speakers: [], quotes: [], warnings: [] });
+
+const dirs: string[] = [];
+afterEach(() => dirs.splice(0).forEach((d) => rmSync(d, { recursive: true, force: true })));
+function tempDir(): string {
+  const d = mkdtempSync(join(tmpdir(), "briefbot-import-"));
+  dirs.push(d);
+  return d;
+}
+
+const YAML = (id: string, quote = "The sky is green today") => `source:
+  id: ${id}
+  title: A test
+  publisher: Test News
+  text: ${id}.txt
+speakers:
+  - id: ann
+    name: Ann Example
+    aliases: []
+quotes:
+  - id: ${id}-q
+    text: ${quote}
+    speaker: ann
+facts:
+  - id: ${id}-f
+    text: The sky was green on Monday.
+`;
+const TEXT = "A test\n\n\"The sky is green today,\" said Ann Example.\n";
+
+describe("writeImport", () => {
+  it("writes the text and the YAML, leaves no temporary file, and the folder loads", () => {
+    const dir = tempDir();
+    const paths = writeImport(dir, "a", YAML("a"), TEXT, false);
+    expect(readFileSync(paths.text, "utf8")).toBe(TEXT);
+    expect(readFileSync(paths.yaml, "utf8")).toBe(YAML("a"));
+    expect(readdirSync(dir).sort()).toEqual(["a.txt", "a.yaml"]);
+    expect(loadKnowledgeDir(dir).entries).toHaveLength(2);
+  });
+
+  it("never replaces an existing file without force, and replaces it with force", () => {
+    const dir = tempDir();
+    writeImport(dir, "a", YAML("a"), TEXT, false);
+    expect(() => writeImport(dir, "a", YAML("a", "changed"), TEXT, false)).toThrow(/already exists; use --force/);
+    expect(readFileSync(join(dir, "a.yaml"), "utf8")).toBe(YAML("a"));
+    // A text file alone is protected too.
+    writeFileSync(join(dir, "b.txt"), "someone's notes");
+    expect(() => writeImport(dir, "b", YAML("b"), TEXT, false)).toThrow(ImportError);
+    expect(readFileSync(join(dir, "b.txt"), "utf8")).toBe("someone's notes");
+    writeImport(dir, "a", YAML("a", "The sky is green"), TEXT, true);
+    expect(readFileSync(join(dir, "a.yaml"), "utf8")).toContain("text: The sky is green\n");
+    expect(readdirSync(dir).filter((f) => f.endsWith(".tmp"))).toEqual([]);
+  });
+
+  it("creates a missing folder", () => {
+    const dir = join(tempDir(), "new", "knowledge");
+    writeImport(dir, "a", YAML("a"), TEXT, false);
+    expect(existsSync(join(dir, "a.yaml"))).toBe(true);
+  });
+});
+
+describe("validateImport", () => {
+  it("refuses a quote that is not word for word in the text, before anything is written", () => {
+    const dir = tempDir();
+    expect(() => validateImport(dir, "a", YAML("a", "The sky is blue today"), TEXT, readFolder(dir, "a"))).toThrow(/word for word/);
+    expect(readdirSync(dir)).toEqual([]);
+  });
+
+  it("refuses ids another file in the folder already uses", () => {
+    const dir = tempDir();
+    writeImport(dir, "a", YAML("a"), TEXT, false);
+    const clash = YAML("b").replace("id: b-f", "id: a-f");
+    expect(() => validateImport(dir, "b", clash, TEXT, readFolder(dir, "b"))).toThrow(/a-f.*also used in/);
+  });
+
+  it("refuses to add to a folder that does not load now", () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, "broken.yaml"), "source: [unclosed\n");
+    expect(() => readFolder(dir, "a")).toThrow(/does not load now.*broken\.yaml/);
+  });
+
+  it("reports the folder's ids so the draft can avoid them; a forced re-import does not count its own file", () => {
+    const dir = tempDir();
+    writeImport(dir, "a", YAML("a"), TEXT, false);
+    const f = readFolder(dir, "b");
+    expect([...f.taken.sources]).toEqual(["a"]);
+    expect([...f.taken.entries].sort()).toEqual(["a-f", "a-q"]);
+    expect(f.taken.speakers.get("ann")).toEqual({ name: "Ann Example" });
+    expect(readFolder(dir, "a").taken.sources.size).toBe(0);
+  });
+});
+
+describe("importArticle into a folder", () => {
+  it("imports a text article, and a second import of it gets its own ids", async () => {
+    const dir = tempDir();
+    const first = await importArticle(ARTICLE, { dir, attribute: noQuotes });
+    expect(first.written).not.toBeNull();
+    const second = await importArticle(ARTICLE, { dir, id: "velora-again", attribute: noQuotes });
+    const k = loadKnowledgeDir(dir);
+    expect(k.sources.map((s) => s.id).sort()).toEqual([first.draft.id, "velora-again"].sort());
+    const a = new Set(first.draft.doc.facts.map((f) => f.id));
+    expect(second.draft.doc.facts.some((f) => a.has(f.id))).toBe(false);
+  });
+
+  it("refuses a source id that another file uses, and an invalid --id", async () => {
+    const dir = tempDir();
+    await importArticle(ARTICLE, { dir, id: "velora", attribute: noQuotes });
+    writeFileSync(join(dir, "other.yaml"), readFileSync(join(dir, "velora.yaml"), "utf8"));
+    await expect(importArticle(ARTICLE, { dir, id: "velora", force: true, attribute: noQuotes })).rejects.toThrow(/does not validate|also used/);
+    await expect(importArticle(ARTICLE, { dir, id: "Bad Id", attribute: noQuotes })).rejects.toThrow(/--id/);
+  });
+
+  it("a running bot's hot reload picks the imported file up, and keeps the last good knowledge on a bad one", async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, "sky.yaml"), skyYaml("green"));
+    const { log, lines } = memoryLogger();
+    const holder = new KnowledgeHolder(dir, log, { debounceMs: 50 });
+    try {
+      holder.watch();
+      const before = holder.core().size;
+      const r = await importArticle(ARTICLE, { dir, attribute: noQuotes });
+      expect(await eventually(() => holder.core().size === before + r.draft.doc.facts.length)).toBe(true);
+      expect(lines.some((l) => l.msg === "knowledge reloaded")).toBe(true);
+      expect(lines.some((l) => String(l.msg).startsWith("knowledge reload failed"))).toBe(false);
+      const size = holder.core().size;
+
+      // A hand edit that breaks the imported file: the reload refuses it and the imported knowledge keeps serving.
+      writeFileSync(r.written!.yaml, readFileSync(r.written!.yaml, "utf8").replace(/text: (.*)\n/, "text: \n"));
+      expect(await eventually(() => lines.some((l) => String(l.msg).startsWith("knowledge reload failed")))).toBe(true);
+      expect(holder.core().size).toBe(size);
+    } finally {
+      holder.close();
+    }
+  });
+});
