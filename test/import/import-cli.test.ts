@@ -167,6 +167,20 @@ describe("through the real command line", () => {
     expect(check.status).toBe(0);
     expect(check.stdout).toContain("velora:");
 
+    // "-" reads the article from stdin.
+    const stdin = spawnSync(process.execPath, ["--import", "tsx", "src/cli.ts", "import", "-", "--id", "from-stdin"], {
+      cwd: ROOT,
+      env: { ...process.env, KNOWLEDGE_DIR: dir },
+      input: readFileSync(TXT),
+      encoding: "utf8",
+      timeout: 60_000,
+    });
+    expect(stdin.stderr).toBe("");
+    expect(stdin.status).toBe(0);
+    expect(loadKnowledgeDir(dir).sources.map((s) => s.id).sort()).toEqual(["from-stdin", "velora"]);
+    rmSync(join(dir, "from-stdin.yaml"));
+    rmSync(join(dir, "from-stdin.txt"));
+
     const bad = spawnSync(process.execPath, ["--import", "tsx", "src/cli.ts", "import", join(dir, "missing.txt")], {
       cwd: ROOT,
       env: { ...process.env, KNOWLEDGE_DIR: dir },
