@@ -1,15 +1,18 @@
 /**
- * What the Dockerfile promises, checked without Docker (no engine where the tests run): parse it, replay the build in
- * a temp folder standing for /app (the COPYs from the repository root, honouring .dockerignore, and the `npm ci`), then
- * start the image's CMD there as an unprivileged user with only the image's ENV and a fake Telegram, run the
- * HEALTHCHECK's own command against it, and stop it as `docker stop` does.
+ * What the Dockerfile promises, checked without Docker (no engine where the tests run): parse it, replay both stages
+ * in temp folders standing for each stage's /app — the build stage's COPYs and its `npm run build`, then the runtime
+ * stage's COPYs from the repository root (honouring .dockerignore) and from the build stage, and its
+ * `npm ci --omit=dev` — then start the image's CMD there as an unprivileged user with only the image's ENV and a fake
+ * Telegram, run the HEALTHCHECK's own command against it, and stop it as `docker stop` does.
  *
- * Not replayed: the base image itself (this runs the host's node, not node:20-slim's), `npm cache clean` (it would
- * empty this machine's npm cache, which the offline install reads), and `/data` (outside /app; the image sets no
- * UNANSWERED_LOG, so the bot does not touch it unless run with one).
+ * Not replayed: the base image itself (this runs the host's node, not node:20-slim's); the build stage's own
+ * `npm ci` (dev dependencies included), which is stood in for by this checkout's node_modules — installed by the same
+ * `npm ci` from the same lock — because the offline npm cache holds only what the runtime install needs; `npm cache
+ * clean` (it would empty this machine's npm cache, which the offline install reads); and `/data` (outside /app; the
+ * image sets no UNANSWERED_LOG, so the bot does not touch it unless run with one).
  */
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { chmodSync, chownSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
+import { chmodSync, chownSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, symlinkSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
@@ -77,10 +80,12 @@ function instructions(text: string): { op: string; args: string }[] {
 }
 
 type Step =
-  | { kind: "copy"; sources: string[]; dest: string }
+  | { kind: "copy"; sources: string[]; dest: string; from?: string }
   | { kind: "run"; commands: string[][]; env: Record<string, string> };
 
 interface Image {
+  /** The stage's name (`FROM … AS name`), when it has one. */
+  name?: string;
   from: string;
   env: Record<string, string>;
   workdir: string;
@@ -101,14 +106,20 @@ function execForm(args: string): string[] | undefined {
   return argv;
 }
 
-function parseDockerfile(text: string): Image {
-  const image: Image = { from: "", env: {}, workdir: "/", expose: [], steps: [] };
+/** Every stage, in order; the last one is the image that runs. */
+function parseDockerfile(text: string): Image[] {
+  const stages: Image[] = [];
+  let image: Image | undefined;
   for (const { op, args } of instructions(text)) {
+    if (op === "FROM") {
+      const [, from, name] = /^(\S+)(?:\s+AS\s+(\S+))?$/i.exec(args) ?? [];
+      if (!from) throw new Error(`FROM not replayed: ${args}`);
+      image = { from, env: {}, workdir: "/", expose: [], steps: [], ...(name && { name }) };
+      stages.push(image);
+      continue;
+    }
+    if (!image) throw new Error(`${op} before FROM`);
     switch (op) {
-      case "FROM":
-        if (image.from) throw new Error("multi-stage builds are not replayed");
-        image.from = args;
-        break;
       case "ENV": {
         const legacy = /^([^\s=]+)\s+(.*)$/.exec(args); // ENV KEY value
         if (legacy) image.env[legacy[1]!] = legacy[2]!;
@@ -120,8 +131,11 @@ function parseDockerfile(text: string): Image {
         break;
       case "COPY": {
         const words = shellWords(args);
-        if (words.some((w) => w.startsWith("--"))) throw new Error(`COPY flags are not replayed: ${args}`);
-        image.steps.push({ kind: "copy", sources: words.slice(0, -1), dest: words.at(-1)! });
+        const flags = words.filter((w) => w.startsWith("--"));
+        const from = flags.find((f) => f.startsWith("--from="))?.slice("--from=".length);
+        if (flags.length > (from ? 1 : 0)) throw new Error(`COPY flags are not replayed: ${args}`);
+        const paths = words.filter((w) => !w.startsWith("--"));
+        image.steps.push({ kind: "copy", sources: paths.slice(0, -1), dest: paths.at(-1)!, ...(from && { from }) });
         break;
       }
       case "RUN":
@@ -149,7 +163,7 @@ function parseDockerfile(text: string): Image {
         throw new Error(`instruction not replayed: ${op} ${args}`);
     }
   }
-  return image;
+  return stages;
 }
 
 /** A Docker duration ("5s", "1m30s") in milliseconds. */
@@ -179,16 +193,34 @@ function dockerignore(): (rel: string) => boolean {
   return (rel) => regexes.some((r) => r.test(rel));
 }
 
-/** One COPY: a directory's contents go into dest, a file into dest/ (or onto dest), as Docker copies them. */
-function replayCopy(appDir: string, workdir: string, sources: string[], dest: string, ignored: (rel: string) => boolean) {
+/**
+ * One COPY: a directory's contents go into dest, a file into dest/ (or onto dest), as Docker copies them. Sources
+ * come from the build context (the repository root, less .dockerignore), or with `--from` from an earlier stage's
+ * replayed folder (`fromDir`, standing for that stage's WORKDIR).
+ */
+function replayCopy(
+  appDir: string,
+  workdir: string,
+  step: { sources: string[]; dest: string },
+  ignored: (rel: string) => boolean,
+  from?: { dir: string; workdir: string },
+) {
+  const { sources, dest } = step;
   const target = isAbsolute(dest) ? join(appDir, relative(workdir, dest)) : join(appDir, dest);
   if (relative(appDir, target).startsWith("..")) throw new Error(`COPY outside WORKDIR is not replayed: ${dest}`);
   for (const source of sources) {
-    const from = join(ROOT, source);
+    if (from) {
+      const path = isAbsolute(source) ? join(from.dir, relative(from.workdir, source)) : join(from.dir, source);
+      if (relative(from.dir, path).startsWith("..")) throw new Error(`COPY --from outside the stage's WORKDIR: ${source}`);
+      expect(existsSync(path), `COPY --from ${source}: the build stage did not make it`).toBe(true);
+      cpSync(path, statSync(path).isDirectory() || !dest.endsWith("/") ? target : join(target, basename(source)), { recursive: true });
+      continue;
+    }
+    const path = join(ROOT, source);
     // Docker fails the build on a source that is missing or excluded from the context; so does the replay.
-    expect(existsSync(from) && !ignored(relative(ROOT, from)), `COPY ${source}: not in the build context`).toBe(true);
-    const to = statSync(from).isDirectory() || !dest.endsWith("/") ? target : join(target, basename(source));
-    cpSync(from, to, { recursive: true, filter: (p) => !ignored(relative(ROOT, p)) });
+    expect(existsSync(path) && !ignored(relative(ROOT, path)), `COPY ${source}: not in the build context`).toBe(true);
+    const to = statSync(path).isDirectory() || !dest.endsWith("/") ? target : join(target, basename(source));
+    cpSync(path, to, { recursive: true, filter: (p) => !ignored(relative(ROOT, p)) });
   }
 }
 
@@ -234,14 +266,16 @@ const imageArgv = (argv: string[]) => [...(asUser ?? []), ...argv.map((a, i) => 
 
 // ---------------------------------------------------------------------------------------------------------------
 
-const image = parseDockerfile(readFileSync(join(ROOT, "Dockerfile"), "utf8"));
+const stages = parseDockerfile(readFileSync(join(ROOT, "Dockerfile"), "utf8"));
+/** The image that runs: the last stage. */
+const image = stages.at(-1)!;
 const pkg = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")) as {
   dependencies: Record<string, string>;
   devDependencies: Record<string, string>;
   scripts: Record<string, string>;
 };
 
-describe("the Dockerfile, replayed without Docker", { timeout: 120_000 }, () => {
+describe("the Dockerfile, replayed without Docker", { timeout: 300_000 }, () => {
   // Laid out as in the container: base/app is WORKDIR, base/home and base/tmp belong to the unprivileged user.
   const base = mkdtempSync(join(tmpdir(), "briefbot-docker-"));
   const appDir = join(base, "app");
@@ -268,12 +302,20 @@ describe("the Dockerfile, replayed without Docker", { timeout: 120_000 }, () => 
     return run(imageArgv(image.healthcheck!.argv), { cwd: appDir, env, timeoutMs });
   }
 
-  it("has the shape the README promises", () => {
-    expect(image.from).toBe("node:20-slim");
+  it("has the shape docs/operations.md promises: a build stage, and a runtime stage on the runtime dependencies", () => {
+    expect(stages.map((st) => st.from)).toEqual(["node:20-slim", "node:20-slim"]);
+    const [build] = stages as [Image, Image];
+    const runs = (st: Image) => st.steps.flatMap((s) => (s.kind === "run" ? s.commands : []));
+    expect(runs(build).some((c) => c.join(" ") === "npm run build")).toBe(true);
+    const copiedFromBuild = image.steps.flatMap((s) => (s.kind === "copy" && s.from === build.name ? [s.sources] : []));
+    expect(copiedFromBuild).toEqual([["/app/dist"]]);
+    // The runtime stage ships no TypeScript: no src/, and tsx is a dev dependency.
+    const copied = image.steps.flatMap((s) => (s.kind === "copy" && !s.from ? s.sources : []));
+    expect(copied).not.toContain("src");
+    expect(pkg.devDependencies).toHaveProperty("tsx");
     expect(image.user, "no USER: the bot would run as root").toBeDefined();
     expect(["root", "0"]).not.toContain(image.user!.split(":")[0]);
-    const installs = image.steps.flatMap((s) => (s.kind === "run" ? s.commands : []));
-    expect(installs.some((c) => c[0] === "npm" && c[1] === "ci" && c.includes("--omit=dev"))).toBe(true);
+    expect(runs(image).some((c) => c[0] === "npm" && c[1] === "ci" && c.includes("--omit=dev"))).toBe(true);
     expect(image.healthcheck, "no HEALTHCHECK").toBeDefined();
     expect(image.healthcheck!.argv[0]).toBe("node");
     expect(image.healthcheck!.argv.join(" ")).toContain("/healthz");
@@ -282,42 +324,70 @@ describe("the Dockerfile, replayed without Docker", { timeout: 120_000 }, () => 
     expect(image.expose).toContain(image.env.HEALTH_PORT);
   });
 
-  it("runs node with the same V8 flags as npm start and the README's systemd unit (the GC settings bench:bot measured)", () => {
-    const flagsOf = (argv: string[]) => argv.slice(1, argv.indexOf("--import"));
-    const start = flagsOf(pkg.scripts.start!.split(" "));
-    expect(start.length).toBeGreaterThan(0);
-    expect(flagsOf(image.cmd as string[])).toEqual(start);
-    const execStart = /^ExecStart=(\S+node.*)$/m.exec(readFileSync(join(ROOT, "README.md"), "utf8"))?.[1];
-    expect(execStart, "no ExecStart line in the README").toBeDefined();
-    expect(flagsOf(execStart!.split(" "))).toEqual(start);
+  it("runs what npm start and the systemd unit run (dist/main.js); the high-traffic GC flags are the ones bench:bot measures", () => {
+    const argsOf = (command: string) => command.trim().split(/\s+/).slice(1); // after node
+    const start = argsOf(pkg.scripts.start!);
+    expect(start.at(-1)).toBe("dist/main.js");
+    expect((image.cmd as string[]).slice(1)).toEqual(start);
+    const unit = readFileSync(join(ROOT, "deploy", "briefbot.service"), "utf8");
+    const execStart = /^ExecStart=(\S+node\b.*)$/m.exec(unit)?.[1];
+    expect(execStart, "no ExecStart line in deploy/briefbot.service").toBeDefined();
+    expect(argsOf(execStart!)).toEqual(start);
+    // The opt-in: the same entry with the GC flags; bench:bot runs the bot (and itself) with exactly those.
+    const highTraffic = argsOf(pkg.scripts["start:high-traffic"]!);
+    const flags = highTraffic.filter((a) => a.startsWith("--"));
+    expect(flags.length).toBeGreaterThan(0);
+    expect(highTraffic).toEqual([...flags, ...start]);
+    const benchFlags = argsOf(pkg.scripts["bench:bot"]!).filter((a) => a.startsWith("--") && a !== "--import");
+    expect(benchFlags).toEqual(flags);
+    expect(readFileSync(join(ROOT, "bench", "bot.ts"), "utf8")).toContain('scripts["start:high-traffic"]');
   });
 
-  it("builds: the COPYs and `npm ci --omit=dev` install every runtime dependency and no dev-only one", async () => {
+  it("builds: the build stage compiles dist/; the runtime stage's COPYs and `npm ci --omit=dev` install every runtime dependency and no dev-only one", async () => {
     mkdirSync(appDir, { mode: 0o755 });
     chmodSync(base, 0o755); // mkdtemp makes it 0700; the unprivileged user has to reach /app
     const ignored = dockerignore();
-    for (const step of image.steps) {
-      if (step.kind === "copy") {
-        replayCopy(appDir, image.workdir, step.sources, step.dest, ignored);
-        continue;
-      }
-      for (const argv of step.commands) {
-        if (argv[0] === "npm" && argv[1] === "ci") {
-          // Offline from the cache CI filled with its own `npm ci`; the image's ENV (NODE_ENV) as at this RUN. Only
-          // PATH, HOME (npm finds its cache and .npmrc through it) and an explicit cache location come from outside.
-          const env: Record<string, string> = { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? base, ...step.env };
-          if (process.env.npm_config_cache) env.npm_config_cache = process.env.npm_config_cache;
-          const npm = await run([...argv, "--offline", "--no-audit", "--no-fund"], { cwd: appDir, env, timeoutMs: 100_000 });
-          expect(npm.code, `${argv.join(" ")} --offline failed:\n${npm.output}`).toBe(0);
-        } else if (argv.join(" ") === "npm cache clean --force") {
-          // Skipped: it only shrinks the image, and here it would empty the cache the offline install needs.
-        } else if (["mkdir", "chown"].includes(argv[0]!) && argv.at(-1)!.startsWith("/") && !argv.at(-1)!.startsWith(image.workdir)) {
-          // Skipped: a directory outside /app (the /data volume); nothing in the image's own env points at it.
-        } else {
-          throw new Error(`RUN command the replay does not know: ${argv.join(" ")}; teach this test what it does`);
+    const stageDirs = new Map<string, { dir: string; workdir: string }>();
+    for (const [i, stage] of stages.entries()) {
+      const last = i === stages.length - 1;
+      const dir = last ? appDir : join(base, `stage-${i}`);
+      if (!last) mkdirSync(dir);
+      if (stage.name) stageDirs.set(stage.name, { dir, workdir: stage.workdir });
+      for (const step of stage.steps) {
+        if (step.kind === "copy") {
+          const from = step.from === undefined ? undefined : stageDirs.get(step.from);
+          if (step.from !== undefined && !from) throw new Error(`COPY --from=${step.from}: no such stage`);
+          replayCopy(dir, stage.workdir, step, ignored, from);
+          continue;
+        }
+        const env: Record<string, string> = { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? base, ...step.env };
+        for (const argv of step.commands) {
+          if (argv[0] === "npm" && argv[1] === "ci" && !argv.includes("--omit=dev")) {
+            // The build stage's full install: this checkout's node_modules stands in for it (see the top).
+            expect(argv, "without --ignore-scripts, `prepare` would build before the sources are copied").toContain("--ignore-scripts");
+            symlinkSync(join(ROOT, "node_modules"), join(dir, "node_modules"), "dir");
+          } else if (argv[0] === "npm" && argv[1] === "ci") {
+            // Offline from the cache CI filled with its own `npm ci`; the image's ENV (NODE_ENV) as at this RUN. Only
+            // PATH, HOME (npm finds its cache and .npmrc through it) and an explicit cache location come from outside.
+            if (process.env.npm_config_cache) env.npm_config_cache = process.env.npm_config_cache;
+            const npm = await run([...argv, "--offline", "--no-audit", "--no-fund"], { cwd: dir, env, timeoutMs: 100_000 });
+            expect(npm.code, `${argv.join(" ")} --offline failed:\n${npm.output}`).toBe(0);
+          } else if (argv.join(" ") === "npm run build") {
+            const build = await run(argv, { cwd: dir, env, timeoutMs: 240_000 });
+            expect(build.code, `npm run build failed:\n${build.output}`).toBe(0);
+          } else if (argv.join(" ") === "npm cache clean --force") {
+            // Skipped: it only shrinks the image, and here it would empty the cache the offline install needs.
+          } else if (["mkdir", "chown"].includes(argv[0]!) && argv.at(-1)!.startsWith("/") && !argv.at(-1)!.startsWith(stage.workdir)) {
+            // Skipped: a directory outside /app (the /data volume); nothing in the image's own env points at it.
+          } else {
+            throw new Error(`RUN command the replay does not know: ${argv.join(" ")}; teach this test what it does`);
+          }
         }
       }
     }
+    // The image holds compiled JavaScript only.
+    expect(existsSync(join(appDir, "dist", "main.js"))).toBe(true);
+    expect(existsSync(join(appDir, "src"))).toBe(false);
 
     const lock = JSON.parse(readFileSync(join(appDir, "package-lock.json"), "utf8")) as {
       packages: Record<string, { version?: string; dev?: boolean; optional?: boolean; devOptional?: boolean }>;
@@ -355,7 +425,7 @@ describe("the Dockerfile, replayed without Docker", { timeout: 120_000 }, () => 
     appEnv = {
       PATH: process.env.PATH ?? "",
       HOME: home,
-      TMPDIR: tmp, // tsx caches its transforms under the temp dir; keep that inside what afterAll removes
+      TMPDIR: tmp, // anything the app puts in the temp dir stays inside what afterAll removes
       ...image.env,
       TELEGRAM_BOT_TOKEN: fake.token,
       TELEGRAM_API_ROOT: fake.apiRoot,
@@ -406,7 +476,7 @@ describe("the Dockerfile, replayed without Docker", { timeout: 120_000 }, () => 
     const uid = Number(/^Uid:\s+(\d+)/m.exec(status)?.[1]);
     expect(uid).toBe(UNPRIVILEGED);
     // "The app's own files stay root-owned, read-only to the bot."
-    for (const dir of ["src", "knowledge", "node_modules"]) {
+    for (const dir of ["dist", "knowledge", "node_modules"]) {
       const probe = await run(imageArgv(["node", "-e", `require("fs").accessSync(${JSON.stringify(dir)}, 2)`]), {
         cwd: appDir,
         env: appEnv,

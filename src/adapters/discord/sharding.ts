@@ -7,8 +7,11 @@ import { botRest } from "./commands.js";
 import type { DiscordOptions } from "./index.js";
 import { errorInfo } from "./respond.js";
 
-/** The shard entry file each shard process runs. */
-export const SHARD_FILE = fileURLToPath(new URL("./shard.ts", import.meta.url));
+/** Whether this module runs compiled (dist/, `npm start`) or as TypeScript through tsx (tests, `npm run dev`). */
+const COMPILED = import.meta.url.endsWith(".js");
+
+/** The shard entry file each shard process runs: shard.js beside this file in a build, shard.ts from source. */
+export const SHARD_FILE = fileURLToPath(new URL(COMPILED ? "./shard.js" : "./shard.ts", import.meta.url));
 
 /** What a shard process is told on its command line (never the token: that goes in its environment). */
 export interface ShardArgs {
@@ -29,8 +32,12 @@ function isShardTelemetry(m: unknown): m is ShardTelemetry {
   return b === "answer" || b === "error";
 }
 
-/** Node flags that let a shard process run TypeScript: tsx's loader, by absolute URL so any working directory works. */
-export function tsxExecArgv(): string[] {
+/**
+ * Node flags for a shard process: none for the compiled shard.js; from source, tsx's loader (a dev dependency), by
+ * absolute URL so any working directory works.
+ */
+export function shardExecArgv(): string[] {
+  if (COMPILED) return [];
   const loader = createRequire(import.meta.url).resolve("tsx");
   return ["--import", pathToFileURL(loader).href];
 }
@@ -69,7 +76,7 @@ export function createShardingManager(options: DiscordOptions, totalShards: numb
       totalShards,
       mode: "process",
       respawn: true,
-      execArgv: tsxExecArgv(),
+      execArgv: shardExecArgv(),
       shardArgs: [JSON.stringify(args)],
     });
   } finally {
