@@ -97,10 +97,10 @@ const require = createRequire(import.meta.url);
 const main = fileURLToPath(new URL("../src/main.ts", import.meta.url));
 const profile = values.profile ? ["--cpu-prof", `--cpu-prof-dir=${values.profile}`] : [];
 const botFlags = (values["bot-flags"] ?? "").split(" ").filter(Boolean);
-// The same node flags as `npm start` (package.json), so the figures are those of the shipped configuration.
-// That is every V8 flag of the start script (`node <flags> --import tsx src/main.ts`).
-const startScript = (JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")) as { scripts: { start: string } }).scripts.start.split(" ");
-const startFlags = startScript.slice(1, startScript.indexOf("--import")).filter((a) => a.startsWith("--"));
+// The node flags of `npm run start:high-traffic` (package.json), the opt-in for deployments at this load, so the
+// figures are those of that configuration: every flag of `node <flags> dist/main.js`.
+const scripts = (JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")) as { scripts: Record<string, string> }).scripts;
+const startFlags = scripts["start:high-traffic"]!.split(" ").filter((a) => a.startsWith("--"));
 // --bot-flags come after the start flags, so they can override one (V8 takes a flag's last value).
 const botArgv = [process.execPath, ...profile, ...startFlags, ...botFlags, "--import", pathToFileURL(require.resolve("tsx")).href, main];
 // --bot-cpus: run the bot (its GC threads included) on those CPUs only, with Linux's taskset; "1" is one core.
