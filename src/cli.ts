@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { createCore } from "./core/core.js";
 import { loadKnowledgeDir } from "./core/loader.js";
@@ -19,7 +20,14 @@ const USAGE = `usage: briefbot <command> [options]
   extract FILE_OR_URL... [--json]
                             print what import reads (title, byline, date, publisher, body text); writes nothing
 
+  --help, -h                this text; --version, -v: briefbot's version
+
 The knowledge folder is KNOWLEDGE_DIR, default the one shipped with briefbot.`;
+
+/** The version in package.json (one folder up from src/cli.ts and from the compiled dist/cli.js alike). */
+function version(): string {
+  return (JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")) as { version: string }).version;
+}
 
 async function main(argv: string[]): Promise<number> {
   // import has options of its own: parsed there (loaded on demand, it pulls in the HTML extraction).
@@ -30,8 +38,16 @@ async function main(argv: string[]): Promise<number> {
   const { positionals, values } = parseArgs({
     args: argv,
     allowPositionals: true,
-    options: { json: { type: "boolean", default: false }, help: { type: "boolean", short: "h", default: false } },
+    options: {
+      json: { type: "boolean", default: false },
+      help: { type: "boolean", short: "h", default: false },
+      version: { type: "boolean", short: "v", default: false },
+    },
   });
+  if (values.version || positionals[0] === "version") {
+    process.stdout.write(`${version()}\n`);
+    return 0;
+  }
   const [command, ...rest] = positionals;
   const dir = process.env.KNOWLEDGE_DIR || DEFAULT_KNOWLEDGE_DIR;
   if (values.help || command === undefined || command === "help") {
