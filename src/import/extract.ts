@@ -323,6 +323,8 @@ const DEBRIS_LINE = [
   /^(photo|image|picture|video)( credit)?\s*:/i,
   /^(credit|caption|photograph|illustration)\s*:/i,
   /^\(?[A-Z][\w.&' -]{0,40} (Photo|Images?|Pictures)\s*\/\s*[^)]{1,60}\)?$/,
+  // A caption ending in its credit: "… on Tuesday. (AP Photo/Jane Doe)", "(NASA via AP, File)", "(Getty Images)".
+  /\((?:[^()]*\b(?:Photo|Photograph|via AP|File|Getty Images)\b[^()]*)\)$/,
   /^(getty images|reuters|ap photo|afp)\b.{0,60}$/i,
   /^(ie|internet explorer) ?11 is not supported/i,
   /\bfor (the )?(best|optimal) experience,? (please )?(use|visit)\b/i,
@@ -345,7 +347,6 @@ function norm(s: string): string {
 function cleanBlocks(blocks: Block[], meta: Metadata | null): string[] {
   const out: string[] = [];
   const titles = new Set((meta?.titles ?? []).map(norm));
-  const description = meta?.description ? norm(meta.description) : null;
   // The preamble runs until the first real paragraph: headline, dek, byline and date lines repeated there go.
   let preamble = true;
   for (const b of blocks) {
@@ -358,7 +359,7 @@ function cleanBlocks(blocks: Block[], meta: Metadata | null): string[] {
       if (titles.has(n)) continue;
       if (/^by\s/i.test(b.text) && words <= 12) continue;
       if (words <= 8 && !/[.!?]["”’]?$/.test(b.text) && normaliseDate(b.text.replace(/^(published|updated|posted)\s*:?\s*/i, "")) !== null) continue;
-      if (description && n === description && blocks.length > 3) continue;
+      if (words <= 15 && /\b(published|updated|posted)\b/i.test(b.text) && /\d/.test(b.text)) continue;
     }
     if (words >= 12) preamble = false;
     out.push(b.text);
@@ -383,7 +384,6 @@ interface Metadata {
   title: string;
   /** Every headline the page gives (JSON-LD, og:title, <title> without the site, h1), to drop repeats from the body. */
   titles: string[];
-  description: string | null;
   reporters: string[];
   published: string | null;
   publisher: string | null;
@@ -505,11 +505,9 @@ function readMetadata(doc: Document): Metadata {
   }
   if (from === "<title>" || from === "h1") warnings.push(`headline taken from the page's ${from}`);
   const titles = [ldTitle, og, tag, h1].filter((x): x is string => !!x).map((t) => stripSiteSuffix(decodeEntities(t), siteNames, h1));
-  const description = metaContent(doc, "description", "og:description");
   return {
     title,
     titles,
-    description: description ? decodeEntities(description) : null,
     reporters,
     published,
     publisher: publisher ? decodeEntities(publisher) : null,

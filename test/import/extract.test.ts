@@ -71,14 +71,15 @@ describe("HTML block walk", () => {
       <p>${para(4)}</p>
       <section class="newsletter"><h3>Get the morning briefing</h3><p>Sign up for our free newsletter and get the news first.</p></section>
       <div class="related-stories"><h3>Related</h3><ul><li><a href="/1">Pier sold</a></li><li><a href="/2">Ferry strike</a></li></ul></div>
-      <p>Photo credit: Ann Lee</p>`;
+      <p>Photo credit: Ann Lee</p>
+      <p>Board members leave the hall in Orrin on Thursday, May 1, 2026. (Gazette Photo/Ann Lee, File)</p>`;
     const a = extractArticle(articlePage(body), { file: "a.html" });
     expect(a.paragraphs).toEqual([para(1), para(2), para(3), para(4)]);
   });
 
-  it("drops a repeated headline, byline and dek at the top of the body", () => {
+  it("drops a repeated headline, dek, byline and date line at the top of the body", () => {
     const head = '<meta name="description" content="The board voted 4-3 after a long night.">';
-    const body = `<h1>Harbour board splits over dredging</h1><p class="summary">The board voted 4-3 after a long night.</p><p>By Ann Lee and Tom Roe</p>
+    const body = `<h1>Harbour board splits over dredging</h1><p class="article-dek">The board voted 4-3 after a long night.</p><p>Published 10:31 BST, 2 May 2026</p><p>By Ann Lee and Tom Roe</p>
       <p>${para(1)}</p><p>${para(2)}</p><p>${para(3)}</p>`;
     const a = extractArticle(articlePage(body, head), { file: "a.html" });
     expect(a.paragraphs).toEqual([para(1), para(2), para(3)]);
