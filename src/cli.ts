@@ -4,6 +4,7 @@ import { createCore } from "./core/core.js";
 import { loadKnowledgeDir } from "./core/loader.js";
 import { DEFAULT_KNOWLEDGE_DIR } from "./paths.js";
 import { runAsk } from "./cli/ask.js";
+import { runChat } from "./cli/chat.js";
 import { runCheck } from "./cli/check.js";
 import { runUnanswered } from "./cli/unanswered.js";
 import { runRegister } from "./cli/register.js";
@@ -12,6 +13,7 @@ const USAGE = `usage: briefbot <command> [options]
 
   start                     run the bot (Telegram/Discord when configured, else the console)
   ask [question] [--json]   answer one question; with no question, answer each stdin line as JSON
+  chat [--json]             one conversation over stdin (follow-ups, small talk); an empty line starts a new one
   check [dir]               validate the knowledge files and print counts
   register                  register Discord slash commands (guild when DISCORD_GUILD_ID is set, else global)
   unanswered [file]         group the questions logged to UNANSWERED_LOG, most asked first
@@ -60,6 +62,9 @@ async function main(argv: string[]): Promise<number> {
       await runAsk(core, rest.length ? rest.join(" ") : null, values.json);
       return 0;
     }
+    case "chat":
+      await runChat(createCore(loadKnowledgeDir(dir)), values.json);
+      return 0;
     case "check":
       return runCheck(rest[0] ?? dir);
     case "register":

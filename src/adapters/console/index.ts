@@ -3,6 +3,7 @@ import type { Readable, Writable } from "node:stream";
 import { dispatch } from "../../commands/dispatch.js";
 import { findCommand } from "../../commands/definitions.js";
 import { renderText } from "../../render/text.js";
+import { Conversation } from "../../conversation/conversation.js";
 import type { AdapterState, RunningAdapter, Runtime } from "../runtime.js";
 import { parseLine } from "./parse-line.js";
 
@@ -11,6 +12,8 @@ export interface ConsoleIO {
   output: Writable;
   /** A terminal gets a prompt and a welcome; piped input gets only the answers. Default: whether input is a TTY. */
   interactive?: boolean;
+  /** The conversation layer (default: a new one over the runtime's core, small talk from SMALLTALK_FILE). */
+  conversation?: Conversation;
 }
 
 /** The console adapter; `finished` settles when input ends or the user types /quit. */
@@ -20,7 +23,8 @@ export interface ConsoleAdapter extends RunningAdapter {
 
 /**
  * Runs briefbot in a terminal (a REPL with a prompt) or over piped stdin (one answer per line, then exit at end of
- * input). It is what `npm start` opens when no platform is configured.
+ * input). It is what `npm start` opens when no platform is configured. The whole session is one conversation: each line
+ * (typed or piped) can follow up on the answers before it ("who said that?"); /forget starts afresh.
  */
 export function startConsole(
   runtime: Runtime,
@@ -28,6 +32,10 @@ export function startConsole(
 ): ConsoleAdapter {
   const interactive = io.interactive ?? Boolean((io.input as { isTTY?: boolean }).isTTY);
   const ask = findCommand("ask")!;
+  const conversation =
+    io.conversation ?? new Conversation({ core: () => runtime.core(), run: (def, arg) => dispatch(runtime, "console", def, arg) });
+  // One person, one chat: the key is a constant, never anything about who runs the console.
+  const key = "console";
   const rl = createInterface({ input: io.input, output: interactive ? io.output : undefined, terminal: interactive });
   let state: AdapterState = "serving";
   const write = (text: string) => io.output.write(`${text}\n${interactive ? "\n" : ""}`);
@@ -50,7 +58,7 @@ export function startConsole(
           return rl.close();
         }
         if (action.type === "unknown") write(`Unknown command /${action.name}. Try /help.`);
-        else if (action.type === "command") write(renderText(dispatch(runtime, "console", action.def, action.arg)));
+        else if (action.type === "command") write(renderText(conversation.command(key, action.def, action.arg).reply));
       } catch (err) {
         runtime.log.error({ err }, "console handler failed");
         runtime.telemetry.error("console", "line");
