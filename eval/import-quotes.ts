@@ -91,8 +91,14 @@ export function normText(s: string): string {
 }
 
 function containsWords(hay: string, needle: string): boolean {
-  const h = ` ${hay.toLowerCase().replace(/[^\p{L}\p{N}’'-]+/gu, " ").trim()} `;
-  const n = ` ${needle.toLowerCase().replace(/[^\p{L}\p{N}’'-]+/gu, " ").trim()} `;
+  const h = ` ${hay
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}’'-]+/gu, " ")
+    .trim()} `;
+  const n = ` ${needle
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}’'-]+/gu, " ")
+    .trim()} `;
   return n.trim() !== "" && h.includes(n);
 }
 
@@ -110,8 +116,8 @@ export function score(article: Article, result: Attribution): Score {
   const labelFound = new Array<boolean>(article.labels.length).fill(false);
   for (const q of result.quotes) {
     const t = normText(q.text);
-    const names = q.speakerId ? byId.get(q.speakerId) ?? [] : [];
-    let idx = article.labels.findIndex((l, i) => !used.has(i) && normText(l.text) === t);
+    const names = q.speakerId ? (byId.get(q.speakerId) ?? []) : [];
+    const idx = article.labels.findIndex((l, i) => !used.has(i) && normText(l.text) === t);
     if (idx < 0) {
       misses.push(`  extra   "${q.text.slice(0, 70)}" → ${names[0] ?? "(none)"}`);
       continue;

@@ -70,7 +70,15 @@ const SPEECH_TEST = new RegExp(`\\b(${VERB_WORDS.replace("asked|asks|", "")})\\b
 const PARTICIPLE = /^(saying|calling|adding|describing|arguing|warning|noting|insisting|telling|writing|explaining)$/i;
 const PART_SPLIT = /\s*(?:[,;:()]|\s[—–]\s|—|–|\s-\s)\s*/;
 
+interface DocText {
+  /** The paragraphs joined by newlines, for finding a name's first full form anywhere before. */
+  full: string;
+  offsets: number[];
+}
+
 interface Attrib {
+  /** Where the attribution's clause starts: the sentence start or just after the quote before it. */
+  from: number;
   verbStart: number;
   verbEnd: number;
   /** Where the subject phrase starts and ends (in the paragraph). */
@@ -101,81 +109,123 @@ export function attributeQuotes(paragraphs: string[], opts: { reporters?: string
   const reg = new Registry(opts.reporters ?? []);
   const trackers = new Map<string, Entity>();
   const warnings: string[] = [];
-  const paraStart: number[] = [];
   const all: QState[] = [];
   const STRIDE = 10_000_000;
   let prevParaQuotes: QState[] = [];
   let prevParaSubject: Entity | null = null;
+  const doc: DocText = { full: "", offsets: [] };
+  for (const para of paragraphs) {
+    doc.offsets.push(doc.full.length);
+    doc.full += `${para ?? ""}\n`;
+  }
 
   for (let p = 0; p < paragraphs.length; p++) {
     const text = paragraphs[p] ?? "";
-    paraStart.push(p * STRIDE);
     const spans = findQuoteSpans(text, p);
     const masked = maskQuotes(text, spans);
     const sentences = sentenceRanges(text, masked, spans);
-    const states: QState[] = spans.map((span) => ({
-      span,
-      sentence: sentences.find(([a, b]) => span.open >= a && span.open < b) ?? [0, text.length],
-      entity: null,
-      confident: false,
-      how: "none",
-      context: "",
-      rejected: false,
-      midSentence: false,
-    }));
+    const states: QState[] = [];
+    let si = 0;
+    for (const span of spans) {
+      while (si < sentences.length - 1 && span.open >= sentences[si]![1]) si++;
+      states.push({
+        span,
+        sentence: sentences[si] ?? [0, text.length],
+        entity: null,
+        confident: false,
+        how: "none",
+        context: "",
+        rejected: false,
+        midSentence: false,
+      });
+    }
     let lastSubject: Entity | null = null;
+    const paraAttribs: Attrib[] = [];
     const windowStart = Math.max(0, p - 3) * STRIDE;
 
+    let qi = 0;
+    let prevSentence: [number, number] | null = null;
     for (const [a, b] of sentences) {
-      const sText = masked.slice(a, b);
-      const inSentence = states.filter((q) => q.sentence[0] === a);
-      const attribs = findAttributions(text, masked, a, b, spans, p * STRIDE, reg, trackers, windowStart);
+      const q0 = qi;
+      while (qi < states.length && states[qi]!.span.open < b) qi++;
+      const inSentence = states.slice(q0, qi);
+      const local = spans.slice(q0, qi);
+      const attribs = findAttributions(doc, p, masked, a, b, local, p * STRIDE, reg, trackers, windowStart);
+      for (const at of attribs) {
+        // "Pivvo sent its head of creator partnerships to the hearing. "…," said Malik Osterhout."
+        const e = at.entity;
+        if (
+          e &&
+          e.kind === "person" &&
+          !e.described &&
+          e.roles.length === 0 &&
+          e.firstPos === p * STRIDE + at.subjStart &&
+          prevSentence
+        ) {
+          const role = unnamedRole(masked.slice(prevSentence[0], prevSentence[1]));
+          if (role) e.addRole(role);
+        }
+      }
+      prevSentence = [a, b];
       for (const at of attribs) if (at.entity) lastSubject = at.entity;
-      scanNames(text, masked, a, b, p * STRIDE, reg, attribs);
+      for (const at of attribs) paraAttribs.push(at);
+      scanNames(masked, a, b, p * STRIDE, reg, attribs);
+      const firstWord = a + masked.slice(a, b).search(/[\p{L}\p{N}]/u);
 
-      for (const q of inSentence) {
+      for (let k = 0; k < inSentence.length; k++) {
+        const q = inSentence[k]!;
         const s = q.span;
-        const prefix = masked.slice(a, s.open);
-        q.midSentence = /[\p{L}\p{N}]/u.test(prefix.replace(/\u2219/g, ""));
-        if (isReportersQuestion(prefix.replace(/\u2219+/g, "Q"), SPEECH_TEST)) {
+        q.midSentence = firstWord >= a && firstWord < s.open;
+        if (s.open - a < 600 && isReportersQuestion(masked.slice(a, s.open).replace(/\u2219+/g, "Q"), SPEECH_TEST)) {
           q.rejected = true;
           continue;
         }
-        const chosen = chooseAttribution(q, attribs, masked, spans);
+        const chosen = chooseAttribution(q, local[k + 1]?.open ?? Infinity, attribs, masked);
         if (chosen) {
           q.entity = chosen.at.entity;
           q.how = chosen.how;
           q.confident = chosen.at.entity !== null && !chosen.at.weak;
         }
         const words = wordCount(s.text);
-        const title = isTitleLike(s.text);
-        if (title && !isSentenceLike(s.text)) q.rejected = true;
+        if (isTitleLike(s.text) && !isSentenceLike(s.text)) q.rejected = true;
         else if (words < 4) {
           const upper = /^\s*["'‘“«(]?[\p{Lu}\p{N}]/u.test(s.text);
-          const attached = chosen !== null && (chosen.how === "post" || /:\s*$/.test(prefix));
+          const attached =
+            chosen !== null && (chosen.how === "post" || /:\s*$/.test(masked.slice(Math.max(a, s.open - 5), s.open)));
           if (!(isSentenceLike(s.text) || (upper && attached && /[,.?!]\s*$/.test(s.text)))) q.rejected = true;
           else if (!chosen && q.midSentence) q.rejected = true;
         }
       }
-      void sText;
     }
 
-    // Quotes without their own attribution: the sentence's or paragraph's other quotes, a quote running on from
-    // the previous paragraph, or a quote-only paragraph continuing the previous speaker.
+    // Quotes without their own attribution: the sentence's or paragraph's other quotes, reported speech before
+    // them, a quote running on from the previous paragraph, or a quote-only paragraph continuing the speaker.
     const kept = states.filter((q) => !q.rejected);
+    const nextAttributed: Array<QState | undefined> = new Array(kept.length);
+    for (let i = kept.length - 1, next: QState | undefined; i >= 0; i--) {
+      nextAttributed[i] = next;
+      if (kept[i]!.how === "post" || kept[i]!.how === "pre") next = kept[i];
+    }
+    const prevLast = prevParaQuotes[prevParaQuotes.length - 1];
+    let before: QState | undefined;
+    let said: Attrib | undefined;
+    let ai = 0;
+    const firstText = text.search(/\S/);
     for (let i = 0; i < kept.length; i++) {
       const q = kept[i]!;
-      if (q.how !== "none") continue;
-      const sameSentence = kept.slice(0, i).reverse().find((x) => x.sentence[0] === q.sentence[0] && x.how !== "none");
-      const paraInitial = text.slice(0, q.span.open).trim() === "";
-      const prevLast = prevParaQuotes[prevParaQuotes.length - 1];
-      if (sameSentence) set(q, sameSentence.entity, "sentence", sameSentence.confident);
-      else if (paraInitial && prevLast && prevLast.span.close < 0 && prevLast.how !== "none")
-        set(q, prevLast.entity, "continuation", prevLast.confident);
-      else {
-        const before = kept.slice(0, i).reverse().find((x) => x.how !== "none");
-        const after = kept.slice(i + 1).find((x) => x.how === "post" || x.how === "pre");
-        if (before) set(q, before.entity, "paragraph", before.confident);
+      while (ai < paraAttribs.length && paraAttribs[ai]!.verbEnd <= q.span.open) {
+        if (paraAttribs[ai]!.entity) said = paraAttribs[ai];
+        ai++;
+      }
+      if (q.how === "none") {
+        const paraInitial = firstText === q.span.open;
+        const sameSentence = before && before.sentence[0] === q.sentence[0] ? before : undefined;
+        const after = nextAttributed[i];
+        if (sameSentence) set(q, sameSentence.entity, "sentence", sameSentence.confident);
+        else if (paraInitial && prevLast && prevLast.span.close < 0 && prevLast.how !== "none")
+          set(q, prevLast.entity, "continuation", prevLast.confident);
+        else if (said && (!before || said.verbStart > before.span.end)) set(q, said.entity, "paragraph", !said.weak);
+        else if (before) set(q, before.entity, "paragraph", before.confident);
         else if (after && paraInitial) set(q, after.entity, "paragraph", after.confident);
         else if (paraInitial && !q.midSentence) {
           const prevSpeaker = [...prevParaQuotes].reverse().find((x) => x.how !== "none" && x.entity);
@@ -183,19 +233,23 @@ export function attributeQuotes(paragraphs: string[], opts: { reporters?: string
           else if (prevParaSubject) set(q, prevParaSubject, "previous", false);
         }
       }
+      if (q.how !== "none") before = q;
     }
+    let ci = 0;
     for (const q of kept) {
       if (q.how === "none" && q.midSentence) {
         q.rejected = true; // a quoted phrase with nobody saying it: a scare quote or a name
         continue;
       }
       if (q.entity) reg.mention(q.entity, p * STRIDE + q.span.open, true);
-      q.context = contextOf(text, q, spans);
+      while (ci < spans.length && spans[ci]!.open < q.sentence[0]) ci++;
+      let cj = ci;
+      while (cj < spans.length && spans[cj]!.open < q.sentence[1]) cj++;
+      q.context = contextOf(text, q, spans.slice(ci, cj));
       all.push(q);
     }
     const keptNow = kept.filter((q) => !q.rejected);
-    if (keptNow.length > 0 || spans.length > 0) prevParaQuotes = keptNow;
-    else prevParaQuotes = [];
+    prevParaQuotes = keptNow;
     prevParaSubject = lastSubject;
   }
 
@@ -203,7 +257,10 @@ export function attributeQuotes(paragraphs: string[], opts: { reporters?: string
   for (let i = 0; i < all.length; i++) {
     const q = all[i]!;
     if (q.context === "" && q.entity) {
-      const donor = all.slice(0, i).reverse().find((x) => x.entity === q.entity && x.context !== "");
+      const donor = all
+        .slice(0, i)
+        .reverse()
+        .find((x) => x.entity === q.entity && x.context !== "");
       q.context = donor ? donor.context : `continuing ${q.entity.name}`;
     }
   }
@@ -219,31 +276,25 @@ function set(q: QState, e: Entity | null, how: QState["how"], confident: boolean
 /** Picks the attribution for one quote among its sentence's: right after it, else the nearest before it. */
 function chooseAttribution(
   q: QState,
+  nextOpen: number,
   attribs: Attrib[],
   masked: string,
-  spans: QuoteSpan[],
 ): { at: Attrib; how: "post" | "pre" } | null {
   const s = q.span;
+  let pre: Attrib | undefined;
+  for (const at of attribs) if (at.verbEnd <= s.open) pre = at;
   if (s.close >= 0) {
-    const nextOpen = spans.find((x) => x.open > s.close)?.open ?? Infinity;
-    const post = attribs.find((at) => {
-      const first = Math.min(at.verbStart, at.subjStart);
-      if (first <= s.close || at.verbStart > nextOpen) return false;
-      return /^[\s,;:—–-]*$/.test(masked.slice(s.close + 1, first));
-    });
-    const pre = [...attribs].reverse().find((at) => at.verbEnd <= s.open);
-    const colon = pre && /:\s*$/.test(masked.slice(pre.verbEnd, s.open));
+    const post = attribs.find((at) => at.from === s.close + 1 && at.verbStart < nextOpen);
+    const colon = pre && /:\s*$/.test(masked.slice(Math.max(pre.verbEnd, s.open - 5), s.open));
     if (post && !colon) return { at: post, how: "post" };
-    if (pre) return { at: pre, how: "pre" };
-    return null;
   }
-  const pre = [...attribs].reverse().find((at) => at.verbEnd <= s.open);
   return pre ? { at: pre, how: "pre" } : null;
 }
 
 /** Every verb of saying in one sentence, with its subject resolved to an entity where possible. */
 function findAttributions(
-  text: string,
+  doc: DocText,
+  p: number,
   masked: string,
   a: number,
   b: number,
@@ -261,21 +312,29 @@ function findAttributions(
     const verb = m[1]!.toLowerCase();
     const vs = a + m.index;
     const ve = vs + m[0].length;
-    const before = masked.slice(a, vs);
-    const after = masked.slice(ve, b);
-    if (/\b(who|which|that|to|been|be|being|was|were|is|are|not|it|they)\s+$/i.test(before) && !/^according/.test(verb)) {
+    const before = masked.slice(Math.max(a, vs - 300), vs);
+    const after = masked.slice(ve, Math.min(b, ve + 300));
+    if (
+      /\b(who|which|that|to|been|be|being|was|were|is|are|not|it|they)\s+$/i.test(before) &&
+      !/^according/.test(verb)
+    ) {
       if (!/\b(it|they)\s+$/i.test(before)) continue;
     }
     if (verb === "asked" || verb === "asks") {
-      if (/^\W*$/.test(before) || /^\s+(whether|if|about|to|for|by|after|how|why|what|when|him|her|them|the|a|an|on)\b/i.test(after))
+      if (
+        /^\W*$/.test(before) ||
+        /^\s+(whether|if|about|to|for|by|after|how|why|what|when|him|her|them|the|a|an|on)\b/i.test(after)
+      )
         continue;
     }
     if (verb === "called" && !/\b(what|which)\s+(he|she|they|it|[\p{Lu}][\p{L}-]+)\s+$/u.test(before)) continue;
     if (verb === "tell" && !/\b(to)\s+$/.test(before)) continue;
 
-    let ref: Ref | null = null;
-    let subjStart = vs;
-    let subjEnd = vs;
+    let clause = a;
+    for (const s of spans) if (s.close >= a && s.close < vs) clause = s.close + 1;
+    let ref: Ref | null;
+    let subjStart: number;
+    let subjEnd: number;
     const roles: string[] = [];
     let intro = false;
 
@@ -289,11 +348,13 @@ function findAttributions(
       // Where this clause starts: the sentence start or the last quote's closing mark before the verb.
       let from = a;
       for (const s of spans) if (s.close >= a && s.close < vs) from = s.close + 1;
+      const atStart = from;
+      from = Math.max(from, vs - 400);
       const lead = masked.slice(from, vs);
-      if (/^[\s,;:—–-]*$/.test(lead) && from > a) {
+      if (/^[\s,;:—–-]*$/.test(lead) && atStart > a) {
         // "…," said Name, role — the subject follows the verb.
         const nextQuote = spans.find((s) => s.open > ve && s.open < b)?.open ?? b;
-        const tail = masked.slice(ve, nextQuote);
+        const tail = masked.slice(ve, Math.min(nextQuote, ve + 400));
         const parts = tail.split(PART_SPLIT);
         const head = leadingNP(parts[0] ?? "");
         if (!head) continue;
@@ -306,12 +367,12 @@ function findAttributions(
           }
         }
         collectAppositives(parts.slice(1), roles);
-        intro = roles.length > 0;
+        intro = roles.some((r) => /^(a|an)\s/i.test(r)) || /^\s*\d{1,3}\s*$/.test(parts[1] ?? "");
         const off = tail.indexOf(head.trim());
         subjStart = ve + Math.max(0, off);
         subjEnd = subjStart + head.length;
       } else if (PARTICIPLE.test(verb)) {
-        const found = sentenceSubject(masked.slice(a, vs));
+        const found = sentenceSubject(masked.slice(a, Math.min(vs, a + 400)));
         if (!found) continue;
         ref = found.ref;
         roles.push(...found.roles);
@@ -322,7 +383,7 @@ function findAttributions(
         if (!found) continue;
         ref = found.ref;
         roles.push(...found.roles);
-        intro = roles.length > 0;
+        intro = roles.some((r) => /^(a|an)\s/i.test(r));
         subjStart = from + found.offset;
         subjEnd = subjStart + found.length;
         if (ref.t === "desc" || ref.t === "def") {
@@ -336,8 +397,10 @@ function findAttributions(
     }
     if (!ref) continue;
     const pos = base + subjStart;
-    const orgHint = /^\s+(in a statement|in an? (?:emailed |written )?statement|on its|it|its)\b/i.test(after) || /\bstatement\b/i.test(sentence);
-    const resolved = resolve(ref, pos, reg, trackers, windowStart, text, base, orgHint, intro);
+    const orgHint =
+      /^\s+(in a statement|in an? (?:emailed |written )?statement|on its|it|its)\b/i.test(after) ||
+      /\bstatement\b/i.test(sentence);
+    const resolved = resolve(ref, pos, reg, trackers, windowStart, doc, doc.offsets[p]! + subjStart, orgHint, intro);
     if (resolved.entity) {
       const e = resolved.entity;
       if (ref.t === "name" && ref.prefix && !/^(the|a|an)$/i.test(ref.prefix)) e.addRole(ref.prefix);
@@ -358,6 +421,7 @@ function findAttributions(
       trackers.set("*", e);
     }
     out.push({
+      from: clause,
       verbStart: vs,
       verbEnd: ve,
       subjStart,
@@ -369,11 +433,24 @@ function findAttributions(
     });
   }
   // "a report by X" anywhere in a sentence makes X the author of "the report" later.
-  const rep = /\b(?:a|an|the)\s+(?:[\p{L}-]+\s+){0,3}?(report|study|survey|analysis|review|audit)\s+(?:[\p{L}-]+\s+){0,4}?by\s+(?:the\s+)?([^,;.\u2219]+)/iu.exec(sentence);
+  const rep =
+    /\b(?:a|an|the)\s+(?:[\p{L}-]+\s+){0,3}?(report|study|survey|analysis|review|audit)\s+(?:[\p{L}-]+\s+){0,4}?by\s+(?:the\s+)?([^,;.\u2219]+)/iu.exec(
+      sentence,
+    );
   if (rep) {
     const r = parseRef(rep[2]!.replace(/\s+(found|shows?|said|says|presented|published)\b.*$/, ""));
     if (r && r.t === "name") {
-      const res = resolve(r, base + a + rep.index, reg, trackers, windowStart, text, base, true, false);
+      const res = resolve(
+        r,
+        base + a + rep.index,
+        reg,
+        trackers,
+        windowStart,
+        doc,
+        doc.offsets[p]! + a + rep.index,
+        true,
+        false,
+      );
       if (res.entity) {
         trackers.set(rep[1]!.toLowerCase(), res.entity);
         const at = rep.index + rep[0].length;
@@ -395,9 +472,25 @@ function leadingNP(part: string): string | null {
     if (/^(he|she|they|it)\b/i.test(p)) return p.split(/\s+/)[0]!;
     return p;
   }
-  const m = /^((?:[\p{Ll}-]+\s+){0,3}?)((?:[\p{Lu}][\p{L}\p{M}'’.-]*)(?:\s+(?:(?:of|the|for|and|de|van|von|der|da|du|al|bin)\s+)?[\p{Lu}][\p{L}\p{M}'’.-]*)*)/u.exec(p);
+  const m =
+    /^((?:[\p{Ll}-]+\s+){0,3}?)((?:[\p{Lu}][\p{L}\p{M}'’.-]*)(?:\s+(?:(?:of|the|for|and|de|van|von|der|da|du|al|bin)\s+)?[\p{Lu}][\p{L}\p{M}'’.-]*)*)/u.exec(
+      p,
+    );
   if (!m) return null;
   return (m[1]! + m[2]!).trim();
+}
+
+const ROLE_NOUN =
+  "(?:head|chief|director|founder|chair|chairman|chairwoman|spokesman|spokeswoman|spokesperson|editor|manager|leader|secretary|minister|deputy|president|executive|officer|lawyer|representative|envoy|adviser|advisor|[\\p{Ll}]+(?:er|or|ist|ant|ent|ian))";
+const UNNAMED_ROLE = new RegExp(
+  `\\b(?:its|their|the [\\p{Lu}][\\p{L}-]*[’']s|[\\p{Lu}][\\p{L}-]*[’']s)\\s+((?:[\\p{Ll}-]+\\s+){0,3}?${ROLE_NOUN}(?:\\s+of\\s+[\\p{Ll}\\s-]+?)?)(?=\\s+(?:to|at|in|on|for|before)\\b|[,.;])`,
+  "u",
+);
+
+/** A role named without a person in a sentence ("Pivvo sent its head of creator partnerships to the hearing."). */
+function unnamedRole(sentence: string): string | null {
+  if (/\b[\p{Lu}][\p{Ll}]+\s+[\p{Lu}][\p{Ll}]+/u.test(sentence.slice(1))) return null;
+  return UNNAMED_ROLE.exec(sentence)?.[1] ?? null;
 }
 
 /** "…, who gave only her first name, Mila" / "who gave her name only as Bridget" → the name. */
@@ -427,7 +520,6 @@ function collectAppositives(parts: string[], roles: string[]): void {
     if (isRoleLike(part)) {
       if (part.split(/\s+/).length > 25) break;
       roles.push(part);
-      continue;
     }
     break;
   }
@@ -462,7 +554,12 @@ function subjectBefore(lead: string): { ref: Ref; roles: string[]; offset: numbe
           if (k - 1 === 0 || /^(the|its|his|her|their|a|an)\b/i.test(prev) || /[’']s\s/.test(prev)) roles.push(prev);
         }
       }
-      return { ref, roles: fallback ? [...roles, ...fallbackRoles(fallback)] : roles, offset: off, length: part.length };
+      return {
+        ref,
+        roles: fallback ? [...roles, ...fallbackRoles(fallback)] : roles,
+        offset: off,
+        length: part.length,
+      };
     }
     if (kind === "def" || kind === "desc") {
       // An appositive if a name comes just before it ("Voss, the superintendent,"), else the subject.
@@ -487,7 +584,13 @@ function subjectBefore(lead: string): { ref: Ref; roles: string[]; offset: numbe
     }
     break;
   }
-  if (fallback) return { ref: fallback.ref, roles: roles.filter((r) => r !== tidyPart(lead.slice(fallback!.offset, fallback!.offset + fallback!.length))), offset: fallback.offset, length: fallback.length };
+  if (fallback)
+    return {
+      ref: fallback.ref,
+      roles: roles.filter((r) => r !== tidyPart(lead.slice(fallback!.offset, fallback!.offset + fallback!.length))),
+      offset: fallback.offset,
+      length: fallback.length,
+    };
   return null;
 }
 
@@ -513,16 +616,18 @@ function sentenceSubject(head: string): { ref: Ref; roles: string[]; offset: num
     const np = kind === "name" || kind === "pronoun" ? part : leadingNP(part);
     if (!np) return null;
     const ref = parseRef(np);
-    if (ref && (ref.t === "name" || ref.t === "pronoun")) return { ref, roles, offset: at + raw.indexOf(np.split(" ")[0]!), length: np.length };
+    if (ref && (ref.t === "name" || ref.t === "pronoun"))
+      return { ref, roles, offset: at + raw.indexOf(np.split(" ")[0]!), length: np.length };
     if (kind === "clause" && k > 0) return null;
   }
   return null;
 }
 
 /** Capitalised runs in a sentence that name a known entity or a new person: mentions for pronouns later. */
-function scanNames(text: string, masked: string, a: number, b: number, base: number, reg: Registry, attribs: Attrib[]): void {
+function scanNames(masked: string, a: number, b: number, base: number, reg: Registry, attribs: Attrib[]): void {
   const sentence = masked.slice(a, b);
-  const re = /[\p{Lu}][\p{L}\p{M}'’-]*(?:\s+(?:(?:of|the|for|de|van|von|der|da|du|al|bin)\s+)?[\p{Lu}][\p{L}\p{M}'’-]*)*/gu;
+  const re =
+    /[\p{Lu}][\p{L}\p{M}'’-]*(?:\s+(?:(?:of|the|for|de|van|von|der|da|du|al|bin)\s+)?[\p{Lu}][\p{L}\p{M}'’-]*)*/gu;
   let m: RegExpExecArray | null;
   while ((m = re.exec(sentence)) !== null) {
     const start = a + m.index;
@@ -536,7 +641,11 @@ function scanNames(text: string, masked: string, a: number, b: number, base: num
     if (words.length === 0) continue;
     const name = words.join(" ");
     if (reg.isReporter(name)) continue;
-    const subject = m.index < 3 || lead > 0 && m.index === 0;
+    const after0 = sentence.slice(m.index + m[0].length, m.index + m[0].length + 40);
+    const subject =
+      m.index < 3 ||
+      (/(^|[,;:]\s*)$/.test(sentence.slice(Math.max(0, m.index - 4), m.index)) &&
+        /^\s+(?!(?:of|in|on|at|to|for|from|with|and|or|but|by|as|who|which|that)\b)[\p{Ll}]/u.test(after0));
     const known = reg.findByName(name, null);
     if (known) {
       reg.mention(known, base + start, subject);
@@ -545,29 +654,33 @@ function scanNames(text: string, masked: string, a: number, b: number, base: num
     if (words.length >= 2 && words.length <= 4 && isKnownFirstName(words[0]!) && !Registry.looksLikeOrg(name)) {
       const e = reg.create(name, "person", base + start);
       const roles: string[] = [];
-      const tail = masked.slice(start + m[0].length, b);
+      const tail = masked.slice(start + m[0].length, Math.min(b, start + m[0].length + 300));
       if (/^\s*,/.test(tail)) collectAppositives(tail.split(PART_SPLIT).slice(1), roles);
-      const headText = masked.slice(a, start);
+      const headText = masked.slice(Math.max(a, start - 200), start);
       const prevPart = headText.replace(/,\s*$/, "");
       if (prevPart !== headText) {
         const pieces = prevPart.split(PART_SPLIT);
         const prev = tidyPart(pieces[pieces.length - 1] ?? "");
         if (prev && isRoleLike(prev) && partKind(prev) !== "doc") roles.push(prev);
       }
-      const pre = m[0].split(/\s+/).slice(0, lead).filter((w) => isTitleWord(w));
+      const pre = m[0]
+        .split(/\s+/)
+        .slice(0, lead)
+        .filter((w) => isTitleWord(w));
       for (const r of roles) e.addRole(r);
       if (pre.length > 0) e.addRole(pre.join(" "));
       reg.mention(e, base + start, subject);
-      const after = masked.slice(start + m[0].length, b);
+      const after = masked.slice(start + m[0].length, Math.min(b, start + m[0].length + 300));
       const pr = /\b(he|him|his|she|her|hers)\b/i.exec(after);
       if (pr && subject) e.votes[/^(she|her|hers)$/i.test(pr[1]!) ? "f" : "m"] += 1;
     }
   }
-  void text;
 }
 
 const TITLE_SET = new Set(
-  "President Minister Mayor Councillor Senator Governor Judge Justice Constable Detective Sergeant Inspector Chief Commissioner Secretary Chancellor Professor Prof Dr Mr Mrs Ms Miss Sir Dame Lord Lady Supreme Leader Foreign Prime Vice Deputy Director Superintendent".split(" "),
+  "President Minister Mayor Councillor Senator Governor Judge Justice Constable Detective Sergeant Inspector Chief Commissioner Secretary Chancellor Professor Prof Dr Mr Mrs Ms Miss Sir Dame Lord Lady Supreme Leader Foreign Prime Vice Deputy Director Superintendent".split(
+    " ",
+  ),
 );
 function isTitleWord(w: string): boolean {
   return TITLE_SET.has(w.replace(/\.$/, ""));
@@ -580,40 +693,26 @@ function resolve(
   reg: Registry,
   trackers: Map<string, Entity>,
   windowStart: number,
-  text: string,
-  base: number,
+  doc: DocText,
+  at: number,
   orgHint: boolean,
   intro: boolean,
 ): { entity: Entity | null; weak: boolean } {
   switch (ref.t) {
     case "pronoun": {
       const e = reg.resolvePronoun(ref.g, pos, windowStart);
-      return { entity: e, weak: !e || ((ref.g === "f" || ref.g === "m") && e.gender !== ref.g) };
+      if (!e) return { entity: null, weak: true };
+      if ((ref.g !== "f" && ref.g !== "m") || e.gender === ref.g) return { entity: e, weak: false };
+      // Someone of unknown gender taken as "she": sure only if no one known to be a woman is in reach.
+      const rival = reg.resolvePronounStrict(ref.g, pos, windowStart);
+      e.votes[ref.g] += 1;
+      return { entity: e, weak: rival !== null && rival !== e };
     }
     case "name": {
       if (reg.isReporter(ref.name)) return { entity: null, weak: true };
-      const one = !ref.name.includes(" ");
-      let e = reg.findByName(ref.name, ref.honorific);
-      if (e && intro && one && e.name !== ref.name && !ref.honorific) e = null;
-      if (!e) {
-        let name = ref.name;
-        if (one && !intro) {
-          const full = expand(name, text, pos - base, ref.honorific !== null);
-          if (full) {
-            name = full.name;
-            e = reg.findByName(name, ref.honorific);
-            if (e) return { entity: e, weak: false };
-          }
-        }
-        const isOrg = Registry.looksLikeOrg(name) || (one && !isKnownFirstName(name) && !ref.honorific && orgHint);
-        e = reg.create(name, isOrg ? "organisation" : "person", pos);
-        if (ref.honorific) e.honorifics.add(ref.honorific);
-        if (one && !isOrg) {
-          const g = firstNameGender(name);
-          if (g) e.knownGender = g;
-        }
-      }
-      return { entity: e, weak: false };
+      const r = resolveName(ref, pos, reg, doc, at, orgHint, intro);
+      if (r.entity) r.entity.refNames.add(ref.honorific ? `${cap(ref.honorific)} ${ref.name}` : ref.name);
+      return r;
     }
     case "def": {
       const np = ref.np;
@@ -632,7 +731,7 @@ function resolve(
     }
     case "doc": {
       if (ref.author) {
-        const r = resolve(ref.author, pos, reg, trackers, windowStart, text, base, true, false);
+        const r = resolve(ref.author, pos, reg, trackers, windowStart, doc, at, true, false);
         if (r.entity) {
           trackers.set(ref.noun, r.entity);
           return r;
@@ -644,8 +743,53 @@ function resolve(
   }
 }
 
+function resolveName(
+  ref: Extract<Ref, { t: "name" }>,
+  pos: number,
+  reg: Registry,
+  doc: DocText,
+  at: number,
+  orgHint: boolean,
+  intro: boolean,
+): { entity: Entity | null; weak: boolean } {
+  const one = !ref.name.includes(" ");
+  let e = reg.findByName(ref.name, ref.honorific);
+  // "Ali, a 36-year-old man" is someone new even if an "Ali Khamenei" was named before; "Lund, a nurse" is not.
+  if (e && intro && one && e.name !== ref.name && !ref.honorific && e.last?.toLowerCase() !== ref.name.toLowerCase())
+    e = null;
+  if (!e) {
+    let name = ref.name;
+    if (one && !intro) {
+      const full = expand(name, doc.full, at, ref.honorific !== null);
+      if (full) {
+        name = full.name;
+        e = reg.findByName(name, ref.honorific);
+        if (e) return { entity: e, weak: false };
+        const isOrg = Registry.looksLikeOrg(name) || full.roles.some((r) => reg.isOrgNoun(roleHead(r) ?? ""));
+        e = reg.create(name, isOrg ? "organisation" : "person", pos);
+        for (const r of full.roles) e.addRole(r);
+        if (ref.honorific) e.honorifics.add(ref.honorific);
+        return { entity: e, weak: false };
+      }
+    }
+    const isOrg = Registry.looksLikeOrg(name) || (one && !isKnownFirstName(name) && !ref.honorific && orgHint);
+    e = reg.create(name, isOrg ? "organisation" : "person", pos);
+    if (ref.honorific) e.honorifics.add(ref.honorific);
+    if (one && !isOrg) {
+      const g = firstNameGender(name);
+      if (g) e.knownGender = g;
+    }
+  }
+  return { entity: e, weak: false };
+}
+
 /** "Voss" → "Harlan Voss", "Sasha" → "Sasha Imbert", "Clearbrook" → "Clearbrook Water", from an earlier occurrence. */
-function expand(word: string, text: string, before: number, honorific: boolean): { name: string } | null {
+function expand(
+  word: string,
+  text: string,
+  before: number,
+  honorific: boolean,
+): { name: string; roles: string[] } | null {
   const w = escapeRe(word);
   const left = new RegExp(`((?:[\\p{Lu}][\\p{L}\\p{M}'’.-]*\\s+){1,4})${w}\\b`, "gu");
   let m: RegExpExecArray | null;
@@ -654,16 +798,53 @@ function expand(word: string, text: string, before: number, honorific: boolean):
     if (!n) continue;
     const ws = n.name.split(" ");
     while (ws.length > 1 && isCommonCapitalised(ws[0]!)) ws.shift();
-    if (ws.length > 1) return { name: ws.join(" ") };
+    if (ws.length > 1) {
+      const at = m.index + m[0].length - ws.join(" ").length;
+      const roles = rolesAround(text, at, m.index + m[0].length);
+      if (n.prefix && !/^(the|a|an)$/i.test(n.prefix)) roles.push(n.prefix);
+      return { name: ws.join(" "), roles };
+    }
   }
   if (honorific) return null;
-  const right = new RegExp(`(^|[.,;:]\\s+|\\b(?:the|by|from)\\s+)${w}((?:\\s+[\\p{Lu}][\\p{L}\\p{M}'’-]*){1,3})(?=\\s*[,.;:]|\\s+[\\p{Ll}])`, "gu");
+  const right = new RegExp(
+    `(^|[.,;:]\\s+|\\b(?:the|by|from)\\s+)${w}((?:\\s+[\\p{Lu}][\\p{L}\\p{M}'’-]*){1,3})(?=\\s*[,.;:]|\\s+[\\p{Ll}])`,
+    "gu",
+  );
   while ((m = right.exec(text)) !== null && m.index < before) {
     const extra = m[2]!.trim().split(/\s+/);
     if (extra.some((x) => isCommonCapitalised(x) && !Registry.looksLikeOrg(x))) continue;
-    return { name: `${word} ${extra.join(" ")}` };
+    const at = m.index + m[1]!.length;
+    return { name: `${word} ${extra.join(" ")}`, roles: rolesAround(text, at, at + word.length + m[2]!.length) };
   }
   return null;
+}
+
+/** Role appositives around a name's occurrence: ", a make-up artist," after it or "The district's superintendent, " before it. */
+function rolesAround(text: string, start: number, end: number): string[] {
+  const roles: string[] = [];
+  const lineStart = text.lastIndexOf("\n", start) + 1;
+  let lineEnd = text.indexOf("\n", end);
+  if (lineEnd < 0) lineEnd = text.length;
+  const tail = text.slice(end, lineEnd).replace(/[“”"«»].*$/s, "");
+  if (/^\s*,/.test(tail))
+    collectAppositives(
+      tail
+        .split(/[.;]\s/)[0]!
+        .split(PART_SPLIT)
+        .slice(1),
+      roles,
+    );
+  const head = text.slice(lineStart, start);
+  if (/,\s*$/.test(head)) {
+    const pieces = head
+      .replace(/,\s*$/, "")
+      .split(/(?<=[.!?])\s+/)
+      .pop()!
+      .split(PART_SPLIT);
+    const prev = tidyPart(pieces[pieces.length - 1] ?? "");
+    if (prev && isRoleLike(prev) && partKind(prev) !== "doc") roles.push(prev);
+  }
+  return roles;
 }
 
 /** The sentence around a quote with the quotes cut out, shortened: what the quote was said to or about. */
@@ -682,7 +863,10 @@ function contextOf(text: string, q: QState, spans: QuoteSpan[]): string {
     .replace(/\s+([,.;:])/g, "$1")
     .replace(/(…\s*)+/g, "… ")
     .trim();
-  out = out.replace(/^[…,.;:\s]+/, "").replace(/[…,;:\s]+$/, "").replace(/\.$/, "");
+  out = out
+    .replace(/^[…,.;:\s]+/, "")
+    .replace(/[…,;:\s]+$/, "")
+    .replace(/\.$/, "");
   if (!/[\p{L}]/u.test(out)) return "";
   if (out.length > 200) out = `${out.slice(0, 197).replace(/\s+\S*$/, "")}…`;
   return out;
@@ -699,7 +883,8 @@ function build(all: QState[], reg: Registry, warnings: string[], paragraphs: str
   const lastCount = new Map<string, number>();
   const firstCount = new Map<string, number>();
   for (const e of persons) {
-    if (e.words.length > 1 && e.last) lastCount.set(e.last.toLowerCase(), (lastCount.get(e.last.toLowerCase()) ?? 0) + 1);
+    if (e.words.length > 1 && e.last)
+      lastCount.set(e.last.toLowerCase(), (lastCount.get(e.last.toLowerCase()) ?? 0) + 1);
     if (e.first) firstCount.set(e.first.toLowerCase(), (firstCount.get(e.first.toLowerCase()) ?? 0) + 1);
   }
   for (const [e, qs] of quoted) {
@@ -708,7 +893,14 @@ function build(all: QState[], reg: Registry, warnings: string[], paragraphs: str
       base = slug(e.last ?? e.name);
       if ((lastCount.get((e.last ?? "").toLowerCase()) ?? 0) > 1) base = slug(e.name);
     } else if (e.described) base = slug(roleHead(e.name) ?? e.name);
-    else base = slug(e.name.split(" ").filter((w) => !/^(of|the|for|and)$/i.test(w)).slice(0, 4).join(" "));
+    else
+      base = slug(
+        e.name
+          .split(" ")
+          .filter((w) => !/^(of|the|for|and)$/i.test(w))
+          .slice(0, 4)
+          .join(" "),
+      );
     if (base === "") base = "speaker";
     let id = base;
     for (let n = 2; used.has(id); n++) id = `${base}-${n}`;
@@ -723,20 +915,27 @@ function build(all: QState[], reg: Registry, warnings: string[], paragraphs: str
         if ((firstCount.get(ws[0]!.toLowerCase()) ?? 0) <= 1) aliases.add(ws[0]!);
         const g = e.gender;
         for (const h of e.honorifics) aliases.add(`${cap(h)} ${last}`);
-        if (g && e.honorifics.size === 0 && (lastCount.get(last.toLowerCase()) ?? 0) <= 1) aliases.add(`${g === "f" ? "Ms" : "Mr"} ${last}`);
+        if (g && e.honorifics.size === 0 && (lastCount.get(last.toLowerCase()) ?? 0) <= 1)
+          aliases.add(`${g === "f" ? "Ms" : "Mr"} ${last}`);
       }
     }
     if (e.kind === "organisation" && !e.described) {
-      const m = /\b(Ministry|Commission|Council|Department|Agency|Office|Institute|Trust|Group|Union|Bank|Company|Government|Police|Court|University|Board|Committee)\b/.exec(e.name);
+      const m =
+        /\b(Ministry|Commission|Council|Department|Agency|Office|Institute|Trust|Group|Union|Bank|Company|Government|Police|Court|University|Board|Committee)\b/.exec(
+          e.name,
+        );
       if (m) aliases.add(`the ${m[1]!.toLowerCase()}`);
-      const firstWord = e.words[0]!;
-      if (e.words.length > 1 && !isCommonCapitalised(firstWord) && !Registry.looksLikeOrg(firstWord)) aliases.add(firstWord);
+      for (const n of e.refNames) if (n !== e.name) aliases.add(n);
     }
     for (const r of e.roles) {
       const head = roleHead(r);
-      if (head && !/^\d/.test(head) && head.length > 2) aliases.add(`the ${head}`);
-      const core = r.replace(/\s+(of|at|for|in|from|with|who|which|that|on|since|to|based)\b.*$/i, "").replace(/^.*[’']s\s+/u, "").replace(/^(the|a|an|its|his|her|their)\s+/i, "");
-      if (core.split(" ").length >= 2 && core.split(" ").length <= 3 && !/\d/.test(core)) aliases.add(`the ${core.toLowerCase()}`);
+      if (head && !/^\d/.test(head) && head.length > 2 && !GENERIC_HEADS.has(head)) aliases.add(`the ${head}`);
+      const core = r
+        .replace(/\s+(of|at|for|in|from|with|who|which|that|on|since|to|based)\b.*$/i, "")
+        .replace(/^.*[’']s\s+/u, "")
+        .replace(/^(the|a|an|its|his|her|their)\s+/i, "");
+      if (core.split(" ").length >= 2 && core.split(" ").length <= 3 && !/\d/.test(core))
+        aliases.add(`the ${core.toLowerCase()}`);
     }
     if (e.described) {
       const head = roleHead(e.name);
@@ -770,6 +969,25 @@ function build(all: QState[], reg: Registry, warnings: string[], paragraphs: str
   });
   return { speakers, quotes, warnings };
 }
+
+/** Role nouns too general to name one speaker on their own ("the member", "the head", "the man"). */
+const GENERIC_HEADS = new Set([
+  "member",
+  "head",
+  "arm",
+  "part",
+  "one",
+  "man",
+  "woman",
+  "mother",
+  "father",
+  "son",
+  "daughter",
+  "person",
+  "resident",
+  "people",
+  "office",
+]);
 
 function pickRole(e: Entity): string | null {
   if (e.described) return null;

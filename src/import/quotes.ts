@@ -57,7 +57,8 @@ export function findQuoteSpans(text: string, paragraph: number): QuoteSpan[] {
   }
   if (open >= 0) {
     const end = text.trimEnd().length;
-    if (end > open + 1) spans.push({ paragraph, open, start: open + 1, end, close: -1, text: text.slice(open + 1, end) });
+    if (end > open + 1)
+      spans.push({ paragraph, open, start: open + 1, end, close: -1, text: text.slice(open + 1, end) });
   }
   return spans;
 }
@@ -97,7 +98,12 @@ export function sentenceRanges(text: string, masked: string, spans: readonly Quo
     if (c === "." || c === "?" || c === "!") {
       if (c === ".") {
         const word = /([\p{L}.]+)$/u.exec(masked.slice(Math.max(0, i - 12), i))?.[1] ?? "";
-        if (ABBREV.has(word) || /^(\p{Lu}\.)*\p{Lu}$/u.test(word) || /\d$/.test(masked.slice(0, i)) && /^\d/.test(masked[i + 1] ?? "")) continue;
+        if (
+          ABBREV.has(word) ||
+          /^(\p{Lu}\.)*\p{Lu}$/u.test(word) ||
+          (/\d/.test(masked[i - 1] ?? "") && /\d/.test(masked[i + 1] ?? ""))
+        )
+          continue;
       }
       let j = i + 1;
       while (j < masked.length && /[)\]’'"”»]/.test(masked[j]!)) j++;
@@ -133,7 +139,23 @@ export function wordCount(text: string): number {
   return text.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
 }
 
-const SMALL_WORDS = new Set(["a", "an", "the", "of", "and", "or", "for", "to", "in", "on", "at", "by", "with", "de", "du"]);
+const SMALL_WORDS = new Set([
+  "a",
+  "an",
+  "the",
+  "of",
+  "and",
+  "or",
+  "for",
+  "to",
+  "in",
+  "on",
+  "at",
+  "by",
+  "with",
+  "de",
+  "du",
+]);
 
 /**
  * A name, title or slogan rather than speech: most of its words capitalised, no sentence punctuation

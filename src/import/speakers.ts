@@ -60,8 +60,18 @@ const TITLE_WORDS = new Set(
 );
 
 const HONORIFIC_GENDER: Record<string, "f" | "m" | null> = {
-  mr: "m", mrs: "f", ms: "f", miss: "f", sir: "m", dame: "f", lord: "m", lady: "f", dr: null, prof: null,
-  professor: null, mx: null,
+  mr: "m",
+  mrs: "f",
+  ms: "f",
+  miss: "f",
+  sir: "m",
+  dame: "f",
+  lord: "m",
+  lady: "f",
+  dr: null,
+  prof: null,
+  professor: null,
+  mx: null,
 };
 
 const ORG_WORDS =
@@ -93,7 +103,10 @@ const PREPOSITIONS =
 
 /** Strips leading conjunctions and trailing auxiliaries and adverbs: "and he", "X later", "the group has". */
 export function tidyPart(part: string): string {
-  let p = part.replace(/[\u2219]+/g, " ").replace(/\s+/g, " ").trim();
+  let p = part
+    .replace(/[\u2219]+/g, " ")
+    .replace(/\s+/g, " ")
+    .trim();
   p = p.replace(/^[\s,;:—–-]+|[\s,;:—–-]+$/g, "");
   p = p.replace(/^(and|but|then|so|while|yet|or)\s+/i, "");
   for (let i = 0; i < 4; i++) {
@@ -108,7 +121,26 @@ export function tidyPart(part: string): string {
 }
 
 const TOKEN_CAP = /^[\p{Lu}][\p{L}\p{M}'’.-]*$/u;
-const CONNECT = new Set(["of", "the", "for", "and", "de", "van", "von", "der", "den", "da", "du", "al", "bin", "la", "le", "y", "di", "&"]);
+const CONNECT = new Set([
+  "of",
+  "the",
+  "for",
+  "and",
+  "de",
+  "van",
+  "von",
+  "der",
+  "den",
+  "da",
+  "du",
+  "al",
+  "bin",
+  "la",
+  "le",
+  "y",
+  "di",
+  "&",
+]);
 
 /** Splits "council member Rosalind Achterberg" / "Digital Sovereignty Minister Aurel Dragomir" into title and name. */
 export function splitName(np: string): { prefix: string | null; name: string; honorific: string | null } | null {
@@ -121,6 +153,7 @@ export function splitName(np: string): { prefix: string | null; name: string; ho
     const t = toks[i - 1]!;
     if (TOKEN_CAP.test(t)) i--;
     else if (CONNECT.has(t) && i - 2 >= 0 && TOKEN_CAP.test(toks[i - 2]!)) i -= 2;
+    else if (CONNECT.has(t) && i - 3 >= 0 && CONNECT.has(toks[i - 2]!) && TOKEN_CAP.test(toks[i - 3]!)) i -= 3;
     else break;
   }
   let run = toks.slice(i);
@@ -148,9 +181,15 @@ export function splitName(np: string): { prefix: string | null; name: string; ho
   }
   if (run.length === 0) return null;
   if (/^(The|A|An|In|On|At|It|He|She|They|We|I)$/.test(run[0]!) && run.length === 1) return null;
-  const prefixWords = [...pre, ...titleWords].filter((w) => !/^(the|The)$/.test(w) || pre.length + titleWords.length > 1);
+  const prefixWords = [...pre, ...titleWords].filter(
+    (w) => !/^(the|The)$/.test(w) || pre.length + titleWords.length > 1,
+  );
   const prefix = prefixWords.join(" ").trim();
-  return { prefix: prefix === "" || /^(the|The|a|A|an|An)$/.test(prefix) ? null : prefix, name: run.join(" "), honorific };
+  return {
+    prefix: prefix === "" || /^(the|The|a|A|an|An)$/.test(prefix) ? null : prefix,
+    name: run.join(" "),
+    honorific,
+  };
 }
 
 /** Classifies one comma-separated piece of an attribution's subject. */
@@ -162,9 +201,18 @@ export function partKind(part: string): PartKind {
   if (/^(he|she|they|it)$/i.test(p)) return "pronoun";
   if (/^\d{1,3}$/.test(p)) return "age";
   if (/^(who|which|whose|whom|that|where)\b/i.test(p)) return "rel";
+  // a participial appositive: "published in March", "based in Lessk", "founded in 1990"
+  if (
+    /^(?:[\p{Ll}]+ed|known|built|written|seen|given|made|held|led|run|born|founded|based)\s/u.test(p) &&
+    !/\b(said|says|told)\b/.test(p)
+  )
+    return "rel";
   if (docMatch(p)) return "doc";
   if (/^(a|an)\s/i.test(p)) return "desc";
-  if (/^(the|its|his|her|their|our)\s/i.test(p) && !/^(the|its|his|her|their|our)\s.*\b(said|says|told|is|was|are|were|has|have)\b/i.test(p)) {
+  if (
+    /^(the|its|his|her|their|our)\s/i.test(p) &&
+    !/^(the|its|his|her|their|our)\s.*\b(said|says|told|is|was|are|were|has|have)\b/i.test(p)
+  ) {
     const n = splitName(p);
     if (n && /^the\s/i.test(p) && !/^the\s[\p{Ll}]/u.test(p.replace(/^the\s+([\p{Ll}-]+\s+)*/u, "the "))) return "name";
     return "def";
@@ -177,7 +225,7 @@ export function partKind(part: string): PartKind {
 }
 
 function docMatch(p: string): RegExpExecArray | null {
-  return /^(?:(?:a|an|the|its|their|his|her)\s+|[\p{Lu}][\p{L}\p{M}.-]*[’']s\s+)?(?:[\p{L}-]+\s+){0,3}?(statement|report|study|survey|letter|blog post|post|filing|document|review|audit|analysis|press release|memo|email|e-mail|notice|ruling|indictment|complaint|lawsuit|submission|white paper|tweet|message)\b(.*)$/iu.exec(
+  return /^(?:(?:a|an|the|its|their|his|her)\s+|[\p{Lu}][\p{L}\p{M}.-]*[’']s\s+)?(?:[\p{L}’'-]+\s+){0,3}?(statement|report|study|survey|letter|blog post|post|filing|document|review|audit|analysis|press release|memo|email|e-mail|notice|ruling|indictment|complaint|lawsuit|submission|white paper|tweet|message)\b(.*)$/iu.exec(
     p,
   );
 }
@@ -220,7 +268,10 @@ export function parseRef(part: string): Ref | null {
 /** Role words' head noun: "the district's superintendent" → "superintendent", "head of X" → "head". */
 export function roleHead(role: string): string | null {
   const core = role
-    .replace(/\s+(of|at|for|in|from|with|who|which|that|on|since|to|based)\b.*$/i, "")
+    .replace(
+      /\s+(of|at|for|in|from|with|who|which|that|on|since|to|based|clad|wearing|dressed|known|called|named)\b.*$/i,
+      "",
+    )
     .replace(/^.*[’']s\s+/u, "")
     .trim();
   const ws = core.split(/\s+/).filter((w) => /^[\p{L}-]+$/u.test(w));
@@ -230,9 +281,17 @@ export function roleHead(role: string): string | null {
 }
 
 export function genderWords(text: string): "f" | "m" | null {
-  if (/\b(mother|mum|mom|wife|daughter|sister|grandmother|granddaughter|woman|girl|actress|spokeswoman|chairwoman|businesswoman|congresswoman|councilwoman|aunt|niece|widow|waitress|queen|princess|she|her)\b/i.test(text))
+  if (
+    /\b(mother|mum|mom|wife|daughter|sister|grandmother|granddaughter|woman|girl|actress|spokeswoman|chairwoman|businesswoman|congresswoman|councilwoman|aunt|niece|widow|waitress|queen|princess|she|her)\b/i.test(
+      text,
+    )
+  )
     return "f";
-  if (/\b(father|dad|husband|son|brother|grandfather|grandson|man|boy|actor|spokesman|chairman|businessman|congressman|councilman|uncle|nephew|widower|waiter|king|prince|he|his)\b/i.test(text))
+  if (
+    /\b(father|dad|husband|son|brother|grandfather|grandson|man|boy|actor|spokesman|chairman|businessman|congressman|councilman|uncle|nephew|widower|waiter|king|prince|he|his)\b/i.test(
+      text,
+    )
+  )
     return "m";
   return null;
 }
@@ -271,8 +330,10 @@ export class Entity {
     }
   }
 
+  private wordsCache: [string, string[]] = ["", []];
   get words(): string[] {
-    return this.name.split(" ");
+    if (this.wordsCache[0] !== this.name) this.wordsCache = [this.name, this.name.split(" ")];
+    return this.wordsCache[1];
   }
   get first(): string | null {
     return this.described || this.kind !== "person" ? null : this.words[0]!;
@@ -289,15 +350,36 @@ export class Entity {
     return null;
   }
 
+  /** Every name the article used for this entity ("Clearbrook", "Ms Solberg"). */
+  refNames = new Set<string>();
+
   addRole(role: string): void {
-    const r = role.trim().replace(/[,.;:]+$/, "");
+    const r = role
+      .trim()
+      .replace(/[,.;:]+$/, "")
+      .replace(/^(The|A|An|Its|His|Her|Their)\b/, (w) => w.toLowerCase());
     if (r === "" || this.roles.some((x) => x.toLowerCase() === r.toLowerCase())) return;
     const g = genderWords(r.replace(/\b(his|her|he|she)\b/gi, ""));
     if (g && this.kind === "person") this.votes[g] += 2;
-    if (/^(his|her|their)\s+(son|daughter|mother|father|wife|husband|brother|sister|nephew|niece|grandson|granddaughter|friend|partner)\b/i.test(r)) return;
+    if (
+      /^(his|her|their)\s+(son|daughter|mother|father|wife|husband|brother|sister|nephew|niece|grandson|granddaughter|friend|partner)\b/i.test(
+        r,
+      )
+    )
+      return;
     this.roles.push(r);
     const head = roleHead(r);
     if (head) this.roleHeads.add(head);
+    // "the town's water utility, Clearbrook Water": an organisation, whatever its name looks like.
+    if (
+      head &&
+      ORG_NOUNS.has(head) &&
+      !this.described &&
+      this.kind === "person" &&
+      this.gender === null &&
+      !firstNameGender(this.first ?? "")
+    )
+      this.kind = "organisation";
   }
 }
 
@@ -332,7 +414,7 @@ export class Registry {
     const exact = this.entities.find((e) => e.name.toLowerCase() === lower);
     if (exact) return exact;
     const words = name.split(" ");
-    const g = honorific ? HONORIFIC_GENDER[honorific] ?? null : null;
+    const g = honorific ? (HONORIFIC_GENDER[honorific] ?? null) : null;
     let candidates: Entity[];
     if (words.length === 1) {
       candidates = this.entities.filter(
@@ -372,8 +454,15 @@ export class Registry {
       if (!fits && e.kind === "organisation") {
         const lname = e.name.toLowerCase();
         if (new RegExp(`\\b${escapeRe(head)}\\b`).test(lname)) fits = true;
-        else if (["company", "firm", "start-up", "startup", "business", "operator", "utility", "platform", "app"].includes(head))
-          fits = !/\b(ministry|commission|government|council|trust|office|agency|department|institute|university|police|court|group|union|charity)\b/i.test(lname);
+        else if (
+          ["company", "firm", "start-up", "startup", "business", "operator", "utility", "platform", "app"].includes(
+            head,
+          )
+        )
+          fits =
+            !/\b(ministry|commission|government|council|trust|office|agency|department|institute|university|police|court|group|union|charity)\b/i.test(
+              lname,
+            );
       }
       if (fits && (!best || e.lastPos > best.lastPos)) best = e;
     }
@@ -410,6 +499,11 @@ export class Registry {
     // 2. any mention that agrees
     const any = this.nearest(pos, windowStart, (x) => ok(x.entity, true));
     return any?.entity ?? null;
+  }
+
+  /** The nearest mention of a person whose known gender is `g`, or null. */
+  resolvePronounStrict(g: "f" | "m", pos: number, windowStart: number): Entity | null {
+    return this.nearest(pos, windowStart, (m) => m.entity.kind === "person" && m.entity.gender === g)?.entity ?? null;
   }
 
   private nearest(pos: number, windowStart: number, pred: (m: Mention) => boolean): Mention | null {
