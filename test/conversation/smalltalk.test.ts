@@ -1,0 +1,132 @@
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { KnowledgeError } from "../../src/core/loader.js";
+import { chatTokens, expandPattern, isLaughter, parseSmallTalk } from "../../src/conversation/smalltalk.js";
+import { conversation, shippedSmallTalk } from "./helpers.js";
+
+const evalLines = readFileSync(new URL("../../eval/smalltalk.jsonl", import.meta.url), "utf8")
+  .split("\n")
+  .filter((l) => l.trim())
+  .map((l) => JSON.parse(l) as { q: string; intent: string });
+
+describe("small talk", () => {
+  it("answers every line of eval/smalltalk.jsonl as small talk, none from the knowledge", () => {
+    const { conv } = conversation();
+    const missed = evalLines.filter((c, i) => conv.handle(`k${i}`, c.q).mode === "answer" || conv.handle(`k${i}`, c.q).smalltalk === null);
+    // The target is 95%; the shipped set does better, and a line answered from the knowledge is never allowed.
+    expect(missed.length / evalLines.length).toBeLessThan(0.05);
+    for (const [i, c] of evalLines.entries()) expect(["answer", "clarify"]).not.toContain(conv.handle(`z${i}`, c.q).mode);
+  });
+
+  it("greets, thanks and says goodbye in many languages", () => {
+    const st = shippedSmallTalk();
+    for (const q of ["hi", "Hello there!", "salam", "سلام", "hola", "ciao", "hallo", "bonjour", "privet", "привет", "namaste", "你好"])
+      expect(st.match(q)?.intent.id, q).toBe("greeting");
+    for (const q of ["thanks!", "merci", "gracias", "danke", "спасибо", "شكرًا", "ممنون", "thank you so much for the help"])
+      expect(st.match(q)?.intent.id, q).toBe("thanks");
+    for (const q of ["bye", "see you later", "khodahafez", "خداحافظ", "good night"]) expect(st.match(q)?.intent.id, q).toBe("goodbye");
+  });
+
+  it("recognises the everyday openers and reactions", () => {
+    const st = shippedSmallTalk();
+    const cases: [string, string][] = [
+      ["good bot", "praise"],
+      ["you're useless", "insult"],
+      ["lol", "laughter"],
+      ["hahahaha", "laughter"],
+      ["😂😂", "laughter"],
+      ["ok", "acknowledgement"],
+      ["cool", "acknowledgement"],
+      ["👍", "acknowledgement"],
+      ["?", "confusion"],
+      ["huh", "confusion"],
+      ["who made you?", "who-made-you"],
+      ["are you a bot or a person?", "bot-or-human"],
+      ["what can you do?", "capabilities"],
+      ["how do I use this?", "capabilities"],
+      ["how are you?", "how-are-you"],
+      ["hiiiii", "greeting"],
+      ["thnaks", "thanks"],
+    ];
+    for (const [q, id] of cases) expect(st.match(q)?.intent.id, q).toBe(id);
+    expect(st.match("thnaks")!.confidence).toBeLessThan(1);
+    expect(st.match("thanks")!.confidence).toBe(1);
+  });
+
+  it("sends a greeting around a real question to the knowledge", () => {
+    const { conv } = conversation();
+    expect(shippedSmallTalk().match("hi, when was Telegram banned?")).toBeNull();
+    const r = conv.handle("a", "hi, when was Telegram banned?");
+    expect(r.mode).toBe("answer");
+    expect(r.answer!.text).toContain("April 2018");
+    expect(shippedSmallTalk().match("thanks, and how many Iranians used Telegram?")).toBeNull();
+  });
+
+  it("never answers 'good bot' with a quote (the issue's example)", () => {
+    const { conv } = conversation();
+    const r = conv.handle("a", "good bot");
+    expect(r.mode).toBe("chitchat");
+    expect(r.answer).toBeNull();
+  });
+
+  it("answers distress carefully, with emergency services and a helpline directory, even inside a long message", () => {
+    const { conv } = conversation();
+    for (const q of ["I want to kill myself", "honestly with the internet cut off I feel like ending my life", "i feel suicidal"]) {
+      const r = conv.handle("a", q);
+      expect(r.smalltalk?.intent, q).toBe("distress");
+      const text = r.reply.type === "prompt" ? r.reply.text : "";
+      expect(text).toMatch(/emergency services/);
+      expect(text).toContain("findahelpline.com");
+    }
+    // A news question with "die" in it is not distress.
+    expect(shippedSmallTalk().match("is the internet in Iran going to die?")).toBeNull();
+  });
+
+  it("answers what it can do with example questions from the knowledge loaded", () => {
+    const { conv } = conversation();
+    const r = conv.handle("a", "what can you do?");
+    expect(r.mode).toBe("help");
+    const text = r.reply.type === "prompt" ? r.reply.text : "";
+    expect(text).toContain("NBC News");
+    expect(text).toContain("•");
+    expect(text).not.toMatch(/\{\w+\}/);
+  });
+
+  it("normalises words: accents, apostrophes, repeated letters, Arabic letter forms, emoji", () => {
+    expect(chatTokens("What's UP?!")).toEqual(["whats", "up"]);
+    expect(chatTokens("Ça va")).toEqual(["ca", "va"]);
+    expect(chatTokens("شكري")).toEqual(chatTokens("شکری"));
+    expect(chatTokens("ok👍🏽")).toEqual(["ok", "👍"]);
+    expect(isLaughter("jajaja")).toBe(true);
+    expect(isLaughter("ههههه")).toBe(true);
+    expect(isLaughter("he")).toBe(false);
+    expect(expandPattern("(a|b) c (d|)").map((s) => s.trim().replace(/\s+/g, " "))).toEqual(["a c d", "a c", "b c d", "b c"]);
+  });
+});
+
+describe("small-talk file validation", () => {
+  const good = "intents:\n  - id: hello\n    patterns: [hi]\n    replies: [Hello!]\n";
+  it("loads a minimal file and replaces the shipped set", () => {
+    const st = parseSmallTalk("mine.yaml", good);
+    expect(st.match("hi")?.intent.id).toBe("hello");
+    expect(st.match("thanks")).toBeNull();
+  });
+  const bad: [string, string, RegExp][] = [
+    ["unknown field", good.replace("replies:", "colour: red\n    replies:"), /mine\.yaml:4: intents\[0\]\.colour/],
+    ["duplicate id", `${good}  - id: hello\n    patterns: [yo]\n    replies: [Yo]\n`, /mine\.yaml:5: intents\[1\]\.id: duplicate intent id/],
+    ["unbalanced bracket", good.replace("[hi]", "['(hi|hey']"), /mine\.yaml:3: intents\[0\]\.patterns\[0\]: unbalanced/],
+    ["unknown placeholder", good.replace("[Hello!]", "['Hello {name}']"), /unknown placeholder \{name\}/],
+    ["no replies", good.replace("[Hello!]", "[]"), /intents\[0\]\.replies/],
+    ["invalid YAML", "intents: [", /mine\.yaml:\d+: invalid YAML/],
+  ];
+  for (const [what, text, message] of bad) {
+    it(`rejects ${what} with file, line and field`, () => {
+      expect(() => parseSmallTalk("mine.yaml", text)).toThrow(KnowledgeError);
+      expect(() => parseSmallTalk("mine.yaml", text)).toThrow(message);
+    });
+  }
+  it("refuses a pattern that expands to too many phrasings", () => {
+    const huge = `intents:\n  - id: x\n    patterns: ['${"(a|b|c|d|e) ".repeat(8)}']\n    replies: [x]\n`;
+    expect(() => parseSmallTalk("mine.yaml", huge)).toThrow(/more than 20000 phrasings/);
+  });
+});
