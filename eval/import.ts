@@ -220,15 +220,17 @@ async function main(): Promise<number> {
 
     // NBC: imported (in the shared folder) beside curated alone and curated with the imported articles beside it.
     const curatedDir = join(work, "curated-plus");
-    const curated = createCore(loadKnowledgeDir(DEFAULT_KNOWLEDGE_DIR));
+    const curatedKnowledge = loadKnowledgeDir(DEFAULT_KNOWLEDGE_DIR);
+    const curated = createCore(curatedKnowledge);
     copyDir(DEFAULT_KNOWLEDGE_DIR, curatedDir);
-    for (const r of results.values()) {
-      const { yaml, text } = r.written!;
-      copyFileSync(text, join(curatedDir, `${r.draft.id}.txt`));
-      copyFileSync(yaml, join(curatedDir, `${r.draft.id}.yaml`));
-    }
+    // The samples imported again beside the curated file (ids made unique against it, as a real import would).
+    for (const slug of slugs) await importArticle(`${base}/${slug}.html`, { dir: curatedDir });
     const curatedPlus = createCore(loadKnowledgeDir(curatedDir));
+    const nbcSource = curatedKnowledge.sources[0]!;
+    const nbcTitleOk = nbc.draft.doc.source.title === nbcSource.title;
+    const nbcBylineOk = fold(nbc.draft.doc.source.reporters.join(" | ")) === fold(nbcSource.reporters.join(" | "));
     console.log(`\nNBC (imported as ${nbc.draft.id}: ${nbc.draft.doc.speakers.length} speakers, ${nbc.draft.doc.quotes.length} quotes, ${nbc.draft.doc.facts.length} facts, ${nbc.ms.toFixed(0)} ms)`);
+    console.log(`  title ${nbcTitleOk ? "ok" : `WRONG: ${nbc.draft.doc.source.title}`}   byline ${nbcBylineOk ? "ok" : `WRONG: [${nbc.draft.doc.source.reporters.join(", ")}] (curated: ${nbcSource.reporters.join(", ")})`}`);
     const nbcRows: Record<string, unknown>[] = [];
     for (const f of ["questions.jsonl", "holdout.jsonl", "holdout2.jsonl", "blind.jsonl"]) {
       const path = join(root, "eval", f);
@@ -249,7 +251,7 @@ async function main(): Promise<number> {
       }
       nbcRows.push(row);
     }
-    summary.nbc = nbcRows;
+    summary.nbc = { title: nbcTitleOk, byline: nbcBylineOk, figures: nbcRows };
 
     // Speed: a 2,000-word article (two samples' bodies joined), imported from a file with --dry-run.
     const long = join(work, "long-article.txt");

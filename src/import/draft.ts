@@ -9,34 +9,9 @@ import { splitSentences } from "./sentences.js";
 import { isKnownEnglish } from "../core/pos.js";
 import { articleVocabulary, keyphrases, makeFacts, slug, tagsFor, topicsOf, type Vocabulary } from "./facts.js";
 
-/** A person or body quoted in the article, as the attribution stage found them. */
-export interface DraftSpeaker {
-  id: string;
-  name: string;
-  role: string | null;
-  aliases: string[];
-  kind: "person" | "organisation";
-  gender?: unknown;
-}
+import type { Attribution, DraftQuote, DraftSpeaker } from "./attribute.js";
 
-/** One quotation: the words exactly between the marks, where they are, and who said them (null: not known). */
-export interface DraftQuote {
-  text: string;
-  speakerId: string | null;
-  paragraph: number;
-  start: number;
-  end: number;
-  /** The attribution sentence without the quote: to whom, about what. */
-  context: string;
-  /** False when the speaker was a guess (a pronoun resolved by distance, say): the review flags it. */
-  confident: boolean;
-}
-
-export interface Attribution {
-  speakers: DraftSpeaker[];
-  quotes: DraftQuote[];
-  warnings: string[];
-}
+export type { Attribution, DraftQuote, DraftSpeaker } from "./attribute.js";
 
 /** Ids already used in the knowledge folder, so the draft's own never collide with another file's. */
 export interface TakenIds {

@@ -3,6 +3,7 @@
  * read → extract → who said what → draft (facts, tags, generated questions) → the loader's own validation → write.
  * Nothing is written unless the whole file validates against the folder it goes into.
  */
+import { attributeQuotes } from "./attribute.js";
 import { extractArticle, readSource } from "./extract.js";
 import type { FetchOptions } from "./fetch.js";
 import { draftKnowledge, draftYaml, sourceIdFor, type Attribution, type Draft } from "./draft.js";
@@ -50,7 +51,7 @@ export async function importArticle(source: string, options: ImportOptions): Pro
     throw new ImportError(`--id "${options.id}" must be lower-case letters, digits and dashes, at most 63 characters`);
   }
   const input = await readSource(source, options.fetch);
-  const attribute = options.attribute ?? (await defaultAttributor());
+  const attribute = options.attribute ?? attributeQuotes;
   const started = performance.now();
   const extractOptions = { file: input.file, ...(input.contentType !== undefined && { contentType: input.contentType }), ...(input.url !== undefined && { url: input.url }) };
   const article = extractArticle(input.bytes, extractOptions);
@@ -89,18 +90,4 @@ export function languageProblem(paragraphs: readonly string[]): string | null {
   const common = words.filter((w) => ENGLISH.has(w)).length;
   if (words.length > 0 && common / words.length < 0.1) return "not an English article: the text looks like another language";
   return null;
-}
-
-let attributor: Attributor | undefined;
-async function defaultAttributor(): Promise<Attributor> {
-  if (!attributor) {
-    const specifier = "./attribute.js"; // TEMP: static import once attribute.ts lands
-    try {
-      const mod = (await import(specifier)) as { attributeQuotes: Attributor };
-      attributor = mod.attributeQuotes;
-    } catch {
-      attributor = () => ({ speakers: [], quotes: [], warnings: ["attribution stage not available: no quotes imported"] });
-    }
-  }
-  return attributor;
 }

@@ -36,8 +36,8 @@ function span(p: number, text: string) {
 
 const ATTRIBUTION: Attribution = {
   speakers: [
-    { id: "petra-lund", name: "Petra Lund", role: "the council's head of roads", aliases: ["Lund"], kind: "person", gender: "female" },
-    { id: "omar", name: "Omar", role: null, aliases: [], kind: "person", gender: "male" },
+    { id: "petra-lund", name: "Petra Lund", role: "the council's head of roads", aliases: ["Lund"], kind: "person", gender: "f" },
+    { id: "omar", name: "Omar", role: null, aliases: [], kind: "person", gender: "m" },
   ],
   quotes: [
     { text: "We cannot take the risk of a collapse with a lorry on it,", speakerId: "petra-lund", ...span(1, "We cannot take the risk of a collapse with a lorry on it,"), context: "said Petra Lund, the council's head of roads.", confident: true },
