@@ -391,7 +391,8 @@ interface Metadata {
   declaredArticle: boolean;
 }
 
-const ARTICLE_TYPE = /^(News|Reportage|Analysis|Opinion|Review|Report|Scholarly|Tech|Satirical|Background|Ask.*)?(Article|BlogPosting|Posting|LiveBlogPosting)$/;
+/** schema.org's Article and every subtype (NewsArticle, ReportageNewsArticle, BlogPosting, …). */
+const ARTICLE_TYPE = /(Article|BlogPosting|Posting)$/;
 
 function ldObjects(doc: Document): Record<string, unknown>[] {
   const out: Record<string, unknown>[] = [];
@@ -427,21 +428,34 @@ function str(v: unknown): string | null {
 }
 
 function metaContent(doc: Document, ...keys: string[]): string | null {
+  return metaContents(doc, ...keys)[0] ?? null;
+}
+
+/** Every non-empty content of <meta property|name|itemprop=key>, in key order (itemprop as a word list). */
+function metaContents(doc: Document, ...keys: string[]): string[] {
+  const out: string[] = [];
   for (const key of keys) {
-    for (const attr of ["property", "name", "itemprop"]) {
-      const el = doc.querySelector(`meta[${attr}="${key}"]`);
-      const v = el?.getAttribute("content")?.trim();
-      if (v) return v;
+    for (const sel of [`meta[property="${key}"]`, `meta[name="${key}"]`, `meta[itemprop~="${key}"]`]) {
+      for (const el of doc.querySelectorAll(sel)) {
+        const v = el.getAttribute("content")?.trim();
+        if (v) out.push(v);
+      }
     }
   }
-  return null;
+  return out;
 }
+
+const DATE_KEYS = [
+  "article:published_time", "og:published_time", "article:published", "datePublished", "parsely-pub-date", "pubdate",
+  "publishdate", "publish-date", "publish_date", "publication_date", "date_published", "sailthru.date", "sn-post-date",
+  "dcterms.date", "dcterms.created", "dc.date", "DC.date", "DC.date.issued", "article.published", "pdate", "date",
+];
 
 function readMetadata(doc: Document): Metadata {
   const warnings: string[] = [];
   const objects = ldObjects(doc);
   const article = objects.find((o) => types(o).some((t) => ARTICLE_TYPE.test(t)));
-  const ogSite = metaContent(doc, "og:site_name", "application-name");
+  const ogSite = metaContent(doc, "og:site_name", "application-name")?.split(/\s+[|·•]\s+/)[0]?.trim() || null;
   let publisher = str(article?.["publisher"]) ?? str(article?.["sourceOrganization"]) ?? ogSite;
   if (!publisher) {
     const org = objects.find((o) => types(o).some((t) => /^(NewsMediaOrganization|Organization)$/.test(t)));
@@ -475,18 +489,24 @@ function readMetadata(doc: Document): Metadata {
     }
   }
   if (reporters.length === 0 && !authorIsOrg) reporters = bylineFromElements(doc, publisher);
-  reporters = dedupe(reporters.map(tidyName).filter((n) => n && !(publisher && norm(n) === norm(publisher))));
+  reporters = dedupe(reporters.map(tidyName).filter((n) => isPersonName(n) && !(publisher && norm(n) === norm(publisher))));
 
   // Date.
-  const rawDate =
-    str(article?.["datePublished"]) ??
-    metaContent(doc, "article:published_time", "og:published_time", "datePublished", "parsely-pub-date", "pubdate", "publishdate", "publish-date", "sailthru.date", "date", "dc.date", "DC.date.issued", "article.published") ??
-    doc.querySelector("[itemprop=datePublished]")?.getAttribute("datetime") ??
-    doc.querySelector("time[datetime]")?.getAttribute("datetime") ??
-    str(article?.["dateCreated"]) ??
-    null;
-  const published = rawDate ? normaliseDate(rawDate) : null;
-  if (rawDate && !published) warnings.push(`could not read the date "${rawDate}"`);
+  // Date: the first candidate that reads as a real date (some pages ship "0001-01-01" or "" in JSON-LD).
+  const dateCandidates = [
+    str(article?.["datePublished"]),
+    ...metaContents(doc, ...DATE_KEYS),
+    ...[...doc.querySelectorAll("[itemprop~=datePublished]")].map((e) => e.getAttribute("datetime") ?? e.getAttribute("content")),
+    ...[...doc.querySelectorAll("time[datetime]")].slice(0, 3).map((e) => e.getAttribute("datetime")),
+    str(article?.["dateCreated"]),
+  ].filter((x): x is string => !!x && x.trim() !== "");
+  let published: string | null = null;
+  for (const c of dateCandidates) {
+    published = normaliseDate(c);
+    if (published) break;
+  }
+  if (!published) published = dateFromElements(doc);
+  if (!published && dateCandidates.length) warnings.push(`could not read the date "${dateCandidates[0]}"`);
 
   // Title.
   const siteNames = [publisher, ogSite].filter((x): x is string => !!x);
@@ -576,6 +596,19 @@ function bylineFromElements(doc: Document, publisher: string | null): string[] {
   return [];
 }
 
+/** Last resort: a written date ("Nov. 19, 2019", "19 November 2019") in a small date-named element. */
+function dateFromElements(doc: Document): string | null {
+  const els = doc.querySelectorAll('[class*="date"],[class*="Date"],[class*="publish"],[class*="Publish"],[class*="timestamp"],[class*="Timestamp"],[id*="date"]');
+  for (const el of [...els].slice(0, 30)) {
+    const text = (el.textContent ?? "").replace(/\s+/g, " ").trim();
+    if (text.length > 100 || !/\b(19|20)\d{2}\b/.test(text)) continue;
+    const m = /\b(\d{1,2}(?:st|nd|rd|th)? [A-Za-z]{3,9}\.?,? \d{4}|[A-Za-z]{3,9}\.? \d{1,2}(?:st|nd|rd|th)?,? \d{4}|\d{4}-\d{2}-\d{2})\b/.exec(text);
+    const d = m ? normaliseDate(m[1]!) : null;
+    if (d) return d;
+  }
+  return null;
+}
+
 function looksLikeName(s: string): boolean {
   const words = s.split(" ");
   return words.length >= 1 && words.length <= 5 && words.every((w) => /^[\p{Lu}][\p{L}'’.-]*$/u.test(w) || /^(de|van|von|der|da|di|la|le|bin|al|el|du)$/i.test(w));
@@ -589,8 +622,22 @@ export function splitNames(raw: string): string[] {
   return parts.filter((p) => !/^(staff|senior|chief|political|business|reporter|correspondent|editor|writer|contributor|the associated press|associated press|updated|published)\b/i.test(p) && !/\d/.test(p));
 }
 
+/** Agencies, desks and roles that bylines carry but that are not a reporter's name. */
+const NOT_A_PERSON =
+  /\b(reuters|associated press|afp|agence|bloomberg|press association|upi|dpa|xinhua|staff|editorial|editors?|desk|team|bureau|news|newsroom|service|agency|wire|sports?|writer|correspondent|reporter|contributors?|media|magazine|online|admin|administrator|guest|anonymous|unknown)\b|\.(com|net|org|co|info)\b|@/i;
+
+/** A byline entry that names a person: two to five words, capitalised, not an agency, desk or role. */
+function isPersonName(n: string): boolean {
+  const words = n.split(" ");
+  return words.length >= 2 && words.length <= 5 && !NOT_A_PERSON.test(n) && /^\p{Lu}/u.test(n) && !/\d/.test(n);
+}
+
 function tidyName(n: string): string {
-  const t = n.replace(/\s+/g, " ").trim();
+  // "ERIC TUCKERAssociated Press" (two elements run together), "Jane Doe. Sputnik International"
+  let t = n.replace(/\s+/g, " ").trim().replace(/(?<=\p{Lu})(Associated Press|Reuters|AFP|Bloomberg)$/u, "");
+  t = t.replace(/(?<=\p{Ll}{2})\. \p{Lu}.*$/u, "");
+  t = t.replace(/(?<=\p{Ll})(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December|Updated|Published)\b.*$/u, "");
+  t = t.replace(/^(dr|prof|professor|mr|mrs|ms|sir)\.? /i, "");
   // CORINNE HALVORSEN → Corinne Halvorsen
   if (t === t.toUpperCase() && /\p{Lu}{2}/u.test(t)) {
     return t.toLowerCase().replace(/(^|[\s'’-])(\p{Ll})/gu, (_m, a: string, b: string) => a + b.toUpperCase());
@@ -677,7 +724,7 @@ function extractText(text: string, file: string): Body {
       continue;
     }
     if (/^by\s+\p{Lu}/iu.test(l) && l.split(" ").length <= 16 && !/[.!?]["”]?$/.test(l.replace(/\b[A-Z]\.$/, ""))) {
-      reporters = splitNames(l).map(tidyName).filter(looksLikeName);
+      reporters = splitNames(l).map(tidyName).filter((n) => looksLikeName(n) && isPersonName(n));
       i++;
       continue;
     }

@@ -133,6 +133,29 @@ describe("HTML metadata", () => {
     expect(a.paragraphs).toEqual([para(1), para(2), para(3)]);
   });
 
+  it("reads any Article subtype, skips unreadable dates, and keeps agencies and roles out of the reporters", () => {
+    const ld = {
+      "@type": "ReportageNewsArticle",
+      headline: "Pier sold",
+      datePublished: "0001-01-01T00:00:00Z",
+      author: ["Tom Krisher, AP Auto Writer", "Reuters", { "@type": "Person", name: "ERIC TUCKERAssociated Press" }, "admin"],
+    };
+    const head = `<script type="application/ld+json">${JSON.stringify(ld)}</script>
+      <meta itemprop="datePublished dateCreated" content="2019-11-19T11:00:09.000Z"><meta property="og:site_name" content="Gazette | News | Sport">`;
+    const a = extractArticle(articlePage(body, head), { file: "a.html" });
+    expect(a.title).toBe("Pier sold");
+    expect(a.reporters).toEqual(["Tom Krisher", "Eric Tucker"]);
+    expect(a.published).toBe("2019-11-19");
+    expect(a.publisher).toBe("Gazette");
+  });
+
+  it("finds a written date in a date-named element when the metadata has none", () => {
+    const page = articlePage(`<div class="byline">By Jeff Foust</div><div class="article-date">Monday, November 18, 2019</div>${body}`);
+    const a = extractArticle(page, { file: "a.html" });
+    expect(a.published).toBe("2019-11-18");
+    expect(a.reporters).toEqual(["Jeff Foust"]);
+  });
+
   it("warns when the headline comes from <title> and there is no date", () => {
     const a = extractArticle(articlePage(body), { file: "a.html" });
     expect(a.title).toBe("Harbour board splits over dredging");
