@@ -7,7 +7,7 @@ import type { CommandDef, Reply } from "../commands/types.js";
 import { encodeAction, type ButtonAction } from "./actions.js";
 import { clarifyOptions, sameThing } from "./clarify.js";
 import { fillPronouns, plainWords, readFollowUp, type FollowUp } from "./followup.js";
-import { ConversationMemory, SHOWN_MAX, emptyRecall, type MemoryOptions, type Recall } from "./memory.js";
+import { ConversationMemory, FRAME_MAX, NO_OPTIONS, SHOWN_MAX, emptyRecall, type MemoryOptions, type Recall } from "./memory.js";
 import { loadSmallTalk, type SmallTalk, type SmallTalkMatch } from "./smalltalk.js";
 import { viewOf, type KnowledgeView } from "./view.js";
 
@@ -24,7 +24,7 @@ export interface ConversationReply {
   reply: Reply;
   /** The entry answered (mode "answer"), else null. */
   answer: Answer | null;
-  /** Who said the answer: a quote's speaker, or the speaker whose words a fact reports; else null. */
+  /** Who said the answer (a quote's speaker, the speaker whose words a fact reports), or the one person a fact is about; else null. */
   speaker: { id: string; name: string; role: string | null } | null;
   /** The core's next-best answers (answers), or the two options (clarify). */
   alternatives: Answer[];
@@ -110,8 +110,12 @@ export class Conversation {
 
   constructor(options: ConversationOptions) {
     this.coreNow = options.core;
-    this.smallTalk = options.smallTalk ?? loadSmallTalk(process.env.SMALLTALK_FILE || undefined);
-    this.memory = options.memory instanceof ConversationMemory ? options.memory : new ConversationMemory(options.memory);
+    const settings = conversationSettings();
+    this.smallTalk = options.smallTalk ?? loadSmallTalk(settings.smallTalkFile);
+    this.memory =
+      options.memory instanceof ConversationMemory
+        ? options.memory
+        : new ConversationMemory({ max: settings.max, ...options.memory });
     this.run = options.run ?? ((def, arg) => def.run(this.coreNow(), arg));
   }
 
@@ -203,7 +207,7 @@ export class Conversation {
     }
     if (r.speaker !== null && !view.speakers.has(r.speaker)) r.speaker = null;
     if (r.shown.some((id) => !view.entries.has(id))) r.shown = r.shown.filter((id) => view.entries.has(id));
-    if (r.options.some((id) => !view.entries.has(id))) r.options = [];
+    if (r.options.some((id) => !view.entries.has(id))) r.options = NO_OPTIONS;
     return { recall: r, stale };
   }
 
@@ -223,7 +227,7 @@ export class Conversation {
     switch (f.kind) {
       case "pick": {
         const id = recall.options[f.index];
-        recall.options = [];
+        recall.options = NO_OPTIONS;
         return id ? this.showEntry(recall, view, id, null, "pick") : null;
       }
       case "who-said":
@@ -340,7 +344,7 @@ export class Conversation {
       const near = result.alternatives[0]?.confidence ?? 0;
       return { mode: "declined", reply: { type: "answer", result }, answer: null, speaker: null, alternatives: [], actions: [], smalltalk: null, followUp: kind, score: near };
     }
-    recall.options = [];
+    recall.options = NO_OPTIONS;
     this.remember(recall, view, a.id, question);
     const final: Reply = result === reply.result ? reply : { type: "answer", result };
     return { mode: "answer", reply: final, answer: a, speaker: speakerOf(view, a.id), alternatives: result.alternatives, actions: this.actions(view, recall, a.id), smalltalk: null, followUp: kind, score: a.confidence };
@@ -373,7 +377,7 @@ export class Conversation {
       const own = view.vocabulary.get(w);
       if (own !== undefined) frame.push(own);
       else if (QUESTION_WORDS.has(w)) frame.push(w);
-      if (frame.length >= 16) break;
+      if (frame.length >= FRAME_MAX) break;
     }
     if (frame.length === 0) return;
     recall.frame = frame;
@@ -386,7 +390,7 @@ export class Conversation {
 
   private actions(view: KnowledgeView, recall: Recall, id: string): ButtonAction[] {
     const out: ButtonAction[] = [];
-    const who = view.speakerOf(id);
+    const who = speakerOf(view, id);
     if (who && view.wordsOf(who.id).some((x) => x !== id && !recall.shown.includes(x))) out.push({ action: "more", entryId: id });
     if (view.related(id, new Set(recall.shown), 1).length) out.push({ action: "related", entryId: id });
     out.push({ action: "source", entryId: id });
@@ -475,8 +479,11 @@ function withAnswer(result: AskResult, answer: Answer): AskResult {
   };
 }
 
+/** Who said an entry, or for a fact the one person it is about ("More from <speaker>" applies to both). */
 function speakerOf(view: KnowledgeView, id: string | undefined): ConversationReply["speaker"] {
-  const s = id === undefined ? null : view.speakerOf(id);
+  if (id === undefined) return null;
+  const person = view.personOf(id);
+  const s = view.speakerOf(id) ?? (person !== null ? (view.speakers.get(person) ?? null) : null);
   return s ? { id: s.id, name: s.name, role: s.role ?? null } : null;
 }
 
@@ -512,6 +519,19 @@ export function fillTemplate(template: string, core: Core, seed: string): string
     .replace(/\{about\}/g, about(core))
     .replace(/\{example\}/g, pick)
     .replace(/\{examples\}/g, examples.slice(0, 3).map((q) => `  • ${q}`).join("\n"));
+}
+
+/**
+ * The conversation settings from the environment: SMALLTALK_FILE (a small-talk file replacing the shipped one) and
+ * CONVERSATION_MAX (most conversations remembered, default 100,000). Throws naming the variable when one is invalid.
+ */
+export function conversationSettings(env: NodeJS.ProcessEnv = process.env): { smallTalkFile: string | undefined; max: number | undefined } {
+  const file = env.SMALLTALK_FILE?.trim() || undefined;
+  const rawMax = env.CONVERSATION_MAX?.trim() || undefined;
+  const max = rawMax === undefined ? undefined : Number(rawMax);
+  if (max !== undefined && (!Number.isInteger(max) || max < 1 || max > 10_000_000))
+    throw new Error("CONVERSATION_MAX: must be a whole number from 1 to 10,000,000");
+  return { smallTalkFile: file, max };
 }
 
 /** A conversation layer over a core source (see {@link Conversation}). */

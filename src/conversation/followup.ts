@@ -44,7 +44,7 @@ const PERSON = new RegExp(
   `^(?:who (?:is|was|s) ${HE}(?: (?:exactly|again|really|then))?|who (?:is|was) (?:this|that) (?:guy|man|woman|lady|person|official|minister)|` +
     `what (?:does|did) ${HE} do(?: for (?:a )?(?:living|work))?|what (?:is|was|s) (?:his|her|their) (?:full )?(?:name|job|role|position|title|work|profession|occupation)|` +
     `(?:his|her) (?:full )?(?:name|job|role|position|title)|what (?:is|was) ${HE}|tell me (?:more )?about (?:him|her)|what (?:is|was) (?:his|her) deal|` +
-    `who (?:is|was) (?:he|she) (?:to|in)(?: iran)?|what do we know about (?:him|her)|whats (?:his|her) (?:name|job|role))$`,
+    `who (?:is|was) (?:he|she) (?:to|in)(?: iran)?|what do we know about (?:him|her)|whats (?:his|her|their) (?:full )?(?:name|job|role|position|title))$`,
 );
 const MORE_FROM = new RegExp(
   `^(?:what else (?:did|does|has|have|would) ${HE} (?:say|said|says|tell|told|think)(?: about anything)?|(?:did|does|has) ${HE} (?:say|said|tell|told) (?:anything|something) else|` +

@@ -22,6 +22,10 @@ export interface Recall {
 
 /** How many shown entry ids a conversation keeps (enough for "tell me more" not to repeat itself). */
 export const SHOWN_MAX = 8;
+/** How many words of the last question a conversation keeps. */
+export const FRAME_MAX = 16;
+/** The one empty options list every conversation without a pending "Did you mean" shares (never mutated). */
+export const NO_OPTIONS: string[] = Object.freeze([]) as unknown as string[];
 
 export interface MemoryOptions {
   /** Idle time after which a conversation is forgotten (default 15 minutes). */
@@ -93,5 +97,5 @@ export class ConversationMemory {
 
 /** A conversation with nothing to refer back to. */
 export function emptyRecall(now: number): Recall {
-  return { at: now, entry: null, speaker: null, shown: [], frame: [], topic: [], options: [] };
+  return { at: now, entry: null, speaker: null, shown: [], frame: NO_OPTIONS, topic: NO_OPTIONS, options: NO_OPTIONS };
 }
