@@ -253,6 +253,26 @@ async function main(): Promise<number> {
     }
     summary.nbc = { title: nbcTitleOk, byline: nbcBylineOk, figures: nbcRows };
 
+    // Held-out articles for attribution (written before its rules were tuned): quotes through the whole import.
+    const heldOut = join(root, "test/fixtures/attribution");
+    if (existsSync(heldOut)) {
+      const hdir = join(work, "held-out");
+      const t = { right: 0, got: 0, gold: 0 };
+      const misses: string[] = [];
+      for (const f of readdirSync(heldOut).filter((x) => x.endsWith(".txt")).sort()) {
+        const r = await importArticle(join(heldOut, f), { dir: hdir });
+        const q = scoreQuotes(r, readJsonl<GoldQuote>(join(heldOut, f.replace(/\.txt$/, ".quotes.jsonl"))), misses);
+        t.right += q.right;
+        t.got += q.got;
+        t.gold += q.gold;
+      }
+      loadKnowledgeDir(hdir);
+      console.log(`\nheld-out attribution articles (test/fixtures/attribution, imported as text, check ok)`);
+      console.log(`  quotes with the right speaker: precision ${pct(t.right, t.got)}% (${t.right}/${t.got})   recall ${pct(t.right, t.gold)}% (${t.right}/${t.gold})`);
+      if (verbose && misses.length) console.log(misses.join("\n"));
+      summary.heldOut = { quotePrecision: pct(t.right, t.got), quoteRecall: pct(t.right, t.gold) };
+    }
+
     // Speed: a 2,000-word article (two samples' bodies joined), imported from a file with --dry-run.
     const long = join(work, "long-article.txt");
     const a = readFileSync(join(articlesDir, `${slugs[0]}.txt`), "utf8").split("\n\n");

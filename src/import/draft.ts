@@ -106,12 +106,28 @@ const isPersonName = (s: DraftSpeaker) => s.kind === "person";
 
 /** "Who is X?" questions for a speaker (and the role's, when it names one post: "Who is the superintendent?"). */
 function whoQuestions(s: DraftSpeaker): string[] {
-  const out = [`Who is ${s.name}?`];
-  if (isPersonName(s)) out.push(`What is ${s.name}'s job?`);
+  if (isDescription(s.name)) return [];
+  if (!isPersonName(s)) return [`What is ${s.name}?`, `Who is ${s.name}?`];
+  const out = [`Who is ${s.name}?`, `What is ${s.name}'s job?`];
   if (s.role && /\b\d+-year-old\b/.test(s.role)) out.push(`How old is ${s.name}?`);
-  else out.push(`What is ${s.name}?`);
-  if (s.role && /^(the|[\p{Lu}])/u.test(s.role) && s.role.length <= 80) out.push(`Who is ${s.role.replace(/^The\b/, "the")}?`);
+  // A role that names one post ("the district's superintendent", "Digital Sovereignty Minister") is asked about too.
+  if (s.role && /^(the\s|[\p{Lu}])/u.test(s.role) && s.role.length <= 80) out.push(`Who is ${s.role.replace(/^The\b/, "the")}?`);
   return out.filter((q) => q.length <= 200);
+}
+
+/** A speaker the article describes instead of naming ("an engineer at one of …"). */
+function isDescription(name: string): boolean {
+  return /^(a|an|the|one)\s/i.test(name) || name.length > 50;
+}
+
+/** How a question names the speaker: the name, or for a described one its shortest "the …" alias. */
+function askName(s: DraftSpeaker): string | null {
+  if (s.kind === "organisation" && /^(Ministry|Department|Commission|Council|Office|Agency|Bureau|Board|Committee|Authority|Government|Union|Institute|Court|Police)\b/.test(s.name)) {
+    return `the ${s.name}`;
+  }
+  if (!isDescription(s.name)) return s.name;
+  const alias = s.aliases.filter((a) => /^the\s/i.test(a) && a.length <= 40).sort((a, b) => a.length - b.length)[0];
+  return alias ?? null;
 }
 
 /**
@@ -156,6 +172,7 @@ export function draftKnowledge(article: ExtractedArticle, attribution0: Attribut
   const quoteCount = new Map<string, number>();
   const firstQuote = new Map<string, KnowledgeDoc["quotes"][number]>();
   const speakerById = new Map(attribution.speakers.map((s) => [s.id, s]));
+  const asked = new Set<string>();
   for (const q of attribution.quotes) {
     const text = storedQuoteText(q.text);
     if (!text) continue;
@@ -168,8 +185,17 @@ export function draftKnowledge(article: ExtractedArticle, attribution0: Attribut
     if (!q.confident) warnings.push(`check the speaker (${speaker.name}) of: “${clip(text, 70)}”`);
     const surname = slug(speaker.name.split(/\s+/).pop() ?? speaker.name, 20);
     const qid = unique(`${surname}-${idWords(text, vocab, 3) || "quote"}`, entryIds);
+    const who = askName(speaker);
     const topics = topicsOf(text, vocab).filter((k) => !speaker.name.toLowerCase().includes(k.toLowerCase()));
-    const generated = topics.slice(0, 2).map((t) => `What did ${speaker.name} say about ${t}?`);
+    const generated: string[] = [];
+    for (const t of topics) {
+      // Two per quote, none repeated across the speaker's quotes.
+      const q = `What did ${who} say about ${t}?`;
+      if (!who || generated.length >= 2) break;
+      if (asked.has(q.toLowerCase())) continue;
+      asked.add(q.toLowerCase());
+      generated.push(q);
+    }
     const entry: KnowledgeDoc["quotes"][number] = {
       id: qid,
       text,
@@ -178,8 +204,8 @@ export function draftKnowledge(article: ExtractedArticle, attribution0: Attribut
       generated_questions: generated,
     };
     const context = quoteContext(article.paragraphs, q, attribution.quotes) || q.context.replace(/\s+/g, " ").trim();
-    const asked = askedQuestion(context);
-    if (asked) generated.unshift(asked);
+    const fromContext = askedQuestion(context);
+    if (fromContext) generated.unshift(fromContext);
     if (context && context.length <= 3000 && /[\p{L}]/u.test(context)) entry.context = context;
     quotes.push(entry);
     quoteCount.set(sid, (quoteCount.get(sid) ?? 0) + 1);
@@ -197,7 +223,7 @@ export function draftKnowledge(article: ExtractedArticle, attribution0: Attribut
       facts.push({ id: fid, text: `${s.name} is ${role}.`, tags: tagsFor(`${s.name}, ${role}`, vocab, 4), generated_questions: whoQuestions({ ...s, role }) });
     } else {
       // No role to state: the speaker's first quote answers "who is X?" with the speaker line.
-      firstQuote.get(sid)?.generated_questions.unshift(`Who is ${s.name}?`);
+      if (!isDescription(s.name)) firstQuote.get(sid)?.generated_questions.unshift(s.kind === "organisation" ? `What is ${s.name}?` : `Who is ${s.name}?`);
     }
   }
   const titleTags = tagsFor(article.title, vocab, 3);

@@ -37,7 +37,7 @@ const NEWS_STOP = new Set(
   mr mrs ms dr prof monday tuesday wednesday thursday friday saturday sunday january february march april may june
   july august september october november december every else nothing everything anything anyone always never already
   another same because though although maybe perhaps quite rather enough getting going doing being having other
-  others really whether least less lots`.split(/\s+/),
+  others really whether least less lots nobody somebody everybody anybody welcome`.split(/\s+/),
 );
 
 const CAPITALISED_STOP = new Set(
@@ -200,13 +200,15 @@ function capitalise(s: string): string {
 }
 
 const MONTH = /\b(January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Aug|Sept?|Oct|Nov|Dec)\b\.?/;
-const YEAR = /\b(19|20)\d{2}\b/;
-const WEEKDAY = /\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|last week|last month|last year)\b/;
 const MONEY = /[$£€¥]\s?\d|\b\d[\d.,]*\s?(bn|m|million|billion|trillion)?\s*(dollars|euros|pounds|tarvos|[A-Z]{3})\b/;
 const PERCENT = /\b\d[\d.,]*\s?(%|percent\b|per cent\b)(\s+of\s+((?:[\p{L}-]+\s?){1,4}))?/u;
-const COUNT = /\b(\d[\d,]*(?:\.\d+)?(?:\s(?:million|billion|thousand|hundred))?|dozens|hundreds|thousands|millions)\s+((?:[\p{L}][\p{L}-]*\s?){1,3})/u;
+const COUNT = /\b(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?(?:\s(?:million|billion|thousand|hundred))?|dozens|hundreds|thousands|millions)\s+((?:[\p{L}][\p{L}-]*\s?){1,3})/u;
 
-/** The generated questions for a fact with numbers or dates: "How many services…?", "When … ?". */
+/**
+ * The generated questions for a fact with numbers: "How many services?", "What percentage of web traffic?", "How much
+ * did … cost?". None for dates: "When …?" cannot be written well without parsing the sentence, and the core reads a
+ * "when" question's intent itself.
+ */
 export function numberQuestions(text: string, vocab: Vocabulary): string[] {
   const out: string[] = [];
   const topic = keyphrases(text, vocab).slice(0, 2).join(" ");
@@ -214,15 +216,16 @@ export function numberQuestions(text: string, vocab: Vocabulary): string[] {
   const pct = PERCENT.exec(text);
   if (pct) {
     const of = pct[4] ? cutAtStop(pct[4]) : "";
-    out.push(of ? `What percentage of ${of}?` : `What percentage, ${topic}?`);
+    if (of) out.push(`What percentage of ${of}?`);
   }
-  if (MONEY.test(text)) out.push(/\bcost/i.test(text) ? `How much did ${topic} cost?` : `How much money for ${topic}?`);
+  if (MONEY.test(text)) {
+    if (/\bcost/i.test(text)) out.push(`How much did ${topic} cost?`);
+  }
   else if (!pct) {
     const count = COUNT.exec(text);
     const noun = count ? cutAtStop(count[2]!) : "";
     if (count && noun && !/^(years?|months?|weeks?|days?|hours?|minutes?|percent|per)\b/i.test(noun) && !MONTH.test(noun)) out.push(`How many ${noun}?`);
   }
-  if (MONTH.test(text) || YEAR.test(text) || WEEKDAY.test(text)) out.push(`What is the date for ${topic}?`);
   return out.filter((q) => q.length >= 3 && q.length <= 200).slice(0, 2);
 }
 
