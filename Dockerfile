@@ -37,7 +37,7 @@ HEALTHCHECK --interval=30s --timeout=5s --start-period=20s --retries=3 \
   CMD node -e "fetch('http://127.0.0.1:' + (process.env.HEALTH_PORT || 9090) + '/healthz').then(r => process.exit(r.ok ? 0 : 1), () => process.exit(1))"
 
 # SIGTERM (docker stop) stops the adapters cleanly and exits 0; SIGHUP (docker kill -s HUP) reloads the knowledge.
-# For 1,000 updates a second and more, run with the garbage-collector flags of `npm run start:high-traffic`
-# (docs/speed.md): docker run … briefbot node --max-semi-space-size=64 --no-allocation-site-pretenuring \
-#   --heap-growing-percent=200 dist/main.js
-CMD ["node", "dist/main.js"]
+# --optimize-for-size: V8 favours memory over peak speed, as `npm start` does (a mostly idle bot; docs/speed.md). For
+# 1,000 updates a second and more, run the flags of `npm run start:high-traffic` instead:
+#   docker run … briefbot node --max-semi-space-size=64 --no-allocation-site-pretenuring --heap-growing-percent=200 dist/main.js
+CMD ["node", "--optimize-for-size", "dist/main.js"]

@@ -3,11 +3,12 @@
  * against a bare `node -e 0` started in the same run (so a busy machine shows as such in the ratio, not as a
  * regression):
  *
- * - console: `node dist/main.js` (what `npm start` runs, without npm's own start-up) with a question on stdin:
+ * - console: `node <npm start's flags> dist/main.js` (what `npm start` runs, without npm's own start-up and its
+ *   prestart check) with a question on stdin:
  *   milliseconds from spawning it to the answer on stdout, and its resident memory idling after the answer;
  * - cli: `node bin/briefbot.js ask "…"`: milliseconds from spawning it to its exit with the answer printed, and its
  *   peak resident memory;
- * - bot: `node dist/main.js` configured for Telegram (webhook) and Discord (gateway) against the local fakes
+ * - bot: the same command configured for Telegram (webhook) and Discord (gateway) against the local fakes
  *   (test/ops/fake-telegram.ts, test/discord/fake-discord.ts): milliseconds until both adapters serve (/healthz),
  *   until a first Telegram update and a first Discord /ask are answered, and its resident memory idling 2 s later.
  *
@@ -15,8 +16,9 @@
  * are medians. CPU is the process's own user + system time (steadier than the wall clock on a shared machine). RSS is
  * read from /proc (idle) or getrusage (peak, through a `--require` preload that also runs in the bare start).
  *
- * Usage: npm run bench:start [-- --runs 5 --flags "--max-semi-space-size=64 …"]. --flags: node flags for the console
- * and the bot (e.g. the high-traffic ones of `npm run start:high-traffic`). The last line printed is one JSON object:
+ * Usage: npm run bench:start [-- --runs 5 --flags="--max-semi-space-size=64 …"]. --flags: node flags for the console
+ * and the bot instead of npm start's (e.g. the high-traffic ones of `npm run start:high-traffic`; --flags= for none).
+ * The last line printed is one JSON object:
  * {"bench":"start","runs":N,"results":[{what, ms, cpuMs, rssMb, ratio, …}]}.
  */
 import { spawn } from "node:child_process";
@@ -29,10 +31,12 @@ import { startFakeTelegram, textUpdate } from "../test/ops/fake-telegram.js";
 import { startFakeDiscord } from "../test/discord/fake-discord.js";
 import { freePort } from "../test/support/net.js";
 
-const { values } = parseArgs({ options: { runs: { type: "string", default: "5" }, flags: { type: "string", default: "" } } });
+const { values } = parseArgs({ options: { runs: { type: "string", default: "5" }, flags: { type: "string" } } });
 const RUNS = Number(values.runs);
-const FLAGS = values.flags.split(" ").filter(Boolean);
 const ROOT = fileURLToPath(new URL("../", import.meta.url));
+/** npm start's node flags (every `--` word of `node <flags> dist/main.js`), unless --flags says otherwise. */
+const startScript = (JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")) as { scripts: Record<string, string> }).scripts.start!;
+const FLAGS = (values.flags ?? startScript.split(" ").filter((a) => a.startsWith("--")).join(" ")).split(" ").filter(Boolean);
 const MAIN = join(ROOT, "dist", "main.js");
 const BIN = join(ROOT, "bin", "briefbot.js");
 const QUESTION = "How many Iranians used Telegram?";
@@ -184,9 +188,9 @@ const median = (xs: number[]) => {
 
 const kinds: [string, () => Promise<Sample>][] = [
   ["node -e 0", bare],
-  ["console (node dist/main.js)", consoleStart],
+  ["console (node [flags] dist/main.js)", consoleStart],
   ["cli (node bin/briefbot.js ask)", cli],
-  ["bot, Telegram + Discord (node dist/main.js)", bot],
+  ["bot, Telegram + Discord (node [flags] dist/main.js)", bot],
 ];
 const samples = new Map<string, Sample[]>(kinds.map(([k]) => [k, []]));
 await bare(); // warm the file cache
@@ -211,11 +215,11 @@ for (const r of results) {
 
 const pad = (s: string, n: number) => s.padEnd(n);
 console.log(`briefbot start-up, median of ${RUNS} runs${FLAGS.length ? ` (node flags: ${FLAGS.join(" ")})` : ""}`);
-console.log(`${pad("", 46)} ${"ms".padStart(7)} ${"× node".padStart(7)} ${"CPU ms".padStart(7)} ${"RSS MB".padStart(7)} ${"× node".padStart(7)}`);
+console.log(`${pad("", 54)} ${"ms".padStart(7)} ${"× node".padStart(7)} ${"CPU ms".padStart(7)} ${"RSS MB".padStart(7)} ${"× node".padStart(7)}`);
 for (const r of results) {
   const cpu = r.cpuMs === undefined ? "" : String(r.cpuMs);
   console.log(
-    `${pad(String(r.what), 46)} ${String(r.ms).padStart(7)} ${String(r.ratio).padStart(7)} ${cpu.padStart(7)} ${String(r.rssMb).padStart(7)} ${String(r.rssRatio).padStart(7)}`,
+    `${pad(String(r.what), 54)} ${String(r.ms).padStart(7)} ${String(r.ratio).padStart(7)} ${cpu.padStart(7)} ${String(r.rssMb).padStart(7)} ${String(r.rssRatio).padStart(7)}`,
   );
 }
 const b = results[3]!;
