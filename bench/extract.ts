@@ -105,7 +105,9 @@ function main(): void {
   }
   const truth = JSON.parse(readFileSync(truthPath, "utf8")) as Record<string, { articleBody?: string }>;
   const only = process.env.ARTICLE_BENCH_ONLY;
-  const files = readdirSync(join(dir, "html")).filter((f) => f.endsWith(".html.gz")).sort();
+  const files = readdirSync(join(dir, "html"))
+    .filter((f) => f.endsWith(".html.gz"))
+    .sort();
   const oursCounts: Counts[] = [];
   const baseCounts: Counts[] = [];
   const times: number[] = [];
@@ -141,7 +143,9 @@ function main(): void {
   if (existsSync(published)) {
     const data = JSON.parse(readFileSync(published, "utf8")) as { output?: Record<string, { articleBody?: string }> };
     const out = data.output ?? (data as Record<string, { articleBody?: string }>);
-    const counts = Object.keys(truth).map((id) => shingleCounts(truth[id]?.articleBody ?? "", out[id]?.articleBody ?? ""));
+    const counts = Object.keys(truth).map((id) =>
+      shingleCounts(truth[id]?.articleBody ?? "", out[id]?.articleBody ?? ""),
+    );
     console.log(`published readability_js:  ${fmt(score(counts))}   (the benchmark's own output file, rescored here)`);
   }
   console.log(
@@ -150,7 +154,8 @@ function main(): void {
   );
   if (process.env.ARTICLE_BENCH_WORST) {
     const worst = perPage.sort((a, b) => a.f1 - b.f1).slice(0, Number(process.env.ARTICLE_BENCH_WORST));
-    for (const w of worst) console.log(`  ${w.id.slice(0, 12)}  ours ${w.f1.toFixed(3)}  readability ${w.base.toFixed(3)}`);
+    for (const w of worst)
+      console.log(`  ${w.id.slice(0, 12)}  ours ${w.f1.toFixed(3)}  readability ${w.base.toFixed(3)}`);
   }
 }
 

@@ -20,7 +20,7 @@ export async function runExtract(
   fetchOptions?: FetchOptions,
 ): Promise<number> {
   if (sources.length === 0) {
-    err.write("usage: briefbot extract FILE_OR_URL... [--json]   (\"-\" reads stdin)\n");
+    err.write('usage: briefbot extract FILE_OR_URL... [--json]   ("-" reads stdin)\n');
     return 2;
   }
   let failed = 0;
@@ -28,7 +28,11 @@ export async function runExtract(
     let article: ExtractedArticle;
     try {
       const src = await readSource(source, fetchOptions);
-      const opts = { file: source, ...(src.contentType !== undefined && { contentType: src.contentType }), ...(src.url !== undefined && { url: src.url }) };
+      const opts = {
+        file: source,
+        ...(src.contentType !== undefined && { contentType: src.contentType }),
+        ...(src.url !== undefined && { url: src.url }),
+      };
       article = extractArticle(src.bytes, opts);
     } catch (e) {
       failed++;
@@ -42,7 +46,14 @@ export async function runExtract(
 }
 
 function jsonLine(a: ExtractedArticle): Record<string, unknown> {
-  return { file: a.file, title: a.title, byline: a.byline, published: a.published, publisher: a.publisher, text: a.paragraphs.join("\n\n") };
+  return {
+    file: a.file,
+    title: a.title,
+    byline: a.byline,
+    published: a.published,
+    publisher: a.publisher,
+    text: a.paragraphs.join("\n\n"),
+  };
 }
 
 function human(a: ExtractedArticle): string {

@@ -22,7 +22,8 @@ export function decodeBytes(bytes: Uint8Array, contentType?: string): Decoded {
   // A BOM'd UTF-16 file has NUL bytes by nature, so the binary test only runs when there is none.
   if (bom === undefined) refuseBinary(bytes);
   const header = contentType ? charsetParam(contentType) : undefined;
-  if (header && decoderFor(header)) return { text: decode(bytes, header), charset: decoderFor(header)!.encoding, from: "header" };
+  if (header && decoderFor(header))
+    return { text: decode(bytes, header), charset: decoderFor(header)!.encoding, from: "header" };
   if (bom) return { text: decode(bytes, bom), charset: bom, from: "bom" };
   const meta = metaCharset(bytes);
   if (meta && decoderFor(meta)) {

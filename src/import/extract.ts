@@ -50,7 +50,9 @@ export async function readSource(source: string, fetchOptions?: FetchOptions): P
   if (!st.isFile()) throw new SourceError(`${source} is not a regular file (a FIFO, socket or device)`);
   if (st.size === 0) throw new SourceError(`${source} is empty`);
   if (st.size > MAX_TEXT_BYTES) {
-    throw new SourceError(`${source} is too large (${(st.size / 1048576).toFixed(1)} MB; the limit is ${MAX_TEXT_BYTES / 1048576} MB)`);
+    throw new SourceError(
+      `${source} is too large (${(st.size / 1048576).toFixed(1)} MB; the limit is ${MAX_TEXT_BYTES / 1048576} MB)`,
+    );
   }
   let bytes: Buffer;
   try {
@@ -91,7 +93,9 @@ export function extractArticle(input: string | Buffer, opts: ExtractOptions): Ex
   const body = isHtml(text, opts) ? extractHtml(text) : extractText(text, opts.file);
   const words = countWords(body.paragraphs);
   if (words < (body.declaredArticle ? MIN_DECLARED_ARTICLE_WORDS : MIN_ARTICLE_WORDS)) {
-    throw new SourceError(`not an article: only ${words} words of body text in ${opts.file} (a home, list or login page?)`);
+    throw new SourceError(
+      `not an article: only ${words} words of body text in ${opts.file} (a home, list or login page?)`,
+    );
   }
   if (words < MIN_ARTICLE_WORDS) body.warnings.push(`short body: ${words} words (a paywalled teaser?)`);
   if (body.published === null) body.warnings.push("no publication date found");
@@ -126,8 +130,14 @@ function isHtml(text: string, opts: ExtractOptions): boolean {
   if (ct.startsWith("text/plain") || ct.includes("markdown")) return false;
   if (/\.(x?html?|xht)$/i.test(opts.file)) return true;
   if (/\.(txt|md|markdown|text)$/i.test(opts.file)) return false;
-  const head = text.slice(0, 2048).replace(/<!--[\s\S]*?-->/g, "").trimStart();
-  return /^<(!doctype\s+html|html|head|body|meta|title|article|div|p)\b/i.test(head) || /<\/(p|div|body|html)>/i.test(text.slice(0, 65536));
+  const head = text
+    .slice(0, 2048)
+    .replace(/<!--[\s\S]*?-->/g, "")
+    .trimStart();
+  return (
+    /^<(!doctype\s+html|html|head|body|meta|title|article|div|p)\b/i.test(head) ||
+    /<\/(p|div|body|html)>/i.test(text.slice(0, 65536))
+  );
 }
 
 export function countWords(paragraphs: string[]): number {
@@ -146,12 +156,6 @@ export function joinNames(names: string[]): string {
 // HTML
 
 type El = Element;
-
-/** The main text of an HTML page as paragraphs, or null when Readability finds no article. Used by the benchmark. */
-export function extractHtmlParagraphs(html: string): string[] | null {
-  const { document } = parseHTML(html);
-  return bodyParagraphs(document as unknown as Document, null);
-}
 
 function extractHtml(html: string): Body {
   const { document: doc } = parseHTML(html) as unknown as { document: Document };
@@ -175,18 +179,87 @@ function extractHtml(html: string): Body {
   };
 }
 
-const REMOVE_TAGS = "script,style,noscript,template,svg,canvas,iframe,object,embed,video,audio,figure,figcaption,picture,button,select,textarea,input,dialog";
+const REMOVE_TAGS =
+  "script,style,noscript,template,svg,canvas,iframe,object,embed,video,audio,figure,figcaption,picture,button,select,textarea,input,dialog";
 
 /** Class/id words that mark page furniture, matched as whole words of class, id and data-* names. */
 const DEBRIS_WORDS = new Set([
-  "advert", "advertisement", "advertisements", "adslot", "adunit", "ads", "ad", "dfp", "gpt", "sponsored", "promo", "promos",
-  "newsletter", "newsletters", "subscribe", "subscription", "signup", "paywall", "related", "recirc", "recirculation",
-  "share", "sharing", "sharebar", "social", "cookie", "cookies", "consent", "gdpr", "caption", "credit", "credits",
-  "breadcrumb", "breadcrumbs", "ticker", "outbrain", "taboola", "comments", "comment", "disqus", "byline", "dateline",
-  "timestamp", "standfirst", "dek", "toolbar", "actionbar", "popup", "modal", "banner", "masthead", "nav", "navigation",
-  "menu", "footer", "sidebar", "tags", "tag", "topics", "trust", "badge",
+  "advert",
+  "advertisement",
+  "advertisements",
+  "adslot",
+  "adunit",
+  "ads",
+  "ad",
+  "dfp",
+  "gpt",
+  "sponsored",
+  "promo",
+  "promos",
+  "newsletter",
+  "newsletters",
+  "subscribe",
+  "subscription",
+  "signup",
+  "paywall",
+  "related",
+  "recirc",
+  "recirculation",
+  "share",
+  "sharing",
+  "sharebar",
+  "social",
+  "cookie",
+  "cookies",
+  "consent",
+  "gdpr",
+  "caption",
+  "credit",
+  "credits",
+  "breadcrumb",
+  "breadcrumbs",
+  "ticker",
+  "outbrain",
+  "taboola",
+  "comments",
+  "comment",
+  "disqus",
+  "byline",
+  "dateline",
+  "timestamp",
+  "standfirst",
+  "dek",
+  "toolbar",
+  "actionbar",
+  "popup",
+  "modal",
+  "banner",
+  "masthead",
+  "nav",
+  "navigation",
+  "menu",
+  "footer",
+  "sidebar",
+  "tags",
+  "tag",
+  "topics",
+  "trust",
+  "badge",
 ]);
-const DEBRIS_PAIRS = ["read more", "read next", "more stories", "most read", "most popular", "you may", "also like", "see also", "save for", "story continues", "in content ad", "inline ad"];
+const DEBRIS_PAIRS = [
+  "read more",
+  "read next",
+  "more stories",
+  "most read",
+  "most popular",
+  "you may",
+  "also like",
+  "see also",
+  "save for",
+  "story continues",
+  "in content ad",
+  "inline ad",
+];
 
 function attrWords(el: El): string[] {
   let s = `${el.getAttribute("class") ?? ""} ${el.getAttribute("id") ?? ""} ${el.getAttribute("data-component") ?? ""} ${el.getAttribute("data-testid") ?? ""} ${el.getAttribute("data-module") ?? ""} ${el.getAttribute("role") ?? ""}`;
@@ -206,7 +279,11 @@ function isDebrisByAttr(el: El): boolean {
 /** Elements never worth keeping whatever Readability thinks, removed before it scores the page. */
 function preClean(doc: Document): void {
   for (const el of [...doc.querySelectorAll(REMOVE_TAGS)]) el.remove();
-  for (const el of [...doc.querySelectorAll("nav,aside,footer,[role=dialog],[role=navigation],[role=complementary],[hidden],[aria-hidden=true]")]) {
+  for (const el of [
+    ...doc.querySelectorAll(
+      "nav,aside,footer,[role=dialog],[role=navigation],[role=complementary],[hidden],[aria-hidden=true]",
+    ),
+  ]) {
     el.remove();
   }
   const body = doc.body;
@@ -225,7 +302,8 @@ function preClean(doc: Document): void {
  */
 function isDebrisContainer(el: El, total: number): boolean {
   const tag = el.tagName;
-  if (tag === "BODY" || tag === "HTML" || tag === "ARTICLE" || tag === "MAIN" || /^readability-/.test(el.id)) return false;
+  if (tag === "BODY" || tag === "HTML" || tag === "ARTICLE" || tag === "MAIN" || /^readability-/.test(el.id))
+    return false;
   if (!isDebrisByAttr(el)) return false;
   return textLength(el) <= total * 0.3 && el.querySelectorAll("p").length <= 4;
 }
@@ -239,7 +317,9 @@ function bodyParagraphs(doc: Document, meta: Metadata | null): string[] | null {
   preClean(doc);
   let parsed: { content: unknown } | null;
   try {
-    parsed = new Readability(doc, { serializer: (el: unknown) => el, keepClasses: true } as ConstructorParameters<typeof Readability>[1]).parse() as { content: unknown } | null;
+    parsed = new Readability(doc, { serializer: (el: unknown) => el, keepClasses: true } as ConstructorParameters<
+      typeof Readability
+    >[1]).parse() as { content: unknown } | null;
   } catch {
     parsed = null;
   }
@@ -261,11 +341,65 @@ interface Block {
 }
 
 const BLOCK_TAGS = new Set([
-  "P", "DIV", "SECTION", "ARTICLE", "MAIN", "HEADER", "FOOTER", "ASIDE", "NAV", "LI", "UL", "OL", "DL", "DT", "DD",
-  "BLOCKQUOTE", "PRE", "H1", "H2", "H3", "H4", "H5", "H6", "TABLE", "THEAD", "TBODY", "TFOOT", "TR", "TD", "TH",
-  "CAPTION", "ADDRESS", "DETAILS", "SUMMARY", "CENTER", "FIELDSET", "HR", "FIGURE", "FIGCAPTION", "FORM",
+  "P",
+  "DIV",
+  "SECTION",
+  "ARTICLE",
+  "MAIN",
+  "HEADER",
+  "FOOTER",
+  "ASIDE",
+  "NAV",
+  "LI",
+  "UL",
+  "OL",
+  "DL",
+  "DT",
+  "DD",
+  "BLOCKQUOTE",
+  "PRE",
+  "H1",
+  "H2",
+  "H3",
+  "H4",
+  "H5",
+  "H6",
+  "TABLE",
+  "THEAD",
+  "TBODY",
+  "TFOOT",
+  "TR",
+  "TD",
+  "TH",
+  "CAPTION",
+  "ADDRESS",
+  "DETAILS",
+  "SUMMARY",
+  "CENTER",
+  "FIELDSET",
+  "HR",
+  "FIGURE",
+  "FIGCAPTION",
+  "FORM",
 ]);
-const SKIP_TAGS = new Set(["SCRIPT", "STYLE", "NOSCRIPT", "TEMPLATE", "SVG", "FIGURE", "FIGCAPTION", "BUTTON", "SELECT", "TEXTAREA", "INPUT", "IFRAME", "PICTURE", "VIDEO", "AUDIO", "CAPTION"]);
+const SKIP_TAGS = new Set([
+  "SCRIPT",
+  "STYLE",
+  "NOSCRIPT",
+  "TEMPLATE",
+  "SVG",
+  "FIGURE",
+  "FIGCAPTION",
+  "BUTTON",
+  "SELECT",
+  "TEXTAREA",
+  "INPUT",
+  "IFRAME",
+  "PICTURE",
+  "VIDEO",
+  "AUDIO",
+  "CAPTION",
+]);
 
 interface Buf {
   text: string;
@@ -341,7 +475,10 @@ function isDebrisLine(text: string): boolean {
 }
 
 function norm(s: string): string {
-  return s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, " ").trim();
+  return s
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, " ")
+    .trim();
 }
 
 function cleanBlocks(blocks: Block[], meta: Metadata | null): string[] {
@@ -358,7 +495,12 @@ function cleanBlocks(blocks: Block[], meta: Metadata | null): string[] {
       const n = norm(b.text);
       if (titles.has(n)) continue;
       if (/^by\s/i.test(b.text) && words <= 12) continue;
-      if (words <= 8 && !/[.!?]["”’]?$/.test(b.text) && normaliseDate(b.text.replace(/^(published|updated|posted)\s*:?\s*/i, "")) !== null) continue;
+      if (
+        words <= 8 &&
+        !/[.!?]["”’]?$/.test(b.text) &&
+        normaliseDate(b.text.replace(/^(published|updated|posted)\s*:?\s*/i, "")) !== null
+      )
+        continue;
       if (words <= 15 && /\b(published|updated|posted)\b/i.test(b.text) && /\d/.test(b.text)) continue;
     }
     if (words >= 12) preamble = false;
@@ -405,7 +547,9 @@ function ldObjects(doc: Document): Record<string, unknown>[] {
     }
   };
   for (const s of doc.querySelectorAll('script[type="application/ld+json"]')) {
-    const raw = (s.textContent ?? "").replace(/^\s*(<!--|\/\/\s*<!\[CDATA\[)/, "").replace(/(-->|\/\/\s*\]\]>)\s*$/, "");
+    const raw = (s.textContent ?? "")
+      .replace(/^\s*(<!--|\/\/\s*<!\[CDATA\[)/, "")
+      .replace(/(-->|\/\/\s*\]\]>)\s*$/, "");
     try {
       visit(JSON.parse(raw));
     } catch {
@@ -446,16 +590,37 @@ function metaContents(doc: Document, ...keys: string[]): string[] {
 }
 
 const DATE_KEYS = [
-  "article:published_time", "og:published_time", "article:published", "datePublished", "parsely-pub-date", "pubdate",
-  "publishdate", "publish-date", "publish_date", "publication_date", "date_published", "sailthru.date", "sn-post-date",
-  "dcterms.date", "dcterms.created", "dc.date", "DC.date", "DC.date.issued", "article.published", "pdate", "date",
+  "article:published_time",
+  "og:published_time",
+  "article:published",
+  "datePublished",
+  "parsely-pub-date",
+  "pubdate",
+  "publishdate",
+  "publish-date",
+  "publish_date",
+  "publication_date",
+  "date_published",
+  "sailthru.date",
+  "sn-post-date",
+  "dcterms.date",
+  "dcterms.created",
+  "dc.date",
+  "DC.date",
+  "DC.date.issued",
+  "article.published",
+  "pdate",
+  "date",
 ];
 
 function readMetadata(doc: Document): Metadata {
   const warnings: string[] = [];
   const objects = ldObjects(doc);
   const article = objects.find((o) => types(o).some((t) => ARTICLE_TYPE.test(t)));
-  const ogSite = metaContent(doc, "og:site_name", "application-name")?.split(/\s+[|·•]\s+/)[0]?.trim() || null;
+  const ogSite =
+    metaContent(doc, "og:site_name", "application-name")
+      ?.split(/\s+[|·•]\s+/)[0]
+      ?.trim() || null;
   let publisher = str(article?.["publisher"]) ?? str(article?.["sourceOrganization"]) ?? ogSite;
   if (!publisher) {
     const org = objects.find((o) => types(o).some((t) => /^(NewsMediaOrganization|Organization)$/.test(t)));
@@ -483,20 +648,32 @@ function readMetadata(doc: Document): Metadata {
     }
   }
   if (reporters.length === 0 && !authorIsOrg) {
-    const metaAuthor = metaContent(doc, "author", "article:author", "parsely-author", "byl", "sailthru.author", "dc.creator");
+    const metaAuthor = metaContent(
+      doc,
+      "author",
+      "article:author",
+      "parsely-author",
+      "byl",
+      "sailthru.author",
+      "dc.creator",
+    );
     if (metaAuthor && !/^https?:/i.test(metaAuthor) && !(publisher && norm(metaAuthor) === norm(publisher))) {
       reporters = splitNames(metaAuthor);
     }
   }
   if (reporters.length === 0 && !authorIsOrg) reporters = bylineFromElements(doc, publisher);
-  reporters = dedupe(reporters.map(tidyName).filter((n) => isPersonName(n) && !(publisher && norm(n) === norm(publisher))));
+  reporters = dedupe(
+    reporters.map(tidyName).filter((n) => isPersonName(n) && !(publisher && norm(n) === norm(publisher))),
+  );
 
   // Date.
   // Date: the first candidate that reads as a real date (some pages ship "0001-01-01" or "" in JSON-LD).
   const dateCandidates = [
     str(article?.["datePublished"]),
     ...metaContents(doc, ...DATE_KEYS),
-    ...[...doc.querySelectorAll("[itemprop~=datePublished]")].map((e) => e.getAttribute("datetime") ?? e.getAttribute("content")),
+    ...[...doc.querySelectorAll("[itemprop~=datePublished]")].map(
+      (e) => e.getAttribute("datetime") ?? e.getAttribute("content"),
+    ),
     ...[...doc.querySelectorAll("time[datetime]")].slice(0, 3).map((e) => e.getAttribute("datetime")),
     str(article?.["dateCreated"]),
   ].filter((x): x is string => !!x && x.trim() !== "");
@@ -516,7 +693,12 @@ function readMetadata(doc: Document): Metadata {
   const tag = doc.querySelector("title")?.textContent?.replace(/\s+/g, " ").trim() || null;
   let title = "";
   let from = "";
-  for (const [cand, src] of [[ldTitle, "json-ld"], [og, "og:title"], [tag, "<title>"], [h1, "h1"]] as const) {
+  for (const [cand, src] of [
+    [ldTitle, "json-ld"],
+    [og, "og:title"],
+    [tag, "<title>"],
+    [h1, "h1"],
+  ] as const) {
     if (cand) {
       title = stripSiteSuffix(decodeEntities(cand), siteNames, h1);
       from = src;
@@ -524,7 +706,9 @@ function readMetadata(doc: Document): Metadata {
     }
   }
   if (from === "<title>" || from === "h1") warnings.push(`headline taken from the page's ${from}`);
-  const titles = [ldTitle, og, tag, h1].filter((x): x is string => !!x).map((t) => stripSiteSuffix(decodeEntities(t), siteNames, h1));
+  const titles = [ldTitle, og, tag, h1]
+    .filter((x): x is string => !!x)
+    .map((t) => stripSiteSuffix(decodeEntities(t), siteNames, h1));
   return {
     title,
     titles,
@@ -556,7 +740,11 @@ export function stripSiteSuffix(title: string, siteNames: string[], h1: string |
       const n = norm(s);
       return n === tail || n.replace(/ /g, "") === tail.replace(/ /g, "");
     });
-    if (isSite || (h1 && norm(h1) === norm(head)) || (sep === " | " && tail.split(" ").length <= 4 && head.split(" ").length >= 3)) {
+    if (
+      isSite ||
+      (h1 && norm(h1) === norm(head)) ||
+      (sep === " | " && tail.split(" ").length <= 4 && head.split(" ").length >= 3)
+    ) {
       return stripSiteSuffix(head, siteNames, h1);
     }
   }
@@ -572,9 +760,18 @@ export function stripSiteSuffix(title: string, siteNames: string[], h1: string |
 }
 
 const BYLINE_SELECTORS = [
-  '[rel="author"]', '[itemprop="author"] [itemprop="name"]', '[itemprop="author"]', '[class*="byline"] [class*="author"]',
-  '[class*="byline"]', '[class*="Byline"]', '[data-testid*="byline"]', '[class*="authors"]', '[class*="Authors"]',
-  '[class*="author-name"]', '[class*="AuthorName"]', "address",
+  '[rel="author"]',
+  '[itemprop="author"] [itemprop="name"]',
+  '[itemprop="author"]',
+  '[class*="byline"] [class*="author"]',
+  '[class*="byline"]',
+  '[class*="Byline"]',
+  '[data-testid*="byline"]',
+  '[class*="authors"]',
+  '[class*="Authors"]',
+  '[class*="author-name"]',
+  '[class*="AuthorName"]',
+  "address",
 ];
 
 function bylineFromElements(doc: Document, publisher: string | null): string[] {
@@ -598,11 +795,16 @@ function bylineFromElements(doc: Document, publisher: string | null): string[] {
 
 /** Last resort: a written date ("Nov. 19, 2019", "19 November 2019") in a small date-named element. */
 function dateFromElements(doc: Document): string | null {
-  const els = doc.querySelectorAll('[class*="date"],[class*="Date"],[class*="publish"],[class*="Publish"],[class*="timestamp"],[class*="Timestamp"],[id*="date"]');
+  const els = doc.querySelectorAll(
+    '[class*="date"],[class*="Date"],[class*="publish"],[class*="Publish"],[class*="timestamp"],[class*="Timestamp"],[id*="date"]',
+  );
   for (const el of [...els].slice(0, 30)) {
     const text = (el.textContent ?? "").replace(/\s+/g, " ").trim();
     if (text.length > 100 || !/\b(19|20)\d{2}\b/.test(text)) continue;
-    const m = /\b(\d{1,2}(?:st|nd|rd|th)? [A-Za-z]{3,9}\.?,? \d{4}|[A-Za-z]{3,9}\.? \d{1,2}(?:st|nd|rd|th)?,? \d{4}|\d{4}-\d{2}-\d{2})\b/.exec(text);
+    const m =
+      /\b(\d{1,2}(?:st|nd|rd|th)? [A-Za-z]{3,9}\.?,? \d{4}|[A-Za-z]{3,9}\.? \d{1,2}(?:st|nd|rd|th)?,? \d{4}|\d{4}-\d{2}-\d{2})\b/.exec(
+        text,
+      );
     const d = m ? normaliseDate(m[1]!) : null;
     if (d) return d;
   }
@@ -611,15 +813,31 @@ function dateFromElements(doc: Document): string | null {
 
 function looksLikeName(s: string): boolean {
   const words = s.split(" ");
-  return words.length >= 1 && words.length <= 5 && words.every((w) => /^[\p{Lu}][\p{L}'’.-]*$/u.test(w) || /^(de|van|von|der|da|di|la|le|bin|al|el|du)$/i.test(w));
+  return (
+    words.length >= 1 &&
+    words.length <= 5 &&
+    words.every((w) => /^[\p{Lu}][\p{L}'’.-]*$/u.test(w) || /^(de|van|von|der|da|di|la|le|bin|al|el|du)$/i.test(w))
+  );
 }
 
 /** "By A and B", "A, B and C", "A & B" → names. Roles after a comma ("A, Staff Writer") are dropped. */
 export function splitNames(raw: string): string[] {
-  let s = raw.replace(/\s+/g, " ").trim().replace(/^by[:\s]+/i, "").replace(/\s*[|·•].*$/, "");
+  let s = raw
+    .replace(/\s+/g, " ")
+    .trim()
+    .replace(/^by[:\s]+/i, "")
+    .replace(/\s*[|·•].*$/, "");
   s = s.replace(/\s+(in|for)\s+[\p{Lu}].*$/u, "");
-  const parts = s.split(/\s*(?:,\s*and\s+|\s+and\s+|\s*&\s*|,\s*|;\s*)\s*/i).map((p) => p.trim()).filter(Boolean);
-  return parts.filter((p) => !/^(staff|senior|chief|political|business|reporter|correspondent|editor|writer|contributor|the associated press|associated press|updated|published)\b/i.test(p) && !/\d/.test(p));
+  const parts = s
+    .split(/\s*(?:,\s*and\s+|\s+and\s+|\s*&\s*|,\s*|;\s*)\s*/i)
+    .map((p) => p.trim())
+    .filter(Boolean);
+  return parts.filter(
+    (p) =>
+      !/^(staff|senior|chief|political|business|reporter|correspondent|editor|writer|contributor|the associated press|associated press|updated|published)\b/i.test(
+        p,
+      ) && !/\d/.test(p),
+  );
 }
 
 /** Agencies, desks and roles that bylines carry but that are not a reporter's name. */
@@ -634,9 +852,15 @@ function isPersonName(n: string): boolean {
 
 function tidyName(n: string): string {
   // "ERIC TUCKERAssociated Press" (two elements run together), "Jane Doe. Sputnik International"
-  let t = n.replace(/\s+/g, " ").trim().replace(/(?<=\p{Lu})(Associated Press|Reuters|AFP|Bloomberg)$/u, "");
+  let t = n
+    .replace(/\s+/g, " ")
+    .trim()
+    .replace(/(?<=\p{Lu})(Associated Press|Reuters|AFP|Bloomberg)$/u, "");
   t = t.replace(/(?<=\p{Ll}{2})\. \p{Lu}.*$/u, "");
-  t = t.replace(/(?<=\p{Ll})(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December|Updated|Published)\b.*$/u, "");
+  t = t.replace(
+    /(?<=\p{Ll})(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December|Updated|Published)\b.*$/u,
+    "",
+  );
   t = t.replace(/^(dr|prof|professor|mr|mrs|ms|sir)\.? /i, "");
   // CORINNE HALVORSEN → Corinne Halvorsen
   if (t === t.toUpperCase() && /\p{Lu}{2}/u.test(t)) {
@@ -651,13 +875,28 @@ function dedupe(xs: string[]): string[] {
 }
 
 const MONTHS: Record<string, number> = {
-  jan: 1, feb: 2, mar: 3, apr: 4, may: 5, jun: 6, jul: 7, aug: 8, sep: 9, sept: 9, oct: 10, nov: 11, dec: 12,
+  jan: 1,
+  feb: 2,
+  mar: 3,
+  apr: 4,
+  may: 5,
+  jun: 6,
+  jul: 7,
+  aug: 8,
+  sep: 9,
+  sept: 9,
+  oct: 10,
+  nov: 11,
+  dec: 12,
 };
 
 /** Any common date spelling → YYYY-MM-DD; an ISO timestamp keeps its own calendar day (the publisher's zone). */
 export function normaliseDate(raw: string): string | null {
   const s = raw.trim();
-  let m = /^(\d{4})-(\d{1,2})-(\d{1,2})/.exec(s) ?? /^(\d{4})\/(\d{1,2})\/(\d{1,2})/.exec(s) ?? /^(\d{4})(\d{2})(\d{2})(?:T|$)/.exec(s);
+  let m =
+    /^(\d{4})-(\d{1,2})-(\d{1,2})/.exec(s) ??
+    /^(\d{4})\/(\d{1,2})\/(\d{1,2})/.exec(s) ??
+    /^(\d{4})(\d{2})(\d{2})(?:T|$)/.exec(s);
   if (m) return ymd(+m[1]!, +m[2]!, +m[3]!);
   if (/^\d{10,13}$/.test(s)) {
     const ms = s.length === 13 ? +s : +s * 1000;
@@ -665,11 +904,19 @@ export function normaliseDate(raw: string): string | null {
   }
   // "March 11, 2026", "Aug. 24, 2026", "11 March 2026", "Wed 11 Mar 2026 14:32"
   m = /\b([A-Za-z]{3,9})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b/.exec(s);
-  if (m && MONTHS[m[1]!.slice(0, 3).toLowerCase()] && (m[1]!.length === 3 || m[1]!.toLowerCase() === "sept" || monthFull(m[1]!))) {
+  if (
+    m &&
+    MONTHS[m[1]!.slice(0, 3).toLowerCase()] &&
+    (m[1]!.length === 3 || m[1]!.toLowerCase() === "sept" || monthFull(m[1]!))
+  ) {
     return ymd(+m[3]!, MONTHS[m[1]!.slice(0, 3).toLowerCase()]!, +m[2]!);
   }
   m = /\b(\d{1,2})(?:st|nd|rd|th)?\s+([A-Za-z]{3,9})\.?,?\s+(\d{4})\b/.exec(s);
-  if (m && MONTHS[m[2]!.slice(0, 3).toLowerCase()] && (m[2]!.length === 3 || m[2]!.toLowerCase() === "sept" || monthFull(m[2]!))) {
+  if (
+    m &&
+    MONTHS[m[2]!.slice(0, 3).toLowerCase()] &&
+    (m[2]!.length === 3 || m[2]!.toLowerCase() === "sept" || monthFull(m[2]!))
+  ) {
     return ymd(+m[3]!, MONTHS[m[2]!.slice(0, 3).toLowerCase()]!, +m[1]!);
   }
   const t = Date.parse(s);
@@ -701,7 +948,10 @@ const TEXT_DEBRIS = [
 function extractText(text: string, file: string): Body {
   const warnings: string[] = [];
   const isMd = /\.(md|markdown)$/i.test(file) || /^#{1,6} /m.test(text);
-  let lines = text.replace(/\r\n?/g, "\n").split("\n").map((l) => l.replace(/[\t\u00a0 ]+/g, " ").trim());
+  let lines = text
+    .replace(/\r\n?/g, "\n")
+    .split("\n")
+    .map((l) => l.replace(/[\t\u00a0 ]+/g, " ").trim());
   if (isMd) lines = lines.map(stripMarkdown);
   let i = 0;
   while (i < lines.length && (lines[i] === "" || isTextDebris(lines[i]!))) i++;
@@ -724,7 +974,9 @@ function extractText(text: string, file: string): Body {
       continue;
     }
     if (/^by\s+\p{Lu}/iu.test(l) && l.split(" ").length <= 16 && !/[.!?]["”]?$/.test(l.replace(/\b[A-Z]\.$/, ""))) {
-      reporters = splitNames(l).map(tidyName).filter((n) => looksLikeName(n) && isPersonName(n));
+      reporters = splitNames(l)
+        .map(tidyName)
+        .filter((n) => looksLikeName(n) && isPersonName(n));
       i++;
       continue;
     }

@@ -28,7 +28,9 @@ export function importUserAgent(): string {
   if (userAgent === undefined) {
     let version = "0";
     try {
-      const pkg = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as { version?: string };
+      const pkg = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as {
+        version?: string;
+      };
       version = pkg.version ?? version;
     } catch {
       // keep "0": the agent string is informative only
@@ -59,7 +61,8 @@ export async function fetchPage(rawUrl: string, options: FetchOptions = {}): Pro
         await res.body?.cancel().catch(() => undefined);
         const location = res.headers.get("location");
         if (!location) throw new SourceError(`HTTP ${res.status} redirect without a Location header from ${url.href}`);
-        if (redirects >= maxRedirects) throw new SourceError(`too many redirects (more than ${maxRedirects}) from ${rawUrl}`);
+        if (redirects >= maxRedirects)
+          throw new SourceError(`too many redirects (more than ${maxRedirects}) from ${rawUrl}`);
         let next: URL;
         try {
           next = new URL(location, url);
@@ -87,7 +90,9 @@ export async function fetchPage(rawUrl: string, options: FetchOptions = {}): Pro
       const declared = Number(res.headers.get("content-length"));
       if (Number.isFinite(declared) && declared > maxBytes) {
         await res.body?.cancel().catch(() => undefined);
-        throw new SourceError(`too large: ${url.href} is ${formatBytes(declared)}, the limit is ${formatBytes(maxBytes)}`);
+        throw new SourceError(
+          `too large: ${url.href} is ${formatBytes(declared)}, the limit is ${formatBytes(maxBytes)}`,
+        );
       }
       const bytes = await readCapped(res, maxBytes, url.href);
       return contentType === undefined ? { bytes, url: url.href } : { bytes, url: url.href, contentType };

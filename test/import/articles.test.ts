@@ -5,7 +5,12 @@ import { describe, expect, it } from "vitest";
 import { extractArticle } from "../../src/import/extract.js";
 
 const DIR = fileURLToPath(new URL("../fixtures/articles/", import.meta.url));
-const SLUGS = ["kestrel-point-whisperly-school-ban", "velora-karsovia-sanctions", "tarvosia-national-firewall", "teen-clip-farms-pivvo"];
+const SLUGS = [
+  "kestrel-point-whisperly-school-ban",
+  "velora-karsovia-sanctions",
+  "tarvosia-national-firewall",
+  "teen-clip-farms-pivvo",
+];
 
 interface Meta {
   title: string;
@@ -82,7 +87,11 @@ describe("sample pages, the details each one tests", () => {
 
   it("the same body from the page served as text/html with a URL", () => {
     const bytes = readFileSync(join(DIR, "velora-karsovia-sanctions.html"));
-    const a = extractArticle(bytes, { file: "https://x.example/a", url: "https://x.example/a", contentType: "text/html; charset=utf-8" });
+    const a = extractArticle(bytes, {
+      file: "https://x.example/a",
+      url: "https://x.example/a",
+      contentType: "text/html; charset=utf-8",
+    });
     expect(a.url).toBe("https://x.example/a");
     expect(a.paragraphs).toEqual(txtParagraphs("velora-karsovia-sanctions"));
   });

@@ -28,11 +28,22 @@ describe("briefbot extract", () => {
     const txt = join(ARTICLES, "tarvosia-national-firewall.txt");
     expect(await runExtract([html, txt], true, out, err)).toBe(0);
     expect(err.text).toBe("");
-    const lines = out.text.trimEnd().split("\n").map((l) => JSON.parse(l) as Record<string, unknown>);
+    const lines = out.text
+      .trimEnd()
+      .split("\n")
+      .map((l) => JSON.parse(l) as Record<string, unknown>);
     expect(lines).toHaveLength(2);
     expect(Object.keys(lines[0]!)).toEqual(["file", "title", "byline", "published", "publisher", "text"]);
-    expect(lines[0]).toMatchObject({ file: html, byline: "Corinne Halvorsen and Deshawn Pruitt", published: "2026-03-11", publisher: "Allied Newswire" });
-    const body = readFileSync(html.replace(/\.html$/, ".txt"), "utf8").split("\n").slice(3).filter(Boolean);
+    expect(lines[0]).toMatchObject({
+      file: html,
+      byline: "Corinne Halvorsen and Deshawn Pruitt",
+      published: "2026-03-11",
+      publisher: "Allied Newswire",
+    });
+    const body = readFileSync(html.replace(/\.html$/, ".txt"), "utf8")
+      .split("\n")
+      .slice(3)
+      .filter(Boolean);
     expect(lines[0]!.text).toBe(body.join("\n\n"));
     expect(lines[1]).toMatchObject({ file: txt, byline: null, published: null, publisher: null });
   });
@@ -50,7 +61,12 @@ describe("briefbot extract", () => {
     const err = sink();
     const empty = join(tmp, "empty.txt");
     writeFileSync(empty, "");
-    const code = await runExtract([empty, join(ARTICLES, "velora-karsovia-sanctions.txt"), tmp, "ftp://x.example/a"], true, out, err);
+    const code = await runExtract(
+      [empty, join(ARTICLES, "velora-karsovia-sanctions.txt"), tmp, "ftp://x.example/a"],
+      true,
+      out,
+      err,
+    );
     expect(code).toBe(1);
     expect(out.text.trimEnd().split("\n")).toHaveLength(1);
     expect(err.text.trimEnd().split("\n")).toEqual([
@@ -62,10 +78,17 @@ describe("briefbot extract", () => {
 
   it("is wired into the CLI, reads stdin for -, and exits non-zero on failure", () => {
     const txt = readFileSync(join(ARTICLES, "velora-karsovia-sanctions.txt"));
-    const ok = spawnSync(process.execPath, ["--import", "tsx", "src/cli.ts", "extract", "-", "--json"], { cwd: ROOT, input: txt, encoding: "utf8" });
+    const ok = spawnSync(process.execPath, ["--import", "tsx", "src/cli.ts", "extract", "-", "--json"], {
+      cwd: ROOT,
+      input: txt,
+      encoding: "utf8",
+    });
     expect(ok.status).toBe(0);
     expect(JSON.parse(ok.stdout)).toMatchObject({ file: "-", byline: "Anneliese Droste and Kofi Marangu" });
-    const bad = spawnSync(process.execPath, ["--import", "tsx", "src/cli.ts", "extract", join(tmp, "nope.html")], { cwd: ROOT, encoding: "utf8" });
+    const bad = spawnSync(process.execPath, ["--import", "tsx", "src/cli.ts", "extract", join(tmp, "nope.html")], {
+      cwd: ROOT,
+      encoding: "utf8",
+    });
     expect(bad.status).toBe(1);
     expect(bad.stderr).toBe(`no such file: ${join(tmp, "nope.html")}\n`);
   });

@@ -7,7 +7,11 @@ const CP1252 = Buffer.from([0x63, 0x61, 0x66, 0xe9, 0x20, 0x96, 0x20, 0x91, 0x71
 const CP1252_TEXT = "café – ‘q’ £5";
 
 function page(meta: string, body: Buffer): Buffer {
-  return Buffer.concat([Buffer.from(`<!doctype html><html><head>${meta}<title>t</title></head><body><p>`), body, Buffer.from("</p></body></html>")]);
+  return Buffer.concat([
+    Buffer.from(`<!doctype html><html><head>${meta}<title>t</title></head><body><p>`),
+    body,
+    Buffer.from("</p></body></html>"),
+  ]);
 }
 
 describe("decodeBytes", () => {
@@ -33,7 +37,12 @@ describe("decodeBytes", () => {
   });
 
   it("reads <meta http-equiv=content-type>", () => {
-    const d = decodeBytes(page('<meta http-equiv="Content-Type" content="text/html; charset=windows-1251">', Buffer.from([0xcf, 0xf0, 0xe8, 0xe2, 0xe5, 0xf2])));
+    const d = decodeBytes(
+      page(
+        '<meta http-equiv="Content-Type" content="text/html; charset=windows-1251">',
+        Buffer.from([0xcf, 0xf0, 0xe8, 0xe2, 0xe5, 0xf2]),
+      ),
+    );
     expect(d.charset).toBe("windows-1251");
     expect(d.text).toContain("Привет");
   });

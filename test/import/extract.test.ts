@@ -53,7 +53,17 @@ describe("HTML block walk", () => {
       <blockquote><p>${para(8)}</p></blockquote><h2>A subhead</h2><ul><li>${para(9, 12)}</li><li>${para(10, 12)}</li></ul></div>`;
     const a = extractArticle(articlePage(body), { file: "a.html" });
     expect(a.paragraphs).toEqual([
-      para(1), para(2), para(3), para(4), para(5), para(6), `${para(7)} continued on the same line.`, para(8), "A subhead", para(9, 12), para(10, 12),
+      para(1),
+      para(2),
+      para(3),
+      para(4),
+      para(5),
+      para(6),
+      `${para(7)} continued on the same line.`,
+      para(8),
+      "A subhead",
+      para(9, 12),
+      para(10, 12),
     ]);
   });
 
@@ -98,7 +108,11 @@ describe("HTML metadata", () => {
           "@type": ["NewsArticle"],
           headline: "Board splits over dredging",
           datePublished: "2026-04-30T23:10:00-07:00",
-          author: [{ "@type": "Person", name: "Ann Lee" }, { "@type": "Person", name: "Tom Roe" }, { "@type": "Organization", name: "Gazette Staff" }],
+          author: [
+            { "@type": "Person", name: "Ann Lee" },
+            { "@type": "Person", name: "Tom Roe" },
+            { "@type": "Organization", name: "Gazette Staff" },
+          ],
           publisher: { "@type": "NewsMediaOrganization", name: "Orrin Gazette" },
         },
       ],
@@ -114,16 +128,27 @@ describe("HTML metadata", () => {
   });
 
   it("an organisation as the only author means no byline, even with a byline-looking element", () => {
-    const ld = { "@type": "NewsArticle", headline: "H", author: { "@type": "Organization", name: "Orrin Gazette" }, datePublished: "2026-01-02" };
+    const ld = {
+      "@type": "NewsArticle",
+      headline: "H",
+      author: { "@type": "Organization", name: "Orrin Gazette" },
+      datePublished: "2026-01-02",
+    };
     const head = `<script type="application/ld+json">${JSON.stringify(ld)}</script>`;
-    const a = extractArticle(articlePage(`<span class="byline">By Gazette Staff</span>${body}`, head), { file: "a.html" });
+    const a = extractArticle(articlePage(`<span class="byline">By Gazette Staff</span>${body}`, head), {
+      file: "a.html",
+    });
     expect(a.reporters).toEqual([]);
     expect(a.byline).toBeNull();
   });
 
   it("falls back to og:/article: tags, then byline elements and <time>", () => {
-    const head = '<meta property="og:title" content="Dredging vote - Orrin Gazette"><meta property="og:site_name" content="Orrin Gazette">';
-    const page = articlePage(`<div class="byline">By ANN LEE, B. O'NEILL and TOM ROE-SMITH</div><time datetime="2026-05-01T08:00:00Z">May 1</time>${body}`, head);
+    const head =
+      '<meta property="og:title" content="Dredging vote - Orrin Gazette"><meta property="og:site_name" content="Orrin Gazette">';
+    const page = articlePage(
+      `<div class="byline">By ANN LEE, B. O'NEILL and TOM ROE-SMITH</div><time datetime="2026-05-01T08:00:00Z">May 1</time>${body}`,
+      head,
+    );
     const a = extractArticle(page, { file: "a.html" });
     expect(a.title).toBe("Dredging vote");
     expect(a.publisher).toBe("Orrin Gazette");
@@ -138,7 +163,12 @@ describe("HTML metadata", () => {
       "@type": "ReportageNewsArticle",
       headline: "Pier sold",
       datePublished: "0001-01-01T00:00:00Z",
-      author: ["Tom Krisher, AP Auto Writer", "Reuters", { "@type": "Person", name: "ERIC TUCKERAssociated Press" }, "admin"],
+      author: [
+        "Tom Krisher, AP Auto Writer",
+        "Reuters",
+        { "@type": "Person", name: "ERIC TUCKERAssociated Press" },
+        "admin",
+      ],
     };
     const head = `<script type="application/ld+json">${JSON.stringify(ld)}</script>
       <meta itemprop="datePublished dateCreated" content="2019-11-19T11:00:09.000Z"><meta property="og:site_name" content="Gazette | News | Sport">`;
@@ -150,7 +180,9 @@ describe("HTML metadata", () => {
   });
 
   it("finds a written date in a date-named element when the metadata has none", () => {
-    const page = articlePage(`<div class="byline">By Jeff Foust</div><div class="article-date">Monday, November 18, 2019</div>${body}`);
+    const page = articlePage(
+      `<div class="byline">By Jeff Foust</div><div class="article-date">Monday, November 18, 2019</div>${body}`,
+    );
     const a = extractArticle(page, { file: "a.html" });
     expect(a.published).toBe("2019-11-18");
     expect(a.reporters).toEqual(["Jeff Foust"]);
@@ -247,18 +279,26 @@ describe("text and Markdown", () => {
   });
 
   it("reads a date line under the byline", () => {
-    const a = extractArticle(Buffer.from(`Headline\nBy Ann Lee\nPublished March 3, 2026\n\n${para(1)}\n\n${para(2)}\n\n${para(3)}`), { file: "a.txt" });
+    const a = extractArticle(
+      Buffer.from(`Headline\nBy Ann Lee\nPublished March 3, 2026\n\n${para(1)}\n\n${para(2)}\n\n${para(3)}`),
+      { file: "a.txt" },
+    );
     expect(a.published).toBe("2026-03-03");
     expect(a.paragraphs[0]).toBe(para(1));
   });
 
   it("extracts text in other scripts: Cyrillic text and an Arabic page", () => {
-    const ru = "Портовый совет снова собрался в четверг, чтобы обсудить углубление дна, цены на паром и старый зерновой причал, который пустует после шторма.";
-    const a = extractArticle(Buffer.from(`Совет порта разделился\nАнна Ли\n\n${`${ru} `.repeat(3)}\n\n${`${ru} `.repeat(3)}`), { file: "ru.txt" });
+    const ru =
+      "Портовый совет снова собрался в четверг, чтобы обсудить углубление дна, цены на паром и старый зерновой причал, который пустует после шторма.";
+    const a = extractArticle(
+      Buffer.from(`Совет порта разделился\nАнна Ли\n\n${`${ru} `.repeat(3)}\n\n${`${ru} `.repeat(3)}`),
+      { file: "ru.txt" },
+    );
     expect(a.title).toBe("Совет порта разделился");
     expect(a.paragraphs).toHaveLength(3); // the second line is not a "By" byline, so it is body
     expect(a.paragraphs[1]).toContain("Портовый совет");
-    const ar = "اجتمع مجلس الميناء مرة أخرى يوم الخميس لمناقشة تعميق القناة وأسعار العبارات والرصيف القديم الذي ظل فارغا منذ العاصفة.";
+    const ar =
+      "اجتمع مجلس الميناء مرة أخرى يوم الخميس لمناقشة تعميق القناة وأسعار العبارات والرصيف القديم الذي ظل فارغا منذ العاصفة.";
     const html = `<!doctype html><html lang="ar" dir="rtl"><head><meta charset="utf-8"><title>مجلس الميناء</title></head><body><article><h1>مجلس الميناء</h1><p>${`${ar} `.repeat(4)}</p><p>${`${ar} `.repeat(4)}</p></article></body></html>`;
     const b = extractArticle(Buffer.from(html), { file: "ar.html" });
     expect(b.title).toBe("مجلس الميناء");
@@ -271,7 +311,8 @@ describe("not an article", () => {
   it("refuses a home page: a list of headline links with teasers", () => {
     const cards = Array.from(
       { length: 24 },
-      (_, i) => `<div class="card"><h3><a href="/story/${i}">Story number ${i} about the harbour and the town</a></h3><p>A short teaser for story ${i}, about ferries, fares, the pier and what the board said.</p></div>`,
+      (_, i) =>
+        `<div class="card"><h3><a href="/story/${i}">Story number ${i} about the harbour and the town</a></h3><p>A short teaser for story ${i}, about ferries, fares, the pier and what the board said.</p></div>`,
     ).join("\n");
     const html = `<!doctype html><html><head><title>Orrin Gazette - News from the harbour town</title><meta property="og:type" content="website"></head>
       <body><nav><a href="/">Home</a><a href="/news">News</a></nav><main><h2>Top stories</h2>${cards}</main><footer>© Orrin Gazette</footer></body></html>`;
@@ -283,16 +324,22 @@ describe("not an article", () => {
       <p>Subscribers can read every story. Enter your email address and password to continue.</p>
       <form action="/login" method="post"><label>Email <input type="email" name="email"></label><label>Password <input type="password" name="pw"></label><button>Sign in</button></form>
       <p><a href="/forgot">Forgot your password?</a></p></main></body></html>`;
-    expect(errorOf(() => extractArticle(Buffer.from(html), { file: "login.html" }))).toMatch(/^not an article: .*login/);
+    expect(errorOf(() => extractArticle(Buffer.from(html), { file: "login.html" }))).toMatch(
+      /^not an article: .*login/,
+    );
   });
 
   it("refuses a page with too little text, and names the word count", () => {
     const html = articlePage(`<p>${para(1, 40)}</p>`);
-    expect(errorOf(() => extractArticle(Buffer.from(html), { file: "short.html" }))).toMatch(/^not an article: only \d+ words/);
+    expect(errorOf(() => extractArticle(Buffer.from(html), { file: "short.html" }))).toMatch(
+      /^not an article: only \d+ words/,
+    );
   });
 
   it("refuses a short text file", () => {
-    expect(errorOf(() => extractArticle(Buffer.from("Title\n\nJust one line of text."), { file: "s.txt" }))).toMatch(/only 5 words/);
+    expect(errorOf(() => extractArticle(Buffer.from("Title\n\nJust one line of text."), { file: "s.txt" }))).toMatch(
+      /only 5 words/,
+    );
   });
 });
 
@@ -332,7 +379,13 @@ describe("readSource and bad input", () => {
   });
 
   it("refuses binary and PDF content", () => {
-    expect(errorOf(() => extractArticle(Buffer.from("%PDF-1.4\n1 0 obj\n<<>>\nendobj\n"), { file: "a.pdf" }))).toMatch(/PDF/);
-    expect(errorOf(() => extractArticle(Buffer.from([0x7f, 0x45, 0x4c, 0x46, 0x02, 0x01, 0x01, 0x00, 0x00]), { file: "a.bin" }))).toMatch(/binary/);
+    expect(errorOf(() => extractArticle(Buffer.from("%PDF-1.4\n1 0 obj\n<<>>\nendobj\n"), { file: "a.pdf" }))).toMatch(
+      /PDF/,
+    );
+    expect(
+      errorOf(() =>
+        extractArticle(Buffer.from([0x7f, 0x45, 0x4c, 0x46, 0x02, 0x01, 0x01, 0x00, 0x00]), { file: "a.bin" }),
+      ),
+    ).toMatch(/binary/);
   });
 });

@@ -6,12 +6,18 @@ import { fetchPage, importUserAgent } from "../../src/import/fetch.js";
 import { SourceError } from "../../src/import/types.js";
 
 /** A 120-word article body in windows-1252 bytes: curly quotes (0x93/0x94), an en dash (0x96), é (0xE9). */
-const SENTENCE = "The caf\xe9 council met on Tuesday \x96 and the mayor said \x93we will decide soon\x94 about the new harbour plan for the town. ";
-const BODY_1252 = Buffer.from(`<p>${SENTENCE.repeat(3)}</p><p>${SENTENCE.repeat(3)}</p><p>${SENTENCE.repeat(2)}</p>`, "latin1");
+const SENTENCE =
+  "The caf\xe9 council met on Tuesday \x96 and the mayor said \x93we will decide soon\x94 about the new harbour plan for the town. ";
+const BODY_1252 = Buffer.from(
+  `<p>${SENTENCE.repeat(3)}</p><p>${SENTENCE.repeat(3)}</p><p>${SENTENCE.repeat(2)}</p>`,
+  "latin1",
+);
 
 function html1252(meta: string): Buffer {
   return Buffer.concat([
-    Buffer.from(`<!doctype html><html><head>${meta}<title>Harbour plan | Town Crier</title><meta property="og:type" content="article"></head><body><article><h1>Harbour plan</h1>`),
+    Buffer.from(
+      `<!doctype html><html><head>${meta}<title>Harbour plan | Town Crier</title><meta property="og:type" content="article"></head><body><article><h1>Harbour plan</h1>`,
+    ),
     BODY_1252,
     Buffer.from("</article></body></html>"),
   ]);
@@ -146,7 +152,9 @@ describe("fetchPage", () => {
   });
 
   it("refuses a declared length over the cap before reading", async () => {
-    expect(await failure(`${base}/big-declared`, { maxBytes: 1000 })).toMatch(/^too large: .* is 5 KB, the limit is 1 KB/);
+    expect(await failure(`${base}/big-declared`, { maxBytes: 1000 })).toMatch(
+      /^too large: .* is 5 KB, the limit is 1 KB/,
+    );
   });
 
   it("stops reading a streamed body past the cap", async () => {
@@ -154,7 +162,9 @@ describe("fetchPage", () => {
   });
 
   it("times out when the server never answers, and when the body stalls", async () => {
-    expect(await failure(`${base}/slow-headers`, { timeoutMs: 150 })).toBe(`timed out after 150 ms fetching ${base}/slow-headers`);
+    expect(await failure(`${base}/slow-headers`, { timeoutMs: 150 })).toBe(
+      `timed out after 150 ms fetching ${base}/slow-headers`,
+    );
     expect(await failure(`${base}/slow-body`, { timeoutMs: 150 })).toMatch(/^timed out after 150 ms/);
   });
 
@@ -178,7 +188,9 @@ describe("fetchPage", () => {
     await new Promise<void>((resolve) => closed.listen(0, "127.0.0.1", resolve));
     const port = (closed.address() as AddressInfo).port;
     await new Promise<void>((resolve) => closed.close(() => resolve()));
-    expect(await failure(`http://127.0.0.1:${port}/`)).toBe(`cannot fetch http://127.0.0.1:${port}/: connection refused`);
+    expect(await failure(`http://127.0.0.1:${port}/`)).toBe(
+      `cannot fetch http://127.0.0.1:${port}/: connection refused`,
+    );
   });
 });
 
@@ -186,10 +198,16 @@ describe("readSource + extractArticle over HTTP", () => {
   it.each(["/cp1252-header", "/cp1252-meta"])("decodes windows-1252 declared by %s", async (path) => {
     const src = await readSource(`${base}${path}`);
     expect(src.url).toBe(`${base}${path}`);
-    const a = extractArticle(src.bytes, { file: src.file, url: src.url!, ...(src.contentType && { contentType: src.contentType }) });
+    const a = extractArticle(src.bytes, {
+      file: src.file,
+      url: src.url!,
+      ...(src.contentType && { contentType: src.contentType }),
+    });
     expect(a.title).toBe("Harbour plan");
     expect(a.publisher).toBeNull();
     expect(a.paragraphs).toHaveLength(3);
-    expect(a.paragraphs[0]).toContain("The café council met on Tuesday – and the mayor said “we will decide soon” about");
+    expect(a.paragraphs[0]).toContain(
+      "The café council met on Tuesday – and the mayor said “we will decide soon” about",
+    );
   });
 });
