@@ -34,6 +34,38 @@ export function defaultDestination(): pino.DestinationStream {
   return pino.destination({ dest: 2, sync: false });
 }
 
+/** One log record as a short line for a person in the console chat: `briefbot: <what happened> — <where, why>`. */
+export function noticeLine(json: string): string {
+  let rec: Record<string, unknown>;
+  try {
+    rec = JSON.parse(json) as Record<string, unknown>;
+  } catch {
+    return `briefbot: ${json.trim()}`;
+  }
+  const detail = [rec.where, rec.reason, rec.err].find((v) => typeof v === "string" && v !== "");
+  return `briefbot: ${String(rec.msg ?? "")}${detail ? ` — ${String(detail)}` : ""}`.replace(/[\r\n]+/g, " ");
+}
+
+/** A log destination that shows each record as one {@link noticeLine}, through `show` once one is attached. */
+export interface NoticeDestination extends pino.DestinationStream {
+  /** Sends the notices to `show` from now on (the console redraws its prompt under them). */
+  attach(show: (line: string) => void): void;
+}
+
+/**
+ * The destination for the interactive console when LOG_LEVEL is not set: no log lines in the chat, only what a person
+ * at the prompt must know (a reload that failed) as one tidy line. Until the console is up, lines go to stderr.
+ */
+export function consoleNotices(fallback: { write(text: string): unknown } = process.stderr): NoticeDestination {
+  let show: (line: string) => void = (line) => void fallback.write(`${line}\n`);
+  return {
+    write: (json: string) => {
+      for (const record of json.split("\n")) if (record.trim()) show(noticeLine(record));
+    },
+    attach: (next) => void (show = next),
+  };
+}
+
 /**
  * The process logger: JSON lines on stderr (stdout stays free for the console and `--json`), shown as readable lines
  * when stderr is a terminal. Redacts anything named like a secret, in case a config object is ever logged whole.

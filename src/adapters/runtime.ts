@@ -33,7 +33,11 @@ export interface Runtime {
   telemetry: Telemetry;
 }
 
-export type AdapterState = "starting" | "serving" | "stopped" | "failed";
+/**
+ * `starting` until the platform first answers; `retrying` while it cannot be reached (start-up or later, retried with
+ * capped backoff); `failed` for good (a refused token); `stopped` after `stop()`.
+ */
+export type AdapterState = "starting" | "serving" | "retrying" | "stopped" | "failed";
 
 /** A started adapter. `stop()` finishes in-flight answers, then releases the platform connection. */
 export interface RunningAdapter {

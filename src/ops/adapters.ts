@@ -1,14 +1,23 @@
 import type { Config } from "../config.js";
-import type { AdapterState, Platform, RunningAdapter, Runtime } from "../adapters/runtime.js";
+import type { Platform, RunningAdapter, Runtime } from "../adapters/runtime.js";
+
+/** What an adapter's start is given besides the runtime. */
+export interface StartControl {
+  /** Aborted when briefbot stops while this start attempt is still under way: the attempt should end at once. */
+  signal: AbortSignal;
+}
 
 /** An adapter the configuration asks for, not started yet. */
 export interface PlannedAdapter {
   name: Platform;
   /** The setting a person should check when the platform refuses the login. */
   credential: string;
+  /** The setting naming where the platform is reached, and the address in use (shown when it cannot be reached). */
+  endpoint?: { setting: string; url: string };
   /** Secrets this adapter is given, scrubbed from any error message before it is logged. */
   secrets: string[];
-  start(runtime: Runtime): Promise<RunningAdapter>;
+  /** One start attempt. Rejects when it fails; ops retries what {@link isTransient} says may pass. */
+  start(runtime: Runtime, control: StartControl): Promise<RunningAdapter>;
 }
 
 /**
@@ -23,11 +32,13 @@ export function planAdapters(config: Config): PlannedAdapter[] {
     plan.push({
       name: "telegram",
       credential: "TELEGRAM_BOT_TOKEN",
+      endpoint: { setting: "TELEGRAM_API_ROOT", url: config.TELEGRAM_API_ROOT ?? "https://api.telegram.org" },
       secrets: [tgToken, config.TELEGRAM_WEBHOOK_SECRET ?? ""].filter(Boolean),
-      async start(runtime) {
+      async start(runtime, { signal }) {
         const { startTelegram } = await import("../adapters/telegram/index.js");
         return startTelegram(runtime, {
           token: tgToken,
+          signal,
           ...(config.TELEGRAM_API_ROOT && { apiRoot: config.TELEGRAM_API_ROOT }),
           ...(config.TELEGRAM_WEBHOOK_URL && { webhookUrl: config.TELEGRAM_WEBHOOK_URL, webhookPort: config.TELEGRAM_WEBHOOK_PORT }),
           ...(config.TELEGRAM_WEBHOOK_SECRET && { webhookSecret: config.TELEGRAM_WEBHOOK_SECRET }),
@@ -41,11 +52,13 @@ export function planAdapters(config: Config): PlannedAdapter[] {
     plan.push({
       name: "discord",
       credential: "DISCORD_TOKEN",
+      endpoint: { setting: "DISCORD_API_URL", url: config.DISCORD_API_URL ?? "https://discord.com/api" },
       secrets: [dcToken],
-      async start(runtime) {
+      async start(runtime, { signal }) {
         const { startDiscord } = await import("../adapters/discord/index.js");
         return startDiscord(runtime, {
           token: dcToken,
+          signal,
           applicationId: appId,
           ...(config.DISCORD_GUILD_ID && { guildId: config.DISCORD_GUILD_ID }),
           ...(config.DISCORD_API_URL && { apiUrl: config.DISCORD_API_URL }),
@@ -84,16 +97,70 @@ export function isLoginRefused(err: unknown): boolean {
   return /\b(unauthori[sz]ed|invalid token|token_invalid|authentication failed)\b/i.test(String(e.message ?? ""));
 }
 
+/** Error codes of a connection that failed or was cut: the platform (or the network to it) may come back. */
+const NETWORK_CODES = new Set(["ECONNREFUSED", "ECONNRESET", "ENOTFOUND", "EAI_AGAIN", "ETIMEDOUT", "EHOSTUNREACH", "ENETUNREACH", "ENETDOWN", "EPIPE", "ECONNABORTED"]);
+
+/** The network error code inside an error (grammY wraps it in `error`, undici in `cause`), if any. */
+function networkCode(err: unknown): string | undefined {
+  for (let e = err as { code?: unknown; error?: unknown; cause?: unknown } | null, depth = 0; e && typeof e === "object" && depth < 4; depth++) {
+    if (typeof e.code === "string" && (NETWORK_CODES.has(e.code) || e.code.startsWith("UND_ERR_"))) return e.code;
+    e = (e.error ?? e.cause) as typeof e;
+  }
+  return undefined;
+}
+
+/**
+ * True when a start failed for a reason that may pass by itself: the platform unreachable (refused, reset, DNS, a
+ * timeout), or answering 429 or 5xx. A refused login and anything unknown are failures for good.
+ */
+export function isTransient(err: unknown): boolean {
+  if (isLoginRefused(err)) return false;
+  const e = err as { name?: unknown; error_code?: unknown; status?: unknown } | null;
+  if (!e || typeof e !== "object") return false;
+  if (e.name === "HttpError" || e.name === "AbortError" || e.name === "TimeoutError") return true;
+  for (const status of [e.error_code, e.status]) if (typeof status === "number" && (status === 429 || status >= 500)) return true;
+  return networkCode(err) !== undefined;
+}
+
+/** A URL as it may be logged: without user and password. */
+function shownUrl(url: string): string {
+  try {
+    const u = new URL(url);
+    u.username = "";
+    u.password = "";
+    return u.href.replace(/\/$/, "");
+  } catch {
+    return "(not a URL)";
+  }
+}
+
+function platformName(adapter: PlannedAdapter): string {
+  return adapter.name[0]!.toUpperCase() + adapter.name.slice(1);
+}
+
+function detailOf(adapter: PlannedAdapter, err: unknown): string {
+  return scrub(err instanceof Error ? err.message : String(err), adapter.secrets).split("\n")[0]!.slice(0, 300);
+}
+
 /** A one-line, secret-free explanation of why an adapter did not start. */
 export function startFailure(adapter: PlannedAdapter, err: unknown): string {
-  const platform = adapter.name[0]!.toUpperCase() + adapter.name.slice(1);
-  const detail = scrub(err instanceof Error ? err.message : String(err), adapter.secrets).split("\n")[0]!.slice(0, 300);
-  if (isLoginRefused(err)) return `${platform} refused the login: check ${adapter.credential} (${detail})`;
+  const platform = platformName(adapter);
+  const detail = detailOf(adapter, err);
+  if (isLoginRefused(err)) {
+    // A wrong API root can answer 404 as a wrong token does: name it too when it is not the default.
+    const also = adapter.endpoint && !/^https:\/\/(api\.telegram\.org|discord\.com\/api)\/?$/.test(adapter.endpoint.url) ? ` (and ${adapter.endpoint.setting})` : "";
+    return `${platform} refused the login: check ${adapter.credential}${also} (${detail})`;
+  }
   return `${platform} did not start: ${detail}`;
 }
 
-/** Stands in for an adapter that failed to start, so health and metrics still show it. */
-export function failedAdapter(name: Platform): RunningAdapter {
-  const state: AdapterState = "failed";
-  return { name, state: () => state, stop: async () => {} };
+/** A one-line, secret-free explanation of a start that will be retried: what could not be reached, and where to look. */
+export function unreachable(adapter: PlannedAdapter, err: unknown, retryInMs: number): string {
+  const platform = platformName(adapter);
+  const code = networkCode(err);
+  const e = err as { error_code?: unknown; status?: unknown };
+  const status = typeof e?.error_code === "number" ? e.error_code : typeof e?.status === "number" ? e.status : undefined;
+  const why = code ?? (status !== undefined ? `HTTP ${status}` : detailOf(adapter, err));
+  const where = adapter.endpoint ? `: check ${adapter.endpoint.setting} (now ${shownUrl(adapter.endpoint.url)}) and the network` : "";
+  return `${platform} cannot be reached${where} (${why}); retrying in ${retryInMs < 1000 ? `${retryInMs} ms` : `${Math.round(retryInMs / 1000)} s`}`;
 }

@@ -7,6 +7,8 @@ const LATENCY_BUCKETS = [0.0001, 0.00025, 0.0005, 0.001, 0.0025, 0.005, 0.01, 0.
 /** GC pause buckets in seconds: a young-generation pause takes a few milliseconds, a full one can take tens. */
 const GC_BUCKETS = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 1];
 
+const ADAPTER_STATES: readonly AdapterState[] = ["starting", "serving", "retrying", "stopped", "failed"];
+
 /** Where the metrics read what is live now: the knowledge served and each adapter's state. */
 export interface MetricsSources {
   entries(): number;
@@ -60,6 +62,11 @@ export class BotMetrics {
     this.registry.register(
       new Gauge("briefbot_adapter_up", "1 when the adapter is serving, else 0, by adapter.", (set) => {
         for (const a of sources.adapters()) set({ adapter: a.name }, a.state === "serving" ? 1 : 0);
+      }),
+    );
+    this.registry.register(
+      new Gauge("briefbot_adapter_state", "1 for the state each adapter is in now (starting, serving, retrying, stopped, failed), 0 for the others.", (set) => {
+        for (const a of sources.adapters()) for (const state of ADAPTER_STATES) set({ adapter: a.name, state }, a.state === state ? 1 : 0);
       }),
     );
   }

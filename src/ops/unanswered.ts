@@ -1,5 +1,5 @@
-import { createWriteStream, mkdirSync, readFileSync, type WriteStream } from "node:fs";
-import { dirname } from "node:path";
+import { closeSync, constants, createWriteStream, existsSync, fstatSync, mkdirSync, openSync, readFileSync, renameSync, statSync, type WriteStream } from "node:fs";
+import { dirname, resolve } from "node:path";
 import type { Logger } from "pino";
 import type { Platform } from "../adapters/runtime.js";
 import { cleanText, fold, stem, words } from "../core/normalise.js";
@@ -9,6 +9,9 @@ import { allowedEdits, editDistance } from "../core/fuzzy.js";
 /** Longest question kept in the log: enough to see what was asked, bounded on disk. */
 const MAX_LOGGED_CHARS = 500;
 
+/** Default size at which the log is rotated (UNANSWERED_LOG_MAX_BYTES). */
+export const DEFAULT_MAX_BYTES = 10_000_000;
+
 /** One line of the unanswered log. No user, chat or message id: the time, the platform and the question only. */
 export interface UnansweredLine {
   time: string;
@@ -16,24 +19,129 @@ export interface UnansweredLine {
   question: string;
 }
 
+/** The unanswered log's file cannot be used; the message names the path and why (a code such as EACCES). */
+export class UnansweredLogError extends Error {
+  constructor(
+    readonly path: string,
+    readonly reason: string,
+  ) {
+    super(`cannot write ${path}: ${reason}`);
+    this.name = "UnansweredLogError";
+  }
+}
+
+function reasonOf(err: unknown): string {
+  const e = err as { code?: unknown; message?: unknown };
+  return typeof e?.code === "string" ? e.code : String(e?.message ?? err);
+}
+
 /**
- * Appends each declined question to a JSON-lines file (`UNANSWERED_LOG`), so editors see what to add. Writes are
- * buffered and never block or throw: a failing disk is logged once and the bot carries on.
+ * Creates the missing folders above `file` one level at a time. Not `mkdirSync(…, { recursive: true })`: on Node 20 that
+ * loops forever at 100% CPU on a path such as /proc/self/nope, where mkdir says ENOENT although the parent exists.
+ */
+function ensureFolder(file: string): void {
+  const missing: string[] = [];
+  let dir = dirname(resolve(file));
+  for (;;) {
+    let isDir: boolean;
+    try {
+      isDir = statSync(dir).isDirectory();
+    } catch (err) {
+      if ((err as { code?: string }).code !== "ENOENT" || dirname(dir) === dir) throw new UnansweredLogError(file, `${dir}: ${reasonOf(err)}`);
+      missing.push(dir);
+      dir = dirname(dir);
+      continue;
+    }
+    if (!isDir) throw new UnansweredLogError(file, `${dir} is not a folder`);
+    break;
+  }
+  for (const d of missing.reverse()) {
+    try {
+      mkdirSync(d);
+    } catch (err) {
+      throw new UnansweredLogError(file, `cannot create the folder ${d} (${reasonOf(err)})`);
+    }
+  }
+}
+
+/**
+ * Opens `path` for appending, creating it and its folder: a regular file only (a FIFO would block the opener, a
+ * folder or device cannot be a log). Returns the descriptor and the file's size. Throws an {@link UnansweredLogError}.
+ */
+function openAppend(path: string): { fd: number; size: number } {
+  ensureFolder(path);
+  let fd: number;
+  try {
+    // O_NONBLOCK: opening a FIFO with no reader fails at once (ENXIO) instead of waiting for one.
+    fd = openSync(path, constants.O_WRONLY | constants.O_APPEND | constants.O_CREAT | constants.O_NONBLOCK, 0o600);
+  } catch (err) {
+    const code = reasonOf(err);
+    throw new UnansweredLogError(path, code === "EISDIR" ? "it is a folder" : code === "ENXIO" ? "not a regular file" : code);
+  }
+  const st = fstatSync(fd);
+  if (!st.isFile()) {
+    closeSync(fd);
+    throw new UnansweredLogError(path, "not a regular file");
+  }
+  return { fd, size: st.size };
+}
+
+export interface UnansweredLogOptions {
+  /** Told once when writing fails, with the reason. */
+  log?: Logger;
+  /** Rotate when the file would grow past this many bytes (default {@link DEFAULT_MAX_BYTES}). */
+  maxBytes?: number;
+}
+
+/**
+ * Appends each declined question to a JSON-lines file (`UNANSWERED_LOG`), so editors see what to add. The file is
+ * opened at construction, so a path that cannot be used throws an {@link UnansweredLogError} at start-up (main exits 2,
+ * naming UNANSWERED_LOG). When the file would grow past `maxBytes` it is renamed to `<path>.1` (replacing the one
+ * before) and a new file is started: at most twice `maxBytes` on disk. Writes are buffered and never block or throw:
+ * a failure while running (a full disk, a rotation that cannot rename) is logged once and the bot carries on without
+ * the log.
  */
 export class UnansweredLog {
-  private readonly stream: WriteStream;
+  private stream: WriteStream;
+  private size: number;
   private failed = false;
+  private readonly maxBytes: number;
+  private readonly log: Logger | undefined;
 
   constructor(
     readonly path: string,
-    private readonly log?: Logger,
+    options: UnansweredLogOptions = {},
   ) {
-    mkdirSync(dirname(path), { recursive: true });
-    this.stream = createWriteStream(path, { flags: "a", encoding: "utf8" });
-    this.stream.on("error", (err) => {
-      if (!this.failed) this.log?.error({ err: err.message, path }, "unanswered log cannot be written; no longer recording");
-      this.failed = true;
-    });
+    this.log = options.log;
+    this.maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
+    const { fd, size } = openAppend(path);
+    this.size = size;
+    this.stream = this.streamFor(fd);
+  }
+
+  private streamFor(fd: number): WriteStream {
+    const stream = createWriteStream("", { fd, encoding: "utf8" });
+    stream.on("error", (err) => this.fail(reasonOf(err)));
+    return stream;
+  }
+
+  private fail(reason: string): void {
+    if (!this.failed) this.log?.error({ path: this.path, reason }, "unanswered log cannot be written; no longer recording");
+    this.failed = true;
+  }
+
+  /** Moves the full file to `<path>.1` and starts a new one. What the old stream still buffers lands in `.1`. */
+  private rotate(): void {
+    const old = this.stream;
+    old.end();
+    try {
+      renameSync(this.path, `${this.path}.1`);
+      const { fd, size } = openAppend(this.path);
+      this.size = size;
+      this.stream = this.streamFor(fd);
+    } catch (err) {
+      this.fail(`rotating to ${this.path}.1: ${err instanceof UnansweredLogError ? err.reason : reasonOf(err)}`);
+    }
   }
 
   /** Records one declined question. Empty questions are not worth a line. */
@@ -42,14 +150,22 @@ export class UnansweredLog {
     const q = cleanText(String(question)).slice(0, MAX_LOGGED_CHARS);
     if (q === "") return;
     const line: UnansweredLine = { time: at.toISOString(), platform, question: q };
-    this.stream.write(`${JSON.stringify(line)}\n`);
+    const text = `${JSON.stringify(line)}\n`;
+    const bytes = Buffer.byteLength(text);
+    if (this.size > 0 && this.size + bytes > this.maxBytes) {
+      this.rotate();
+      if (this.failed) return;
+    }
+    this.size += bytes;
+    this.stream.write(text);
   }
 
   /** Flushes what is buffered and closes the file. */
   close(): Promise<void> {
-    return new Promise((resolve) => {
-      if (this.stream.closed || this.stream.destroyed) return resolve();
-      this.stream.end(() => resolve());
+    const stream = this.stream;
+    return new Promise((done) => {
+      if (stream.closed || stream.destroyed) return done();
+      stream.end(() => done());
     });
   }
 }
@@ -60,10 +176,14 @@ export interface UnansweredGroup {
   count: number;
 }
 
-/** Reads an unanswered log's questions, skipping lines that are not what {@link UnansweredLog} writes. */
+/**
+ * Reads an unanswered log's questions, the rotated `<path>.1` first when there is one, skipping lines that are not
+ * what {@link UnansweredLog} writes.
+ */
 export function readUnanswered(path: string): string[] {
   const out: string[] = [];
-  for (const raw of readFileSync(path, "utf8").split("\n")) {
+  const text = (existsSync(`${path}.1`) ? readFileSync(`${path}.1`, "utf8") : "") + readFileSync(path, "utf8");
+  for (const raw of text.split("\n")) {
     if (raw.trim() === "") continue;
     try {
       const q = (JSON.parse(raw) as Partial<UnansweredLine>).question;

@@ -46,6 +46,25 @@ describe("configuration", () => {
     expect(loadConfig({ TELEGRAM_BOT_TOKEN: "", HEALTH_PORT: " " }).TELEGRAM_BOT_TOKEN).toBeUndefined();
   });
 
+  it("reads every empty setting as its default, one rule for all of them", async () => {
+    const { configSchema } = await import("../../src/config.js");
+    const names = Object.keys(configSchema.shape);
+    const blank = Object.fromEntries(names.map((n) => [n, ""]));
+    const spaces = Object.fromEntries(names.map((n) => [n, "  \t"]));
+    expect(loadConfig(blank)).toEqual(loadConfig({}));
+    expect(loadConfig(spaces)).toEqual(loadConfig({}));
+    const c = loadConfig({ LOG_LEVEL: "", TELEGRAM_WEBHOOK_PORT: "", UNANSWERED_LOG_MAX_BYTES: "", KNOWLEDGE_WATCH: "" });
+    expect(c).toMatchObject({ LOG_LEVEL: "info", TELEGRAM_WEBHOOK_PORT: 8080, UNANSWERED_LOG_MAX_BYTES: 10_000_000, KNOWLEDGE_WATCH: true });
+  });
+
+  it("trims values and names a bad port or size without its value", () => {
+    expect(loadConfig({ LOG_LEVEL: " warn ", TELEGRAM_WEBHOOK_PORT: " 8443 " })).toMatchObject({ LOG_LEVEL: "warn", TELEGRAM_WEBHOOK_PORT: 8443 });
+    expect(problems({ TELEGRAM_WEBHOOK_PORT: "eighty", UNANSWERED_LOG_MAX_BYTES: "12" })).toEqual([
+      "TELEGRAM_WEBHOOK_PORT: must be a port number, 1-65535",
+      "UNANSWERED_LOG_MAX_BYTES: must be at least 4096",
+    ]);
+  });
+
   it("names a malformed Telegram token without echoing it", () => {
     const secret = "not-a-token-but-very-secret-value";
     const err = (() => {
@@ -91,23 +110,36 @@ describe("configuration", () => {
 });
 
 describe(".env.example", () => {
-  it("lists every setting, each with a comment above it", async () => {
+  it("lists every setting commented out at its default, each with a comment above it", async () => {
     const { readFileSync } = await import("node:fs");
     const { configSchema } = await import("../../src/config.js");
     const lines = readFileSync(new URL("../../.env.example", import.meta.url), "utf8").split("\n");
-    const listed = lines.map((l, i) => [/^([A-Z_]+)=/.exec(l)?.[1], i] as const).filter((x): x is [string, number] => x[0] !== undefined);
+    const listed = lines.map((l, i) => [/^# ([A-Z_]+)=/.exec(l)?.[1], i] as const).filter((x): x is [string, number] => x[0] !== undefined);
     expect(listed.map(([k]) => k).sort()).toEqual(Object.keys(configSchema.shape).sort());
-    for (const [key, i] of listed) expect(lines[i - 1], `comment above ${key}`).toMatch(/^#/);
+    expect(lines.filter((l) => /^\s*[A-Z_]+=/.test(l)), "no setting left active").toEqual([]);
+    for (const [key, i] of listed) expect(lines[i - 1], `comment above ${key}`).toMatch(/^#(?! [A-Z_]+=)/);
     for (const [key, i] of listed) expect(lines.slice(Math.max(0, i - 4), i).join(" "), `default of ${key}`).toMatch(/Default:/);
+  });
+
+  it("changes nothing when copied to .env as it is, or with every line uncommented", async () => {
+    const { readFileSync } = await import("node:fs");
+    const dotenv = await import("dotenv");
+    const text = readFileSync(new URL("../../.env.example", import.meta.url), "utf8");
+    expect(loadConfig(dotenv.parse(text))).toEqual(loadConfig({}));
+    const uncommented = text.replace(/^# ([A-Z_]+=)/gm, "$1");
+    expect(Object.keys(dotenv.parse(uncommented)).length).toBeGreaterThan(15);
+    expect(loadConfig(dotenv.parse(uncommented))).toEqual(loadConfig({}));
   });
 });
 
-describe("README operations section", () => {
-  it("has every setting in its settings table, and every metric briefbot exposes in its metrics table", async () => {
-    const { readFileSync } = await import("node:fs");
+describe("README and docs operations section", () => {
+  it("has every setting in a settings table, and every metric briefbot exposes in a metrics table", async () => {
+    const { readFileSync, readdirSync } = await import("node:fs");
     const { configSchema } = await import("../../src/config.js");
     const { BotMetrics } = await import("../../src/ops/bot-metrics.js");
-    const doc = readFileSync(new URL("../../README.md", import.meta.url), "utf8");
+    const docsDir = new URL("../../docs/", import.meta.url);
+    const docs = readdirSync(docsDir).filter((f) => f.endsWith(".md")).map((f) => readFileSync(new URL(f, docsDir), "utf8"));
+    const doc = [readFileSync(new URL("../../README.md", import.meta.url), "utf8"), ...docs].join("\n");
     const rows = new Set([...doc.matchAll(/^\| `([A-Za-z_]+)` \|/gm)].map((m) => m[1]));
     for (const key of Object.keys(configSchema.shape)) expect(rows.has(key), key).toBe(true);
     const m = new BotMetrics();

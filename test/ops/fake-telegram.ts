@@ -42,8 +42,11 @@ async function body(req: IncomingMessage): Promise<Record<string, unknown>> {
   return raw ? (JSON.parse(raw) as Record<string, unknown>) : {};
 }
 
-/** Starts the fake. Calls with another token get 401, as Telegram answers a revoked token. */
-export async function startFakeTelegram(token = FAKE_TOKEN): Promise<FakeTelegram> {
+/**
+ * Starts the fake (on `port`, default a free one: a fault test brings a closed port back to life). Calls with another
+ * token get 401, as Telegram answers a revoked token.
+ */
+export async function startFakeTelegram(token = FAKE_TOKEN, port = 0): Promise<FakeTelegram> {
   const sent: SentMessage[] = [];
   const calls = new Map<string, number>();
   const faults: { method: string; status: number; retryAfter?: number }[] = [];
@@ -108,7 +111,7 @@ export async function startFakeTelegram(token = FAKE_TOKEN): Promise<FakeTelegra
     );
   });
   server.keepAliveTimeout = 30_000;
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  await new Promise<void>((resolve) => server.listen(port, "127.0.0.1", resolve));
   (fake as { apiRoot: string }).apiRoot = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   fake.close = () =>
     new Promise<void>((resolve) => {

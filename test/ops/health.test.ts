@@ -31,6 +31,7 @@ async function start(plan: PlannedAdapter[], env: Record<string, string> = {}) {
   const { log, lines } = memoryLogger();
   const app = await startApp(loadConfig({ KNOWLEDGE_DIR: k.dir, HEALTH_PORT: "0", HEALTH_HOST: "127.0.0.1", ...env }), { log, plan });
   apps.push(app);
+  await app.started;
   const base = `http://127.0.0.1:${app.health!.port}`;
   return { app, lines, base, k };
 }
@@ -65,6 +66,8 @@ describe("health and metrics server", () => {
     expect(text).toContain("briefbot_knowledge_entries 2");
     expect(text).toMatch(/briefbot_knowledge_last_reload_timestamp_seconds \d{10}/);
     expect(text).toContain('briefbot_adapter_up{adapter="telegram"} 1');
+    expect(text).toContain('briefbot_adapter_state{adapter="telegram",state="serving"} 1');
+    expect(text).toContain('briefbot_adapter_state{adapter="telegram",state="retrying"} 0');
     expect((await fetch(`${base}/nope`)).status).toBe(404);
     expect((await fetch(`${base}/healthz`, { method: "POST" })).status).toBe(405);
   });
@@ -91,11 +94,12 @@ describe("health and metrics server", () => {
     expect(await (await fetch(`${base}/metrics`)).text()).toContain('briefbot_errors_total{platform="telegram",where="start"} 1');
   });
 
-  it("reports a platform that fails for another reason as not started", async () => {
-    const broken: PlannedAdapter = { name: "discord", credential: "DISCORD_TOKEN", secrets: [], start: async () => Promise.reject(new Error("connect ECONNREFUSED 127.0.0.1:1")) };
+  it("reports a platform that fails for another reason as not started, failed for good", async () => {
+    const broken: PlannedAdapter = { name: "discord", credential: "DISCORD_TOKEN", secrets: [], start: async () => Promise.reject(new Error("Used disallowed intents")) };
     const { app, lines } = await start([broken]);
     expect(app.serving()).toBe(false);
-    expect(lines.some((l) => l.msg === "Discord did not start: connect ECONNREFUSED 127.0.0.1:1")).toBe(true);
+    expect(app.failed()).toBe(true);
+    expect(lines.some((l) => l.msg === "Discord did not start: Used disallowed intents")).toBe(true);
   });
 
   it("stops every adapter, and refuses a health port that is taken", async () => {

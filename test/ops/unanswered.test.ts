@@ -1,8 +1,9 @@
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { execFileSync } from "node:child_process";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { UnansweredLog, groupQuestions, groupUnanswered } from "../../src/ops/unanswered.js";
+import { UnansweredLog, UnansweredLogError, groupQuestions, groupUnanswered, readUnanswered } from "../../src/ops/unanswered.js";
 import { createTelemetry } from "../../src/ops/telemetry.js";
 import { BotMetrics } from "../../src/ops/bot-metrics.js";
 import { dispatch } from "../../src/commands/dispatch.js";
@@ -60,16 +61,61 @@ describe("unanswered log", () => {
     expect(lines[1]!.question).toBe("🙂 @everyone <b>hi</b>");
   });
 
-  it("logs a write failure once and carries on", async () => {
-    const { log, lines } = memoryLogger();
+  it("refuses a path it cannot write at once, naming it and why: folder, FIFO, missing or read-only place", () => {
     const dir = mkdtempSync(join(tmpdir(), "briefbot-unanswered-"));
     dirs.push(dir);
-    const u = new UnansweredLog(dir, log); // a folder cannot be opened for appending
-    u.append("console", "first");
-    await new Promise((r) => setTimeout(r, 50));
-    u.append("console", "second");
+    const fifo = join(dir, "fifo.jsonl");
+    execFileSync("mkfifo", [fifo]);
+    writeFileSync(join(dir, "plain"), "x");
+    const cases: [string, RegExp][] = [
+      [dir, /it is a folder/],
+      [fifo, /not a regular file/], // opening a FIFO for writing would wait for a reader: refused at once instead
+      ["/proc/self/nope/x.jsonl", /cannot create the folder \/proc\/self\/nope \(ENOENT\)/], // Node's recursive mkdir spins here
+      ["/sys/briefbot-test.jsonl", /EACCES|EROFS|EPERM/],
+      [join(dir, "plain", "x.jsonl"), /plain is not a folder/],
+    ];
+    for (const [path, reason] of cases) {
+      let err: unknown;
+      try {
+        new UnansweredLog(path);
+      } catch (e) {
+        err = e;
+      }
+      expect(err, path).toBeInstanceOf(UnansweredLogError);
+      expect((err as Error).message, path).toContain(path);
+      expect((err as Error).message, path).toMatch(reason);
+    }
+  });
+
+  it("creates missing folders, and rotates to <file>.1 at the size cap, keeping at most two files", async () => {
+    const path = tempFile();
+    const u = new UnansweredLog(path, { maxBytes: 4096 });
+    const questions = Array.from({ length: 120 }, (_, i) => `Question number ${i} about something not known at all?`);
+    for (const q of questions) u.append("console", q);
     await u.close();
-    expect(lines.filter((l) => String(l.msg).includes("unanswered log cannot be written"))).toHaveLength(1);
+    const size = (p: string) => statSync(p).size;
+    expect(size(path)).toBeLessThanOrEqual(4096);
+    expect(size(`${path}.1`)).toBeLessThanOrEqual(4096);
+    expect(size(`${path}.1`)).toBeGreaterThan(4096 - 200);
+    expect(existsSync(`${path}.2`)).toBe(false);
+    // What is left is the newest questions, oldest first, with nothing torn.
+    const kept = readUnanswered(path);
+    expect(kept.length).toBeGreaterThan(20);
+    expect(kept).toEqual(questions.slice(-kept.length));
+  });
+
+  it("logs a failed rotation once and carries on without the log", async () => {
+    const { log, lines } = memoryLogger();
+    const path = tempFile();
+    mkdirSync(`${path}.1`, { recursive: true });
+    writeFileSync(join(`${path}.1`, "blocker"), "x"); // a non-empty folder cannot be replaced by a rename
+    const u = new UnansweredLog(path, { log, maxBytes: 4096 });
+    for (let i = 0; i < 200; i++) u.append("console", `question ${i} that nobody can answer here`);
+    await u.close();
+    const failures = lines.filter((l) => String(l.msg).includes("unanswered log cannot be written"));
+    expect(failures).toHaveLength(1);
+    expect(String(failures[0]!.reason)).toContain(".1");
+    expect(statSync(path).size).toBeLessThanOrEqual(4096);
   });
 });
 
@@ -129,7 +175,6 @@ describe("npx briefbot unanswered", () => {
     const u = new UnansweredLog(path);
     for (const q of ["Is WhatsApp blocked?", "is whatsapp blocked", "Who owns Snapp?", "Is WhatsApp blocked?"]) u.append("telegram", q);
     await u.close();
-    const { execFileSync } = await import("node:child_process");
     const bin = new URL("../../bin/briefbot.js", import.meta.url).pathname;
     const out = execFileSync(process.execPath, [bin, "unanswered", path], { encoding: "utf8", cwd: dirname(path) });
     expect(out).toBe("3  Is WhatsApp blocked?\n1  Who owns Snapp?\n");

@@ -1,4 +1,4 @@
-import { createInterface } from "node:readline";
+import { clearLine, createInterface, cursorTo } from "node:readline";
 import type { Readable, Writable } from "node:stream";
 import { dispatch } from "../../commands/dispatch.js";
 import { findCommand } from "../../commands/definitions.js";
@@ -19,6 +19,8 @@ export interface ConsoleIO {
 /** The console adapter; `finished` settles when input ends or the user types /quit. */
 export interface ConsoleAdapter extends RunningAdapter {
   readonly finished: Promise<void>;
+  /** Shows one line (ops' notice: a reload that failed) above the prompt, and redraws the prompt and what was typed. */
+  notice(line: string): void;
 }
 
 /**
@@ -75,6 +77,12 @@ export function startConsole(
   return {
     name: "console",
     finished,
+    notice(line: string) {
+      if (interactive) clearLine(io.output, 0);
+      if (interactive) cursorTo(io.output, 0);
+      io.output.write(`${line}\n`);
+      if (interactive && state === "serving") rl.prompt(true);
+    },
     state: () => state,
     async stop() {
       rl.close();

@@ -18,6 +18,8 @@ export interface DiscordOptions {
   apiUrl?: string;
   /** Start discord.js's ShardingManager with this many shards, or Discord's recommendation for `auto`. */
   shards?: number | "auto";
+  /** Aborts the login when briefbot stops before it has finished (one process; not the ShardingManager). */
+  signal?: AbortSignal;
   // Knobs for tests and operations.
   /** Retries of failed REST requests (default 3; tests use 0). */
   restRetries?: number;

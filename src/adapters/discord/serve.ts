@@ -9,10 +9,24 @@ import type { DiscordOptions } from "./index.js";
 
 const DEFAULT_DEFER_AFTER_MS = 1500;
 
+/** Settles like `p`, or rejects with the abort reason as soon as `signal` aborts. */
+function abortable<T>(p: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
+  if (!signal) return p;
+  signal.throwIfAborted();
+  let onAbort!: () => void;
+  const aborted = new Promise<never>((_, reject) => {
+    onAbort = () => reject(signal.reason);
+    signal.addEventListener("abort", onAbort, { once: true });
+  });
+  return Promise.race([p, aborted]).finally(() => signal.removeEventListener("abort", onAbort));
+}
+
 /**
  * One discord.js client (all shards in this process, or the shard a ShardingManager gave it through SHARDS /
  * SHARD_COUNT): logs in, resolves once ready (every guild received), serves until `stop()`. Rejects when the login
- * fails.
+ * fails (an unreachable API included: the caller decides whether to try again) or `options.signal` aborts it. While
+ * serving, the state is `retrying` while a gateway connection is being re-established (discord.js resumes by
+ * itself), and `failed` when every shard was closed for good (say the token was reset: close code 4004).
  */
 export async function startClient(runtime: Runtime, options: Omit<DiscordOptions, "shards">): Promise<RunningAdapter> {
   const { log } = runtime;
@@ -20,6 +34,13 @@ export async function startClient(runtime: Runtime, options: Omit<DiscordOptions
   const ctx = { runtime, deferAfterMs: options.deferAfterMs ?? DEFAULT_DEFER_AFTER_MS };
   let state: AdapterState = "starting";
   const inflight = new Set<Promise<void>>();
+  const reconnecting = new Set<number>();
+  const closed = new Set<number>();
+  const current = (): AdapterState => {
+    if (state !== "serving") return state;
+    if (closed.size > 0 && closed.size >= client.ws.shards.size) return "failed";
+    return reconnecting.size > 0 ? "retrying" : "serving";
+  };
 
   /** Runs a handler so that no error escapes: it is logged (no user data), counted, and answered "went wrong". */
   const serve = (where: string, target: Parameters<typeof sendError>[0], handler: () => Promise<void>) => {
@@ -43,12 +64,24 @@ export async function startClient(runtime: Runtime, options: Omit<DiscordOptions
   client.on(Events.Error, (err) => log.error({ platform: "discord", err: errorInfo(err) }, "discord client error"));
   // Gateway trouble (discord.js reconnects and resumes by itself), logged while serving, not while stopping.
   client.on(Events.ShardDisconnect, (event, shard) => {
-    if (state === "serving") log.warn({ platform: "discord", shard, code: event.code }, "discord gateway disconnected");
+    if (state !== "serving") return;
+    closed.add(shard);
+    reconnecting.delete(shard);
+    log.error({ platform: "discord", shard, code: event.code }, "discord gateway closed for good (check DISCORD_TOKEN)");
   });
   client.on(Events.ShardReconnecting, (shard) => {
-    if (state === "serving") log.info({ platform: "discord", shard }, "discord gateway reconnecting");
+    if (state !== "serving") return;
+    reconnecting.add(shard);
+    log.info({ platform: "discord", shard }, "discord gateway reconnecting");
   });
-  client.on(Events.ShardResume, (shard) => log.info({ platform: "discord", shard }, "discord gateway resumed"));
+  client.on(Events.ShardResume, (shard) => {
+    reconnecting.delete(shard);
+    log.info({ platform: "discord", shard }, "discord gateway resumed");
+  });
+  client.on(Events.ShardReady, (shard) => {
+    reconnecting.delete(shard);
+    closed.delete(shard);
+  });
 
   // Serving from the ready event itself: discord.js handles the events it queued during start-up right after it.
   const ready = once(client, Events.ClientReady);
@@ -56,15 +89,15 @@ export async function startClient(runtime: Runtime, options: Omit<DiscordOptions
     if (state === "starting") state = "serving";
   });
   try {
-    await client.login(options.token);
-    await ready;
+    await abortable(client.login(options.token), options.signal);
+    await abortable(ready, options.signal);
   } catch (err) {
     state = "failed";
     await client.destroy().catch(() => undefined);
     throw err;
   }
   log.info({ platform: "discord", guilds: client.guilds.cache.size, shards: client.ws.shards.size }, "discord ready");
-  return adapterFor(client, () => state, (s) => (state = s), inflight);
+  return adapterFor(client, current, (s) => (state = s), inflight);
 }
 
 function adapterFor(client: Client, get: () => AdapterState, set: (s: AdapterState) => void, inflight: Set<Promise<void>>): RunningAdapter {
@@ -74,7 +107,7 @@ function adapterFor(client: Client, get: () => AdapterState, set: (s: AdapterSta
     state: get,
     stop: () =>
       (stopping ??= (async () => {
-        if (get() === "serving") set("stopped"); // no new events from here on
+        set("stopped"); // no new events from here on
         await Promise.allSettled([...inflight]);
         await client.destroy();
         set("stopped");

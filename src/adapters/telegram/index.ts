@@ -23,6 +23,8 @@ export interface TelegramOptions {
   webhookHost?: string;
   /** Skip getMe (in-process tests). */
   botInfo?: UserFromGetMe;
+  /** Aborts the start (getMe, deleteWebhook, setWebhook) when briefbot stops before it has finished. */
+  signal?: AbortSignal;
   /** Test knobs: retry caps, flood limits, the pending-question store. */
   retry?: BotOptions["retry"];
   flood?: FloodOptions;
@@ -43,15 +45,19 @@ export function createTelegramBot(runtime: Runtime, options: TelegramOptions): B
 }
 
 /**
- * Starts briefbot on Telegram: checks the token (getMe; a refused token rejects), then serves updates by long
- * polling with @grammyjs/runner, or by webhook when `webhookUrl` is set, and registers the command menu in the
- * background (a failure there is logged, nothing more). `stop()` stops taking updates, lets the answers in flight
- * finish, and resolves; it never rejects and is safe to call twice.
+ * Starts briefbot on Telegram: checks the token (one getMe: a refused token or an unreachable API rejects, and the
+ * caller decides whether to try again — grammY's own `init` would retry an unreachable API forever, silently), then
+ * serves updates by long polling with @grammyjs/runner, or by webhook when `webhookUrl` is set, and registers the
+ * command menu in the background (a failure there is logged, nothing more). While polling, a Bot API that cannot be
+ * reached shows as `retrying` (getUpdates retried with capped waits) until it answers again. `stop()` stops taking
+ * updates, lets the answers in flight finish, and resolves; it never rejects and is safe to call twice.
  */
 export async function startTelegram(runtime: Runtime, options: TelegramOptions): Promise<TelegramAdapter> {
   const { bot, idle } = buildBot(runtime, options);
   let state: AdapterState = "starting";
-  await bot.init();
+  const { signal } = options;
+  if (!options.botInfo) bot.botInfo = await bot.api.getMe(signal as Parameters<Bot["api"]["getMe"]>[0]);
+  signal?.throwIfAborted();
   const background = new AbortController();
   let close: () => Promise<void>;
   let webhookPort: number | null = null;
@@ -65,8 +71,21 @@ export async function startTelegram(runtime: Runtime, options: TelegramOptions):
     webhookPort = server.port;
     close = server.close;
   } else {
-    const runner = await startPolling(bot, runtime, () => {
-      if (state === "serving") state = "failed";
+    const where = options.apiRoot ? `TELEGRAM_API_ROOT (now ${options.apiRoot.replace(/\/\/[^/@]*@/, "//")})` : "the network to api.telegram.org";
+    const runner = await startPolling(bot, runtime, {
+      signal,
+      onCrash: () => {
+        if (state === "serving" || state === "retrying") state = "failed";
+      },
+      onUnreachable: (why, retryInMs) => {
+        if (state === "serving") runtime.log.warn({ platform: "telegram", why, retryInMs }, `Telegram cannot be reached while polling: check ${where}; retrying`);
+        if (state === "serving") state = "retrying";
+      },
+      onReachable: () => {
+        if (state !== "retrying") return;
+        state = "serving";
+        runtime.log.info({ platform: "telegram" }, "Telegram reachable again; polling");
+      },
     });
     close = async () => {
       if (runner.isRunning()) await runner.stop();
