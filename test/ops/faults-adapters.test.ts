@@ -185,6 +185,37 @@ describe("real adapters against an unreachable platform", () => {
   }, 30_000);
 });
 
+describe("Discord gateway faults while serving", () => {
+  async function discordApp() {
+    const fake = await startFakeDiscord();
+    cleanups.push(() => fake.close());
+    const k = tempKnowledge();
+    cleanups.push(k.cleanup);
+    const { log, lines } = memoryLogger();
+    const config = loadConfig({ KNOWLEDGE_DIR: k.dir, DISCORD_TOKEN: fake.token, DISCORD_APPLICATION_ID: fake.applicationId, DISCORD_API_URL: fake.apiUrl, KNOWLEDGE_WATCH: "false" });
+    const app = await startApp(config, { log, plan: planAdapters(config), retry: FAST });
+    apps.push(app);
+    expect(await eventually(() => app.serving(), 15_000)).toBe(true);
+    return { fake, app, lines };
+  }
+
+  it("shows retrying while the gateway is gone (discord.js keeps reconnecting)", async () => {
+    const { fake, app, lines } = await discordApp();
+    await fake.close();
+    expect(await eventually(() => app.adapters[0]!.state() === "retrying", 15_000)).toBe(true);
+    expect(app.failed()).toBe(false);
+    expect(lines.some((l) => l.msg === "discord gateway reconnecting")).toBe(true);
+  }, 30_000);
+
+  it("is failed for good when the gateway closes with 4004 (token reset), so main exits 1", async () => {
+    const { fake, app, lines } = await discordApp();
+    fake.dropConnections(4004);
+    expect(await eventually(() => app.adapters[0]!.state() === "failed", 15_000)).toBe(true);
+    expect(app.failed()).toBe(true);
+    expect(lines.some((l) => String(l.msg).startsWith("discord gateway closed for good"))).toBe(true);
+  }, 30_000);
+});
+
 describe("lean start", () => {
   it("loads grammY and discord.js only for a configured platform: no static import path from main reaches them", async () => {
     const { readFileSync } = await import("node:fs");
