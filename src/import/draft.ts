@@ -43,7 +43,14 @@ export interface KnowledgeDoc {
     text: string;
   };
   speakers: { id: string; name: string; role?: string; aliases: string[] }[];
-  quotes: { id: string; text: string; speaker: string; context?: string; tags: string[]; generated_questions: string[] }[];
+  quotes: {
+    id: string;
+    text: string;
+    speaker: string;
+    context?: string;
+    tags: string[];
+    generated_questions: string[];
+  }[];
   facts: { id: string; text: string; attribution?: string; tags: string[]; generated_questions: string[] }[];
 }
 
@@ -82,7 +89,11 @@ export function sourceIdFor(title: string): string {
 
 /** Quote text as stored: the words between the marks, minus a trailing comma or colon the sentence needed. */
 export function storedQuoteText(raw: string): string {
-  return raw.replace(/\s+/g, " ").trim().replace(/[\s,;:–—-]+$/u, "").trim();
+  return raw
+    .replace(/\s+/g, " ")
+    .trim()
+    .replace(/[\s,;:–—-]+$/u, "")
+    .trim();
 }
 
 /** A unique id: `base`, else `base-2`, `base-3`… (kept within 63 characters). */
@@ -111,7 +122,8 @@ function whoQuestions(s: DraftSpeaker): string[] {
   const out = [`Who is ${s.name}?`, `What is ${s.name}'s job?`];
   if (s.role && /\b\d+-year-old\b/.test(s.role)) out.push(`How old is ${s.name}?`);
   // A role that names one post ("the district's superintendent", "Digital Sovereignty Minister") is asked about too.
-  if (s.role && /^(the\s|[\p{Lu}])/u.test(s.role) && s.role.length <= 80) out.push(`Who is ${s.role.replace(/^The\b/, "the")}?`);
+  if (s.role && /^(the\s|[\p{Lu}])/u.test(s.role) && s.role.length <= 80)
+    out.push(`Who is ${s.role.replace(/^The\b/, "the")}?`);
   return out.filter((q) => q.length <= 200);
 }
 
@@ -122,7 +134,12 @@ function isDescription(name: string): boolean {
 
 /** How a question names the speaker: the name, or for a described one its shortest "the …" alias. */
 function askName(s: DraftSpeaker): string | null {
-  if (s.kind === "organisation" && /^(Ministry|Department|Commission|Council|Office|Agency|Bureau|Board|Committee|Authority|Government|Union|Institute|Court|Police)\b/.test(s.name)) {
+  if (
+    s.kind === "organisation" &&
+    /^(Ministry|Department|Commission|Council|Office|Agency|Bureau|Board|Committee|Authority|Government|Union|Institute|Court|Police)\b/.test(
+      s.name,
+    )
+  ) {
     return `the ${s.name}`;
   }
   if (!isDescription(s.name)) return s.name;
@@ -135,7 +152,11 @@ function askName(s: DraftSpeaker): string | null {
  * sentence's fact and flagged. Every speaker with a role also gets a "who is" fact restating the article's
  * appositive ("Harlan Voss is the district's superintendent."), with generated who-is questions.
  */
-export function draftKnowledge(article: ExtractedArticle, attribution0: Attribution, options: DraftOptions = {}): Draft {
+export function draftKnowledge(
+  article: ExtractedArticle,
+  attribution0: Attribution,
+  options: DraftOptions = {},
+): Draft {
   let attribution = attribution0;
   const body = article.paragraphs.join("\n");
   const taken = options.taken ?? NO_TAKEN_IDS;
@@ -148,7 +169,9 @@ export function draftKnowledge(article: ExtractedArticle, attribution0: Attribut
   const speakerIds = new Set<string>();
   const speakerMap = new Map<string, string>();
   attribution = mergeShortNames(attribution);
-  const used = attribution.speakers.filter((s) => attribution.quotes.some((q) => q.speakerId === s.id && storedQuoteText(q.text)));
+  const used = attribution.speakers.filter((s) =>
+    attribution.quotes.some((q) => q.speakerId === s.id && storedQuoteText(q.text)),
+  );
   const speakers: KnowledgeDoc["speakers"] = [];
   for (const s of used) {
     const base = slug(s.id, 63) || slug(s.name, 63) || "speaker";
@@ -163,7 +186,9 @@ export function draftKnowledge(article: ExtractedArticle, attribution0: Attribut
     speakerMap.set(s.id, sid);
     const aliases = [...new Set(s.aliases.map((a) => a.trim()).filter((a) => a && a.length <= 40 && a !== s.name))];
     const role = roleText(s.role, body);
-    if (!role) warnings.push(`speaker without role: ${s.name} (the article gives none; add one if it does)`);
+    const flagged = attribution.warnings.some((w) => /\brole\b/i.test(w) && w.includes(s.name));
+    if (!role && !flagged)
+      warnings.push(`speaker without role: ${s.name} (the article gives none; add one if it does)`);
     speakers.push(role ? { id: sid, name: s.name.trim(), role, aliases } : { id: sid, name: s.name.trim(), aliases });
   }
 
@@ -220,10 +245,18 @@ export function draftKnowledge(article: ExtractedArticle, attribution0: Attribut
     const role = roleText(s.role, body);
     if (role) {
       const fid = unique(`who-is-${sid}`, entryIds);
-      facts.push({ id: fid, text: `${s.name} is ${role}.`, tags: tagsFor(`${s.name}, ${role}`, vocab, 4), generated_questions: whoQuestions({ ...s, role }) });
+      facts.push({
+        id: fid,
+        text: `${s.name} is ${role}.`,
+        tags: tagsFor(`${s.name}, ${role}`, vocab, 4),
+        generated_questions: whoQuestions({ ...s, role }),
+      });
     } else {
       // No role to state: the speaker's first quote answers "who is X?" with the speaker line.
-      if (!isDescription(s.name)) firstQuote.get(sid)?.generated_questions.unshift(s.kind === "organisation" ? `What is ${s.name}?` : `Who is ${s.name}?`);
+      if (!isDescription(s.name))
+        firstQuote
+          .get(sid)
+          ?.generated_questions.unshift(s.kind === "organisation" ? `What is ${s.name}?` : `Who is ${s.name}?`);
     }
   }
   const titleTags = tagsFor(article.title, vocab, 3);
@@ -242,31 +275,49 @@ export function draftKnowledge(article: ExtractedArticle, attribution0: Attribut
     publisher = UNKNOWN_PUBLISHER;
     warnings.push(`no publisher: set source.publisher (or import with --publisher)`);
   }
-  const source: KnowledgeDoc["source"] = { id, title: article.title.trim(), publisher, reporters: [...article.reporters], text: `${id}.txt` };
+  const source: KnowledgeDoc["source"] = {
+    id,
+    title: article.title.trim(),
+    publisher,
+    reporters: [...article.reporters],
+    text: `${id}.txt`,
+  };
   if (article.published) source.date = article.published;
   if (article.url) source.url = article.url;
   if (article.reporters.length) {
     // The byline as a fact, so "who wrote the article about X?" has an answer; it restates the source line.
-    const names = article.reporters.length === 1 ? article.reporters[0]! : `${article.reporters.slice(0, -1).join(", ")} and ${article.reporters.at(-1)}`;
+    const names =
+      article.reporters.length === 1
+        ? article.reporters[0]!
+        : `${article.reporters.slice(0, -1).join(", ")} and ${article.reporters.at(-1)}`;
     const topic = keyphrases(article.title, vocab).slice(0, 2).join(" ");
     facts.push({
       id: unique(`${id.slice(0, 50)}-byline`, entryIds),
       text: `“${source.title}” was reported by ${names} for ${publisher}${source.date ? ` (${source.date})` : ""}.`,
       tags: [...new Set(["byline", ...tagsFor(article.title, vocab, 3)])],
-      generated_questions: [`Who wrote the article about ${topic || "this"}?`, `Who reported the story about ${topic || "this"}?`],
+      generated_questions: [
+        `Who wrote the article about ${topic || "this"}?`,
+        `Who reported the story about ${topic || "this"}?`,
+      ],
     });
   }
 
   const own = [...attribution.warnings, ...warnings];
   const extractWarnings = article.warnings.filter((w) => !own.includes(w));
-  if (!article.published && !extractWarnings.some((w) => /date/i.test(w))) extractWarnings.push("no publication date found");
-  if (article.reporters.length === 0 && !extractWarnings.some((w) => /byline|reporter/i.test(w))) extractWarnings.push("no byline (no named reporter)");
+  if (!article.published && !extractWarnings.some((w) => /date/i.test(w)))
+    extractWarnings.push("no publication date found");
+  if (article.reporters.length === 0 && !extractWarnings.some((w) => /byline|reporter/i.test(w)))
+    extractWarnings.push("no byline (no named reporter)");
 
   return {
     id,
     doc: { source: orderedSource(source), speakers, quotes, facts },
     text: articleText(article),
-    speakers: used.map((s) => ({ name: s.name, role: roleText(s.role, body) ?? null, quotes: quoteCount.get(speakerMap.get(s.id)!) ?? 0 })),
+    speakers: used.map((s) => ({
+      name: s.name,
+      role: roleText(s.role, body) ?? null,
+      quotes: quoteCount.get(speakerMap.get(s.id)!) ?? 0,
+    })),
     warnings: [...extractWarnings, ...attribution.warnings, ...warnings],
   };
 }
@@ -277,10 +328,18 @@ export function draftKnowledge(article: ExtractedArticle, attribution0: Attribut
  * in capitals ("Digital Sovereignty Minister") is kept.
  */
 export function roleText(role: string | null | undefined, body = ""): string | undefined {
-  const r = role?.replace(/\s+/g, " ").trim().replace(/[,;:]$/, "");
+  const r = role
+    ?.replace(/\s+/g, " ")
+    .trim()
+    .replace(/[,;:]$/, "");
   if (!r) return undefined;
   const [first, ...rest] = r.split(" ");
-  const common = first && /^\p{Lu}\p{Ll}+$/u.test(first) && (/^(The|A|An|His|Her|Its|Their)$/.test(first) || isKnownEnglish(first.toLowerCase()) || new RegExp(`(^|[^\\p{L}])${first.toLowerCase()}([^\\p{L}]|$)`, "u").test(body));
+  const common =
+    first &&
+    /^\p{Lu}\p{Ll}+$/u.test(first) &&
+    (/^(The|A|An|His|Her|Its|Their)$/.test(first) ||
+      isKnownEnglish(first.toLowerCase()) ||
+      new RegExp(`(^|[^\\p{L}])${first.toLowerCase()}([^\\p{L}]|$)`, "u").test(body));
   if (common && rest.every((w) => !/^\p{Lu}/u.test(w))) {
     return `${first.toLowerCase()} ${rest.join(" ")}`.trim();
   }
@@ -307,7 +366,9 @@ function mergeShortNames(a: Attribution): Attribution {
   if (into.size === 0) return a;
   return {
     speakers: a.speakers.filter((s) => !into.has(s.id)),
-    quotes: a.quotes.map((q) => (q.speakerId !== null && into.has(q.speakerId) ? { ...q, speakerId: into.get(q.speakerId)! } : q)),
+    quotes: a.quotes.map((q) =>
+      q.speakerId !== null && into.has(q.speakerId) ? { ...q, speakerId: into.get(q.speakerId)! } : q,
+    ),
     warnings: a.warnings,
   };
 }
@@ -332,7 +393,9 @@ function quoteContext(paragraphs: readonly string[], q: DraftQuote, quotes: read
     }
   }
   if (a < 0) return "";
-  const cuts = quotes.filter((x) => x.paragraph === q.paragraph && x.start < b && x.end > a).sort((x, y) => x.start - y.start);
+  const cuts = quotes
+    .filter((x) => x.paragraph === q.paragraph && x.start < b && x.end > a)
+    .sort((x, y) => x.start - y.start);
   let out = "";
   let at = a;
   for (const c of cuts) {
@@ -353,7 +416,10 @@ function quoteContext(paragraphs: readonly string[], q: DraftQuote, quotes: read
 
 /** "Asked if Iran was losing the "propaganda war", the minister said" → "Was Iran losing the propaganda war?" */
 export function askedQuestion(context: string): string | null {
-  const m = /\basked (?:[\p{L}'’.]+ ){0,5}?(?:whether|if) (.{3,120}?) (was|were|is|are|had|has|would|could|will|should|can|did|does|do) ([^,;]{3,120})/iu.exec(context);
+  const m =
+    /\basked (?:[\p{L}'’.]+ ){0,5}?(?:whether|if) (.{3,120}?) (was|were|is|are|had|has|would|could|will|should|can|did|does|do) ([^,;]{3,120})/iu.exec(
+      context,
+    );
   if (!m) return null;
   const q = `${capitalise(m[2]!.toLowerCase())} ${m[1]} ${m[3]!.replace(/["“”‘’«»]/g, "").replace(/[\s.,]+$/, "")}?`;
   return q.length <= 200 ? q : null;
@@ -364,7 +430,13 @@ function capitalise(s: string): string {
 }
 
 function orderedSource(s: KnowledgeDoc["source"]): KnowledgeDoc["source"] {
-  const out: KnowledgeDoc["source"] = { id: s.id, title: s.title, publisher: s.publisher, reporters: s.reporters, text: s.text };
+  const out: KnowledgeDoc["source"] = {
+    id: s.id,
+    title: s.title,
+    publisher: s.publisher,
+    reporters: s.reporters,
+    text: s.text,
+  };
   if (s.date) out.date = s.date;
   if (s.url) out.url = s.url;
   return out;

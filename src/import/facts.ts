@@ -70,7 +70,10 @@ const WORD = /[\p{L}][\p{L}\p{N}'’-]*/gu;
 function contentWords(text: string): string[] {
   const out: string[] = [];
   for (const m of text.matchAll(WORD)) {
-    const w = m[0].toLowerCase().replace(/['’]s$/, "").replace(/['’-]+$/, "");
+    const w = m[0]
+      .toLowerCase()
+      .replace(/['’]s$/, "")
+      .replace(/['’-]+$/, "");
     const bare = w.replace(/['’]/g, "");
     if (w.length >= 4 && !STOP_WORDS.has(bare) && !NEWS_STOP.has(bare)) out.push(w);
   }
@@ -89,7 +92,8 @@ function properPhrases(sentence: string, known: ReadonlySet<string> | null): str
     let words = m[0].replace(/['’]s\b/g, "").split(/\s+/);
     for (;;) {
       if (words.length && (CAPITALISED_STOP.has(words[0]!) || /^\p{Ll}/u.test(words[0]!))) words = words.slice(1);
-      else if (words.length && (CAPITALISED_STOP.has(words.at(-1)!) || /^\p{Ll}/u.test(words.at(-1)!))) words = words.slice(0, -1);
+      else if (words.length && (CAPITALISED_STOP.has(words.at(-1)!) || /^\p{Ll}/u.test(words.at(-1)!)))
+        words = words.slice(0, -1);
       else break;
     }
     if (words.length === 0) continue;
@@ -189,7 +193,10 @@ export function splitAttribution(sentence: string): { text: string; attribution?
   if (lead) return { text: capitalise(lead[2]!), attribution: lead[1]!.trim() };
   const mid = /,?\s+according to ([^,.;]{3,120}?)(?=[,.;]|$)/iu.exec(sentence);
   if (mid) {
-    const text = (sentence.slice(0, mid.index) + sentence.slice(mid.index + mid[0].length)).replace(/\s+([,.;])/g, "$1");
+    const text = (sentence.slice(0, mid.index) + sentence.slice(mid.index + mid[0].length)).replace(
+      /\s+([,.;])/g,
+      "$1",
+    );
     return { text: text.replace(/,\s*\./, "."), attribution: mid[1]!.trim() };
   }
   return { text: sentence };
@@ -199,10 +206,12 @@ function capitalise(s: string): string {
   return s.charAt(0).toUpperCase() + s.slice(1);
 }
 
-const MONTH = /\b(January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Aug|Sept?|Oct|Nov|Dec)\b\.?/;
+const MONTH =
+  /\b(January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Aug|Sept?|Oct|Nov|Dec)\b\.?/;
 const MONEY = /[$£€¥]\s?\d|\b\d[\d.,]*\s?(bn|m|million|billion|trillion)?\s*(dollars|euros|pounds|tarvos|[A-Z]{3})\b/;
 const PERCENT = /\b\d[\d.,]*\s?(%|percent\b|per cent\b)(\s+of\s+((?:[\p{L}-]+\s?){1,4}))?/u;
-const COUNT = /\b(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?(?:\s(?:million|billion|thousand|hundred))?|dozens|hundreds|thousands|millions)\s+((?:[\p{L}][\p{L}-]*\s?){1,3})/u;
+const COUNT =
+  /\b(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?(?:\s(?:million|billion|thousand|hundred))?|dozens|hundreds|thousands|millions)\s+((?:[\p{L}][\p{L}-]*\s?){1,3})/u;
 
 /**
  * The generated questions for a fact with numbers: "How many services?", "What percentage of web traffic?", "How much
@@ -220,11 +229,16 @@ export function numberQuestions(text: string, vocab: Vocabulary): string[] {
   }
   if (MONEY.test(text)) {
     if (/\bcost/i.test(text)) out.push(`How much did ${topic} cost?`);
-  }
-  else if (!pct) {
+  } else if (!pct) {
     const count = COUNT.exec(text);
     const noun = count ? cutAtStop(count[2]!) : "";
-    if (count && noun && !/^(years?|months?|weeks?|days?|hours?|minutes?|percent|per)\b/i.test(noun) && !MONTH.test(noun)) out.push(`How many ${noun}?`);
+    if (
+      count &&
+      noun &&
+      !/^(years?|months?|weeks?|days?|hours?|minutes?|percent|per)\b/i.test(noun) &&
+      !MONTH.test(noun)
+    )
+      out.push(`How many ${noun}?`);
   }
   return out.filter((q) => q.length >= 3 && q.length <= 200).slice(0, 2);
 }
@@ -234,7 +248,12 @@ function cutAtStop(phrase: string): string {
   const keep: string[] = [];
   for (const w of words) {
     const lw = w.toLowerCase().replace(/[^a-z-]/g, "");
-    if (!lw || STOP_WORDS.has(lw) || /^(had|have|has|was|were|is|are|in|on|at|by|to|from|for|who|that|which|and|or)$/.test(lw)) break;
+    if (
+      !lw ||
+      STOP_WORDS.has(lw) ||
+      /^(had|have|has|was|were|is|are|in|on|at|by|to|from|for|who|that|which|and|or)$/.test(lw)
+    )
+      break;
     keep.push(w.replace(/[^\p{L}-]+$/u, ""));
   }
   return keep.join(" ");
@@ -248,7 +267,11 @@ function cutAtStop(phrase: string): string {
 export function makeFacts(paragraphs: readonly string[], quoted: readonly QuoteSpan[], vocab: Vocabulary): FactDraft[] {
   const facts: FactDraft[] = [];
   const seen: string[] = [];
-  const key = (t: string) => t.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, " ").trim();
+  const key = (t: string) =>
+    t
+      .toLowerCase()
+      .replace(/[^\p{L}\p{N}]+/gu, " ")
+      .trim();
   paragraphs.forEach((paragraph, pi) => {
     const spans = quoted.filter((q) => q.paragraph === pi);
     let from = 0;
@@ -256,7 +279,10 @@ export function makeFacts(paragraphs: readonly string[], quoted: readonly QuoteS
       let at = paragraph.indexOf(sentence, from);
       if (at < 0) at = from;
       from = at + sentence.length;
-      const quotedChars = spans.reduce((n, q) => n + Math.max(0, Math.min(q.end + 1, at + sentence.length) - Math.max(q.start - 1, at)), 0);
+      const quotedChars = spans.reduce(
+        (n, q) => n + Math.max(0, Math.min(q.end + 1, at + sentence.length) - Math.max(q.start - 1, at)),
+        0,
+      );
       if (isQuoteSentence(sentence, at, spans, quotedChars)) continue;
       const clean = sentence.replace(DATELINE, "").trim();
       if (isDebris(clean)) continue;
@@ -267,7 +293,13 @@ export function makeFacts(paragraphs: readonly string[], quoted: readonly QuoteS
         const k = key(text);
         if (seen.some((x) => x.includes(k) || k.includes(x))) continue;
         seen.push(k);
-        const fact: FactDraft = { text, tags: tagsFor(text, vocab), generated: numberQuestions(text, vocab), paragraph: pi, sentence };
+        const fact: FactDraft = {
+          text,
+          tags: tagsFor(text, vocab),
+          generated: numberQuestions(text, vocab),
+          paragraph: pi,
+          sentence,
+        };
         if (attribution) fact.attribution = attribution;
         facts.push(fact);
       }
@@ -276,9 +308,14 @@ export function makeFacts(paragraphs: readonly string[], quoted: readonly QuoteS
   return facts;
 }
 
-const SPEECH = "said|says|added|adds|told|tells|asked|asks|wrote|writes|explained|explains|continued|warned|warns|insisted|argued|replied|recalled|noted|laughed|laughs|shrugged|stated|declared|posted|tweeted";
+const SPEECH =
+  "said|says|added|adds|told|tells|asked|asks|wrote|writes|explained|explains|continued|warned|warns|insisted|argued|replied|recalled|noted|laughed|laughs|shrugged|stated|declared|posted|tweeted";
 const SPEECH_START = new RegExp(`^[\\s\\p{P}]*(?:${SPEECH})\\b`, "iu");
-const SPEECH_END = new RegExp(`\\b(?:${SPEECH})(?: (?:in a statement|on \\w+|that|to [\\p{L} ]{1,40}))?[\\s\\p{P}]*$`, "iu");
+const SPEECH_AFTER = new RegExp(`^[\\s\\p{P}]*(?:[\\p{L}'’.,-]+\\s+){0,8}?(?:${SPEECH})\\b`, "iu");
+const SPEECH_END = new RegExp(
+  `\\b(?:${SPEECH})(?: (?:in a statement|on \\w+|that|to [\\p{L} ]{1,40}))?[\\s\\p{P}]*$`,
+  "iu",
+);
 
 /**
  * A sentence that is a quotation with its attribution (`"…," said X, role.`, `X said: "…"`): it becomes a quote,
@@ -294,10 +331,15 @@ function isQuoteSentence(sentence: string, at: number, spans: readonly QuoteSpan
     const s = Math.max(0, q.start - 1 - at);
     const e = Math.min(sentence.length, q.end + 1 - at);
     if (e <= 0 || s >= sentence.length) continue;
+    // `"…," Iorga told Meridian Wire in an interview.`: the sentence opens with the quotation (or inside it, the
+    // quotation having begun in the sentence before) and its speech verb follows straight after.
+    if (!/[\p{L}\p{N}]/u.test(sentence.slice(0, s)) && SPEECH_AFTER.test(sentence.slice(e))) return true;
     rest += `${sentence.slice(from, s)} `;
     from = Math.max(from, e);
   }
   rest += sentence.slice(from);
+  // `X wrote on the social network Quill on Wednesday: "…"`: the reporting ends in a colon before the quotation.
+  if (/:\s*$/.test(rest.trim() ? rest.replace(/[\s.!?"“”‘’«»]+$/u, "") : "")) return true;
   return SPEECH_START.test(rest) || SPEECH_END.test(rest);
 }
 

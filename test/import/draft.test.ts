@@ -194,6 +194,19 @@ describe("facts", () => {
     const facts = makeFacts(p, [], articleVocabulary(p));
     expect(facts.map((f) => f.text)).toEqual(["The council met for four hours on Monday evening.", "The vote to close the bridge passed by seven votes to two."]);
   });
+  it("a quotation opening its sentence with the speech verb after it, or after a colon, is not a fact", () => {
+    const p = [
+      '"We have paid every driver for four years. This Friday, for the first time, I cannot promise them that," Iorga told the paper in an interview at the company\'s offices.',
+      'The minister wrote on the social network Quill on Wednesday: "Thousands of families did not buy a single camera. They bought a car."',
+      'Iorga said the company had "done nothing wrong" and that it had offered to place the stake in a trust.',
+    ];
+    const spans = [
+      { paragraph: 0, start: 1, end: p[0]!.indexOf('," Iorga') + 1 },
+      { paragraph: 1, start: p[1]!.indexOf('"') + 1, end: p[1]!.length - 1 },
+      { paragraph: 2, start: p[2]!.indexOf('"') + 1, end: p[2]!.indexOf('" and') },
+    ];
+    expect(makeFacts(p, spans, articleVocabulary(p)).map((f) => f.text)).toEqual([p[2]]);
+  });
   it("drops photo credits and very short lines", () => {
     const p = ["A lorry crosses the bridge. Photo by Jo Tester / AP", "Related stories", "The bridge opened in 1931 and was last repaired in 1988."];
     expect(makeFacts(p, [], articleVocabulary(p)).map((f) => f.text)).toEqual([
