@@ -15,7 +15,8 @@ import {
   type QuoteSpan,
 } from "./quotes.js";
 import {
-  DOC_NOUNS,
+  DOC_IN,
+  PLACE_NOUNS,
   Entity,
   HONORIFICS,
   Registry,
@@ -23,6 +24,7 @@ import {
   firstNameGender,
   genderWords,
   isCommonCapitalised,
+  isFunctionWord,
   isKnownFirstName,
   parseRef,
   partKind,
@@ -169,7 +171,7 @@ export function attributeQuotes(paragraphs: string[], opts: { reporters?: string
       prevSentence = [a, b];
       for (const at of attribs) if (at.entity) lastSubject = at.entity;
       for (const at of attribs) paraAttribs.push(at);
-      scanNames(masked, a, b, p * STRIDE, reg, attribs);
+      scanNames(doc, p, masked, a, b, p * STRIDE, reg, attribs);
       const firstWord = a + masked.slice(a, b).search(/[\p{L}\p{N}]/u);
 
       for (let k = 0; k < inSentence.length; k++) {
@@ -416,7 +418,7 @@ function findAttributions(
         if (pr) e.votes[/^(she|her|hers)$/i.test(pr[1]!) ? "f" : "m"] += 1;
       }
       // A statement, post or report named in the sentence speaks for this entity later ("the statement said").
-      const doc = DOC_NOUNS.exec(sentence);
+      const doc = DOC_IN.exec(sentence);
       if (doc && ref.t !== "doc") trackers.set(doc[1]!.toLowerCase(), e);
       trackers.set("*", e);
     }
@@ -491,6 +493,16 @@ const UNNAMED_ROLE = new RegExp(
 function unnamedRole(sentence: string): string | null {
   if (/\b[\p{Lu}][\p{Ll}]+\s+[\p{Lu}][\p{Ll}]+/u.test(sentence.slice(1))) return null;
   return UNNAMED_ROLE.exec(sentence)?.[1] ?? null;
+}
+
+/** The role phrase a clause ends with: "X said that the club's assistant coach" → "the club's assistant coach". */
+function trailingNP(part: string): string {
+  if (partKind(part) !== "clause") return part;
+  const m =
+    /(?:^|\s)((?:the|a|an|its|his|her|their)\s+(?:[\p{L}’'-]+\s+){0,5}?[\p{L}’'-]+|[\p{Lu}][\p{L}-]*[’']s\s+(?:[\p{L}-]+\s+){0,4}?[\p{L}-]+)$/u.exec(
+      part,
+    );
+  return m && !/\b(said|says|told|is|was|are|were|has|have|had|would|will)\b/.test(m[1]!) ? m[1]! : part;
 }
 
 /** "…, who gave only her first name, Mila" / "who gave her name only as Bridget" → the name. */
@@ -624,7 +636,16 @@ function sentenceSubject(head: string): { ref: Ref; roles: string[]; offset: num
 }
 
 /** Capitalised runs in a sentence that name a known entity or a new person: mentions for pronouns later. */
-function scanNames(masked: string, a: number, b: number, base: number, reg: Registry, attribs: Attrib[]): void {
+function scanNames(
+  doc: DocText,
+  p: number,
+  masked: string,
+  a: number,
+  b: number,
+  base: number,
+  reg: Registry,
+  attribs: Attrib[],
+): void {
   const sentence = masked.slice(a, b);
   const re =
     /[\p{Lu}][\p{L}\p{M}'’-]*(?:\s+(?:(?:of|the|for|de|van|von|der|da|du|al|bin)\s+)?[\p{Lu}][\p{L}\p{M}'’-]*)*/gu;
@@ -634,7 +655,19 @@ function scanNames(masked: string, a: number, b: number, base: number, reg: Regi
     if (attribs.some((x) => start >= x.subjStart && start < x.subjEnd)) continue;
     let words = m[0].replace(/[’']s$/, "").split(/\s+/);
     let lead = 0;
+    let titled = false;
     while (words.length > 0 && (isCommonCapitalised(words[0]!) || isTitleWord(words[0]!))) {
+      // a noun right before the name is a title ("Goalkeeper Ama Owusu"); "The", "In" are not
+      titled = words.length >= 3 && (isTitleWord(words[0]!) || !isFunctionWord(words[0]!));
+      words = words.slice(1);
+      lead++;
+    }
+    // A role word in front of a name: "Goalkeeper Ama Owusu", "Striker Jo Lee".
+    if (
+      words.length >= 3 &&
+      !isKnownFirstName(words[0]!) &&
+      (isKnownFirstName(words[1]!) || /(er|or|ist|ian|ant|ent)$/.test(words[0]!))
+    ) {
       words = words.slice(1);
       lead++;
     }
@@ -651,22 +684,42 @@ function scanNames(masked: string, a: number, b: number, base: number, reg: Regi
       reg.mention(known, base + start, subject);
       continue;
     }
-    if (words.length >= 2 && words.length <= 4 && isKnownFirstName(words[0]!) && !Registry.looksLikeOrg(name)) {
-      const e = reg.create(name, "person", base + start);
-      const roles: string[] = [];
-      const tail = masked.slice(start + m[0].length, Math.min(b, start + m[0].length + 300));
-      if (/^\s*,/.test(tail)) collectAppositives(tail.split(PART_SPLIT).slice(1), roles);
-      const headText = masked.slice(Math.max(a, start - 200), start);
-      const prevPart = headText.replace(/,\s*$/, "");
-      if (prevPart !== headText) {
-        const pieces = prevPart.split(PART_SPLIT);
-        const prev = tidyPart(pieces[pieces.length - 1] ?? "");
-        if (prev && isRoleLike(prev) && partKind(prev) !== "doc") roles.push(prev);
+    if (words.length > 4 || Registry.looksLikeOrg(name) || words.some((w) => isCommonCapitalised(w))) continue;
+    // A new person: a known first name, or a name with an age or a person's role beside it.
+    const roles: string[] = [];
+    const tail = masked.slice(start + m[0].length, Math.min(b, start + m[0].length + 300));
+    const ageNext = /^\s*,\s*\d{1,3}\s*[,.]/.test(tail);
+    if (/^\s*,/.test(tail)) collectAppositives(tail.split(PART_SPLIT).slice(1), roles);
+    const headText = masked.slice(Math.max(a, start - 200), start);
+    const prevPart = headText.replace(/,\s*$/, "");
+    if (prevPart !== headText) {
+      const pieces = prevPart.split(PART_SPLIT);
+      const prev = trailingNP(tidyPart(pieces[pieces.length - 1] ?? ""));
+      if (prev && isRoleLike(prev) && partKind(prev) !== "doc") roles.push(prev);
+    }
+    const personRole = roles.some((r) => {
+      const h = roleHead(r);
+      return h !== null && !PLACE_NOUNS.has(h) && !reg.isOrgNoun(h);
+    });
+    const firstKnown = isKnownFirstName(words[0]!);
+    const isPerson =
+      (words.length >= 2 && (firstKnown || personRole || ageNext || titled)) ||
+      (words.length === 1 && (ageNext || (personRole && firstKnown)));
+    if (isPerson) {
+      const full = words.length === 1 ? expand(name, doc.full, doc.offsets[p]! + start, false) : null;
+      if (full) {
+        const known2 = reg.findByName(full.name, null);
+        if (known2) {
+          reg.mention(known2, base + start, subject);
+          continue;
+        }
       }
+      const e = reg.create(full ? full.name : name, "person", base + start);
+      if (full) for (const r of full.roles) e.addRole(r);
       const pre = m[0]
         .split(/\s+/)
         .slice(0, lead)
-        .filter((w) => isTitleWord(w));
+        .filter((w) => isTitleWord(w) || !isFunctionWord(w));
       for (const r of roles) e.addRole(r);
       if (pre.length > 0) e.addRole(pre.join(" "));
       reg.mention(e, base + start, subject);
@@ -719,7 +772,7 @@ function resolve(
       const possessive = /^(.+?)[’']s\s+(.+)$/u.exec(np);
       const e = reg.findByRole(possessive ? possessive[2]! : np);
       if (e) return { entity: e, weak: false };
-      if (possessive) return { entity: null, weak: true };
+      if (possessive) return { entity: reg.create(np.replace(/^The\b/, "the"), "person", pos, true), weak: true };
       const bare = np.replace(/^(the|its|his|her|their)\s+/i, "");
       if (reg.isOrgNoun(bare)) return { entity: reg.create(bare, "organisation", pos, true), weak: true };
       return { entity: reg.create(np.replace(/^The\b/, "the"), "person", pos, true), weak: true };
@@ -841,7 +894,7 @@ function rolesAround(text: string, start: number, end: number): string[] {
       .split(/(?<=[.!?])\s+/)
       .pop()!
       .split(PART_SPLIT);
-    const prev = tidyPart(pieces[pieces.length - 1] ?? "");
+    const prev = trailingNP(tidyPart(pieces[pieces.length - 1] ?? ""));
     if (prev && isRoleLike(prev) && partKind(prev) !== "doc") roles.push(prev);
   }
   return roles;

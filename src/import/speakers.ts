@@ -36,6 +36,11 @@ export function isCommonCapitalised(word: string): boolean {
   return !tags.some((t) => /Name|Place|Country|City|Organization|Region/.test(t));
 }
 
+/** Articles, prepositions, pronouns, days and months: capitalised only at a sentence start or as dates. */
+export function isFunctionWord(word: string): boolean {
+  return COMMON_CAPS.has(word.toLowerCase());
+}
+
 const COMMON_CAPS = new Set(
   (
     "the a an in on at to of for from with by after before when while as but and or so if then this that these those " +
@@ -83,13 +88,24 @@ const ORG_NOUNS = new Set(
     "agency office institute trust group union bank corporation police court university party association " +
     "foundation authority board committee service network platform app regulator watchdog charity organisation " +
     "organization fund bloc embassy administration cabinet parliament senate assembly club school hospital " +
-    "airline carrier retailer manufacturer developer publisher broadcaster newspaper campaign"
+    "airline carrier retailer manufacturer developer publisher broadcaster newspaper campaign league club team federation"
   ).split(" "),
 );
 
 /** Nouns of documents that speak for their author: "the statement said", "the report warns". */
 export const DOC_NOUNS =
   /\b(statement|report|study|survey|letter|post|blog post|filing|document|review|audit|analysis|press release|memo|email|e-mail|notice|ruling|judgment|indictment|complaint|lawsuit|affidavit|submission|paper|white paper|tweet|message|website|note)s?\b/i;
+
+/** Nouns of places: "Port Celeste, the bloc's administrative capital" is not a person. */
+export const PLACE_NOUNS = new Set(
+  "capital city town village country region state province district county area neighbourhood neighborhood suburb island river street road square port county borough municipality".split(
+    " ",
+  ),
+);
+
+/** "in a statement", "in a blog post", "in the letter": the document a speaker spoke through. */
+export const DOC_IN =
+  /\b(?:in|on|via|through)\s+(?:a|an|the|its|their|his|her)\s+(?:[\p{L}’'-]+\s+){0,3}?(statement|report|study|survey|letter|blog post|post|filing|email|e-mail|memo|press release|tweet|message|notice|submission)\b/iu;
 
 export type Ref =
   | { t: "pronoun"; g: "f" | "m" | "n" | "p" }
@@ -109,6 +125,7 @@ export function tidyPart(part: string): string {
     .trim();
   p = p.replace(/^[\s,;:—–-]+|[\s,;:—–-]+$/g, "");
   p = p.replace(/^(and|but|then|so|while|yet|or)\s+/i, "");
+  p = p.replace(/^that\s+(?=(the|a|an|its|his|her|their)\b)/i, "");
   for (let i = 0; i < 4; i++) {
     const q = p.replace(
       /\s+(has|have|had|also|later|then|previously|again|repeatedly|once|further|simply|only|will|would|could|can|may|might|did|does|do|is|was|were|are|first|now|still|even|never|already|recently|just|often|once|himself|herself|themselves|itself|\w+ly)$/i,
@@ -158,6 +175,7 @@ export function splitName(np: string): { prefix: string | null; name: string; ho
   }
   let run = toks.slice(i);
   const pre = toks.slice(0, i);
+  while (pre.length > 0 && /^(the|a|an)$/i.test(pre[pre.length - 1]!)) pre.pop();
   if (pre.length > 6) return null;
   if (pre.length > 0 && PREPOSITIONS.test(pre[0]!)) return null;
   // A leading "The" of an organisation ("The Charity Commission") is not part of the name.
@@ -225,7 +243,7 @@ export function partKind(part: string): PartKind {
 }
 
 function docMatch(p: string): RegExpExecArray | null {
-  return /^(?:(?:a|an|the|its|their|his|her)\s+|[\p{Lu}][\p{L}\p{M}.-]*[’']s\s+)?(?:[\p{L}’'-]+\s+){0,3}?(statement|report|study|survey|letter|blog post|post|filing|document|review|audit|analysis|press release|memo|email|e-mail|notice|ruling|indictment|complaint|lawsuit|submission|white paper|tweet|message)\b(.*)$/iu.exec(
+  return /^(?:(?:a|an|the|its|their|his|her)\s+|[\p{Lu}][\p{L}\p{M}.-]*[’']s\s+)?(?:[\p{L}’'-]+\s+){0,3}?(statement|report|study|survey|letter|blog post|post|filing|document|review|audit|analysis|press release|memo|email|e-mail|notice|ruling|indictment|complaint|lawsuit|submission|white paper|tweet|message)(?![’'])\b(.*)$/iu.exec(
     p,
   );
 }
