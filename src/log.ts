@@ -20,7 +20,9 @@ export function prettyLine(json: string, colour = false): string {
   const n = typeof level === "number" ? level : 30;
   const name = (LEVELS[n] ?? String(level)).padEnd(5);
   const clock = new Date(typeof time === "number" ? time : Date.now()).toTimeString().slice(0, 8);
-  const fields = Object.entries(rest).map(([k, v]) => `${k}=${show(v)}`).join(" ");
+  const fields = Object.entries(rest)
+    .map(([k, v]) => `${k}=${show(v)}`)
+    .join(" ");
   const label = colour ? `\u001b[${COLOURS[n] ?? "0"}m${name}\u001b[0m` : name;
   return `${clock} ${label} ${msg ?? ""}${fields ? ` ${fields}` : ""}\n`;
 }
@@ -76,7 +78,20 @@ export function createLogger(level = "info", destination: pino.DestinationStream
       level,
       base: undefined,
       redact: {
-        paths: ["token", "*.token", "TELEGRAM_BOT_TOKEN", "DISCORD_TOKEN", "TELEGRAM_WEBHOOK_SECRET", "*.TELEGRAM_BOT_TOKEN", "*.DISCORD_TOKEN", "*.TELEGRAM_WEBHOOK_SECRET", "secret", "*.secret", "webhookSecret", "*.webhookSecret"],
+        paths: [
+          "token",
+          "*.token",
+          "TELEGRAM_BOT_TOKEN",
+          "DISCORD_TOKEN",
+          "TELEGRAM_WEBHOOK_SECRET",
+          "*.TELEGRAM_BOT_TOKEN",
+          "*.DISCORD_TOKEN",
+          "*.TELEGRAM_WEBHOOK_SECRET",
+          "secret",
+          "*.secret",
+          "webhookSecret",
+          "*.webhookSecret",
+        ],
         censor: "[redacted]",
       },
     },

@@ -40,7 +40,10 @@ export function planAdapters(config: Config): PlannedAdapter[] {
           token: tgToken,
           signal,
           ...(config.TELEGRAM_API_ROOT && { apiRoot: config.TELEGRAM_API_ROOT }),
-          ...(config.TELEGRAM_WEBHOOK_URL && { webhookUrl: config.TELEGRAM_WEBHOOK_URL, webhookPort: config.TELEGRAM_WEBHOOK_PORT }),
+          ...(config.TELEGRAM_WEBHOOK_URL && {
+            webhookUrl: config.TELEGRAM_WEBHOOK_URL,
+            webhookPort: config.TELEGRAM_WEBHOOK_PORT,
+          }),
           ...(config.TELEGRAM_WEBHOOK_SECRET && { webhookSecret: config.TELEGRAM_WEBHOOK_SECRET }),
         });
       },
@@ -98,11 +101,26 @@ export function isLoginRefused(err: unknown): boolean {
 }
 
 /** Error codes of a connection that failed or was cut: the platform (or the network to it) may come back. */
-const NETWORK_CODES = new Set(["ECONNREFUSED", "ECONNRESET", "ENOTFOUND", "EAI_AGAIN", "ETIMEDOUT", "EHOSTUNREACH", "ENETUNREACH", "ENETDOWN", "EPIPE", "ECONNABORTED"]);
+const NETWORK_CODES = new Set([
+  "ECONNREFUSED",
+  "ECONNRESET",
+  "ENOTFOUND",
+  "EAI_AGAIN",
+  "ETIMEDOUT",
+  "EHOSTUNREACH",
+  "ENETUNREACH",
+  "ENETDOWN",
+  "EPIPE",
+  "ECONNABORTED",
+]);
 
 /** The network error code inside an error (grammY wraps it in `error`, undici in `cause`), if any. */
 function networkCode(err: unknown): string | undefined {
-  for (let e = err as { code?: unknown; error?: unknown; cause?: unknown } | null, depth = 0; e && typeof e === "object" && depth < 4; depth++) {
+  for (
+    let e = err as { code?: unknown; error?: unknown; cause?: unknown } | null, depth = 0;
+    e && typeof e === "object" && depth < 4;
+    depth++
+  ) {
     if (typeof e.code === "string" && (NETWORK_CODES.has(e.code) || e.code.startsWith("UND_ERR_"))) return e.code;
     e = (e.error ?? e.cause) as typeof e;
   }
@@ -118,7 +136,8 @@ export function isTransient(err: unknown): boolean {
   const e = err as { name?: unknown; error_code?: unknown; status?: unknown } | null;
   if (!e || typeof e !== "object") return false;
   if (e.name === "HttpError" || e.name === "AbortError" || e.name === "TimeoutError") return true;
-  for (const status of [e.error_code, e.status]) if (typeof status === "number" && (status === 429 || status >= 500)) return true;
+  for (const status of [e.error_code, e.status])
+    if (typeof status === "number" && (status === 429 || status >= 500)) return true;
   return networkCode(err) !== undefined;
 }
 
@@ -139,7 +158,9 @@ function platformName(adapter: PlannedAdapter): string {
 }
 
 function detailOf(adapter: PlannedAdapter, err: unknown): string {
-  return scrub(err instanceof Error ? err.message : String(err), adapter.secrets).split("\n")[0]!.slice(0, 300);
+  return scrub(err instanceof Error ? err.message : String(err), adapter.secrets)
+    .split("\n")[0]!
+    .slice(0, 300);
 }
 
 /** A one-line, secret-free explanation of why an adapter did not start. */
@@ -148,7 +169,10 @@ export function startFailure(adapter: PlannedAdapter, err: unknown): string {
   const detail = detailOf(adapter, err);
   if (isLoginRefused(err)) {
     // A wrong API root can answer 404 as a wrong token does: name it too when it is not the default.
-    const also = adapter.endpoint && !/^https:\/\/(api\.telegram\.org|discord\.com\/api)\/?$/.test(adapter.endpoint.url) ? ` (and ${adapter.endpoint.setting})` : "";
+    const also =
+      adapter.endpoint && !/^https:\/\/(api\.telegram\.org|discord\.com\/api)\/?$/.test(adapter.endpoint.url)
+        ? ` (and ${adapter.endpoint.setting})`
+        : "";
     return `${platform} refused the login: check ${adapter.credential}${also} (${detail})`;
   }
   return `${platform} did not start: ${detail}`;
@@ -159,8 +183,11 @@ export function unreachable(adapter: PlannedAdapter, err: unknown, retryInMs: nu
   const platform = platformName(adapter);
   const code = networkCode(err);
   const e = err as { error_code?: unknown; status?: unknown };
-  const status = typeof e?.error_code === "number" ? e.error_code : typeof e?.status === "number" ? e.status : undefined;
+  const status =
+    typeof e?.error_code === "number" ? e.error_code : typeof e?.status === "number" ? e.status : undefined;
   const why = code ?? (status !== undefined ? `HTTP ${status}` : detailOf(adapter, err));
-  const where = adapter.endpoint ? `: check ${adapter.endpoint.setting} (now ${shownUrl(adapter.endpoint.url)}) and the network` : "";
+  const where = adapter.endpoint
+    ? `: check ${adapter.endpoint.setting} (now ${shownUrl(adapter.endpoint.url)}) and the network`
+    : "";
   return `${platform} cannot be reached${where} (${why}); retrying in ${retryInMs < 1000 ? `${retryInMs} ms` : `${Math.round(retryInMs / 1000)} s`}`;
 }

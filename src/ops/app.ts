@@ -58,7 +58,9 @@ export interface StartOptions {
 
 function withTimeout<T>(p: Promise<T>, ms: number): Promise<T | "timeout"> {
   let timer: NodeJS.Timeout;
-  return Promise.race([p, new Promise<"timeout">((r) => (timer = setTimeout(() => r("timeout"), ms)))]).finally(() => clearTimeout(timer));
+  return Promise.race([p, new Promise<"timeout">((r) => (timer = setTimeout(() => r("timeout"), ms)))]).finally(() =>
+    clearTimeout(timer),
+  );
 }
 
 /**
@@ -156,7 +158,10 @@ class SupervisedAdapter implements RunningAdapter {
  * `/healthz` and the metrics from the first moment. Throws a KnowledgeError when the knowledge cannot be loaded, and a
  * ConfigError naming UNANSWERED_LOG when that file cannot be written.
  */
-export async function startApp(config: Config, { log, plan = planAdapters(config), retry = DEFAULT_RETRY }: StartOptions): Promise<App> {
+export async function startApp(
+  config: Config,
+  { log, plan = planAdapters(config), retry = DEFAULT_RETRY }: StartOptions,
+): Promise<App> {
   // The unanswered log first: a path that cannot be written is a bad setting, told before anything else starts.
   let unanswered: UnansweredLog | undefined;
   if (config.UNANSWERED_LOG) {
@@ -208,7 +213,9 @@ export async function startApp(config: Config, { log, plan = planAdapters(config
   const started = Promise.all(adapters.map((a) => a.firstAttempt)).then(() => undefined);
 
   const finished = Promise.all(adapters.map((a) => a.done)).then((running) => {
-    const endings = running.map((a) => (a as { finished?: unknown } | undefined)?.finished).filter((f): f is Promise<void> => f instanceof Promise);
+    const endings = running
+      .map((a) => (a as { finished?: unknown } | undefined)?.finished)
+      .filter((f): f is Promise<void> => f instanceof Promise);
     return endings.length ? Promise.all(endings).then(() => undefined) : new Promise<void>(() => {});
   });
 
@@ -219,9 +226,13 @@ export async function startApp(config: Config, { log, plan = planAdapters(config
       await Promise.all(
         adapters.map(async (a) => {
           try {
-            if ((await withTimeout(a.stop(), STOP_TIMEOUT_MS)) === "timeout") log.warn({ adapter: a.name }, "adapter did not stop in time");
+            if ((await withTimeout(a.stop(), STOP_TIMEOUT_MS)) === "timeout")
+              log.warn({ adapter: a.name }, "adapter did not stop in time");
           } catch (err) {
-            log.warn({ adapter: a.name, reason: err instanceof Error ? err.message : String(err) }, "adapter stop failed");
+            log.warn(
+              { adapter: a.name, reason: err instanceof Error ? err.message : String(err) },
+              "adapter stop failed",
+            );
           }
         }),
       );

@@ -21,20 +21,40 @@ export interface MetricsSources {
  */
 export class BotMetrics {
   readonly registry = new Registry();
-  readonly requests = this.registry.register(new Counter("briefbot_requests_total", "Commands handled, by platform and command."));
-  readonly questions = this.registry.register(new Counter("briefbot_questions_total", "Questions asked (ask and free text), by platform."));
-  readonly answered = this.registry.register(new Counter("briefbot_answered_total", "Questions answered from the knowledge base, by platform."));
-  readonly declined = this.registry.register(new Counter("briefbot_declined_total", "Questions declined as not known, by platform."));
-  readonly latency = this.registry.register(
-    new Histogram("briefbot_answer_latency_seconds", "Time to produce an answer (command and core), by platform.", LATENCY_BUCKETS),
+  readonly requests = this.registry.register(
+    new Counter("briefbot_requests_total", "Commands handled, by platform and command."),
   );
-  readonly errors = this.registry.register(new Counter("briefbot_errors_total", "Errors caught while handling updates, by platform and site."));
-  readonly reloads = this.registry.register(new Counter("briefbot_knowledge_reloads_total", "Knowledge reloads, by result (ok or failed)."));
+  readonly questions = this.registry.register(
+    new Counter("briefbot_questions_total", "Questions asked (ask and free text), by platform."),
+  );
+  readonly answered = this.registry.register(
+    new Counter("briefbot_answered_total", "Questions answered from the knowledge base, by platform."),
+  );
+  readonly declined = this.registry.register(
+    new Counter("briefbot_declined_total", "Questions declined as not known, by platform."),
+  );
+  readonly latency = this.registry.register(
+    new Histogram(
+      "briefbot_answer_latency_seconds",
+      "Time to produce an answer (command and core), by platform.",
+      LATENCY_BUCKETS,
+    ),
+  );
+  readonly errors = this.registry.register(
+    new Counter("briefbot_errors_total", "Errors caught while handling updates, by platform and site."),
+  );
+  readonly reloads = this.registry.register(
+    new Counter("briefbot_knowledge_reloads_total", "Knowledge reloads, by result (ok or failed)."),
+  );
   readonly lastReload = this.registry.register(
     new Gauge("briefbot_knowledge_last_reload_timestamp_seconds", "Unix time the knowledge now served was loaded."),
   );
   readonly gc = this.registry.register(
-    new Histogram("nodejs_gc_duration_seconds", "Garbage-collection pauses of the process, by kind (minor, major, incremental, weakcb).", GC_BUCKETS),
+    new Histogram(
+      "nodejs_gc_duration_seconds",
+      "Garbage-collection pauses of the process, by kind (minor, major, incremental, weakcb).",
+      GC_BUCKETS,
+    ),
   );
   private stopGc?: () => void;
 
@@ -45,19 +65,30 @@ export class BotMetrics {
   attach(sources: MetricsSources): void {
     this.stopGc = observeGc(this.gc);
     this.registry.register(
-      new Gauge("briefbot_knowledge_entries", "Quotes and facts in the knowledge served now.", (set) => set({}, sources.entries())),
+      new Gauge("briefbot_knowledge_entries", "Quotes and facts in the knowledge served now.", (set) =>
+        set({}, sources.entries()),
+      ),
     );
     this.registry.register(
-      new Gauge("process_cpu_seconds_total", "User and system CPU time of the process, in seconds.", (set) => {
-        const { user, system } = process.cpuUsage();
-        set({}, (user + system) / 1e6);
-      }, "counter"),
+      new Gauge(
+        "process_cpu_seconds_total",
+        "User and system CPU time of the process, in seconds.",
+        (set) => {
+          const { user, system } = process.cpuUsage();
+          set({}, (user + system) / 1e6);
+        },
+        "counter",
+      ),
     );
     this.registry.register(
-      new Gauge("process_resident_memory_bytes", "Resident memory of the process, in bytes.", (set) => set({}, process.memoryUsage.rss())),
+      new Gauge("process_resident_memory_bytes", "Resident memory of the process, in bytes.", (set) =>
+        set({}, process.memoryUsage.rss()),
+      ),
     );
     this.registry.register(
-      new Gauge("nodejs_heap_used_bytes", "V8 heap in use, in bytes.", (set) => set({}, process.memoryUsage().heapUsed)),
+      new Gauge("nodejs_heap_used_bytes", "V8 heap in use, in bytes.", (set) =>
+        set({}, process.memoryUsage().heapUsed),
+      ),
     );
     this.registry.register(
       new Gauge("briefbot_adapter_up", "1 when the adapter is serving, else 0, by adapter.", (set) => {
@@ -65,9 +96,14 @@ export class BotMetrics {
       }),
     );
     this.registry.register(
-      new Gauge("briefbot_adapter_state", "1 for the state each adapter is in now (starting, serving, retrying, stopped, failed), 0 for the others.", (set) => {
-        for (const a of sources.adapters()) for (const state of ADAPTER_STATES) set({ adapter: a.name, state }, a.state === state ? 1 : 0);
-      }),
+      new Gauge(
+        "briefbot_adapter_state",
+        "1 for the state each adapter is in now (starting, serving, retrying, stopped, failed), 0 for the others.",
+        (set) => {
+          for (const a of sources.adapters())
+            for (const state of ADAPTER_STATES) set({ adapter: a.name, state }, a.state === state ? 1 : 0);
+        },
+      ),
     );
   }
 

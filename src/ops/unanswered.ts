@@ -1,4 +1,16 @@
-import { closeSync, constants, createWriteStream, existsSync, fstatSync, mkdirSync, openSync, readFileSync, renameSync, statSync, type WriteStream } from "node:fs";
+import {
+  closeSync,
+  constants,
+  createWriteStream,
+  existsSync,
+  fstatSync,
+  mkdirSync,
+  openSync,
+  readFileSync,
+  renameSync,
+  statSync,
+  type WriteStream,
+} from "node:fs";
 import { dirname, resolve } from "node:path";
 import type { Logger } from "pino";
 import type { Platform } from "../adapters/runtime.js";
@@ -47,7 +59,8 @@ function ensureFolder(file: string): void {
     try {
       isDir = statSync(dir).isDirectory();
     } catch (err) {
-      if ((err as { code?: string }).code !== "ENOENT" || dirname(dir) === dir) throw new UnansweredLogError(file, `${dir}: ${reasonOf(err)}`);
+      if ((err as { code?: string }).code !== "ENOENT" || dirname(dir) === dir)
+        throw new UnansweredLogError(file, `${dir}: ${reasonOf(err)}`);
       missing.push(dir);
       dir = dirname(dir);
       continue;
@@ -76,7 +89,10 @@ function openAppend(path: string): { fd: number; size: number } {
     fd = openSync(path, constants.O_WRONLY | constants.O_APPEND | constants.O_CREAT | constants.O_NONBLOCK, 0o600);
   } catch (err) {
     const code = reasonOf(err);
-    throw new UnansweredLogError(path, code === "EISDIR" ? "it is a folder" : code === "ENXIO" ? "not a regular file" : code);
+    throw new UnansweredLogError(
+      path,
+      code === "EISDIR" ? "it is a folder" : code === "ENXIO" ? "not a regular file" : code,
+    );
   }
   const st = fstatSync(fd);
   if (!st.isFile()) {
@@ -126,7 +142,8 @@ export class UnansweredLog {
   }
 
   private fail(reason: string): void {
-    if (!this.failed) this.log?.error({ path: this.path, reason }, "unanswered log cannot be written; no longer recording");
+    if (!this.failed)
+      this.log?.error({ path: this.path, reason }, "unanswered log cannot be written; no longer recording");
     this.failed = true;
   }
 
@@ -197,7 +214,13 @@ export function readUnanswered(path: string): string[] {
 
 /** The words that carry a question's topic, stemmed: "Why was Telegram banned?" → telegram, ban. */
 function topicWords(question: string): string[] {
-  return [...new Set(words(question).filter((w) => !STOP_WORDS.has(w)).map(stem))];
+  return [
+    ...new Set(
+      words(question)
+        .filter((w) => !STOP_WORDS.has(w))
+        .map(stem),
+    ),
+  ];
 }
 
 function sameWord(a: string, b: string): boolean {
@@ -233,7 +256,10 @@ export function groupQuestions(questions: Iterable<string>): UnansweredGroup[] {
   for (const q of questions) {
     const text = cleanText(String(q));
     if (text === "") continue;
-    const key = fold(text).replace(/[^\p{L}\p{N}]+/gu, " ").trim() || text;
+    const key =
+      fold(text)
+        .replace(/[^\p{L}\p{N}]+/gu, " ")
+        .trim() || text;
     const e = exact.get(key);
     if (e) e.count++;
     else exact.set(key, { text, count: 1 });

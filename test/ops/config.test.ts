@@ -53,12 +53,25 @@ describe("configuration", () => {
     const spaces = Object.fromEntries(names.map((n) => [n, "  \t"]));
     expect(loadConfig(blank)).toEqual(loadConfig({}));
     expect(loadConfig(spaces)).toEqual(loadConfig({}));
-    const c = loadConfig({ LOG_LEVEL: "", TELEGRAM_WEBHOOK_PORT: "", UNANSWERED_LOG_MAX_BYTES: "", KNOWLEDGE_WATCH: "" });
-    expect(c).toMatchObject({ LOG_LEVEL: "info", TELEGRAM_WEBHOOK_PORT: 8080, UNANSWERED_LOG_MAX_BYTES: 10_000_000, KNOWLEDGE_WATCH: true });
+    const c = loadConfig({
+      LOG_LEVEL: "",
+      TELEGRAM_WEBHOOK_PORT: "",
+      UNANSWERED_LOG_MAX_BYTES: "",
+      KNOWLEDGE_WATCH: "",
+    });
+    expect(c).toMatchObject({
+      LOG_LEVEL: "info",
+      TELEGRAM_WEBHOOK_PORT: 8080,
+      UNANSWERED_LOG_MAX_BYTES: 10_000_000,
+      KNOWLEDGE_WATCH: true,
+    });
   });
 
   it("trims values and names a bad port or size without its value", () => {
-    expect(loadConfig({ LOG_LEVEL: " warn ", TELEGRAM_WEBHOOK_PORT: " 8443 " })).toMatchObject({ LOG_LEVEL: "warn", TELEGRAM_WEBHOOK_PORT: 8443 });
+    expect(loadConfig({ LOG_LEVEL: " warn ", TELEGRAM_WEBHOOK_PORT: " 8443 " })).toMatchObject({
+      LOG_LEVEL: "warn",
+      TELEGRAM_WEBHOOK_PORT: 8443,
+    });
     expect(problems({ TELEGRAM_WEBHOOK_PORT: "eighty", UNANSWERED_LOG_MAX_BYTES: "12" })).toEqual([
       "TELEGRAM_WEBHOOK_PORT: must be a port number, 1-65535",
       "UNANSWERED_LOG_MAX_BYTES: must be at least 4096",
@@ -87,9 +100,15 @@ describe("configuration", () => {
   });
 
   it("lists every bad variable at once, each by name", () => {
-    const list = problems({ LOG_LEVEL: "loud", HEALTH_PORT: "99999", TELEGRAM_API_ROOT: "ftp://x", KNOWLEDGE_WATCH: "maybe" });
+    const list = problems({
+      LOG_LEVEL: "loud",
+      HEALTH_PORT: "99999",
+      TELEGRAM_API_ROOT: "ftp://x",
+      KNOWLEDGE_WATCH: "maybe",
+    });
     const text = list.join("\n");
-    for (const name of ["LOG_LEVEL", "HEALTH_PORT", "TELEGRAM_API_ROOT", "KNOWLEDGE_WATCH"]) expect(text).toContain(name);
+    for (const name of ["LOG_LEVEL", "HEALTH_PORT", "TELEGRAM_API_ROOT", "KNOWLEDGE_WATCH"])
+      expect(text).toContain(name);
     expect(list).toHaveLength(4);
   });
 
@@ -114,11 +133,17 @@ describe(".env.example", () => {
     const { readFileSync } = await import("node:fs");
     const { configSchema } = await import("../../src/config.js");
     const lines = readFileSync(new URL("../../.env.example", import.meta.url), "utf8").split("\n");
-    const listed = lines.map((l, i) => [/^# ([A-Z_]+)=/.exec(l)?.[1], i] as const).filter((x): x is [string, number] => x[0] !== undefined);
+    const listed = lines
+      .map((l, i) => [/^# ([A-Z_]+)=/.exec(l)?.[1], i] as const)
+      .filter((x): x is [string, number] => x[0] !== undefined);
     expect(listed.map(([k]) => k).sort()).toEqual(Object.keys(configSchema.shape).sort());
-    expect(lines.filter((l) => /^\s*[A-Z_]+=/.test(l)), "no setting left active").toEqual([]);
+    expect(
+      lines.filter((l) => /^\s*[A-Z_]+=/.test(l)),
+      "no setting left active",
+    ).toEqual([]);
     for (const [key, i] of listed) expect(lines[i - 1], `comment above ${key}`).toMatch(/^#(?! [A-Z_]+=)/);
-    for (const [key, i] of listed) expect(lines.slice(Math.max(0, i - 4), i).join(" "), `default of ${key}`).toMatch(/Default:/);
+    for (const [key, i] of listed)
+      expect(lines.slice(Math.max(0, i - 4), i).join(" "), `default of ${key}`).toMatch(/Default:/);
   });
 
   it("changes nothing when copied to .env as it is, or with every line uncommented", async () => {
@@ -138,7 +163,9 @@ describe("README and docs operations section", () => {
     const { configSchema } = await import("../../src/config.js");
     const { BotMetrics } = await import("../../src/ops/bot-metrics.js");
     const docsDir = new URL("../../docs/", import.meta.url);
-    const docs = readdirSync(docsDir).filter((f) => f.endsWith(".md")).map((f) => readFileSync(new URL(f, docsDir), "utf8"));
+    const docs = readdirSync(docsDir)
+      .filter((f) => f.endsWith(".md"))
+      .map((f) => readFileSync(new URL(f, docsDir), "utf8"));
     const doc = [readFileSync(new URL("../../README.md", import.meta.url), "utf8"), ...docs].join("\n");
     const rows = new Set([...doc.matchAll(/^\| `([A-Za-z_]+)` \|/gm)].map((m) => m[1]));
     for (const key of Object.keys(configSchema.shape)) expect(rows.has(key), key).toBe(true);

@@ -26,7 +26,11 @@ async function start(plan: PlannedAdapter[], env: Record<string, string> = {}, r
   const k = tempKnowledge();
   cleanups.push(k.cleanup);
   const { log, lines } = memoryLogger();
-  const app = await startApp(loadConfig({ KNOWLEDGE_DIR: k.dir, HEALTH_PORT: "0", HEALTH_HOST: "127.0.0.1", ...env }), { log, plan, retry });
+  const app = await startApp(loadConfig({ KNOWLEDGE_DIR: k.dir, HEALTH_PORT: "0", HEALTH_HOST: "127.0.0.1", ...env }), {
+    log,
+    plan,
+    retry,
+  });
   apps.push(app);
   const base = `http://127.0.0.1:${app.health!.port}`;
   const health = async () => {
@@ -47,11 +51,18 @@ const refused = () => Object.assign(new Error("connect ECONNREFUSED 127.0.0.1:9"
 describe("adapter supervision", () => {
   it("shows every adapter's state from the first moment, and is healthy as soon as one serves", async () => {
     let release!: (a: RunningAdapter) => void;
-    const slow: PlannedAdapter = { name: "telegram", credential: "TELEGRAM_BOT_TOKEN", secrets: [], start: () => new Promise((r) => (release = r)) };
+    const slow: PlannedAdapter = {
+      name: "telegram",
+      credential: "TELEGRAM_BOT_TOKEN",
+      secrets: [],
+      start: () => new Promise((r) => (release = r)),
+    };
     const { app, health, base } = await start([slow]);
     // startApp has returned although the platform has not answered yet.
     expect(await health()).toEqual({ status: 503, adapters: { telegram: "starting" } });
-    expect(await (await fetch(`${base}/metrics`)).text()).toContain('briefbot_adapter_state{adapter="telegram",state="starting"} 1');
+    expect(await (await fetch(`${base}/metrics`)).text()).toContain(
+      'briefbot_adapter_state{adapter="telegram",state="starting"} 1',
+    );
     release(serving("telegram"));
     await app.started;
     expect(await health()).toEqual({ status: 200, adapters: { telegram: "serving" } });
@@ -66,11 +77,19 @@ describe("adapter supervision", () => {
       endpoint: { setting: "TELEGRAM_API_ROOT", url: "http://user:pw@127.0.0.1:9" },
       secrets: [token],
       start: async () => {
-        if (++attempts <= 5) throw Object.assign(new Error(`request to http://127.0.0.1:9/bot${token}/getMe failed`), { code: "ECONNREFUSED" });
+        if (++attempts <= 5)
+          throw Object.assign(new Error(`request to http://127.0.0.1:9/bot${token}/getMe failed`), {
+            code: "ECONNREFUSED",
+          });
         return serving("telegram");
       },
     };
-    const other: PlannedAdapter = { name: "discord", credential: "DISCORD_TOKEN", secrets: [], start: async () => serving("discord") };
+    const other: PlannedAdapter = {
+      name: "discord",
+      credential: "DISCORD_TOKEN",
+      secrets: [],
+      start: async () => serving("discord"),
+    };
     const { app, lines, health } = await start([flaky, other]);
     await app.started;
     // The other platform serves meanwhile, and /healthz is 200 with the unreachable one shown as retrying.
@@ -79,10 +98,15 @@ describe("adapter supervision", () => {
     expect(attempts).toBe(6);
     const retries = lines.filter((l) => l.adapter === "telegram" && l.level === 40);
     expect(retries.map((l) => l.retryInMs)).toEqual([20, 40, 80, 80, 80]);
-    expect(String(retries[0]!.msg)).toBe("Telegram cannot be reached: check TELEGRAM_API_ROOT (now http://127.0.0.1:9) and the network (ECONNREFUSED); retrying in 20 ms");
+    expect(String(retries[0]!.msg)).toBe(
+      "Telegram cannot be reached: check TELEGRAM_API_ROOT (now http://127.0.0.1:9) and the network (ECONNREFUSED); retrying in 20 ms",
+    );
     expect(JSON.stringify(lines)).not.toContain(token.split(":")[1]);
     expect(JSON.stringify(lines)).not.toContain("pw@");
-    expect(lines.find((l) => l.msg === "adapter started" && l.adapter === "telegram")).toMatchObject({ adapter: "telegram", attempts: 6 });
+    expect(lines.find((l) => l.msg === "adapter started" && l.adapter === "telegram")).toMatchObject({
+      adapter: "telegram",
+      attempts: 6,
+    });
     expect(await app.metrics.errors.get({ platform: "telegram", where: "start" })).toBe(5);
   });
 
@@ -119,7 +143,12 @@ describe("adapter supervision", () => {
           }),
         ),
     };
-    const waiting: PlannedAdapter = { name: "discord", credential: "DISCORD_TOKEN", secrets: [], start: async () => Promise.reject(refused()) };
+    const waiting: PlannedAdapter = {
+      name: "discord",
+      credential: "DISCORD_TOKEN",
+      secrets: [],
+      start: async () => Promise.reject(refused()),
+    };
     const { app } = await start([hanging, waiting], {}, { firstMs: 3_600_000, maxMs: 3_600_000 });
     await eventually(() => app.adapters[1]!.state() === "retrying");
     expect(app.adapters.map((a) => a.state())).toEqual(["starting", "retrying"]);
@@ -136,22 +165,35 @@ describe("real adapters against an unreachable platform", () => {
     const k = tempKnowledge();
     cleanups.push(k.cleanup);
     const { log, lines } = memoryLogger();
-    const config = loadConfig({ KNOWLEDGE_DIR: k.dir, TELEGRAM_BOT_TOKEN: FAKE_TOKEN, TELEGRAM_API_ROOT: apiRoot, KNOWLEDGE_WATCH: "false" });
+    const config = loadConfig({
+      KNOWLEDGE_DIR: k.dir,
+      TELEGRAM_BOT_TOKEN: FAKE_TOKEN,
+      TELEGRAM_API_ROOT: apiRoot,
+      KNOWLEDGE_WATCH: "false",
+    });
     const app = await startApp(config, { log, plan: planAdapters(config), retry: { firstMs: 50, maxMs: 200 } });
     apps.push(app);
     const tg = app.adapters[0]!;
     expect(await eventually(() => tg.state() === "retrying", 10_000)).toBe(true);
-    expect(lines.some((l) => String(l.msg).startsWith(`Telegram cannot be reached: check TELEGRAM_API_ROOT (now ${apiRoot})`))).toBe(true);
+    expect(
+      lines.some((l) =>
+        String(l.msg).startsWith(`Telegram cannot be reached: check TELEGRAM_API_ROOT (now ${apiRoot})`),
+      ),
+    ).toBe(true);
 
     let fake = await startFakeTelegram(FAKE_TOKEN, port);
     cleanups.push(() => fake.close());
     expect(await eventually(() => tg.state() === "serving", 10_000)).toBe(true);
-    expect((fake.calls.get("getUpdates") ?? 0) > 0 || (await eventually(() => (fake.calls.get("getUpdates") ?? 0) > 0))).toBe(true);
+    expect(
+      (fake.calls.get("getUpdates") ?? 0) > 0 || (await eventually(() => (fake.calls.get("getUpdates") ?? 0) > 0)),
+    ).toBe(true);
 
     // The Bot API goes away while polling: retrying (capped waits), then serving again when it is back.
     await fake.close();
     expect(await eventually(() => tg.state() === "retrying", 40_000)).toBe(true);
-    expect(lines.some((l) => String(l.msg).startsWith("Telegram cannot be reached while polling: check TELEGRAM_API_ROOT"))).toBe(true);
+    expect(
+      lines.some((l) => String(l.msg).startsWith("Telegram cannot be reached while polling: check TELEGRAM_API_ROOT")),
+    ).toBe(true);
     fake = await startFakeTelegram(FAKE_TOKEN, port);
     expect(await eventually(() => tg.state() === "serving", 10_000)).toBe(true);
     expect(lines.some((l) => l.msg === "Telegram reachable again; polling")).toBe(true);
@@ -178,7 +220,11 @@ describe("real adapters against an unreachable platform", () => {
     apps.push(app);
     const dc = app.adapters[0]!;
     expect(await eventually(() => dc.state() === "retrying", 10_000)).toBe(true);
-    expect(lines.some((l) => String(l.msg).startsWith(`Discord cannot be reached: check DISCORD_API_URL (now http://127.0.0.1:${port}/api)`))).toBe(true);
+    expect(
+      lines.some((l) =>
+        String(l.msg).startsWith(`Discord cannot be reached: check DISCORD_API_URL (now http://127.0.0.1:${port}/api)`),
+      ),
+    ).toBe(true);
     expect(JSON.stringify(lines)).not.toContain(token);
     await app.stop();
     expect(dc.state()).toBe("stopped");
@@ -192,7 +238,13 @@ describe("Discord gateway faults while serving", () => {
     const k = tempKnowledge();
     cleanups.push(k.cleanup);
     const { log, lines } = memoryLogger();
-    const config = loadConfig({ KNOWLEDGE_DIR: k.dir, DISCORD_TOKEN: fake.token, DISCORD_APPLICATION_ID: fake.applicationId, DISCORD_API_URL: fake.apiUrl, KNOWLEDGE_WATCH: "false" });
+    const config = loadConfig({
+      KNOWLEDGE_DIR: k.dir,
+      DISCORD_TOKEN: fake.token,
+      DISCORD_APPLICATION_ID: fake.applicationId,
+      DISCORD_API_URL: fake.apiUrl,
+      KNOWLEDGE_WATCH: "false",
+    });
     const app = await startApp(config, { log, plan: planAdapters(config), retry: FAST });
     apps.push(app);
     expect(await eventually(() => app.serving(), 15_000)).toBe(true);
@@ -231,7 +283,9 @@ describe("lean start", () => {
       seen.add(file);
       // Static imports and re-exports only: `import type` is erased, `import(…)` is loaded when called.
       const source = readFileSync(file, "utf8");
-      for (const m of source.matchAll(/^(?:import|export)(?!\s+type\b)[^;'"]*?from\s+["']([^"']+)["']|^import\s+["']([^"']+)["']/gm)) {
+      for (const m of source.matchAll(
+        /^(?:import|export)(?!\s+type\b)[^;'"]*?from\s+["']([^"']+)["']|^import\s+["']([^"']+)["']/gm,
+      )) {
         const spec = (m[1] ?? m[2])!;
         if (spec.startsWith(".")) todo.push(resolve(dirname(file), spec.replace(/\.js$/, ".ts")));
         else packages.add(spec.startsWith("@") ? spec.split("/").slice(0, 2).join("/") : spec.split("/")[0]!);
@@ -239,7 +293,15 @@ describe("lean start", () => {
     }
     expect(seen.size).toBeGreaterThan(10);
     expect(packages).toContain("pino");
-    for (const heavy of ["grammy", "@grammyjs/runner", "@grammyjs/auto-retry", "discord.js", "@discordjs/rest", "@discordjs/ws"]) expect(packages.has(heavy), heavy).toBe(false);
+    for (const heavy of [
+      "grammy",
+      "@grammyjs/runner",
+      "@grammyjs/auto-retry",
+      "discord.js",
+      "@discordjs/rest",
+      "@discordjs/ws",
+    ])
+      expect(packages.has(heavy), heavy).toBe(false);
     expect([...seen].some((f) => f.includes("/adapters/telegram/") || f.includes("/adapters/discord/"))).toBe(false);
   });
 });

@@ -19,13 +19,16 @@ import { freePort } from "../support/net.js";
 import { configSchema } from "../../src/config.js";
 
 const QUESTION = "What colour is the sky over the test city?";
+/** Terminal control sequences (colour, cursor moves, line clearing), to read the screen as text. */
+const ANSI = new RegExp(`${String.fromCharCode(27)}\\[[0-9;]*[A-Za-z]`, "g");
 /** SIGTERM must end the process by then (the stop budget: 10 s for the adapters, 2 s for the rest). */
 const STOP_BUDGET_MS = 12_000;
 
 const children: Spawned[] = [];
 const cleanups: (() => unknown)[] = [];
 afterEach(async () => {
-  for (const c of children.splice(0)) if (c.child.exitCode === null && c.child.signalCode === null) c.child.kill("SIGKILL");
+  for (const c of children.splice(0))
+    if (c.child.exitCode === null && c.child.signalCode === null) c.child.kill("SIGKILL");
   for (const f of cleanups.splice(0)) await f();
 });
 
@@ -44,7 +47,8 @@ const jsonLines = (text: string) =>
     .split("\n")
     .filter((l) => l.startsWith("{"))
     .map((l) => JSON.parse(l) as Record<string, unknown>);
-const healthPort = (s: Spawned) => jsonLines(s.stderr()).find((l) => typeof l.port === "number")?.port as number | undefined;
+const healthPort = (s: Spawned) =>
+  jsonLines(s.stderr()).find((l) => typeof l.port === "number")?.port as number | undefined;
 
 async function healthz(port: number): Promise<{ status: number; body: { adapters: Record<string, string> } }> {
   const res = await fetch(`http://127.0.0.1:${port}/healthz`);
@@ -54,7 +58,10 @@ async function healthz(port: number): Promise<{ status: number; body: { adapters
 /** Resolves with the exit, or "still running" when the process has not exited within `ms`. */
 function exitWithin(s: Spawned, ms: number) {
   let timer: NodeJS.Timeout;
-  return Promise.race([s.exit, new Promise<"still running">((r) => (timer = setTimeout(() => r("still running"), ms)))]).finally(() => clearTimeout(timer));
+  return Promise.race([
+    s.exit,
+    new Promise<"still running">((r) => (timer = setTimeout(() => r("still running"), ms))),
+  ]).finally(() => clearTimeout(timer));
 }
 
 describe("one platform unreachable, the other serving", () => {
@@ -83,20 +90,30 @@ describe("one platform unreachable, the other serving", () => {
     }
     const healthyAfterMs = Math.round(performance.now() - spawnedAt);
     console.log(`faults: /healthz 200 ${healthyAfterMs} ms after spawn (tsx start-up included), Telegram unreachable`);
-    expect(health).toEqual({ status: 200, body: expect.objectContaining({ adapters: { telegram: "retrying", discord: "serving" } }) });
+    expect(health).toEqual({
+      status: 200,
+      body: expect.objectContaining({ adapters: { telegram: "retrying", discord: "serving" } }),
+    });
 
     const dm = await discord.replyTo(discord.sendMessage({ content: QUESTION, dm: true }));
     expect(JSON.stringify(dm.body)).toContain("green");
 
     writeFileSync(k.file, skyYaml("purple"));
     s.child.kill("SIGHUP");
-    expect(await eventually(() => jsonLines(s.stderr()).some((l) => l.msg === "knowledge reloaded" && l.trigger === "SIGHUP"), 10_000)).toBe(true);
+    expect(
+      await eventually(
+        () => jsonLines(s.stderr()).some((l) => l.msg === "knowledge reloaded" && l.trigger === "SIGHUP"),
+        10_000,
+      ),
+    ).toBe(true);
     const after = await discord.replyTo(discord.sendMessage({ content: QUESTION, dm: true }));
     expect(JSON.stringify(after.body)).toContain("purple");
 
     const lines = jsonLines(s.stderr());
     const retry = lines.find((l) => l.adapter === "telegram" && l.level === 40);
-    expect(String(retry?.msg)).toMatch(new RegExp(`^Telegram cannot be reached: check TELEGRAM_API_ROOT \\(now http://127\\.0\\.0\\.1:${closed}\\)`));
+    expect(String(retry?.msg)).toMatch(
+      new RegExp(`^Telegram cannot be reached: check TELEGRAM_API_ROOT \\(now http://127\\.0\\.0\\.1:${closed}\\)`),
+    );
     expect(s.stderr()).not.toContain(FAKE_TOKEN.split(":")[1]);
 
     s.child.kill("SIGTERM");
@@ -114,12 +131,26 @@ describe("one platform unreachable, the other serving", () => {
       return new Promise((r) => blackhole.close(r));
     });
     const port = (blackhole.address() as { port: number }).port;
-    const s = run({ KNOWLEDGE_DIR: k.dir, TELEGRAM_BOT_TOKEN: FAKE_TOKEN, TELEGRAM_API_ROOT: `http://127.0.0.1:${port}`, HEALTH_PORT: "0", HEALTH_HOST: "127.0.0.1" });
+    const s = run({
+      KNOWLEDGE_DIR: k.dir,
+      TELEGRAM_BOT_TOKEN: FAKE_TOKEN,
+      TELEGRAM_API_ROOT: `http://127.0.0.1:${port}`,
+      HEALTH_PORT: "0",
+      HEALTH_HOST: "127.0.0.1",
+    });
     expect(await eventually(() => healthPort(s) !== undefined && sockets.length > 0, 20_000)).toBe(true);
     // getMe is under way and will not be answered: the state says so, the process is not healthy.
-    expect(await healthz(healthPort(s)!)).toEqual({ status: 503, body: expect.objectContaining({ adapters: { telegram: "starting" } }) });
+    expect(await healthz(healthPort(s)!)).toEqual({
+      status: 503,
+      body: expect.objectContaining({ adapters: { telegram: "starting" } }),
+    });
     s.child.kill("SIGHUP"); // before, SIGHUP killed the process: its handler came only after start-up
-    expect(await eventually(() => jsonLines(s.stderr()).some((l) => l.msg === "knowledge reloaded" && l.trigger === "SIGHUP"), 10_000)).toBe(true);
+    expect(
+      await eventually(
+        () => jsonLines(s.stderr()).some((l) => l.msg === "knowledge reloaded" && l.trigger === "SIGHUP"),
+        10_000,
+      ),
+    ).toBe(true);
     s.child.kill("SIGTERM");
     expect(await exitWithin(s, STOP_BUDGET_MS)).toEqual({ code: 0, signal: null });
     expect(jsonLines(s.stderr()).some((l) => l.msg === "stopped")).toBe(true);
@@ -129,7 +160,11 @@ describe("one platform unreachable, the other serving", () => {
     const k = knowledge();
     const telegram = await startFakeTelegram();
     cleanups.push(() => telegram.close());
-    const s = run({ KNOWLEDGE_DIR: k.dir, TELEGRAM_BOT_TOKEN: "987654321:AAFwrongwrongwrongwrongwrongwrong1", TELEGRAM_API_ROOT: telegram.apiRoot });
+    const s = run({
+      KNOWLEDGE_DIR: k.dir,
+      TELEGRAM_BOT_TOKEN: "987654321:AAFwrongwrongwrongwrongwrongwrong1",
+      TELEGRAM_API_ROOT: telegram.apiRoot,
+    });
     expect(await exitWithin(s, 20_000)).toEqual({ code: 1, signal: null });
     expect(s.stderr()).toMatch(/Telegram refused the login: check TELEGRAM_BOT_TOKEN \(and TELEGRAM_API_ROOT\)/);
     expect(s.stderr()).toContain("every adapter has failed");
@@ -138,17 +173,29 @@ describe("one platform unreachable, the other serving", () => {
 
 describe("settings", () => {
   it.each([
-    ["/proc/self/nope/x.jsonl", /UNANSWERED_LOG: cannot write \/proc\/self\/nope\/x\.jsonl: cannot create the folder \/proc\/self\/nope \(ENOENT\)/],
+    [
+      "/proc/self/nope/x.jsonl",
+      /UNANSWERED_LOG: cannot write \/proc\/self\/nope\/x\.jsonl: cannot create the folder \/proc\/self\/nope \(ENOENT\)/,
+    ],
     ["/sys/briefbot-faults.jsonl", /UNANSWERED_LOG: cannot write \/sys\/briefbot-faults\.jsonl: (EACCES|EROFS|EPERM)/],
-  ])("an unusable UNANSWERED_LOG (%s) stops start-up with exit 2, naming it, before any platform is reached", async (path, message) => {
-    const k = knowledge();
-    const telegram = await startFakeTelegram();
-    cleanups.push(() => telegram.close());
-    const s = run({ KNOWLEDGE_DIR: k.dir, UNANSWERED_LOG: path, TELEGRAM_BOT_TOKEN: telegram.token, TELEGRAM_API_ROOT: telegram.apiRoot });
-    expect(await exitWithin(s, 20_000)).toEqual({ code: 2, signal: null });
-    expect(s.stderr()).toMatch(message);
-    expect(telegram.calls.size).toBe(0);
-  }, 30_000);
+  ])(
+    "an unusable UNANSWERED_LOG (%s) stops start-up with exit 2, naming it, before any platform is reached",
+    async (path, message) => {
+      const k = knowledge();
+      const telegram = await startFakeTelegram();
+      cleanups.push(() => telegram.close());
+      const s = run({
+        KNOWLEDGE_DIR: k.dir,
+        UNANSWERED_LOG: path,
+        TELEGRAM_BOT_TOKEN: telegram.token,
+        TELEGRAM_API_ROOT: telegram.apiRoot,
+      });
+      expect(await exitWithin(s, 20_000)).toEqual({ code: 2, signal: null });
+      expect(s.stderr()).toMatch(message);
+      expect(telegram.calls.size).toBe(0);
+    },
+    30_000,
+  );
 
   it("reads every empty setting as its default: the console starts and answers", async () => {
     const k = knowledge();
@@ -192,14 +239,16 @@ describe("the console in a terminal", () => {
     child.stdin.write("\u0015/quit\r"); // Ctrl-U clears the typed words first
     expect(await Promise.race([exit, new Promise((r) => setTimeout(() => r("still running"), 15_000))])).toBe(0);
 
-    const plain = screen.replace(/\u001b\[[0-9;]*[A-Za-z]/g, "");
+    const plain = screen.replace(ANSI, "");
     expect(plain).not.toMatch(/\b(TRACE|DEBUG|INFO|WARN|ERROR|FATAL)\b/);
     expect(plain).not.toContain('"level"');
     // One line, naming the file and line, starting at the left edge (the prompt cleared), the prompt redrawn after it.
     expect(plain.split("knowledge reload failed")).toHaveLength(2);
     const raw = screen.split("\n").find((l) => l.includes("knowledge reload failed"))!;
-    const notice = raw.split("\u001b[2K").pop()!.replace(/\u001b\[[0-9;]*[A-Za-z]/g, "").replace(/\r/g, "");
-    expect(notice).toMatch(/^briefbot: knowledge reload failed; still serving the last good knowledge — .*test\.yaml:\d+/);
+    const notice = raw.split("\u001b[2K").pop()!.replace(ANSI, "").replace(/\r/g, "");
+    expect(notice).toMatch(
+      /^briefbot: knowledge reload failed; still serving the last good knowledge — .*test\.yaml:\d+/,
+    );
     const afterNotice = screen.slice(screen.indexOf("knowledge reload failed"));
     expect(afterNotice).toMatch(/\n[\s\S]*briefbot> [\s\S]*what colour/);
   }, 60_000);

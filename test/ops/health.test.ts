@@ -29,7 +29,10 @@ async function start(plan: PlannedAdapter[], env: Record<string, string> = {}) {
   const k = tempKnowledge();
   cleanups.push(k.cleanup);
   const { log, lines } = memoryLogger();
-  const app = await startApp(loadConfig({ KNOWLEDGE_DIR: k.dir, HEALTH_PORT: "0", HEALTH_HOST: "127.0.0.1", ...env }), { log, plan });
+  const app = await startApp(loadConfig({ KNOWLEDGE_DIR: k.dir, HEALTH_PORT: "0", HEALTH_HOST: "127.0.0.1", ...env }), {
+    log,
+    plan,
+  });
   apps.push(app);
   await app.started;
   const base = `http://127.0.0.1:${app.health!.port}`;
@@ -43,13 +46,24 @@ describe("health and metrics server", () => {
     const { base } = await start([tg.plan, dc.plan]);
     let res = await fetch(`${base}/healthz`);
     expect(res.status).toBe(200);
-    const body = (await res.json()) as { status: string; adapters: Record<string, string>; knowledge: { entries: number } };
-    expect(body).toMatchObject({ status: "ok", adapters: { telegram: "serving", discord: "starting" }, knowledge: { entries: 2 } });
+    const body = (await res.json()) as {
+      status: string;
+      adapters: Record<string, string>;
+      knowledge: { entries: number };
+    };
+    expect(body).toMatchObject({
+      status: "ok",
+      adapters: { telegram: "serving", discord: "starting" },
+      knowledge: { entries: 2 },
+    });
 
     tg.adapter.set("failed");
     res = await fetch(`${base}/healthz`);
     expect(res.status).toBe(503);
-    expect(await res.json()).toMatchObject({ status: "unavailable", adapters: { telegram: "failed", discord: "starting" } });
+    expect(await res.json()).toMatchObject({
+      status: "unavailable",
+      adapters: { telegram: "failed", discord: "starting" },
+    });
 
     dc.adapter.set("serving");
     expect((await fetch(`${base}/healthz`)).status).toBe(200);
@@ -79,7 +93,9 @@ describe("health and metrics server", () => {
       credential: "TELEGRAM_BOT_TOKEN",
       secrets: [secret],
       start: async () => {
-        throw Object.assign(new Error(`Call to 'getMe' failed! (401: Unauthorized) for bot${secret}`), { error_code: 401 });
+        throw Object.assign(new Error(`Call to 'getMe' failed! (401: Unauthorized) for bot${secret}`), {
+          error_code: 401,
+        });
       },
     };
     const dc = stubAdapter("discord");
@@ -91,11 +107,18 @@ describe("health and metrics server", () => {
     const failure = lines.find((l) => l.adapter === "telegram" && l.level === 50);
     expect(String(failure?.msg)).toMatch(/^Telegram refused the login: check TELEGRAM_BOT_TOKEN/);
     expect(JSON.stringify(lines)).not.toContain(secret);
-    expect(await (await fetch(`${base}/metrics`)).text()).toContain('briefbot_errors_total{platform="telegram",where="start"} 1');
+    expect(await (await fetch(`${base}/metrics`)).text()).toContain(
+      'briefbot_errors_total{platform="telegram",where="start"} 1',
+    );
   });
 
   it("reports a platform that fails for another reason as not started, failed for good", async () => {
-    const broken: PlannedAdapter = { name: "discord", credential: "DISCORD_TOKEN", secrets: [], start: async () => Promise.reject(new Error("Used disallowed intents")) };
+    const broken: PlannedAdapter = {
+      name: "discord",
+      credential: "DISCORD_TOKEN",
+      secrets: [],
+      start: async () => Promise.reject(new Error("Used disallowed intents")),
+    };
     const { app, lines } = await start([broken]);
     expect(app.serving()).toBe(false);
     expect(app.failed()).toBe(true);
@@ -107,7 +130,10 @@ describe("health and metrics server", () => {
     const { app, k } = await start([tg.plan]);
     const { log } = memoryLogger();
     await expect(
-      startApp(loadConfig({ KNOWLEDGE_DIR: k.dir, HEALTH_PORT: String(app.health!.port), HEALTH_HOST: "127.0.0.1" }), { log, plan: [] }),
+      startApp(loadConfig({ KNOWLEDGE_DIR: k.dir, HEALTH_PORT: String(app.health!.port), HEALTH_HOST: "127.0.0.1" }), {
+        log,
+        plan: [],
+      }),
     ).rejects.toThrow(/HEALTH_PORT/);
     await app.stop();
     await app.stop();

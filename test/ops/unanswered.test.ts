@@ -3,7 +3,13 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, wri
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { UnansweredLog, UnansweredLogError, groupQuestions, groupUnanswered, readUnanswered } from "../../src/ops/unanswered.js";
+import {
+  UnansweredLog,
+  UnansweredLogError,
+  groupQuestions,
+  groupUnanswered,
+  readUnanswered,
+} from "../../src/ops/unanswered.js";
 import { createTelemetry } from "../../src/ops/telemetry.js";
 import { BotMetrics } from "../../src/ops/bot-metrics.js";
 import { dispatch } from "../../src/commands/dispatch.js";
@@ -37,7 +43,10 @@ describe("unanswered log", () => {
     dispatch(runtime, "discord", ask, ""); // a prompt, not a question
     dispatch(runtime, "discord", findCommand("help")!, "");
     await unanswered.close();
-    const lines = readFileSync(path, "utf8").trim().split("\n").map((l) => JSON.parse(l) as Record<string, unknown>);
+    const lines = readFileSync(path, "utf8")
+      .trim()
+      .split("\n")
+      .map((l) => JSON.parse(l) as Record<string, unknown>);
     expect(lines).toHaveLength(2);
     for (const l of lines) {
       expect(Object.keys(l).sort()).toEqual(["platform", "question", "time"]);
@@ -55,7 +64,10 @@ describe("unanswered log", () => {
     log.append("console", "\u0000\u202e🙂 @everyone <b>hi</b>\n");
     log.append("console", "   ");
     await log.close();
-    const lines = readFileSync(path, "utf8").trim().split("\n").map((l) => JSON.parse(l) as { question: string });
+    const lines = readFileSync(path, "utf8")
+      .trim()
+      .split("\n")
+      .map((l) => JSON.parse(l) as { question: string });
     expect(lines).toHaveLength(2);
     expect(lines[0]!.question.length).toBe(500);
     expect(lines[1]!.question).toBe("🙂 @everyone <b>hi</b>");
@@ -173,7 +185,8 @@ describe("npx briefbot unanswered", () => {
   it("prints the groups, most asked first, from the file given", async () => {
     const path = tempFile();
     const u = new UnansweredLog(path);
-    for (const q of ["Is WhatsApp blocked?", "is whatsapp blocked", "Who owns Snapp?", "Is WhatsApp blocked?"]) u.append("telegram", q);
+    for (const q of ["Is WhatsApp blocked?", "is whatsapp blocked", "Who owns Snapp?", "Is WhatsApp blocked?"])
+      u.append("telegram", q);
     await u.close();
     const bin = new URL("../../bin/briefbot.js", import.meta.url).pathname;
     const out = execFileSync(process.execPath, [bin, "unanswered", path], { encoding: "utf8", cwd: dirname(path) });

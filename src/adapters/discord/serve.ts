@@ -67,7 +67,10 @@ export async function startClient(runtime: Runtime, options: Omit<DiscordOptions
     if (state !== "serving") return;
     closed.add(shard);
     reconnecting.delete(shard);
-    log.error({ platform: "discord", shard, code: event.code }, "discord gateway closed for good (check DISCORD_TOKEN)");
+    log.error(
+      { platform: "discord", shard, code: event.code },
+      "discord gateway closed for good (check DISCORD_TOKEN)",
+    );
   });
   client.on(Events.ShardReconnecting, (shard) => {
     if (state !== "serving") return;
@@ -100,7 +103,12 @@ export async function startClient(runtime: Runtime, options: Omit<DiscordOptions
   return adapterFor(client, current, (s) => (state = s), inflight);
 }
 
-function adapterFor(client: Client, get: () => AdapterState, set: (s: AdapterState) => void, inflight: Set<Promise<void>>): RunningAdapter {
+function adapterFor(
+  client: Client,
+  get: () => AdapterState,
+  set: (s: AdapterState) => void,
+  inflight: Set<Promise<void>>,
+): RunningAdapter {
   let stopping: Promise<void> | undefined;
   return {
     name: "discord",

@@ -71,14 +71,20 @@ export async function startTelegram(runtime: Runtime, options: TelegramOptions):
     webhookPort = server.port;
     close = server.close;
   } else {
-    const where = options.apiRoot ? `TELEGRAM_API_ROOT (now ${options.apiRoot.replace(/\/\/[^/@]*@/, "//")})` : "the network to api.telegram.org";
+    const where = options.apiRoot
+      ? `TELEGRAM_API_ROOT (now ${options.apiRoot.replace(/\/\/[^/@]*@/, "//")})`
+      : "the network to api.telegram.org";
     const runner = await startPolling(bot, runtime, {
       signal,
       onCrash: () => {
         if (state === "serving" || state === "retrying") state = "failed";
       },
       onUnreachable: (why, retryInMs) => {
-        if (state === "serving") runtime.log.warn({ platform: "telegram", why, retryInMs }, `Telegram cannot be reached while polling: check ${where}; retrying`);
+        if (state === "serving")
+          runtime.log.warn(
+            { platform: "telegram", why, retryInMs },
+            `Telegram cannot be reached while polling: check ${where}; retrying`,
+          );
         if (state === "serving") state = "retrying";
       },
       onReachable: () => {
@@ -93,7 +99,10 @@ export async function startTelegram(runtime: Runtime, options: TelegramOptions):
   }
   const menu = registerMenu(bot.api, runtime.log, background.signal);
   state = "serving";
-  runtime.log.info({ platform: "telegram", bot: bot.botInfo.username, mode: options.webhookUrl ? "webhook" : "polling" }, "telegram started");
+  runtime.log.info(
+    { platform: "telegram", bot: bot.botInfo.username, mode: options.webhookUrl ? "webhook" : "polling" },
+    "telegram started",
+  );
 
   let stopping: Promise<void> | null = null;
   const stop = () =>

@@ -60,7 +60,10 @@ export async function startPolling(bot: Bot, runtime: Runtime, hooks: PollingHoo
     await bot.api.deleteWebhook(undefined, hooks.signal as Parameters<Bot["api"]["deleteWebhook"]>[1]);
   } catch (err) {
     if (hooks.signal?.aborted) throw err;
-    runtime.log.warn({ platform: "telegram", err: describeError(err) }, "telegram deleteWebhook failed; polling may be refused");
+    runtime.log.warn(
+      { platform: "telegram", err: describeError(err) },
+      "telegram deleteWebhook failed; polling may be refused",
+    );
   }
   bot.api.config.use(retryUnreachable(hooks));
   const runner = run(bot, {
