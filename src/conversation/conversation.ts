@@ -68,6 +68,12 @@ const QUESTION_WORDS = new Set(
 );
 const VERBS = new Set("say said says think thought tell told use used using get got make made do does did".split(" "));
 const ELSE = /\b(?:else|other|another|more)\b/;
+/** What an entry's text must hold to answer a bare "why?", "when?" or "how many?". */
+const ANSWER_KIND: Partial<Record<string, RegExp>> = {
+  "how many": /\d|\b(?:million|billion|thousand|hundred|half|percent|dozen)\b/i,
+  when: /\b(?:1[89]\d\d|20\d\d|january|february|march|april|may|june|july|august|september|october|november|december|last year|years? ago|this week)\b/i,
+  why: /\b(?:because|due to|grounds|fearing|in order to|with the aim|aims?|as a result|so that)\b/i,
+};
 const PRONOUNS = new Set("he she him her his hers himself herself it its itself that this they them".split(" "));
 
 /** "Mohammad Javad Azari Jahromi" → "Jahromi": the one word that names them, without outweighing the question. */
@@ -264,7 +270,15 @@ export class Conversation {
         const content = frameContent(recall);
         if (content.length === 0) return this.missing("thing", core, stale, f.kind);
         const lead = f.ask === "when" ? "when was" : f.ask;
-        return this.ask(`${lead} ${content.join(" ")}`, recall, view, f.kind);
+        const out = this.ask(`${lead} ${content.join(" ")}`, recall, view, f.kind);
+        if (out.mode === "answer" || recall.entry === null) return out;
+        // Nothing answers the question as filled in: the last answer, or an entry related to it, that gives what
+        // the question word asks for ("by how much?" → the one with the figure) answers it.
+        const wants = ANSWER_KIND[f.ask];
+        if (!wants) return out;
+        const candidates = [recall.entry, ...view.related(recall.entry, new Set(recall.shown), 12)];
+        const fit = candidates.find((id) => wants.test(view.entries.get(id)!.text));
+        return fit ? this.showEntry(recall, view, fit, null, f.kind) : out;
       }
       case "swap": {
         if (recall.frame.length === 0) return null;
@@ -320,6 +334,12 @@ export class Conversation {
       return { mode, reply, answer: null, speaker: null, alternatives: [], actions: [], smalltalk: null, followUp: kind, score: 1 };
     }
     let result = reply.result;
+    // "what else have Iranian entrepreneurs built?": "else" means next to what was just shown. When the core has
+    // nothing new, an entry related to the last answer that holds the question's own words answers it.
+    if (question !== null && ELSE.test(plainWords(question)) && recall.entry !== null && (!result.answer || recall.shown.includes(result.answer.id))) {
+      const next = this.relatedMatching(view, recall, question);
+      if (next) return this.showEntry(recall, view, next, question, kind ?? "related");
+    }
     if (result.answered && result.answer && question !== null) {
       // "what else…", "another…": an answer already shown gives way to the next one not shown yet.
       if (recall.shown.includes(result.answer.id) && ELSE.test(plainWords(question))) {
@@ -350,6 +370,23 @@ export class Conversation {
     return { mode: "answer", reply: final, answer: a, speaker: speakerOf(view, a.id), alternatives: result.alternatives, actions: this.actions(view, recall, a.id), smalltalk: null, followUp: kind, score: a.confidence };
   }
 
+  /** The entry related to the last answer, not shown yet, sharing the most content words (at least two) with `question`. */
+  private relatedMatching(view: KnowledgeView, recall: Recall, question: string): string | null {
+    const asked = new Set(plainWords(question).split(" ").filter((w) => !STOP_WORDS.has(w) && !ELSE.test(w) && w.length > 2));
+    let best: string | null = null;
+    let bestShared = 1;
+    for (const id of view.related(recall.entry!, new Set(recall.shown), 12)) {
+      const e = view.entries.get(id)!;
+      let shared = 0;
+      for (const w of new Set(plainWords(e.text).split(" "))) if (asked.has(w)) shared++;
+      if (shared > bestShared) {
+        best = id;
+        bestShared = shared;
+      }
+    }
+    return best;
+  }
+
   private showEntry(recall: Recall, view: KnowledgeView, id: string, question: string | null, kind: FollowUp["kind"]): ConversationReply {
     const a = view.core.answerById(id);
     if (!a) return textReply("declined", "I no longer have that answer (the knowledge was updated). Please ask again.", kind);
@@ -367,6 +404,14 @@ export class Conversation {
       const named = view.speakersNamed(plainWords(question).split(" "));
       recall.speaker = view.personOf(e.id) ?? named[0] ?? recall.speaker;
       this.setFrame(recall, view, question);
+      // The answer's own first tag, when the question's topic words are all among its tags, names the topic more
+      // precisely: "why did the regime build its own internet?" is about the national information network.
+      const first = e.tags[0];
+      const tags = new Set(e.tags.flatMap((t) => t.split("-")));
+      if (first && !view.speakers.has(first) && recall.topic.every((w) => tags.has(w))) {
+        const own = first.split("-").map((w) => view.vocabulary.get(w)).filter((w): w is string => w !== undefined);
+        recall.topic = [...new Set([...own, ...recall.topic])].slice(0, 4);
+      }
     } else recall.speaker = view.personOf(e.id) ?? recall.speaker;
   }
 

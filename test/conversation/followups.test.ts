@@ -130,3 +130,19 @@ describe("Did you mean", () => {
     expect(conv.handle("k", "what did rohani say about the telegram ban").mode).toBe("answer");
   });
 });
+
+describe("bad input", () => {
+  it("never throws and always answers with a known mode, for any text and any button data", async () => {
+    const fc = await import("fast-check");
+    const { decodeAction } = await import("../../src/conversation/actions.js");
+    const { conv } = conversation();
+    fc.assert(
+      fc.property(fc.array(fc.string({ unit: "grapheme", maxLength: 80 }), { minLength: 1, maxLength: 4 }), fc.string(), (turns, data) => {
+        for (const t of turns) expect(["answer", "chitchat", "clarify", "declined", "help"]).toContain(conv.handle("fuzz", t).mode);
+        const action = decodeAction(data);
+        if (action) expect(["answer", "declined"]).toContain(conv.press("fuzz", action).mode);
+      }),
+      { numRuns: 150 },
+    );
+  });
+});
