@@ -571,22 +571,35 @@ function str(v: unknown): string | null {
   return null;
 }
 
-function metaContent(doc: Document, ...keys: string[]): string | null {
-  return metaContents(doc, ...keys)[0] ?? null;
-}
+/** <meta> contents by lower-cased property, name and itemprop word, read once per page. */
+type MetaIndex = Map<string, string[]>;
 
-/** Every non-empty content of <meta property|name|itemprop=key>, in key order (itemprop as a word list). */
-function metaContents(doc: Document, ...keys: string[]): string[] {
-  const out: string[] = [];
-  for (const key of keys) {
-    for (const sel of [`meta[property="${key}"]`, `meta[name="${key}"]`, `meta[itemprop~="${key}"]`]) {
-      for (const el of doc.querySelectorAll(sel)) {
-        const v = el.getAttribute("content")?.trim();
-        if (v) out.push(v);
-      }
+function indexMeta(doc: Document): MetaIndex {
+  const index: MetaIndex = new Map();
+  for (const el of doc.querySelectorAll("meta[content]")) {
+    const v = el.getAttribute("content")?.trim();
+    if (!v) continue;
+    const keys = [
+      el.getAttribute("property"),
+      el.getAttribute("name"),
+      ...(el.getAttribute("itemprop") ?? "").split(/\s+/),
+    ];
+    for (const k of new Set(keys.filter((x): x is string => !!x).map((x) => x.toLowerCase()))) {
+      const list = index.get(k);
+      if (list) list.push(v);
+      else index.set(k, [v]);
     }
   }
-  return out;
+  return index;
+}
+
+function metaContent(metas: MetaIndex, ...keys: string[]): string | null {
+  return metaContents(metas, ...keys)[0] ?? null;
+}
+
+/** Every content of <meta property|name|itemprop=key>, in key order. */
+function metaContents(metas: MetaIndex, ...keys: string[]): string[] {
+  return keys.flatMap((k) => metas.get(k.toLowerCase()) ?? []);
 }
 
 const DATE_KEYS = [
@@ -615,10 +628,11 @@ const DATE_KEYS = [
 
 function readMetadata(doc: Document): Metadata {
   const warnings: string[] = [];
+  const metas = indexMeta(doc);
   const objects = ldObjects(doc);
   const article = objects.find((o) => types(o).some((t) => ARTICLE_TYPE.test(t)));
   const ogSite =
-    metaContent(doc, "og:site_name", "application-name")
+    metaContent(metas, "og:site_name", "application-name")
       ?.split(/\s+[|·•]\s+/)[0]
       ?.trim() || null;
   let publisher = str(article?.["publisher"]) ?? str(article?.["sourceOrganization"]) ?? ogSite;
@@ -649,7 +663,7 @@ function readMetadata(doc: Document): Metadata {
   }
   if (reporters.length === 0 && !authorIsOrg) {
     const metaAuthor = metaContent(
-      doc,
+      metas,
       "author",
       "article:author",
       "parsely-author",
@@ -670,7 +684,7 @@ function readMetadata(doc: Document): Metadata {
   // Date: the first candidate that reads as a real date (some pages ship "0001-01-01" or "" in JSON-LD).
   const dateCandidates = [
     str(article?.["datePublished"]),
-    ...metaContents(doc, ...DATE_KEYS),
+    ...metaContents(metas, ...DATE_KEYS),
     ...[...doc.querySelectorAll("[itemprop~=datePublished]")].map(
       (e) => e.getAttribute("datetime") ?? e.getAttribute("content"),
     ),
@@ -689,7 +703,7 @@ function readMetadata(doc: Document): Metadata {
   const siteNames = [publisher, ogSite].filter((x): x is string => !!x);
   const h1 = doc.querySelector("h1")?.textContent?.replace(/\s+/g, " ").trim() || null;
   const ldTitle = str(article?.["headline"]) ?? str(article?.["name"]);
-  const og = metaContent(doc, "og:title", "twitter:title");
+  const og = metaContent(metas, "og:title", "twitter:title");
   const tag = doc.querySelector("title")?.textContent?.replace(/\s+/g, " ").trim() || null;
   let title = "";
   let from = "";
@@ -716,7 +730,7 @@ function readMetadata(doc: Document): Metadata {
     published,
     publisher: publisher ? decodeEntities(publisher) : null,
     warnings,
-    declaredArticle: article !== undefined || /^article$/i.test(metaContent(doc, "og:type") ?? ""),
+    declaredArticle: article !== undefined || /^article$/i.test(metaContent(metas, "og:type") ?? ""),
   };
 }
 
