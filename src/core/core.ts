@@ -1,9 +1,9 @@
 import Fuse from "fuse.js";
 import { MAX_QUESTION_CHARS, cleanText, fold, stem, withoutMarkup, words } from "./normalise.js";
-import { STOP_WORDS } from "./lexicon.js";
+import { STOP_WORDS, expandAbbreviation } from "./lexicon.js";
 import { allowedEdits, editDistance } from "./fuzzy.js";
-import { SearchIndex, type Hit } from "./search-index.js";
-import { intentOf, satisfies } from "./intent.js";
+import { SearchIndex, type Hit, type QueryTerm } from "./search-index.js";
+import { countedNoun, countsNoun, definitionSubject, defines, intentOf, satisfies, timeStrength, type Intent } from "./intent.js";
 import type { Answer, AskResult, Entry, Knowledge, Source, Speaker } from "./types.js";
 
 /** Below this confidence the core declines ("I don't know that") instead of answering. */
@@ -13,6 +13,43 @@ const ALTERNATIVE_FLOOR = 0.34;
 const CANDIDATES = 40;
 const INTENT_BOOST = 1.25;
 const INTENT_MISMATCH = 0.5;
+/** "When…" answered by a year or "last year" only: still a time, but a named day or month is better. */
+const WEAK_TIME_BOOST = 1.1;
+const STRICT: ReadonlySet<Intent> = new Set<Intent>(["number", "age", "time", "future", "name"]);
+/** A question word this share of a source's entries (or its title) holds is what that source is about. */
+const SUBJECT_SHARE = 0.2;
+/** How much a word of an aside weighs against the question's own words. */
+const ASIDE_WEIGHT = 0.3;
+/** A quote's ranking against a fact, unless the question asks what someone said. Ranking only, not confidence. */
+const QUOTE_TIEBREAK = 0.9;
+const SPEECH =
+  /\b(say|said|says|saying|tell|told|tells|think|thinks|thought|quote|quotes|quoted|claim|claims|claimed|believe|believes|opinion|view|views|feel|feels|felt|describe|described|call|called|calls|argue|argued|argues|warn|warned|warns|post|posted|wrote|write|writes|statement|words|according|mean|meant|react|reacted|respond|responded|response|comment|comments|commented|add|added|admit|admitted|insist|insisted|explain|explained|blog)\b/;
+const ASKING = new Set(
+  "ask asks asked asking wonder wonders wondered wondering want wants wanted curious quick question know knows knew".split(" "),
+);
+const FILLER_SPEECH = /\b(can you tell me|could you tell me|tell me|do you know|say again)\b/g;
+const QUESTION_START =
+  /^(?:(?:so|and|but|ok|okay|um|uh|also|then|please|now)\s+)*(?:who|whom|whose|what|whats|when|where|why|how|which|is|are|was|were|do|does|did|can|could|will|would|should|has|have|had|tell me)\b/;
+
+/**
+ * The words of the asides around a question: clauses (split at , ; : ! ? and dashes) other than the one that asks,
+ * when one clause clearly asks (starts with a question word or an auxiliary). Null when there is no aside.
+ */
+function asideWords(q: string): Set<string> | null {
+  const clauses = fold(q)
+    .split(/[,;:!?()]|\s[-–—]+\s|\.\s/)
+    .map((c) => c.trim())
+    .filter((c) => c !== "");
+  if (clauses.length < 2) return null;
+  const main = clauses.findIndex((c) => QUESTION_START.test(c));
+  if (main < 0) return null;
+  const own = new Set(words(clauses[main]!).map(expandAbbreviation));
+  const out = new Set<string>();
+  clauses.forEach((c, i) => {
+    if (i !== main) for (const w of words(c).map(expandAbbreviation)) if (!own.has(w)) out.add(w);
+  });
+  return out.size ? out : null;
+}
 
 export interface AskOptions {
   /** How many alternatives to return beside the answer (default 3). */
@@ -37,6 +74,8 @@ export class Core {
     for (const s of knowledge.sources) this.sourceById.set(s.id, s);
     for (const s of knowledge.speakers) this.speakerById.set(s.id, s);
     knowledge.entries.forEach((e, i) => this.byId.set(e.id, i));
+    const groupOf = new Map<string, number>();
+    knowledge.sources.forEach((s, g) => groupOf.set(s.id, g));
     this.index = new SearchIndex(
       knowledge.entries.map((e) => {
         const sp = e.kind === "quote" ? this.speakerById.get(e.speakerId) : undefined;
@@ -44,10 +83,12 @@ export class Core {
           text: e.text,
           questions: e.questions.join(" \n "),
           tags: e.tags.join(" "),
-          people: sp ? [sp.name, sp.role, ...sp.aliases].join(" ") : "",
+          people: sp ? [sp.name, sp.role ?? "", ...sp.aliases].join(" ") : "",
           context: e.kind === "quote" ? (e.context ?? "") : (e.attribution ?? ""),
+          group: groupOf.get(e.sourceId) ?? 0,
         };
       }),
+      knowledge.sources.map((s) => s.title),
     );
     this.speakerFuse = new Fuse(knowledge.speakers, {
       keys: [
@@ -221,22 +262,56 @@ export class Core {
   private rank(question: string, prefixLast: boolean): (Hit & { confidence: number })[] {
     const q = withoutMarkup(question);
     const terms = this.index.terms(q, prefixLast);
+    // Words of an aside around the question ("hey, quick one: …", "…, my friend Bob asked") weigh less.
+    // Only its unknown words and its asking words ("asked", "wondering"): "In Jahromi's view, …" keeps Jahromi.
+    const aside = asideWords(q);
+    if (aside && terms.filter((t) => !aside.has(t.word)).length >= 2)
+      for (const t of terms) if (aside.has(t.word) && (t.matches.length === 0 || ASKING.has(t.word))) t.weight *= ASIDE_WEIGHT;
     const intent = intentOf(q);
     // Only "what is the name of…" compares an entry's names with the question's own words.
     const asked = intent === "name" ? new Set(words(q).flatMap((w) => [w, stem(w)])) : new Set<string>();
+    const subject = definitionSubject(q);
+    const counted = intent === "number" ? countedNoun(q) : null;
+    // Unless the question asks what someone said, an entry that states the answer beats a quote that touches it.
+    const quoteFactor = SPEECH.test(fold(q).replace(FILLER_SPEECH, " ")) ? 1 : QUOTE_TIEBREAK;
+    const weighted = terms.filter((t) => t.weight > 0);
     return this.index
       .search(terms, CANDIDATES)
       .map((h) => {
         const e = this.knowledge.entries[h.doc]!;
-        const speaker = intent && e.kind === "quote" ? this.speakerById.get(e.speakerId)?.name : undefined;
-        const fits = intent !== null && satisfies(e, intent, asked, speaker);
-        // "How many…" answered without a number, "when…" without a time ("when will…" without a future), or "what is
-        // the name of…" without a name the question lacks, is not an answer however many words match.
-        const strict = !fits && (intent === "number" || intent === "time" || intent === "future" || intent === "name");
+        const sp = e.kind === "quote" ? this.speakerById.get(e.speakerId) : undefined;
+        const speaker = intent && sp ? sp.name : undefined;
+        let fits = intent !== null && satisfies(e, intent, asked, speaker, sp?.role);
+        let boost = fits ? INTENT_BOOST : 1;
+        if (intent === "time" && fits && timeStrength(e.text) < 2) boost = WEAK_TIME_BOOST;
+        // "How many drivers…": a number before "drivers" beats a number elsewhere in the sentence.
+        if (counted !== null && fits && !countsNoun(e.text, counted)) boost = 1;
+        // "How many…" answered without a number, "when…" without a time ("when will…" without a future), "how old…"
+        // without an age, or "what is the name of…" without a name the question lacks, is not an answer however
+        // many words match.
+        let strict = !fits && intent !== null && STRICT.has(intent);
+        // "Who is X?" / "What is X?" — and a question made only of what the entry's source is about ("Iran?") — is
+        // answered by an entry that says who or what X is, not by any entry that mentions X.
+        // "What is the confessions board?" only prefers such an entry: a thing is often explained without a copula.
+        const topicOnly = this.onlyTopic(weighted, h);
+        const about = topicOnly ? weighted.map((t) => t.word) : subject;
+        if (about) {
+          const own = sp !== undefined && sp.role !== undefined && about.some((w) => words(`${sp.name} ${sp.aliases.join(" ")}`).includes(w));
+          if (own || defines(e.text, about)) boost = Math.max(boost, INTENT_BOOST);
+          else if (topicOnly || (intent === "person" && subject !== null)) strict = true;
+        }
         const confidence = Math.round(h.coverage * (strict ? INTENT_MISMATCH : 1) * 1000) / 1000;
-        return { doc: h.doc, score: h.score * (fits ? INTENT_BOOST : 1), coverage: h.coverage, confidence };
+        const score = h.score * boost * (e.kind === "quote" ? quoteFactor : 1);
+        return { doc: h.doc, score, coverage: h.coverage, matched: h.matched, confidence };
       })
       .sort((a, b) => b.confidence * b.score - a.confidence * a.score || a.doc - b.doc);
+  }
+
+  /** Whether every weighted word of the question is only what the hit's source is about (its title, most entries). */
+  private onlyTopic(terms: QueryTerm[], h: Hit): boolean {
+    if (terms.length === 0 || terms.length > 2) return false;
+    const g = this.index.groupOfDoc(h.doc);
+    return terms.every((t) => t.matches.length > 0 && this.index.topicShare(t, g) >= SUBJECT_SHARE);
   }
 
   private entryQuestions(doc: number): string[] {

@@ -1,14 +1,15 @@
 import { fold, stem, words } from "./normalise.js";
-import { properNames } from "./pos.js";
+import { isNamingWord, properNames } from "./pos.js";
 import type { Entry } from "./types.js";
 
 /** What kind of answer a question's own wording asks for. */
-export type Intent = "number" | "time" | "future" | "person" | "reason" | "name" | null;
+export type Intent = "number" | "age" | "time" | "future" | "person" | "reason" | "name" | null;
 
 /** Reads the question word: "how many" wants a number, "when" a time, "who" a person, "why" a reason. */
 export function intentOf(question: string): Intent {
   const q = fold(question);
-  if (/\bhow (many|much|big|large|old)\b|\bnumber of\b|\bpercent(age)?\b|\b(what|which) (fraction|proportion|share|portion|part|amount)\b/.test(q))
+  if (/\bhow old\b|\bwhat age\b|\bwhat is (his|her|their) age\b/.test(q)) return "age";
+  if (/\bhow (many|much|big|large|long|far|fast|slow)\b|\bnumber of\b|\bpercent(age)?\b|\b(what|which) (fraction|proportion|share|portion|part|amount)\b/.test(q))
     return "number";
   if (/\bnames? of\b|\b(what|which|whats)\b.*\bnames?\b|\bnames? (pls|please)\b|\bwhat(s| is| was| are)\b.*\bcalled\b|\bcalled what\b/.test(q))
     return "name";
@@ -23,16 +24,38 @@ export function intentOf(question: string): Intent {
 }
 
 const YEAR = /\b(1[89]\d\d|20\d\d)\b/g;
-const NUMBER = /\d|\b(million|billion|thousand|hundred|half|percent|dozen)\b/i;
-const TIME = /\b(1[89]\d\d|20\d\d|january|february|march|april|may|june|july|august|september|october|november|december|last year|years? ago|this week)\b/i;
-const FUTURE = /\b(will|shall|going to|expected|plans?|next (year|month|week))\b/i;
-const REASON = /\b(because|due to|grounds|fearing|in order to|with the aim|as a result|so that|aim)\b/i;
+/** An age is a number, but not a quantity: "Lidia Marrow, 52, sells…" does not say how much anything costs. */
+const AGE = /\b\d{1,3}-year-olds?\b|\b\d{1,3} years? old\b|\baged \d{1,3}\b|(?<=[A-Z][\w'’-]*), \d{1,2},|\b(?:is|was|turned|turns) \d{1,2}\b(?! (?:percent|%|million|billion|per))/g;
+/** "two years ago" is a time, not a quantity. */
+const AGO = /\b\w+ (?:years?|months?|weeks?|days?|decades?) ago\b/gi;
+const NUMBER =
+  /\d|\b(million|billion|thousand|hundred|hundreds|thousands|millions|half|percent|dozens?|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|two-thirds|one-third|a third|a quarter|twice|double|tripled?)\b/i;
+const MONTH = "january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec";
+const WEEKDAY = "monday|tuesday|wednesday|thursday|friday|saturday|sunday";
+/** A time an answer can give: a date, a year, a weekday, a time of day, or a time relative to the report. */
+const TIME = new RegExp(
+  `\\b(1[89]\\d\\d|20\\d\\d|(?:${MONTH})\\b\\.?|${WEEKDAY}|midnight|noon|\\d{1,2}(?::\\d\\d)? ?(?:am|pm|a\\.m\\.|p\\.m\\.)|(?:last|this|next|that) (?:year|month|week|spring|summer|autumn|fall|winter)|years? ago|months? ago|weeks? ago|yesterday|today|tonight|tomorrow|(?:first|last) day)\\b`,
+  "i",
+);
+/** A date is a time, not a quantity: "June 18" does not say how many drivers there are. */
+const DATE = new RegExp(`\\b(?:${MONTH})\\b\\.? ?\\d{1,2}\\b|\\b\\d{1,2} (?:${MONTH})\\b|\\b\\d{1,2}(?::\\d\\d)? ?(?:am|pm|a\\.m\\.|p\\.m\\.)`, "gi");
+/** A time naming a day or a month ("1 November", "Aug. 24", "Tuesday"), not only a year or "last year". */
+const EXACT_TIME = new RegExp(`\\b(?:${MONTH})\\b\\.? ?\\d{1,2}\\b|\\b\\d{1,2} (?:${MONTH})\\b|\\b(?:${MONTH})\\b\\.? (?:1[89]|20)\\d\\d|\\b(?:${WEEKDAY})\\b|\\bmidnight\\b`, "i");
+const FUTURE = /\b(will|shall|going to|expected|plans?|planned|next (year|month|week)|scheduled|set to|due to (?:be|start|begin|open|vote|take)|from (?:\d|next)|starting|begins?|until)\b/i;
+const REASON =
+  /\b(because|due to|grounds|fearing|in order to|with the aim|as a result|so that|aim|aimed|after|following|amid|citing|cited|accused|meant to|in response|to protect|over fears?|blamed|led to|caused|since)\b/i;
 
 /**
  * Whether an entry's text offers the kind of answer an intent asks for. `asked` holds the question's folded words:
  * a name only answers "what is the name of…" when the question does not already hold it.
  */
-export function satisfies(entry: Entry, intent: Intent, asked: ReadonlySet<string>, speakerName?: string): boolean {
+export function satisfies(
+  entry: Entry,
+  intent: Intent,
+  asked: ReadonlySet<string>,
+  speakerName?: string,
+  speakerRole?: string,
+): boolean {
   switch (intent) {
     case "name": {
       const names = properNames(entry.text);
@@ -40,8 +63,11 @@ export function satisfies(entry: Entry, intent: Intent, asked: ReadonlySet<strin
       return names.some((name) => name.every((w) => !asked.has(w) && !asked.has(stem(w))));
     }
     case "number":
-      // A year is a time, not a quantity: "2009" does not answer "how many were arrested".
-      return NUMBER.test(entry.text.replace(YEAR, ""));
+      // A year is a time, not a quantity: "2009" does not answer "how many were arrested"; an age is not either.
+      return NUMBER.test(entry.text.replace(AGE, " ").replace(AGO, " ").replace(DATE, " ").replace(YEAR, ""));
+    case "age":
+      AGE.lastIndex = 0;
+      return AGE.test(entry.text) || (speakerRole !== undefined && /\b\d{1,3}-year-old\b|\b\d{1,3} years? old\b/.test(speakerRole));
     case "time":
       return TIME.test(entry.text);
     case "future":
@@ -53,4 +79,91 @@ export function satisfies(entry: Entry, intent: Intent, asked: ReadonlySet<strin
     default:
       return false;
   }
+}
+
+/** How well an entry answers "when…": 2 for a day or month named, 1 for a year or a relative time, 0 for none. */
+export function timeStrength(text: string): number {
+  return EXACT_TIME.test(text) ? 2 : TIME.test(text) ? 1 : 0;
+}
+
+const DETERMINER = /^(?:the|a|an)\s+/;
+/**
+ * The subject of a question asking what or who something is ("who is Aurel Dragomir", "what's Karavan", "what is
+ * the national digital shield"), as folded words; null for any other question, and for "who is the minister" or
+ * "who is Velora's CEO", which ask for a name rather than about one.
+ */
+export function definitionSubject(question: string): string[] | null {
+  const q = fold(question).replace(/[?!.\s]+$/, "");
+  const m = /^(?:\W*(?:so|and|but|hey|hi|ok|okay|um|please)\b)*\W*(who|what)(?:\s+(?:is|was|are|were)|'s|s)\s+(.{1,60})$/.exec(q);
+  if (!m) return null;
+  let subject = m[2]!.trim();
+  if (/'s\b|\b(of|in|for|about|with|by|from|on|at|to|that|this|these|those|it|he|she|they|his|her|their|your|my)\b/.test(subject)) return null;
+  if (m[1] === "who" && DETERMINER.test(subject)) return null;
+  subject = subject.replace(DETERMINER, "");
+  const ws = words(subject);
+  // A thing or a name ("ghost mode", "Aurel Dragomir"), not a clause ("what was Ali wearing").
+  if (ws.length === 0 || ws.length > 4 || !isNamingWord(ws[ws.length - 1]!)) return null;
+  return ws.some((w) => /(ing|ed)$/.test(w) && !isNamingWord(w)) ? null : ws;
+}
+
+const NOT_ROLES = new Set(["said", "says", "added", "told", "and", "but", "or", "year", "week", "month", "however", "also", "then", "now", "today", "ago"]);
+const SENTENCE_START = /^(?:In|On|At|The|A|An|But|And|For|From|After|Before|When|While|Under|Since|By|With|As|If|Of|To|It|This|That|Meanwhile|However)$/;
+const TITLE_BEFORE = /(?:^|[^.!?]\s)((?:[A-Z][\w'’.-]*\s+){1,4})$/;
+const ROLE_BEFORE = /\b([a-z][\w'’-]+)\s*,\s*$/;
+const NOUN_PHRASE_BEFORE = /\b(?:the|a|an|its|his|her|their)\s+(?:[a-z][\w'’-]*\s+){1,4}["“‘']?$/;
+const NAMED_BEFORE = /\b(?:called|named|known as|nicknamed|dubbed)\s+(?:the\s+)?["“‘']?$/i;
+const APPOSITIVE_AFTER = /^["”’']?\s*(?:,|\(|:|—|–)\s*["“‘']?(?:a|an|the|who|which|where|whose|one|\d+)\b/i;
+const COPULA_AFTER = /^["”’']?\s+(?:is|are|was|were)\s+(?:a|an|the|one|not|now|still|already)\b/i;
+
+function escape(w: string): string {
+  return w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+
+/**
+ * Whether a text says what or who `subject` is: "President Donald Trump", "ACOM's chairman, Dariusz Wenck", "the
+ * anonymous messaging app Whisperly", "a state-run app store, Karavan", "Lidia Marrow, 52, sells…", "X is a…",
+ * "officially called the National Digital Shield". A mention alone ("the Trump administration") is not enough.
+ */
+export function defines(text: string, subject: readonly string[]): boolean {
+  if (subject.length === 0) return false;
+  const full = subject.map(escape).join("[\\s-]+");
+  const last = escape(subject[subject.length - 1]!);
+  const re = new RegExp(`(?<![\\p{L}\\p{N}])(?:${full}|${last})(?:s|es)?(?![\\p{L}\\p{N}])`, "giu");
+  const plain = fold(text);
+  if (plain.length !== text.length) return false;
+  for (const m of plain.matchAll(re)) {
+    const before = text.slice(Math.max(0, m.index - 80), m.index);
+    const after = text.slice(m.index + m[0].length, m.index + m[0].length + 40);
+    // "In Iran, the regime…" is a place, not an appositive.
+    if (/\b(?:in|on|at|from|to|for|of|by|with|across|inside|outside|into|about|over)\s+$/i.test(before)) continue;
+    if (APPOSITIVE_AFTER.test(after) || COPULA_AFTER.test(after)) return true;
+    if (NAMED_BEFORE.test(before) || NOUN_PHRASE_BEFORE.test(before)) return true;
+    const role = ROLE_BEFORE.exec(before);
+    if (role && !NOT_ROLES.has(role[1]!) && !/(ly|ed)$/.test(role[1]!)) return true;
+    const title = TITLE_BEFORE.exec(before);
+    if (title) {
+      const first = title[1]!.trim().split(/\s+/)[0]!;
+      const own = title[1]!.trim().split(/\s+/).every((w) => subject.includes(fold(w)));
+      if (!own && !SENTENCE_START.test(first)) return true;
+    }
+  }
+  return false;
+}
+
+const COUNT_WORDS = /\b(?:how many|how much|number of)\s+([a-z][\w-]*)/;
+const NUMBER_TOKEN =
+  "(?:\\d[\\d.,]*(?:%|bn|m|k)?|million|billion|thousand|hundred|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)";
+
+/** The thing a "how many…" question counts ("how many drivers" → "drivers"); null when it names none. */
+export function countedNoun(question: string): string | null {
+  const m = COUNT_WORDS.exec(fold(question));
+  if (!m) return null;
+  const w = m[1]!;
+  return /^(do|does|did|is|are|was|were|has|have|had|will|would|can|could|of|the|a|an|more|less)$/.test(w) ? null : w;
+}
+
+/** Whether a number stands right before the counted thing in a text ("38,000 drivers", "6 million of … people"). */
+export function countsNoun(text: string, noun: string): boolean {
+  const head = escape(stem(noun).slice(0, Math.max(3, stem(noun).length)));
+  return new RegExp(`\\b${NUMBER_TOKEN}(?:\\s+[\\w'’,-]+){0,3}?\\s+${head}`, "i").test(fold(text));
 }

@@ -66,6 +66,14 @@ const GROUPS = [
   "delivery deliver",
   "homegrown domestic local",
   "e-commerce ecommerce shopping",
+  "ceo executive",
+  "professor prof",
+  "mom mum mother mothers moms mums",
+  "dad father fathers",
+  "kid kids child children",
+  "teen teens teenager teenagers",
+  "florist flower flowers",
+  "cost costs price prices charge charges",
 ].map((g) => g.split(" "));
 
 const SYNONYM_WEIGHT = 0.7;
@@ -77,6 +85,11 @@ for (const group of GROUPS) {
     for (const other of stems) if (other !== s && !m.has(other)) m.set(other, SYNONYM_WEIGHT);
     synonyms.set(s, m);
   }
+}
+
+/** Every word of the synonym groups, for typo correction towards them ("profesor" → "professor"). */
+export function lexiconWords(): string[] {
+  return GROUPS.flat().filter((w) => /^[a-z]+$/.test(w));
 }
 
 /** The stems a stem also stands for, each with its weight (below 1). */

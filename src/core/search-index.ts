@@ -1,5 +1,5 @@
 import { stem, wordGroups, words } from "./normalise.js";
-import { STOP_WORDS, expandAbbreviation, synonymsOf } from "./lexicon.js";
+import { STOP_WORDS, expandAbbreviation, lexiconWords, synonymsOf } from "./lexicon.js";
 import { TypoCorrector } from "./fuzzy.js";
 import { isKnownEnglish, isNamingWord, isTimeWord } from "./pos.js";
 import { specificity } from "./specificity.js";
@@ -11,10 +11,16 @@ export interface IndexedDoc {
   tags: string;
   people: string;
   context: string;
+  /**
+   * Which source the entry comes from (an index into the titles given to the index), for the source-level topic
+   * prior: a sentence from an article about Tarvosia is about Tarvosia even when it does not say so.
+   */
+  group?: number;
 }
 
-const FIELDS: readonly (keyof IndexedDoc)[] = ["text", "questions", "tags", "people", "context"];
-const FIELD_WEIGHT: Record<keyof IndexedDoc, number> = { text: 1, questions: 1, tags: 1.4, people: 1.3, context: 0.6 };
+type Field = Exclude<keyof IndexedDoc, "group">;
+const FIELDS: readonly Field[] = ["text", "questions", "tags", "people", "context"];
+const FIELD_WEIGHT: Record<Field, number> = { text: 1, questions: 1, tags: 1.4, people: 1.3, context: 0.6 };
 const K1 = 1.2;
 const B = 0.5;
 /** At most this many distinct words of a question are used; the rest only cost time. */
@@ -27,6 +33,35 @@ const PREFIX_EXPANSIONS = 12;
 const UNKNOWN_NAMING_WEIGHT = 1.5;
 const UNKNOWN_OTHER_WEIGHT = 0.6;
 const PART_QUALITY = 0.8;
+/**
+ * The source-level topic prior. A word in at least {@link TOPIC_MIN_SHARE} of one source's entries (or in its title)
+ * is part of what that source is about: an entry of that source that lacks the word is still credited with up to
+ * {@link IMPLIED_MAX} of its weight, in proportion to the share ({@link TOPIC_FULL_SHARE} and above: all of it). A
+ * title word counts as in {@link TITLE_SHARE} of the entries. Sources under {@link TOPIC_MIN_ENTRIES} entries count as
+ * that many, so in a tiny source every word is not a topic.
+ */
+const TOPIC_MIN_SHARE = 0.1;
+const TOPIC_FULL_SHARE = 0.4;
+const TITLE_SHARE = 0.4;
+const IMPLIED_MAX = 0.6;
+const TOPIC_MIN_ENTRIES = 12;
+const SYNONYM_TOPIC_QUALITY = 0.69;
+/**
+ * In a knowledge base of several sources, a word that only one source uses, and uses as its topic ("Oskara" in the
+ * article about Oskara), says which article a question is about: it weighs this much more.
+ */
+const SOURCE_FOCUS = 1.5;
+/** "Oskaran" for "Oskara", "Iranian" for "Iran": a people's word finds its place's at this quality, and back. */
+const DEMONYM_QUALITY = 0.8;
+/** Stop words a typo can be corrected to ("veiw" → "view"): such a word is dropped, not weighed as unknown. */
+const STOP_TYPOS = new TypoCorrector([...STOP_WORDS].filter((w) => w.length >= 4));
+
+/** English knows the word, or the word without an inflection ("founded" → "found"): not a typo to correct. */
+function knownEnglish(w: string): boolean {
+  if (isKnownEnglish(w)) return true;
+  const m = /^(.{3,}?)(?:ed|d|es|s|ing)$/.exec(w);
+  return m !== null && (isKnownEnglish(m[1]!) || (w.endsWith("ed") && isKnownEnglish(w.slice(0, -1))));
+}
 
 /** One word of a question and what it was matched as. */
 export interface QueryTerm {
@@ -43,6 +78,8 @@ export interface Hit {
   score: number;
   /** Share (0..1) of the question's weight this document matches: the basis of confidence. */
   coverage: number;
+  /** Bit i set when the question's i-th term matched the document's own words (not only its source's topic). */
+  matched: number;
 }
 
 /**
@@ -66,8 +103,22 @@ export class SearchIndex {
   private readonly termSeen: Uint32Array;
   private readonly termQuality: Float32Array;
   private readonly termScore: Float32Array;
+  private readonly mask: Int32Array;
+  /** Each document's source group (0 when none was given). */
+  private readonly groupOf: Int32Array;
+  /** Per term id with a topic share somewhere: flat [group, share, group, share, …]. */
+  private readonly topicShares = new Map<number, number[]>();
+  /** Per term id: in how many source groups' texts (or titles) it occurs. */
+  private groupCount = new Int32Array(0);
+  private nGroups = 1;
+  /** Stems linked by the knowledge base's own words: a demonym and its place. */
+  private readonly related = new Map<string, string[]>();
 
-  constructor(docs: readonly IndexedDoc[]) {
+  /**
+   * `titles[g]` is the title of source group g (see {@link IndexedDoc.group}); its words join the vocabulary, so a
+   * headline word no sentence repeats is still known, and count towards the source's topic.
+   */
+  constructor(docs: readonly IndexedDoc[], titles: readonly string[] = []) {
     const n = docs.length;
     const nf = FIELDS.length;
     const lengths = FIELDS.map(() => new Float64Array(n));
@@ -125,6 +176,14 @@ export class SearchIndex {
         ends[d * nf + fi] = count;
       }
     }
+    // Titles: their words join the vocabulary (with no postings) and mark the topic of their group.
+    const titleTerms = titles.map((t) => {
+      const start = count;
+      tokenise(t);
+      const ids = [...new Set(tokens.subarray(start, count))];
+      count = start;
+      return ids;
+    });
     const avg = lengths.map((l) => l.reduce((a, b) => a + b, 0) / Math.max(1, n) || 1);
     // Pass 2: document frequencies, hence idf and where each term's postings start in two flat arrays.
     const nTerms = this.termIds.size;
@@ -181,9 +240,33 @@ export class SearchIndex {
       this.postingDocs[id] = allDocs.subarray(offset[id]!, offset[id + 1]!);
       this.postingScores[id] = allScores.subarray(offset[id]!, offset[id + 1]!);
     }
+    this.groupOf = new Int32Array(n);
+    for (let d = 0; d < n; d++) this.groupOf[d] = docs[d]!.group ?? 0;
+    this.topicPrior(n, nf, ends, tokens, titleTerms);
     this.maxIdf = maxIdf;
+    // Demonyms: a stem ending in "n" whose stem without "n" / "ian" / "an" is also a word here.
+    for (const st of this.termIds.keys()) {
+      if (st.length < 5 || !st.endsWith("n") || /\d/.test(st)) continue;
+      for (const base of [st.slice(0, -1), st.slice(0, -3), `${st.slice(0, -2)}a`]) {
+        if (base.length >= 4 && this.termIds.has(base)) {
+          this.related.set(st, [...(this.related.get(st) ?? []), base]);
+          this.related.set(base, [...(this.related.get(base) ?? []), st]);
+          break;
+        }
+      }
+    }
     this.sortedSurface = [...this.surface.keys()].sort();
-    this.typos = new TypoCorrector(this.surface.keys());
+    // A typo may be of a word the lexicon links to one here ("profesor" → "professor", whose synonym "prof" is here).
+    const vocabulary = [...this.surface.keys()];
+    for (const w of lexiconWords()) {
+      if (this.surface.has(w)) continue;
+      const st = stem(w);
+      if (!this.termIds.has(st) && [...(synonymsOf(st) ?? [])].some(([syn]) => this.termIds.has(syn))) {
+        this.surface.set(w, st);
+        vocabulary.push(w);
+      }
+    }
+    this.typos = new TypoCorrector(vocabulary);
     this.acc = new Float64Array(n);
     this.cov = new Float64Array(n);
     this.seen = new Uint32Array(n);
@@ -191,6 +274,77 @@ export class SearchIndex {
     this.termSeen = new Uint32Array(n);
     this.termQuality = new Float32Array(n);
     this.termScore = new Float32Array(n);
+    this.mask = new Int32Array(n);
+  }
+
+  /** Counts, per source group, the entries whose text holds each term; keeps the shares that make a topic. */
+  private topicPrior(n: number, nf: number, ends: Int32Array, tokens: Int32Array, titleTerms: number[][]): void {
+    const order = Array.from({ length: n }, (_, d) => d).sort((a, b) => this.groupOf[a]! - this.groupOf[b]! || a - b);
+    const counts = new Int32Array(this.termIds.size);
+    const last = new Int32Array(this.termIds.size).fill(-1);
+    this.groupCount = new Int32Array(this.termIds.size);
+    const groups = new Set<number>();
+    const used: number[] = [];
+    const flush = (g: number, size: number) => {
+      const title = new Set(titleTerms[g] ?? []);
+      for (const id of title) if (last[id] === -1) used.push(id), (last[id] = -2);
+      const denom = Math.max(size, TOPIC_MIN_ENTRIES);
+      groups.add(g);
+      for (const id of used) {
+        this.groupCount[id]!++;
+        const share = Math.max(counts[id]! / denom, title.has(id) ? TITLE_SHARE : 0);
+        if (share >= TOPIC_MIN_SHARE) {
+          let list = this.topicShares.get(id);
+          if (!list) this.topicShares.set(id, (list = []));
+          list.push(g, share);
+        }
+        counts[id] = 0;
+        last[id] = -1;
+      }
+      used.length = 0;
+    };
+    let group = -1;
+    let size = 0;
+    for (const d of order) {
+      const g = this.groupOf[d]!;
+      if (g !== group) {
+        if (group >= 0) flush(group, size);
+        group = g;
+        size = 0;
+      }
+      size++;
+      const start = d === 0 ? 0 : ends[d * nf - 1]!;
+      const end = ends[d * nf]!; // the text field only: a speaker's name on each quote is not the source's topic
+      for (let i = start; i < end; i++) {
+        const id = tokens[i]!;
+        if (last[id] !== d) {
+          if (last[id] === -1) used.push(id);
+          last[id] = d;
+          counts[id]!++;
+        }
+      }
+    }
+    if (group >= 0) flush(group, size);
+    this.nGroups = Math.max(1, groups.size);
+  }
+
+  /**
+   * How much of what source group `group` is about this question term is (0..1): the largest share, over the term's
+   * matches, of the group's entries that hold it (a title word counts as {@link TITLE_SHARE}).
+   */
+  topicShare(term: QueryTerm, group: number): number {
+    let best = 0;
+    for (const { term: id, quality } of term.matches) {
+      if (quality < SYNONYM_TOPIC_QUALITY) continue;
+      const list = this.topicShares.get(id);
+      if (list) for (let i = 0; i < list.length; i += 2) if (list[i] === group) best = Math.max(best, list[i + 1]! * quality);
+    }
+    return best;
+  }
+
+  /** The source group of a document. */
+  groupOfDoc(doc: number): number {
+    return this.groupOf[doc] ?? 0;
   }
 
   get size(): number {
@@ -219,23 +373,29 @@ export class SearchIndex {
         let base = this.surface.get(w) ?? stem(w);
         let quality = q;
         // "Iraq" is not a typo of "Iran": only words English does not know are corrected.
-        if (!this.termIds.has(base) && !isKnownEnglish(w)) {
+        if (!this.termIds.has(base) && !knownEnglish(w)) {
           const fix = this.typos.correct(w);
           if (fix) {
             base = this.surface.get(fix.word)!;
             quality = q * fix.quality;
-          }
+          } else if (q === 1 && !synonymsOf(base) && STOP_TYPOS.correct(w)) stopTypo = true;
         }
         add(base, quality);
         for (const [syn, sw] of synonymsOf(base) ?? []) add(syn, sw * quality);
+        for (const r of this.related.get(base) ?? []) add(r, DEMONYM_QUALITY * quality);
       };
+      let stopTypo = false;
       expand(word, 1);
       // The parts of a hyphenated word stand in for it at a lower quality: "uber-like" finds Uber.
       for (const part of parts) expand(part, PART_QUALITY);
       if (prefixLast && word === last) for (const s of this.completions(word)) add(s, 0.9);
       const ids = [...matches.keys()];
       let weight: number;
-      if (ids.length) weight = Math.max(...ids.map((id) => this.idf[id]!)) * specificity(word);
+      if (ids.length) {
+        weight = Math.max(...ids.map((id) => this.idf[id]!)) * specificity(word);
+        if (this.nGroups > 1 && ids.some((id) => matches.get(id)! >= 0.99 && this.groupCount[id] === 1 && this.topicShares.has(id)))
+          weight *= SOURCE_FOCUS;
+      } else if (stopTypo) weight = 0;
       // A time the knowledge base never mentions ("yesterday", "tomorrow") asks about news it does not have, however
       // everyday the word: no frequency discount.
       else if (isTimeWord(word)) weight = this.maxIdf * UNKNOWN_NAMING_WEIGHT;
@@ -269,9 +429,10 @@ export class SearchIndex {
     if (total === 0) return [];
     let touchedCount = 0;
     const stamp = (this.docStamp = (this.docStamp + 1) >>> 0 || 1);
-    terms.forEach((t) => {
+    terms.forEach((t, ti) => {
       // Each term covers a document once, at its best quality there: track it under a per-term stamp.
       const termStamp = (this.stampCounter = (this.stampCounter + 1) >>> 0 || 1);
+      const bit = ti < 31 ? 1 << ti : 0;
       for (const { term, quality } of t.matches) {
         const docs = this.postingDocs[term]!;
         const scores = this.postingScores[term]!;
@@ -281,6 +442,7 @@ export class SearchIndex {
             this.seen[d] = stamp;
             this.acc[d] = 0;
             this.cov[d] = 0;
+            this.mask[d] = 0;
             this.touched[touchedCount++] = d;
           }
           // A word scores a document once, by its best expansion there: a fact holding "ban", "banned" and "block"
@@ -289,7 +451,10 @@ export class SearchIndex {
           const fresh = this.termSeen[d] !== termStamp;
           const prevQuality = fresh ? 0 : this.termQuality[d]!;
           const prevScore = fresh ? 0 : this.termScore[d]!;
-          if (fresh) this.termSeen[d] = termStamp;
+          if (fresh) {
+            this.termSeen[d] = termStamp;
+            this.mask[d]! |= bit;
+          }
           if (contribution > prevScore) {
             this.acc[d]! += contribution - prevScore;
             this.termScore[d] = contribution;
@@ -301,6 +466,31 @@ export class SearchIndex {
         }
       }
     });
+    // The topic prior: a word the document lacks but its source is about still covers part of its weight.
+    const implied: { bit: number; weight: number; shares: number[] }[] = [];
+    for (let ti = 0; ti < terms.length && ti < 31; ti++) {
+      const t = terms[ti]!;
+      if (t.weight === 0) continue;
+      const shares: number[] = [];
+      for (const { term, quality } of t.matches) {
+        // A synonym's topic counts at the synonym's quality ("Iranians" throughout an article makes it about Iran).
+        const list = quality >= SYNONYM_TOPIC_QUALITY ? this.topicShares.get(term) : undefined;
+        if (list) for (let k = 0; k < list.length; k += 2) shares.push(list[k]!, list[k + 1]! * quality);
+      }
+      if (shares.length) implied.push({ bit: 1 << ti, weight: t.weight, shares });
+    }
+    if (implied.length) {
+      for (let i = 0; i < touchedCount; i++) {
+        const d = this.touched[i]!;
+        const g = this.groupOf[d]!;
+        for (const { bit, weight, shares } of implied) {
+          if (this.mask[d]! & bit) continue;
+          let share = 0;
+          for (let k = 0; k < shares.length; k += 2) if (shares[k] === g && shares[k + 1]! > share) share = shares[k + 1]!;
+          if (share > 0) this.cov[d]! += weight * IMPLIED_MAX * Math.min(1, share / TOPIC_FULL_SHARE);
+        }
+      }
+    }
     // Keep the best `limit`: collect into a buffer of twice that, trimming by a sort when it fills (amortised).
     const byScore = (a: Hit, b: Hit) => b.score - a.score || a.doc - b.doc;
     let hits: Hit[] = [];
@@ -309,7 +499,7 @@ export class SearchIndex {
       const d = this.touched[i]!;
       const score = this.acc[d]!;
       if (score < floor) continue;
-      hits.push({ doc: d, score, coverage: Math.min(1, this.cov[d]! / total) });
+      hits.push({ doc: d, score, coverage: Math.min(1, this.cov[d]! / total), matched: this.mask[d]! });
       if (hits.length >= 2 * limit) {
         hits = hits.sort(byScore).slice(0, limit);
         floor = hits[limit - 1]!.score;
