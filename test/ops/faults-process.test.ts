@@ -121,7 +121,7 @@ describe("one platform unreachable, the other serving", () => {
     expect(exit).toEqual({ code: 0, signal: null });
   }, 60_000);
 
-  it("SIGHUP and SIGTERM during a start that hangs (an API that accepts and never answers): reload, then exit 0", async () => {
+  it("SIGHUP, the knowledge watch and SIGTERM during a start that hangs (an API that accepts and never answers)", async () => {
     const k = knowledge();
     const sockets: Socket[] = [];
     const blackhole = createServer((socket) => void sockets.push(socket));
@@ -148,6 +148,14 @@ describe("one platform unreachable, the other serving", () => {
     expect(
       await eventually(
         () => jsonLines(s.stderr()).some((l) => l.msg === "knowledge reloaded" && l.trigger === "SIGHUP"),
+        10_000,
+      ),
+    ).toBe(true);
+    // The knowledge watch is on too, although the platform has not answered yet.
+    writeFileSync(k.file, skyYaml("purple"));
+    expect(
+      await eventually(
+        () => jsonLines(s.stderr()).some((l) => l.msg === "knowledge reloaded" && l.trigger === "file changed"),
         10_000,
       ),
     ).toBe(true);
