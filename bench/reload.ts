@@ -8,46 +8,19 @@
  *
  * `--in thread` builds it in a worker thread, `--in inline` on the main thread (the old behaviour), for comparison.
  */
-import { mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { monitorEventLoopDelay } from "node:perf_hooks";
 import { parseArgs } from "node:util";
 import pino from "pino";
-import type { Knowledge } from "../src/core/types.js";
 import { KnowledgeHolder } from "../src/ops/knowledge.js";
+import { writeKnowledge } from "./knowledge-files.js";
 import { syntheticKnowledge } from "./synthetic.js";
 
 const { values } = parseArgs({ options: { size: { type: "string", default: "100000" }, in: { type: "string", default: "process" } } });
 const reloadIn = values.in as "process" | "thread" | "inline";
 const size = Number(values.size);
-
-/** Writes a knowledge base as one YAML file per source (JSON strings are valid YAML double-quoted scalars). */
-export function writeKnowledge(k: Knowledge, dir: string): number {
-  for (const f of readdirSync(dir)) rmSync(join(dir, f));
-  let bytes = 0;
-  const q = JSON.stringify;
-  for (const source of k.sources) {
-    const entries = k.entries.filter((e) => e.sourceId === source.id);
-    const used = new Set(entries.map((e) => (e.kind === "quote" ? e.speakerId : "")));
-    const lines = [`source:`, `  id: ${source.id}`, `  title: ${q(source.title)}`, `  publisher: ${q(source.publisher)}`, `  reporters: ${q(source.reporters)}`];
-    lines.push("speakers:");
-    for (const s of k.speakers.filter((s) => used.has(s.id)))
-      lines.push(`  - id: ${s.id}`, `    name: ${q(s.name)}`, ...(s.role ? [`    role: ${q(s.role)}`] : []), `    aliases: ${q(s.aliases)}`);
-    for (const kind of ["quote", "fact"] as const) {
-      lines.push(`${kind}s:`);
-      for (const e of entries) {
-        if (e.kind !== kind) continue;
-        lines.push(`  - id: ${e.id}`, `    text: ${q(e.text)}`, `    tags: ${q(e.tags)}`, `    questions: ${q(e.questions)}`);
-        if (e.kind === "quote") lines.push(`    speaker: ${e.speakerId}`, ...(e.context ? [`    context: ${q(e.context)}`] : []));
-      }
-    }
-    const text = `${lines.join("\n")}\n`;
-    bytes += Buffer.byteLength(text);
-    writeFileSync(join(dir, `${source.id}.yaml`), text);
-  }
-  return bytes;
-}
 
 const gc = (globalThis as { gc?: () => void }).gc;
 const mb = (n: number) => Math.round(n / 1048576);

@@ -1,9 +1,9 @@
 import Fuse from "fuse.js";
-import { deserialize, serialize } from "node:v8";
+import { deserialize, serialize, setFlagsFromString } from "node:v8";
+import { runInNewContext } from "node:vm";
 import { Core } from "../core/core.js";
 import { TypoCorrector } from "../core/fuzzy.js";
 import { SearchIndex } from "../core/search-index.js";
-import type { Entry } from "../core/types.js";
 
 /**
  * Moving a finished {@link Core} from the reload worker to the main thread without building it there.
@@ -14,23 +14,27 @@ import type { Entry } from "../core/types.js";
  *
  * How: a generic walk over the core's own fields. The core's classes (Core, SearchIndex, TypoCorrector) travel as
  * their fields and are recreated with their prototype; fuse.js instances (which hold functions) are rebuilt from
- * their documents and options; typed arrays travel as transferred ArrayBuffers (no copy); the entries travel in
- * separate chunks so that no single decode is long. Anything the walk does not know (a new class, a function in a
+ * their documents and options; typed arrays travel as transferred ArrayBuffers (no copy); any large array or Map
+ * (the entries, the id map, the vocabulary) travels in parts of {@link PART_ITEMS} items, decoded one part at a time,
+ * so that no single decode is long. A collection is split only when nothing else refers to its items, so no object
+ * is duplicated. Anything the walk does not know (a new class, a function in a
  * field, an ES #private field) makes {@link packCore} throw, and the holder then builds the core on the main thread
  * (slow, but right); a probe compared on both sides catches a revived core that answers differently.
  */
 
-/** Entries per decoded chunk: about 1-3 ms of deserialisation each. */
-const ENTRIES_PER_CHUNK = 500;
+/** Items per decoded part of a large collection: about 1-3 ms of deserialisation for entries, less for the rest. */
+const PART_ITEMS = 500;
+/** Collections with more items than this are split into parts. */
+const SPLIT_OVER = 2000;
 
 const CLASSES = { Core, SearchIndex, TypoCorrector } as const;
 type ClassName = keyof typeof CLASSES;
 
 /** A core in transferable pieces (what the worker posts). */
 export interface PackedCore {
-  /** v8-serialised slices of the entries, in order. */
-  entryChunks: ArrayBuffer[];
-  /** The v8-serialised core without its entries and typed arrays. */
+  /** The large collections, each as v8-serialised parts in order (items of an array, [key, value] pairs of a Map). */
+  collections: { kind: "array" | "map"; parts: ArrayBuffer[] }[];
+  /** The v8-serialised core without its large collections and typed arrays. */
   shell: ArrayBuffer;
   /** The typed arrays' buffers, referenced from the shell by index. */
   buffers: ArrayBuffer[];
@@ -51,8 +55,8 @@ interface ArrayMark {
   byteOffset: number;
   length: number;
 }
-interface EntriesMark {
-  $entries: true;
+interface CollectionMark {
+  $collection: number;
 }
 
 const TYPED: Record<string, new (b: ArrayBuffer, offset: number, length: number) => ArrayBufferView> = {
@@ -85,13 +89,38 @@ export function probeCore(core: Core): string {
   return JSON.stringify(out);
 }
 
+/** Counts how many references each object reachable from `root` has (to know which collections may be split). */
+function countReferences(root: unknown): Map<object, number> {
+  const refs = new Map<object, number>();
+  const stack: unknown[] = [root];
+  while (stack.length) {
+    const v = stack.pop();
+    if (typeof v !== "object" || v === null) continue;
+    const n = refs.get(v);
+    refs.set(v, (n ?? 0) + 1);
+    if (n !== undefined || ArrayBuffer.isView(v)) continue;
+    if (Array.isArray(v) || v instanceof Set) for (const x of v) stack.push(x);
+    else if (v instanceof Map) for (const [k, x] of v) stack.push(k, x);
+    else for (const k of Object.keys(v)) stack.push((v as Record<string, unknown>)[k]);
+  }
+  return refs;
+}
+
 /** Turns a core into transferable pieces (in the worker; the core is not usable afterwards). Throws when it cannot. */
 export function packCore(core: Core): { packed: PackedCore; transfer: ArrayBuffer[] } {
   const probe = probeCore(core);
-  const entries = core.knowledge.entries;
+  const refs = countReferences(core);
+  const single = (x: unknown) => typeof x !== "object" || x === null || refs.get(x) === 1;
   const buffers: ArrayBuffer[] = [];
   const bufferIndex = new Map<ArrayBufferLike, number>();
+  const collections: PackedCore["collections"] = [];
   const seen = new Map<object, unknown>();
+
+  const split = (kind: "array" | "map", items: unknown[]): CollectionMark => {
+    const parts: ArrayBuffer[] = [];
+    for (let i = 0; i < items.length; i += PART_ITEMS) parts.push(ownBuffer(serialize(items.slice(i, i + PART_ITEMS))));
+    return { $collection: collections.push({ kind, parts }) - 1 };
+  };
 
   const pack = (v: unknown, where: string): unknown => {
     if (typeof v === "function") throw new Error(`cannot transfer a function at ${where}`);
@@ -99,8 +128,7 @@ export function packCore(core: Core): { packed: PackedCore; transfer: ArrayBuffe
     const done = seen.get(v);
     if (done !== undefined) return done;
     let out: unknown;
-    if (v === entries) out = { $entries: true } satisfies EntriesMark;
-    else if (ArrayBuffer.isView(v)) {
+    if (ArrayBuffer.isView(v)) {
       const name = v.constructor.name;
       if (!(name in TYPED) || !(v.buffer instanceof ArrayBuffer)) throw new Error(`cannot transfer a ${name} at ${where}`);
       let b = bufferIndex.get(v.buffer);
@@ -111,14 +139,12 @@ export function packCore(core: Core): { packed: PackedCore; transfer: ArrayBuffe
       out = { $typed: name, buffer: b, byteOffset: v.byteOffset, length: (v as unknown as { length: number }).length } satisfies ArrayMark;
     } else if (Array.isArray(v)) {
       const a: unknown[] = new Array(v.length);
-      seen.set(v, a);
       for (let i = 0; i < v.length; i++) a[i] = pack(v[i], where);
-      return a;
+      out = v.length > SPLIT_OVER && v.every(single) ? split("array", a) : a;
     } else if (v instanceof Map) {
-      const m = new Map();
-      seen.set(v, m);
-      for (const [k, x] of v) m.set(pack(k, where), pack(x, `${where}.get(${String(k)})`));
-      return m;
+      const pairs: unknown[] = [];
+      for (const [k, x] of v) pairs.push([pack(k, where), pack(x, `${where}.get(${String(k)})`)]);
+      out = v.size > SPLIT_OVER && [...v.keys()].every(single) && [...v.values()].every(single) ? split("map", pairs) : new Map(pairs as [unknown, unknown][]);
     } else if (v instanceof Set) {
       const s = new Set();
       seen.set(v, s);
@@ -143,11 +169,10 @@ export function packCore(core: Core): { packed: PackedCore; transfer: ArrayBuffe
     seen.set(v, out);
     return out;
   };
-  const shellValue = pack(core, "core");
-  const entryChunks: ArrayBuffer[] = [];
-  for (let i = 0; i < entries.length; i += ENTRIES_PER_CHUNK) entryChunks.push(ownBuffer(serialize(entries.slice(i, i + ENTRIES_PER_CHUNK))));
-  const shell = ownBuffer(serialize(shellValue));
-  return { packed: { entryChunks, shell, buffers, probe }, transfer: [...entryChunks, shell, ...buffers] };
+  const shell = ownBuffer(serialize(pack(core, "core")));
+  const transfer = [shell, ...buffers];
+  for (const c of collections) transfer.push(...c.parts);
+  return { packed: { collections, shell, buffers, probe }, transfer };
 }
 
 /** A Buffer's bytes in an ArrayBuffer of their own (a pooled Buffer's ArrayBuffer holds other data). */
@@ -157,6 +182,23 @@ function ownBuffer(b: Buffer): ArrayBuffer {
   return out;
 }
 
+/**
+ * A young-generation collection on demand, or nothing when V8 will not give one. Decoding 100,000 entries makes tens
+ * of megabytes of objects that all survive; left to itself V8 collects them when the young generation is full, and
+ * that one scavenge copies all of it at once (100-300 ms with the 64 MB semi-space briefbot runs with). Collecting
+ * after each decoded part copies only that part: a millisecond or two each, between answers.
+ */
+const minorGc: (() => void) | undefined = (() => {
+  if (process.env.BRIEFBOT_RELOAD_MINOR_GC === "0") return undefined;
+  try {
+    setFlagsFromString("--expose-gc");
+    const gc = runInNewContext("gc") as (options: { type: "minor" }) => void;
+    return () => gc({ type: "minor" });
+  } catch {
+    return undefined;
+  }
+})();
+
 /** Waits for the event loop to go round once: I/O, timers and other answers run in between. */
 const yieldToLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 
@@ -165,22 +207,15 @@ const yieldToLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
  * event loop turning in between. Throws when the revived core does not answer like the worker's.
  */
 export async function unpackCore(packed: PackedCore, sliceMs = 5): Promise<Core> {
-  const entries: Entry[] = [];
   let sliceStart = performance.now();
   const maybeYield = async () => {
+    minorGc?.();
     if (performance.now() - sliceStart < sliceMs) return;
     await yieldToLoop();
     sliceStart = performance.now();
   };
-  for (const chunk of packed.entryChunks) {
-    await maybeYield();
-    for (const e of deserialize(new Uint8Array(chunk)) as Entry[]) entries.push(e);
-  }
-  await yieldToLoop();
-  sliceStart = performance.now();
-  const shell = deserialize(new Uint8Array(packed.shell)) as unknown;
-  await maybeYield();
   const seen = new Map<object, unknown>();
+  const collections: unknown[] = [];
   const revive = (v: unknown): unknown => {
     if (typeof v !== "object" || v === null) return v;
     const done = seen.get(v);
@@ -201,7 +236,7 @@ export async function unpackCore(packed: PackedCore, sliceMs = 5): Promise<Core>
     if (v instanceof Set || ArrayBuffer.isView(v)) return v;
     const o = v as Record<string, unknown>;
     let out: unknown;
-    if ("$entries" in o) out = entries;
+    if ("$collection" in o) out = collections[(o as unknown as CollectionMark).$collection];
     else if ("$typed" in o) {
       const m = o as unknown as ArrayMark;
       out = new TYPED[m.$typed]!(packed.buffers[m.buffer]!, m.byteOffset, m.length);
@@ -222,7 +257,26 @@ export async function unpackCore(packed: PackedCore, sliceMs = 5): Promise<Core>
     seen.set(v, out);
     return out;
   };
-  const core = revive(shell);
+  // The large collections first, a part at a time; then the small shell that refers to them.
+  for (const c of packed.collections) {
+    if (c.kind === "array") {
+      const items: unknown[] = [];
+      for (const part of c.parts) {
+        await maybeYield();
+        for (const x of deserialize(new Uint8Array(part)) as unknown[]) items.push(revive(x));
+      }
+      collections.push(items);
+    } else {
+      const map = new Map<unknown, unknown>();
+      for (const part of c.parts) {
+        await maybeYield();
+        for (const [k, x] of deserialize(new Uint8Array(part)) as [unknown, unknown][]) map.set(revive(k), revive(x));
+      }
+      collections.push(map);
+    }
+  }
+  await maybeYield();
+  const core = revive(deserialize(new Uint8Array(packed.shell)));
   if (!(core instanceof Core)) throw new Error("the transferred core is not a Core");
   await maybeYield();
   if (probeCore(core) !== packed.probe) throw new Error("the transferred core answers differently from the one built");

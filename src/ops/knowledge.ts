@@ -8,7 +8,7 @@ import type { Logger } from "pino";
 import { createCore, type Core } from "../core/core.js";
 import { KnowledgeError, loadKnowledgeDir } from "../core/loader.js";
 import { unpackCore } from "./core-transfer.js";
-import type { ReloadRequest, ReloadResponse } from "./reload-worker.js";
+import type { ReloadFrame, ReloadRequest, ReloadResponse } from "./reload-worker.js";
 
 export interface KnowledgeHolderOptions {
   /** Quiet time after the last file event before reloading (default 200 ms): an editor's save is several events. */
@@ -76,15 +76,31 @@ function threadWorker(entry: WorkerEntry, here: string, request: ReloadRequest):
 
 class ReloadTimeout extends Error {}
 
-/** The worker's one answer, or why there is none (it crashed, exited, or took longer than `timeoutMs`). */
+/**
+ * The worker's answer, or why there is none (it crashed, exited, or took longer than `timeoutMs`). A child process
+ * sends the large parts as frames first (see ReloadFrame); they are put back into the packed core here.
+ */
 function answerOf(worker: Worker | ChildProcess, timeoutMs: number): Promise<ReloadResponse> {
+  const collections: { kind: "array" | "map"; parts: ArrayBuffer[] }[] = [];
+  const buffers: Uint8Array[] = [];
   return new Promise<ReloadResponse>((resolve, reject) => {
     const timer = setTimeout(() => reject(new ReloadTimeout(`the reload took over ${timeoutMs} ms; abandoned`)), timeoutMs);
     timer.unref();
-    worker.once("message", (m: ReloadResponse) => {
+    const onMessage = (m: ReloadFrame | ReloadResponse) => {
+      if ("frame" in m) {
+        if (m.frame === "part") (collections[m.collection] ??= { kind: m.kind, parts: [] }).parts.push(m.data);
+        else (buffers[m.index] ??= new Uint8Array(m.total)).set(new Uint8Array(m.data), m.offset);
+        return;
+      }
+      worker.off("message", onMessage);
       clearTimeout(timer);
+      if (m.ok && collections.length + buffers.length > 0) {
+        m.packed.collections = collections;
+        m.packed.buffers = buffers.map((b) => b.buffer as ArrayBuffer);
+      }
       resolve(m);
-    });
+    };
+    worker.on("message", onMessage);
     worker.once("error", (err: Error) => {
       clearTimeout(timer);
       reject(err);

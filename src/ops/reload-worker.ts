@@ -23,10 +23,39 @@ export type ReloadResponse =
   | { ok: false; unpackable: string }
   | { ok: false; crashed: string };
 
-/** Posts the answer: to the parent thread (transferring the buffers), or to the parent process over IPC. */
+/** Largest piece of one IPC message: the parent decodes each message whole, so none may take it long. */
+const FRAME_BYTES = 1 << 20;
+
+/**
+ * What a child process sends before its answer: each part of the large collections, and the typed arrays' buffers in
+ * slices of at most {@link FRAME_BYTES}. The answer then carries the packed core without them.
+ */
+export type ReloadFrame =
+  | { frame: "part"; collection: number; kind: "array" | "map"; data: ArrayBuffer }
+  | { frame: "buffer"; index: number; offset: number; total: number; data: ArrayBuffer };
+
+/**
+ * Posts the answer: to the parent thread in one message (its buffers transferred, not copied), or to the parent
+ * process over IPC in frames, so that the parent never decodes one huge message at once.
+ */
 function post(message: ReloadResponse, transfer: ArrayBuffer[] = []): void {
-  if (parentPort) parentPort.postMessage(message, transfer);
-  else process.send?.(message, () => process.disconnect?.());
+  if (parentPort) {
+    parentPort.postMessage(message, transfer);
+    return;
+  }
+  const send = (m: ReloadFrame | ReloadResponse) => process.send?.(m);
+  if (message.ok) {
+    const { packed } = message;
+    packed.collections.forEach((c, collection) => {
+      for (const data of c.parts) send({ frame: "part", collection, kind: c.kind, data });
+    });
+    packed.buffers.forEach((b, index) => {
+      for (let offset = 0; offset < b.byteLength || offset === 0; offset += FRAME_BYTES)
+        send({ frame: "buffer", index, offset, total: b.byteLength, data: b.slice(offset, offset + FRAME_BYTES) });
+    });
+    message = { ...message, packed: { ...packed, collections: [], buffers: [] } };
+  }
+  process.send?.(message, () => process.disconnect?.());
 }
 
 function run(request: ReloadRequest): void {

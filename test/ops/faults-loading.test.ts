@@ -3,6 +3,9 @@ import { cpSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } fr
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
+import { writeKnowledge } from "../../bench/knowledge-files.js";
+import { syntheticKnowledge, syntheticQueries } from "../../bench/synthetic.js";
+import { createCore } from "../../src/core/core.js";
 import { KnowledgeError, loadKnowledgeDir } from "../../src/core/loader.js";
 import { KnowledgeHolder, reloadWorkerEntry } from "../../src/ops/knowledge.js";
 import { memoryLogger, skyYaml } from "./fixtures.js";
@@ -175,13 +178,14 @@ describe("files a knowledge folder should not hold", () => {
   });
 });
 
+function holder(dir: string, options: ConstructorParameters<typeof KnowledgeHolder>[2] = {}) {
+  const { log, lines } = memoryLogger();
+  const h = new KnowledgeHolder(dir, log, options);
+  cleanups.push(() => h.close());
+  return { h, lines };
+}
+
 describe("reloads while serving", () => {
-  function holder(dir: string, options: ConstructorParameters<typeof KnowledgeHolder>[2] = {}) {
-    const { log, lines } = memoryLogger();
-    const h = new KnowledgeHolder(dir, log, options);
-    cleanups.push(() => h.close());
-    return { h, lines };
-  }
   const answer = (h: KnowledgeHolder) => h.core().ask("What colour is the sky over the test city?").answer?.text ?? "";
 
   it("a FIFO named by a file added while serving: the reload fails by name, the last good knowledge serves", async () => {
@@ -236,6 +240,37 @@ describe("reloads while serving", () => {
     expect(await pending).toBe(false);
     expect(answer(h)).toContain("green");
   });
+});
+
+describe("a large reload handed over from the worker", () => {
+  it("answers exactly as a core built on this thread (5,000 entries, split collections, framed IPC)", async () => {
+    const k = syntheticKnowledge(5000, 3);
+    const dir = folder();
+    writeKnowledge(k, dir);
+    const local = createCore(loadKnowledgeDir(dir));
+    writeKnowledge(syntheticKnowledge(50, 4), dir);
+    const { log, lines } = memoryLogger();
+    const small = new KnowledgeHolder(dir, log);
+    cleanups.push(() => small.close());
+    writeKnowledge(k, dir);
+    expect(await small.reload("test")).toBe(true);
+    // Moved, not rebuilt here by the fallback.
+    expect(lines.filter((l) => Number(l.level) >= 40)).toEqual([]);
+    const moved = small.core();
+    expect(moved.size).toBe(5000);
+    for (const q of syntheticQueries(k, 300, 5)) {
+      const a = local.ask(q.text);
+      const b = moved.ask(q.text);
+      expect([b.answer?.id, b.answer?.confidence, b.suggestions, b.alternatives.map((x) => x.id)]).toEqual([
+        a.answer?.id,
+        a.answer?.confidence,
+        a.suggestions,
+        a.alternatives.map((x) => x.id),
+      ]);
+      expect(moved.suggest(q.text.slice(0, 6), 5)).toEqual(local.suggest(q.text.slice(0, 6), 5));
+    }
+    expect(moved.sourceSummaries()).toEqual(local.sourceSummaries());
+  }, 120_000);
 });
 
 describe("the reload worker's entry", () => {

@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import { randomBytes, timingSafeEqual } from "node:crypto";
+import type { Socket } from "node:net";
 import type { Bot } from "grammy";
 import type { Update } from "grammy/types";
 import type { Runtime } from "../runtime.js";
@@ -14,7 +15,26 @@ export interface WebhookOptions {
   host?: string;
   /** Checked against X-Telegram-Bot-Api-Secret-Token; a random one is made when not given. */
   secret?: string;
+  /** Test knobs: see {@link WEBHOOK_LIMITS}. */
+  limits?: Partial<typeof WEBHOOK_LIMITS>;
 }
+
+/**
+ * How long a client may take and how many may be connected. Telegram sends an update's headers and body at once, from
+ * at most `max_connections` (default 40) connections, so these only ever stop clients that are not Telegram: Node's
+ * defaults (60 s for headers, 300 s for a request, no cap) let a few slow connections hold the server and its
+ * shutdown.
+ */
+export const WEBHOOK_LIMITS = {
+  /** The request's headers must arrive within this. */
+  headersTimeoutMs: 5_000,
+  /** The whole request (headers and body) must arrive within this. */
+  requestTimeoutMs: 10_000,
+  /** How often Node checks those two timeouts. */
+  checkEveryMs: 1_000,
+  /** Connections over this are refused. */
+  maxConnections: 100,
+};
 
 export interface WebhookServer {
   /** The port actually listened on. */
@@ -53,8 +73,8 @@ function hasSecret(req: IncomingMessage, secret: Buffer): boolean {
 }
 
 /**
- * Serves the webhook on a plain node HTTP server and registers it with a secret token. Requests without the secret
- * get 401, anything but POST on the webhook's path 404, a body that is not JSON 400, one over 1 MB 413. An update is
+ * Serves the webhook on a plain node HTTP server and registers it with a secret token, with short header and request
+ * timeouts and a connection cap ({@link WEBHOOK_LIMITS}). Requests without the secret get 401, anything but POST on the webhook's path 404, a body that is not JSON 400, one over 1 MB 413. An update is
  * handed to `bot.handleUpdate` and answered 200 once handled (or after 25 s, finishing in the background); errors are
  * logged without the update and still answered 200, since a 5xx would make Telegram resend the same failing update.
  *
@@ -87,22 +107,37 @@ export async function startWebhook(bot: Bot, runtime: Runtime, options: WebhookO
     res.writeHead(200).end();
   }
 
-  const server: Server = createServer((req, res) => {
-    const reqPath = (req.url ?? "/").split("?")[0];
-    if (req.method !== "POST" || reqPath !== path) {
-      res.writeHead(404).end();
-      return;
-    }
-    if (!hasSecret(req, secretBytes)) {
-      res.writeHead(401, { connection: "close" }).end('"unauthorized"');
-      return;
-    }
+  const limits = Object.assign({}, WEBHOOK_LIMITS, options.limits);
+  // Connections that have not yet sent a request with the secret: closed at once on stop.
+  const untrusted = new Set<Socket>();
+  const server: Server = createServer(
+    { headersTimeout: limits.headersTimeoutMs, requestTimeout: limits.requestTimeoutMs, connectionsCheckingInterval: limits.checkEveryMs },
+    (req, res) => {
+      const reqPath = (req.url ?? "/").split("?")[0];
+      if (req.method !== "POST" || reqPath !== path) {
+        res.writeHead(404, { connection: "close" }).end();
+        return;
+      }
+      if (!hasSecret(req, secretBytes)) {
+        res.writeHead(401, { connection: "close" }).end('"unauthorized"');
+        return;
+      }
+      untrusted.delete(req.socket);
+      serve(req, res);
+    },
+  );
+  server.maxConnections = limits.maxConnections;
+  server.on("connection", (socket: Socket) => {
+    untrusted.add(socket);
+    socket.once("close", () => untrusted.delete(socket));
+  });
+  const serve = (req: IncomingMessage, res: ServerResponse) => {
     handle(req, res).catch((err: unknown) => {
       reportError(runtime, err, "webhook");
       if (!res.headersSent) res.writeHead(200);
       if (!res.writableEnded) res.end();
     });
-  });
+  };
   server.on("clientError", (_err, socket) => socket.destroy());
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
@@ -124,7 +159,10 @@ export async function startWebhook(bot: Bot, runtime: Runtime, options: WebhookO
     close: () =>
       new Promise<void>((resolve) => {
         server.close(() => resolve());
+        // Idle keep-alive connections and any that never showed the secret (slow headers included) go now; requests
+        // from Telegram being answered finish first.
         server.closeIdleConnections();
+        for (const socket of untrusted) socket.destroy();
       }),
   };
 }
