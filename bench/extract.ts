@@ -111,6 +111,7 @@ function main(): void {
   const oursCounts: Counts[] = [];
   const baseCounts: Counts[] = [];
   const times: number[] = [];
+  const cpu: number[] = [];
   const baseTimes: number[] = [];
   const perPage: { id: string; f1: number; base: number }[] = [];
   let failed = 0;
@@ -120,8 +121,11 @@ function main(): void {
     const expected = truth[id]?.articleBody ?? "";
     const html = gunzipSync(readFileSync(join(dir, "html", f))).toString("utf8");
     let t0 = performance.now();
+    const c0 = process.cpuUsage();
     const pred = ours(html, id);
+    const used = process.cpuUsage(c0);
     times.push(performance.now() - t0);
+    cpu.push((used.user + used.system) / 1000);
     if (pred === "") failed++;
     t0 = performance.now();
     const base = readabilityAlone(html);
@@ -148,6 +152,10 @@ function main(): void {
     );
     console.log(`published readability_js:  ${fmt(score(counts))}   (the benchmark's own output file, rescored here)`);
   }
+  const cpuSorted = [...cpu].sort((a, b) => a - b);
+  console.log(
+    `CPU per page (ours): median ${cpuSorted[Math.floor(cpuSorted.length / 2)]!.toFixed(1)} ms, p90 ${cpuSorted[Math.floor(cpuSorted.length * 0.9)]!.toFixed(1)} ms, max ${cpuSorted[cpuSorted.length - 1]!.toFixed(1)} ms (wall time below includes other load on the machine)`,
+  );
   console.log(
     `time per page (ours): median ${sorted[Math.floor(sorted.length / 2)]!.toFixed(1)} ms, p90 ${sorted[Math.floor(sorted.length * 0.9)]!.toFixed(1)} ms, max ${sorted[sorted.length - 1]!.toFixed(1)} ms` +
       `; Readability alone median ${[...baseTimes].sort((a, b) => a - b)[Math.floor(baseTimes.length / 2)]!.toFixed(1)} ms`,
