@@ -3,7 +3,7 @@ import { MAX_QUESTION_CHARS, cleanText, fold, stem, withoutMarkup, words } from 
 import { STOP_WORDS, expandAbbreviation } from "./lexicon.js";
 import { allowedEdits, editDistance } from "./fuzzy.js";
 import { SearchIndex, type Hit, type QueryTerm } from "./search-index.js";
-import { countedNoun, countsNoun, definitionSubject, defines, intentOf, satisfies, timeStrength, type Intent } from "./intent.js";
+import { asksRole, countedNoun, countsNoun, definitionSubject, defines, intentOf, satisfies, timeStrength, type Intent } from "./intent.js";
 import type { Answer, AskResult, Entry, Knowledge, Source, Speaker } from "./types.js";
 
 /** Below this confidence the core declines ("I don't know that") instead of answering. */
@@ -15,6 +15,9 @@ const INTENT_BOOST = 1.25;
 const INTENT_MISMATCH = 0.5;
 /** "When…" answered by a year or "last year" only: still a time, but a named day or month is better. */
 const WEAK_TIME_BOOST = 1.1;
+const WEAK_FUTURE_BOOST = 1.05;
+/** "What is Karavan?": an entry that says what it is ("a state-run app store, Karavan") beats one that names it. */
+const DEFINE_BOOST = 1.6;
 const STRICT: ReadonlySet<Intent> = new Set<Intent>(["number", "age", "time", "future", "name"]);
 /** A question word this share of a source's entries (or its title) holds is what that source is about. */
 const SUBJECT_SHARE = 0.2;
@@ -141,9 +144,22 @@ export class Core {
       if (ranked.length === 0) notes.push("no word of the question is in the knowledge base");
       return { question: q, answered: false, answer: null, alternatives: [], suggestions, suggestionIds, notes };
     }
-    const alternatives = ranked
-      .slice(1)
-      .filter((h) => h.confidence >= ALTERNATIVE_FLOOR)
+    // When another source answers too (two articles on one topic), its best answer comes first among the
+    // alternatives, so a reader sees the other article's account; then the rest in rank order.
+    const topSource = this.knowledge.entries[top.doc]!.sourceId;
+    const others = new Set<string>();
+    const first: typeof ranked = [];
+    const rest: typeof ranked = [];
+    for (const h of ranked.slice(1)) {
+      if (h.confidence < ALTERNATIVE_FLOOR) continue;
+      const src = this.knowledge.entries[h.doc]!.sourceId;
+      if (src !== topSource && h.confidence >= CONFIDENCE_THRESHOLD && !others.has(src)) {
+        others.add(src);
+        first.push(h);
+      } else rest.push(h);
+    }
+    const alternatives = first
+      .concat(rest)
       .slice(0, wanted)
       .map((h) => this.answerAt(h.doc, h.confidence));
     return { question: q, answered: true, answer: this.answerAt(top.doc, top.confidence), alternatives, suggestions: [], notes };
@@ -271,6 +287,7 @@ export class Core {
     // Only "what is the name of…" compares an entry's names with the question's own words.
     const asked = intent === "name" ? new Set(words(q).flatMap((w) => [w, stem(w)])) : new Set<string>();
     const subject = definitionSubject(q);
+    const whoIs = subject !== null && (intent === "person" || asksRole(q));
     const counted = intent === "number" ? countedNoun(q) : null;
     // Unless the question asks what someone said, an entry that states the answer beats a quote that touches it.
     const quoteFactor = SPEECH.test(fold(q).replace(FILLER_SPEECH, " ")) ? 1 : QUOTE_TIEBREAK;
@@ -284,6 +301,8 @@ export class Core {
         let fits = intent !== null && satisfies(e, intent, asked, speaker, sp?.role);
         let boost = fits ? INTENT_BOOST : 1;
         if (intent === "time" && fits && timeStrength(e.text) < 2) boost = WEAK_TIME_BOOST;
+        // "When will…": an entry that says what will happen and when beats one that only says it will.
+        if (intent === "future" && fits) boost = [WEAK_FUTURE_BOOST, WEAK_TIME_BOOST, INTENT_BOOST][timeStrength(e.text)]!;
         // "How many drivers…": a number before "drivers" beats a number elsewhere in the sentence.
         if (counted !== null && fits && !countsNoun(e.text, counted)) boost = 1;
         // "How many…" answered without a number, "when…" without a time ("when will…" without a future), "how old…"
@@ -293,12 +312,12 @@ export class Core {
         // "Who is X?" / "What is X?" — and a question made only of what the entry's source is about ("Iran?") — is
         // answered by an entry that says who or what X is, not by any entry that mentions X.
         // "What is the confessions board?" only prefers such an entry: a thing is often explained without a copula.
-        const topicOnly = this.onlyTopic(weighted, h);
+        const topicOnly = (intent === null || intent === "person") && this.onlyTopic(weighted, h);
         const about = topicOnly ? weighted.map((t) => t.word) : subject;
         if (about) {
           const own = sp !== undefined && sp.role !== undefined && about.some((w) => words(`${sp.name} ${sp.aliases.join(" ")}`).includes(w));
-          if (own || defines(e.text, about)) boost = Math.max(boost, INTENT_BOOST);
-          else if (topicOnly || (intent === "person" && subject !== null)) strict = true;
+          if (own || defines(e.text, about)) boost = Math.max(boost, DEFINE_BOOST);
+          else if (topicOnly || whoIs) strict = true;
         }
         const confidence = Math.round(h.coverage * (strict ? INTENT_MISMATCH : 1) * 1000) / 1000;
         const score = h.score * boost * (e.kind === "quote" ? quoteFactor : 1);
@@ -309,7 +328,7 @@ export class Core {
 
   /** Whether every weighted word of the question is only what the hit's source is about (its title, most entries). */
   private onlyTopic(terms: QueryTerm[], h: Hit): boolean {
-    if (terms.length === 0 || terms.length > 2) return false;
+    if (terms.length !== 1) return false;
     const g = this.index.groupOfDoc(h.doc);
     return terms.every((t) => t.matches.length > 0 && this.index.topicShare(t, g) >= SUBJECT_SHARE);
   }

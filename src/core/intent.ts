@@ -7,7 +7,8 @@ export type Intent = "number" | "age" | "time" | "future" | "person" | "reason" 
 
 /** Reads the question word: "how many" wants a number, "when" a time, "who" a person, "why" a reason. */
 export function intentOf(question: string): Intent {
-  const q = fold(question);
+  // "by name" is how something was done, not a request for a name.
+  const q = fold(question).replace(/\bby name\b/g, " ");
   if (/\bhow old\b|\bwhat age\b|\bwhat is (his|her|their) age\b/.test(q)) return "age";
   if (/\bhow (many|much|big|large|long|far|fast|slow)\b|\bnumber of\b|\bpercent(age)?\b|\b(what|which) (fraction|proportion|share|portion|part|amount)\b/.test(q))
     return "number";
@@ -87,6 +88,14 @@ export function timeStrength(text: string): number {
 }
 
 const DETERMINER = /^(?:the|a|an)\s+/;
+/** "What's Harlan Voss's job?", "what does Selin Marr do": who someone is, asked through their work. */
+const ROLE_QUESTION =
+  /^(?:\W*(?:so|and|but|hey|ok|okay|please|pls)\b)*\W*(?:what(?:'s|s| is| was)\s+(.{2,40}?)'s?\s+(?:job|role|position|title|profession|occupation|work)|what does\s+(.{2,40}?)\s+do(?: for a living| for work)?)$/;
+
+/** Whether the question asks what someone's job or role is: answered only by an entry that says who they are. */
+export function asksRole(question: string): boolean {
+  return ROLE_QUESTION.test(fold(question).replace(/[?!.\s]+$/, ""));
+}
 /**
  * The subject of a question asking what or who something is ("who is Aurel Dragomir", "what's Karavan", "what is
  * the national digital shield"), as folded words; null for any other question, and for "who is the minister" or
@@ -94,6 +103,11 @@ const DETERMINER = /^(?:the|a|an)\s+/;
  */
 export function definitionSubject(question: string): string[] | null {
   const q = fold(question).replace(/[?!.\s]+$/, "");
+  const role = ROLE_QUESTION.exec(q);
+  if (role) {
+    const ws = words(role[1] ?? role[2] ?? "");
+    return ws.length >= 1 && ws.length <= 4 ? ws : null;
+  }
   const m = /^(?:\W*(?:so|and|but|hey|hi|ok|okay|um|please)\b)*\W*(who|what)(?:\s+(?:is|was|are|were)|'s|s)\s+(.{1,60})$/.exec(q);
   if (!m) return null;
   let subject = m[2]!.trim();
@@ -111,8 +125,8 @@ const SENTENCE_START = /^(?:In|On|At|The|A|An|But|And|For|From|After|Before|When
 const TITLE_BEFORE = /(?:^|[^.!?]\s)((?:[A-Z][\w'’.-]*\s+){1,4})$/;
 const ROLE_BEFORE = /\b([a-z][\w'’-]+)\s*,\s*$/;
 const NOUN_PHRASE_BEFORE = /\b(?:the|a|an|its|his|her|their)\s+(?:[a-z][\w'’-]*\s+){1,4}["“‘']?$/;
-const NAMED_BEFORE = /\b(?:called|named|known as|nicknamed|dubbed)\s+(?:the\s+)?["“‘']?$/i;
-const APPOSITIVE_AFTER = /^["”’']?\s*(?:,|\(|:|—|–)\s*["“‘']?(?:a|an|the|who|which|where|whose|one|\d+)\b/i;
+const NAMED_BEFORE = /\b(?:call|calls|called|named|known as|nicknamed|nickname|dubbed)\s+(?:the\s+)?["“‘']?$/i;
+const APPOSITIVE_AFTER = /^["”’']?\s*(?::\s*\w|(?:,|\(|—|–)\s*["“‘']?(?:a|an|the|who|which|where|whose|one|\d+)\b)/i;
 const COPULA_AFTER = /^["”’']?\s+(?:is|are|was|were)\s+(?:a|an|the|one|not|now|still|already)\b/i;
 
 function escape(w: string): string {
