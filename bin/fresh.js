@@ -6,7 +6,8 @@ import { fileURLToPath } from "node:url";
 
 export const ROOT = fileURLToPath(new URL("../", import.meta.url));
 /** Written last by scripts/build.js: its time is when dist/ was complete. */
-export const STAMP = join(ROOT, "dist", ".built");
+export const stampOf = (root = ROOT) => join(root, "dist", ".built");
+export const STAMP = stampOf();
 
 function newest(path) {
   const stat = statSync(path, { throwIfNoEntry: false });
@@ -17,11 +18,14 @@ function newest(path) {
   return latest;
 }
 
-/** "missing" without a complete build, "stale" when a source file changed after it, "fresh" otherwise. */
-export function distState() {
-  const built = statSync(STAMP, { throwIfNoEntry: false });
+/**
+ * "missing" without a complete build, "stale" when a source file (or a tsconfig) changed after it, "fresh"
+ * otherwise, and "fresh" for an install without sources (the Docker image), where there is nothing to compare.
+ */
+export function distState(root = ROOT) {
+  const built = statSync(stampOf(root), { throwIfNoEntry: false });
   if (!built) return "missing";
-  const sources = ["src", "tsconfig.json", "tsconfig.build.json"].map((p) => join(ROOT, p));
-  if (!existsSync(sources[0])) return "fresh"; // an install without the sources (the Docker image): nothing to compare
+  const sources = ["src", "tsconfig.json", "tsconfig.build.json"].map((p) => join(root, p));
+  if (!existsSync(sources[0])) return "fresh";
   return Math.max(...sources.map(newest)) > built.mtimeMs ? "stale" : "fresh";
 }

@@ -72,7 +72,8 @@ const evalDir = new URL("../../eval/", import.meta.url);
 const evalQuestions = readdirSync(evalDir)
   .filter((f) => f.endsWith(".jsonl"))
   .flatMap((f) => readFileSync(new URL(f, evalDir), "utf8").split("\n").filter(Boolean))
-  .map((l) => (JSON.parse(l) as { q: string }).q);
+  .map((l) => (JSON.parse(l) as { q?: unknown }).q)
+  .filter((q): q is string => typeof q === "string"); // the question sets; conversation sets have another shape
 const knowledgeWords = new Set([...texts, ...evalQuestions].flatMap((t) => words(t)));
 // Every lexicon word, each with a plural "s" (the fallback isNamingWord takes), every SUBTLEX word, and a few that
 // no list holds.
