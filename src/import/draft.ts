@@ -277,7 +277,7 @@ export function draftKnowledge(
   }
   const source: KnowledgeDoc["source"] = {
     id,
-    title: article.title.trim(),
+    title: clip(article.title.replace(/\s+/g, " ").trim(), 300) || headlineFallback(article, warnings),
     publisher,
     reporters: [...article.reporters],
     text: `${id}.txt`,
@@ -293,8 +293,9 @@ export function draftKnowledge(
     const topic = keyphrases(article.title, vocab).slice(0, 2).join(" ");
     facts.push({
       id: unique(`${id.slice(0, 50)}-byline`, entryIds),
-      text: `“${source.title}” was reported by ${names} for ${publisher}${source.date ? ` (${source.date})` : ""}.`,
-      tags: [...new Set(["byline", ...tagsFor(article.title, vocab, 3)])],
+      // Not the headline: its words would pull in every question about the story's subject.
+      text: `The article was reported by ${names}${publisher === UNKNOWN_PUBLISHER ? "" : ` for ${publisher}`}${source.date ? ` (${source.date})` : ""}.`,
+      tags: ["byline", "reporters"],
       generated_questions: [
         `Who wrote the article about ${topic || "this"}?`,
         `Who reported the story about ${topic || "this"}?`,
@@ -311,7 +312,7 @@ export function draftKnowledge(
 
   return {
     id,
-    doc: { source: orderedSource(source), speakers, quotes, facts },
+    doc: { source: orderedSource(source), speakers, quotes: withinLimits(quotes, "quote", warnings), facts: withinLimits(facts, "sentence", warnings) },
     text: articleText(article),
     speakers: used.map((s) => ({
       name: s.name,
@@ -440,6 +441,22 @@ function orderedSource(s: KnowledgeDoc["source"]): KnowledgeDoc["source"] {
   if (s.date) out.date = s.date;
   if (s.url) out.url = s.url;
   return out;
+}
+
+/** The schema's limit on an entry's text: longer ones (a paragraph with no sentence end) are left out and named. */
+const MAX_TEXT = 3000;
+
+function withinLimits<T extends { text: string }>(entries: T[], what: string, warnings: string[]): T[] {
+  return entries.filter((e) => {
+    if (e.text.length <= MAX_TEXT) return true;
+    warnings.push(`left out a ${what} over ${MAX_TEXT} characters: “${clip(e.text, 60)}”`);
+    return false;
+  });
+}
+
+function headlineFallback(article: ExtractedArticle, warnings: string[]): string {
+  warnings.push("no headline found: the title is the first sentence; set source.title");
+  return clip(article.paragraphs[0]?.replace(/\s+/g, " ").trim() || "Untitled article", 120);
 }
 
 function clip(s: string, n: number): string {

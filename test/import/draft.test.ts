@@ -238,3 +238,31 @@ describe("rendering imported knowledge", () => {
     expect(sourceLine(source)).toBe("P, “T”");
   });
 });
+
+describe("any article", () => {
+  it("gives a file the loader accepts (paragraphs of the samples shuffled, cut and mixed with odd text)", async () => {
+    const fc = await import("fast-check");
+    const { readFileSync, readdirSync } = await import("node:fs");
+    const { attributeQuotes } = await import("../../src/import/attribute.js");
+    const dir = new URL("../fixtures/articles/", import.meta.url);
+    const pool = readdirSync(dir)
+      .filter((f) => f.endsWith(".txt"))
+      .flatMap((f) => readFileSync(new URL(f, dir), "utf8").split("\n").slice(2))
+      .filter((p) => p.trim() !== "");
+    const odd = fc.oneof(
+      fc.constantFrom(...pool),
+      fc.string({ maxLength: 200 }),
+      fc.constantFrom('"', "“unclosed quote, said nobody", 'She said: "', "— : ;", "«a» « b »", "a long list of words with no end in sight ".repeat(90), "’s ’s"),
+    );
+    fc.assert(
+      fc.property(fc.array(odd, { minLength: 1, maxLength: 12 }), fc.string({ maxLength: 80 }), (paragraphs, title) => {
+        const cleaned = paragraphs.map((p) => p.replace(/\s+/g, " ").trim()).filter((p) => p !== "");
+        if (cleaned.length === 0) return;
+        const article: ExtractedArticle = { ...ARTICLE, title, paragraphs: cleaned };
+        const d = draftKnowledge(article, attributeQuotes(cleaned, { reporters: article.reporters }));
+        expect(() => parseKnowledgeFile(`${d.id}.yaml`, draftYaml(d, "x"), () => d.text)).not.toThrow();
+      }),
+      { numRuns: 60, seed: 10 },
+    );
+  });
+});
