@@ -92,7 +92,7 @@ const before = heapMB();
 for (let i = 0; i < CONVERSATIONS; i++) {
   const s = samples[i % samples.length]!;
   const key = `tg:-100${1_000_000_000 + (i % 5000)}:${5_000_000_000 + i}`;
-  memory.save(key, { at: 0, entry: s.entry, speaker: s.speaker, shown: s.shown.slice(), frame: s.frame.slice(), topic: s.topic.slice(), options: NO_OPTIONS });
+  memory.save(key, { at: 0, entry: s.entry, speaker: s.speaker, name: s.name, shown: s.shown.slice(), frame: s.frame.slice(), topic: s.topic.slice(), options: NO_OPTIONS });
 }
 const after = heapMB();
 const mb = Math.round((after - before) * 10) / 10;

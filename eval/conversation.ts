@@ -122,3 +122,31 @@ export function scoreClarify(core: Core, cases: { q: string; expect: string[] | 
   );
   return { inScope: pct(inHit, inScope), declined: pct(outHit, out), clarify: pct(clarify, cases.length) };
 }
+
+/** Questions that open the conversations of {@link scoreMidConversation}, each leaving a topic and a speaker behind. */
+const OPENERS = [
+  "what did jahromi say about twitter?",
+  "when was telegram banned?",
+  "what did rouhani say about the telegram ban?",
+  "how do iranians get around the blocks?",
+  "what did the make-up artist say?",
+];
+
+/**
+ * The question sets' out-of-scope questions asked as the second turn of a conversation (after one of a few openers):
+ * the share still not answered from the knowledge, beside the share when asked first. Follow-up reading (filling in
+ * "it" or "he", a topic carried over) must not turn a question the knowledge cannot answer into an answer.
+ */
+export function scoreMidConversation(core: Core, cases: { q: string; expect: string[] | null }[]) {
+  const conv = new Conversation({ core: () => core });
+  const out = cases.filter((c) => c.expect === null);
+  let cold = 0;
+  let mid = 0;
+  out.forEach((c, n) => {
+    if (!fromKnowledge(conv.handle(`cold-${n}`, c.q))) cold++;
+    conv.handle(`mid-${n}`, OPENERS[n % OPENERS.length]!);
+    if (!fromKnowledge(conv.handle(`mid-${n}`, c.q))) mid++;
+  });
+  console.log(`out of scope asked second in a conversation: declined ${pct(mid, out.length)}% (${mid}/${out.length}), asked first ${pct(cold, out.length)}%`);
+  return { declinedMid: pct(mid, out.length), declinedFirst: pct(cold, out.length) };
+}

@@ -12,7 +12,7 @@ import { createCore } from "../src/core/core.js";
 import { loadKnowledgeDir } from "../src/core/loader.js";
 import { DEFAULT_KNOWLEDGE_DIR } from "../src/paths.js";
 import { answerText } from "../src/render/text.js";
-import { scoreClarify, scoreConversations, scoreSmallTalk } from "./conversation.js";
+import { scoreClarify, scoreConversations, scoreMidConversation, scoreSmallTalk } from "./conversation.js";
 
 interface Case {
   q: string;
@@ -77,7 +77,7 @@ const summary = files.map((file) => {
     return r.answer ? answerText(r.answer) : null;
   });
   const base = score("fuse.js baseline", (q) => fuse.search(q, { limit: 1 })[0]?.item ?? null);
-  const conversation = scoreClarify(core, cases);
+  const conversation = Object.assign(scoreClarify(core, cases), scoreMidConversation(core, cases));
   return { eval: file.split("/").pop(), cases: cases.length, results: [bot, base], conversation };
 });
 

@@ -242,6 +242,7 @@ export class Conversation {
         if (recall.entry === null) return this.missing(f.kind === "who-said" ? "person" : "thing", core, stale, f.kind);
         return this.showEntry(recall, view, recall.entry, null, f.kind);
       case "person": {
+        if (!speaker && recall.name !== null) return this.ask(`who is ${recall.name}`, recall, view, f.kind);
         if (!speaker) return this.missing("person", core, stale, f.kind);
         const result = this.run(askCommand, `who is ${speaker.name}`);
         const a = result.type === "answer" ? result.result.answer : null;
@@ -270,15 +271,7 @@ export class Conversation {
         const content = frameContent(recall);
         if (content.length === 0) return this.missing("thing", core, stale, f.kind);
         const lead = f.ask === "when" ? "when was" : f.ask;
-        const out = this.ask(`${lead} ${content.join(" ")}`, recall, view, f.kind);
-        if (out.mode === "answer" || recall.entry === null) return out;
-        // Nothing answers the question as filled in: the last answer, or an entry related to it, that gives what
-        // the question word asks for ("by how much?" → the one with the figure) answers it.
-        const wants = ANSWER_KIND[f.ask];
-        if (!wants) return out;
-        const candidates = [recall.entry, ...view.related(recall.entry, new Set(recall.shown), 12)];
-        const fit = candidates.find((id) => wants.test(view.entries.get(id)!.text));
-        return fit ? this.showEntry(recall, view, fit, null, f.kind) : out;
+        return this.fitting(this.ask(`${lead} ${content.join(" ")}`, recall, view, f.kind), recall, view, f.ask, f.kind);
       }
       case "swap": {
         if (recall.frame.length === 0) return null;
@@ -295,20 +288,24 @@ export class Conversation {
         // With something to refer to, a question about a thing is also tried as it is ("how do people get around that?").
         const selfContained = content.length >= 3 || (f.person && personNamed && !needThing) || (!needPerson && topicText(recall) !== null);
         const topic = topicText(recall);
-        const canPerson = !needPerson || speaker !== undefined;
+        const person = speaker ? shortName(speaker.name) : recall.name;
+        const canPerson = !needPerson || person !== null;
         const canThing = !needThing || topic !== null;
         if (!needPerson && !needThing) return null;
         if (!canPerson || !canThing) {
-          if (selfContained) return null;
+          // Nothing to refer to: a question about a thing with words of its own is read as asked.
+          if (selfContained || (!needPerson && content.length >= 2)) return null;
           return this.missing(!canPerson ? "person" : "thing", core, stale, f.kind);
         }
-        const rewritten = fillPronouns(message, needPerson ? shortName(speaker!.name) : null, needThing ? topic : null);
+        const rewritten = fillPronouns(message, needPerson ? person : null, needThing ? topic : null);
         const filled = this.run(askCommand, rewritten);
         if (selfContained) {
           const plain = this.run(askCommand, stripOpener(message));
           if (confidence(plain) > confidence(filled)) return this.fromReply(plain, recall, view, stripOpener(message), null);
         }
-        return this.fromReply(filled, recall, view, rewritten, f.kind);
+        const out = this.fromReply(filled, recall, view, rewritten, f.kind);
+        const ask = /^(?:when|what year)\b/.test(rewritten) ? "when" : /^why\b/.test(rewritten) ? "why" : /^how (?:many|much)\b/.test(rewritten) ? "how many" : null;
+        return ask ? this.fitting(out, recall, view, ask, f.kind) : out;
       }
     }
   }
@@ -370,6 +367,18 @@ export class Conversation {
     return { mode: "answer", reply: final, answer: a, speaker: speakerOf(view, a.id), alternatives: result.alternatives, actions: this.actions(view, recall, a.id), smalltalk: null, followUp: kind, score: a.confidence };
   }
 
+  /**
+   * When nothing answers a follow-up as filled in, the last answer, or an entry related to it, that gives what the
+   * question word asks for ("by how much?" → the one with the figure, "why?" → the one with a reason) answers it.
+   */
+  private fitting(out: ConversationReply, recall: Recall, view: KnowledgeView, ask: string, kind: FollowUp["kind"]): ConversationReply {
+    const wants = ANSWER_KIND[ask];
+    if (out.mode === "answer" || recall.entry === null || !wants) return out;
+    const candidates = [recall.entry, ...view.related(recall.entry, new Set(recall.shown), 12)];
+    const fit = candidates.find((id) => wants.test(view.entries.get(id)!.text));
+    return fit ? this.showEntry(recall, view, fit, null, kind) : out;
+  }
+
   /** The entry related to the last answer, not shown yet, sharing the most content words (at least two) with `question`. */
   private relatedMatching(view: KnowledgeView, recall: Recall, question: string): string | null {
     const asked = new Set(plainWords(question).split(" ").filter((w) => !STOP_WORDS.has(w) && !ELSE.test(w) && w.length > 2));
@@ -399,6 +408,7 @@ export class Conversation {
     const e = view.entries.get(id);
     if (!e) return;
     recall.entry = e.id;
+    recall.name = view.personOf(e.id) === null ? view.nameIn(e.id) : null;
     pushShown(recall, e.id);
     if (question !== null) {
       const named = view.speakersNamed(plainWords(question).split(" "));

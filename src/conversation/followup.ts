@@ -26,8 +26,16 @@ export function plainWords(text: string): string {
   return fold(String(text ?? "").slice(0, 600))
     .replace(/['`\u2019]/g, "")
     .replace(/[^\p{L}\p{N}]+/gu, " ")
+    .replace(CONTRACTED, (w) => CONTRACTIONS[w] ?? w)
     .trim();
 }
+
+// "who's he?" reads as "who is he?" (apostrophes are gone by then: "whos").
+const CONTRACTIONS: Record<string, string> = {
+  whos: "who is", whats: "what is", wheres: "where is", whens: "when is", whys: "why is", hows: "how is",
+  thats: "that is", hes: "he is", shes: "she is", theyre: "they are", olds: "old is",
+};
+const CONTRACTED = /\b(?:whos|whats|wheres|whens|whys|hows|thats|hes|shes|theyre|olds)\b/g;
 
 // Chat openers that carry nothing: "ok so who said that?" reads as "who said that".
 const OPENER = /^(?:(?:ok|okay|so|well|hmm+|alright|right|cool|great|nice|interesting|oh|ah|wow|thanks|thank you|got it|i see|sorry|um+|uh|hey|hi|and so|but|now|then|also|wait|btw|ok so|oh and|please)\s+)+/;
@@ -106,7 +114,7 @@ export function readFollowUp(text: string, options = false): FollowUp | null {
     if (topic !== "") return readFollowUp(topic, options);
   }
   const person = /\b(?:he|she|him|her|his|hers|himself|herself)\b/.test(s);
-  const thing = /\b(?:it|its|itself)\b/.test(s) || DEMONSTRATIVE.test(s);
+  const thing = /\b(?:it|its|itself|they|them|their)\b/.test(s) || DEMONSTRATIVE.test(s);
   return person || thing ? { kind: "pronoun", person, thing } : null;
 }
 
@@ -115,7 +123,7 @@ export function fillPronouns(text: string, name: string | null, topic: string | 
   let s = plainWords(text).replace(OPENER, "");
   if (name !== null) s = s.replace(/\b(?:he|she|him|her|his|hers|himself|herself)\b/g, name);
   if (topic !== null) {
-    s = s.replace(/\b(?:it|its|itself)\b/g, topic);
+    s = s.replace(/\b(?:it|its|itself|they|them|their)\b/g, topic);
     s = s.replace(DEMONSTRATIVE, topic);
   }
   return s;

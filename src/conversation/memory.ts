@@ -10,6 +10,8 @@ export interface Recall {
   entry: string | null;
   /** The speaker last referred to ("he", "she", "more from him"). */
   speaker: string | null;
+  /** A person the last answer names who is not a speaker ("Lester Holt"), as the knowledge writes the name. */
+  name: string | null;
   /** Entries already shown, newest last, at most {@link SHOWN_MAX}. */
   shown: string[];
   /** The last answered question's words that are question words or the knowledge's own words, in order. */
@@ -97,5 +99,5 @@ export class ConversationMemory {
 
 /** A conversation with nothing to refer back to. */
 export function emptyRecall(now: number): Recall {
-  return { at: now, entry: null, speaker: null, shown: [], frame: NO_OPTIONS, topic: NO_OPTIONS, options: NO_OPTIONS };
+  return { at: now, entry: null, speaker: null, name: null, shown: [], frame: NO_OPTIONS, topic: NO_OPTIONS, options: NO_OPTIONS };
 }

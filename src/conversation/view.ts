@@ -30,6 +30,7 @@ export class KnowledgeView {
   private readonly quotesBy = new Map<string, string[]>();
   private readonly reportedBy = new Map<string, string[]>();
   private readonly order = new Map<string, number>();
+  private readonly names = new Map<string, string>();
 
   constructor(readonly core: Core) {
     const k = core.knowledge;
@@ -143,6 +144,23 @@ export class KnowledgeView {
       .sort((a, b) => b[1] - a[1] || this.order.get(a[0])! - this.order.get(b[0])!)
       .slice(0, limit)
       .map(([x]) => x);
+  }
+
+  /**
+   * The first person's name an entry's text gives ("Lester Holt" in "NBC News' Lester Holt reported from…"), for "he"
+   * and "she" when the entry has no speaker; one shared string per name. Null when the text names no one.
+   */
+  nameIn(id: string): string | null {
+    const e = this.entries.get(id);
+    if (!e) return null;
+    for (const m of e.text.matchAll(/\b([A-Z][a-z]+(?: (?:[A-Z][a-z]+|De|de|van|al))* [A-Z][a-z]+)\b/g)) {
+      const name = m[1]!;
+      if (/^(?:The|A|An|In|On|After|While|But|And|Iran|Iranian|Iranians|Western|Supreme|President|Foreign|National)\b/.test(name)) continue;
+      let own = this.names.get(name);
+      if (own === undefined) this.names.set(name, (own = name));
+      return own;
+    }
+    return null;
   }
 
   /** The speakers a text names (by a content word of a name, role alias), in order of first mention. */
