@@ -1,5 +1,6 @@
 /**
- * The conversation part of `npm run eval`: follow-up turns (eval/conversations.jsonl), small talk (eval/smalltalk.jsonl)
+ * The conversation part of `npm run eval`: follow-up turns (eval/conversations.jsonl, and conversations-holdout.jsonl,
+ * written later and only measured), small talk (eval/smalltalk.jsonl)
  * and how often "Did you mean …?" is asked on the question sets. Each conversation runs under its own key, in order.
  *
  * A turn is right when:

@@ -88,8 +88,10 @@ const talk = named.length
       const at = (f: string) => new URL(`./${f}`, import.meta.url).pathname;
       console.log(`\nconversations.jsonl`);
       const conversations = scoreConversations(core, at("conversations.jsonl"), verbose);
+      console.log(`\nconversations-holdout.jsonl`);
+      const holdout = scoreConversations(core, at("conversations-holdout.jsonl"), verbose);
       console.log(`\nsmalltalk.jsonl`);
       const smallTalk = scoreSmallTalk(core, at("smalltalk.jsonl"), verbose);
-      return { conversations, smallTalk };
+      return { conversations, holdout, smallTalk };
     })();
 console.log(JSON.stringify(talk ? { eval: summary, conversation: talk } : { eval: summary }));
