@@ -99,6 +99,13 @@ export function extractArticle(input: string | Buffer, opts: ExtractOptions): Ex
   }
   if (words < MIN_ARTICLE_WORDS) body.warnings.push(`short body: ${words} words (a paywalled teaser?)`);
   if (body.published === null) body.warnings.push("no publication date found");
+  if (body.reporters.length === 0 && !body.authorIsOrg) {
+    const credited = reportersFromCredits(body.paragraphs);
+    if (credited.length) {
+      body.reporters = credited;
+      body.warnings.push("byline taken from the closing credit line");
+    }
+  }
   if (body.reporters.length === 0) body.warnings.push("no byline (no named reporter)");
   return {
     file: base.file,
@@ -122,6 +129,29 @@ interface Body {
   warnings: string[];
   /** The page's own metadata calls it an article. */
   declaredArticle?: boolean;
+  /** The page names an organisation as its author: no byline, and none looked for elsewhere. */
+  authorIsOrg?: boolean;
+}
+
+const CREDIT_REPORTING = /^\(?\s*(?:additional )?reporting by ([^;)]+)/i;
+const CREDIT_SENTENCE =
+  /(\p{Lu}(?:[\p{L}'’-]+|\.)(?: \p{Lu}(?:[\p{L}'’-]+|\.)){1,3}) (?:reported from|contributed (?:reporting|to this report)|reported)\b/gu;
+
+/**
+ * Reporters named in a closing credit line when the article has no byline: "(Reporting by A in X and B in Y;
+ * Editing by C)" or "A reported from Tehran. B reported from Washington."
+ */
+export function reportersFromCredits(paragraphs: string[]): string[] {
+  for (const p of paragraphs.slice(-3).reverse()) {
+    if (p.split(" ").length > 40) continue;
+    const reporting = CREDIT_REPORTING.exec(p);
+    const names = reporting
+      ? reporting[1]!.split(/\s*(?:,\s*and\s+|\s+and\s+|,\s*)\s*/).flatMap((n) => splitNames(n))
+      : [...p.matchAll(CREDIT_SENTENCE)].map((m) => m[1]!);
+    const people = dedupe(names.map(tidyName).filter(isPersonName));
+    if (people.length) return people;
+  }
+  return [];
 }
 
 function isHtml(text: string, opts: ExtractOptions): boolean {
@@ -176,6 +206,7 @@ function extractHtml(html: string): Body {
     paragraphs,
     warnings: meta.warnings.concat(warnings),
     declaredArticle: meta.declaredArticle,
+    authorIsOrg: meta.authorIsOrg,
   };
 }
 
@@ -531,6 +562,7 @@ interface Metadata {
   publisher: string | null;
   warnings: string[];
   declaredArticle: boolean;
+  authorIsOrg: boolean;
 }
 
 /** schema.org's Article and every subtype (NewsArticle, ReportageNewsArticle, BlogPosting, …). */
@@ -730,6 +762,7 @@ function readMetadata(doc: Document): Metadata {
     published,
     publisher: publisher ? decodeEntities(publisher) : null,
     warnings,
+    authorIsOrg,
     declaredArticle: article !== undefined || /^article$/i.test(metaContent(metas, "og:type") ?? ""),
   };
 }

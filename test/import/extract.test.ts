@@ -278,6 +278,18 @@ describe("text and Markdown", () => {
     expect(a.paragraphs).toEqual([`${para(1)} See the minutes and the vote.`, para(2), para(3)]);
   });
 
+  it.each([
+    ["Ann Lee reported from Orrin. Tom De Roe reported from Calder.", ["Ann Lee", "Tom De Roe"]],
+    ["(Reporting by Ann Lee in Orrin and Tom Roe in Calder; Editing by Kim Park)", ["Ann Lee", "Tom Roe"]],
+    ["Reuters contributed to this report.", []],
+  ])("without a byline, takes reporters from a closing credit: %s", (credit, expected) => {
+    const a = extractArticle(Buffer.from(`Headline\n\n${para(1)}\n\n${para(2)}\n\n${para(3)}\n\n${credit}`), {
+      file: "a.txt",
+    });
+    expect(a.reporters).toEqual(expected);
+    expect(a.warnings.includes("byline taken from the closing credit line")).toBe(expected.length > 0);
+  });
+
   it("reads a date line under the byline", () => {
     const a = extractArticle(
       Buffer.from(`Headline\nBy Ann Lee\nPublished March 3, 2026\n\n${para(1)}\n\n${para(2)}\n\n${para(3)}`),
