@@ -15,7 +15,16 @@
  * - the time to import a 2,000-word article (two samples joined; target under a second, network excluded).
  * Nothing is written into the repository. `--verbose` lists the misses; the last line is the figures as JSON.
  */
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  writeFileSync,
+} from "node:fs";
 import { createServer, type Server } from "node:http";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -99,7 +108,12 @@ function scoreQuotes(result: ImportResult, gold: GoldQuote[], misses: string[]) 
   const speakers = new Map(result.draft.doc.speakers.map((s) => [s.id, s]));
   const got = result.draft.doc.quotes.map((q) => {
     const s = speakers.get(q.speaker);
-    return { text: trimText(q.text), raw: q.text, names: s ? [s.name, ...s.aliases].map(fold).filter(Boolean) : [], name: s?.name ?? "?" };
+    return {
+      text: trimText(q.text),
+      raw: q.text,
+      names: s ? [s.name, ...s.aliases].map(fold).filter(Boolean) : [],
+      name: s?.name ?? "?",
+    };
   });
   const used = new Set<number>();
   let right = 0;
@@ -121,7 +135,8 @@ function scoreQuotes(result: ImportResult, gold: GoldQuote[], misses: string[]) 
     }
   }
   got.forEach((q, k) => {
-    if (!used.has(k) && !gold.some((g) => trimText(g.text) === q.text)) misses.push(`  extra quote: “${q.raw.slice(0, 60)}” → ${q.name}`);
+    if (!used.has(k) && !gold.some((g) => trimText(g.text) === q.text))
+      misses.push(`  extra quote: “${q.raw.slice(0, 60)}” → ${q.name}`);
   });
   return { right, got: got.length, gold: gold.length };
 }
@@ -145,7 +160,10 @@ function scoreQuestions(core: Core, cases: Case[], misses: string[]) {
     } else {
       inScope++;
       if (text !== null && c.expect.some((p) => text.toLowerCase().includes(p.toLowerCase()))) inHit++;
-      else misses.push(`  ${text === null ? "declined" : "wrong"}: ${c.q}${text ? `\n    -> ${text.split("\n")[0]}` : ""}`);
+      else
+        misses.push(
+          `  ${text === null ? "declined" : "wrong"}: ${c.q}${text ? `\n    -> ${text.split("\n")[0]}` : ""}`,
+        );
     }
   }
   return { inScope, inHit, outScope, outHit };
@@ -177,7 +195,18 @@ async function main(): Promise<number> {
     }
     console.log(`check: ${check}\n`);
 
-    const totals = { right: 0, got: 0, gold: 0, title: 0, byline: 0, date: 0, inScope: 0, inHit: 0, outScope: 0, outHit: 0 };
+    const totals = {
+      right: 0,
+      got: 0,
+      gold: 0,
+      title: 0,
+      byline: 0,
+      date: 0,
+      inScope: 0,
+      inHit: 0,
+      outScope: 0,
+      outHit: 0,
+    };
     const perArticle: Record<string, unknown>[] = [];
     for (const slug of slugs) {
       const r = results.get(slug)!;
@@ -204,19 +233,42 @@ async function main(): Promise<number> {
       console.log(
         `  quotes with the right speaker: precision ${pct(q.right, q.got)}% (${q.right}/${q.got})   recall ${pct(q.right, q.gold)}% (${q.right}/${q.gold})`,
       );
-      console.log(`  title ${titleOk ? "ok" : `WRONG: ${src.title}`}   byline ${bylineOk ? "ok" : `WRONG: [${src.reporters.join(", ")}]`}   date ${dateOk ? "ok" : `WRONG: ${src.date ?? "none"}`}`);
+      console.log(
+        `  title ${titleOk ? "ok" : `WRONG: ${src.title}`}   byline ${bylineOk ? "ok" : `WRONG: [${src.reporters.join(", ")}]`}   date ${dateOk ? "ok" : `WRONG: ${src.date ?? "none"}`}`,
+      );
       console.log(`  questions: ${fmtQ(qs)}`);
       if (!titleOk && verbose) misses.unshift(`  title expected: ${meta.title}`);
       if (verbose && misses.length) console.log(misses.join("\n"));
-      perArticle.push({ slug, ms: Math.round(r.ms), quotePrecision: pct(q.right, q.got), quoteRecall: pct(q.right, q.gold), title: titleOk, byline: bylineOk, date: dateOk, inScope: pct(qs.inHit, qs.inScope), declined: pct(qs.outHit, qs.outScope) });
+      perArticle.push({
+        slug,
+        ms: Math.round(r.ms),
+        quotePrecision: pct(q.right, q.got),
+        quoteRecall: pct(q.right, q.gold),
+        title: titleOk,
+        byline: bylineOk,
+        date: dateOk,
+        inScope: pct(qs.inHit, qs.inScope),
+        declined: pct(qs.outHit, qs.outScope),
+      });
     }
     const n = slugs.length;
     console.log(`\nall ${n} articles`);
-    console.log(`  quotes with the right speaker: precision ${pct(totals.right, totals.got)}% (${totals.right}/${totals.got})   recall ${pct(totals.right, totals.gold)}% (${totals.right}/${totals.gold})`);
+    console.log(
+      `  quotes with the right speaker: precision ${pct(totals.right, totals.got)}% (${totals.right}/${totals.got})   recall ${pct(totals.right, totals.gold)}% (${totals.right}/${totals.gold})`,
+    );
     console.log(`  title ${totals.title}/${n}   byline ${totals.byline}/${n}   date ${totals.date}/${n}`);
     console.log(`  questions: ${fmtQ(totals)}`);
     summary.articles = perArticle;
-    summary.total = { quotePrecision: pct(totals.right, totals.got), quoteRecall: pct(totals.right, totals.gold), title: totals.title, byline: totals.byline, date: totals.date, articles: n, inScope: pct(totals.inHit, totals.inScope), declined: pct(totals.outHit, totals.outScope) };
+    summary.total = {
+      quotePrecision: pct(totals.right, totals.got),
+      quoteRecall: pct(totals.right, totals.gold),
+      title: totals.title,
+      byline: totals.byline,
+      date: totals.date,
+      articles: n,
+      inScope: pct(totals.inHit, totals.inScope),
+      declined: pct(totals.outHit, totals.outScope),
+    };
 
     // NBC: imported (in the shared folder) beside curated alone and curated with the imported articles beside it.
     const curatedDir = join(work, "curated-plus");
@@ -229,8 +281,12 @@ async function main(): Promise<number> {
     const nbcSource = curatedKnowledge.sources[0]!;
     const nbcTitleOk = nbc.draft.doc.source.title === nbcSource.title;
     const nbcBylineOk = fold(nbc.draft.doc.source.reporters.join(" | ")) === fold(nbcSource.reporters.join(" | "));
-    console.log(`\nNBC (imported as ${nbc.draft.id}: ${nbc.draft.doc.speakers.length} speakers, ${nbc.draft.doc.quotes.length} quotes, ${nbc.draft.doc.facts.length} facts, ${nbc.ms.toFixed(0)} ms)`);
-    console.log(`  title ${nbcTitleOk ? "ok" : `WRONG: ${nbc.draft.doc.source.title}`}   byline ${nbcBylineOk ? "ok" : `WRONG: [${nbc.draft.doc.source.reporters.join(", ")}] (curated: ${nbcSource.reporters.join(", ")})`}`);
+    console.log(
+      `\nNBC (imported as ${nbc.draft.id}: ${nbc.draft.doc.speakers.length} speakers, ${nbc.draft.doc.quotes.length} quotes, ${nbc.draft.doc.facts.length} facts, ${nbc.ms.toFixed(0)} ms)`,
+    );
+    console.log(
+      `  title ${nbcTitleOk ? "ok" : `WRONG: ${nbc.draft.doc.source.title}`}   byline ${nbcBylineOk ? "ok" : `WRONG: [${nbc.draft.doc.source.reporters.join(", ")}] (curated: ${nbcSource.reporters.join(", ")})`}`,
+    );
     const nbcRows: Record<string, unknown>[] = [];
     for (const f of ["questions.jsonl", "holdout.jsonl", "holdout2.jsonl", "blind.jsonl"]) {
       const path = join(root, "eval", f);
@@ -259,11 +315,16 @@ async function main(): Promise<number> {
     if (existsSync(holdoutDir)) {
       const hdir = join(work, "with-holdout");
       copyDir(dir, hdir);
-      const hs = readdirSync(holdoutDir).filter((f) => f.endsWith(".meta.json")).map((f) => f.slice(0, -".meta.json".length)).sort();
+      const hs = readdirSync(holdoutDir)
+        .filter((f) => f.endsWith(".meta.json"))
+        .map((f) => f.slice(0, -".meta.json".length))
+        .sort();
       const imported = new Map<string, ImportResult>();
       for (const slug of hs) imported.set(slug, await importArticle(join(holdoutDir, `${slug}.txt`), { dir: hdir }));
       const hcore = createCore(loadKnowledgeDir(hdir));
-      console.log(`\nhold-out articles (eval/holdout-articles, never tuned on; imported as text beside everything above)`);
+      console.log(
+        `\nhold-out articles (eval/holdout-articles, never tuned on; imported as text beside everything above)`,
+      );
       const t = { right: 0, got: 0, gold: 0, inScope: 0, inHit: 0, outScope: 0, outHit: 0 };
       const rows: Record<string, unknown>[] = [];
       for (const slug of hs) {
@@ -278,14 +339,32 @@ async function main(): Promise<number> {
         for (const k of ["right", "got", "gold"] as const) t[k] += q[k];
         for (const k of ["inScope", "inHit", "outScope", "outHit"] as const) t[k] += qs[k];
         console.log(`${slug}  (${r.ms.toFixed(0)} ms)`);
-        console.log(`  quotes with the right speaker: precision ${pct(q.right, q.got)}% (${q.right}/${q.got})   recall ${pct(q.right, q.gold)}% (${q.right}/${q.gold})`);
-        console.log(`  title ${titleOk ? "ok" : `WRONG: ${src.title}`}   byline ${bylineOk ? "ok" : `WRONG: [${src.reporters.join(", ")}]`}`);
+        console.log(
+          `  quotes with the right speaker: precision ${pct(q.right, q.got)}% (${q.right}/${q.got})   recall ${pct(q.right, q.gold)}% (${q.right}/${q.gold})`,
+        );
+        console.log(
+          `  title ${titleOk ? "ok" : `WRONG: ${src.title}`}   byline ${bylineOk ? "ok" : `WRONG: [${src.reporters.join(", ")}]`}`,
+        );
         console.log(`  questions: ${fmtQ(qs)}`);
         if (verbose && misses.length) console.log(misses.join("\n"));
-        rows.push({ slug, quotePrecision: pct(q.right, q.got), quoteRecall: pct(q.right, q.gold), title: titleOk, byline: bylineOk, inScope: pct(qs.inHit, qs.inScope), declined: pct(qs.outHit, qs.outScope) });
+        rows.push({
+          slug,
+          quotePrecision: pct(q.right, q.got),
+          quoteRecall: pct(q.right, q.gold),
+          title: titleOk,
+          byline: bylineOk,
+          inScope: pct(qs.inHit, qs.inScope),
+          declined: pct(qs.outHit, qs.outScope),
+        });
       }
-      console.log(`  all hold-out: quotes P ${pct(t.right, t.got)}% R ${pct(t.right, t.gold)}%   questions: ${fmtQ(t)}`);
-      summary.holdoutArticles = { articles: rows, inScope: pct(t.inHit, t.inScope), declined: pct(t.outHit, t.outScope) };
+      console.log(
+        `  all hold-out: quotes P ${pct(t.right, t.got)}% R ${pct(t.right, t.gold)}%   questions: ${fmtQ(t)}`,
+      );
+      summary.holdoutArticles = {
+        articles: rows,
+        inScope: pct(t.inHit, t.inScope),
+        declined: pct(t.outHit, t.outScope),
+      };
     }
 
     // Held-out articles for attribution (written before its rules were tuned): quotes through the whole import.
@@ -294,7 +373,9 @@ async function main(): Promise<number> {
       const hdir = join(work, "held-out");
       const t = { right: 0, got: 0, gold: 0 };
       const misses: string[] = [];
-      for (const f of readdirSync(heldOut).filter((x) => x.endsWith(".txt")).sort()) {
+      for (const f of readdirSync(heldOut)
+        .filter((x) => x.endsWith(".txt"))
+        .sort()) {
         const r = await importArticle(join(heldOut, f), { dir: hdir });
         const q = scoreQuotes(r, readJsonl<GoldQuote>(join(heldOut, f.replace(/\.txt$/, ".quotes.jsonl"))), misses);
         t.right += q.right;
@@ -303,7 +384,9 @@ async function main(): Promise<number> {
       }
       loadKnowledgeDir(hdir);
       console.log(`\nheld-out attribution articles (test/fixtures/attribution, imported as text, check ok)`);
-      console.log(`  quotes with the right speaker: precision ${pct(t.right, t.got)}% (${t.right}/${t.got})   recall ${pct(t.right, t.gold)}% (${t.right}/${t.gold})`);
+      console.log(
+        `  quotes with the right speaker: precision ${pct(t.right, t.got)}% (${t.right}/${t.got})   recall ${pct(t.right, t.gold)}% (${t.right}/${t.gold})`,
+      );
       if (verbose && misses.length) console.log(misses.join("\n"));
       summary.heldOut = { quotePrecision: pct(t.right, t.got), quoteRecall: pct(t.right, t.gold) };
     }
@@ -312,11 +395,16 @@ async function main(): Promise<number> {
     const long = join(work, "long-article.txt");
     const a = readFileSync(join(articlesDir, `${slugs[0]}.txt`), "utf8").split("\n\n");
     const b = readFileSync(join(articlesDir, `${slugs[slugs.length - 1]}.txt`), "utf8").split("\n\n");
-    writeFileSync(long, `A long test article joined from two samples\nBy Test Writer\n\n${[...a.slice(1), ...b.slice(1)].join("\n\n")}`);
+    writeFileSync(
+      long,
+      `A long test article joined from two samples\nBy Test Writer\n\n${[...a.slice(1), ...b.slice(1)].join("\n\n")}`,
+    );
     const words = (readFileSync(long, "utf8").match(/[\p{L}\p{N}]+/gu) ?? []).length;
     const first = await importArticle(long, { dir, dryRun: true, id: "long-article" });
     const again = await importArticle(long, { dir, dryRun: true, id: "long-article" });
-    console.log(`\nspeed: a ${words}-word article imports in ${first.ms.toFixed(0)} ms (first run), ${again.ms.toFixed(0)} ms (warm); target under 1000 ms`);
+    console.log(
+      `\nspeed: a ${words}-word article imports in ${first.ms.toFixed(0)} ms (first run), ${again.ms.toFixed(0)} ms (warm); target under 1000 ms`,
+    );
     summary.speed = { words, firstMs: Math.round(first.ms), warmMs: Math.round(again.ms) };
     console.log(JSON.stringify({ evalImport: summary }));
     return 0;

@@ -1,7 +1,8 @@
 import { parseArgs } from "node:util";
 import { importArticle, type ImportOptions } from "../import/index.js";
 
-export const IMPORT_USAGE = "usage: briefbot import SOURCE [--id ID] [--dir DIR] [--publisher NAME] [--dry-run] [--force]";
+export const IMPORT_USAGE =
+  "usage: briefbot import SOURCE [--id ID] [--dir DIR] [--publisher NAME] [--dry-run] [--force]";
 
 /**
  * `briefbot import SOURCE`: SOURCE is an http(s) URL, a saved .html page, a .txt/.md file or "-" for stdin. Writes
@@ -40,7 +41,9 @@ export async function runImport(
     return 0;
   }
   if (positionals.length !== 1) {
-    err.write(`briefbot import: ${positionals.length === 0 ? "no SOURCE given" : "give one SOURCE at a time"}\n${IMPORT_USAGE}\n`);
+    err.write(
+      `briefbot import: ${positionals.length === 0 ? "no SOURCE given" : "give one SOURCE at a time"}\n${IMPORT_USAGE}\n`,
+    );
     return 2;
   }
   try {

@@ -312,7 +312,12 @@ export function draftKnowledge(
 
   return {
     id,
-    doc: { source: orderedSource(source), speakers, quotes: withinLimits(quotes, "quote", warnings), facts: withinLimits(facts, "sentence", warnings) },
+    doc: {
+      source: orderedSource(source),
+      speakers,
+      quotes: withinLimits(quotes, "quote", warnings),
+      facts: withinLimits(facts, "sentence", warnings),
+    },
     text: articleText(article),
     speakers: used.map((s) => ({
       name: s.name,

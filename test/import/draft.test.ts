@@ -36,13 +36,38 @@ function span(p: number, text: string) {
 
 const ATTRIBUTION: Attribution = {
   speakers: [
-    { id: "petra-lund", name: "Petra Lund", role: "the council's head of roads", aliases: ["Lund"], kind: "person", gender: "f" },
+    {
+      id: "petra-lund",
+      name: "Petra Lund",
+      role: "the council's head of roads",
+      aliases: ["Lund"],
+      kind: "person",
+      gender: "f",
+    },
     { id: "omar", name: "Omar", role: null, aliases: [], kind: "person", gender: "m" },
   ],
   quotes: [
-    { text: "We cannot take the risk of a collapse with a lorry on it,", speakerId: "petra-lund", ...span(1, "We cannot take the risk of a collapse with a lorry on it,"), context: "said Petra Lund, the council's head of roads.", confident: true },
-    { text: "no money left in this year's budget", speakerId: "petra-lund", ...span(3, "no money left in this year's budget"), context: "Lund said the repairs would cost an estimated £2.4 million", confident: true },
-    { text: "My deliveries will take twice as long now,", speakerId: "omar", ...span(4, "My deliveries will take twice as long now,"), context: "said Omar, who runs a bakery beside the bridge.", confident: false },
+    {
+      text: "We cannot take the risk of a collapse with a lorry on it,",
+      speakerId: "petra-lund",
+      ...span(1, "We cannot take the risk of a collapse with a lorry on it,"),
+      context: "said Petra Lund, the council's head of roads.",
+      confident: true,
+    },
+    {
+      text: "no money left in this year's budget",
+      speakerId: "petra-lund",
+      ...span(3, "no money left in this year's budget"),
+      context: "Lund said the repairs would cost an estimated £2.4 million",
+      confident: true,
+    },
+    {
+      text: "My deliveries will take twice as long now,",
+      speakerId: "omar",
+      ...span(4, "My deliveries will take twice as long now,"),
+      context: "said Omar, who runs a bakery beside the bridge.",
+      confident: false,
+    },
   ],
   warnings: ["unresolved pronoun: “he said” in paragraph 9"],
 };
@@ -53,11 +78,15 @@ describe("draftKnowledge", () => {
   it("writes a file the loader accepts, quotes checked word for word against the written text", () => {
     const d = draft();
     const yaml = draftYaml(d, "millbrook.txt");
-    const k = parseKnowledgeFile("millbrook-bridge.yaml", yaml, (name) => (name === "millbrook-bridge.txt" ? d.text : undefined));
+    const k = parseKnowledgeFile("millbrook-bridge.yaml", yaml, (name) =>
+      name === "millbrook-bridge.txt" ? d.text : undefined,
+    );
     expect(k.sources[0]!.id).toBe("millbrook-bridge");
     expect(k.entries.filter((e) => e.kind === "quote")).toHaveLength(3);
     // A quote the loader cannot find in the text fails, so the check is real.
-    expect(() => parseKnowledgeFile("x.yaml", yaml.replace("twice as long", "three times as long"), () => d.text)).toThrow(/word for word/);
+    expect(() =>
+      parseKnowledgeFile("x.yaml", yaml.replace("twice as long", "three times as long"), () => d.text),
+    ).toThrow(/word for word/);
   });
 
   it("writes the text as headline, byline, blank line, paragraphs", () => {
@@ -87,7 +116,10 @@ describe("draftKnowledge", () => {
     const fact = draft().doc.facts.find((f) => f.text.includes("4,200 vehicles"))!;
     expect(fact.text).toBe("The bridge carries about 4,200 vehicles a day.");
     expect(fact.attribution).toBe("a survey by the Harbour Traffic Trust");
-    expect(splitAttribution("According to the police, 12 phones were taken.")).toEqual({ text: "12 phones were taken.", attribution: "the police" });
+    expect(splitAttribution("According to the police, 12 phones were taken.")).toEqual({
+      text: "12 phones were taken.",
+      attribution: "the police",
+    });
   });
 
   it("drops debris and the dateline", () => {
@@ -113,7 +145,9 @@ describe("draftKnowledge", () => {
     const yaml = parse(draftYaml(d, "x")) as { quotes: Record<string, unknown>[]; facts: Record<string, unknown>[] };
     for (const e of [...yaml.quotes, ...yaml.facts]) expect(e.questions).toBeUndefined();
     const who = d.doc.facts.find((f) => f.text === "Petra Lund is the council's head of roads.")!;
-    expect(who.generated_questions).toEqual(expect.arrayContaining(["Who is Petra Lund?", "What is Petra Lund's job?"]));
+    expect(who.generated_questions).toEqual(
+      expect.arrayContaining(["Who is Petra Lund?", "What is Petra Lund's job?"]),
+    );
     const q = d.doc.quotes.find((x) => x.text.startsWith("We cannot"))!;
     expect(q.generated_questions.some((g) => /^What did Petra Lund say about .+\?$/.test(g))).toBe(true);
     // Omar has no role: no who-is fact is invented, his quote answers "Who is Omar?".
@@ -141,7 +175,10 @@ describe("draftKnowledge", () => {
   });
 
   it("leaves an unattributed quotation in its sentence's fact and flags it", () => {
-    const a: Attribution = { ...ATTRIBUTION, quotes: ATTRIBUTION.quotes.map((q, i) => (i === 2 ? { ...q, speakerId: null } : q)) };
+    const a: Attribution = {
+      ...ATTRIBUTION,
+      quotes: ATTRIBUTION.quotes.map((q, i) => (i === 2 ? { ...q, speakerId: null } : q)),
+    };
     const d = draftKnowledge(ARTICLE, a, { id: "m" });
     expect(d.doc.quotes.some((q) => q.text.startsWith("My deliveries"))).toBe(false);
     expect(d.doc.facts.some((f) => f.text.includes("My deliveries will take twice as long now"))).toBe(true);
@@ -171,14 +208,24 @@ describe("draftKnowledge", () => {
   });
 
   it("defaults the id to a slug of the headline, within the schema's rules", () => {
-    const d = draftKnowledge({ ...ARTICLE, title: "Ärger am Hafen: “The bridge’s cracks” — a very long headline that goes on and on for many words" }, ATTRIBUTION);
+    const d = draftKnowledge(
+      {
+        ...ARTICLE,
+        title: "Ärger am Hafen: “The bridge’s cracks” — a very long headline that goes on and on for many words",
+      },
+      ATTRIBUTION,
+    );
     expect(d.id).toMatch(/^[a-z0-9][a-z0-9-]{0,62}$/);
     expect(d.id.startsWith("arger-am-hafen-the-bridge-cracks")).toBe(true);
     expect(d.doc.source.text).toBe(`${d.id}.txt`);
   });
 
   it("accepts an article without byline or date, and warns", () => {
-    const d = draftKnowledge({ ...ARTICLE, reporters: [], byline: null, published: null, publisher: null }, ATTRIBUTION, { id: "nb" });
+    const d = draftKnowledge(
+      { ...ARTICLE, reporters: [], byline: null, published: null, publisher: null },
+      ATTRIBUTION,
+      { id: "nb" },
+    );
     expect(d.doc.source.reporters).toEqual([]);
     expect(d.doc.source.date).toBeUndefined();
     expect(d.text.split("\n")[1]).toBe("");
@@ -190,9 +237,14 @@ describe("draftKnowledge", () => {
 
 describe("facts", () => {
   it("one fact per informative sentence; two long clauses joined by ';' give two", () => {
-    const p = ["The council met for four hours on Monday evening; the vote to close the bridge passed by seven votes to two."];
+    const p = [
+      "The council met for four hours on Monday evening; the vote to close the bridge passed by seven votes to two.",
+    ];
     const facts = makeFacts(p, [], articleVocabulary(p));
-    expect(facts.map((f) => f.text)).toEqual(["The council met for four hours on Monday evening.", "The vote to close the bridge passed by seven votes to two."]);
+    expect(facts.map((f) => f.text)).toEqual([
+      "The council met for four hours on Monday evening.",
+      "The vote to close the bridge passed by seven votes to two.",
+    ]);
   });
   it("a quotation opening its sentence with the speech verb after it, or after a colon, is not a fact", () => {
     const p = [
@@ -208,7 +260,11 @@ describe("facts", () => {
     expect(makeFacts(p, spans, articleVocabulary(p)).map((f) => f.text)).toEqual([p[2]]);
   });
   it("drops photo credits and very short lines", () => {
-    const p = ["A lorry crosses the bridge. Photo by Jo Tester / AP", "Related stories", "The bridge opened in 1931 and was last repaired in 1988."];
+    const p = [
+      "A lorry crosses the bridge. Photo by Jo Tester / AP",
+      "Related stories",
+      "The bridge opened in 1931 and was last repaired in 1988.",
+    ];
     expect(makeFacts(p, [], articleVocabulary(p)).map((f) => f.text)).toEqual([
       "A lorry crosses the bridge.",
       "The bridge opened in 1931 and was last repaired in 1988.",
@@ -234,7 +290,9 @@ describe("rendering imported knowledge", () => {
   it("shows a speaker without role by name alone and a source without reporters without 'by'", () => {
     const a: Answer = { id: "q", kind: "quote", text: "x", speaker: { name: "Omar" }, source, confidence: 1 };
     expect(speakerLine(a)).toBe("Omar");
-    expect(speakerLine({ ...a, speaker: { name: "Petra Lund", role: "head of roads" } })).toBe("Petra Lund, head of roads");
+    expect(speakerLine({ ...a, speaker: { name: "Petra Lund", role: "head of roads" } })).toBe(
+      "Petra Lund, head of roads",
+    );
     expect(sourceLine(source)).toBe("P, “T”");
   });
 });
@@ -252,7 +310,15 @@ describe("any article", () => {
     const odd = fc.oneof(
       fc.constantFrom(...pool),
       fc.string({ maxLength: 200 }),
-      fc.constantFrom('"', "“unclosed quote, said nobody", 'She said: "', "— : ;", "«a» « b »", "a long list of words with no end in sight ".repeat(90), "’s ’s"),
+      fc.constantFrom(
+        '"',
+        "“unclosed quote, said nobody",
+        'She said: "',
+        "— : ;",
+        "«a» « b »",
+        "a long list of words with no end in sight ".repeat(90),
+        "’s ’s",
+      ),
     );
     fc.assert(
       fc.property(fc.array(odd, { minLength: 1, maxLength: 12 }), fc.string({ maxLength: 80 }), (paragraphs, title) => {

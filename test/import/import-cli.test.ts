@@ -45,11 +45,16 @@ const hanging: import("node:http").ServerResponse[] = [];
 beforeAll(async () => {
   server = createServer((req, res) => {
     const url = req.url ?? "/";
-    if (url === "/article.html") res.writeHead(200, { "content-type": "text/html" }).end(readFileSync(join(FIXTURES, "teen-clip-farms-pivvo.html")));
+    if (url === "/article.html")
+      res
+        .writeHead(200, { "content-type": "text/html" })
+        .end(readFileSync(join(FIXTURES, "teen-clip-farms-pivvo.html")));
     else if (url === "/login.html")
       res
         .writeHead(200, { "content-type": "text/html; charset=utf-8" })
-        .end(`<!doctype html><html><head><title>Sign in | Example</title></head><body><h1>Sign in</h1><form method="post"><input name="user"><input type="password" name="pw"><button>Sign in</button></form><p>Forgot your password?</p></body></html>`);
+        .end(
+          `<!doctype html><html><head><title>Sign in | Example</title></head><body><h1>Sign in</h1><form method="post"><input name="user"><input type="password" name="pw"><button>Sign in</button></form><p>Forgot your password?</p></body></html>`,
+        );
     else if (url === "/hang") hanging.push(res);
     else if (url === "/loop-a") res.writeHead(302, { location: "/loop-b" }).end();
     else if (url === "/loop-b") res.writeHead(302, { location: "/loop-a" }).end();
@@ -102,7 +107,10 @@ describe("briefbot import", () => {
   it("refuses to overwrite without --force, and replaces with it", async () => {
     const dir = tempDir();
     expect((await run([TXT, "--id", "v"], dir)).code).toBe(0);
-    writeFileSync(join(dir, "v.yaml"), readFileSync(join(dir, "v.yaml"), "utf8").replace("# Imported", "# Edited by hand. Imported"));
+    writeFileSync(
+      join(dir, "v.yaml"),
+      readFileSync(join(dir, "v.yaml"), "utf8").replace("# Imported", "# Edited by hand. Imported"),
+    );
     const again = await run([TXT, "--id", "v"], dir);
     expect(again.code).toBe(1);
     expect(again.err.trim().split("\n")).toHaveLength(1);
@@ -123,8 +131,24 @@ describe("briefbot import", () => {
 describe("bad input: one line on stderr, non-zero exit, nothing written", () => {
   const cases: [string, (dir: string) => string[], RegExp][] = [
     ["an empty file", (d) => [file(d, "empty.txt", "")], /empty/],
-    ["a binary file", (d) => [file(d, "blob.txt", Buffer.from([0x00, 0x01, 0xff, 0x00, 0x10, 0x00, 0x7f, 0x00].concat(Array(300).fill(0))))], /not text|binary/],
-    ["a PDF", (d) => [file(d, "paper.pdf", Buffer.concat([Buffer.from("%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n"), Buffer.alloc(500, 0x20)]))], /PDF/i],
+    [
+      "a binary file",
+      (d) => [
+        file(d, "blob.txt", Buffer.from([0x00, 0x01, 0xff, 0x00, 0x10, 0x00, 0x7f, 0x00].concat(Array(300).fill(0)))),
+      ],
+      /not text|binary/,
+    ],
+    [
+      "a PDF",
+      (d) => [
+        file(
+          d,
+          "paper.pdf",
+          Buffer.concat([Buffer.from("%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n"), Buffer.alloc(500, 0x20)]),
+        ),
+      ],
+      /PDF/i,
+    ],
     ["a 50 MB file", (d) => [sparse(d, "huge.txt", 50 * 1024 * 1024)], /too large/],
     ["an HTML page that is not an article", () => [`${base}/login.html`], /not an article/],
     ["a page in another script", (d) => [file(d, "ru.txt", cyrillic())], /another script/],
@@ -163,7 +187,11 @@ describe("through the real command line", () => {
     expect(ok.stderr).toBe("");
     expect(ok.status).toBe(0);
     expect(readdirSync(dir).sort()).toEqual(["velora.txt", "velora.yaml"]);
-    const check = spawnSync(process.execPath, ["--import", "tsx", "src/cli.ts", "check", dir], { cwd: ROOT, encoding: "utf8", timeout: 60_000 });
+    const check = spawnSync(process.execPath, ["--import", "tsx", "src/cli.ts", "check", dir], {
+      cwd: ROOT,
+      encoding: "utf8",
+      timeout: 60_000,
+    });
     expect(check.status).toBe(0);
     expect(check.stdout).toContain("velora:");
 
@@ -177,7 +205,11 @@ describe("through the real command line", () => {
     });
     expect(stdin.stderr).toBe("");
     expect(stdin.status).toBe(0);
-    expect(loadKnowledgeDir(dir).sources.map((s) => s.id).sort()).toEqual(["from-stdin", "velora"]);
+    expect(
+      loadKnowledgeDir(dir)
+        .sources.map((s) => s.id)
+        .sort(),
+    ).toEqual(["from-stdin", "velora"]);
     rmSync(join(dir, "from-stdin.yaml"));
     rmSync(join(dir, "from-stdin.txt"));
 
@@ -207,12 +239,17 @@ function sparse(dir: string, name: string, size: number): string {
 }
 
 function cyrillic(): string {
-  const para = "Городской совет проголосовал за запрет приложения в школьных сетях после волны слухов и анонимных сообщений. ".repeat(8);
+  const para =
+    "Городской совет проголосовал за запрет приложения в школьных сетях после волны слухов и анонимных сообщений. ".repeat(
+      8,
+    );
   return `Городской совет запретил приложение\n\n${para}\n\n${para}\n`;
 }
 
 function french(): string {
   const para =
-    "Le conseil municipal a voté mardi pour interdire une application de messagerie anonyme dans les écoles, après une vague de rumeurs qui visaient des élèves et des enseignants de la ville. ".repeat(5);
+    "Le conseil municipal a voté mardi pour interdire une application de messagerie anonyme dans les écoles, après une vague de rumeurs qui visaient des élèves et des enseignants de la ville. ".repeat(
+      5,
+    );
   return `Le conseil interdit une application\n\n${para}\n\n${para}\n`;
 }

@@ -37,7 +37,7 @@ facts:
   - id: ${id}-f
     text: The sky was green on Monday.
 `;
-const TEXT = "A test\n\n\"The sky is green today,\" said Ann Example.\n";
+const TEXT = 'A test\n\n"The sky is green today," said Ann Example.\n';
 
 describe("writeImport", () => {
   it("writes the text and the YAML, leaves no temporary file, and the folder loads", () => {
@@ -73,7 +73,9 @@ describe("writeImport", () => {
 describe("validateImport", () => {
   it("refuses a quote that is not word for word in the text, before anything is written", () => {
     const dir = tempDir();
-    expect(() => validateImport(dir, "a", YAML("a", "The sky is blue today"), TEXT, readFolder(dir, "a"))).toThrow(/word for word/);
+    expect(() => validateImport(dir, "a", YAML("a", "The sky is blue today"), TEXT, readFolder(dir, "a"))).toThrow(
+      /word for word/,
+    );
     expect(readdirSync(dir)).toEqual([]);
   });
 
@@ -117,7 +119,9 @@ describe("importArticle into a folder", () => {
     const dir = tempDir();
     await importArticle(ARTICLE, { dir, id: "velora", attribute: noQuotes });
     writeFileSync(join(dir, "other.yaml"), readFileSync(join(dir, "velora.yaml"), "utf8"));
-    await expect(importArticle(ARTICLE, { dir, id: "velora", force: true, attribute: noQuotes })).rejects.toThrow(/does not validate|also used/);
+    await expect(importArticle(ARTICLE, { dir, id: "velora", force: true, attribute: noQuotes })).rejects.toThrow(
+      /does not validate|also used/,
+    );
     await expect(importArticle(ARTICLE, { dir, id: "Bad Id", attribute: noQuotes })).rejects.toThrow(/--id/);
   });
 
