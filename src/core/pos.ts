@@ -1,30 +1,35 @@
 import { createRequire } from "node:module";
 import { words } from "./normalise.js";
-import { LEXICON_BY_CLASS } from "./word-lists.generated.js";
+import { LEXICON } from "./word-lists.generated.js";
+import { lookupLine } from "./sorted-lines.js";
 
 /** Class bits of a lexicon word (see scripts/build-wordlists.ts): names a thing; is a date or time. */
 const NAMING = 1;
 const TIME = 2;
 
-let classes: Map<string, number> | undefined;
-
 /**
- * compromise's English lexicon as word → class bits, built on first use from the generated lists. The lists hold only
- * what the core asks of the lexicon, so start-up does not load compromise's tagger (see DESIGN.md, "A lean start").
+ * A word's class bits in compromise's English lexicon, or undefined when the lexicon lacks it. The generated list
+ * holds only what the core asks of the lexicon, so start-up does not load compromise's tagger (DESIGN.md, "Build and
+ * start-up"); it is searched in place, nothing built.
  */
-function lexicon(): Map<string, number> {
-  if (!classes) {
-    classes = new Map();
-    LEXICON_BY_CLASS.forEach((list, bits) => {
-      if (list) for (const word of list.split("\n")) classes!.set(word, bits);
-    });
+function lexicon(word: string): number | undefined {
+  let bits = lexiconCache.get(word);
+  if (bits === undefined) {
+    const line = lookupLine(LEXICON, word);
+    bits = line === undefined ? ABSENT : Number(line);
+    if (lexiconCache.size > 50_000) lexiconCache.clear();
+    lexiconCache.set(word, bits);
   }
-  return classes;
+  return bits === ABSENT ? undefined : bits;
 }
+
+/** Words already looked up (a Map hit is faster than the search), ABSENT for those the lexicon lacks. */
+const lexiconCache = new Map<string, number>();
+const ABSENT = -1;
 
 /** Whether compromise's lexicon knows the word as a date or time: "yesterday", "tomorrow", "monday", "june". */
 export function isTimeWord(word: string): boolean {
-  return ((lexicon().get(word) ?? 0) & TIME) !== 0;
+  return ((lexicon(word) ?? 0) & TIME) !== 0;
 }
 
 const namingCache = new Map<string, boolean>();
@@ -39,8 +44,7 @@ const namingCache = new Map<string, boolean>();
 export function isNamingWord(word: string): boolean {
   let naming = namingCache.get(word);
   if (naming === undefined) {
-    const lex = lexicon();
-    const bits = lex.get(word) ?? (word.endsWith("s") ? lex.get(word.slice(0, -1)) : undefined);
+    const bits = lexicon(word) ?? (word.endsWith("s") ? lexicon(word.slice(0, -1)) : undefined);
     if (bits !== undefined) naming = (bits & NAMING) !== 0;
     else if (/\d/.test(word)) naming = true;
     else naming = !/(ing|ed|ly|ous|ful|able|ible|ive|ic|ish|less|est|er)$/.test(word);
@@ -52,7 +56,7 @@ export function isNamingWord(word: string): boolean {
 
 /** True for a word English knows as it is (a place, a name, a common word): such a word is not a typo to correct. */
 export function isKnownEnglish(word: string): boolean {
-  return lexicon().has(word);
+  return lexicon(word) !== undefined;
 }
 
 type Nlp = (text: string) => { match(m: string): { not(m: string): { out(f: "array"): string[] } } };

@@ -12,6 +12,7 @@ import { generate, OUTPUT } from "../../scripts/build-wordlists.js";
 import { loadKnowledgeDir } from "../../src/core/loader.js";
 import { words } from "../../src/core/normalise.js";
 import { isKnownEnglish, isNamingWord, isTimeWord, properNames } from "../../src/core/pos.js";
+import { lookupLine } from "../../src/core/sorted-lines.js";
 import { specificity } from "../../src/core/specificity.js";
 import { DEFAULT_KNOWLEDGE_DIR } from "../../src/paths.js";
 
@@ -113,5 +114,14 @@ describe("the core's generated word lists", () => {
     const differ = [...texts, ...evalQuestions].filter((t) => JSON.stringify(properNames(t)) !== JSON.stringify(old.properNames(t)));
     expect(differ).toEqual([]);
     expect(properNames("Lester Holt asked Jahromi.")).toEqual([["lester", "holt"], ["jahromi"]]);
+  });
+
+  it("are searched in place: every key found, every other string not, prefixes and ends included", () => {
+    const keys = ["", "a", "a b", "ab", "abc", "b", "ba", "z", "\u00e9t\u00e9", "\ud83d\ude00"].sort((x, y) => (x < y ? -1 : x > y ? 1 : 0));
+    const text = keys.map((k, i) => `${k}\t${i}`).join("\n");
+    keys.forEach((k, i) => expect(lookupLine(text, k)).toBe(String(i)));
+    for (const missing of ["aa", "abcd", "a ", "0", "zz", "\u00e9", "c", "b\t"]) expect(lookupLine(text, missing), missing).toBeUndefined();
+    expect(lookupLine("", "a")).toBeUndefined();
+    expect(lookupLine("only\t1", "only")).toBe("1");
   });
 });
