@@ -21,8 +21,8 @@ const DEFINE_BOOST = 1.6;
 const STRICT: ReadonlySet<Intent> = new Set<Intent>(["number", "age", "time", "future", "name"]);
 /** A question word this share of a source's entries (or its title) holds is what that source is about. */
 const SUBJECT_SHARE = 0.2;
-/** How much a word of an aside weighs against the question's own words. */
-const ASIDE_WEIGHT = 0.3;
+/** How much an unknown or asking word of an aside ("my cousin Marguerite wants to know") weighs. */
+const ASIDE_WEIGHT = 0.1;
 /** A quote's ranking against a fact, unless the question asks what someone said. Ranking only, not confidence. */
 const QUOTE_TIEBREAK = 0.9;
 const SPEECH =
@@ -320,7 +320,8 @@ export class Core {
           else if (topicOnly || whoIs) strict = true;
         }
         const confidence = Math.round(h.coverage * (strict ? INTENT_MISMATCH : 1) * 1000) / 1000;
-        const score = h.score * boost * (e.kind === "quote" ? quoteFactor : 1);
+        // An entry that does not give what the question asks for also ranks lower, so one that does comes first.
+        const score = h.score * boost * (e.kind === "quote" ? quoteFactor : 1) * (strict ? INTENT_MISMATCH : 1);
         return { doc: h.doc, score, coverage: h.coverage, matched: h.matched, confidence };
       })
       .sort((a, b) => b.confidence * b.score - a.confidence * a.score || a.doc - b.doc);

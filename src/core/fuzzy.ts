@@ -64,6 +64,7 @@ function possibleMatches(pattern: string, list: readonly string[]): string[] {
  * errors, so the right word can rank well down its list: "lagtos" → "latgos".
  */
 const CANDIDATES = 64;
+const FALLBACK_CANDIDATES = 400;
 
 /** How many edits a word of this length may carry and still count as a typo of a known word. */
 export function allowedEdits(length: number): number {
@@ -104,6 +105,18 @@ export class TypoCorrector {
         if (d > max) continue;
         const quality = 1 - d / (word.length + 1) - (hit.score ?? 0) * 0.1;
         if (!best || quality > best.quality) best = { word: hit.item, quality };
+      }
+    }
+    // Bitap counts a swap of two letters as two errors, too many for a short word ("veiw" → "view"): when fuse.js
+    // proposes nothing, the same prefiltered list is checked by edit distance alone (at most this many words).
+    if (!best) {
+      const list = this.buckets.get(word[0]!);
+      const near = list ? possibleMatches(word, list) : [];
+      for (let i = 0; i < near.length && i < FALLBACK_CANDIDATES; i++) {
+        const d = editDistance(word, near[i]!, max);
+        if (d > max) continue;
+        const quality = 1 - d / (word.length + 1) - 0.05;
+        if (!best || quality > best.quality) best = { word: near[i]!, quality };
       }
     }
     if (this.cache.size > 10_000) this.cache.clear();

@@ -46,11 +46,6 @@ const TITLE_SHARE = 0.4;
 const IMPLIED_MAX = 0.6;
 const TOPIC_MIN_ENTRIES = 12;
 const SYNONYM_TOPIC_QUALITY = 0.69;
-/**
- * In a knowledge base of several sources, a word that only one source uses, and uses as its topic ("Oskara" in the
- * article about Oskara), says which article a question is about: it weighs this much more.
- */
-const SOURCE_FOCUS = 1.5;
 /** "Oskaran" for "Oskara", "Iranian" for "Iran": a people's word finds its place's at this quality, and back. */
 const DEMONYM_QUALITY = 0.8;
 /** Stop words a typo can be corrected to ("veiw" → "view"): such a word is dropped, not weighed as unknown. */
@@ -110,6 +105,13 @@ export class SearchIndex {
   private readonly topicShares = new Map<number, number[]>();
   /** Per term id: in how many source groups' texts (or titles) it occurs. */
   private groupCount = new Int32Array(0);
+  /** Per term id: how many entries hold it. */
+  private df = new Int32Array(0);
+  /**
+   * Per term id that is some source's topic: its rarity with each such source counted as one entry. Across articles
+   * "Quorra" is rare (one article is about it) though half of that article's sentences name it.
+   */
+  private readonly topicIdf = new Map<number, number>();
   private nGroups = 1;
   /** Stems linked by the knowledge base's own words: a demonym and its place. */
   private readonly related = new Map<string, string[]>();
@@ -203,6 +205,7 @@ export class SearchIndex {
     for (let id = 0; id < nTerms; id++) {
       const idf = Math.log(1 + (n - df[id]! + 0.5) / (df[id]! + 0.5));
       this.idf[id] = idf;
+      this.df = df;
       if (idf > maxIdf) maxIdf = idf;
       offset[id + 1] = offset[id]! + df[id]!;
     }
@@ -284,6 +287,7 @@ export class SearchIndex {
     const last = new Int32Array(this.termIds.size).fill(-1);
     this.groupCount = new Int32Array(this.termIds.size);
     const groups = new Set<number>();
+    const topicCount = new Map<number, number>();
     const used: number[] = [];
     const flush = (g: number, size: number) => {
       const title = new Set(titleTerms[g] ?? []);
@@ -297,6 +301,7 @@ export class SearchIndex {
           let list = this.topicShares.get(id);
           if (!list) this.topicShares.set(id, (list = []));
           list.push(g, share);
+          topicCount.set(id, (topicCount.get(id) ?? 0) + counts[id]! - 1);
         }
         counts[id] = 0;
         last[id] = -1;
@@ -326,6 +331,10 @@ export class SearchIndex {
     }
     if (group >= 0) flush(group, size);
     this.nGroups = Math.max(1, groups.size);
+    for (const [id, extra] of topicCount) {
+      const df = Math.max(1, this.df[id]! - extra);
+      this.topicIdf.set(id, Math.log(1 + (n - df + 0.5) / (df + 0.5)));
+    }
   }
 
   /**
@@ -392,9 +401,10 @@ export class SearchIndex {
       const ids = [...matches.keys()];
       let weight: number;
       if (ids.length) {
-        weight = Math.max(...ids.map((id) => this.idf[id]!)) * specificity(word);
-        if (this.nGroups > 1 && ids.some((id) => matches.get(id)! >= 0.99 && this.groupCount[id] === 1 && this.topicShares.has(id)))
-          weight *= SOURCE_FOCUS;
+        // In a base of several articles, an article's topic word weighs by how rare it is across articles.
+        const idfOf = (id: number) =>
+          this.nGroups > 1 && matches.get(id)! >= 0.99 ? (this.topicIdf.get(id) ?? this.idf[id]!) : this.idf[id]!;
+        weight = Math.max(...ids.map(idfOf)) * specificity(word);
       } else if (stopTypo) weight = 0;
       // A time the knowledge base never mentions ("yesterday", "tomorrow") asks about news it does not have, however
       // everyday the word: no frequency discount.

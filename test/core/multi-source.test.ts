@@ -1,0 +1,55 @@
+import { describe, expect, it } from "vitest";
+import { createCore } from "../../src/core/core.js";
+import { tinyKnowledge } from "../support/tiny-kb.js";
+import { bakery, velmar, zembla } from "../support/tiny-articles.js";
+
+const core = createCore(tinyKnowledge([zembla, velmar, bakery]));
+
+describe("several imported articles in one knowledge base", () => {
+  it("answers from a sentence that leaves out what its article is about (the article's topic prior)", () => {
+    // The answering sentence never says "Zembla" or "Quorra": its article is about both.
+    const r = core.ask("When did the Quorra block in Zembla take effect?");
+    expect(r.answer?.id).toBe("zembla-quorra-f2");
+  });
+
+  it("a headline word no sentence repeats is still known, not an unknown word that sinks the question", () => {
+    const r = core.ask("When is the vote in Zembla?");
+    expect(r.answered).toBe(true);
+    expect(r.answer!.text).toContain("30 May");
+  });
+
+  it("a word only one article is about picks that article", () => {
+    const r = core.ask("Who imposed sanctions on Velmar?");
+    expect(r.answer?.id).toBe("velmar-sanctions-f1");
+    expect(r.answer!.source.id).toBe("velmar-sanctions");
+  });
+
+  it("declines a near miss across articles: the founding of one company is not another's", () => {
+    expect(core.ask("Who founded Quorra?").answered).toBe(false);
+    expect(core.ask("Who founded Velmar?").answer?.text).toContain("2015");
+  });
+
+  it("two articles answering differently: the best answer, and the other article's among the alternatives", () => {
+    const r = core.ask("How many users does Quorra have?");
+    expect(r.answered).toBe(true);
+    const sources = [r.answer!, ...r.alternatives].map((a) => a.source.id);
+    expect(sources).toContain("zembla-quorra");
+    expect(sources).toContain("velmar-sanctions");
+    // The other article's answer is the first alternative, not buried after the first article's other sentences.
+    expect(r.alternatives[0]!.source.id).not.toBe(r.answer!.source.id);
+  });
+
+  it("'how many drivers' prefers the sentence with a number before 'drivers' over one with a date", () => {
+    expect(core.ask("How many drivers does Velmar have?").answer?.text).toContain("38,000");
+  });
+
+  it("a people's word finds its place: 'Zemblan' questions find 'Zembla'", () => {
+    const r = core.ask("How many Zemblan websites were restricted?");
+    expect(r.answer?.text).toContain("37 websites");
+  });
+
+  it("the answer names its own article", () => {
+    const r = core.ask("How much does bread cost in Harrowgate?");
+    expect(r.answer?.source.title).toBe("Bread prices rise in Harrowgate");
+  });
+});
