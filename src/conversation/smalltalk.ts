@@ -57,11 +57,24 @@ export function chatTokens(text: string): string[] {
     .replace(/\u0643/g, "\u06A9")
     .replace(/['`\u2019\u02BC]/g, "")
     .replace(/[\u2640\u2642]/g, "");
-  return t.match(/[\p{L}\p{N}]+|\p{Extended_Pictographic}/gu) ?? [];
+  const out: string[] = [];
+  for (const w of t.match(/[\p{L}\p{N}]+|\p{Extended_Pictographic}/gu) ?? []) {
+    const long = CONTRACTIONS[w];
+    if (long) out.push(...long);
+    else out.push(w);
+  }
+  return out;
 }
 
+// "who's" and "who is" are one phrasing (apostrophes are already gone: "whos").
+const CONTRACTIONS: Record<string, string[]> = {
+  whos: ["who", "is"], whats: ["what", "is"], hows: ["how", "is"], wheres: ["where", "is"], thats: ["that", "is"],
+  youre: ["you", "are"], im: ["i", "am"], ive: ["i", "have"], dont: ["do", "not"], doesnt: ["does", "not"],
+  cant: ["can", "not"], isnt: ["is", "not"], theres: ["there", "is"], whatre: ["what", "are"], ur: ["your"],
+};
+
 const LAUGH_RE =
-  /^(?:a?(?:h+a+){1,}h*|(?:h+e+){2,}h*|(?:h+i+){2,}h*|(?:j+a+){2,}j*|(?:j+e+){2,}j*|l+o+l+[lz]*|lmf?a+o+|ro+fl(?:mao)?|x+d+|k{3,}|5{3,}|w{3,}|ه{2,}|а?(?:х+а+){2,}х*|(?:h+u+){2,}h*|lulz?|kek)$/;
+  /^(?:a?(?:h+a+){1,}h*|(?:h+e+){2,}h*|(?:h+i+){2,}h*|(?:j+a+){2,}j*|(?:j+e+){2,}j*|l+(?:o+l+)+[lz]*|lmf?a+o+|ro+fl(?:mao)?|x+d+|k{3,}|5{3,}|w{3,}|ه{2,}|а?(?:х+а+){2,}х*|(?:h+u+){2,}h*|lulz?|kek)$/;
 
 /** Whether a word is laughter ("haha", "lol", "jajaja", "kkkk", "хаха", "ههه"). */
 export function isLaughter(token: string): boolean {
@@ -173,27 +186,28 @@ export class SmallTalk {
     const inside = this.findAnywhere(tokens);
     if (inside >= 0) return this.result(inside, 1, raw);
     if (tokens.length > 24) return null;
-    let best = Infinity;
-    let bestLength = 0;
-    let forgiven = false;
+    // Every way to cover the message with phrasings and fillers (a phrasing may be cut short so the next one fits:
+    // "thanks, that helps" is "thanks" + "that helps", not "thanks that" + "helps"). Of the coverings, the one whose
+    // longest phrasing is longest decides the intent, then the intent listed first.
+    type Cover = { length: number; intent: number; fuzzy: boolean };
+    const better = (a: Cover, b: Cover | undefined) =>
+      !b || a.length > b.length || (a.length === b.length && (a.intent < b.intent || (a.intent === b.intent && !a.fuzzy && b.fuzzy)));
     const forgiving = tokens.length <= 6;
-    let i = 0;
-    while (i < tokens.length) {
-      const found = this.longest(this.root, tokens, i, forgiving);
-      if (found) {
-        // The longest phrasing decides ("thank you so much for the help" is thanks, not a call for help); on a tie,
-        // the intent listed first.
-        const length = found.end - i + 1;
-        if (length > bestLength || (length === bestLength && found.intent < best)) {
-          best = found.intent;
-          bestLength = length;
-        }
-        forgiven ||= found.fuzzy;
-        i = found.end + 1;
-      } else if (this.fillers.has(tokens[i]!) || this.fillers.has(collapse3(tokens[i]!))) i++;
-      else return null;
+    const best: (Cover | undefined)[] = new Array(tokens.length + 1);
+    best[0] = { length: 0, intent: Infinity, fuzzy: false };
+    for (let i = 0; i < tokens.length; i++) {
+      const here = best[i];
+      if (!here) continue;
+      for (const m of this.ends(this.root, tokens, i, forgiving)) {
+        const length = m.end - i + 1;
+        const top = length > here.length || (length === here.length && m.intent < here.intent);
+        const cover = { length: top ? length : here.length, intent: top ? m.intent : here.intent, fuzzy: here.fuzzy || m.fuzzy };
+        if (better(cover, best[m.end + 1])) best[m.end + 1] = cover;
+      }
+      if ((this.fillers.has(tokens[i]!) || this.fillers.has(collapse3(tokens[i]!))) && better(here, best[i + 1])) best[i + 1] = here;
     }
-    return best === Infinity ? null : this.result(best, forgiven ? 0.8 : 1, raw);
+    const done = best[tokens.length];
+    return !done || done.intent === Infinity ? null : this.result(done.intent, done.fuzzy ? 0.8 : 1, raw);
   }
 
   /** The intent with this id, if the file defines it. */
@@ -226,19 +240,19 @@ export class SmallTalk {
     return out;
   }
 
-  /** The longest phrasing starting at `start` (last word index, intent, whether a typo was forgiven), or null. */
-  private longest(node: Node, tokens: readonly string[], start: number, forgiving: boolean): { end: number; intent: number; fuzzy: boolean } | null {
-    let best: { end: number; intent: number; fuzzy: boolean } | null = null;
+  /** Every phrasing starting at `start`: its last word's index, its intent, whether a typo was forgiven. */
+  private ends(node: Node, tokens: readonly string[], start: number, forgiving: boolean): { end: number; intent: number; fuzzy: boolean }[] {
+    const out: { end: number; intent: number; fuzzy: boolean }[] = [];
     const walk = (n: Node, j: number, fuzzy: boolean, depth: number) => {
       if (j >= tokens.length || depth > 12) return;
       for (const c of this.candidates(n, tokens[j]!, forgiving)) {
         const f = fuzzy || c.fuzzy;
-        if (c.node.intent !== undefined && (!best || j > best.end || (j === best.end && c.node.intent < best.intent))) best = { end: j, intent: c.node.intent, fuzzy: f };
+        if (c.node.intent !== undefined) out.push({ end: j, intent: c.node.intent, fuzzy: f });
         walk(c.node, j + 1, f, depth + 1);
       }
     };
     walk(node, start, false, 0);
-    return best;
+    return out;
   }
 
   private findAnywhere(tokens: readonly string[]): number {

@@ -93,7 +93,7 @@ describe("small talk", () => {
   });
 
   it("normalises words: accents, apostrophes, repeated letters, Arabic letter forms, emoji", () => {
-    expect(chatTokens("What's UP?!")).toEqual(["whats", "up"]);
+    expect(chatTokens("What's UP?!")).toEqual(["what", "is", "up"]);
     expect(chatTokens("Ça va")).toEqual(["ca", "va"]);
     expect(chatTokens("شكري")).toEqual(chatTokens("شکری"));
     expect(chatTokens("ok👍🏽")).toEqual(["ok", "👍"]);
