@@ -501,8 +501,28 @@ const DEBRIS_LINE = [
   /^(advertisement|ad)\s*[·•|-]\s*.{0,40}$/i,
 ];
 
+/** Page furniture that only ever comes as a short line of its own (checked on blocks of at most 14 words). */
+const SHORT_DEBRIS = [
+  /^https?:\/\/\S+$/i,
+  /^(www\.|twitter\.com\/|@)\S+$/i,
+  /^[\w.+-]+@[\w-]+\.[\w.]+$/,
+  /^(caption|close|advert|trending|highlights|breaking news|by|more:?|opinion columnist|about the author)$/i,
+  /^(you may also like|recent articles|popular this week|don'?t miss|related news|more great .{0,30} stories)\b.{0,20}$/i,
+  /^(image|photo|slide)?\s*\d+ of \d+$/i,
+  /^this slideshow requires javascript\.?$/i,
+  /\b(share it with a friend|join the conversation|tell us what you think|want more stories like this)\b/i,
+  /^follow .{1,40} on (twitter|facebook|instagram|youtube)\b/i,
+  /\b(in|to) your inbox\b|\bsend (you )?an email\b|\bnewsletters?\b/i,
+  /^(copyright|©)\s/i,
+  /\ball rights reserved\b/i,
+  /^\d+ min(ute)?s? read$|^(reading time|tempo de leitura|temps de lecture|lesezeit)\s*:/i,
+  /\b(affiliate|referral) links?\b/i,
+  /^make .{1,20} my homepage$/i,
+];
+
 function isDebrisLine(text: string): boolean {
-  return DEBRIS_LINE.some((re) => re.test(text));
+  if (DEBRIS_LINE.some((re) => re.test(text))) return true;
+  return text.split(" ").length <= 14 && SHORT_DEBRIS.some((re) => re.test(text));
 }
 
 function norm(s: string): string {

@@ -87,6 +87,31 @@ describe("HTML block walk", () => {
     expect(a.paragraphs).toEqual([para(1), para(2), para(3), para(4)]);
   });
 
+  it("drops short furniture lines: bare links, counters, follow/newsletter/copyright/reading-time lines", () => {
+    const junk = [
+      "https://gazette.example/news/harbour-1234.php",
+      "Caption",
+      "Close",
+      "Image 2 of 5",
+      "You may also like...",
+      "Like this story? Share it with a friend!",
+      "Follow the Gazette on Twitter, Facebook and Instagram.",
+      "Get the latest updates right in your inbox.",
+      "Copyright © 2026 Orrin Gazette. All rights reserved.",
+      "4 min read",
+      "This post may contain affiliate links.",
+      "ann.lee@gazette.example",
+    ];
+    const body = [para(1), ...junk.slice(0, 6), para(2), ...junk.slice(6), para(3)].map((t) => `<p>${t}</p>`).join("");
+    expect(extractArticle(articlePage(body), { file: "a.html" }).paragraphs).toEqual([para(1), para(2), para(3)]);
+  });
+
+  it("keeps a long paragraph that merely mentions a newsletter or a copyright", () => {
+    const long = `${para(4, 20)} The board also said its newsletter would carry the copyright notice for the old pier photographs.`;
+    const a = extractArticle(articlePage(`<p>${para(1)}</p><p>${long}</p><p>${para(2)}</p>`), { file: "a.html" });
+    expect(a.paragraphs).toEqual([para(1), long, para(2)]);
+  });
+
   it("drops a repeated headline, dek, byline and date line at the top of the body", () => {
     const head = '<meta name="description" content="The board voted 4-3 after a long night.">';
     const body = `<h1>Harbour board splits over dredging</h1><p class="article-dek">The board voted 4-3 after a long night.</p><p>Published 10:31 BST, 2 May 2026</p><p>By Ann Lee and Tom Roe</p>
