@@ -26,6 +26,7 @@ import {
   isCommonCapitalised,
   isFunctionWord,
   isKnownFirstName,
+  isPlaceWord,
   parseRef,
   partKind,
   roleHead,
@@ -69,6 +70,8 @@ const VERB_WORDS =
   "said|says|say|told|tells|added|adds|wrote|writes|asked|asks|argued|argues|warned|warns|laughed|laughs|explained|explains|noted|notes|posted|posts|insisted|insists|continued|continues|recalled|recalls|replied|replies|responded|responds|stated|states|declared|declares|acknowledged|acknowledges|admitted|admits|conceded|concedes|complained|complains|cautioned|cautions|claimed|claims|countered|counters|suggested|suggests|urged|urges|predicted|predicts|remarked|remarks|observed|observes|announced|announces|stressed|stresses|emphasi[sz]ed|emphasi[sz]es|agreed|agrees|testified|testifies|tweeted|tweets|joked|jokes|sighed|sighs|shouted|shouts|whispered|whispers|recounted|recounts|maintained|maintains|wondered|wonders|vowed|vows|promised|promises|confirmed|confirms|boasted|boasts|pleaded|pleads|tell|(?:pointed|points|went|goes) (?:out|on)|puts? it|saying|calling|adding|describing|arguing|warning|noting|insisting|telling|writing|explaining|called|according to";
 const VERB_RE = new RegExp(`\\b(${VERB_WORDS})\\b`, "gi");
 const SPEECH_TEST = new RegExp(`\\b(${VERB_WORDS.replace("asked|asks|", "")})\\b`, "i");
+/** A sentence has a few verbs of saying; more is not prose, and each costs a subject search. */
+const MAX_VERBS = 12;
 const PARTICIPLE = /^(saying|calling|adding|describing|arguing|warning|noting|insisting|telling|writing|explaining)$/i;
 const PART_SPLIT = /\s*(?:[,;:()]|\s[—–]\s|—|–|\s-\s)\s*/;
 
@@ -244,10 +247,9 @@ export function attributeQuotes(paragraphs: string[], opts: { reporters?: string
         continue;
       }
       if (q.entity) reg.mention(q.entity, p * STRIDE + q.span.open, true);
-      while (ci < spans.length && spans[ci]!.open < q.sentence[0]) ci++;
-      let cj = ci;
-      while (cj < spans.length && spans[cj]!.open < q.sentence[1]) cj++;
-      q.context = contextOf(text, q, spans.slice(ci, cj));
+      const at = spans.indexOf(q.span, ci);
+      ci = Math.max(ci, at);
+      if (q.entity) q.context = contextOf(text, q, spans, at);
       all.push(q);
     }
     const keptNow = kept.filter((q) => !q.rejected);
@@ -256,15 +258,11 @@ export function attributeQuotes(paragraphs: string[], opts: { reporters?: string
   }
 
   // Quote-only quotes take the context of the quote they continue.
-  for (let i = 0; i < all.length; i++) {
-    const q = all[i]!;
-    if (q.context === "" && q.entity) {
-      const donor = all
-        .slice(0, i)
-        .reverse()
-        .find((x) => x.entity === q.entity && x.context !== "");
-      q.context = donor ? donor.context : `continuing ${q.entity.name}`;
-    }
+  const lastContext = new Map<Entity, string>();
+  for (const q of all) {
+    if (!q.entity) continue;
+    if (q.context === "") q.context = lastContext.get(q.entity) ?? `continuing ${q.entity.name}`;
+    else lastContext.set(q.entity, q.context);
   }
   return build(all, reg, warnings, paragraphs);
 }
@@ -308,9 +306,12 @@ function findAttributions(
 ): Attrib[] {
   const out: Attrib[] = [];
   const sentence = masked.slice(a, b);
+  let docIn: RegExpExecArray | null | undefined;
+  let mentionsStatement: boolean | undefined;
   VERB_RE.lastIndex = 0;
   let m: RegExpExecArray | null;
-  while ((m = VERB_RE.exec(sentence)) !== null) {
+  let verbs = 0;
+  while ((m = VERB_RE.exec(sentence)) !== null && verbs++ < MAX_VERBS) {
     const verb = m[1]!.toLowerCase();
     const vs = a + m.index;
     const ve = vs + m[0].length;
@@ -401,7 +402,7 @@ function findAttributions(
     const pos = base + subjStart;
     const orgHint =
       /^\s+(in a statement|in an? (?:emailed |written )?statement|on its|it|its)\b/i.test(after) ||
-      /\bstatement\b/i.test(sentence);
+      (mentionsStatement ??= /\bstatement\b/i.test(sentence));
     const resolved = resolve(ref, pos, reg, trackers, windowStart, doc, doc.offsets[p]! + subjStart, orgHint, intro);
     if (resolved.entity) {
       const e = resolved.entity;
@@ -418,7 +419,7 @@ function findAttributions(
         if (pr) e.votes[/^(she|her|hers)$/i.test(pr[1]!) ? "f" : "m"] += 1;
       }
       // A statement, post or report named in the sentence speaks for this entity later ("the statement said").
-      const doc = DOC_IN.exec(sentence);
+      const doc = docIn === undefined ? (docIn = DOC_IN.exec(sentence)) : docIn;
       if (doc && ref.t !== "doc") trackers.set(doc[1]!.toLowerCase(), e);
       trackers.set("*", e);
     }
@@ -704,6 +705,13 @@ function scanNames(
     const firstKnown = isKnownFirstName(words[0]!);
     const isPerson =
       (words.length >= 2 && (firstKnown || personRole || ageNext || titled)) ||
+      // "Mirela Costa runs the shelter.": two or three capitalised words as a sentence's subject
+      (words.length >= 2 &&
+        words.length <= 3 &&
+        subject &&
+        lead === 0 &&
+        /^\s+[\p{Ll}]/u.test(after0) &&
+        !words.some((w) => isPlaceWord(w))) ||
       (words.length === 1 && (ageNext || (personRole && firstKnown)));
     if (isPerson) {
       const full = words.length === 1 ? expand(name, doc.full, doc.offsets[p]! + start, false) : null;
@@ -825,7 +833,7 @@ function resolveName(
         return { entity: e, weak: false };
       }
     }
-    const isOrg = Registry.looksLikeOrg(name) || (one && !isKnownFirstName(name) && !ref.honorific && orgHint);
+    const isOrg = Registry.looksLikeOrg(name) || (!isKnownFirstName(name.split(" ")[0]!) && !ref.honorific && orgHint);
     e = reg.create(name, isOrg ? "organisation" : "person", pos);
     if (ref.honorific) e.honorifics.add(ref.honorific);
     if (one && !isOrg) {
@@ -901,8 +909,15 @@ function rolesAround(text: string, start: number, end: number): string[] {
 }
 
 /** The sentence around a quote with the quotes cut out, shortened: what the quote was said to or about. */
-function contextOf(text: string, q: QState, spans: QuoteSpan[]): string {
-  const [a, b] = q.sentence;
+function contextOf(text: string, q: QState, all: QuoteSpan[], idx: number): string {
+  // the sentence, or a window of it around the quote when it is very long
+  const a = Math.max(q.sentence[0], q.span.open - 300);
+  const b = Math.min(q.sentence[1], q.span.end + 300);
+  let lo = idx;
+  while (lo > 0 && all[lo - 1]!.open >= a) lo--;
+  let hi = idx;
+  while (hi < all.length && all[hi]!.open < b) hi++;
+  const spans = all.slice(lo, hi);
   let out = "";
   let at = a;
   for (const s of spans) {
@@ -928,7 +943,12 @@ function contextOf(text: string, q: QState, spans: QuoteSpan[]): string {
 function build(all: QState[], reg: Registry, warnings: string[], paragraphs: string[]): Attribution {
   void paragraphs;
   const quoted = new Map<Entity, QState[]>();
-  for (const q of all) if (q.entity) quoted.set(q.entity, [...(quoted.get(q.entity) ?? []), q]);
+  for (const q of all) {
+    if (!q.entity) continue;
+    const list = quoted.get(q.entity);
+    if (list) list.push(q);
+    else quoted.set(q.entity, [q]);
+  }
   const speakers: DraftSpeaker[] = [];
   const ids = new Map<Entity, string>();
   const used = new Set<string>();

@@ -22,6 +22,11 @@ export function firstNameGender(word: string): "f" | "m" | null {
   return null;
 }
 
+/** A word compromise knows as a place ("Paris", "Ohio"). */
+export function isPlaceWord(word: string): boolean {
+  return lexTags(word.toLowerCase()).some((t) => /Place|Country|City|Region/.test(t));
+}
+
 export function isKnownFirstName(word: string): boolean {
   const tags = lexTags(word.toLowerCase());
   return tags.includes("FemaleName") || tags.includes("MaleName") || tags.includes("FirstName");
@@ -123,7 +128,7 @@ export function tidyPart(part: string): string {
     .replace(/[\u2219]+/g, " ")
     .replace(/\s+/g, " ")
     .trim();
-  p = p.replace(/^[\s,;:—–-]+|[\s,;:—–-]+$/g, "");
+  p = p.replace(/^[\s,;:—–-]+|[\s,;:—–-]+$/g, "").replace(/(\p{L}{2,})\.$/u, "$1");
   p = p.replace(/^(and|but|then|so|while|yet|or)\s+/i, "");
   p = p.replace(/^that\s+(?=(the|a|an|its|his|her|their)\b)/i, "");
   for (let i = 0; i < 4; i++) {
@@ -401,6 +406,9 @@ export class Entity {
   }
 }
 
+/** How many mentions back a pronoun looks: far more than a news article's few paragraphs, bounded for huge input. */
+const LOOKBACK = 400;
+
 /** Keeps the entities of one article and finds the one a reference means. */
 export class Registry {
   entities: Entity[] = [];
@@ -500,8 +508,9 @@ export class Registry {
       return true;
     };
     const ms = this.mentions;
+    const floor = Math.max(0, ms.length - LOOKBACK);
     // 1. the nearest subject that agrees (or has no known gender)
-    for (let i = ms.length - 1; i >= 0; i--) {
+    for (let i = ms.length - 1; i >= floor; i--) {
       const m = ms[i]!;
       if (m.pos >= pos) continue;
       if (m.pos < windowStart) break;
@@ -525,7 +534,8 @@ export class Registry {
   }
 
   private nearest(pos: number, windowStart: number, pred: (m: Mention) => boolean): Mention | null {
-    for (let i = this.mentions.length - 1; i >= 0; i--) {
+    const floor = Math.max(0, this.mentions.length - LOOKBACK);
+    for (let i = this.mentions.length - 1; i >= floor; i--) {
       const m = this.mentions[i]!;
       if (m.pos >= pos) continue;
       if (m.pos < windowStart) break;
