@@ -118,13 +118,18 @@ const isPersonName = (s: DraftSpeaker) => s.kind === "person";
 /** "Who is X?" questions for a speaker (and the role's, when it names one post: "Who is the superintendent?"). */
 function whoQuestions(s: DraftSpeaker): string[] {
   if (isDescription(s.name)) return [];
-  if (!isPersonName(s)) return [`What is ${s.name}?`, `Who is ${s.name}?`];
+  if (!isPersonName(s)) return [`What is ${askName(s)}?`, `Who is ${askName(s)}?`];
   const out = [`Who is ${s.name}?`, `What is ${s.name}'s job?`];
   if (s.role && /\b\d+-year-old\b/.test(s.role)) out.push(`How old is ${s.name}?`);
   // A role that names one post ("the district's superintendent", "Digital Sovereignty Minister") is asked about too.
-  if (s.role && /^(the\s|[\p{Lu}])/u.test(s.role) && s.role.length <= 80)
-    out.push(`Who is ${s.role.replace(/^The\b/, "the")}?`);
+  if (s.role && /^(the\s|[\p{Lu}])/u.test(s.role) && s.role.length <= 80) out.push(`Who is ${roleAsked(s.role)}?`);
   return out.filter((q) => q.length <= 200);
+}
+
+/** "the district's superintendent"; a title gets its article: "Digital Sovereignty Minister" → "the Digital …". */
+function roleAsked(role: string): string {
+  if (/^The\s/.test(role)) return `the${role.slice(3)}`;
+  return /^\p{Lu}/u.test(role) && !/^\S+['’]s\s/u.test(role) ? `the ${role}` : role;
 }
 
 /** A speaker the article describes instead of naming ("an engineer at one of …"). */
@@ -139,6 +144,12 @@ function askName(s: DraftSpeaker): string | null {
     /^(Ministry|Department|Commission|Council|Office|Agency|Bureau|Board|Committee|Authority|Government|Union|Institute|Court|Police)\b/.test(
       s.name,
     )
+  ) {
+    return `the ${s.name}`;
+  }
+  if (
+    s.kind === "organisation" &&
+    /\s(Commission|Council|Ministry|Agency|Bureau|Board|Committee|Authority|Institute|Union|Fund|Guild)$/.test(s.name)
   ) {
     return `the ${s.name}`;
   }
@@ -256,7 +267,7 @@ export function draftKnowledge(
       if (!isDescription(s.name))
         firstQuote
           .get(sid)
-          ?.generated_questions.unshift(s.kind === "organisation" ? `What is ${s.name}?` : `Who is ${s.name}?`);
+          ?.generated_questions.unshift(s.kind === "organisation" ? `What is ${askName(s)}?` : `Who is ${s.name}?`);
     }
   }
   const titleTags = tagsFor(article.title, vocab, 3);

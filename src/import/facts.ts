@@ -243,6 +243,31 @@ export function numberQuestions(text: string, vocab: Vocabulary): string[] {
   return out.filter((q) => q.length >= 3 && q.length <= 200).slice(0, 2);
 }
 
+const NAMING_VERB = String.raw`(?:called|call|calls|known as|nicknamed|dubbed|named|termed|labell?ed|branded)`;
+const QUOTED_TERM = new RegExp(
+  String.raw`\b${NAMING_VERB}\s+(?:(?:it|them|this|the \w+)\s+)?["“‘]([^"“”‘’]{2,60}?)[,.]?["”’]`,
+  "u",
+);
+const NAMED_TERM = new RegExp(String.raw`\b(?:called|known as|named)\s+(the\s+)?((?:\p{Lu}[\p{L}'’-]*\s?){1,5})`, "u");
+
+/**
+ * "What is the Glass Wall?" / "What are clip farms?" for a sentence that names something: "critics have nicknamed
+ * the system “the Glass Wall”", "what creators call “clip farms”", "officially called the National Digital Shield".
+ */
+export function definitionQuestions(text: string): string[] {
+  const m = QUOTED_TERM.exec(text);
+  // "what he called “the chaos of …”" quotes a speaker; it names nothing.
+  let term = m && !/\bwhat (he|she|they|it|we|I)\s*$/i.test(text.slice(0, m.index)) ? m[1]!.trim() : "";
+  if (!term) {
+    const n = NAMED_TERM.exec(text);
+    if (n) term = `${n[1] ?? ""}${n[2]!.trim()}`;
+  }
+  term = term.replace(/[\s,.;:]+$/u, "");
+  if (term.length < 3) return [];
+  const plural = /[^s]s$/i.test(term) && !/^the\s/i.test(term) && !/^\p{Lu}/u.test(term);
+  return [`What ${plural ? "are" : "is"} ${term}?`];
+}
+
 function cutAtStop(phrase: string): string {
   const words = phrase.trim().split(/\s+/);
   const keep: string[] = [];
@@ -296,7 +321,7 @@ export function makeFacts(paragraphs: readonly string[], quoted: readonly QuoteS
         const fact: FactDraft = {
           text,
           tags: tagsFor(text, vocab),
-          generated: numberQuestions(text, vocab),
+          generated: [...definitionQuestions(text), ...numberQuestions(text, vocab)],
           paragraph: pi,
           sentence,
         };

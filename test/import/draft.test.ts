@@ -332,3 +332,20 @@ describe("any article", () => {
     );
   });
 });
+
+describe("definition questions", () => {
+  it("asks what a named thing is", async () => {
+    const { definitionQuestions } = await import("../../src/import/facts.js");
+    expect(definitionQuestions("Critics have nicknamed the system “the Glass Wall”, because they say so.")).toEqual([
+      "What is the Glass Wall?",
+    ]);
+    expect(
+      definitionQuestions("Sasha is one of thousands running what creators call “clip farms”: small crews."),
+    ).toEqual(["What are clip farms?"]);
+    expect(definitionQuestions("The project, officially called the National Digital Shield, has cost a lot.")).toEqual([
+      "What is the National Digital Shield?",
+    ]);
+    expect(definitionQuestions("He spoke of what he called “the chaos of an ungoverned network”.")).toEqual([]);
+    expect(definitionQuestions("The council voted on Tuesday.")).toEqual([]);
+  });
+});
