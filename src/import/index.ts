@@ -53,7 +53,11 @@ export async function importArticle(source: string, options: ImportOptions): Pro
   const input = await readSource(source, options.fetch);
   const attribute = options.attribute ?? attributeQuotes;
   const started = performance.now();
-  const extractOptions = { file: input.file, ...(input.contentType !== undefined && { contentType: input.contentType }), ...(input.url !== undefined && { url: input.url }) };
+  const extractOptions = {
+    file: input.file,
+    ...(input.contentType !== undefined && { contentType: input.contentType }),
+    ...(input.url !== undefined && { url: input.url }),
+  };
   const article = extractArticle(input.bytes, extractOptions);
   const language = languageProblem(article.paragraphs);
   if (language) throw new ImportError(`${language}: briefbot answers in English only (${input.url ?? input.file})`);
@@ -75,7 +79,11 @@ export async function importArticle(source: string, options: ImportOptions): Pro
   return { draft, article, yaml, written, review: reviewText(draft, written), ms };
 }
 
-const ENGLISH = new Set("the and of to a in is that for on with was said it as by at he she from are be have has his her they an this were not but".split(" "));
+const ENGLISH = new Set(
+  "the and of to a in is that for on with was said it as by at he she from are be have has his her they an this were not but".split(
+    " ",
+  ),
+);
 
 /**
  * Why the article cannot be imported for an English-only bot, or null: mostly non-Latin letters ("another script"),
@@ -88,6 +96,7 @@ export function languageProblem(paragraphs: readonly string[]): string | null {
   if (letters > 0 && latin / letters < 0.7) return "not an English article: the text is in another script";
   const words = text.toLowerCase().match(/\p{L}+/gu) ?? [];
   const common = words.filter((w) => ENGLISH.has(w)).length;
-  if (words.length > 0 && common / words.length < 0.1) return "not an English article: the text looks like another language";
+  if (words.length > 0 && common / words.length < 0.1)
+    return "not an English article: the text looks like another language";
   return null;
 }

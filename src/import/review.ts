@@ -9,15 +9,14 @@ export function reviewText(draft: Draft, written: { yaml: string; text: string }
   const lines: string[] = [];
   lines.push(`“${s.title}”`);
   lines.push(
-    [
-      s.reporters.length ? `by ${joinNames(s.reporters)}` : "no byline",
-      s.date ?? "no date",
-      s.publisher,
-    ].join(" · "),
+    [s.reporters.length ? `by ${joinNames(s.reporters)}` : "no byline", s.date ?? "no date", s.publisher].join(" · "),
   );
   const n = (k: number, one: string, many = `${one}s`) => `${k} ${k === 1 ? one : many}`;
-  lines.push(`${n(draft.doc.speakers.length, "speaker")}, ${n(draft.doc.quotes.length, "quote")}, ${n(draft.doc.facts.length, "fact")}`);
-  for (const sp of draft.speakers) lines.push(`  ${sp.name}${sp.role ? `, ${sp.role}` : " (no role)"}: ${n(sp.quotes, "quote")}`);
+  lines.push(
+    `${n(draft.doc.speakers.length, "speaker")}, ${n(draft.doc.quotes.length, "quote")}, ${n(draft.doc.facts.length, "fact")}`,
+  );
+  for (const sp of draft.speakers)
+    lines.push(`  ${sp.name}${sp.role ? `, ${sp.role}` : " (no role)"}: ${n(sp.quotes, "quote")}`);
   if (draft.warnings.length) {
     lines.push(`${n(draft.warnings.length, "warning")}:`);
     for (const w of draft.warnings) lines.push(`  ! ${w}`);

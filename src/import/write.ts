@@ -3,7 +3,19 @@
  * a half-written file: the text first, then the YAML (a hot reload never sees a YAML without its text), each as a
  * temporary file in the same folder renamed into place. Refuses to replace an existing file unless forced.
  */
-import { closeSync, existsSync, fsyncSync, linkSync, mkdirSync, openSync, readFileSync, readdirSync, renameSync, unlinkSync, writeSync } from "node:fs";
+import {
+  closeSync,
+  existsSync,
+  fsyncSync,
+  linkSync,
+  mkdirSync,
+  openSync,
+  readFileSync,
+  readdirSync,
+  renameSync,
+  unlinkSync,
+  writeSync,
+} from "node:fs";
 import { basename, join } from "node:path";
 import { KnowledgeError, mergeKnowledge, parseKnowledgeFile } from "../core/loader.js";
 import type { Knowledge } from "../core/types.js";
@@ -41,12 +53,16 @@ export function readFolder(dir: string, id: string): FolderState {
         const readText = (t: string) => (existsSync(join(dir, t)) ? readFileSync(join(dir, t), "utf8") : undefined);
         knowledge = parseKnowledgeFile(rel, readFileSync(join(dir, name), "utf8"), readText);
       } catch (e) {
-        throw new ImportError(`the knowledge folder does not load now (${e instanceof Error ? e.message : String(e)}); fix that first`);
+        throw new ImportError(
+          `the knowledge folder does not load now (${e instanceof Error ? e.message : String(e)}); fix that first`,
+        );
       }
       parts.push({ file: rel, knowledge });
       knowledge.sources.forEach((s) => sources.add(s.id));
       knowledge.entries.forEach((e) => entries.add(e.id));
-      for (const s of knowledge.speakers) if (!speakers.has(s.id)) speakers.set(s.id, s.role === undefined ? { name: s.name } : { name: s.name, role: s.role });
+      for (const s of knowledge.speakers)
+        if (!speakers.has(s.id))
+          speakers.set(s.id, s.role === undefined ? { name: s.name } : { name: s.name, role: s.role });
     }
   }
   return { parts, taken: { sources, entries, speakers } };
@@ -56,7 +72,13 @@ export function readFolder(dir: string, id: string): FolderState {
  * Checks the new file exactly as the loader will: schema, every quote word for word in `text`, unique ids; then
  * against the folder's other files (no shared source or entry id). Throws an {@link ImportError} naming the problem.
  */
-export function validateImport(dir: string, id: string, yamlText: string, text: string, folder: FolderState): Knowledge {
+export function validateImport(
+  dir: string,
+  id: string,
+  yamlText: string,
+  text: string,
+  folder: FolderState,
+): Knowledge {
   const rel = join(basename(dir), `${id}.yaml`);
   try {
     const knowledge = parseKnowledgeFile(rel, yamlText, (name) => (name === `${id}.txt` ? text : undefined));
@@ -69,12 +91,19 @@ export function validateImport(dir: string, id: string, yamlText: string, text: 
 }
 
 /** Writes `<id>.txt` then `<id>.yaml` in `dir` (created if missing). Without `force`, an existing file is never replaced. */
-export function writeImport(dir: string, id: string, yamlText: string, text: string, force: boolean): { yaml: string; text: string } {
+export function writeImport(
+  dir: string,
+  id: string,
+  yamlText: string,
+  text: string,
+  force: boolean,
+): { yaml: string; text: string } {
   const yamlPath = join(dir, `${id}.yaml`);
   const textPath = join(dir, `${id}.txt`);
   if (!force) {
     for (const p of [yamlPath, join(dir, `${id}.yml`), textPath]) {
-      if (existsSync(p)) throw new ImportError(`${p} already exists; use --force to replace it, or --id to choose another id`);
+      if (existsSync(p))
+        throw new ImportError(`${p} already exists; use --force to replace it, or --id to choose another id`);
     }
   }
   try {
