@@ -1,6 +1,7 @@
 import type { Answer, Source } from "../core/types.js";
 import type { SourceSummary } from "../core/core.js";
 import type { Reply } from "../commands/types.js";
+import { encodeAction, type ButtonAction } from "../conversation/actions.js";
 import { DECLINE_TEXT, answerBody, confidenceNote, contextLine, joinNames, speakerLine } from "./attribution.js";
 import { splitText } from "./split.js";
 
@@ -26,10 +27,14 @@ export interface TelegramButton {
   data: string;
 }
 
-/** A rendered reply: one or more HTML chunks, each under the limit, and buttons for the last one. */
+/**
+ * A rendered reply: one or more HTML chunks, each under the limit, and buttons for the last one: `rows` first (the
+ * conversation's "More from …" / "Related" / "Source"), then `buttons`, one per row ("Did you mean" options).
+ */
 export interface TelegramMessage {
   chunks: string[];
   buttons: TelegramButton[];
+  rows?: TelegramButton[][];
 }
 
 export interface TelegramRenderOptions {
@@ -243,4 +248,48 @@ export function renderWelcome(
   const known = sources.map((s) => `• ${sourceRef(s.source)}`);
   const html = ["<b>Hello!</b> I answer questions about:", ...known, "", ...helpLines(help, options)].join("\n");
   return { chunks: splitHtml(html, options.limit), buttons: [] };
+}
+
+/** What {@link renderTelegramTurn} reads of a conversation turn (`ConversationReply`). */
+export interface TelegramTurn {
+  reply: Reply;
+  actions: readonly ButtonAction[];
+  speaker: { name: string } | null;
+  alternatives: readonly Answer[];
+}
+
+/** How many answers a reply shows: the conversation's buttons are offered under exactly one. */
+function answersShown(reply: Reply): number {
+  if (reply.type === "answer") return reply.result.answer ? 1 : 0;
+  return reply.type === "quotes" || reply.type === "facts" ? reply.answers.length : 0;
+}
+
+/**
+ * Renders one turn of the conversation layer: the reply as {@link renderTelegram} does (small talk and "Did you mean
+ * one of these?" are prompts: plain escaped text), with the turn's actions as inline buttons whose callback_data is
+ * {@link encodeAction}'s (at most 64 bytes). "More from <speaker>" gets a row of its own, "Related" and "Source" share
+ * one; a clarification's options come one per row, labelled with the answer they pick.
+ */
+export function renderTelegramTurn(turn: TelegramTurn, options: TelegramRenderOptions = {}): TelegramMessage {
+  const base = renderTelegram(turn.reply, options);
+  const seen = new Set(base.buttons.map((b) => b.data));
+  const picks: TelegramButton[] = [];
+  const more: TelegramButton[] = [];
+  const follow: TelegramButton[] = [];
+  const single = answersShown(turn.reply) === 1;
+  for (const a of turn.actions) {
+    const data = encodeAction(a);
+    if (data === null || seen.has(data) || Buffer.byteLength(data, "utf8") > CALLBACK_DATA_LIMIT) continue;
+    seen.add(data);
+    if (a.action === "pick") {
+      const alt = turn.alternatives.find((x) => x.id === a.entryId);
+      picks.push({ text: alt ? answerLabel(alt) : "This one", data });
+    } else if (!single) continue;
+    else if (a.action === "more") more.push({ text: clip(`More from ${turn.speaker?.name ?? "them"}`, BUTTON_LABEL_MAX), data });
+    else follow.push({ text: a.action === "related" ? "Related" : "Source", data });
+  }
+  const rows = [more, follow].filter((r) => r.length > 0);
+  const out: TelegramMessage = { chunks: base.chunks, buttons: picks.concat(base.buttons) };
+  if (rows.length) out.rows = rows;
+  return out;
 }

@@ -10,16 +10,18 @@ export interface SendOptions {
 
 /**
  * Sends a rendered reply to the chat of `ctx`: each chunk as its own HTML message, in order, link previews off, the
- * first threaded when asked, and the "Did you mean" buttons (or a force-reply) on the last.
+ * first threaded when asked, and the buttons (the conversation's rows, then "Did you mean" options one per row) or a
+ * force-reply on the last.
  */
 export async function sendRendered(ctx: Context, message: TelegramMessage, options: SendOptions = {}): Promise<void> {
   const { chunks, buttons } = message;
+  const keyboard = (message.rows ?? []).concat(buttons.map((b) => [b]));
   for (let i = 0; i < chunks.length; i++) {
     const last = i === chunks.length - 1;
     const markup = !last
       ? undefined
-      : buttons.length
-        ? InlineKeyboard.from(buttons.map((b) => [InlineKeyboard.text(b.text, b.data)]))
+      : keyboard.length
+        ? InlineKeyboard.from(keyboard.map((row) => row.map((b) => InlineKeyboard.text(b.text, b.data))))
         : options.forceReply
           ? { force_reply: true as const, selective: true, input_field_placeholder: "Your question" }
           : undefined;
