@@ -1,6 +1,7 @@
 import { readFileSync, statSync } from "node:fs";
 import { Readability } from "@mozilla/readability";
 import { parseHTML } from "linkedom";
+import { parse as parseYaml } from "yaml";
 import { decodeBytes } from "./decode.js";
 import { fetchPage, MAX_SOURCE_BYTES, type FetchOptions } from "./fetch.js";
 import { SourceError, type ExtractedArticle, type SourceBytes } from "./types.js";
@@ -1012,21 +1013,61 @@ const TEXT_DEBRIS = [
   /^(image|photo|caption)\b.{0,5}:/i,
 ];
 
+/** YAML front matter of a Markdown file (`---` … `---` at the very top): title, author(s), date, publisher. */
+interface FrontMatter {
+  title?: string;
+  reporters: string[];
+  published: string | null;
+  publisher: string | null;
+}
+
+function frontMatter(text: string): { meta: FrontMatter | null; body: string } {
+  const m = /^---[ \t]*\n([\s\S]{0,8000}?)\n(?:---|\.\.\.)[ \t]*(?:\n|$)/.exec(text);
+  if (!m) return { meta: null, body: text };
+  let data: unknown;
+  try {
+    data = parseYaml(m[1]!);
+  } catch {
+    return { meta: null, body: text };
+  }
+  if (!data || typeof data !== "object" || Array.isArray(data)) return { meta: null, body: text };
+  const d = data as Record<string, unknown>;
+  const pick = (...keys: string[]): unknown => keys.map((k) => d[k]).find((v) => v !== undefined && v !== null);
+  const authors = pick("authors", "author", "byline", "reporters");
+  const names = (Array.isArray(authors) ? authors : authors === undefined ? [] : [authors]).flatMap((a) =>
+    typeof a === "string" ? splitNames(a) : (str(a) ?? "") ? splitNames(str(a)!) : [],
+  );
+  const date = pick("date", "published", "datePublished", "pubDate");
+  const title = str(pick("title", "headline"));
+  const meta: FrontMatter = {
+    reporters: names.map(tidyName).filter(isPersonName),
+    published:
+      date instanceof Date ? date.toISOString().slice(0, 10) : typeof date === "string" ? normaliseDate(date) : null,
+    publisher: str(pick("publisher", "source", "site_name", "site")),
+  };
+  if (title) meta.title = title;
+  return { meta, body: text.slice(m[0].length) };
+}
+
 function extractText(text: string, file: string): Body {
   const warnings: string[] = [];
-  const isMd = /\.(md|markdown)$/i.test(file) || /^#{1,6} /m.test(text);
-  let lines = text
-    .replace(/\r\n?/g, "\n")
-    .split("\n")
-    .map((l) => l.replace(/[\t\u00a0 ]+/g, " ").trim());
-  if (isMd) lines = lines.map(stripMarkdown);
+  const normalised = text.replace(/\r\n?/g, "\n");
+  const { meta: front, body: rest0 } = frontMatter(normalised);
+  const isMd = front !== null || /\.(md|markdown)$/i.test(file) || /^#{1,6} /m.test(text);
+  let lines = rest0.split("\n").map((l) => l.replace(/[\t\u00a0 ]+/g, " ").trim());
+  // Markdown rules (---, ***, ___) are not text.
+  if (isMd) lines = lines.map((l) => (/^([-*_])( ?\1){2,}$/.test(l) ? "" : stripMarkdown(l)));
   let i = 0;
   while (i < lines.length && (lines[i] === "" || isTextDebris(lines[i]!))) i++;
   if (i >= lines.length) throw new SourceError(`${file} has no text`);
-  let title = lines[i]!.replace(/^#{1,6}\s+/, "").trim();
-  i++;
-  let reporters: string[] = [];
-  let published: string | null = null;
+  let title: string;
+  if (front?.title && !/^#{1,6}\s/.test(lines[i]!)) title = front.title;
+  else {
+    title = lines[i]!.replace(/^#{1,6}\s+/, "").trim();
+    i++;
+  }
+  let reporters: string[] = front?.reporters ?? [];
+  let published: string | null = front?.published ?? null;
   // Byline and date lines directly under the headline (blank lines and debris in between allowed).
   for (let k = 0; k < 4 && i < lines.length; k++) {
     const l = lines[i]!;
@@ -1076,7 +1117,7 @@ function extractText(text: string, file: string): Body {
   push();
   if (!title) warnings.push("no headline found");
   title = title.replace(/\s+/g, " ");
-  return { title, reporters, published, publisher: null, paragraphs, warnings };
+  return { title, reporters, published, publisher: front?.publisher ?? null, paragraphs, warnings };
 }
 
 function isTextDebris(l: string): boolean {

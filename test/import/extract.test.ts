@@ -315,6 +315,31 @@ describe("text and Markdown", () => {
     expect(a.warnings.includes("byline taken from the closing credit line")).toBe(expected.length > 0);
   });
 
+  it("reads Markdown front matter for title, authors, date and publisher, and drops rules", () => {
+    const md = [
+      "---",
+      "title: Harbour board splits over dredging",
+      "author: [Ann Lee, Gazette Staff]",
+      "date: 2026-05-02",
+      "publisher: Orrin Gazette",
+      "---",
+      "",
+      para(1),
+      "",
+      "---",
+      "",
+      para(2),
+      "",
+      para(3),
+    ].join("\n");
+    const a = extractArticle(Buffer.from(md), { file: "a.md" });
+    expect(a.title).toBe("Harbour board splits over dredging");
+    expect(a.reporters).toEqual(["Ann Lee"]);
+    expect(a.published).toBe("2026-05-02");
+    expect(a.publisher).toBe("Orrin Gazette");
+    expect(a.paragraphs).toEqual([para(1), para(2), para(3)]);
+  });
+
   it("reads a date line under the byline", () => {
     const a = extractArticle(
       Buffer.from(`Headline\nBy Ann Lee\nPublished March 3, 2026\n\n${para(1)}\n\n${para(2)}\n\n${para(3)}`),
