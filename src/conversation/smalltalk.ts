@@ -1,4 +1,4 @@
-import { readFileSync } from "node:fs";
+import { readFileSync, statSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { LineCounter, isNode, parseDocument } from "yaml";
 import { z } from "zod";
@@ -52,15 +52,25 @@ interface Node {
  * hyphens as spaces, Arabic and Persian letter forms unified, each emoji a word of its own.
  */
 export function chatTokens(text: string): string[] {
-  const t = fold(String(text ?? "").slice(0, 2000))
+  const raw = String(text ?? "").slice(0, 2000);
+  // Plain ASCII (most messages, every English phrasing) needs no Unicode work: the same words, much faster.
+  if (ASCII.test(raw)) return expand(raw.toLowerCase().replace(/['`]/g, "").split(/[^a-z0-9]+/));
+  const t = fold(raw)
     .replace(/[\u064A\u0649]/g, "\u06CC")
     .replace(/\u0643/g, "\u06A9")
     .replace(/['`\u2019\u02BC]/g, "")
     .replace(/[\u2640\u2642]/g, "");
+  return expand(t.match(/[\p{L}\p{N}]+|\p{Extended_Pictographic}/gu) ?? []);
+}
+
+const ASCII = /^[\x20-\x7e]*$/;
+
+function expand(words: readonly string[]): string[] {
   const out: string[] = [];
-  for (const w of t.match(/[\p{L}\p{N}]+|\p{Extended_Pictographic}/gu) ?? []) {
+  for (const w of words) {
+    if (w === "") continue;
     const long = CONTRACTIONS[w];
-    if (long) out.push(...long);
+    if (long) for (const x of long) out.push(x);
     else out.push(w);
   }
   return out;
@@ -124,6 +134,7 @@ export function expandPattern(pattern: string): string[] {
 }
 
 function tokensOfPhrasing(phrasing: string): string[] {
+  if (!phrasing.includes(LAUGH)) return chatTokens(phrasing);
   return phrasing
     .split(/\s+/)
     .filter(Boolean)
@@ -142,15 +153,16 @@ export class SmallTalk {
   /** Number of distinct phrasings loaded (for `briefbot check` and the docs). */
   phrasings = 0;
 
+  /** `phrasings[i]` are intent i's phrasings, already expanded (see {@link expandPattern}). */
   constructor(
     readonly intents: readonly SmallTalkIntent[],
-    patterns: readonly string[][],
+    phrasings: readonly (readonly string[])[],
     fillers: readonly string[],
   ) {
     this.fillers = new Set(fillers.flatMap(chatTokens));
     intents.forEach((intent, i) => {
-      for (const p of patterns[i] ?? []) {
-        for (const phrasing of expandPattern(p)) {
+      {
+        for (const phrasing of phrasings[i] ?? []) {
           const tokens = tokensOfPhrasing(phrasing);
           if (tokens.length === 0) continue;
           let node = intent.anywhere ? this.anywhere : this.root;
@@ -306,36 +318,46 @@ export function parseSmallTalk(file: string, yamlText: string): SmallTalk {
     return fail(path, issue.message);
   }
   const seen = new Set<string>();
+  const phrasings: string[][] = [];
   parsed.data.intents.forEach((intent, i) => {
     if (seen.has(intent.id)) fail(["intents", i, "id"], `duplicate intent id "${intent.id}"`);
     seen.add(intent.id);
+    const own: string[] = [];
     intent.patterns.forEach((p, j) => {
       try {
-        expandPattern(p);
+        for (const x of expandPattern(p)) own.push(x);
       } catch (err) {
         fail(["intents", i, "patterns", j], (err as Error).message);
       }
     });
+    phrasings.push(own);
     intent.replies.forEach((r, j) => {
       for (const m of r.matchAll(/\{(\w+)\}/g))
         if (!PLACEHOLDERS.has(m[1]!)) fail(["intents", i, "replies", j], `unknown placeholder {${m[1]}}`);
     });
   });
   const intents = parsed.data.intents.map((x) => ({ id: x.id, replies: x.replies, anywhere: x.anywhere, mode: x.mode }));
-  return new SmallTalk(
-    intents,
-    parsed.data.intents.map((x) => x.patterns),
-    parsed.data.fillers,
-  );
+  return new SmallTalk(intents, phrasings, parsed.data.fillers);
 }
 
-/** Loads a small-talk file (default: the shipped one). Throws a {@link KnowledgeError} when it cannot be used. */
+const loaded = new Map<string, { mtimeMs: number; smallTalk: SmallTalk }>();
+
+/**
+ * Loads a small-talk file (default: the shipped one). Throws a {@link KnowledgeError} when it cannot be used. Parsed
+ * once per file and modification time, so every adapter's conversation shares one set.
+ */
 export function loadSmallTalk(file: string = DEFAULT_SMALLTALK_FILE): SmallTalk {
   let text: string;
+  let mtimeMs: number;
   try {
+    mtimeMs = statSync(file).mtimeMs;
+    const cached = loaded.get(file);
+    if (cached && cached.mtimeMs === mtimeMs) return cached.smallTalk;
     text = readFileSync(file, "utf8");
   } catch {
     throw new KnowledgeError(file, null, "", "small-talk file not found");
   }
-  return parseSmallTalk(file, text);
+  const smallTalk = parseSmallTalk(file, text);
+  loaded.set(file, { mtimeMs, smallTalk });
+  return smallTalk;
 }

@@ -130,3 +130,31 @@ describe("small-talk file validation", () => {
     expect(() => parseSmallTalk("mine.yaml", huge)).toThrow(/more than 20000 phrasings/);
   });
 });
+
+describe("settings", () => {
+  it("SMALLTALK_FILE replaces the shipped set; CONVERSATION_MAX caps the memory; bad values name the variable", async () => {
+    const { mkdtempSync, writeFileSync } = await import("node:fs");
+    const { tmpdir } = await import("node:os");
+    const { join } = await import("node:path");
+    const { Conversation, conversationSettings } = await import("../../src/conversation/conversation.js");
+    const { sharedCore } = await import("../support/runtime.js");
+    const file = join(mkdtempSync(join(tmpdir(), "bb-st-")), "mine.yaml");
+    writeFileSync(file, "intents:\n  - id: ahoy\n    patterns: [ahoy]\n    replies: [\"Ahoy! Ask me about {about}.\"]\n");
+    const before = { file: process.env.SMALLTALK_FILE, max: process.env.CONVERSATION_MAX };
+    try {
+      process.env.SMALLTALK_FILE = file;
+      process.env.CONVERSATION_MAX = "7";
+      const conv = new Conversation({ core: () => sharedCore() });
+      expect(conv.handle("k", "ahoy").smalltalk?.intent).toBe("ahoy");
+      expect(conv.handle("k", "thanks").smalltalk).toBeNull();
+      expect(conv.memory.max).toBe(7);
+      expect(() => conversationSettings({ CONVERSATION_MAX: "lots" })).toThrow(/CONVERSATION_MAX/);
+      process.env.SMALLTALK_FILE = join(file, "..", "missing.yaml");
+      expect(() => new Conversation({ core: () => sharedCore() })).toThrow(/missing\.yaml: small-talk file not found/);
+    } finally {
+      for (const [k, v] of [["SMALLTALK_FILE", before.file], ["CONVERSATION_MAX", before.max]] as const)
+        if (v === undefined) delete process.env[k];
+        else process.env[k] = v;
+    }
+  });
+});
