@@ -10,14 +10,13 @@ import {
   linkSync,
   mkdirSync,
   openSync,
-  readFileSync,
   readdirSync,
   renameSync,
   unlinkSync,
   writeSync,
 } from "node:fs";
 import { basename, join } from "node:path";
-import { KnowledgeError, mergeKnowledge, parseKnowledgeFile } from "../core/loader.js";
+import { KnowledgeError, mergeKnowledge, parseKnowledgeFile, readKnowledgeFile } from "../core/loader.js";
 import type { Knowledge } from "../core/types.js";
 import type { TakenIds } from "./draft.js";
 
@@ -50,8 +49,9 @@ export function readFolder(dir: string, id: string): FolderState {
       const rel = join(basename(dir), name);
       let knowledge: Knowledge;
       try {
-        const readText = (t: string) => (existsSync(join(dir, t)) ? readFileSync(join(dir, t), "utf8") : undefined);
-        knowledge = parseKnowledgeFile(rel, readFileSync(join(dir, name), "utf8"), readText);
+        // The loader's own reader: a FIFO or device named *.yaml is refused at once, never read (it would hang).
+        const readText = (t: string) => readKnowledgeFile(join(dir, t));
+        knowledge = parseKnowledgeFile(rel, readKnowledgeFile(join(dir, name)) ?? "", readText);
       } catch (e) {
         throw new ImportError(
           `the knowledge folder does not load now (${e instanceof Error ? e.message : String(e)}); fix that first`,

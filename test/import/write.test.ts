@@ -1,3 +1,4 @@
+import { execFileSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -90,6 +91,12 @@ describe("validateImport", () => {
     const dir = tempDir();
     writeFileSync(join(dir, "broken.yaml"), "source: [unclosed\n");
     expect(() => readFolder(dir, "a")).toThrow(/does not load now.*broken\.yaml/);
+  });
+
+  it("refuses at once a folder holding a FIFO named like a knowledge file (never blocks reading it)", () => {
+    const dir = tempDir();
+    execFileSync("mkfifo", [join(dir, "pipe.yaml")]);
+    expect(() => readFolder(dir, "a")).toThrow(/does not load now.*FIFO/);
   });
 
   it("reports the folder's ids so the draft can avoid them; a forced re-import does not count its own file", () => {
