@@ -53,7 +53,9 @@ const conv = new Conversation({
     return reply;
   },
 });
-const questions = ["questions.jsonl", "holdout.jsonl", "holdout2.jsonl", "blind.jsonl"].flatMap((f) => lines(f).map((c) => String(c.q)));
+const questions = ["questions.jsonl", "holdout.jsonl", "holdout2.jsonl", "blind.jsonl"].flatMap((f) =>
+  lines(f).map((c) => String(c.q)),
+);
 const talks = lines("conversations.jsonl").map((c) => (c.turns as { q: string }[]).map((t) => t.q));
 const plain: number[] = [];
 const follow: number[] = [];
@@ -92,15 +94,37 @@ const before = heapMB();
 for (let i = 0; i < CONVERSATIONS; i++) {
   const s = samples[i % samples.length]!;
   const key = `tg:-100${1_000_000_000 + (i % 5000)}:${5_000_000_000 + i}`;
-  memory.save(key, { at: 0, entry: s.entry, speaker: s.speaker, name: s.name, shown: s.shown.slice(), frame: s.frame.slice(), topic: s.topic.slice(), options: NO_OPTIONS });
+  memory.save(key, {
+    at: 0,
+    entry: s.entry,
+    speaker: s.speaker,
+    name: s.name,
+    shown: s.shown.slice(),
+    frame: s.frame.slice(),
+    topic: s.topic.slice(),
+    options: NO_OPTIONS,
+  });
 }
 const after = heapMB();
 const mb = Math.round((after - before) * 10) / 10;
 
 const round3 = (x: number) => Math.round(x * 1000) / 1000;
-console.log(`conversations remembered   ${memory.size.toLocaleString("en")}  heap ${mb} MB  (${Math.round(((after - before) * 1024 * 1024) / memory.size)} bytes each; target < 50 MB)`);
-console.log(`layer time, plain question median ${round3(median(plain))} ms  (${plain.length} turns, core's ask() taken out)`);
-console.log(`layer time, follow-up      median ${round3(median(follow))} ms  (${follow.length} turns; whole turn median ${round3(median(total))} ms; target < 0.1 ms)`);
 console.log(
-  JSON.stringify({ bench: "memory", conversations: memory.size, heapMB: mb, plainLayerMedianMs: round3(median(plain)), followUpLayerMedianMs: round3(median(follow)), followUpTurnMedianMs: round3(median(total)) }),
+  `conversations remembered   ${memory.size.toLocaleString("en")}  heap ${mb} MB  (${Math.round(((after - before) * 1024 * 1024) / memory.size)} bytes each; target < 50 MB)`,
+);
+console.log(
+  `layer time, plain question median ${round3(median(plain))} ms  (${plain.length} turns, core's ask() taken out)`,
+);
+console.log(
+  `layer time, follow-up      median ${round3(median(follow))} ms  (${follow.length} turns; whole turn median ${round3(median(total))} ms; target < 0.1 ms)`,
+);
+console.log(
+  JSON.stringify({
+    bench: "memory",
+    conversations: memory.size,
+    heapMB: mb,
+    plainLayerMedianMs: round3(median(plain)),
+    followUpLayerMedianMs: round3(median(follow)),
+    followUpTurnMedianMs: round3(median(total)),
+  }),
 );

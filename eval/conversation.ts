@@ -40,7 +40,10 @@ const asSmallTalk = (r: ConversationReply) => (r.mode === "chitchat" || r.mode =
 /** Scores the conversations file; prints the figures and, with `verbose`, every wrong turn. */
 export function scoreConversations(core: Core, file: string, verbose: boolean) {
   const conv = new Conversation({ core: () => core });
-  let turns = 0, right = 0, follow = 0, followRight = 0;
+  let turns = 0,
+    right = 0,
+    follow = 0,
+    followRight = 0;
   const misses: string[] = [];
   lines(file).forEach((line, n) => {
     const key = `eval-${n}`;
@@ -51,7 +54,8 @@ export function scoreConversations(core: Core, file: string, verbose: boolean) {
       const text = turnText(r);
       let ok: boolean;
       if (t.chitchat) ok = asSmallTalk(r);
-      else if (t.sameSpeaker) ok = r.mode === "answer" && r.speaker !== null && r.speaker.id === lastSpeaker && !shown.has(r.answer!.id);
+      else if (t.sameSpeaker)
+        ok = r.mode === "answer" && r.speaker !== null && r.speaker.id === lastSpeaker && !shown.has(r.answer!.id);
       else if (t.expect === null) ok = !fromKnowledge(r);
       else ok = r.mode === "answer" && (t.expect ?? []).some((p) => text.toLowerCase().includes(p.toLowerCase()));
       turns++;
@@ -60,14 +64,19 @@ export function scoreConversations(core: Core, file: string, verbose: boolean) {
         follow++;
         if (ok) followRight++;
       }
-      if (!ok) misses.push(`  [${n + 1}.${i + 1}] ${t.q}  (${r.mode}${r.followUp ? `, ${r.followUp}` : ""})\n    -> ${text.split("\n")[0]!.slice(0, 120)}`);
+      if (!ok)
+        misses.push(
+          `  [${n + 1}.${i + 1}] ${t.q}  (${r.mode}${r.followUp ? `, ${r.followUp}` : ""})\n    -> ${text.split("\n")[0]!.slice(0, 120)}`,
+        );
       if (r.answer) {
         shown.add(r.answer.id);
         lastSpeaker = r.speaker?.id ?? lastSpeaker;
       }
     });
   });
-  console.log(`briefbot             follow-up turns right ${pct(followRight, follow)}% (${followRight}/${follow})   all turns ${pct(right, turns)}% (${right}/${turns})`);
+  console.log(
+    `briefbot             follow-up turns right ${pct(followRight, follow)}% (${followRight}/${follow})   all turns ${pct(right, turns)}% (${right}/${turns})`,
+  );
   if (verbose && misses.length) console.log(misses.join("\n"));
   return { followUps: pct(followRight, follow), turns: pct(right, turns) };
 }
@@ -76,7 +85,9 @@ export function scoreConversations(core: Core, file: string, verbose: boolean) {
 export function scoreSmallTalk(core: Core, file: string, verbose: boolean) {
   const conv = new Conversation({ core: () => core });
   const cases = lines(file) as { q: string; intent?: string }[];
-  let small = 0, knowledge = 0, intent = 0;
+  let small = 0,
+    knowledge = 0,
+    intent = 0;
   const labelled = cases.filter((c) => c.intent).length;
   const misses: string[] = [];
   cases.forEach((c, n) => {
@@ -106,7 +117,11 @@ function intentMatches(label: string, id: string): boolean {
  */
 export function scoreClarify(core: Core, cases: { q: string; expect: string[] | null }[]) {
   const conv = new Conversation({ core: () => core });
-  let clarify = 0, inScope = 0, inHit = 0, out = 0, outHit = 0;
+  let clarify = 0,
+    inScope = 0,
+    inHit = 0,
+    out = 0,
+    outHit = 0;
   cases.forEach((c, n) => {
     const r = conv.handle(`q-${n}`, c.q);
     if (r.mode === "clarify") clarify++;
@@ -149,6 +164,8 @@ export function scoreMidConversation(core: Core, cases: { q: string; expect: str
     conv.handle(`mid-${n}`, OPENERS[n % OPENERS.length]!);
     if (!fromKnowledge(conv.handle(`mid-${n}`, c.q))) mid++;
   });
-  console.log(`out of scope asked second in a conversation: declined ${pct(mid, out.length)}% (${mid}/${out.length}), asked first ${pct(cold, out.length)}%`);
+  console.log(
+    `out of scope asked second in a conversation: declined ${pct(mid, out.length)}% (${mid}/${out.length}), asked first ${pct(cold, out.length)}%`,
+  );
   return { declinedMid: pct(mid, out.length), declinedFirst: pct(cold, out.length) };
 }

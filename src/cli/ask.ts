@@ -23,7 +23,9 @@ export function askJson(result: AskResult | null, reply?: ConversationReply) {
     kind: a?.kind ?? null,
     score: reply ? reply.score : (a?.confidence ?? 0),
     speaker: reply ? reply.speaker : null,
-    source: a ? { id: a.source.id, title: a.source.title, publisher: a.source.publisher, reporters: a.source.reporters } : null,
+    source: a
+      ? { id: a.source.id, title: a.source.title, publisher: a.source.publisher, reporters: a.source.reporters }
+      : null,
     alternatives: alternatives.map((x) => ({ id: x.id, kind: x.kind, score: x.confidence, text: answerText(x) })),
     ...(result?.suggestions.length && { suggestions: result.suggestions }),
     ...(result?.notes.length && { notes: result.notes }),
@@ -35,7 +37,12 @@ function turn(conversation: Conversation, line: string) {
   const reply = conversation.handle("ask", line);
   conversation.forget("ask");
   const result = reply.reply.type === "answer" ? reply.reply.result : null;
-  return askJson(result ? result : { question: line.trim(), answered: false, answer: null, alternatives: [], suggestions: [], notes: [] }, reply);
+  return askJson(
+    result
+      ? result
+      : { question: line.trim(), answered: false, answer: null, alternatives: [], suggestions: [], notes: [] },
+    reply,
+  );
 }
 
 /**

@@ -26,7 +26,9 @@ export function chatJson(question: string, r: ConversationReply) {
     kind: a?.kind ?? null,
     score: r.score,
     speaker: r.speaker,
-    source: a ? { id: a.source.id, title: a.source.title, publisher: a.source.publisher, reporters: a.source.reporters } : null,
+    source: a
+      ? { id: a.source.id, title: a.source.title, publisher: a.source.publisher, reporters: a.source.reporters }
+      : null,
     alternatives: r.alternatives.map((x) => ({ id: x.id, kind: x.kind, score: x.confidence, text: answerText(x) })),
   };
 }

@@ -7,7 +7,15 @@ import type { CommandDef, Reply } from "../commands/types.js";
 import { encodeAction, type ButtonAction } from "./actions.js";
 import { clarifyOptions, sameThing } from "./clarify.js";
 import { fillPronouns, plainWords, readFollowUp, type FollowUp } from "./followup.js";
-import { ConversationMemory, FRAME_MAX, NO_OPTIONS, SHOWN_MAX, emptyRecall, type MemoryOptions, type Recall } from "./memory.js";
+import {
+  ConversationMemory,
+  FRAME_MAX,
+  NO_OPTIONS,
+  SHOWN_MAX,
+  emptyRecall,
+  type MemoryOptions,
+  type Recall,
+} from "./memory.js";
 import { loadSmallTalk, type SmallTalk, type SmallTalkMatch } from "./smalltalk.js";
 import { viewOf, type KnowledgeView } from "./view.js";
 
@@ -64,7 +72,9 @@ export interface TurnOptions {
 }
 
 const QUESTION_WORDS = new Set(
-  "what when where who whom whose why how which is are was were do does did can could will would should has have had say said says think thought tell told many much".split(" "),
+  "what when where who whom whose why how which is are was were do does did can could will would should has have had say said says think thought tell told many much".split(
+    " ",
+  ),
 );
 const VERBS = new Set("say said says think thought tell told use used using get got make made do does did".split(" "));
 const ELSE = /\b(?:else|other|another|more)\b/;
@@ -165,10 +175,21 @@ export class Conversation {
     const id = typeof action?.entryId === "string" ? action.entryId : "";
     if (!view.entries.has(id)) {
       this.memory.save(key, recall);
-      return textReply("declined", "That button belongs to an answer I no longer have (the knowledge was updated). Please ask again.", null);
+      return textReply(
+        "declined",
+        "That button belongs to an answer I no longer have (the knowledge was updated). Please ask again.",
+        null,
+      );
     }
     this.anchor(recall, view, id);
-    const kind = action.action === "more" ? "more-from-speaker" : action.action === "related" ? "related" : action.action === "source" ? "source" : "pick";
+    const kind =
+      action.action === "more"
+        ? "more-from-speaker"
+        : action.action === "related"
+          ? "related"
+          : action.action === "source"
+            ? "source"
+            : "pick";
     const out =
       kind === "pick"
         ? this.showEntry(recall, view, id, null, "pick")
@@ -186,7 +207,17 @@ export class Conversation {
     if (def.name === "forget") this.forget(key);
     const reply = this.run(def, arg);
     if (def.name === "forget" || def.name === "help" || def.name === "sources") {
-      return { mode: def.name === "help" ? "help" : "chitchat", reply, answer: null, speaker: null, alternatives: [], actions: [], smalltalk: null, followUp: null, score: 1 };
+      return {
+        mode: def.name === "help" ? "help" : "chitchat",
+        reply,
+        answer: null,
+        speaker: null,
+        alternatives: [],
+        actions: [],
+        smalltalk: null,
+        followUp: null,
+        score: 1,
+      };
     }
     const view = viewOf(this.coreNow());
     const { recall } = this.recall(key, view);
@@ -227,7 +258,13 @@ export class Conversation {
     if (!recall.shown.includes(e.id)) pushShown(recall, e.id);
   }
 
-  private followUp(f: FollowUp, recall: Recall, view: KnowledgeView, message: string, stale: boolean): ConversationReply | null {
+  private followUp(
+    f: FollowUp,
+    recall: Recall,
+    view: KnowledgeView,
+    message: string,
+    stale: boolean,
+  ): ConversationReply | null {
     const core = view.core;
     const speaker = recall.speaker !== null ? view.speakers.get(recall.speaker) : undefined;
     switch (f.kind) {
@@ -249,7 +286,9 @@ export class Conversation {
         if (a && view.personOf(a.id) === speaker.id) return this.fromReply(result, recall, view, null, f.kind);
         // No entry says who they are: their own words, which carry their name and role.
         const own = view.wordsOf(speaker.id)[0];
-        return own ? this.showEntry(recall, view, own, null, f.kind) : this.fromReply(result, recall, view, null, f.kind);
+        return own
+          ? this.showEntry(recall, view, own, null, f.kind)
+          : this.fromReply(result, recall, view, null, f.kind);
       }
       case "more-from-speaker": {
         const who = (recall.entry !== null ? view.speakerOf(recall.entry) : null) ?? speaker ?? null;
@@ -271,7 +310,13 @@ export class Conversation {
         const content = frameContent(recall);
         if (content.length === 0) return this.missing("thing", core, stale, f.kind);
         const lead = f.ask === "when" ? "when was" : f.ask;
-        return this.fitting(this.ask(`${lead} ${content.join(" ")}`, recall, view, f.kind), recall, view, f.ask, f.kind);
+        return this.fitting(
+          this.ask(`${lead} ${content.join(" ")}`, recall, view, f.kind),
+          recall,
+          view,
+          f.ask,
+          f.kind,
+        );
       }
       case "swap": {
         if (recall.frame.length === 0) return null;
@@ -286,7 +331,8 @@ export class Conversation {
         const needPerson = f.person && !personNamed;
         const needThing = f.thing && !words.some((w) => view.tagWords.has(w) && !STOP_WORDS.has(w));
         // With something to refer to, a question about a thing is also tried as it is ("how do people get around that?").
-        const selfContained = content.length >= 3 || (f.person && personNamed && !needThing) || (!needPerson && topicText(recall) !== null);
+        const selfContained =
+          content.length >= 3 || (f.person && personNamed && !needThing) || (!needPerson && topicText(recall) !== null);
         const topic = topicText(recall);
         const person = speaker ? shortName(speaker.name) : recall.name;
         const canPerson = !needPerson || person !== null;
@@ -301,10 +347,17 @@ export class Conversation {
         const filled = this.run(askCommand, rewritten);
         if (selfContained) {
           const plain = this.run(askCommand, stripOpener(message));
-          if (confidence(plain) > confidence(filled)) return this.fromReply(plain, recall, view, stripOpener(message), null);
+          if (confidence(plain) > confidence(filled))
+            return this.fromReply(plain, recall, view, stripOpener(message), null);
         }
         const out = this.fromReply(filled, recall, view, rewritten, f.kind);
-        const ask = /^(?:when|what year)\b/.test(rewritten) ? "when" : /^why\b/.test(rewritten) ? "why" : /^how (?:many|much)\b/.test(rewritten) ? "how many" : null;
+        const ask = /^(?:when|what year)\b/.test(rewritten)
+          ? "when"
+          : /^why\b/.test(rewritten)
+            ? "why"
+            : /^how (?:many|much)\b/.test(rewritten)
+              ? "how many"
+              : null;
         return ask ? this.fitting(out, recall, view, ask, f.kind) : out;
       }
     }
@@ -315,7 +368,13 @@ export class Conversation {
   }
 
   /** Turns a command's reply into a turn, remembering what was shown. `question` (when asked) becomes the frame. */
-  private fromReply(reply: Reply, recall: Recall, view: KnowledgeView, question: string | null, kind: FollowUp["kind"] | null): ConversationReply {
+  private fromReply(
+    reply: Reply,
+    recall: Recall,
+    view: KnowledgeView,
+    question: string | null,
+    kind: FollowUp["kind"] | null,
+  ): ConversationReply {
     if (reply.type === "quotes" || reply.type === "facts") {
       for (const a of reply.answers.slice(0, SHOWN_MAX)) pushShown(recall, a.id);
       const first = reply.answers[0];
@@ -324,23 +383,50 @@ export class Conversation {
         recall.speaker = view.personOf(first.id) ?? recall.speaker;
       }
       const mode: Mode = reply.answers.length ? "answer" : "declined";
-      return { mode, reply, answer: first ?? null, speaker: speakerOf(view, first?.id), alternatives: reply.answers.slice(1), actions: first ? this.actions(view, recall, first.id) : [], smalltalk: null, followUp: kind, score: first ? 1 : 0 };
+      return {
+        mode,
+        reply,
+        answer: first ?? null,
+        speaker: speakerOf(view, first?.id),
+        alternatives: reply.answers.slice(1),
+        actions: first ? this.actions(view, recall, first.id) : [],
+        smalltalk: null,
+        followUp: kind,
+        score: first ? 1 : 0,
+      };
     }
     if (reply.type !== "answer") {
       const mode: Mode = reply.type === "help" ? "help" : "chitchat";
-      return { mode, reply, answer: null, speaker: null, alternatives: [], actions: [], smalltalk: null, followUp: kind, score: 1 };
+      return {
+        mode,
+        reply,
+        answer: null,
+        speaker: null,
+        alternatives: [],
+        actions: [],
+        smalltalk: null,
+        followUp: kind,
+        score: 1,
+      };
     }
     let result = reply.result;
     // "what else have Iranian entrepreneurs built?": "else" means next to what was just shown. When the core has
     // nothing new, an entry related to the last answer that holds the question's own words answers it.
-    if (question !== null && ELSE.test(plainWords(question)) && recall.entry !== null && (!result.answer || recall.shown.includes(result.answer.id))) {
+    if (
+      question !== null &&
+      ELSE.test(plainWords(question)) &&
+      recall.entry !== null &&
+      (!result.answer || recall.shown.includes(result.answer.id))
+    ) {
       const next = this.relatedMatching(view, recall, question);
       if (next) return this.showEntry(recall, view, next, question, kind ?? "related");
     }
     if (result.answered && result.answer && question !== null) {
       // "what else…", "another…": an answer already shown gives way to the next one not shown yet.
       if (recall.shown.includes(result.answer.id) && ELSE.test(plainWords(question))) {
-        const next = result.alternatives.find((a) => a.confidence >= CONFIDENCE_THRESHOLD && !recall.shown.includes(a.id));
+        const next = result.alternatives.find(
+          (a) => a.confidence >= CONFIDENCE_THRESHOLD && !recall.shown.includes(a.id),
+        );
         if (next) result = withAnswer(result, next);
       }
       if (kind === null) {
@@ -359,19 +445,45 @@ export class Conversation {
     const a = result.answer;
     if (!result.answered || !a) {
       const near = result.alternatives[0]?.confidence ?? 0;
-      return { mode: "declined", reply: { type: "answer", result }, answer: null, speaker: null, alternatives: [], actions: [], smalltalk: null, followUp: kind, score: near };
+      return {
+        mode: "declined",
+        reply: { type: "answer", result },
+        answer: null,
+        speaker: null,
+        alternatives: [],
+        actions: [],
+        smalltalk: null,
+        followUp: kind,
+        score: near,
+      };
     }
     recall.options = NO_OPTIONS;
     this.remember(recall, view, a.id, question);
     const final: Reply = result === reply.result ? reply : { type: "answer", result };
-    return { mode: "answer", reply: final, answer: a, speaker: speakerOf(view, a.id), alternatives: result.alternatives, actions: this.actions(view, recall, a.id), smalltalk: null, followUp: kind, score: a.confidence };
+    return {
+      mode: "answer",
+      reply: final,
+      answer: a,
+      speaker: speakerOf(view, a.id),
+      alternatives: result.alternatives,
+      actions: this.actions(view, recall, a.id),
+      smalltalk: null,
+      followUp: kind,
+      score: a.confidence,
+    };
   }
 
   /**
    * When nothing answers a follow-up as filled in, the last answer, or an entry related to it, that gives what the
    * question word asks for ("by how much?" → the one with the figure, "why?" → the one with a reason) answers it.
    */
-  private fitting(out: ConversationReply, recall: Recall, view: KnowledgeView, ask: string, kind: FollowUp["kind"]): ConversationReply {
+  private fitting(
+    out: ConversationReply,
+    recall: Recall,
+    view: KnowledgeView,
+    ask: string,
+    kind: FollowUp["kind"],
+  ): ConversationReply {
     const wants = ANSWER_KIND[ask];
     if (out.mode === "answer" || recall.entry === null || !wants) return out;
     const candidates = [recall.entry, ...view.related(recall.entry, new Set(recall.shown), 12)];
@@ -381,7 +493,11 @@ export class Conversation {
 
   /** The entry related to the last answer, not shown yet, sharing the most content words (at least two) with `question`. */
   private relatedMatching(view: KnowledgeView, recall: Recall, question: string): string | null {
-    const asked = new Set(plainWords(question).split(" ").filter((w) => !STOP_WORDS.has(w) && !ELSE.test(w) && w.length > 2));
+    const asked = new Set(
+      plainWords(question)
+        .split(" ")
+        .filter((w) => !STOP_WORDS.has(w) && !ELSE.test(w) && w.length > 2),
+    );
     let best: string | null = null;
     let bestShared = 1;
     for (const id of view.related(recall.entry!, new Set(recall.shown), 12)) {
@@ -396,12 +512,36 @@ export class Conversation {
     return best;
   }
 
-  private showEntry(recall: Recall, view: KnowledgeView, id: string, question: string | null, kind: FollowUp["kind"]): ConversationReply {
+  private showEntry(
+    recall: Recall,
+    view: KnowledgeView,
+    id: string,
+    question: string | null,
+    kind: FollowUp["kind"],
+  ): ConversationReply {
     const a = view.core.answerById(id);
-    if (!a) return textReply("declined", "I no longer have that answer (the knowledge was updated). Please ask again.", kind);
-    const result: AskResult = { question: question ?? "", answered: true, answer: a, alternatives: [], suggestions: [], notes: [] };
+    if (!a)
+      return textReply("declined", "I no longer have that answer (the knowledge was updated). Please ask again.", kind);
+    const result: AskResult = {
+      question: question ?? "",
+      answered: true,
+      answer: a,
+      alternatives: [],
+      suggestions: [],
+      notes: [],
+    };
     this.remember(recall, view, a.id, question);
-    return { mode: "answer", reply: { type: "answer", result }, answer: a, speaker: speakerOf(view, a.id), alternatives: [], actions: this.actions(view, recall, a.id), smalltalk: null, followUp: kind, score: a.confidence };
+    return {
+      mode: "answer",
+      reply: { type: "answer", result },
+      answer: a,
+      speaker: speakerOf(view, a.id),
+      alternatives: [],
+      actions: this.actions(view, recall, a.id),
+      smalltalk: null,
+      followUp: kind,
+      score: a.confidence,
+    };
   }
 
   private remember(recall: Recall, view: KnowledgeView, id: string, question: string | null): void {
@@ -419,7 +559,10 @@ export class Conversation {
       const first = e.tags[0];
       const tags = new Set(e.tags.flatMap((t) => t.split("-")));
       if (first && !view.speakers.has(first) && recall.topic.every((w) => tags.has(w))) {
-        const own = first.split("-").map((w) => view.vocabulary.get(w)).filter((w): w is string => w !== undefined);
+        const own = first
+          .split("-")
+          .map((w) => view.vocabulary.get(w))
+          .filter((w): w is string => w !== undefined);
         recall.topic = [...new Set([...own, ...recall.topic])].slice(0, 4);
       }
     } else recall.speaker = view.personOf(e.id) ?? recall.speaker;
@@ -439,14 +582,17 @@ export class Conversation {
     const tags = frame.filter((w) => view.tagWords.has(w) && !view.speakerWords.has(w) && !STOP_WORDS.has(w));
     if (tags.length) recall.topic = tags.slice(0, 4);
     else if (recall.topic.length === 0) {
-      recall.topic = frame.filter((w) => !STOP_WORDS.has(w) && !QUESTION_WORDS.has(w) && !VERBS.has(w) && !view.speakerWords.has(w)).slice(0, 4);
+      recall.topic = frame
+        .filter((w) => !STOP_WORDS.has(w) && !QUESTION_WORDS.has(w) && !VERBS.has(w) && !view.speakerWords.has(w))
+        .slice(0, 4);
     }
   }
 
   private actions(view: KnowledgeView, recall: Recall, id: string): ButtonAction[] {
     const out: ButtonAction[] = [];
     const who = speakerOf(view, id);
-    if (who && view.wordsOf(who.id).some((x) => x !== id && !recall.shown.includes(x))) out.push({ action: "more", entryId: id });
+    if (who && view.wordsOf(who.id).some((x) => x !== id && !recall.shown.includes(x)))
+      out.push({ action: "more", entryId: id });
     if (view.related(id, new Set(recall.shown), 1).length) out.push({ action: "related", entryId: id });
     out.push({ action: "source", entryId: id });
     return out.filter((a) => encodeAction(a) !== null);
@@ -475,7 +621,17 @@ export class Conversation {
   private chitchat(m: SmallTalkMatch, core: Core, message: string): ConversationReply {
     const text = fillTemplate(m.reply, core, message);
     const mode: Mode = m.intent.mode === "help" ? "help" : "chitchat";
-    return { mode, reply: { type: "prompt", text }, answer: null, speaker: null, alternatives: [], actions: [], smalltalk: { intent: m.intent.id, confidence: m.confidence }, followUp: null, score: m.confidence };
+    return {
+      mode,
+      reply: { type: "prompt", text },
+      answer: null,
+      speaker: null,
+      alternatives: [],
+      actions: [],
+      smalltalk: { intent: m.intent.id, confidence: m.confidence },
+      followUp: null,
+      score: m.confidence,
+    };
   }
 
   private missing(what: Missing, core: Core, stale: boolean, kind: FollowUp["kind"]): ConversationReply {
@@ -509,7 +665,8 @@ function topicText(recall: Recall): string | null {
 /** The last question's frame with the new topic in place of its topic words (speaker words when a speaker is named). */
 function swapTopic(frame: readonly string[], topic: string, view: KnowledgeView): string {
   const named = view.speakersNamed(plainWords(topic).split(" ")).length > 0;
-  const replaceable = (w: string) => (named ? view.speakerWords.has(w) : view.tagWords.has(w) && !view.speakerWords.has(w) && !STOP_WORDS.has(w));
+  const replaceable = (w: string) =>
+    named ? view.speakerWords.has(w) : view.tagWords.has(w) && !view.speakerWords.has(w) && !STOP_WORDS.has(w);
   const out: string[] = [];
   let replaced = false;
   for (const w of frame) {
@@ -543,7 +700,17 @@ function speakerOf(view: KnowledgeView, id: string | undefined): ConversationRep
 }
 
 function textReply(mode: Mode, text: string, kind: FollowUp["kind"] | null): ConversationReply {
-  return { mode, reply: { type: "prompt", text }, answer: null, speaker: null, alternatives: [], actions: [], smalltalk: null, followUp: kind, score: 0 };
+  return {
+    mode,
+    reply: { type: "prompt", text },
+    answer: null,
+    speaker: null,
+    alternatives: [],
+    actions: [],
+    smalltalk: null,
+    followUp: kind,
+    score: 0,
+  };
 }
 
 // "hi, …", "hey there! …", "ok so …", "thanks! …" in front of a question.
@@ -573,14 +740,23 @@ export function fillTemplate(template: string, core: Core, seed: string): string
   return template
     .replace(/\{about\}/g, about(core))
     .replace(/\{example\}/g, pick)
-    .replace(/\{examples\}/g, examples.slice(0, 3).map((q) => `  • ${q}`).join("\n"));
+    .replace(
+      /\{examples\}/g,
+      examples
+        .slice(0, 3)
+        .map((q) => `  • ${q}`)
+        .join("\n"),
+    );
 }
 
 /**
  * The conversation settings from the environment: SMALLTALK_FILE (a small-talk file replacing the shipped one) and
  * CONVERSATION_MAX (most conversations remembered, default 100,000). Throws naming the variable when one is invalid.
  */
-export function conversationSettings(env: NodeJS.ProcessEnv = process.env): { smallTalkFile: string | undefined; max: number | undefined } {
+export function conversationSettings(env: NodeJS.ProcessEnv = process.env): {
+  smallTalkFile: string | undefined;
+  max: number | undefined;
+} {
   const file = env.SMALLTALK_FILE?.trim() || undefined;
   const rawMax = env.CONVERSATION_MAX?.trim() || undefined;
   const max = rawMax === undefined ? undefined : Number(rawMax);

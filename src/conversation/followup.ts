@@ -32,15 +32,26 @@ export function plainWords(text: string): string {
 
 // "who's he?" reads as "who is he?" (apostrophes are gone by then: "whos").
 const CONTRACTIONS: Record<string, string> = {
-  whos: "who is", whats: "what is", wheres: "where is", whens: "when is", whys: "why is", hows: "how is",
-  thats: "that is", hes: "he is", shes: "she is", theyre: "they are", olds: "old is",
+  whos: "who is",
+  whats: "what is",
+  wheres: "where is",
+  whens: "when is",
+  whys: "why is",
+  hows: "how is",
+  thats: "that is",
+  hes: "he is",
+  shes: "she is",
+  theyre: "they are",
+  olds: "old is",
 };
 const CONTRACTED = /\b(?:whos|whats|wheres|whens|whys|hows|thats|hes|shes|theyre|olds)\b/g;
 
 // Chat openers that carry nothing: "ok so who said that?" reads as "who said that".
-const OPENER = /^(?:(?:ok|okay|so|well|hmm+|alright|right|cool|great|nice|interesting|oh|ah|wow|thanks|thank you|got it|i see|sorry|um+|uh|hey|hi|and so|but|now|then|also|wait|btw|ok so|oh and|please)\s+)+/;
+const OPENER =
+  /^(?:(?:ok|okay|so|well|hmm+|alright|right|cool|great|nice|interesting|oh|ah|wow|thanks|thank you|got it|i see|sorry|um+|uh|hey|hi|and so|but|now|then|also|wait|btw|ok so|oh and|please)\s+)+/;
 
-const THAT = "(?:that|this|it|those|these|the quote|that quote|this quote|the last one|the last answer|that answer|this answer)";
+const THAT =
+  "(?:that|this|it|those|these|the quote|that quote|this quote|the last one|the last answer|that answer|this answer)";
 const HE = "(?:he|she|him|her|they|them)";
 
 const WHO_SAID = new RegExp(
@@ -74,17 +85,30 @@ const SOURCE = new RegExp(
     `(?:what|which) (?:article|report|story|paper|outlet|source) (?:is|was) ${THAT} from|(?:is|was) ${THAT} (?:from )?(?:a )?(?:reliable|credible) source|` +
     `(?:got|have|do you have) a (?:source|link)|where from|from where|source for ${THAT})$`,
 );
-const CONFIRM = /^(?:really|for real|seriously|is that (?:true|right|correct|so)|are you sure|sure|true|no way|is it true|you sure|rly|srsly)$/;
+const CONFIRM =
+  /^(?:really|for real|seriously|is that (?:true|right|correct|so)|are you sure|sure|true|no way|is it true|you sure|rly|srsly)$/;
 const BARE: [RegExp, "why" | "when" | "where" | "how" | "how many"][] = [
-  [/^(?:why|why so|why is that|why was that|why would (?:that|they|it) be|why did (?:that|it) happen|why did they do (?:that|it)|why not|how come|what for|for what reason|on what grounds|whats the reason|what was the reason|what is the reason|and why)$/, "why"],
-  [/^(?:when|since when|when was (?:that|this|it)|when did (?:that|this|it) happen|when did (?:they|it) happen|what year|which year|what date|when exactly|and when|when was that exactly)$/, "when"],
+  [
+    /^(?:why|why so|why is that|why was that|why would (?:that|they|it) be|why did (?:that|it) happen|why did they do (?:that|it)|why not|how come|what for|for what reason|on what grounds|whats the reason|what was the reason|what is the reason|and why)$/,
+    "why",
+  ],
+  [
+    /^(?:when|since when|when was (?:that|this|it)|when did (?:that|this|it) happen|when did (?:they|it) happen|what year|which year|what date|when exactly|and when|when was that exactly)$/,
+    "when",
+  ],
   [/^(?:where|where was (?:that|this|it)|where did (?:that|this|it) happen|and where|where exactly)$/, "where"],
   [/^(?:how|how so|how did (?:that|it|this) happen|how exactly|and how|in what way)$/, "how"],
-  [/^(?:by how much|how much|how many|how many people|how big|what share|what percentage|how much exactly|and how many|and how much)$/, "how many"],
+  [
+    /^(?:by how much|how much|how many|how many people|how big|what share|what percentage|how much exactly|and how many|and how much)$/,
+    "how many",
+  ],
 ];
-const PICK = /^(?:(?:the )?(?:first|1st|second|2nd|1|2|one|two|a|b)(?: one| option| answer)?|option (?:1|2|one|two|a|b)|number (?:1|2|one|two)|the (?:former|latter))$/;
-const SWAP = /^(?:and|or|but|also|so)?\s*(?:(?:what|how) about|whatabout|what of|and what about|same for|same question for|what about for)\s+(.+)$|^(?:and|or)\s+(.+)$/;
-const QUESTION_START = /^(?:who|whom|whose|what|when|where|why|how|which|is|are|was|were|do|does|did|can|could|will|would|should|has|have|had|tell|give|show|list)\b/;
+const PICK =
+  /^(?:(?:the )?(?:first|1st|second|2nd|1|2|one|two|a|b)(?: one| option| answer)?|option (?:1|2|one|two|a|b)|number (?:1|2|one|two)|the (?:former|latter))$/;
+const SWAP =
+  /^(?:and|or|but|also|so)?\s*(?:(?:what|how) about|whatabout|what of|and what about|same for|same question for|what about for)\s+(.+)$|^(?:and|or)\s+(.+)$/;
+const QUESTION_START =
+  /^(?:who|whom|whose|what|when|where|why|how|which|is|are|was|were|do|does|did|can|could|will|would|should|has|have|had|tell|give|show|list)\b/;
 
 /** "this"/"that" as a pronoun ("when was that", "that is") rather than a determiner ("that ban"). */
 const DEMONSTRATIVE =
@@ -108,7 +132,10 @@ export function readFollowUp(text: string, options = false): FollowUp | null {
   for (const [re, ask] of BARE) if (re.test(s)) return { kind: "bare", ask };
   const swap = SWAP.exec(s);
   if (swap) {
-    const topic = (swap[1] ?? swap[2] ?? "").replace(/^(?:the|a|an)\s+/, "").replace(/\s+(?:then|too|as well|instead)$/, "").trim();
+    const topic = (swap[1] ?? swap[2] ?? "")
+      .replace(/^(?:the|a|an)\s+/, "")
+      .replace(/\s+(?:then|too|as well|instead)$/, "")
+      .trim();
     // "and who banned it?" is a question of its own after "and": read what follows instead.
     if (topic !== "" && !QUESTION_START.test(topic) && topic.split(" ").length <= 5) return { kind: "swap", topic };
     if (topic !== "") return readFollowUp(topic, options);

@@ -99,5 +99,14 @@ export class ConversationMemory {
 
 /** A conversation with nothing to refer back to. */
 export function emptyRecall(now: number): Recall {
-  return { at: now, entry: null, speaker: null, name: null, shown: [], frame: NO_OPTIONS, topic: NO_OPTIONS, options: NO_OPTIONS };
+  return {
+    at: now,
+    entry: null,
+    speaker: null,
+    name: null,
+    shown: [],
+    frame: NO_OPTIONS,
+    topic: NO_OPTIONS,
+    options: NO_OPTIONS,
+  };
 }

@@ -6,7 +6,9 @@ import { KnowledgeError } from "../core/loader.js";
 import { fold } from "../core/normalise.js";
 
 /** The small-talk file shipped with briefbot (knowledge/smalltalk/, a folder the knowledge loader does not read). */
-export const DEFAULT_SMALLTALK_FILE = fileURLToPath(new URL("../../knowledge/smalltalk/smalltalk.yaml", import.meta.url));
+export const DEFAULT_SMALLTALK_FILE = fileURLToPath(
+  new URL("../../knowledge/smalltalk/smalltalk.yaml", import.meta.url),
+);
 
 /** Most phrasings one pattern may expand to: keeps a typo like ten nested choices from eating memory at start-up. */
 const MAX_EXPANSIONS = 20_000;
@@ -54,7 +56,13 @@ interface Node {
 export function chatTokens(text: string): string[] {
   const raw = String(text ?? "").slice(0, 2000);
   // Plain ASCII (most messages, every English phrasing) needs no Unicode work: the same words, much faster.
-  if (ASCII.test(raw)) return expand(raw.toLowerCase().replace(/['`]/g, "").split(/[^a-z0-9]+/));
+  if (ASCII.test(raw))
+    return expand(
+      raw
+        .toLowerCase()
+        .replace(/['`]/g, "")
+        .split(/[^a-z0-9]+/),
+    );
   const t = fold(raw)
     .replace(/[\u064A\u0649]/g, "\u06CC")
     .replace(/\u0643/g, "\u06A9")
@@ -78,9 +86,21 @@ function expand(words: readonly string[]): string[] {
 
 // "who's" and "who is" are one phrasing (apostrophes are already gone: "whos").
 const CONTRACTIONS: Record<string, string[]> = {
-  whos: ["who", "is"], whats: ["what", "is"], hows: ["how", "is"], wheres: ["where", "is"], thats: ["that", "is"],
-  youre: ["you", "are"], im: ["i", "am"], ive: ["i", "have"], dont: ["do", "not"], doesnt: ["does", "not"],
-  cant: ["can", "not"], isnt: ["is", "not"], theres: ["there", "is"], whatre: ["what", "are"], ur: ["your"],
+  whos: ["who", "is"],
+  whats: ["what", "is"],
+  hows: ["how", "is"],
+  wheres: ["where", "is"],
+  thats: ["that", "is"],
+  youre: ["you", "are"],
+  im: ["i", "am"],
+  ive: ["i", "have"],
+  dont: ["do", "not"],
+  doesnt: ["does", "not"],
+  cant: ["can", "not"],
+  isnt: ["is", "not"],
+  theres: ["there", "is"],
+  whatre: ["what", "are"],
+  ur: ["your"],
 };
 
 const LAUGH_RE =
@@ -125,7 +145,8 @@ export function expandPattern(pattern: string): string[] {
       const close = p.indexOf(")", open);
       if (close < 0 || p.slice(open + 1, close).includes("(")) throw new Error(`unbalanced "(" in "${pattern}"`);
       changed = true;
-      for (const alt of p.slice(open + 1, close).split("|")) next.push(`${p.slice(0, open)} ${alt} ${p.slice(close + 1)}`);
+      for (const alt of p.slice(open + 1, close).split("|"))
+        next.push(`${p.slice(0, open)} ${alt} ${p.slice(close + 1)}`);
       if (next.length > MAX_EXPANSIONS) throw new Error(`expands to more than ${MAX_EXPANSIONS} phrasings`);
     }
     out = next;
@@ -203,7 +224,9 @@ export class SmallTalk {
     // longest phrasing is longest decides the intent, then the intent listed first.
     type Cover = { length: number; intent: number; fuzzy: boolean };
     const better = (a: Cover, b: Cover | undefined) =>
-      !b || a.length > b.length || (a.length === b.length && (a.intent < b.intent || (a.intent === b.intent && !a.fuzzy && b.fuzzy)));
+      !b ||
+      a.length > b.length ||
+      (a.length === b.length && (a.intent < b.intent || (a.intent === b.intent && !a.fuzzy && b.fuzzy)));
     const forgiving = tokens.length <= 6;
     const best: (Cover | undefined)[] = new Array(tokens.length + 1);
     best[0] = { length: 0, intent: Infinity, fuzzy: false };
@@ -213,10 +236,15 @@ export class SmallTalk {
       for (const m of this.ends(this.root, tokens, i, forgiving)) {
         const length = m.end - i + 1;
         const top = length > here.length || (length === here.length && m.intent < here.intent);
-        const cover = { length: top ? length : here.length, intent: top ? m.intent : here.intent, fuzzy: here.fuzzy || m.fuzzy };
+        const cover = {
+          length: top ? length : here.length,
+          intent: top ? m.intent : here.intent,
+          fuzzy: here.fuzzy || m.fuzzy,
+        };
         if (better(cover, best[m.end + 1])) best[m.end + 1] = cover;
       }
-      if ((this.fillers.has(tokens[i]!) || this.fillers.has(collapse3(tokens[i]!))) && better(here, best[i + 1])) best[i + 1] = here;
+      if ((this.fillers.has(tokens[i]!) || this.fillers.has(collapse3(tokens[i]!))) && better(here, best[i + 1]))
+        best[i + 1] = here;
     }
     const done = best[tokens.length];
     return !done || done.intent === Infinity ? null : this.result(done.intent, done.fuzzy ? 0.8 : 1, raw);
@@ -253,7 +281,12 @@ export class SmallTalk {
   }
 
   /** Every phrasing starting at `start`: its last word's index, its intent, whether a typo was forgiven. */
-  private ends(node: Node, tokens: readonly string[], start: number, forgiving: boolean): { end: number; intent: number; fuzzy: boolean }[] {
+  private ends(
+    node: Node,
+    tokens: readonly string[],
+    start: number,
+    forgiving: boolean,
+  ): { end: number; intent: number; fuzzy: boolean }[] {
     const out: { end: number; intent: number; fuzzy: boolean }[] = [];
     const walk = (n: Node, j: number, fuzzy: boolean, depth: number) => {
       if (j >= tokens.length || depth > 12) return;
@@ -279,7 +312,11 @@ export class SmallTalk {
   }
 }
 
-function lineOf(doc: ReturnType<typeof parseDocument>, counter: LineCounter, path: readonly PropertyKey[]): number | null {
+function lineOf(
+  doc: ReturnType<typeof parseDocument>,
+  counter: LineCounter,
+  path: readonly PropertyKey[],
+): number | null {
   for (let n = path.length; n >= 0; n--) {
     const node = doc.getIn(path.slice(0, n) as unknown[], true);
     if (isNode(node) && node.range) return counter.linePos(node.range[0]).line;
@@ -288,7 +325,10 @@ function lineOf(doc: ReturnType<typeof parseDocument>, counter: LineCounter, pat
 }
 
 const fieldName = (path: readonly PropertyKey[]) =>
-  path.reduce<string>((acc, k) => (typeof k === "number" ? `${acc}[${k}]` : acc ? `${acc}.${String(k)}` : String(k)), "");
+  path.reduce<string>(
+    (acc, k) => (typeof k === "number" ? `${acc}[${k}]` : acc ? `${acc}.${String(k)}` : String(k)),
+    "",
+  );
 
 /**
  * Parses and validates a small-talk file's text. Throws a {@link KnowledgeError} (file, line, field, reason) on the first
@@ -336,7 +376,12 @@ export function parseSmallTalk(file: string, yamlText: string): SmallTalk {
         if (!PLACEHOLDERS.has(m[1]!)) fail(["intents", i, "replies", j], `unknown placeholder {${m[1]}}`);
     });
   });
-  const intents = parsed.data.intents.map((x) => ({ id: x.id, replies: x.replies, anywhere: x.anywhere, mode: x.mode }));
+  const intents = parsed.data.intents.map((x) => ({
+    id: x.id,
+    replies: x.replies,
+    anywhere: x.anywhere,
+    mode: x.mode,
+  }));
   return new SmallTalk(intents, phrasings, parsed.data.fillers);
 }
 

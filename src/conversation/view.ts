@@ -5,10 +5,13 @@ import type { Entry, Speaker } from "../core/types.js";
 
 /** Words that name a person by what they are: "the minister", "the make-up artist". */
 const TITLES = new Set(
-  "minister president leader ayatollah artist makeup beautician reporter journalist correspondent anchor official spokesman spokeswoman spokesperson judge founder ceo chairman chief governor mayor senator ambassador professor doctor lawyer activist".split(" "),
+  "minister president leader ayatollah artist makeup beautician reporter journalist correspondent anchor official spokesman spokeswoman spokesperson judge founder ceo chairman chief governor mayor senator ambassador professor doctor lawyer activist".split(
+    " ",
+  ),
 );
 /** Verbs that say something was said: a fact tagged with one speaker and using one reports that speaker's words. */
-const REPORTED_SPEECH = /\b(said|says|saying|told|calling|called|criticized|criticised|believes|admitted|described|argued|warned)\b/i;
+const REPORTED_SPEECH =
+  /\b(said|says|saying|told|calling|called|criticized|criticised|believes|admitted|described|argued|warned)\b/i;
 
 /**
  * What the conversation layer looks up in one loaded knowledge base: entries and speakers by id, the knowledge's own
@@ -155,7 +158,12 @@ export class KnowledgeView {
     if (!e) return null;
     for (const m of e.text.matchAll(/\b([A-Z][a-z]+(?: (?:[A-Z][a-z]+|De|de|van|al))* [A-Z][a-z]+)\b/g)) {
       const name = m[1]!;
-      if (/^(?:The|A|An|In|On|After|While|But|And|Iran|Iranian|Iranians|Western|Supreme|President|Foreign|National)\b/.test(name)) continue;
+      if (
+        /^(?:The|A|An|In|On|After|While|But|And|Iran|Iranian|Iranians|Western|Supreme|President|Foreign|National)\b/.test(
+          name,
+        )
+      )
+        continue;
       let own = this.names.get(name);
       if (own === undefined) this.names.set(name, (own = name));
       return own;

@@ -15,7 +15,20 @@ describe("buttons as data", () => {
   });
 
   it("rejects forged or foreign data", () => {
-    for (const data of ["", "*", "?jahromi-lost-propaganda-war", "*Jahromi", "*a b", `*${"a".repeat(64)}`, "bb:alt:x", "#../../etc", 42, null, undefined, { action: "more" }])
+    for (const data of [
+      "",
+      "*",
+      "?jahromi-lost-propaganda-war",
+      "*Jahromi",
+      "*a b",
+      `*${"a".repeat(64)}`,
+      "bb:alt:x",
+      "#../../etc",
+      42,
+      null,
+      undefined,
+      { action: "more" },
+    ])
       expect(decodeAction(data), String(data)).toBeNull();
   });
 

@@ -82,7 +82,17 @@ describe("follow-up questions", () => {
   });
 
   it("a first message with nothing to refer to asks what is meant; never a random entry", () => {
-    for (const q of ["who said that?", "what did he say?", "how old is he?", "more from him", "tell me more", "source?", "is it finished?", "why?", "what's her name?"]) {
+    for (const q of [
+      "who said that?",
+      "what did he say?",
+      "how old is he?",
+      "more from him",
+      "tell me more",
+      "source?",
+      "is it finished?",
+      "why?",
+      "what's her name?",
+    ]) {
       const { conv } = conversation();
       const r = conv.handle("new", q);
       expect(r.mode, q).toBe("declined");
@@ -137,11 +147,16 @@ describe("bad input", () => {
     const { decodeAction } = await import("../../src/conversation/actions.js");
     const { conv } = conversation();
     fc.assert(
-      fc.property(fc.array(fc.string({ unit: "grapheme", maxLength: 80 }), { minLength: 1, maxLength: 4 }), fc.string(), (turns, data) => {
-        for (const t of turns) expect(["answer", "chitchat", "clarify", "declined", "help"]).toContain(conv.handle("fuzz", t).mode);
-        const action = decodeAction(data);
-        if (action) expect(["answer", "declined"]).toContain(conv.press("fuzz", action).mode);
-      }),
+      fc.property(
+        fc.array(fc.string({ unit: "grapheme", maxLength: 80 }), { minLength: 1, maxLength: 4 }),
+        fc.string(),
+        (turns, data) => {
+          for (const t of turns)
+            expect(["answer", "chitchat", "clarify", "declined", "help"]).toContain(conv.handle("fuzz", t).mode);
+          const action = decodeAction(data);
+          if (action) expect(["answer", "declined"]).toContain(conv.press("fuzz", action).mode);
+        },
+      ),
       { numRuns: 150 },
     );
   });

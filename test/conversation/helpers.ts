@@ -26,5 +26,9 @@ export function conversation(options: Partial<ConversationOptions> & { clock?: {
 /** The shipped knowledge without the entries whose ids are given (what a hot reload after deleting them serves). */
 export function coreWithout(ids: readonly string[]): Core {
   const k: Knowledge = sharedCore().knowledge;
-  return createCore({ sources: k.sources, speakers: k.speakers, entries: k.entries.filter((e) => !ids.includes(e.id)) });
+  return createCore({
+    sources: k.sources,
+    speakers: k.speakers,
+    entries: k.entries.filter((e) => !ids.includes(e.id)),
+  });
 }

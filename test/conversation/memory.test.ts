@@ -79,7 +79,11 @@ describe("conversation memory", () => {
     expect(recall.entry).not.toBeNull();
     expect(view.entries.has(recall.entry!)).toBe(true);
     for (const id of recall.shown) expect(view.entries.has(id)).toBe(true);
-    for (const w of [...recall.frame, ...recall.topic]) expect(view.vocabulary.has(w) || /^(what|when|who|how|why|where|which|is|are|was|were|do|does|did)$/.test(w), w).toBe(true);
+    for (const w of [...recall.frame, ...recall.topic])
+      expect(
+        view.vocabulary.has(w) || /^(what|when|who|how|why|where|which|is|are|was|were|do|does|did)$/.test(w),
+        w,
+      ).toBe(true);
   });
 
   it("/forget through the command path clears the memory", async () => {

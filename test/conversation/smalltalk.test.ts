@@ -12,19 +12,45 @@ const evalLines = readFileSync(new URL("../../eval/smalltalk.jsonl", import.meta
 describe("small talk", () => {
   it("answers every line of eval/smalltalk.jsonl as small talk, none from the knowledge", () => {
     const { conv } = conversation();
-    const missed = evalLines.filter((c, i) => conv.handle(`k${i}`, c.q).mode === "answer" || conv.handle(`k${i}`, c.q).smalltalk === null);
+    const missed = evalLines.filter(
+      (c, i) => conv.handle(`k${i}`, c.q).mode === "answer" || conv.handle(`k${i}`, c.q).smalltalk === null,
+    );
     // The target is 95%; the shipped set does better, and a line answered from the knowledge is never allowed.
     expect(missed.length / evalLines.length).toBeLessThan(0.05);
-    for (const [i, c] of evalLines.entries()) expect(["answer", "clarify"]).not.toContain(conv.handle(`z${i}`, c.q).mode);
+    for (const [i, c] of evalLines.entries())
+      expect(["answer", "clarify"]).not.toContain(conv.handle(`z${i}`, c.q).mode);
   });
 
   it("greets, thanks and says goodbye in many languages", () => {
     const st = shippedSmallTalk();
-    for (const q of ["hi", "Hello there!", "salam", "سلام", "hola", "ciao", "hallo", "bonjour", "privet", "привет", "namaste", "你好"])
+    for (const q of [
+      "hi",
+      "Hello there!",
+      "salam",
+      "سلام",
+      "hola",
+      "ciao",
+      "hallo",
+      "bonjour",
+      "privet",
+      "привет",
+      "namaste",
+      "你好",
+    ])
       expect(st.match(q)?.intent.id, q).toBe("greeting");
-    for (const q of ["thanks!", "merci", "gracias", "danke", "спасибо", "شكرًا", "ممنون", "thank you so much for the help"])
+    for (const q of [
+      "thanks!",
+      "merci",
+      "gracias",
+      "danke",
+      "спасибо",
+      "شكرًا",
+      "ممنون",
+      "thank you so much for the help",
+    ])
       expect(st.match(q)?.intent.id, q).toBe("thanks");
-    for (const q of ["bye", "see you later", "khodahafez", "خداحافظ", "good night"]) expect(st.match(q)?.intent.id, q).toBe("goodbye");
+    for (const q of ["bye", "see you later", "khodahafez", "خداحافظ", "good night"])
+      expect(st.match(q)?.intent.id, q).toBe("goodbye");
   });
 
   it("recognises the everyday openers and reactions", () => {
@@ -71,7 +97,11 @@ describe("small talk", () => {
 
   it("answers distress carefully, with emergency services and a helpline directory, even inside a long message", () => {
     const { conv } = conversation();
-    for (const q of ["I want to kill myself", "honestly with the internet cut off I feel like ending my life", "i feel suicidal"]) {
+    for (const q of [
+      "I want to kill myself",
+      "honestly with the internet cut off I feel like ending my life",
+      "i feel suicidal",
+    ]) {
       const r = conv.handle("a", q);
       expect(r.smalltalk?.intent, q).toBe("distress");
       const text = r.reply.type === "prompt" ? r.reply.text : "";
@@ -100,7 +130,12 @@ describe("small talk", () => {
     expect(isLaughter("jajaja")).toBe(true);
     expect(isLaughter("ههههه")).toBe(true);
     expect(isLaughter("he")).toBe(false);
-    expect(expandPattern("(a|b) c (d|)").map((s) => s.trim().replace(/\s+/g, " "))).toEqual(["a c d", "a c", "b c d", "b c"]);
+    expect(expandPattern("(a|b) c (d|)").map((s) => s.trim().replace(/\s+/g, " "))).toEqual([
+      "a c d",
+      "a c",
+      "b c d",
+      "b c",
+    ]);
   });
 });
 
@@ -113,8 +148,16 @@ describe("small-talk file validation", () => {
   });
   const bad: [string, string, RegExp][] = [
     ["unknown field", good.replace("replies:", "colour: red\n    replies:"), /mine\.yaml:4: intents\[0\]\.colour/],
-    ["duplicate id", `${good}  - id: hello\n    patterns: [yo]\n    replies: [Yo]\n`, /mine\.yaml:5: intents\[1\]\.id: duplicate intent id/],
-    ["unbalanced bracket", good.replace("[hi]", "['(hi|hey']"), /mine\.yaml:3: intents\[0\]\.patterns\[0\]: unbalanced/],
+    [
+      "duplicate id",
+      `${good}  - id: hello\n    patterns: [yo]\n    replies: [Yo]\n`,
+      /mine\.yaml:5: intents\[1\]\.id: duplicate intent id/,
+    ],
+    [
+      "unbalanced bracket",
+      good.replace("[hi]", "['(hi|hey']"),
+      /mine\.yaml:3: intents\[0\]\.patterns\[0\]: unbalanced/,
+    ],
     ["unknown placeholder", good.replace("[Hello!]", "['Hello {name}']"), /unknown placeholder \{name\}/],
     ["no replies", good.replace("[Hello!]", "[]"), /intents\[0\]\.replies/],
     ["invalid YAML", "intents: [", /mine\.yaml:\d+: invalid YAML/],
@@ -139,7 +182,7 @@ describe("settings", () => {
     const { Conversation, conversationSettings } = await import("../../src/conversation/conversation.js");
     const { sharedCore } = await import("../support/runtime.js");
     const file = join(mkdtempSync(join(tmpdir(), "bb-st-")), "mine.yaml");
-    writeFileSync(file, "intents:\n  - id: ahoy\n    patterns: [ahoy]\n    replies: [\"Ahoy! Ask me about {about}.\"]\n");
+    writeFileSync(file, 'intents:\n  - id: ahoy\n    patterns: [ahoy]\n    replies: ["Ahoy! Ask me about {about}."]\n');
     const before = { file: process.env.SMALLTALK_FILE, max: process.env.CONVERSATION_MAX };
     try {
       process.env.SMALLTALK_FILE = file;
@@ -152,7 +195,10 @@ describe("settings", () => {
       process.env.SMALLTALK_FILE = join(file, "..", "missing.yaml");
       expect(() => new Conversation({ core: () => sharedCore() })).toThrow(/missing\.yaml: small-talk file not found/);
     } finally {
-      for (const [k, v] of [["SMALLTALK_FILE", before.file], ["CONVERSATION_MAX", before.max]] as const)
+      for (const [k, v] of [
+        ["SMALLTALK_FILE", before.file],
+        ["CONVERSATION_MAX", before.max],
+      ] as const)
         if (v === undefined) delete process.env[k];
         else process.env[k] = v;
     }
