@@ -12,6 +12,7 @@ import {
   openSync,
   readdirSync,
   renameSync,
+  statSync,
   unlinkSync,
   writeSync,
 } from "node:fs";
@@ -42,6 +43,8 @@ export function readFolder(dir: string, id: string): FolderState {
   const entries = new Set<string>();
   const speakers = new Map<string, { name: string; role?: string }>();
   if (existsSync(dir)) {
+    if (!statSync(dir).isDirectory())
+      throw new ImportError(`${dir} is not a folder: --dir / KNOWLEDGE_DIR names the knowledge folder`);
     const files = readdirSync(dir)
       .filter((f) => /\.ya?ml$/i.test(f) && f !== `${id}.yaml` && f !== `${id}.yml`)
       .sort();

@@ -93,6 +93,12 @@ describe("validateImport", () => {
     expect(() => readFolder(dir, "a")).toThrow(/does not load now.*broken\.yaml/);
   });
 
+  it("refuses a --dir that is a file", () => {
+    const file = join(tempDir(), "notes.txt");
+    writeFileSync(file, "x");
+    expect(() => readFolder(file, "a")).toThrow(/is not a folder/);
+  });
+
   it("refuses at once a folder holding a FIFO named like a knowledge file (never blocks reading it)", () => {
     const dir = tempDir();
     execFileSync("mkfifo", [join(dir, "pipe.yaml")]);
