@@ -63,7 +63,7 @@ const PERSON = new RegExp(
   `^(?:who (?:is|was|s) ${HE}(?: (?:exactly|again|really|then))?|who (?:is|was) (?:this|that) (?:guy|man|woman|lady|person|official|minister)|` +
     `what (?:does|did) ${HE} do(?: for (?:a )?(?:living|work))?|what (?:is|was|s) (?:his|her|their) (?:full )?(?:name|job|role|position|title|work|profession|occupation)|` +
     `(?:his|her) (?:full )?(?:name|job|role|position|title)|what (?:is|was) ${HE}|tell me (?:more )?about (?:him|her)|what (?:is|was) (?:his|her) deal|` +
-    `who (?:is|was) (?:he|she) (?:to|in)(?: iran)?|what do we know about (?:him|her)|whats (?:his|her|their) (?:full )?(?:name|job|role|position|title))$`,
+    `who (?:is|was) (?:he|she) (?:to|in)(?: iran)?|(?:and )?(?:what|how) about (?:him|her)|what do we know about (?:him|her)|whats (?:his|her|their) (?:full )?(?:name|job|role|position|title))$`,
 );
 const MORE_FROM = new RegExp(
   `^(?:what else (?:did|does|has|have|would) ${HE} (?:say|said|says|tell|told|think)(?: about anything)?|(?:did|does|has) ${HE} (?:say|said|tell|told) (?:anything|something) else|` +
@@ -76,7 +76,7 @@ const RELATED = new RegExp(
   `^(?:tell me more|more|go on|continue|keep going|more please|say more|tell me something else|something else|anything else|anything more|` +
     `(?:is there )?anything else(?: (?:i should know|to know|about (?:it|that|this)))?|what more|more info(?:rmation)?|more details|more about (?:it|that|this)|` +
     `tell me more about (?:it|that|this)|and then|then what|what happened next|what happened then|elaborate|can you elaborate|go deeper|more on that|` +
-    `what else|what else (?:is there|do you know|can you tell me)(?: about (?:it|that|this))?|what else (?:about (?:it|that|this))|related|other answers?|next)$`,
+    `what else|who else|anyone else|anybody else|anything more|what other|any others|others|what else (?:is there|do you know|can you tell me)(?: about (?:it|that|this))?|what else (?:about (?:it|that|this))|related|other answers?|next)$`,
 );
 const SOURCE = new RegExp(
   `^(?:sources?|(?:the )?source please|citation|link|reference|(?:what|which) (?:is|was|s) (?:the|your|its|that s) sources?|whats (?:the|your) sources?|` +
