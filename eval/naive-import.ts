@@ -1,5 +1,5 @@
 /**
- * `npx tsx eval/naive-import.ts [--out DIR] [--verbose] [--only-build]`: the query core over NAIVELY imported
+ * `npx tsx eval/naive-import.ts [--out DIR] [--verbose] [--only-build] [--measure DIR]`: the query core over NAIVELY imported
  * knowledge, the measuring setup for answering over imported articles (issue 10, item 6).
  *
  * Builds one knowledge folder (a fresh temp dir, or DIR) from every article in ../shared/articles (the public
@@ -11,7 +11,8 @@
  * scored like eval/run.ts (the answer text contains an expected phrase; expect null must be declined): each article's
  * <slug>.questions.jsonl, and the NBC sets (eval/questions.jsonl, holdout*.jsonl, blind.jsonl) over the same folder.
  * The hold-out articles' figures are printed apart: they are the ones that say how well this generalises.
- * The folder can be measured again with `KNOWLEDGE_DIR=DIR npx tsx eval/run.ts FILE.jsonl`.
+ * The folder can be measured again with `KNOWLEDGE_DIR=DIR npx tsx eval/run.ts FILE.jsonl`. `--measure DIR` builds
+ * nothing and scores the same question sets over DIR instead (for instance a folder written by `briefbot import`).
  */
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -45,7 +46,10 @@ const holdoutDir = join(root, "eval/holdout-articles");
 const argv = process.argv.slice(2);
 const verbose = argv.includes("--verbose");
 const outAt = argv.indexOf("--out");
-const out = outAt >= 0 && argv[outAt + 1] ? argv[outAt + 1]! : mkdtempSync(join(tmpdir(), "briefbot-naive-"));
+const measureAt = argv.indexOf("--measure");
+const measureOnly = measureAt >= 0 && argv[measureAt + 1] ? argv[measureAt + 1]! : null;
+const out =
+  measureOnly ?? (outAt >= 0 && argv[outAt + 1] ? argv[outAt + 1]! : mkdtempSync(join(tmpdir(), "briefbot-naive-")));
 mkdirSync(out, { recursive: true });
 
 const readJsonl = <T>(path: string): T[] =>
@@ -100,15 +104,26 @@ function readArticle(dir: string, slug: string): Article {
   const lines = readFileSync(join(dir, `${slug}.txt`), "utf8").split("\n");
   const headline = lines[0]!.trim();
   const by = /^By (.+)$/.exec(lines[1]?.trim() ?? "");
-  const byline = by ? by[1]!.split(/,\s*|\s+and\s+/).map((s) => s.trim()).filter(Boolean) : [];
-  const paragraphs = lines.slice(by ? 2 : 1).map((l) => l.trim()).filter((l) => l !== "");
+  const byline = by
+    ? by[1]!
+        .split(/,\s*|\s+and\s+/)
+        .map((s) => s.trim())
+        .filter(Boolean)
+    : [];
+  const paragraphs = lines
+    .slice(by ? 2 : 1)
+    .map((l) => l.trim())
+    .filter((l) => l !== "");
   const meta = JSON.parse(readFileSync(join(dir, `${slug}.meta.json`), "utf8")) as Meta;
   const quotes = readJsonl<GoldQuote>(join(dir, `${slug}.quotes.jsonl`));
   return { slug, dir, textFile: `${slug}.txt`, headline, byline, paragraphs, meta, quotes };
 }
 
 /** Writes one naive knowledge file (and the article text beside it) for an article. */
-function writeArticle(a: Article, nbc?: { speakers: unknown[]; quotes: { id: string; text: string; speaker: string }[] }) {
+function writeArticle(
+  a: Article,
+  nbc?: { speakers: unknown[]; quotes: { id: string; text: string; speaker: string }[] },
+) {
   const key = slugOf(a.slug, 24);
   const speakers: { id: string; name: string; role: string; aliases: string[] }[] = [];
   const speakerId = new Map<string, string>();
@@ -136,7 +151,8 @@ function writeArticle(a: Article, nbc?: { speakers: unknown[]; quotes: { id: str
   for (const p of a.paragraphs) {
     const spans: [number, number][] = [];
     for (const qt of quoteTexts) {
-      for (let at = p.indexOf(qt); at >= 0 && qt.length > 0; at = p.indexOf(qt, at + 1)) spans.push([at, at + qt.length]);
+      for (let at = p.indexOf(qt); at >= 0 && qt.length > 0; at = p.indexOf(qt, at + 1))
+        spans.push([at, at + qt.length]);
     }
     for (const s of sentencesOf(p)) {
       if (isPureQuote(s, spans)) continue;
@@ -154,7 +170,10 @@ function writeArticle(a: Article, nbc?: { speakers: unknown[]; quotes: { id: str
   };
   copyFileSync(join(a.dir, a.textFile), join(out, a.textFile));
   const doc = { source, speakers, quotes, facts };
-  writeFileSync(join(out, `${slugOf(a.slug, 60)}.yaml`), `# Naive import of ${a.textFile}: sentences as facts.\n${stringify(doc, { lineWidth: 0 })}`);
+  writeFileSync(
+    join(out, `${slugOf(a.slug, 60)}.yaml`),
+    `# Naive import of ${a.textFile}: sentences as facts.\n${stringify(doc, { lineWidth: 0 })}`,
+  );
   return { facts: facts.length, quotes: quotes.length, speakers: speakers.length };
 }
 
@@ -165,36 +184,43 @@ for (const [dir, holdout] of [
 ] as const) {
   if (!existsSync(dir)) continue;
   for (const f of readdirSync(dir).sort())
-    if (f.endsWith(".meta.json")) articles.push({ article: readArticle(dir, f.slice(0, -".meta.json".length)), holdout });
+    if (f.endsWith(".meta.json"))
+      articles.push({ article: readArticle(dir, f.slice(0, -".meta.json".length)), holdout });
 }
 
-console.log(`naive import into ${out}`);
-for (const { article } of articles) {
-  const n = writeArticle(article);
-  console.log(`  ${article.slug}: ${n.facts} facts, ${n.quotes} quotes, ${n.speakers} speakers`);
-}
-// NBC: the article text (its first line is page debris, the second the headline) with the curated quotes and speakers.
-{
-  const knowledgeDir = join(root, "knowledge");
-  const curated = parse(readFileSync(join(knowledgeDir, "nbc-iran-social-media.yaml"), "utf8")) as {
-    source: { title: string; publisher: string; reporters: string[] };
-    speakers: unknown[];
-    quotes: { id: string; text: string; speaker: string }[];
-  };
-  const lines = readFileSync(join(knowledgeDir, "nbc-iran-social-media.txt"), "utf8").split("\n");
-  const body = lines.slice(1).map((l) => l.trim()).filter((l) => l !== "");
-  const nbc: Article = {
-    slug: "nbc-iran-social-media",
-    dir: knowledgeDir,
-    textFile: "nbc-iran-social-media.txt",
-    headline: curated.source.title,
-    byline: curated.source.reporters,
-    paragraphs: body.slice(1),
-    meta: { title: curated.source.title, publisher: curated.source.publisher, reporters: curated.source.reporters },
-    quotes: [],
-  };
-  const n = writeArticle(nbc, curated);
-  console.log(`  nbc-iran-social-media: ${n.facts} facts, ${n.quotes} quotes, ${n.speakers} speakers`);
+if (!measureOnly) build();
+function build() {
+  console.log(`naive import into ${out}`);
+  for (const { article } of articles) {
+    const n = writeArticle(article);
+    console.log(`  ${article.slug}: ${n.facts} facts, ${n.quotes} quotes, ${n.speakers} speakers`);
+  }
+  // NBC: the article text (its first line is page debris, the second the headline) with the curated quotes and speakers.
+  {
+    const knowledgeDir = join(root, "knowledge");
+    const curated = parse(readFileSync(join(knowledgeDir, "nbc-iran-social-media.yaml"), "utf8")) as {
+      source: { title: string; publisher: string; reporters: string[] };
+      speakers: unknown[];
+      quotes: { id: string; text: string; speaker: string }[];
+    };
+    const lines = readFileSync(join(knowledgeDir, "nbc-iran-social-media.txt"), "utf8").split("\n");
+    const body = lines
+      .slice(1)
+      .map((l) => l.trim())
+      .filter((l) => l !== "");
+    const nbc: Article = {
+      slug: "nbc-iran-social-media",
+      dir: knowledgeDir,
+      textFile: "nbc-iran-social-media.txt",
+      headline: curated.source.title,
+      byline: curated.source.reporters,
+      paragraphs: body.slice(1),
+      meta: { title: curated.source.title, publisher: curated.source.publisher, reporters: curated.source.reporters },
+      quotes: [],
+    };
+    const n = writeArticle(nbc, curated);
+    console.log(`  nbc-iran-social-media: ${n.facts} facts, ${n.quotes} quotes, ${n.speakers} speakers`);
+  }
 }
 if (argv.includes("--only-build")) process.exit(0);
 
@@ -220,7 +246,10 @@ function measure(set: string, file: string): Score {
     } else {
       s.inAll++;
       if (text !== null && c.expect.some((p) => text.toLowerCase().includes(p.toLowerCase()))) s.inHit++;
-      else misses.push(`  ${text === null ? "declined" : "wrong"}: ${c.q}${text ? `\n    -> ${text.split("\n")[0]} [${r.answer!.confidence}]` : ""}`);
+      else
+        misses.push(
+          `  ${text === null ? "declined" : "wrong"}: ${c.q}${text ? `\n    -> ${text.split("\n")[0]} [${r.answer!.confidence}]` : ""}`,
+        );
     }
   }
   console.log(
@@ -231,7 +260,13 @@ function measure(set: string, file: string): Score {
 }
 function total(name: string, list: Score[]): Score {
   const t = list.reduce(
-    (acc, s) => ({ set: name, inHit: acc.inHit + s.inHit, inAll: acc.inAll + s.inAll, outHit: acc.outHit + s.outHit, outAll: acc.outAll + s.outAll }),
+    (acc, s) => ({
+      set: name,
+      inHit: acc.inHit + s.inHit,
+      inAll: acc.inAll + s.inAll,
+      outHit: acc.outHit + s.outHit,
+      outAll: acc.outAll + s.outAll,
+    }),
     { set: name, inHit: 0, inAll: 0, outHit: 0, outAll: 0 },
   );
   console.log(
@@ -250,14 +285,17 @@ for (const { article } of articles.filter((a) => a.holdout))
   groups.holdout!.push(measure(article.slug, join(article.dir, `${article.slug}.questions.jsonl`)));
 const holdoutTotal = total("hold-out articles (never tuned on)", groups.holdout!);
 console.log();
-for (const f of ["questions.jsonl", "holdout.jsonl", "holdout2.jsonl", "blind.jsonl"]) groups.nbc!.push(measure(`nbc ${f}`, join(root, "eval", f)));
+for (const f of ["questions.jsonl", "holdout.jsonl", "holdout2.jsonl", "blind.jsonl"])
+  groups.nbc!.push(measure(`nbc ${f}`, join(root, "eval", f)));
 const nbcTotal = total("NBC sets over the naive import", groups.nbc!);
 console.log(
   JSON.stringify({
-    naiveImport: [sampleTotal, holdoutTotal, nbcTotal, ...groups.samples!, ...groups.holdout!, ...groups.nbc!].map((s) => ({
-      set: s.set,
-      inScope: pct(s.inHit, s.inAll),
-      declined: pct(s.outHit, s.outAll),
-    })),
+    naiveImport: [sampleTotal, holdoutTotal, nbcTotal, ...groups.samples!, ...groups.holdout!, ...groups.nbc!].map(
+      (s) => ({
+        set: s.set,
+        inScope: pct(s.inHit, s.inAll),
+        declined: pct(s.outHit, s.outAll),
+      }),
+    ),
   }),
 );

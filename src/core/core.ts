@@ -18,7 +18,7 @@ const WEAK_TIME_BOOST = 1.1;
 const WEAK_FUTURE_BOOST = 1.05;
 /** "What is Karavan?": an entry that says what it is ("a state-run app store, Karavan") beats one that names it. */
 const DEFINE_BOOST = 1.6;
-const STRICT: ReadonlySet<Intent> = new Set<Intent>(["number", "age", "time", "future", "name"]);
+const STRICT: ReadonlySet<Intent> = new Set<Intent>(["number", "money", "age", "time", "future", "name"]);
 /** A question word this share of a source's entries (or its title) holds is what that source is about. */
 const SUBJECT_SHARE = 0.2;
 /** How much an unknown or asking word of an aside ("my cousin Marguerite wants to know") weighs. */
@@ -27,6 +27,7 @@ const ASIDE_WEIGHT = 0.1;
 const QUOTE_TIEBREAK = 0.9;
 const SPEECH =
   /\b(say|said|says|saying|tell|told|tells|think|thinks|thought|quote|quotes|quoted|claim|claims|claimed|believe|believes|opinion|view|views|feel|feels|felt|describe|described|call|called|calls|argue|argued|argues|warn|warned|warns|post|posted|wrote|write|writes|statement|words|according|mean|meant|react|reacted|respond|responded|response|comment|comments|commented|add|added|admit|admitted|insist|insisted|explain|explained|blog)\b/;
+const GENERIC_COUNTED = new Set(["people", "persons", "individuals", "times", "men", "women", "residents", "citizens"]);
 const ASKING = new Set(
   "ask asks asked asking wonder wonders wondered wondering want wants wanted curious quick question know knows knew".split(" "),
 );
@@ -289,6 +290,11 @@ export class Core {
     const subject = definitionSubject(q);
     const whoIs = subject !== null && (intent === "person" || asksRole(q));
     const counted = intent === "number" ? countedNoun(q) : null;
+    // The question's own term for the counted thing, to tell whether an entry speaks of it at all.
+    // "people" is counted by "40 million Iranians" too: a word for any group of people is not checked.
+    const countedIndex =
+      counted === null || GENERIC_COUNTED.has(expandAbbreviation(counted)) ? -1 : terms.findIndex((t) => t.word === expandAbbreviation(counted));
+    const countedBit = countedIndex >= 0 && countedIndex < 31 && terms[countedIndex]!.weight > 0 ? 1 << countedIndex : 0;
     // Unless the question asks what someone said, an entry that states the answer beats a quote that touches it.
     const quoteFactor = SPEECH.test(fold(q).replace(FILLER_SPEECH, " ")) ? 1 : QUOTE_TIEBREAK;
     const weighted = terms.filter((t) => t.weight > 0);
@@ -304,7 +310,12 @@ export class Core {
         // "When will…": an entry that says what will happen and when beats one that only says it will.
         if (intent === "future" && fits) boost = [WEAK_FUTURE_BOOST, WEAK_TIME_BOOST, INTENT_BOOST][timeStrength(e.text)]!;
         // "How many drivers…": a number before "drivers" beats a number elsewhere in the sentence.
-        if (counted !== null && fits && !countsNoun(e.text, counted)) boost = 1;
+        if (counted !== null && fits && !countsNoun(e.text, counted)) {
+          boost = 1;
+          // A number in a sentence that never names the counted thing counts something else: "How many people
+          // use Corvid in Aurenna?" is not answered by "founded in 2017 by two former bank engineers".
+          if (countedBit !== 0 && (h.matched & countedBit) === 0) fits = false;
+        }
         // "How many…" answered without a number, "when…" without a time ("when will…" without a future), "how old…"
         // without an age, or "what is the name of…" without a name the question lacks, is not an answer however
         // many words match.

@@ -3,13 +3,15 @@ import { isNamingWord, properNames } from "./pos.js";
 import type { Entry } from "./types.js";
 
 /** What kind of answer a question's own wording asks for. */
-export type Intent = "number" | "age" | "time" | "future" | "person" | "reason" | "name" | null;
+export type Intent = "number" | "money" | "age" | "time" | "future" | "person" | "reason" | "name" | null;
 
 /** Reads the question word: "how many" wants a number, "when" a time, "who" a person, "why" a reason. */
 export function intentOf(question: string): Intent {
   // "by name" is how something was done, not a request for a name.
   const q = fold(question).replace(/\bby name\b/g, " ");
   if (/\bhow old\b|\bwhat age\b|\bwhat is (his|her|their) age\b/.test(q)) return "age";
+  if (/\bhow much\b.*\b(cost|costs|pay|pays|paid|charge|charges|spend|spent|earn|earns|earned|make|makes|made|owe|owes|owed|worth|valued?|lend|lent|loan|price|money|fee|fees|salary|budget|sell|sold)\b/.test(q))
+    return "money";
   if (/\bhow (many|much|big|large|long|far|fast|slow)\b|\bnumber of\b|\bpercent(age)?\b|\b(what|which) (fraction|proportion|share|portion|part|amount)\b/.test(q))
     return "number";
   if (/\bnames? of\b|\b(what|which|whats)\b.*\bnames?\b|\bnames? (pls|please)\b|\bwhat(s| is| was| are)\b.*\bcalled\b|\bcalled what\b/.test(q))
@@ -27,6 +29,9 @@ export function intentOf(question: string): Intent {
 const YEAR = /\b(1[89]\d\d|20\d\d)\b/g;
 /** An age is a number, but not a quantity: "Lidia Marrow, 52, sells…" does not say how much anything costs. */
 const AGE = /\b\d{1,3}-year-olds?\b|\b\d{1,3} years? old\b|\baged \d{1,3}\b|(?<=[A-Z][\w'’-]*), \d{1,2},|\b(?:is|was|turned|turns) \d{1,2}\b(?! (?:percent|%|million|billion|per))/g;
+/** An amount of money: a currency sign or word, or a number beside a word about paying. */
+const MONEY =
+  /[$£€¥₹]|\b\d[\d,.]*\s*(?:bn|m|k)?\s*(?:dollars?|euros?|pounds?|cents?|pence|crowns?|marks?|francs?|rupees?|yuan|yen|roubles?|rubles?|dinars?|rials?|lira)\b|\b(?:cost|costs|costing|paid|pay|pays|owe|owes|owed|lend|lent|loan|worth|valued|price|priced|fee|fees|salary|earned|earns|made|spend|spent|charge|charges|budget|revenue|subscription)\b[^.]{0,40}\d|\d[^.]{0,40}\b(?:cost|costs|paid|owed|lent|loan|worth|fee|salary|budget|revenue|a month|a year|a week|per month|per year)\b/i;
 /** "two years ago" is a time, not a quantity. */
 const AGO = /\b\w+ (?:years?|months?|weeks?|days?|decades?) ago\b/gi;
 const NUMBER =
@@ -66,6 +71,8 @@ export function satisfies(
     case "number":
       // A year is a time, not a quantity: "2009" does not answer "how many were arrested"; an age is not either.
       return NUMBER.test(entry.text.replace(AGE, " ").replace(AGO, " ").replace(DATE, " ").replace(YEAR, ""));
+    case "money":
+      return MONEY.test(entry.text);
     case "age":
       AGE.lastIndex = 0;
       return AGE.test(entry.text) || (speakerRole !== undefined && /\b\d{1,3}-year-old\b|\b\d{1,3} years? old\b/.test(speakerRole));
