@@ -340,7 +340,9 @@ export class Conversation {
         if (!needPerson && !needThing) return null;
         if (!canPerson || !canThing) {
           // Nothing to refer to: a question about a thing with words of its own is read as asked.
-          if (selfContained || (!needPerson && content.length >= 2)) return null;
+          // ("who reported this from Washington?"); "it" and "they" always point back, so they need more words.
+          const pointsBack = /\b(?:it|its|itself|they|them|their)\b/.test(words.join(" "));
+          if (selfContained || (!needPerson && !pointsBack && content.length >= 2)) return null;
           return this.missing(!canPerson ? "person" : "thing", core, stale, f.kind);
         }
         const rewritten = fillPronouns(message, needPerson ? person : null, needThing ? topic : null);

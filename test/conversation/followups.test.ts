@@ -161,3 +161,13 @@ describe("bad input", () => {
     );
   });
 });
+
+describe("first messages with a pronoun", () => {
+  it("'it' with nothing to refer to asks; 'this' about the story itself is answered", () => {
+    const { conv } = conversation();
+    expect(conv.handle("a", "how many iranians were using it?").mode).toBe("declined");
+    const r = conv.handle("b", "who reported this from washington?");
+    expect(r.mode).toBe("answer");
+    expect(r.answer!.text).toContain("Dan De Luce");
+  });
+});
