@@ -339,8 +339,8 @@ export class Conversation {
         const canThing = !needThing || topic !== null;
         if (!needPerson && !needThing) return null;
         if (!canPerson || !canThing) {
-          // Nothing to refer to: a question about a thing with words of its own is read as asked.
-          // ("who reported this from Washington?"); "it" and "they" always point back, so they need more words.
+          // Nothing to refer to: a question about a thing with words of its own is read as asked ("who reported this
+          // from Washington?"); "it" and "they" always point back, so they need more words of their own.
           const pointsBack = /\b(?:it|its|itself|they|them|their)\b/.test(words.join(" "));
           if (selfContained || (!needPerson && !pointsBack && content.length >= 2)) return null;
           return this.missing(!canPerson ? "person" : "thing", core, stale, f.kind);
