@@ -151,6 +151,7 @@ export function attributeQuotes(paragraphs: string[], opts: { reporters?: string
     let qi = 0;
     let prevSentence: [number, number] | null = null;
     for (const [a, b] of sentences) {
+      reg.sentence++;
       const q0 = qi;
       while (qi < states.length && states[qi]!.span.open < b) qi++;
       const inSentence = states.slice(q0, qi);
@@ -330,7 +331,15 @@ function findAttributions(
       )
         continue;
     }
-    if (verb === "called" && !/\b(what|which)\s+(he|she|they|it|[\p{Lu}][\p{L}-]+)\s+$/u.test(before)) continue;
+    // "what he called “…”", "called the announcement “…”"; not "a programme called "Open Roads""
+    if (
+      verb === "called" &&
+      !/\b(what|which)\s+(he|she|they|it|[\p{Lu}][\p{L}-]+)\s+$/u.test(before) &&
+      !/^\s+(?:it|them|him|her|this|that|(?:the|his|her|their|its|a|an)\s+[\p{L}’'-]+(?:\s+[\p{L}’'-]+){0,3})\s*[“"«]/u.test(
+        after,
+      )
+    )
+      continue;
     if (verb === "tell" && !/\b(to)\s+$/.test(before)) continue;
 
     let clause = a;
@@ -340,6 +349,8 @@ function findAttributions(
     let subjEnd: number;
     const roles: string[] = [];
     let intro = false;
+    let acronym: string | null = null;
+    let whichCue = false;
 
     if (verb === "according to") {
       const np = /^\s*([^,;:\u2219]+)/.exec(after);
@@ -370,6 +381,7 @@ function findAttributions(
           }
         }
         collectAppositives(parts.slice(1), roles);
+        whichCue = /^\s*which\b/i.test(parts[1] ?? "");
         intro = roles.some((r) => /^(a|an)\s/i.test(r)) || /^\s*\d{1,3}\s*$/.test(parts[1] ?? "");
         const off = tail.indexOf(head.trim());
         subjStart = ve + Math.max(0, off);
@@ -384,6 +396,8 @@ function findAttributions(
       } else {
         const found = subjectBefore(lead);
         if (!found) continue;
+        acronym = found.acronym ?? null;
+        whichCue = /,\s*which\b/i.test(lead);
         ref = found.ref;
         roles.push(...found.roles);
         intro = roles.some((r) => /^(a|an)\s/i.test(r));
@@ -401,11 +415,13 @@ function findAttributions(
     if (!ref) continue;
     const pos = base + subjStart;
     const orgHint =
+      whichCue ||
       /^\s+(in a statement|in an? (?:emailed |written )?statement|on its|it|its)\b/i.test(after) ||
       (mentionsStatement ??= /\bstatement\b/i.test(sentence));
     const resolved = resolve(ref, pos, reg, trackers, windowStart, doc, doc.offsets[p]! + subjStart, orgHint, intro);
     if (resolved.entity) {
       const e = resolved.entity;
+      if (acronym) e.refNames.add(acronym);
       if (ref.t === "name" && ref.prefix && !/^(the|a|an)$/i.test(ref.prefix)) e.addRole(ref.prefix);
       for (const r of roles) e.addRole(r);
       if (ref.t === "name" && ref.honorific) {
@@ -539,7 +555,18 @@ function collectAppositives(parts: string[], roles: string[]): void {
 }
 
 /** The subject right before a verb: walks back over appositives, ages and relative clauses to the name. */
-function subjectBefore(lead: string): { ref: Ref; roles: string[]; offset: number; length: number } | null {
+function subjectBefore(
+  whole: string,
+): { ref: Ref; roles: string[]; offset: number; length: number; acronym?: string } | null {
+  // "The Maritime and Coastal Workers' Union (MCWU) said": the acronym is another name, not the subject
+  const acr = /\s*\(([\p{Lu}][\p{Lu}\p{N}&-]{1,9})\)\s*$/u.exec(whole);
+  const lead = acr ? whole.slice(0, acr.index) + " ".repeat(acr[0].length) : whole;
+  const found = subjectBeforeParts(lead);
+  if (found && acr) return { ...found, acronym: acr[1]! };
+  return found;
+}
+
+function subjectBeforeParts(lead: string): { ref: Ref; roles: string[]; offset: number; length: number } | null {
   const pieces: Array<{ text: string; offset: number }> = [];
   const re = new RegExp(PART_SPLIT.source, "g");
   let last = 0;
@@ -673,15 +700,32 @@ function scanNames(
       lead++;
     }
     if (words.length === 0) continue;
+    // "Oakport Mayor Theo Brandstetter": the title words end at the last title word
+    let runRole: string | null = null;
+    if (words.length >= 3 && words.slice(0, -1).some((w) => isTitleWord(w))) {
+      const sn = splitName(words.join(" "));
+      if (sn && sn.prefix) {
+        runRole = sn.prefix;
+        words = sn.name.split(" ");
+        titled = true;
+      }
+    }
     const name = words.join(" ");
     if (reg.isReporter(name)) continue;
     const after0 = sentence.slice(m.index + m[0].length, m.index + m[0].length + 40);
     const subject =
       m.index < 3 ||
+      // "Her brother, Calum Munro, who skippers a boat, was…": a role at the sentence start, then the name
+      (/^\s*[^,\u2219]{1,60},\s*$/.test(sentence.slice(0, m.index)) &&
+        isRoleLike(tidyPart(sentence.slice(0, m.index)))) ||
       (/(^|[,;:]\s*)$/.test(sentence.slice(Math.max(0, m.index - 4), m.index)) &&
         /^\s+(?!(?:of|in|on|at|to|for|from|with|and|or|but|by|as|who|which|that)\b)[\p{Ll}]/u.test(after0));
+    const ageMatch = /^\s*,\s*(\d{1,3})\s*[,.]/.exec(sentence.slice(m.index + m[0].length, m.index + m[0].length + 8));
+    const agePre = /(\d{1,3})-year-old\s+$/.exec(sentence.slice(Math.max(0, m.index - 14), m.index));
+    const age = ageMatch ? Number(ageMatch[1]) : agePre ? Number(agePre[1]) : null;
     const known = reg.findByName(name, null);
     if (known) {
+      if (age !== null && known.age === null) known.age = age;
       reg.mention(known, base + start, subject);
       continue;
     }
@@ -724,6 +768,8 @@ function scanNames(
       }
       const e = reg.create(full ? full.name : name, "person", base + start);
       if (full) for (const r of full.roles) e.addRole(r);
+      if (runRole) e.addRole(runRole);
+      e.age = age;
       const pre = m[0]
         .split(/\s+/)
         .slice(0, lead)
@@ -765,9 +811,10 @@ function resolve(
       if (!e) return { entity: null, weak: true };
       if ((ref.g !== "f" && ref.g !== "m") || e.gender === ref.g) return { entity: e, weak: false };
       // Someone of unknown gender taken as "she": sure only if no one known to be a woman is in reach.
+      const recent = reg.lastRecent;
       const rival = reg.resolvePronounStrict(ref.g, pos, windowStart);
       e.votes[ref.g] += 1;
-      return { entity: e, weak: rival !== null && rival !== e };
+      return { entity: e, weak: !recent && rival !== null && rival !== e };
     }
     case "name": {
       if (reg.isReporter(ref.name)) return { entity: null, weak: true };
@@ -983,7 +1030,7 @@ function build(all: QState[], reg: Registry, warnings: string[], paragraphs: str
     if (e.kind === "person" && !e.described) {
       const ws = e.words;
       if (ws.length > 1) {
-        const last = ws[ws.length - 1]!;
+        const last = e.last ?? ws[ws.length - 1]!;
         if ((lastCount.get(last.toLowerCase()) ?? 0) <= 1) aliases.add(last);
         if ((firstCount.get(ws[0]!.toLowerCase()) ?? 0) <= 1) aliases.add(ws[0]!);
         const g = e.gender;

@@ -65,7 +65,9 @@ const TITLE_WORDS = new Set(
     "director superintendent supt professor prof dr mr mrs ms miss mx sir dame lord lady king queen prince princess " +
     "pope rev reverend father captain capt general gen colonel col lieutenant lt major admiral ambassador speaker " +
     "premier chairman chairwoman chair ceo coach deputy attorney prosecutor member mp mep bishop archbishop imam rabbi " +
-    "sheikh ayatollah leader sheriff marshal trooper agent pastor dean provost principal"
+    "sheikh ayatollah leader sheriff marshal trooper agent pastor dean provost principal executive manager " +
+    "spokesman spokeswoman spokesperson editor founder co-founder treasurer convener organiser organizer goalkeeper " +
+    "striker defender midfielder commander counsel lawyer congressman congresswoman assemblyman assemblywoman"
   ).split(" "),
 );
 
@@ -323,6 +325,8 @@ export interface Mention {
   pos: number;
   entity: Entity;
   subject: boolean;
+  /** Index of the sentence in the article, counted by the caller through Registry.sentence. */
+  sent: number;
 }
 
 /** One person or organisation, as the registry builds it up through the article. */
@@ -361,8 +365,13 @@ export class Entity {
   get first(): string | null {
     return this.described || this.kind !== "person" ? null : this.words[0]!;
   }
+  /** The surname, with its particle ("Van Dyke", "de la Cruz" keeps "la Cruz"). */
   get last(): string | null {
-    return this.described || this.kind !== "person" ? null : this.words[this.words.length - 1]!;
+    if (this.described || this.kind !== "person") return null;
+    const ws = this.words;
+    const n = ws.length;
+    if (n >= 3 && SURNAME_PARTICLES.has(ws[n - 2]!.toLowerCase())) return `${ws[n - 2]!} ${ws[n - 1]!}`;
+    return ws[n - 1]!;
   }
 
   get gender(): "f" | "m" | null {
@@ -373,6 +382,9 @@ export class Entity {
     return null;
   }
 
+  /** The age the article gives ("Jessie Morales, 29,"), for "the 29-year-old said". */
+  age: number | null = null;
+
   /** Every name the article used for this entity ("Clearbrook", "Ms Solberg"). */
   refNames = new Set<string>();
 
@@ -382,6 +394,8 @@ export class Entity {
       .replace(/[,.;:]+$/, "")
       .replace(/^(The|A|An|Its|His|Her|Their)\b/, (w) => w.toLowerCase());
     if (r === "" || this.roles.some((x) => x.toLowerCase() === r.toLowerCase())) return;
+    const h0 = roleHead(r);
+    if (h0 && PLACE_NOUNS.has(h0)) return; // "the largest island" is where, not who
     const g = genderWords(r.replace(/\b(his|her|he|she)\b/gi, ""));
     if (g && this.kind === "person") this.votes[g] += 2;
     if (
@@ -400,11 +414,31 @@ export class Entity {
       !this.described &&
       this.kind === "person" &&
       this.gender === null &&
-      !firstNameGender(this.first ?? "")
+      !isKnownFirstName(this.first ?? "")
     )
       this.kind = "organisation";
   }
 }
+
+const SURNAME_PARTICLES = new Set([
+  "van",
+  "von",
+  "de",
+  "da",
+  "di",
+  "del",
+  "der",
+  "den",
+  "du",
+  "la",
+  "le",
+  "bin",
+  "al",
+  "ter",
+  "ten",
+  "st",
+  "mac",
+]);
 
 /** How many mentions back a pronoun looks: far more than a news article's few paragraphs, bounded for huge input. */
 const LOOKBACK = 400;
@@ -423,9 +457,15 @@ export class Registry {
     return this.excluded.has(name.toLowerCase());
   }
 
+  /** Whether the last pronoun found its person in the same or the previous sentence. */
+  lastRecent = false;
+
+  /** The sentence being read, counted across the article: pronouns look at this one and the one before first. */
+  sentence = 0;
+
   mention(entity: Entity, pos: number, subject: boolean): void {
     entity.lastPos = Math.max(entity.lastPos, pos);
-    this.mentions.push({ pos, entity, subject });
+    this.mentions.push({ pos, entity, subject, sent: this.sentence });
   }
 
   create(name: string, kind: "person" | "organisation", pos: number, described = false): Entity {
@@ -455,8 +495,23 @@ export class Registry {
       candidates = this.entities.filter(
         (e) =>
           (e.last?.toLowerCase() === last && (e.first?.toLowerCase() === first || e.words.length === 1)) ||
-          (e.kind === "organisation" && (e.name.toLowerCase().includes(lower) || lower.includes(e.name.toLowerCase()))),
+          e.last?.toLowerCase() === lower ||
+          (e.kind === "organisation" &&
+            !e.described &&
+            (e.name.toLowerCase().includes(lower) || lower.includes(e.name.toLowerCase()))),
       );
+      if (candidates.length === 0) {
+        // "their union said …", then "The Maritime and Coastal Workers' Union said": the union gets its name
+        const head = last.replace(/[’']s$/, "");
+        const described = this.entities.find(
+          (e) => e.described && e.kind === "organisation" && e.name.toLowerCase() === head,
+        );
+        if (described && ORG_WORDS.test(name)) {
+          described.name = name;
+          described.described = false;
+          return described;
+        }
+      }
     }
     if (g) {
       const same = candidates.filter((e) => e.gender === g || e.gender === null);
@@ -474,6 +529,14 @@ export class Registry {
       .split(/\s+/);
     const head = words[words.length - 1]!;
     let best: Entity | null = null;
+    const age = /^(\d{1,3})-year-old$/.exec(words[0] ?? "");
+    if (age) {
+      const n = Number(age[1]);
+      for (const e of this.entities)
+        if ((e.age === n || e.roles.some((r) => r.includes(`${n}-year-old`))) && (!best || e.lastPos > best.lastPos))
+          best = e;
+      if (best) return best;
+    }
     for (const e of this.entities) {
       let fits = e.roleHeads.has(head);
       if (!fits && e.described) fits = roleHead(e.name) === head;
@@ -507,23 +570,32 @@ export class Registry {
       if (g === "n") return e.kind === "organisation";
       return true;
     };
+    const cur = this.sentence;
+    const near = (m: Mention): boolean => cur - m.sent <= 1;
+    // 1. a subject of this sentence or the one before that agrees, then one of unknown gender
+    const recent =
+      this.nearest(pos, windowStart, (m) => near(m) && m.subject && ok(m.entity, true)) ??
+      this.nearest(pos, windowStart, (m) => near(m) && m.subject && ok(m.entity, false)) ??
+      // 2. anyone named in those two sentences who agrees
+      this.nearest(pos, windowStart, (m) => near(m) && ok(m.entity, true));
+    this.lastRecent = recent !== null;
+    if (recent) return recent.entity;
+    // 3. further back: the nearest subject that agrees (or has no known gender), then anyone who agrees
     const ms = this.mentions;
     const floor = Math.max(0, ms.length - LOOKBACK);
-    // 1. the nearest subject that agrees (or has no known gender)
     for (let i = ms.length - 1; i >= floor; i--) {
       const m = ms[i]!;
       if (m.pos >= pos) continue;
       if (m.pos < windowStart) break;
       if (m.subject && ok(m.entity, false)) {
         if (m.entity.gender === null && wantPerson) {
-          // an unknown-gender subject wins only if no agreeing subject is in the same stretch
+          // an unknown-gender subject wins only if no agreeing subject is in the same paragraph
           const strict = this.nearest(pos, windowStart, (x) => x.subject && ok(x.entity, true));
           if (strict && strict.pos > m.pos - 400) return strict.entity;
         }
         return m.entity;
       }
     }
-    // 2. any mention that agrees
     const any = this.nearest(pos, windowStart, (x) => ok(x.entity, true));
     return any?.entity ?? null;
   }
