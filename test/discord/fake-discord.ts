@@ -78,12 +78,18 @@ export interface MessageOptions {
   replyToBot?: boolean;
   /** The author is a bot (another app); `self` makes it the bot itself. */
   author?: "user" | "bot" | "self";
+  /** Another human author than `user`, by id (same name): for per-user limits. */
+  userId?: string;
+  /** With `replyToBot`: the buttons (action rows) of the bot's message replied to. */
+  repliedComponents?: unknown[];
 }
 
 export interface InteractionOptions {
   dm?: boolean;
   /** When the interaction was created (its id carries it); default now. */
   createdAt?: number;
+  /** Another user than `user`, by id (same name): for per-user limits. */
+  userId?: string;
 }
 
 export interface SentInteraction {
@@ -427,9 +433,10 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
   function interaction(type: number, data: Record<string, unknown>, extra: InteractionOptions, message?: unknown): SentInteraction {
     const id = snowflake(extra.createdAt);
     const itoken = `itok_${randomBytes(16).toString("hex")}`;
+    const asker = extra.userId ? { ...user, id: extra.userId } : user;
     const where = extra.dm
-      ? { channel: dmChannel, channel_id: dmChannelId, user, context: 1, authorizing_integration_owners: { "0": user.id } }
-      : { channel: guildChannel, channel_id: channelId, guild_id: guildId, guild_locale: "en-US", member: member(user), context: 0, authorizing_integration_owners: { "0": guildId } };
+      ? { channel: dmChannel, channel_id: dmChannelId, user: asker, context: 1, authorizing_integration_owners: { "0": asker.id } }
+      : { channel: guildChannel, channel_id: channelId, guild_id: guildId, guild_locale: "en-US", member: member(asker), context: 0, authorizing_integration_owners: { "0": guildId } };
     dispatch(
       "INTERACTION_CREATE",
       {
@@ -485,10 +492,10 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
     waitForRequest,
     dispatch,
     sendMessage(o) {
-      const author = o.author === "bot" ? otherBot : o.author === "self" ? botUser : user;
+      const author = o.author === "bot" ? otherBot : o.author === "self" ? botUser : o.userId ? { ...user, id: o.userId } : user;
       const id = snowflake();
       const mentionText = o.mentionBot && o.mentionInContent !== false ? `<@${botUser.id}> ` : "";
-      const repliedTo = o.replyToBot ? messageFrom({ content: "An earlier answer" }, o.dm ? dmChannelId : channelId) : null;
+      const repliedTo = o.replyToBot ? messageFrom({ content: "An earlier answer", components: o.repliedComponents }, o.dm ? dmChannelId : channelId) : null;
       const d = {
         id,
         channel_id: o.dm ? dmChannelId : channelId,

@@ -3,6 +3,7 @@ import type { Runtime } from "../runtime.js";
 import { findCommand } from "../../commands/definitions.js";
 import { textMessages } from "../../render/discord.js";
 import { answerButton, completeOption, runCommand } from "./answer.js";
+import { FLOOD_NOTICE, floodOf, type DiscordFlood } from "./flood.js";
 import { sendToInteraction } from "./respond.js";
 
 /** What the interaction handlers are given. */
@@ -13,13 +14,28 @@ export interface HandlerContext {
    * deferred before the work, so Discord's 3-second window to acknowledge is never missed.
    */
   deferAfterMs: number;
+  /** Per-user flood limits (default: the client's own, with the default settings). */
+  flood?: DiscordFlood;
 }
 
-/** Routes one interaction: autocomplete, a slash command or a button. Other kinds are ignored. Throws on failure. */
+/**
+ * Routes one interaction: autocomplete, a slash command or a button. Other kinds are ignored. Each counts against the
+ * user's flood limit first: slash commands and buttons share the budget of messages (the first over it gets an
+ * ephemeral notice, the rest no answer); autocomplete has its own looser one, and its excess gets no choices.
+ * Throws on failure.
+ */
 export async function handleInteraction(ctx: HandlerContext, i: Interaction): Promise<void> {
-  if (i.isAutocomplete()) await autocomplete(ctx, i);
-  else if (i.isChatInputCommand()) await slashCommand(ctx, i);
-  else if (i.isButton()) await buttonPress(ctx, i);
+  const flood = floodOf(i.client, ctx.flood);
+  if (i.isAutocomplete()) {
+    if (flood.autocomplete.take(i.user.id) === "answer") await autocomplete(ctx, i);
+    return;
+  }
+  if (!i.isChatInputCommand() && !i.isButton()) return;
+  const verdict = flood.answers.take(i.user.id);
+  if (verdict === "notify") await sendToInteraction(i, textMessages(FLOOD_NOTICE, true));
+  if (verdict !== "answer") return;
+  if (i.isChatInputCommand()) await slashCommand(ctx, i);
+  else await buttonPress(ctx, i);
 }
 
 async function autocomplete(ctx: HandlerContext, i: AutocompleteInteraction): Promise<void> {

@@ -2,6 +2,7 @@ import type { Message } from "discord.js";
 import type { Runtime } from "../runtime.js";
 import { textMessages } from "../../render/discord.js";
 import { commandFromText, runCommand } from "./answer.js";
+import { FLOOD_NOTICE, floodOf, type DiscordFlood } from "./flood.js";
 import { sendToMessage } from "./respond.js";
 
 /** Discord hides the text of a reply that does not ping the bot (no MessageContent intent): say how to ask. */
@@ -20,14 +21,24 @@ export function withoutMention(content: string, botId: string): string {
   return content.replace(new RegExp(`<@!?${botId}>`, "g"), " ").trim();
 }
 
-/** Answers a message meant for the bot (see {@link isForMe}); ignores every other. Throws on failure. */
-export async function handleMessage(runtime: Runtime, message: Message): Promise<void> {
+/** The most of a message's text briefbot reads (Discord allows 4,000 characters with Nitro, 2,000 without). */
+const MAX_CONTENT_CHARS = 4000;
+
+/**
+ * Answers a message meant for the bot (see {@link isForMe}); ignores every other. Messages meant for the bot count
+ * against the author's flood limit (shared with slash commands and buttons): the first one over it is told so, the
+ * rest are dropped. Throws on failure.
+ */
+export async function handleMessage(runtime: Runtime, message: Message, flood?: DiscordFlood): Promise<void> {
   const botId = message.client.user.id;
   if (!isForMe(message, botId)) return;
+  const verdict = floodOf(message.client, flood).answers.take(message.author.id);
+  if (verdict === "notify") await sendToMessage(message, textMessages(FLOOD_NOTICE, false));
+  if (verdict !== "answer") return;
   if (message.content === "" && message.inGuild()) {
     if (message.attachments.size === 0 && message.stickers.size === 0) await sendToMessage(message, textMessages(CANNOT_READ, false));
     return;
   }
-  const { def, arg } = commandFromText(withoutMention(message.content, botId));
+  const { def, arg } = commandFromText(withoutMention(message.content.slice(0, MAX_CONTENT_CHARS), botId));
   await sendToMessage(message, runCommand(runtime, def, arg));
 }

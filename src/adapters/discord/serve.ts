@@ -3,6 +3,7 @@ import { Events, type Client } from "discord.js";
 import type { AdapterState, RunningAdapter, Runtime } from "../runtime.js";
 import { createDiscordClient } from "./client.js";
 import { handleInteraction } from "./interactions.js";
+import { discordFlood } from "./flood.js";
 import { handleMessage } from "./messages.js";
 import { errorInfo, sendError } from "./respond.js";
 import type { DiscordOptions } from "./index.js";
@@ -31,7 +32,7 @@ function abortable<T>(p: Promise<T>, signal: AbortSignal | undefined): Promise<T
 export async function startClient(runtime: Runtime, options: Omit<DiscordOptions, "shards">): Promise<RunningAdapter> {
   const { log } = runtime;
   const client = createDiscordClient(options);
-  const ctx = { runtime, deferAfterMs: options.deferAfterMs ?? DEFAULT_DEFER_AFTER_MS };
+  const ctx = { runtime, deferAfterMs: options.deferAfterMs ?? DEFAULT_DEFER_AFTER_MS, flood: discordFlood(options) };
   let state: AdapterState = "starting";
   const inflight = new Set<Promise<void>>();
   const reconnecting = new Set<number>();
@@ -60,7 +61,7 @@ export async function startClient(runtime: Runtime, options: Omit<DiscordOptions
   };
 
   client.on(Events.InteractionCreate, (i) => serve("interaction", i, () => handleInteraction(ctx, i)));
-  client.on(Events.MessageCreate, (m) => serve("message", m, () => handleMessage(runtime, m)));
+  client.on(Events.MessageCreate, (m) => serve("message", m, () => handleMessage(runtime, m, ctx.flood)));
   client.on(Events.Error, (err) => log.error({ platform: "discord", err: errorInfo(err) }, "discord client error"));
   // Gateway trouble (discord.js reconnects and resumes by itself), logged while serving, not while stopping.
   client.on(Events.ShardDisconnect, (event, shard) => {
