@@ -203,7 +203,8 @@ const viaTelegram: Send = async (i) => {
 const viaDiscord: Send = async (i) => {
   let done!: () => void;
   const answered = new Promise<void>((r) => (done = r));
-  const { id } = discord.sendCommand("ask", { question: questions[i % questions.length]! });
+  // Each request from its own user, as under real load: one user would meet the per-user flood limit.
+  const { id } = discord.sendCommand("ask", { question: questions[i % questions.length]! }, { userId: snowflake() });
   waiting.set(`d${id}`, done);
   await answered;
 };

@@ -3,7 +3,6 @@ import { CONFIDENCE_THRESHOLD } from "../core/core.js";
 import { STOP_WORDS } from "../core/lexicon.js";
 import type { Answer, AskResult } from "../core/types.js";
 import { ask as askCommand } from "../commands/ask.js";
-import { fact as factCommand } from "../commands/fact.js";
 import type { CommandDef, Reply } from "../commands/types.js";
 import { encodeAction, type ButtonAction } from "./actions.js";
 import { clarifyOptions, sameThing } from "./clarify.js";
@@ -269,8 +268,6 @@ export class Conversation {
     const core = view.core;
     const speaker = recall.speaker !== null ? view.speakers.get(recall.speaker) : undefined;
     switch (f.kind) {
-      case "surprise":
-        return this.fromReply(this.run(factCommand, ""), recall, view, null, f.kind);
       case "pick": {
         const id = recall.options[f.index];
         recall.options = NO_OPTIONS;

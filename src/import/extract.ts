@@ -439,13 +439,8 @@ interface Buf {
 }
 
 function flush(buf: Buf, out: Block[], tag: string): void {
-  // Zero-width spaces, word joiners and soft hyphens would split words for later stages (ZWNJ/ZWJ are kept: Persian
-  // and Indic spelling needs them). A block without a letter or digit ("* * *", "•") is a separator.
-  const text = buf.text
-    .replace(/[\u200b\u2060\ufeff\u00ad]/g, "")
-    .replace(/[\s\u00a0]+/g, " ")
-    .trim();
-  if (/[\p{L}\p{N}]/u.test(text)) out.push({ text, links: Math.min(buf.links, text.length), tag });
+  const text = buf.text.replace(/[\s\u00a0]+/g, " ").trim();
+  if (text) out.push({ text, links: Math.min(buf.links, text.length), tag });
   buf.text = "";
   buf.links = 0;
 }

@@ -29,7 +29,8 @@ beforeAll(async () => {
     return 0;
   };
   ops = opsRuntime();
-  adapter = await startDiscord(ops.runtime, { token: fake.token, applicationId: fake.applicationId, apiUrl: fake.apiUrl, restRetries: 3 });
+  // One fake user sends the whole load: no per-user flood limit here.
+  adapter = await startDiscord(ops.runtime, { token: fake.token, applicationId: fake.applicationId, apiUrl: fake.apiUrl, restRetries: 3, flood: { limit: 1e9, timeFrameMs: 1000 } });
 });
 afterAll(async () => {
   await adapter?.stop();

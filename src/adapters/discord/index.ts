@@ -4,6 +4,7 @@
  * ShardingManager when DISCORD_SHARDS is set. See the Discord section of README.md.
  */
 import type { RunningAdapter, Runtime } from "../runtime.js";
+import type { FloodOptions } from "../../commands/flood.js";
 import { startClient } from "./serve.js";
 import { startSharded } from "./sharding.js";
 
@@ -25,6 +26,9 @@ export interface DiscordOptions {
   restRetries?: number;
   /** Defer a slash command whose interaction is already this old when handled (default 1500 ms). */
   deferAfterMs?: number;
+  /** Per-user flood limits, the same settings as Telegram's (defaults 6 and, for autocomplete, 30 per 10 s). */
+  flood?: FloodOptions;
+  autocompleteFlood?: FloodOptions;
   /** Pause between spawning shards (default 5500 ms, discord.js's default, for the identify rate limit). */
   spawnDelayMs?: number;
   /** Extra environment for shard processes (e.g. KNOWLEDGE_DIR); shards read their settings from the environment. */

@@ -1,18 +1,9 @@
 import { limit } from "@grammyjs/ratelimiter";
 import type { Context, MiddlewareFn } from "grammy";
+import { DEFAULT_FLOOD, DEFAULT_INLINE_FLOOD, FLOOD_NOTICE, type FloodOptions } from "../../commands/flood.js";
 
-/** How many updates one user may send in a time frame before the bot stops answering until the frame ends. */
-export interface FloodOptions {
-  limit: number;
-  timeFrameMs: number;
-}
-
-/** Six questions per ten seconds per user: more than a person types, less than a script sends. */
-export const DEFAULT_FLOOD: FloodOptions = { limit: 6, timeFrameMs: 10_000 };
-/** Inline queries arrive per keystroke: a looser limit, and excess is dropped silently. */
-export const DEFAULT_INLINE_FLOOD: FloodOptions = { limit: 30, timeFrameMs: 10_000 };
-
-export const FLOOD_NOTICE = "You're sending messages too fast. Please wait a few seconds, then ask again.";
+// The settings and the notice are every platform's (commands/flood.ts); re-exported for the adapter's modules.
+export { DEFAULT_FLOOD, DEFAULT_INLINE_FLOOD, FLOOD_NOTICE, type FloodOptions };
 
 /** The user id as the limiter's key: held in memory for one time frame only, never stored or logged. */
 const byUser = (ctx: Context) => (ctx.from ? String(ctx.from.id) : undefined);
