@@ -90,13 +90,12 @@ export function extractArticle(input: string | Buffer, opts: ExtractOptions): Ex
     text = decodeBytes(input, opts.contentType).text;
   }
   if (text.trim() === "") throw new SourceError(`${opts.file} is empty`);
-  const base = opts.url === undefined ? { file: opts.file } : { file: opts.file, url: opts.url };
-  const body = isHtml(text, opts) ? extractHtml(text) : extractText(text, opts.file);
+  const html = isHtml(text, opts);
+  const body = html ? extractHtml(text) : extractText(text, opts.file);
   const words = countWords(body.paragraphs);
   if (words < (body.declaredArticle ? MIN_DECLARED_ARTICLE_WORDS : MIN_ARTICLE_WORDS)) {
-    throw new SourceError(
-      `not an article: only ${words} words of body text in ${opts.file} (a home, list or login page?)`,
-    );
+    const hint = html ? "a home, list or login page?" : `an article has at least ${MIN_ARTICLE_WORDS}`;
+    throw new SourceError(`not an article: only ${words} words of body text in ${opts.file} (${hint})`);
   }
   if (words < MIN_ARTICLE_WORDS) body.warnings.push(`short body: ${words} words (a paywalled teaser?)`);
   if (body.published === null) body.warnings.push("no publication date found");
@@ -109,8 +108,8 @@ export function extractArticle(input: string | Buffer, opts: ExtractOptions): Ex
   }
   if (body.reporters.length === 0) body.warnings.push("no byline (no named reporter)");
   return {
-    file: base.file,
-    ...(base.url !== undefined && { url: base.url }),
+    file: opts.file,
+    ...(opts.url !== undefined && { url: opts.url }),
     title: body.title,
     reporters: body.reporters,
     byline: body.reporters.length ? joinNames(body.reporters) : null,
@@ -215,69 +214,17 @@ const REMOVE_TAGS =
   "script,style,noscript,template,svg,canvas,iframe,object,embed,video,audio,figure,figcaption,picture,button,select,textarea,input,dialog";
 
 /** Class/id words that mark page furniture, matched as whole words of class, id and data-* names. */
-const DEBRIS_WORDS = new Set([
-  "advert",
-  "advertisement",
-  "advertisements",
-  "adslot",
-  "adunit",
-  "ads",
-  "ad",
-  "dfp",
-  "gpt",
-  "sponsored",
-  "promo",
-  "promos",
-  "newsletter",
-  "newsletters",
-  "subscribe",
-  "subscription",
-  "signup",
-  "paywall",
-  "related",
-  "recirc",
-  "recirculation",
-  "share",
-  "sharing",
-  "sharebar",
-  "social",
-  "cookie",
-  "cookies",
-  "consent",
-  "gdpr",
-  "caption",
-  "credit",
-  "credits",
-  "breadcrumb",
-  "breadcrumbs",
-  "ticker",
-  "outbrain",
-  "taboola",
-  "comments",
-  "comment",
-  "disqus",
-  "byline",
-  "dateline",
-  "timestamp",
-  "standfirst",
-  "dek",
-  "toolbar",
-  "actionbar",
-  "popup",
-  "modal",
-  "banner",
-  "masthead",
-  "nav",
-  "navigation",
-  "menu",
-  "footer",
-  "sidebar",
-  "tags",
-  "tag",
-  "topics",
-  "trust",
-  "badge",
-]);
+const DEBRIS_WORDS = new Set(
+  [
+    "advert advertisement advertisements adslot adunit ads ad dfp gpt sponsored promo promos newsletter",
+    "newsletters subscribe subscription signup paywall related recirc recirculation share sharing",
+    "sharebar social cookie cookies consent gdpr caption credit credits breadcrumb breadcrumbs ticker",
+    "outbrain taboola comments comment disqus byline dateline timestamp standfirst dek toolbar actionbar",
+    "popup modal banner masthead nav navigation menu footer sidebar tags tag topics trust badge",
+  ]
+    .join(" ")
+    .split(" "),
+);
 const DEBRIS_PAIRS = [
   "read more",
   "read next",
@@ -439,8 +386,13 @@ interface Buf {
 }
 
 function flush(buf: Buf, out: Block[], tag: string): void {
-  const text = buf.text.replace(/[\s\u00a0]+/g, " ").trim();
-  if (text) out.push({ text, links: Math.min(buf.links, text.length), tag });
+  // Zero-width spaces, word joiners and soft hyphens would split words for later stages (ZWNJ/ZWJ are kept: Persian
+  // and Indic spelling needs them). A block without a letter or digit ("* * *", "•") is a separator.
+  const text = buf.text
+    .replace(/[\u200b\u2060\ufeff\u00ad]/g, "")
+    .replace(/[\s\u00a0]+/g, " ")
+    .trim();
+  if (/[\p{L}\p{N}]/u.test(text)) out.push({ text, links: Math.min(buf.links, text.length), tag });
   buf.text = "";
   buf.links = 0;
 }
