@@ -326,7 +326,7 @@ function findAttributions(
     }
     if (verb === "asked" || verb === "asks") {
       if (
-        /^\W*$/.test(before) ||
+        (/^\W*$/.test(before) && !/[”"»]\s*$/.test(before)) ||
         /^\s+(whether|if|about|to|for|by|after|how|why|what|when|him|her|them|the|a|an|on)\b/i.test(after)
       )
         continue;

@@ -185,6 +185,8 @@ export function splitName(np: string): { prefix: string | null; name: string; ho
   while (pre.length > 0 && /^(the|a|an)$/i.test(pre[pre.length - 1]!)) pre.pop();
   if (pre.length > 6) return null;
   if (pre.length > 0 && PREPOSITIONS.test(pre[0]!)) return null;
+  // "As Adebayo-Kent puts it": a capitalised function word opening the sentence is not part of the name
+  while (run.length > 1 && COMMON_CAPS.has(run[0]!.toLowerCase()) && !/^(The|A|An)$/.test(run[0]!)) run = run.slice(1);
   // A leading "The" of an organisation ("The Charity Commission") is not part of the name.
   while (run.length > 1 && /^(The|A|An)$/.test(run[0]!)) {
     pre.push(run[0]!);
@@ -205,6 +207,14 @@ export function splitName(np: string): { prefix: string | null; name: string; ho
     }
   }
   if (run.length === 0) return null;
+  // "Alys Penhaligon of Dunmore Police": a person's name stops at "of"; an organisation's does not
+  const of = run.indexOf("of");
+  if (
+    of > 0 &&
+    (cut >= 0 || isKnownFirstName(run[0]!) || honorific !== null) &&
+    !ORG_WORDS.test(run.slice(0, of).join(" "))
+  )
+    run = run.slice(0, of);
   if (/^(The|A|An|In|On|At|It|He|She|They|We|I)$/.test(run[0]!) && run.length === 1) return null;
   const prefixWords = [...pre, ...titleWords].filter(
     (w) => !/^(the|The)$/.test(w) || pre.length + titleWords.length > 1,
@@ -226,6 +236,8 @@ export function partKind(part: string): PartKind {
   if (/^(he|she|they|it)$/i.test(p)) return "pronoun";
   if (/^\d{1,3}$/.test(p)) return "age";
   if (/^(who|which|whose|whom|that|where)\b/i.test(p)) return "rel";
+  // "speaking outside court", "sitting in the foyer": a participle clause beside the subject
+  if (/^[\p{Ll}]+ing\s/u.test(p) && !/^(saying|telling|adding|calling|writing)\s/.test(p)) return "rel";
   // a participial appositive: "published in March", "based in Lessk", "founded in 1990"
   if (
     /^(?:[\p{Ll}]+ed|known|built|written|seen|given|made|held|led|run|born|founded|based)\s/u.test(p) &&
@@ -351,6 +363,11 @@ export class Entity {
     this.lastPos = pos;
     this.described = described;
     this.introduced = false;
+    if (described && kind === "person") {
+      // "the victim's daughter", "a council spokesman"
+      const g = genderWords(name.replace(/\b(his|her|he|she)\b/gi, ""));
+      if (g) this.knownGender = g;
+    }
     if (kind === "person" && !described) {
       const g = firstNameGender(this.first ?? "");
       if (g) this.knownGender = g;
