@@ -50,7 +50,7 @@ describe("HTML block walk", () => {
       <div>${para(3)}</div><div><span>${para(4)}</span></div>
       <div class="legacy">${para(5)}<br><br>${para(6)}</div>
       <p>${para(7)}<br>continued on the same line.</p>
-      <blockquote><p>${para(8)}</p></blockquote><h2>A subhead</h2><ul><li>${para(9, 12)}</li><li>${para(10, 12)}</li></ul></div>`;
+      <blockquote><p>${para(8)}</p></blockquote><p>* * *</p><h2>A sub\u00adhead\u200b</h2><ul><li>${para(9, 12)}</li><li>${para(10, 12)}</li></ul></div>`;
     const a = extractArticle(articlePage(body), { file: "a.html" });
     expect(a.paragraphs).toEqual([
       para(1),
