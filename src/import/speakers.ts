@@ -29,7 +29,9 @@ export function isPlaceWord(word: string): boolean {
 
 export function isKnownFirstName(word: string): boolean {
   const tags = lexTags(word.toLowerCase());
-  return tags.includes("FemaleName") || tags.includes("MaleName") || tags.includes("FirstName");
+  return (
+    tags.includes("FemaleName") || tags.includes("MaleName") || tags.includes("FirstName") || tags.includes("Person")
+  );
 }
 
 /** A capitalised word that is an ordinary word (or a date) when lower-cased: "The", "Students", "Tuesday". */
@@ -38,7 +40,7 @@ export function isCommonCapitalised(word: string): boolean {
   if (COMMON_CAPS.has(w)) return true;
   const tags = lexTags(w);
   if (tags.length === 0) return false;
-  return !tags.some((t) => /Name|Place|Country|City|Organization|Region/.test(t));
+  return !tags.some((t) => /Name|Place|Country|City|Organization|Region|Person|ProperNoun|Acronym/.test(t));
 }
 
 /** Articles, prepositions, pronouns, days and months: capitalised only at a sentence start or as dates. */
@@ -535,6 +537,14 @@ export class Registry {
       if (same.length > 0) candidates = same;
     }
     if (candidates.length === 0) return null;
+    if (candidates.length > 1 && words.length === 1 && !g) {
+      // Two people share a surname: the article's convention is that the bare surname keeps meaning the one it
+      // meant before, or the one introduced first ("Rostami" the father, "Leila" the daughter).
+      const used = candidates.filter((e) => e.refNames.has(name));
+      if (used.length === 1) return used[0]!;
+      const persons = candidates.filter((e) => e.kind === "person" && e.last?.toLowerCase() === lower);
+      if (persons.length > 1) return persons.reduce((a, b) => (b.firstPos < a.firstPos ? b : a));
+    }
     return candidates.reduce((a, b) => (b.lastPos > a.lastPos ? b : a));
   }
 
