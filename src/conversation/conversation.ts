@@ -3,6 +3,7 @@ import { CONFIDENCE_THRESHOLD } from "../core/core.js";
 import { STOP_WORDS } from "../core/lexicon.js";
 import type { Answer, AskResult } from "../core/types.js";
 import { ask as askCommand } from "../commands/ask.js";
+import { fact as factCommand } from "../commands/fact.js";
 import type { CommandDef, Reply } from "../commands/types.js";
 import { encodeAction, type ButtonAction } from "./actions.js";
 import { clarifyOptions, sameThing } from "./clarify.js";
@@ -145,7 +146,7 @@ export class Conversation {
 
     const small = this.smallTalk.match(message);
     if (small) {
-      this.memory.save(key, recall);
+      this.keep(key, recall);
       return this.chitchat(small, core, message);
     }
 
@@ -153,7 +154,7 @@ export class Conversation {
     if (follow) {
       const out = this.followUp(follow, recall, view, message, stale);
       if (out) {
-        this.memory.save(key, recall);
+        this.keep(key, recall);
         return out;
       }
     }
@@ -161,7 +162,7 @@ export class Conversation {
     const question = stripOpener(message);
     const reply = this.run(askCommand, question);
     const out = this.fromReply(reply, recall, view, question, null);
-    this.memory.save(key, recall);
+    this.keep(key, recall);
     return out;
   }
 
@@ -174,7 +175,7 @@ export class Conversation {
     const { recall } = this.recall(key, view);
     const id = typeof action?.entryId === "string" ? action.entryId : "";
     if (!view.entries.has(id)) {
-      this.memory.save(key, recall);
+      this.keep(key, recall);
       return textReply(
         "declined",
         "That button belongs to an answer I no longer have (the knowledge was updated). Please ask again.",
@@ -194,7 +195,7 @@ export class Conversation {
       kind === "pick"
         ? this.showEntry(recall, view, id, null, "pick")
         : this.followUp({ kind }, recall, view, "", false)!;
-    this.memory.save(key, recall);
+    this.keep(key, recall);
     return out;
   }
 
@@ -222,8 +223,21 @@ export class Conversation {
     const view = viewOf(this.coreNow());
     const { recall } = this.recall(key, view);
     const out = this.fromReply(reply, recall, view, null, null);
-    this.memory.save(key, recall);
+    this.keep(key, recall);
     return out;
+  }
+
+  /** Saves a conversation that has something to refer back to; one that has nothing is not kept at all. */
+  private keep(key: string, recall: Recall): void {
+    if (
+      recall.entry !== null ||
+      recall.speaker !== null ||
+      recall.name !== null ||
+      recall.frame.length ||
+      recall.options.length
+    )
+      this.memory.save(key, recall);
+    else this.memory.forget(key);
   }
 
   /** Forgets what the conversation under `key` remembers (/forget). True when there was something. */
@@ -268,6 +282,8 @@ export class Conversation {
     const core = view.core;
     const speaker = recall.speaker !== null ? view.speakers.get(recall.speaker) : undefined;
     switch (f.kind) {
+      case "surprise":
+        return this.fromReply(this.run(factCommand, ""), recall, view, null, f.kind);
       case "pick": {
         const id = recall.options[f.index];
         recall.options = NO_OPTIONS;

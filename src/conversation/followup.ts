@@ -8,6 +8,7 @@ import { fold } from "../core/normalise.js";
  * - `related`: "tell me more", "anything else?" (an entry related to the last one, not shown yet)
  * - `source`: "source?", "where is that from?"
  * - `confirm`: "really?", "is that true?" (the last answer again)
+ * - `surprise`: "tell me something interesting", "random fact" (any fact: the /fact command with no topic)
  * - `swap`: "and Pinterest?", "what about Instagram?" (the last question's frame with `topic` in place of its topic)
  * - `bare`: "why?", "when was that?" (the question word `ask` over the last question's words)
  * - `pick`: "the first one" after a "Did you mean …?" (`index` from 0)
@@ -15,7 +16,7 @@ import { fold } from "../core/normalise.js";
  * - null: a question that stands on its own.
  */
 export type FollowUp =
-  | { kind: "who-said" | "person" | "more-from-speaker" | "related" | "source" | "confirm" }
+  | { kind: "who-said" | "person" | "more-from-speaker" | "related" | "source" | "confirm" | "surprise" }
   | { kind: "swap"; topic: string }
   | { kind: "bare"; ask: "why" | "when" | "where" | "how" | "how many" }
   | { kind: "pick"; index: number }
@@ -85,6 +86,8 @@ const SOURCE = new RegExp(
     `(?:what|which) (?:article|report|story|paper|outlet|source) (?:is|was) ${THAT} from|(?:is|was) ${THAT} (?:from )?(?:a )?(?:reliable|credible) source|` +
     `(?:got|have|do you have) a (?:source|link)|where from|from where|source for ${THAT})$`,
 );
+const SURPRISE =
+  /^(?:(?:tell|give|show|teach) me (?:something|anything|a fact|a random fact|a fun fact|an interesting fact|a cool fact)(?: interesting| cool| new| random| fun| surprising)?|surprise me|random fact|fun fact|any fact|a fact|an interesting fact|something interesting|say something interesting)$/;
 const CONFIRM =
   /^(?:really|for real|seriously|is that (?:true|right|correct|so)|are you sure|sure|true|no way|is it true|you sure|rly|srsly)$/;
 const BARE: [RegExp, "why" | "when" | "where" | "how" | "how many"][] = [
@@ -129,6 +132,7 @@ export function readFollowUp(text: string, options = false): FollowUp | null {
   if (RELATED.test(s)) return { kind: "related" };
   if (SOURCE.test(s)) return { kind: "source" };
   if (CONFIRM.test(s)) return { kind: "confirm" };
+  if (SURPRISE.test(s)) return { kind: "surprise" };
   for (const [re, ask] of BARE) if (re.test(s)) return { kind: "bare", ask };
   const swap = SWAP.exec(s);
   if (swap) {

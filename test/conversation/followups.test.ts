@@ -2,6 +2,8 @@ import { describe, expect, it } from "vitest";
 import { readFollowUp } from "../../src/conversation/followup.js";
 import type { ConversationReply } from "../../src/conversation/conversation.js";
 import { answerText, renderText } from "../../src/render/text.js";
+import type { AskResult } from "../../src/core/types.js";
+import { sharedCore } from "../support/runtime.js";
 import { conversation } from "./helpers.js";
 
 const text = (r: ConversationReply) => (r.answer ? answerText(r.answer) : renderText(r.reply));
@@ -118,21 +120,42 @@ describe("follow-up questions", () => {
     expect(readFollowUp("when was telegram banned?")).toBeNull();
     expect(readFollowUp("the second one", true)).toEqual({ kind: "pick", index: 1 });
     expect(readFollowUp("the second one", false)).toBeNull();
+    expect(readFollowUp("tell me something interesting")?.kind).toBe("surprise");
   });
 });
 
 describe("Did you mean", () => {
   it("offers both answers when two different answers tie at low confidence, and a pick answers it", () => {
-    const { conv } = conversation();
-    // Two different entries tie just above the threshold for this question (see eval: clarify rate under 5%).
-    const r = conv.handle("k", "HOW DID SANCTIONS CHANGE IRANIANS ACCORDING TO THE MINISTER");
+    // The core's ranking changes with the knowledge: a stub ask command returns a tie of two different entries.
+    const core = sharedCore();
+    const a = core.answerById("jahromi-sanctions-self-reliant", 0.62)!;
+    const b = core.answerById("jahromi-e-commerce-resilience", 0.62)!;
+    const tie: AskResult = { question: "q", answered: true, answer: a, alternatives: [b], suggestions: [], notes: [] };
+    const { conv } = conversation({
+      run: (def, arg) => (def.name === "ask" ? { type: "answer", result: tie } : def.run(core, arg)),
+    });
+    const r = conv.handle("k", "how did sanctions change iranians according to the minister");
     expect(r.mode).toBe("clarify");
-    expect(r.alternatives).toHaveLength(2);
-    expect(r.actions.map((a) => a.action)).toEqual(["pick", "pick"]);
+    expect(r.alternatives.map((x) => x.id)).toEqual([a.id, b.id]);
+    expect(r.actions).toEqual([
+      { action: "pick", entryId: a.id },
+      { action: "pick", entryId: b.id },
+    ]);
     expect(text(r)).toMatch(/^Did you mean/);
-    const pick = conv.handle("k", "the first one");
+    const pick = conv.handle("k", "the second one");
     expect(pick.mode).toBe("answer");
-    expect(pick.answer!.id).toBe(r.alternatives[0]!.id);
+    expect(pick.answer!.id).toBe(b.id);
+    // The same tie at full confidence is answered: the core's ranking already told them apart.
+    const sure: AskResult = {
+      question: "q",
+      answered: true,
+      answer: core.answerById(a.id, 1)!,
+      alternatives: [core.answerById(b.id, 1)!],
+      suggestions: [],
+      notes: [],
+    };
+    const { conv: conv2 } = conversation({ run: () => ({ type: "answer", result: sure }) });
+    expect(conv2.handle("k", "how did sanctions change iranians").mode).toBe("answer");
   });
 
   it("answers as usual when the runner-up says the same thing (a fact reporting the quote)", () => {
