@@ -178,6 +178,60 @@ describe("attribution forms", () => {
   });
 });
 
+describe("patterns the blind hold-out batches exposed", () => {
+  it("refers by age: the 41-year-old said", () => {
+    const r = attributeQuotes([
+      "Noor Haddad, 41, a bus driver, was told her route would be cut.",
+      '"I have driven that route since my son was born," the 41-year-old said.',
+    ]);
+    expect(who(r, "I have driven")).toBe("Noor Haddad");
+  });
+
+  it("skips a dateline and takes the sentence subject for 'calling it'", () => {
+    const r = attributeQuotes([
+      'PORT ELLIS — Senator Idris Mallory on Monday rejected the plan, calling it "a tax on people who cannot move house".',
+    ]);
+    expect(who(r, "a tax on people")).toBe("Idris Mallory");
+  });
+
+  it('attributes "…?" asked Name after a question', () => {
+    const r = attributeQuotes(['"Who decided that the bus stop was the problem?" asked Wren Talbot, a resident.']);
+    expect(who(r, "Who decided")).toBe("Wren Talbot");
+  });
+
+  it("keeps an acronym in brackets as an alias of the organisation", () => {
+    const r = attributeQuotes([
+      'The National Union of Porters (NUP) said the offer was "nowhere near what our members need".',
+    ]);
+    expect(who(r, "nowhere near")).toBe("National Union of Porters");
+    expect(speaker(r, "National Union of Porters")?.aliases).toContain("NUP");
+  });
+
+  it("reads a bare surname shared by two people as the one introduced first", () => {
+    const r = attributeQuotes([
+      "Olga Petrenko has run the pharmacy since 1998. Her son, Ivan Petrenko, 30, now runs the night shift.",
+      '"She thinks I work too little," Ivan said. "She is right, but so is she."',
+      '"Somebody in this family has to sleep," Petrenko says.',
+    ]);
+    expect(who(r, "She thinks I work")).toBe("Ivan Petrenko");
+    expect(who(r, "Somebody in this family")).toBe("Olga Petrenko");
+  });
+
+  it("takes a role given only in the sentence before", () => {
+    const r = attributeQuotes([
+      'The ministry sent its director of planning to the meeting. "We will publish the full costs in June," said Tarik Amsel.',
+    ]);
+    expect(speaker(r, "Tarik Amsel")?.role).toBe("director of planning");
+  });
+
+  it("makes a described speaker of 'The victim's brother, speaking outside court,'", () => {
+    const r = attributeQuotes([
+      'The victim\'s brother, speaking outside court, said the family would appeal. "We are not finished with this case," he said.',
+    ]);
+    expect(who(r, "We are not finished")).toBe("the victim's brother");
+  });
+});
+
 describe("quote marks", () => {
   it("keeps nested single quotes inside the outer quote", () => {
     const r = attributeQuotes([
