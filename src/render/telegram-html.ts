@@ -78,7 +78,8 @@ export function entryIdFromButton(data: string): string | null {
 /** "NBC News, “Title”, by A and B (2018)": the title linked when the source has a web address. */
 function sourceRef(source: Source): string {
   const title = `“${field(source.title)}”`;
-  const linked = source.url && /^https?:\/\//i.test(source.url) ? `<a href="${escapeHtml(source.url)}">${title}</a>` : title;
+  const linked =
+    source.url && /^https?:\/\//i.test(source.url) ? `<a href="${escapeHtml(source.url)}">${title}</a>` : title;
   const by = source.reporters.length ? `, by ${field(joinNames(source.reporters))}` : "";
   const date = source.date ? ` (${escapeHtml(source.date)})` : "";
   return `${field(source.publisher)}, ${linked}${by}${date}`;
@@ -112,7 +113,8 @@ function answersHtml(answers: readonly Answer[]): string {
 
 /** A short plain-text label for an answer (button text, inline result title). */
 export function answerLabel(answer: Answer, max = BUTTON_LABEL_MAX, withSpeaker = true): string {
-  const body = withSpeaker && answer.kind === "quote" && answer.speaker ? `${answer.speaker.name}: “${answer.text}”` : answer.text;
+  const body =
+    withSpeaker && answer.kind === "quote" && answer.speaker ? `${answer.speaker.name}: “${answer.text}”` : answer.text;
   return clip(body, max);
 }
 
@@ -134,7 +136,8 @@ function answerReply(reply: Extract<Reply, { type: "answer" }>): { html: string;
   const notes = r.notes.filter((n) => n.startsWith("question was cut")).map((n) => `<i>(Note: ${escapeHtml(n)}.)</i>`);
   if (!r.answer) {
     const ids = r.suggestionIds;
-    const withIds = ids && ids.length === r.suggestions.length ? r.suggestions.map((label, i) => ({ label, id: ids[i]! })) : [];
+    const withIds =
+      ids && ids.length === r.suggestions.length ? r.suggestions.map((label, i) => ({ label, id: ids[i]! })) : [];
     const buttons = buttonsFor(withIds);
     const lines = [...notes, escapeHtml(DECLINE_TEXT)];
     if (buttons.length) lines.push("Did you mean…");
@@ -155,11 +158,14 @@ function helpLines(reply: Extract<Reply, { type: "help" }>, options: TelegramRen
     `I answer questions from ${reply.entries} quotes and facts, each with its source.`,
     "Ask in your own words, or use a command:",
     ...reply.commands.map(
-      (c) => `/${c.name}${c.option ? ` ${escapeHtml(c.option.required ? `<${c.option.name}>` : `[${c.option.name}]`)}` : ""} — ${field(c.description)}`,
+      (c) =>
+        `/${c.name}${c.option ? ` ${escapeHtml(c.option.required ? `<${c.option.name}>` : `[${c.option.name}]`)}` : ""} — ${field(c.description)}`,
     ),
     "",
     `In a group, start with /ask, mention ${me}, or reply to one of my messages.`,
-    ...(options.botUsername ? [`In any chat, type <code>@${escapeHtml(options.botUsername)} question</code> to share an answer.`] : []),
+    ...(options.botUsername
+      ? [`In any chat, type <code>@${escapeHtml(options.botUsername)} question</code> to share an answer.`]
+      : []),
     ...(reply.examples.length ? ["", "For example:", ...bullets(reply.examples)] : []),
   ];
 }
@@ -174,7 +180,12 @@ function renderBody(reply: Reply, options: TelegramRenderOptions): { html: strin
         const who = reply.suggestions.length ? ["People quoted:", ...bullets(reply.suggestions)] : [];
         return { html: [`No quotes by “${field(reply.query)}”.`, ...who].join("\n"), buttons: [] };
       }
-      const head = reply.speaker ? [`<b>Quotes by ${field(reply.speaker.name)}</b>${reply.speaker.role ? `, ${field(reply.speaker.role)}` : ""}`, ""] : [];
+      const head = reply.speaker
+        ? [
+            `<b>Quotes by ${field(reply.speaker.name)}</b>${reply.speaker.role ? `, ${field(reply.speaker.role)}` : ""}`,
+            "",
+          ]
+        : [];
       return { html: [...head, answersHtml(reply.answers)].join("\n"), buttons: [] };
     }
     case "facts": {
@@ -223,7 +234,10 @@ export function splitHtml(html: string, limit = TELEGRAM_MESSAGE_LIMIT): string[
       return tag;
     });
     const reopen = carried.map((t) => `<${t}>`).join("");
-    const close = [...open].reverse().map((t) => `</${t}>`).join("");
+    const close = [...open]
+      .reverse()
+      .map((t) => `</${t}>`)
+      .join("");
     carried = open.filter((t) => t !== "a");
     return reopen + body + close;
   });
@@ -285,7 +299,8 @@ export function renderTelegramTurn(turn: TelegramTurn, options: TelegramRenderOp
       const alt = turn.alternatives.find((x) => x.id === a.entryId);
       picks.push({ text: alt ? answerLabel(alt) : "This one", data });
     } else if (!single) continue;
-    else if (a.action === "more") more.push({ text: clip(`More from ${turn.speaker?.name ?? "them"}`, BUTTON_LABEL_MAX), data });
+    else if (a.action === "more")
+      more.push({ text: clip(`More from ${turn.speaker?.name ?? "them"}`, BUTTON_LABEL_MAX), data });
     else follow.push({ text: a.action === "related" ? "Related" : "Source", data });
   }
   const rows = [more, follow].filter((r) => r.length > 0);

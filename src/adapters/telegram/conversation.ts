@@ -3,7 +3,12 @@ import type { Message } from "grammy/types";
 import { ask } from "../../commands/ask.js";
 import { dispatch } from "../../commands/dispatch.js";
 import type { CommandDef } from "../../commands/types.js";
-import { Conversation, decodeAction, type ButtonAction, type ConversationReply } from "../../conversation/conversation.js";
+import {
+  Conversation,
+  decodeAction,
+  type ButtonAction,
+  type ConversationReply,
+} from "../../conversation/conversation.js";
 import { renderTelegramTurn, type TelegramRenderOptions } from "../../render/telegram-html.js";
 import type { Runtime } from "../runtime.js";
 import { sendRendered } from "./send.js";
@@ -62,7 +67,8 @@ export class TelegramConversation {
     conversation?: Conversation,
   ) {
     this.conversation =
-      conversation ?? new Conversation({ core: () => runtime.core(), run: (def, arg) => dispatch(runtime, "telegram", def, arg) });
+      conversation ??
+      new Conversation({ core: () => runtime.core(), run: (def, arg) => dispatch(runtime, "telegram", def, arg) });
   }
 
   /** Answers a question or small talk (a private message, or a group message addressed to the bot). */

@@ -27,7 +27,8 @@ export async function sendRendered(ctx: Context, message: TelegramMessage, optio
           : undefined;
     // Built field by field, not by object spread: on Node 20, spread copies go straight to the old generation.
     const other: Parameters<Context["reply"]>[1] = { parse_mode: "HTML", link_preview_options: { is_disabled: true } };
-    if (i === 0 && options.replyTo !== undefined) other.reply_parameters = { message_id: options.replyTo, allow_sending_without_reply: true };
+    if (i === 0 && options.replyTo !== undefined)
+      other.reply_parameters = { message_id: options.replyTo, allow_sending_without_reply: true };
     if (markup) other.reply_markup = markup;
     await ctx.reply(chunks[i]!, other);
   }
