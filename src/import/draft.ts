@@ -242,7 +242,7 @@ export function draftKnowledge(
     const context = quoteContext(article.paragraphs, q, attribution.quotes) || q.context.replace(/\s+/g, " ").trim();
     const fromContext = askedQuestion(context);
     if (fromContext) generated.unshift(fromContext);
-    if (context && context.length <= 3000 && /[\p{L}]/u.test(context)) entry.context = context;
+    if (context && context.length <= 3000 && !saysNothing(context)) entry.context = context;
     quotes.push(entry);
     quoteCount.set(sid, (quoteCount.get(sid) ?? 0) + 1);
     if (!firstQuote.has(sid)) firstQuote.set(sid, entry);
@@ -417,8 +417,12 @@ function quoteContext(paragraphs: readonly string[], q: DraftQuote, quotes: read
   let at = a;
   for (const c of cuts) {
     const open = Math.max(at, c.start - 1);
-    out += `${p.slice(at, open)} `;
-    at = Math.max(at, Math.min(b, c.end + 1));
+    const close = Math.max(at, Math.min(b, c.end + 1));
+    // A quotation inside the reporting ("said that the company had “…” and that …") leaves a mark, so the
+    // sentence still reads; one at either end is simply cut.
+    const inside = /[\p{L}\p{N}]/u.test(p.slice(a, open)) && /[\p{L}\p{N}]/u.test(p.slice(close, b));
+    out += `${p.slice(at, open)}${inside ? " “…” " : " "}`;
+    at = close;
   }
   out += p.slice(at, b);
   out = out
@@ -430,6 +434,17 @@ function quoteContext(paragraphs: readonly string[], q: DraftQuote, quotes: read
   if ((out.match(/[\p{L}]+/gu) ?? []).length < 3) return "";
   return out.length > 300 ? `${out.slice(0, 297).replace(/\s+\S*$/, "")}…` : out;
 }
+
+/**
+ * A context that adds nothing to the speaker line shown with the quote: "she said", "Iorga said", "the minister
+ * added" (three words or fewer, one of them a speech verb).
+ */
+function saysNothing(context: string): boolean {
+  const words = context.match(/[\p{L}\p{N}'’-]+/gu) ?? [];
+  return words.length === 0 || (words.length <= 3 && words.some((w) => SAYS.test(w)));
+}
+const SAYS =
+  /^(said|says|added|adds|told|tells|wrote|writes|asked|asks|continued|explained|laughed|laughs|recalled|noted|argued|insisted|warned|replied)$/i;
 
 /** "Asked if Iran was losing the "propaganda war", the minister said" → "Was Iran losing the propaganda war?" */
 export function askedQuestion(context: string): string | null {

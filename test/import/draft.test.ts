@@ -105,6 +105,27 @@ describe("draftKnowledge", () => {
     expect(quotes).toContain("We cannot take the risk of a collapse with a lorry on it");
   });
 
+  it("gives each quote the sentence around it as context, a quotation inside the reporting marked “…”", () => {
+    const quotes = draft().doc.quotes;
+    expect(quotes[0]!.context).toBe("said Petra Lund, the council's head of roads");
+    expect(quotes[1]!.context).toBe(
+      "Lund said the repairs would cost an estimated £2.4 million and that the council had “…” for them",
+    );
+    const a: Attribution = {
+      ...ATTRIBUTION,
+      quotes: [{ ...ATTRIBUTION.quotes[0]!, context: "she said" }],
+    };
+    const paragraphs = [
+      '"We cannot take the risk of a collapse with a lorry on it," she said.',
+      ...PARAGRAPHS.slice(1),
+    ];
+    const d = draftKnowledge(
+      { ...ARTICLE, paragraphs },
+      { ...a, quotes: [{ ...a.quotes[0]!, paragraph: 0, start: 1, end: 58 }] },
+    );
+    expect(d.doc.quotes[0]!.context).toBeUndefined(); // "she said" adds nothing to the speaker line
+  });
+
   it("makes pure-quote sentences quotes, not facts, and keeps reporting around a partial quote as a fact", () => {
     const facts = draft().doc.facts.map((f) => f.text);
     expect(facts.some((f) => f.includes("We cannot take the risk"))).toBe(false);
