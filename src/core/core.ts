@@ -1,6 +1,6 @@
 import Fuse from "fuse.js";
 import { MAX_QUESTION_CHARS, cleanText, fold, stem, withoutMarkup, words } from "./normalise.js";
-import { STOP_WORDS, expandAbbreviation } from "./lexicon.js";
+import { STOP_WORDS, expandAbbreviation, withPhrases } from "./lexicon.js";
 import { allowedEdits, editDistance } from "./fuzzy.js";
 import { SearchIndex, type Hit, type QueryTerm } from "./search-index.js";
 import { asksRole, countedNoun, countsNoun, definitionSubject, defines, intentOf, satisfies, timeStrength, type Intent } from "./intent.js";
@@ -27,6 +27,11 @@ const ASIDE_WEIGHT = 0.1;
 const QUOTE_TIEBREAK = 0.9;
 const SPEECH =
   /\b(say|said|says|saying|tell|told|tells|think|thinks|thought|quote|quotes|quoted|claim|claims|claimed|believe|believes|opinion|view|views|feel|feels|felt|describe|described|call|called|calls|argue|argued|argues|warn|warned|warns|post|posted|wrote|write|writes|statement|words|according|mean|meant|react|reacted|respond|responded|response|comment|comments|commented|add|added|admit|admitted|insist|insisted|explain|explained|blog)\b/;
+/**
+ * An entry from another article than the one a question's subject word names, which does not say that word either,
+ * keeps this much of its confidence: "Who imposed sanctions on Oskara?" is not answered from the article on Iran.
+ */
+const OFF_TOPIC = 0.85;
 const GENERIC_COUNTED = new Set(["people", "persons", "individuals", "times", "men", "women", "residents", "citizens"]);
 const ASKING = new Set(
   "ask asks asked asking wonder wonders wondered wondering want wants wanted curious quick question know knows knew".split(" "),
@@ -277,7 +282,7 @@ export class Core {
   }
 
   private rank(question: string, prefixLast: boolean): (Hit & { confidence: number })[] {
-    const q = withoutMarkup(question);
+    const q = withPhrases(withoutMarkup(question));
     const terms = this.index.terms(q, prefixLast);
     // Words of an aside around the question ("hey, quick one: …", "…, my friend Bob asked") weigh less.
     // Only its unknown words and its asking words ("asked", "wondering"): "In Jahromi's view, …" keeps Jahromi.
@@ -298,6 +303,13 @@ export class Core {
     // Unless the question asks what someone said, an entry that states the answer beats a quote that touches it.
     const quoteFactor = SPEECH.test(fold(q).replace(FILLER_SPEECH, " ")) ? 1 : QUOTE_TIEBREAK;
     const weighted = terms.filter((t) => t.weight > 0);
+    // Words that name one source's subject ("Oskara"): an entry of another source that lacks them is off topic.
+    const focus: { bit: number; group: number }[] = [];
+    if (this.knowledge.sources.length > 1)
+      terms.forEach((t, i) => {
+        const group = i < 31 && t.weight > 0 ? this.index.topicGroup(t, SUBJECT_SHARE) : -1;
+        if (group >= 0) focus.push({ bit: 1 << i, group });
+      });
     return this.index
       .search(terms, CANDIDATES)
       .map((h) => {
@@ -330,9 +342,14 @@ export class Core {
           if (own || defines(e.text, about)) boost = Math.max(boost, DEFINE_BOOST);
           else if (topicOnly || whoIs) strict = true;
         }
-        const confidence = Math.round(h.coverage * (strict ? INTENT_MISMATCH : 1) * 1000) / 1000;
+        let offTopic = 1;
+        if (focus.length) {
+          const g = this.index.groupOfDoc(h.doc);
+          for (const f of focus) if (f.group !== g && (h.matched & f.bit) === 0) offTopic = OFF_TOPIC;
+        }
+        const confidence = Math.round(h.coverage * (strict ? INTENT_MISMATCH : 1) * offTopic * 1000) / 1000;
         // An entry that does not give what the question asks for also ranks lower, so one that does comes first.
-        const score = h.score * boost * (e.kind === "quote" ? quoteFactor : 1) * (strict ? INTENT_MISMATCH : 1);
+        const score = h.score * boost * (e.kind === "quote" ? quoteFactor : 1) * (strict ? INTENT_MISMATCH : 1) * offTopic;
         return { doc: h.doc, score, coverage: h.coverage, matched: h.matched, confidence };
       })
       .sort((a, b) => b.confidence * b.score - a.confidence * a.score || a.doc - b.doc);

@@ -67,7 +67,7 @@ const GROUPS = [
   "homegrown domestic local",
   "e-commerce ecommerce shopping",
   "ceo executive",
-  "judge judges judiciary court courts",
+  "fall fell falls falling drop dropped drops decline declined decrease decreased",
   "lady ladies woman women",
   "photo photos photograph photographs picture pictures image images",
   "justification justify justified grounds",
@@ -109,6 +109,21 @@ const ABBREVIATIONS: Record<string, string> = {
   pop: "population", yrs: "years", yr: "year", mil: "million", mln: "million", k: "thousand", approx: "approximately",
   b4: "before", bc: "because", cuz: "because", coz: "because", abt: "about", w: "with", w8: "wait", gr8: "great",
 };
+
+/** Two-word verbs read as the one word an article would use ("went up" → "rose"). */
+const PHRASES: [RegExp, string][] = [
+  [/\b(?:go|goes|going|gone|went)\s+up\b/gi, "rise"],
+  [/\b(?:go|goes|going|gone|went)\s+down\b/gi, "fall"],
+  [/\b(?:set|sets|setting)\s+up\b/gi, "founded"],
+  [/\b(?:shut|shuts|shutting)\s+down\b/gi, "shutdown"],
+];
+
+/** A question with its two-word verbs replaced by single words. */
+export function withPhrases(question: string): string {
+  let q = question;
+  for (const [re, word] of PHRASES) q = q.replace(re, word);
+  return q;
+}
 
 /** The word an abbreviation stands for ("govt" → "government"); the word itself otherwise. */
 export function expandAbbreviation(word: string): string {

@@ -351,6 +351,26 @@ export class SearchIndex {
     return best;
   }
 
+  /**
+   * The one source group whose topic this term is (share of at least `minShare`, and used by no other source), or -1
+   * when it is no source's topic or several sources'.
+   */
+  topicGroup(term: QueryTerm, minShare: number): number {
+    let found = -1;
+    for (const { term: id, quality } of term.matches) {
+      if (quality < 0.99) continue;
+      const list = this.topicShares.get(id);
+      // Only a word no other source uses at all names one source's subject ("start-up" articles do not own "start").
+      if (!list || this.groupCount[id] !== 1) continue;
+      for (let i = 0; i < list.length; i += 2) {
+        if (list[i + 1]! < minShare) continue;
+        if (found !== -1 && found !== list[i]) return -1;
+        found = list[i]!;
+      }
+    }
+    return found;
+  }
+
   /** The source group of a document. */
   groupOfDoc(doc: number): number {
     return this.groupOf[doc] ?? 0;
