@@ -111,6 +111,16 @@ interface QState {
  * speakers. Never throws; unbalanced marks and huge paragraphs are handled.
  */
 export function attributeQuotes(paragraphs: string[], opts: { reporters?: string[] } = {}): Attribution {
+  try {
+    return attribute(paragraphs, opts);
+  } catch (err) {
+    // A rule that breaks on odd input must not take the import down: the review shows the warning instead.
+    const message = err instanceof Error ? err.message : String(err);
+    return { speakers: [], quotes: [], warnings: [`quote attribution failed: ${message}`] };
+  }
+}
+
+function attribute(paragraphs: string[], opts: { reporters?: string[] }): Attribution {
   const reg = new Registry(opts.reporters ?? []);
   const trackers = new Map<string, Entity>();
   const warnings: string[] = [];

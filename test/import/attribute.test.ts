@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { attributeQuotes, type Attribution } from "../../src/import/attribute.js";
 
@@ -324,6 +325,51 @@ describe("garbage input", () => {
     const r = attributeQuotes(['He said "this never closes', "” stray closer and « another", '"', "“", "»«"]);
     expect(Array.isArray(r.quotes)).toBe(true);
     for (const q of r.quotes) expect(q.end).toBeGreaterThanOrEqual(q.start);
+  });
+
+  it("never throws on random text full of quote marks, and offsets always point at the quoted text", () => {
+    const piece = fc.constantFrom(
+      '"',
+      "“",
+      "”",
+      "«",
+      "»",
+      "‘",
+      "’",
+      "'",
+      " said ",
+      " she said. ",
+      " Anna Berg",
+      ", a nurse,",
+      "Mr ",
+      ". ",
+      ", ",
+      "He",
+      " told ",
+      "according to ",
+      "Asked whether ",
+      "the minister",
+      " word",
+      "\u2219",
+      "—",
+      "(",
+      ")",
+      ":",
+    );
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.array(piece, { maxLength: 40 }).map((a) => a.join("")),
+          { maxLength: 6 },
+        ),
+        (paras) => {
+          const r = attributeQuotes(paras);
+          for (const q of r.quotes) expect(paras[q.paragraph]!.slice(q.start, q.end)).toBe(q.text);
+          for (const q of r.quotes) if (q.speakerId) expect(r.speakers.some((s) => s.id === q.speakerId)).toBe(true);
+        },
+      ),
+      { numRuns: 300 },
+    );
   });
 
   it("handles a 1 MB paragraph", () => {
