@@ -67,7 +67,7 @@ export interface Attribution {
 }
 
 const VERB_WORDS =
-  "smiled|smiles|shrugged|shrugs|nodded|nods|grinned|grins|paused|pauses|said|says|say|told|tells|added|adds|wrote|writes|asked|asks|argued|argues|warned|warns|laughed|laughs|explained|explains|noted|notes|posted|posts|insisted|insists|continued|continues|recalled|recalls|replied|replies|responded|responds|stated|states|declared|declares|acknowledged|acknowledges|admitted|admits|conceded|concedes|complained|complains|cautioned|cautions|claimed|claims|countered|counters|suggested|suggests|urged|urges|predicted|predicts|remarked|remarks|observed|observes|announced|announces|stressed|stresses|emphasi[sz]ed|emphasi[sz]es|agreed|agrees|testified|testifies|tweeted|tweets|joked|jokes|sighed|sighs|shouted|shouts|whispered|whispers|recounted|recounts|maintained|maintains|wondered|wonders|vowed|vows|promised|promises|confirmed|confirms|boasted|boasts|pleaded|pleads|tell|(?:pointed|points|went|goes) (?:out|on)|puts? it|saying|calling|adding|describing|arguing|warning|noting|insisting|telling|writing|explaining|called|according to";
+  "described|describes|smiled|smiles|shrugged|shrugs|nodded|nods|grinned|grins|paused|pauses|said|says|say|told|tells|added|adds|wrote|writes|asked|asks|argued|argues|warned|warns|laughed|laughs|explained|explains|noted|notes|posted|posts|insisted|insists|continued|continues|recalled|recalls|replied|replies|responded|responds|stated|states|declared|declares|acknowledged|acknowledges|admitted|admits|conceded|concedes|complained|complains|cautioned|cautions|claimed|claims|countered|counters|suggested|suggests|urged|urges|predicted|predicts|remarked|remarks|observed|observes|announced|announces|stressed|stresses|emphasi[sz]ed|emphasi[sz]es|agreed|agrees|testified|testifies|tweeted|tweets|joked|jokes|sighed|sighs|shouted|shouts|whispered|whispers|recounted|recounts|maintained|maintains|wondered|wonders|vowed|vows|promised|promises|confirmed|confirms|boasted|boasts|pleaded|pleads|tell|(?:pointed|points|went|goes) (?:out|on)|puts? it|saying|calling|adding|describing|arguing|warning|noting|insisting|telling|writing|explaining|called|according to";
 const VERB_RE = new RegExp(`\\b(${VERB_WORDS})\\b`, "gi");
 const SPEECH_TEST = new RegExp(`\\b(${VERB_WORDS.replace("asked|asks|", "")})\\b`, "i");
 /** A sentence has a few verbs of saying; more is not prose, and each costs a subject search. */
@@ -351,6 +351,8 @@ function findAttributions(
     )
       continue;
     if (verb === "tell" && !/\b(to)\s+$/.test(before)) continue;
+    // "described him as “…”"
+    if ((verb === "described" || verb === "describes") && !/^\s+(?:\S+\s+){0,4}?as\s*[“"«]/u.test(after)) continue;
 
     let clause = a;
     for (const s of spans) if (s.close >= a && s.close < vs) clause = s.close + 1;
@@ -624,6 +626,14 @@ function subjectBeforeParts(lead: string): { ref: Ref; roles: string[]; offset: 
       if (!ref) return null;
       return { ref, roles, offset: off, length: part.length };
     }
+    // "Friends described him as …", "Colleagues said": a group named by a plural noun
+    if (
+      k === pieces.length - 1 &&
+      /^[\p{Lu}][\p{Ll}]+s$/u.test(part) &&
+      isCommonCapitalised(part) &&
+      !isFunctionWord(part)
+    )
+      return { ref: { t: "desc", np: part }, roles, offset: off, length: part.length };
     // A clause: the subject, if any, leads it ("Jahromi and other officials also" has none).
     const np = leadingNP(part);
     if (np && k === pieces.length - 1) {

@@ -9,7 +9,7 @@ const sharedDir = existsSync(`${root}test/fixtures/articles`)
   : "/work/shared/articles";
 
 // Thresholds sit a little under the figures eval/import-quotes.ts measures (shared 1.000/1.000, hold-out
-// 1.000/0.994 over 12 articles, NBC 1.000/1.000), so a rule change that loses a quote or a speaker fails here.
+// 1.000/0.994 over 14 articles, NBC 1.000/1.000), so a rule change that loses a quote or a speaker fails here.
 describe("quote attribution on whole articles", () => {
   it("the shared sample articles", () => {
     const articles = readArticles(sharedDir);
@@ -21,7 +21,7 @@ describe("quote attribution on whole articles", () => {
 
   it("the project's hold-out articles", () => {
     const articles = readArticles(`${root}test/fixtures/attribution`);
-    expect(articles.length).toBeGreaterThanOrEqual(12);
+    expect(articles.length).toBeGreaterThanOrEqual(14);
     const { precision, recall } = evaluate(articles);
     expect(precision).toBeGreaterThanOrEqual(0.97);
     expect(recall).toBeGreaterThanOrEqual(0.97);
