@@ -32,6 +32,8 @@ const SPEECH =
  * keeps this much of its confidence: "Who imposed sanctions on Oskara?" is not answered from the article on Iran.
  */
 const OFF_TOPIC = 0.85;
+/** A sentence that refers back to the one before it. */
+const LEANS = /\b(?:it|its|they|their|them|he|his|she|her|this|these|those|the company|the project|the group)\b/i;
 const GENERIC_COUNTED = new Set(["people", "persons", "individuals", "times", "men", "women", "residents", "citizens"]);
 const ASKING = new Set(
   "ask asks asked asking wonder wonders wondered wondering want wants wanted curious quick question know knows knew".split(" "),
@@ -86,14 +88,21 @@ export class Core {
     const groupOf = new Map<string, number>();
     knowledge.sources.forEach((s, g) => groupOf.set(s.id, g));
     this.index = new SearchIndex(
-      knowledge.entries.map((e) => {
+      knowledge.entries.map((e, i) => {
         const sp = e.kind === "quote" ? this.speakerById.get(e.speakerId) : undefined;
+        // A plain imported sentence that leans on the one before ("Eighty thousand users could still open it") is
+        // read with that sentence as its context: what "it" is.
+        const prev = i > 0 ? knowledge.entries[i - 1]! : undefined;
+        const lean =
+          e.kind === "fact" && e.questions.length === 0 && prev?.kind === "fact" && prev.sourceId === e.sourceId && LEANS.test(e.text)
+            ? ` ${prev.text}`
+            : "";
         return {
           text: e.text,
           questions: e.questions.join(" \n "),
           tags: e.tags.join(" "),
           people: sp ? [sp.name, sp.role ?? "", ...sp.aliases].join(" ") : "",
-          context: e.kind === "quote" ? (e.context ?? "") : (e.attribution ?? ""),
+          context: (e.kind === "quote" ? (e.context ?? "") : (e.attribution ?? "")) + lean,
           group: groupOf.get(e.sourceId) ?? 0,
         };
       }),

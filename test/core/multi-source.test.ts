@@ -48,6 +48,10 @@ describe("several imported articles in one knowledge base", () => {
     expect(r.answer?.text).toContain("37 websites");
   });
 
+  it("a sentence that refers back ('It was downloaded…') is read with the sentence before it", () => {
+    expect(core.ask("How many times was the Velmar wallet app downloaded?").answer?.text).toContain("200,000");
+  });
+
   it("the answer names its own article", () => {
     const r = core.ask("How much does bread cost in Harrowgate?");
     expect(r.answer?.source.title).toBe("Bread prices rise in Harrowgate");

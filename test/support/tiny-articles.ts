@@ -37,6 +37,8 @@ export const velmar: TinyArticle = {
     "Analysts said Velmar was a good business with a bad shareholder.",
     "Quorra claims 9 million users across the region, Velmar's own drivers among them.",
     "Velmar was valued at 640 million dollars last year.",
+    "In March the company launched a wallet app for riders.",
+    "It was downloaded 200,000 times in its first week.",
   ],
 };
 export const bakery: TinyArticle = {
