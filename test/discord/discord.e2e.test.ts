@@ -195,7 +195,7 @@ describe("slash commands", () => {
   it("a button whose entry is gone, or that is not ours, gets an ephemeral note", async () => {
     const gone = await fake.pressButton("bb:dym:no-such-entry").callback();
     expect(gone.body.data.flags).toBe(EPHEMERAL);
-    expect(gone.body.data.content).toMatch(/no longer available/);
+    expect(gone.body.data.content).toMatch(/no longer have/);
     const foreign = await fake.pressButton("something-else").callback();
     expect(foreign.body.data.flags).toBe(EPHEMERAL);
   });

@@ -80,6 +80,8 @@ export interface MessageOptions {
   author?: "user" | "bot" | "self";
   /** Another human author than `user`, by id (same name): for per-user limits. */
   userId?: string;
+  /** With `replyToBot`: the buttons (action rows) of the bot's message replied to. */
+  repliedComponents?: unknown[];
 }
 
 export interface InteractionOptions {
@@ -493,7 +495,7 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
       const author = o.author === "bot" ? otherBot : o.author === "self" ? botUser : o.userId ? { ...user, id: o.userId } : user;
       const id = snowflake();
       const mentionText = o.mentionBot && o.mentionInContent !== false ? `<@${botUser.id}> ` : "";
-      const repliedTo = o.replyToBot ? messageFrom({ content: "An earlier answer" }, o.dm ? dmChannelId : channelId) : null;
+      const repliedTo = o.replyToBot ? messageFrom({ content: "An earlier answer", components: o.repliedComponents }, o.dm ? dmChannelId : channelId) : null;
       const d = {
         id,
         channel_id: o.dm ? dmChannelId : channelId,

@@ -2,7 +2,10 @@ import type { AutocompleteInteraction, ButtonInteraction, ChatInputCommandIntera
 import type { Runtime } from "../runtime.js";
 import { findCommand } from "../../commands/definitions.js";
 import { textMessages } from "../../render/discord.js";
-import { answerButton, completeOption, runCommand } from "./answer.js";
+import { renderDiscordTurn } from "../../render/discord-turn.js";
+import { completeOption } from "./autocomplete.js";
+import { answerButton } from "./buttons.js";
+import { conversationKey, conversationOf } from "./conversation.js";
 import { FLOOD_NOTICE, floodOf, type DiscordFlood } from "./flood.js";
 import { sendToInteraction } from "./respond.js";
 
@@ -53,10 +56,12 @@ async function slashCommand(ctx: HandlerContext, i: ChatInputCommandInteraction)
   }
   if (Date.now() - i.createdTimestamp > ctx.deferAfterMs) await i.deferReply();
   const arg = def.option ? (i.options.getString(def.option.name) ?? "") : "";
-  await sendToInteraction(i, runCommand(ctx.runtime, def, arg));
+  // In the conversation of this person in this channel: /ask follows up on their messages and buttons there.
+  const key = conversationKey(i.channelId ?? "none", i.user.id);
+  await sendToInteraction(i, renderDiscordTurn(conversationOf(i.client, ctx.runtime).command(key, def, arg)));
 }
 
 async function buttonPress(ctx: HandlerContext, i: ButtonInteraction): Promise<void> {
-  const messages = answerButton(ctx.runtime, i.customId);
-  await sendToInteraction(i, messages ?? textMessages("This button is no longer in use: ask again.", true));
+  const key = conversationKey(i.channelId ?? "none", i.user.id);
+  await sendToInteraction(i, answerButton(ctx.runtime, conversationOf(i.client, ctx.runtime), key, i.customId));
 }

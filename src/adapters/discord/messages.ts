@@ -1,7 +1,9 @@
 import type { Message } from "discord.js";
 import type { Runtime } from "../runtime.js";
 import { textMessages } from "../../render/discord.js";
-import { commandFromText, runCommand } from "./answer.js";
+import { renderDiscordTurn } from "../../render/discord-turn.js";
+import { conversationKey, conversationOf } from "./conversation.js";
+import { commandFromText } from "./parse-text.js";
 import { FLOOD_NOTICE, floodOf, type DiscordFlood } from "./flood.js";
 import { sendToMessage } from "./respond.js";
 
@@ -40,5 +42,8 @@ export async function handleMessage(runtime: Runtime, message: Message, flood?: 
     return;
   }
   const { def, arg } = commandFromText(withoutMention(message.content.slice(0, MAX_CONTENT_CHARS), botId));
-  await sendToMessage(message, runCommand(runtime, def, arg));
+  // In the conversation of this person in this channel or DM; a reply to one of the bot's answers continues from it.
+  const talk = conversationOf(message.client, runtime);
+  const turn = talk.command(conversationKey(message.channelId, message.author.id), def, arg, talk.repliedEntry(message.id));
+  await sendToMessage(message, renderDiscordTurn(turn));
 }

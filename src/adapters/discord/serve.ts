@@ -2,6 +2,7 @@ import { once } from "node:events";
 import { Events, type Client } from "discord.js";
 import type { AdapterState, RunningAdapter, Runtime } from "../runtime.js";
 import { createDiscordClient } from "./client.js";
+import { conversationOf } from "./conversation.js";
 import { handleInteraction } from "./interactions.js";
 import { discordFlood } from "./flood.js";
 import { handleMessage } from "./messages.js";
@@ -32,6 +33,8 @@ function abortable<T>(p: Promise<T>, signal: AbortSignal | undefined): Promise<T
 export async function startClient(runtime: Runtime, options: Omit<DiscordOptions, "shards">): Promise<RunningAdapter> {
   const { log } = runtime;
   const client = createDiscordClient(options);
+  // The conversation layer, made now so it reads replies to the bot's answers from the first gateway event on.
+  conversationOf(client, runtime);
   const ctx = { runtime, deferAfterMs: options.deferAfterMs ?? DEFAULT_DEFER_AFTER_MS, flood: discordFlood(options) };
   let state: AdapterState = "starting";
   const inflight = new Set<Promise<void>>();
