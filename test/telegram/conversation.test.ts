@@ -63,6 +63,12 @@ describe("telegram conversation", () => {
     expect(textOf(second)).toContain("Jahromi");
     expect(textOf(second)).not.toContain(shown("jahromi-avid-twitter-user"));
     expect(textOf(second)).toContain("Source:");
+    // One log line and one telemetry event per message, whatever the conversation did for it.
+    expect(t.rt.lines.filter((l) => l.msg === "answer")).toHaveLength(2);
+    expect(t.rt.events.map((e) => [e.event.command, e.event.id])).toEqual([
+      ["ask", "jahromi-avid-twitter-user"],
+      ["ask", expect.stringMatching(/^jahromi-/)],
+    ]);
   });
 
   it("a follow-up with nothing before it asks what is meant instead of answering a random entry", async () => {

@@ -46,8 +46,9 @@ interface RawPacket {
 
 /**
  * Discord's side of the conversation layer (adapter → conversation → command → core → render): one
- * {@link Conversation} per client, keyed per person per channel. Every command it runs goes through `dispatch`, so each
- * question is logged and counted as before; a button press is dispatched as one `ask`.
+ * {@link Conversation} per client, keyed per person per channel. Each turn (a message, a command, a button press) goes
+ * through `dispatch` once, as the command it is (a message or a press as `ask`): one log line and one count per turn,
+ * with the entry finally shown, however many searches the conversation made for it (a follow-up may make two).
  *
  * A reply to one of the bot's answers continues from that answer, also after a restart or in another shard: the
  * gateway sends the replied-to message with the reply, and its buttons carry the entry id. discord.js keeps no
@@ -62,9 +63,7 @@ export class DiscordConversation {
     private readonly runtime: Runtime,
     conversation?: Conversation,
   ) {
-    this.conversation =
-      conversation ??
-      new Conversation({ core: () => runtime.core(), run: (def, arg) => dispatch(runtime, "discord", def, arg) });
+    this.conversation = conversation ?? new Conversation({ core: () => runtime.core() });
   }
 
   /** Reads a raw gateway event: a new message replying to one of `botId`'s answers has the answer's entry noted. */
@@ -87,22 +86,19 @@ export class DiscordConversation {
     return entry;
   }
 
-  /** A typed message or slash command, in the conversation of `key`. */
+  /** A typed message or slash command in the conversation of `key`, through dispatch once (as that command). */
   command(key: string, def: CommandDef, arg: string, replyTo: string | null = null): ConversationReply {
-    return this.conversation.command(key, def, arg, { replyTo });
+    return this.dispatched(def, () => this.conversation.command(key, def, arg, { replyTo }));
   }
 
-  /**
-   * A button press ({@link ButtonAction}), answered like the matching follow-up, through dispatch (one log line and
-   * telemetry, like any answer).
-   */
+  /** A button press ({@link ButtonAction}) answered like the matching follow-up, through dispatch once (as `ask`). */
   press(key: string, action: ButtonAction): ConversationReply {
+    return this.dispatched(ask, () => this.conversation.press(key, action));
+  }
+
+  private dispatched(as: CommandDef, answer: () => ConversationReply): ConversationReply {
     let turn: ConversationReply | undefined;
-    const def: CommandDef = {
-      name: ask.name,
-      description: ask.description,
-      run: () => (turn = this.conversation.press(key, action)).reply,
-    };
+    const def: CommandDef = { name: as.name, description: as.description, run: () => (turn = answer()).reply };
     dispatch(this.runtime, "discord", def, "");
     return turn!;
   }

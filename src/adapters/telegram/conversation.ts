@@ -3,12 +3,7 @@ import type { Message } from "grammy/types";
 import { ask } from "../../commands/ask.js";
 import { dispatch } from "../../commands/dispatch.js";
 import type { CommandDef } from "../../commands/types.js";
-import {
-  Conversation,
-  decodeAction,
-  type ButtonAction,
-  type ConversationReply,
-} from "../../conversation/conversation.js";
+import { Conversation, decodeAction, type ConversationReply } from "../../conversation/conversation.js";
 import { renderTelegramTurn, type TelegramRenderOptions } from "../../render/telegram-html.js";
 import type { Runtime } from "../runtime.js";
 import { sendRendered } from "./send.js";
@@ -56,8 +51,9 @@ const renderOptions = (ctx: Context): TelegramRenderOptions => ({ botUsername: c
 
 /**
  * Telegram's side of the conversation layer (adapter → conversation → command → core → render): one
- * {@link Conversation} per bot, keyed per person per chat. Every command it runs goes through `dispatch`, so each
- * question is logged and counted as before; a button press is dispatched as one `ask`.
+ * {@link Conversation} per bot, keyed per person per chat. Each turn (a message, a command, a button press) goes
+ * through `dispatch` once, as the command it is (a message or a press as `ask`): one log line and one count per turn,
+ * with the entry finally shown, however many searches the conversation made for it (a follow-up may make two).
  */
 export class TelegramConversation {
   readonly conversation: Conversation;
@@ -66,16 +62,15 @@ export class TelegramConversation {
     private readonly runtime: Runtime,
     conversation?: Conversation,
   ) {
-    this.conversation =
-      conversation ??
-      new Conversation({ core: () => runtime.core(), run: (def, arg) => dispatch(runtime, "telegram", def, arg) });
+    this.conversation = conversation ?? new Conversation({ core: () => runtime.core() });
   }
 
   /** Answers a question or small talk (a private message, or a group message addressed to the bot). */
   async text(ctx: Context, text: string): Promise<void> {
     const msg = ctx.message;
     const replyTo = msg ? repliedEntry(msg, ctx.me.id) : null;
-    const turn = this.conversation.handle(conversationKey(ctx.chat?.id, ctx.from?.id), text, { replyTo });
+    const key = conversationKey(ctx.chat?.id, ctx.from?.id);
+    const turn = this.dispatched(ask, () => this.conversation.handle(key, text, { replyTo }));
     await this.send(ctx, turn, isGroup(ctx) ? msg?.message_id : undefined);
   }
 
@@ -83,7 +78,8 @@ export class TelegramConversation {
   async command(ctx: Context, def: CommandDef, arg: string): Promise<void> {
     const msg = ctx.message;
     const replyTo = msg ? repliedEntry(msg, ctx.me.id) : null;
-    const turn = this.conversation.command(conversationKey(ctx.chat?.id, ctx.from?.id), def, arg, { replyTo });
+    const key = conversationKey(ctx.chat?.id, ctx.from?.id);
+    const turn = this.dispatched(def, () => this.conversation.command(key, def, arg, { replyTo }));
     await this.send(ctx, turn, isGroup(ctx) ? msg?.message_id : undefined);
   }
 
@@ -98,7 +94,8 @@ export class TelegramConversation {
       await ctx.answerCallbackQuery({ text: FOREIGN_BUTTON });
       return;
     }
-    const turn = this.pressed(conversationKey(ctx.chat?.id, ctx.from?.id), action);
+    const key = conversationKey(ctx.chat?.id, ctx.from?.id);
+    const turn = this.dispatched(ask, () => this.conversation.press(key, action));
     if (turn.mode !== "answer") {
       const text = turn.reply.type === "prompt" ? turn.reply.text : FOREIGN_BUTTON;
       await ctx.answerCallbackQuery({ text: text.length > TOAST_MAX ? `${text.slice(0, TOAST_MAX - 1)}…` : text });
@@ -108,14 +105,10 @@ export class TelegramConversation {
     await this.send(ctx, turn, isGroup(ctx) ? ctx.callbackQuery?.message?.message_id : undefined);
   }
 
-  /** The press through dispatch (one log line and telemetry, like any answer), answered by the conversation. */
-  private pressed(key: string, action: ButtonAction): ConversationReply {
+  /** Runs one turn through dispatch as the command `as` (one log line and telemetry), answered by `answer`. */
+  private dispatched(as: CommandDef, answer: () => ConversationReply): ConversationReply {
     let turn: ConversationReply | undefined;
-    const def: CommandDef = {
-      name: ask.name,
-      description: ask.description,
-      run: () => (turn = this.conversation.press(key, action)).reply,
-    };
+    const def: CommandDef = { name: as.name, description: as.description, run: () => (turn = answer()).reply };
     dispatch(this.runtime, "telegram", def, "");
     return turn!;
   }
