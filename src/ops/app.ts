@@ -5,7 +5,7 @@ import { ConfigError } from "../config.js";
 import type { AdapterState, Platform, RunningAdapter, Runtime } from "../adapters/runtime.js";
 import { BotMetrics } from "./bot-metrics.js";
 import { KnowledgeHolder } from "./knowledge.js";
-import { startHealthServer, type HealthServer } from "./health.js";
+import type { HealthServer } from "./health.js";
 import { createTelemetry } from "./telemetry.js";
 import { UnansweredLog, UnansweredLogError } from "./unanswered.js";
 import { isTransient, planAdapters, startFailure, unreachable, type PlannedAdapter } from "./adapters.js";
@@ -195,6 +195,8 @@ export async function startApp(
       knowledge: () => ({ entries: knowledge.core().size, loadedAt: knowledge.loadedAt() }),
       metrics: () => metrics.expose(),
     };
+    // Imported only when configured: node:http is a start-up cost the console alone does not need.
+    const { startHealthServer } = await import("./health.js");
     health = await startHealthServer(sources, config.HEALTH_PORT, config.HEALTH_HOST).catch(async (err: Error) => {
       await unanswered?.close();
       metrics.detach();
