@@ -1,8 +1,12 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
+import { runCheck } from "../src/cli/check.js";
 import { KnowledgeError, loadKnowledgeDir } from "../src/core/loader.js";
+import { DEFAULT_KNOWLEDGE_DIR } from "../src/paths.js";
+import { knowledgeFolderProblems } from "./support/knowledge-rules.js";
+import { nbcKnowledge } from "./support/nbc.js";
 
 /**
  * The loader on malformed knowledge files, written to temporary folders: each problem must come back as a
@@ -185,5 +189,55 @@ describe("loadKnowledgeDir", () => {
   it("rejects a missing folder and a folder without knowledge files", () => {
     expect(() => loadKnowledgeDir(join(tmpdir(), "briefbot-no-such-folder-x9"))).toThrow(KnowledgeError);
     expect(() => loadKnowledgeDir(folder({ "notes.txt": "hello" }))).toThrow(/no \.yaml/);
+  });
+});
+
+/** A second source written for this test (fictional), added the way the README says: a YAML file and its text. */
+const SECOND_TEXT = `Harbour Library reopens after flood repairs
+
+The Harbour Library in Port Ellery reopened on Monday after eight months of repairs, the town council said.
+
+"We saved the local history room, and that was what mattered most," said head librarian Mara Quill.
+`;
+const SECOND_YAML = `source:
+  id: loader-test-extra-source
+  title: Harbour Library reopens after flood repairs
+  publisher: Port Ellery Gazette
+  reporters: [Nell Tarrant]
+  text: loader-test-extra-source.txt
+speakers:
+  - id: quill
+    name: Mara Quill
+    role: head librarian of the Harbour Library
+quotes:
+  - id: loader-test-extra-quote
+    text: "We saved the local history room, and that was what mattered most"
+    speaker: quill
+facts:
+  - id: loader-test-extra-fact
+    text: The Harbour Library in Port Ellery reopened after eight months of repairs.
+`;
+
+describe("the knowledge rules hold for any valid knowledge", () => {
+  it("over a copy of knowledge/ with one more valid source: it loads, keeps every rule, and check counts both", () => {
+    const root = mkdtempSync(join(tmpdir(), "briefbot-any-"));
+    dirs.push(root);
+    const dir = join(root, "knowledge");
+    mkdirSync(dir);
+    for (const name of readdirSync(DEFAULT_KNOWLEDGE_DIR).filter((f) => /\.(ya?ml|txt)$/i.test(f))) cpSync(join(DEFAULT_KNOWLEDGE_DIR, name), join(dir, name));
+    const before = knowledgeFolderProblems(dir);
+    expect(before.problems).toEqual([]);
+    // Names no source of the folder uses, so the test holds whatever knowledge/ holds.
+    writeFileSync(join(dir, "loader-test-extra-source.yaml"), SECOND_YAML);
+    writeFileSync(join(dir, "loader-test-extra-source.txt"), SECOND_TEXT);
+    const after = knowledgeFolderProblems(dir);
+    expect(after.problems).toEqual([]);
+    expect(after.knowledge.sources.map((s) => s.id)).toEqual([...before.knowledge.sources.map((s) => s.id), "loader-test-extra-source"].sort());
+    expect(after.knowledge.entries).toHaveLength(before.knowledge.entries.length + 2);
+    let out = "";
+    expect(runCheck(dir, { write: (t: string) => (out += t) } as never, { write: () => true } as never)).toBe(0);
+    expect(out).toMatch(/^loader-test-extra-source: 1 quotes, 1 facts$/m);
+    // The shipped article's fixture is the same whatever the folder holds.
+    expect(nbcKnowledge().sources.map((s) => s.id)).toEqual(["nbc-iran-social-media"]);
   });
 });

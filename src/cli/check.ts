@@ -1,10 +1,16 @@
 import { summariseSources } from "../core/core.js";
-import { loadKnowledgeDir } from "../core/loader.js";
+import { statSync } from "node:fs";
+import { loadKnowledgeDir, loadKnowledgeFile } from "../core/loader.js";
 
-/** `briefbot check`: validates the knowledge folder and prints counts per source and kind. Returns the exit code. */
+/**
+ * `briefbot check [dir | file.yaml]`: validates the knowledge folder (or one knowledge file with its source text) and
+ * prints counts per source and kind. Returns the exit code. Never waits on a FIFO or a device: the loader refuses
+ * anything but regular files, by name, before opening them.
+ */
 export function runCheck(dir: string, out = process.stdout, err = process.stderr): number {
   try {
-    const k = loadKnowledgeDir(dir);
+    const oneFile = /\.ya?ml$/i.test(dir) && statSync(dir, { throwIfNoEntry: false })?.isFile() === true;
+    const k = oneFile ? loadKnowledgeFile(dir) : loadKnowledgeDir(dir);
     for (const { source, quotes, facts } of summariseSources(k)) out.write(`${source.id}: ${quotes} quotes, ${facts} facts\n`);
     out.write(`ok: ${k.sources.length} sources, ${k.speakers.length} speakers, ${k.entries.length} entries\n`);
     return 0;

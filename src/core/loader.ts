@@ -1,5 +1,5 @@
 import { closeSync, constants, fstatSync, lstatSync, openSync, readSync, readdirSync, realpathSync, statSync, type Stats } from "node:fs";
-import { basename, join } from "node:path";
+import { basename, dirname, join } from "node:path";
 import { LineCounter, isNode, parseDocument, type Document } from "yaml";
 import { knowledgeFileSchema, type KnowledgeFile } from "./schema.js";
 import type { Entry, Knowledge, Source, Speaker } from "./types.js";
@@ -302,6 +302,30 @@ function tooLarge(size: number, max: number): string {
 }
 
 /**
+ * Loads one knowledge file with the source text it names (beside it), exactly as {@link loadKnowledgeDir} loads each
+ * of its files: for `briefbot check FILE`, and for tests that use the shipped article as a fixture whatever else the
+ * folder holds.
+ */
+export function loadKnowledgeFile(path: string, options: LoadOptions = {}): Knowledge {
+  return loadOne(dirname(path), basename(path), options.maxFileBytes ?? MAX_KNOWLEDGE_FILE_BYTES);
+}
+
+function loadOne(dir: string, name: string, maxBytes: number): Knowledge {
+  const rel = join(basename(dir), name);
+  let yamlText: string | undefined;
+  try {
+    yamlText = readKnowledgeFile(join(dir, name), maxBytes, "rename it so its name does not end in .yaml, or move it out of the knowledge folder");
+  } catch (err) {
+    if (err instanceof FileRefused) throw new KnowledgeError(rel, null, "", err.message);
+    throw err;
+  }
+  // Listed a moment ago, gone now (an editor's rename): as good as absent.
+  if (yamlText === undefined) throw new KnowledgeError(rel, null, "", "file not found");
+  const readText = (textName: string) => readKnowledgeFile(join(dir, textName), maxBytes, "source.text names the article's .txt file");
+  return parseKnowledgeFile(rel, yamlText, readText);
+}
+
+/**
  * Loads every `*.yaml` / `*.yml` file in `dir`, each with the source text it names. Call it at start-up and on each
  * reload; it throws a {@link KnowledgeError} rather than return a partial knowledge base, so a caller that already
  * serves a good one can keep it. Only regular files are read (see {@link readKnowledgeFile}): a FIFO, a device or a
@@ -320,19 +344,6 @@ export function loadKnowledgeDir(dir: string, options: LoadOptions = {}): Knowle
     .filter((f) => /\.ya?ml$/i.test(f))
     .sort();
   if (files.length === 0) throw new KnowledgeError(dir, null, "", "no .yaml knowledge files in this folder");
-  const parts = files.map((name) => {
-    const rel = join(basename(dir), name);
-    let yamlText: string | undefined;
-    try {
-      yamlText = readKnowledgeFile(join(dir, name), maxBytes, "rename it so its name does not end in .yaml, or move it out of the knowledge folder");
-    } catch (err) {
-      if (err instanceof FileRefused) throw new KnowledgeError(rel, null, "", err.message);
-      throw err;
-    }
-    // Listed a moment ago, gone now (an editor's rename): as good as absent.
-    if (yamlText === undefined) throw new KnowledgeError(rel, null, "", "file disappeared while loading; try again");
-    const readText = (textName: string) => readKnowledgeFile(join(dir, textName), maxBytes, "source.text names the article's .txt file");
-    return { file: rel, knowledge: parseKnowledgeFile(rel, yamlText, readText) };
-  });
+  const parts = files.map((name) => ({ file: join(basename(dir), name), knowledge: loadOne(dir, name, maxBytes) }));
   return mergeKnowledge(parts);
 }

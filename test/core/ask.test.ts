@@ -1,11 +1,10 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { CONFIDENCE_THRESHOLD, createCore, type Core } from "../../src/core/core.js";
-import { loadKnowledgeDir } from "../../src/core/loader.js";
-import { DEFAULT_KNOWLEDGE_DIR } from "../../src/paths.js";
+import { nbcKnowledge } from "../support/nbc.js";
 
 let core: Core;
 beforeAll(() => {
-  core = createCore(loadKnowledgeDir(DEFAULT_KNOWLEDGE_DIR));
+  core = createCore(nbcKnowledge()); // the shipped article as a fixture, whatever else knowledge/ holds
 });
 
 const answerOf = (q: string) => core.ask(q).answer?.text ?? "";

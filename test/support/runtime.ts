@@ -1,14 +1,13 @@
 import { Writable } from "node:stream";
 import pino, { type Logger } from "pino";
 import { createCore, type Core } from "../../src/core/core.js";
-import { loadKnowledgeDir } from "../../src/core/loader.js";
-import { DEFAULT_KNOWLEDGE_DIR } from "../../src/paths.js";
+import { nbcKnowledge } from "./nbc.js";
 import type { AnswerEvent, Runtime } from "../../src/adapters/runtime.js";
 
 let shared: Core | undefined;
-/** The shipped knowledge base, indexed once per test file. */
+/** The shipped NBC article (the fixture, whatever else knowledge/ holds), indexed once per test file. */
 export function sharedCore(): Core {
-  return (shared ??= createCore(loadKnowledgeDir(DEFAULT_KNOWLEDGE_DIR)));
+  return (shared ??= createCore(nbcKnowledge()));
 }
 
 /** A pino logger that keeps its lines in memory, parsed. */
