@@ -24,14 +24,31 @@ export type FollowUp =
 
 /** The words of a message as follow-up rules read them: folded, apostrophes dropped, punctuation as spaces. */
 export function plainWords(text: string): string {
-  return fold(String(text ?? "").slice(0, 600))
-    .replace(/['`\u2019]/g, "")
+  const raw = String(text ?? "").slice(0, 600);
+  // Plain ASCII needs no Unicode work (every entry of a large knowledge base goes through here once).
+  if (/^[\x20-\x7e]*$/.test(raw))
+    return raw
+      .toLowerCase()
+      .replace(/`/g, "'")
+      .replace(POSSESSIVE, possessive)
+      .replace(/'/g, "")
+      .replace(/[^a-z0-9]+/g, " ")
+      .replace(CONTRACTED, (w) => CONTRACTIONS[w] ?? w)
+      .trim();
+  return fold(raw)
+    .replace(/[`\u2019]/g, "'")
+    .replace(POSSESSIVE, possessive)
+    .replace(/'/g, "")
     .replace(/[^\p{L}\p{N}]+/gu, " ")
     .replace(CONTRACTED, (w) => CONTRACTIONS[w] ?? w)
     .trim();
 }
 
-// "who's he?" reads as "who is he?" (apostrophes are gone by then: "whos").
+// As the core reads words: "Iran's" is "iran", "don't" is "do"; but "who's" is "who is".
+const POSSESSIVE = /\b(who|what|where|when|why|how|that|he|she|there|it)'s\b|'(?:s|re|ve|ll|m|d)\b|n't\b/g;
+const possessive = (_m: string, head?: string) => (head ? `${head} is` : "");
+
+// "who's he?" typed without the apostrophe reads as "who is he?" too ("whos").
 const CONTRACTIONS: Record<string, string> = {
   whos: "who is",
   whats: "what is",

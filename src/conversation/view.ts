@@ -1,5 +1,6 @@
 import type { Core } from "../core/core.js";
 import { words } from "../core/normalise.js";
+import { plainWords } from "./followup.js";
 import { STOP_WORDS } from "../core/lexicon.js";
 import type { Entry, Speaker } from "../core/types.js";
 
@@ -42,8 +43,23 @@ export class KnowledgeView {
     };
     // A speaker is named by a word of their name, a capitalised word of an alias that is rare in the entries
     // ("Rouhani", "Zahra"; not "Iranian" from "young Iranian man"), or a title an alias holds ("minister", "artist").
+    const wanted = new Set<string>();
+    for (const sp of k.speakers)
+      for (const a of sp.aliases)
+        for (const m of a.matchAll(/\p{Lu}[\p{L}\p{N}'-]*/gu)) for (const w of words(m[0])) wanted.add(w);
+    // One pass over the entries: their words become the vocabulary, and the alias words among them are counted.
     const entryCount = new Map<string, number>();
-    for (const e of k.entries) for (const w of new Set(words(e.text))) entryCount.set(w, (entryCount.get(w) ?? 0) + 1);
+    for (const e of k.entries) {
+      const seen = new Set<string>();
+      for (const w of plainWords(e.text).split(" ")) {
+        intern(w);
+        if (wanted.has(w) && !seen.has(w)) {
+          seen.add(w);
+          entryCount.set(w, (entryCount.get(w) ?? 0) + 1);
+        }
+      }
+      for (const q of e.questions) for (const w of plainWords(q).split(" ")) intern(w);
+    }
     const name = (w: string, id: string) => {
       const ids = this.speakerWords.get(w) ?? [];
       if (!ids.includes(id)) ids.push(id);
@@ -79,8 +95,6 @@ export class KnowledgeView {
           if (!STOP_WORDS.has(w)) this.tagWords.add(w);
         }
       }
-      for (const w of words(e.text)) intern(w);
-      for (const q of e.questions) for (const w of words(q)) intern(w);
       if (e.kind === "quote") {
         const list = this.quotesBy.get(e.speakerId) ?? [];
         list.push(e.id);
