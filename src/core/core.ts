@@ -1,6 +1,7 @@
 import Fuse from "fuse.js";
 import { MAX_QUESTION_CHARS, cleanText, fold, stem, withoutMarkup, words } from "./normalise.js";
 import { STOP_WORDS, expandAbbreviation, withPhrases } from "./lexicon.js";
+import { isNamingWord } from "./pos.js";
 import { allowedEdits, editDistance } from "./fuzzy.js";
 import { SearchIndex, type Hit, type QueryTerm } from "./search-index.js";
 import { asksRole, countedNoun, countsNoun, definitionSubject, defines, intentOf, satisfies, timeStrength, type Intent } from "./intent.js";
@@ -32,6 +33,8 @@ const SPEECH =
  * keeps this much of its confidence: "Who imposed sanctions on Oskara?" is not answered from the article on Iran.
  */
 const OFF_TOPIC = 0.85;
+const VERB_SHARE = 0.2;
+const MISSING_VERB = 0.8;
 /** A sentence that refers back to the one before it. */
 const LEANS = /\b(?:it|its|they|their|them|he|his|she|her|this|these|those|the company|the project|the group)\b/i;
 const GENERIC_COUNTED = new Set(["people", "persons", "individuals", "times", "men", "women", "residents", "citizens"]);
@@ -312,6 +315,12 @@ export class Core {
     // Unless the question asks what someone said, an entry that states the answer beats a quote that touches it.
     const quoteFactor = SPEECH.test(fold(q).replace(FILLER_SPEECH, " ")) ? 1 : QUOTE_TIEBREAK;
     const weighted = terms.filter((t) => t.weight > 0);
+    const totalWeight = weighted.reduce((a, t) => a + t.weight, 0);
+    // The question's heavy verbs ("founded", "charge"): an entry without one of them answers another question.
+    let verbBits = 0;
+    terms.forEach((t, i) => {
+      if (i < 31 && t.matches.length > 0 && t.weight >= VERB_SHARE * totalWeight && /(?:ed|en|ing)$/.test(t.word) && !isNamingWord(t.word)) verbBits |= 1 << i;
+    });
     // Words that name one source's subject ("Oskara"): an entry of another source that lacks them is off topic.
     const focus: { bit: number; group: number }[] = [];
     if (this.knowledge.sources.length > 1)
@@ -352,6 +361,8 @@ export class Core {
           else if (topicOnly || whoIs) strict = true;
         }
         let offTopic = 1;
+        // Only for a plain sentence: alternate questions are where a curator paraphrases the verbs.
+        if (verbBits !== 0 && e.questions.length === 0 && (h.matched & verbBits) !== verbBits) offTopic = MISSING_VERB;
         if (focus.length) {
           const g = this.index.groupOfDoc(h.doc);
           for (const f of focus) if (f.group !== g && (h.matched & f.bit) === 0) offTopic = OFF_TOPIC;

@@ -52,6 +52,12 @@ describe("several imported articles in one knowledge base", () => {
     expect(core.ask("How many times was the Velmar wallet app downloaded?").answer?.text).toContain("200,000");
   });
 
+  it("a plain sentence without the question's heavy verb answers another question", () => {
+    // The sentence names the group and a year, but not when it was founded.
+    expect(core.ask("When was Kalvestad Digital Watch founded?").answered).toBe(false);
+    expect(core.ask("When did Kalvestad Digital Watch say the block was the fifth?").answered).toBe(true);
+  });
+
   it("the answer names its own article", () => {
     const r = core.ask("How much does bread cost in Harrowgate?");
     expect(r.answer?.source.title).toBe("Bread prices rise in Harrowgate");

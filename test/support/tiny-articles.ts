@@ -19,6 +19,7 @@ export const zembla: TinyArticle = {
     "Mobile speeds in Zembla fell by half after the block.",
     "The election in Zembla is scheduled for 30 May.",
     "Quorra said it would never hand user data to any government.",
+    "The rights group Kalvestad Digital Watch said the block was the fifth such restriction since 2019.",
   ],
 };
 export const velmar: TinyArticle = {
