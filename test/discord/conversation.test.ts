@@ -4,6 +4,7 @@
  * slash /ask, a reply to an answer after a restart, the buttons under answers, forged and stale button data, /forget.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { DiscordConversation, entryFromComponents } from "../../src/adapters/discord/conversation.js";
 import { startDiscord } from "../../src/adapters/discord/index.js";
 import { ERROR_TEXT } from "../../src/adapters/discord/respond.js";
 import type { RunningAdapter } from "../../src/adapters/runtime.js";
@@ -263,5 +264,45 @@ describe("discord turn rendering", () => {
     );
     expect(list.every((x) => x.ephemeral)).toBe(true);
     expect(customIds(list[0])).toEqual([]);
+  });
+});
+
+describe("replies noted from the gateway", () => {
+  const botId = "999";
+  const reply = (id: string, components: unknown, author = botId) => ({
+    t: "MESSAGE_CREATE",
+    d: { id, referenced_message: { author: { id: author }, components } },
+  });
+  const row = (...ids: string[]) => ({ type: 1, components: ids.map((custom_id) => ({ type: 2, custom_id })) });
+
+  it("notes the answer's entry from its buttons, only for replies to the bot, once, and at most 1,000 at a time", () => {
+    const c = new DiscordConversation(t.runtime);
+    c.noteRaw(reply("1", [row("bb:alt:x", `#other`, `~${FIRST}`)]), botId);
+    c.noteRaw(reply("2", [row(`*${FIRST}`)], "someone-else"), botId);
+    c.noteRaw(reply("3", [row("#only-a-pick")]), botId);
+    c.noteRaw({ t: "MESSAGE_UPDATE", d: reply("4", [row(`*${FIRST}`)]).d }, botId);
+    expect(c.repliedEntry("1")).toBe(FIRST);
+    expect(c.repliedEntry("1")).toBeNull(); // taken once
+    for (const id of ["2", "3", "4"]) expect(c.repliedEntry(id)).toBeNull();
+    for (let i = 0; i < 1500; i++) c.noteRaw(reply(`m${i}`, [row(`^${FIRST}`)]), botId);
+    expect(c.repliedEntry("m0")).toBeNull();
+    expect(c.repliedEntry("m1499")).toBe(FIRST);
+  });
+
+  it("reads forged components without throwing, and only a bounded part of them", () => {
+    const forged: unknown[] = [
+      null,
+      7,
+      "x",
+      {},
+      [null],
+      [{ components: "no" }],
+      [{ components: [null, 5, { custom_id: 42 }] }],
+    ];
+    for (const f of forged) expect(entryFromComponents(f)).toBeNull();
+    const many = Array.from({ length: 10_000 }, () => row("x"));
+    many.push(row(`*${FIRST}`));
+    expect(entryFromComponents(many)).toBeNull(); // past the five rows Discord allows
+    expect(entryFromComponents([row("a", "b", "c", "d", `*${FIRST}`)])).toBe(FIRST);
   });
 });

@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { answerLabel, escapeHtml, renderTelegramTurn } from "../../src/render/telegram-html.js";
+import { repliedEntry } from "../../src/adapters/telegram/conversation.js";
 import { DECLINE_TEXT } from "../../src/render/attribution.js";
 import { infoText, sharedCore } from "../support/runtime.js";
 import { BOT_INFO, harness, htmlProblem, type Call } from "./harness.js";
@@ -262,5 +263,29 @@ describe("telegram conversation", () => {
       alternatives: [],
     });
     expect(list.rows).toBeUndefined();
+  });
+});
+
+describe("repliedEntry", () => {
+  const keyboard = (rows: unknown) =>
+    ({
+      reply_to_message: { message_id: 1, date: 0, chat: dm, from: BOT_INFO, reply_markup: { inline_keyboard: rows } },
+    }) as never;
+  it("reads the answer's entry from the replied-to message's buttons, only on the bot's own messages", () => {
+    expect(
+      repliedEntry(
+        keyboard([[{ text: "a", callback_data: "#x" }], [{ text: "b", callback_data: "^jahromi-avid-twitter-user" }]]),
+        BOT_INFO.id,
+      ),
+    ).toBe("jahromi-avid-twitter-user");
+    expect(repliedEntry(keyboard([[{ text: "a", callback_data: "*q" }]]), 12345)).toBeNull();
+    expect(repliedEntry({} as never, BOT_INFO.id)).toBeNull();
+  });
+  it("reads forged keyboards without throwing, and only a bounded part of them", () => {
+    for (const rows of [null, 5, "x", [null], [[null, 3, { callback_data: 9 }]], [["*a"]], {}])
+      expect(repliedEntry(keyboard(rows), BOT_INFO.id)).toBeNull();
+    const many = Array.from({ length: 10_000 }, () => [{ text: "x", callback_data: "x" }]);
+    many.push([{ text: "s", callback_data: "^jahromi-avid-twitter-user" }]);
+    expect(repliedEntry(keyboard(many), BOT_INFO.id)).toBeNull();
   });
 });
