@@ -26,6 +26,7 @@ import {
   isCommonCapitalised,
   isFunctionWord,
   isKnownFirstName,
+  isTitleNoun,
   isPlaceWord,
   parseRef,
   partKind,
@@ -183,6 +184,7 @@ function attribute(paragraphs: string[], opts: { reporters?: string[] }): Attrib
         }
       }
       prevSentence = [a, b];
+      if (reg.sentence > 0 && prevSentence[0] === sentences[0]![0]) mergeLedeSpeaker(attribs, p, STRIDE, prevParaQuotes, all, reg);
       for (const at of attribs) if (at.entity) lastSubject = at.entity;
       for (const at of attribs) paraAttribs.push(at);
       scanNames(doc, p, masked, a, b, p * STRIDE, reg, attribs);
@@ -278,6 +280,33 @@ function attribute(paragraphs: string[], opts: { reporters?: string[] }): Attrib
   return build(all, reg, warnings, paragraphs);
 }
 
+/**
+ * A lede quote from "the opposition leader", then the next paragraph opens with a newly named speaker
+ * ("Councillor Howard Tennant, who leads the Independent group, said …"): the role was that person's.
+ */
+function mergeLedeSpeaker(
+  attribs: Attrib[],
+  p: number,
+  stride: number,
+  prevQuotes: QState[],
+  all: QState[],
+  reg: Registry,
+): void {
+  if (p < 1 || p > 2 || prevQuotes.length === 0) return;
+  const d = prevQuotes[0]!.entity;
+  if (!d || !d.described || d.kind !== "person" || !/^the\s/i.test(d.name)) return;
+  if (Math.floor(d.firstPos / stride) !== p - 1 || d.firstPos > (p - 1) * stride + 400) return;
+  if (prevQuotes.some((q) => q.entity !== d)) return;
+  const at = attribs.find((x) => x.entity && !x.pronoun);
+  const n = at?.entity;
+  if (!n || n === d || n.kind !== "person" || n.described || Math.floor(n.firstPos / stride) !== p) return;
+  // "Jane Doe, a resident, said": introduced as someone new, not as the person the lede described
+  if (n.roles.some((r) => /^(a|an)\s/i.test(r))) return;
+  for (const q of all) if (q.entity === d) q.entity = n;
+  n.addRole(d.name);
+  reg.entities.splice(reg.entities.indexOf(d), 1);
+}
+
 function set(q: QState, e: Entity | null, how: QState["how"], confident: boolean): void {
   q.entity = e;
   q.how = how;
@@ -328,6 +357,8 @@ function findAttributions(
     const ve = vs + m[0].length;
     const before = masked.slice(Math.max(a, vs - 300), vs);
     const after = masked.slice(ve, Math.min(b, ve + 300));
+    // "the Northern States Utility Board": a capitalised word inside a name is not a verb
+    if (/^\p{Lu}/u.test(m[1]!) && /[\p{Lu}][\p{L}'’-]*\s+$/u.test(before)) continue;
     if (
       /\b(who|which|that|to|been|be|being|was|were|is|are|not|it|they)\s+$/i.test(before) &&
       !/^according/.test(verb)
@@ -591,15 +622,22 @@ function subjectBeforeParts(lead: string): { ref: Ref; roles: string[]; offset: 
   pieces.push({ text: lead.slice(last), offset: last });
   const roles: string[] = [];
   let fallback: { ref: Ref; offset: number; length: number } | null = null;
+  // "Nimbleloop's post-mortem, written by Valderrama and …, said": the document speaks for the named writer
+  let writer: string | null = null;
   for (let k = pieces.length - 1; k >= 0 && k >= pieces.length - 5; k--) {
     const piece = pieces[k]!;
     const part = tidyPart(piece.text);
     const kind = partKind(part);
+    if (kind === "rel") {
+      const w = WRITTEN_BY.exec(part);
+      if (w) writer = w[1]!;
+    }
     if (kind === "empty" || kind === "age" || kind === "rel") continue;
     const off = piece.offset + Math.max(0, piece.text.indexOf(part.split(" ")[0] ?? ""));
     if (kind === "name" || kind === "pronoun" || kind === "doc") {
       const ref = parseRef(part);
       if (!ref) return null;
+      if (ref.t === "doc" && writer) ref.author = parseRef(writer);
       if (kind === "name") {
         const prev = pieces[k - 1] ? tidyPart(pieces[k - 1]!.text) : "";
         if (prev && isRoleLike(prev) && partKind(prev) !== "doc" && (k - 1 === 0 || pieces.length <= 3 || k - 1 >= 0)) {
@@ -634,6 +672,17 @@ function subjectBeforeParts(lead: string): { ref: Ref; roles: string[]; offset: 
       !isFunctionWord(part)
     )
       return { ref: { t: "desc", np: part }, roles, offset: off, length: part.length };
+    // "In a later post he said", "On Friday Valderrama wrote": a phrase of time or place, then the subject
+    if (k === pieces.length - 1) {
+      const tailSubj = LEAD_IN_SUBJECT.exec(part);
+      if (tailSubj) {
+        const ref = parseRef(tailSubj[1]!);
+        if (ref && (ref.t === "pronoun" || ref.t === "name")) {
+          const len = tailSubj[1]!.length;
+          return { ref, roles, offset: piece.offset + piece.text.lastIndexOf(tailSubj[1]!), length: len };
+        }
+      }
+    }
     // A clause: the subject, if any, leads it ("Jahromi and other officials also" has none).
     const np = leadingNP(part);
     if (np && k === pieces.length - 1) {
@@ -653,6 +702,12 @@ function subjectBeforeParts(lead: string): { ref: Ref; roles: string[]; offset: 
     };
   return null;
 }
+
+const WRITTEN_BY =
+  /^(?:written|signed|authored|co-written|co-authored|drafted|penned)\s+by\s+([\p{Lu}][\p{L}\p{M}'’-]*(?:\s+[\p{Lu}][\p{L}\p{M}'’-]*){0,3})/u;
+/** A prepositional phrase of a few words, then a pronoun or a capitalised name ending the piece. */
+const LEAD_IN_SUBJECT =
+  /^(?:in|on|at|after|before|during|later|earlier|hours|days|minutes)\b(?:\s+[\p{Ll}\p{N}.:-]+){1,5}\s+(he|she|they|it|[\p{Lu}][\p{L}\p{M}'’-]+(?:\s+[\p{Lu}][\p{L}\p{M}'’-]+){0,2})$/iu;
 
 function fallbackRoles(_f: { ref: Ref }): string[] {
   return [];
@@ -703,7 +758,9 @@ function scanNames(
   while ((m = re.exec(sentence)) !== null) {
     const start = a + m.index;
     if (attribs.some((x) => start >= x.subjStart && start < x.subjEnd)) continue;
-    let words = m[0].replace(/[’']s$/, "").split(/\s+/);
+    // "Whitlock's Halo came back": the possessive ends the name
+    const poss = /[’']s\s/.exec(m[0]);
+    let words = (poss ? m[0].slice(0, poss.index) : m[0]).replace(/[’']s$/, "").split(/\s+/);
     let lead = 0;
     let titled = false;
     while (words.length > 0 && (isCommonCapitalised(words[0]!) || isTitleWord(words[0]!))) {
@@ -737,6 +794,8 @@ function scanNames(
     const after0 = sentence.slice(m.index + m[0].length, m.index + m[0].length + 40);
     const subject =
       m.index < 3 ||
+      // "Green councillor Ravi Castellane, who …, proposed": a title at the sentence start, then the name
+      isTitleNoun(/^\s*(?:[\p{Lu}][\p{L}-]*\s+)?([\p{Ll}-]+)\s+$/u.exec(sentence.slice(0, m.index))?.[1] ?? "") ||
       // "Her brother, Calum Munro, who skippers a boat, was…": a role at the sentence start, then the name
       (/^\s*[^,\u2219]{1,60},\s*$/.test(sentence.slice(0, m.index)) &&
         isRoleLike(tidyPart(sentence.slice(0, m.index)))) ||
@@ -758,6 +817,13 @@ function scanNames(
     const ageNext = /^\s*,\s*\d{1,3}\s*[,.]/.test(tail);
     if (/^\s*,/.test(tail)) collectAppositives(tail.split(PART_SPLIT).slice(1), roles);
     const headText = masked.slice(Math.max(a, start - 200), start);
+    // "Green councillor Ravi Castellane, who …": a lower-case title noun right before the name
+    const titleBefore = /(?:^|\s)((?:[\p{Lu}][\p{L}-]*\s+)?([\p{Ll}-]+))\s+$/u.exec(headText);
+    if (lead === 0 && titleBefore && isTitleNoun(titleBefore[2]!)) {
+      const w0 = titleBefore[1]!.split(/\s+/)[0]!;
+      roles.push(titleBefore[1]!.split(/\s+/).length > 1 && isFunctionWord(w0) ? titleBefore[2]! : titleBefore[1]!);
+      titled = true;
+    }
     const prevPart = headText.replace(/,\s*$/, "");
     if (prevPart !== headText) {
       const pieces = prevPart.split(PART_SPLIT);
@@ -807,7 +873,7 @@ function scanNames(
 }
 
 const TITLE_SET = new Set(
-  "President Minister Mayor Councillor Senator Governor Judge Justice Constable Detective Sergeant Inspector Chief Commissioner Secretary Chancellor Professor Prof Dr Mr Mrs Ms Miss Sir Dame Lord Lady Supreme Leader Foreign Prime Vice Deputy Director Superintendent".split(
+  "President Minister Mayor Councillor Cllr Senator Governor Judge Justice Constable Detective Sergeant Inspector Chief Commissioner Secretary Chancellor Professor Prof Dr Mr Mrs Ms Miss Sir Dame Lord Lady Supreme Leader Foreign Prime Vice Deputy Director Superintendent".split(
     " ",
   ),
 );

@@ -44,6 +44,11 @@ export function isCommonCapitalised(word: string): boolean {
 }
 
 /** Articles, prepositions, pronouns, days and months: capitalised only at a sentence start or as dates. */
+/** A lower-case title noun that can stand right before a name: "councillor Ravi Castellane", "spokesperson X". */
+export function isTitleNoun(word: string): boolean {
+  return TITLE_WORDS.has(word.toLowerCase()) && !(word.toLowerCase() in HONORIFIC_GENDER);
+}
+
 export function isFunctionWord(word: string): boolean {
   return COMMON_CAPS.has(word.toLowerCase());
 }
@@ -62,7 +67,7 @@ const COMMON_CAPS = new Set(
 /** Words that end a title in front of a name: "Digital Sovereignty Minister Aurel Dragomir", "state Senator X". */
 const TITLE_WORDS = new Set(
   (
-    "minister president mayor councillor councilor councilman councilwoman senator sen rep representative governor " +
+    "minister president mayor councillor cllr councilor councilman councilwoman senator sen rep representative governor " +
     "gov judge justice constable detective sergeant sgt inspector officer chief commissioner secretary chancellor " +
     "director superintendent supt professor prof dr mr mrs ms miss mx sir dame lord lady king queen prince princess " +
     "pope rev reverend father captain capt general gen colonel col lieutenant lt major admiral ambassador speaker " +
@@ -86,6 +91,7 @@ const HONORIFIC_GENDER: Record<string, "f" | "m" | null> = {
   prof: null,
   professor: null,
   mx: null,
+  cllr: null,
 };
 
 const ORG_WORDS =
@@ -246,7 +252,7 @@ export function partKind(part: string): PartKind {
     !/\b(said|says|told)\b/.test(p)
   )
     return "rel";
-  if (docMatch(p)) return "doc";
+  if (!/^(in|on|at|after|before|during|with|from|via|through)\s/i.test(p) && docMatch(p)) return "doc";
   if (/^(a|an)\s/i.test(p)) return "desc";
   if (
     /^(the|its|his|her|their|our)\s/i.test(p) &&
@@ -288,7 +294,12 @@ export function parseRef(part: string): Ref | null {
       const rest = m[2]!;
       const by = /\b(?:by|from)\s+(.+)$/.exec(rest);
       let author: Ref | null = null;
-      if (by) author = parseRef(by[1]!.replace(/\s+(found|shows?|said|says)\b.*$/, ""));
+      if (by) {
+        const np = by[1]!.replace(/\s+(found|shows?|said|says)\b.*$/, "");
+        author = parseRef(np);
+        // "a report by council officers": a plural group of people as the author
+        if (!author && /^(?:the\s+)?(?:[\p{Ll}-]+\s+){0,2}[\p{Ll}-]+s$/u.test(np.trim())) author = { t: "desc", np: np.trim() };
+      }
       else {
         const poss = /^(.*?)[’']s\s/u.exec(p);
         if (poss) author = parseRef(poss[1]!);

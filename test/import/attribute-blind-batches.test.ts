@@ -1,0 +1,80 @@
+import { describe, expect, it } from "vitest";
+import { attributeQuotes, type Attribution } from "../../src/import/attribute.js";
+
+/** Patterns that failed on the first run of a blind batch (test/fixtures/attribution), each in new words. */
+function who(r: Attribution, start: string): string | undefined {
+  const q = r.quotes.find((x) => x.text.startsWith(start));
+  if (!q) return undefined;
+  if (q.speakerId === null) return "(none)";
+  return r.speakers.find((s) => s.id === q.speakerId)?.name;
+}
+
+describe("blind batch 1 patterns", () => {
+  it("a lede quote from a described role goes to the person the next paragraph names", () => {
+    const r = attributeQuotes([
+      '"This budget was written for people who never use the buses," the opposition leader said on Monday.',
+      "Councillor Edwin Brackley, who leads the Liberal group, said the cuts would hurt the villages most.",
+    ]);
+    expect(who(r, "This budget was written")).toBe("Edwin Brackley");
+  });
+
+  it("but not when the next paragraph introduces someone new with an indefinite role", () => {
+    const r = attributeQuotes([
+      '"This budget was written for people who never use the buses," the opposition leader said on Monday.',
+      'Edwin Brackley, a bus driver, said the cuts were "the worst he had seen in twenty years".',
+    ]);
+    expect(who(r, "This budget was written")).toBe("the opposition leader");
+  });
+
+  it('"Cllr" is an honorific and a lower-case title before a name makes a person the later "he" means', () => {
+    const r = attributeQuotes([
+      "Labour councillor Tobin Aldous, who represents the Quay ward, tabled a motion on Tuesday.",
+      'He told the chamber that the scheme had "failed every family on the east side of town".',
+      '"We were promised a review and we never got one," Cllr Aldous said.',
+    ]);
+    expect(who(r, "failed every family")).toBe("Tobin Aldous");
+    expect(who(r, "We were promised")).toBe("Tobin Aldous");
+    expect(r.speakers.find((s) => s.name === "Tobin Aldous")?.role).toBe("Labour councillor");
+  });
+
+  it('"In a later post he said": a phrase before the pronoun is not a document speaking', () => {
+    const r = attributeQuotes([
+      'Ambrose Keele, the firm\'s co-founder, wrote on Threadline: "We got this one badly wrong today."',
+      'In a later post he said the bug came from "a check that nobody had run on the old hardware."',
+    ]);
+    expect(who(r, "a check that nobody")).toBe("Ambrose Keele");
+  });
+
+  it("a document written by a named person speaks for that person, and so does a later 'the post said'", () => {
+    const r = attributeQuotes([
+      "Ambrose Keele, the firm's co-founder, apologised on Tuesday.",
+      'Parcelwise\'s review, written by Keele and published on Friday, said the rollout had been "far too fast for a change this large."',
+      '"We will slow down, and we will tell you first," the review said.',
+    ]);
+    expect(who(r, "far too fast")).toBe("Ambrose Keele");
+    expect(who(r, "We will slow down")).toBe("Ambrose Keele");
+  });
+
+  it('"a report by council officers" speaks for the officers', () => {
+    const r = attributeQuotes([
+      'A report by council officers, published in May, warned that the plan could cost "up to £2m in its first year".',
+    ]);
+    expect(who(r, "up to £2m")).toBe("council officers");
+  });
+
+  it("a possessive ends a name, so the person stays the one 'she' means", () => {
+    const r = attributeQuotes([
+      "Delphine Arkwright, a nurse, lost heating on Tuesday.",
+      "Jonas Pell, a plumber, said he had taken forty calls that night.",
+      'Arkwright\'s Halo came back at dawn. "It has one dial and it works every time," she said.',
+    ]);
+    expect(who(r, "It has one dial")).toBe("Delphine Arkwright");
+  });
+
+  it('a capitalised "States" inside an organisation\'s name is not a verb of saying', () => {
+    const r = attributeQuotes([
+      'The Western States Grid Board said in a statement that it was "looking closely at every reported failure".',
+    ]);
+    expect(who(r, "looking closely")).toBe("Western States Grid Board");
+  });
+});
