@@ -24,10 +24,11 @@ const size = Number(values.size);
 
 const gc = (globalThis as { gc?: () => void }).gc;
 const mb = (n: number) => Math.round(n / 1048576);
+/** Full collections, then a few seconds for V8's memory reducer to give pages back. */
 async function settle(): Promise<void> {
-  for (let i = 0; i < 4; i++) {
+  for (let i = 0; i < 10; i++) {
     gc?.();
-    await new Promise((r) => setTimeout(r, 100));
+    await new Promise((r) => setTimeout(r, 500));
   }
 }
 

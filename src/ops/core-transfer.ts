@@ -39,7 +39,7 @@ export interface PackedCore {
   /** The typed arrays' buffers, referenced from the shell by index. */
   buffers: ArrayBuffer[];
   /** What the worker's core answered to a few questions, for {@link probeCore} on the revived one. */
-  probe: string;
+  probe: string[];
 }
 
 interface ClassMark {
@@ -73,20 +73,28 @@ const TYPED: Record<string, new (b: ArrayBuffer, offset: number, length: number)
   BigUint64Array,
 } as never;
 
-/** What a few questions get from `core`, as one string: equal strings mean the two cores answer alike. */
-export function probeCore(core: Core): string {
+/** The questions {@link probeCore} asks: fixed ones, and words of the first, middle and last entries. */
+function probeQuestions(core: Core): string[] {
   const entries = core.knowledge.entries;
   const questions = ["warming up the question reader", "who said it", "qwertyuiop zxcv"];
   for (const i of [0, entries.length >> 1, entries.length - 1]) {
     const e = entries[i];
     if (e) questions.push(e.questions[0] ?? e.text.slice(0, 80), e.text.split(/\s+/).slice(0, 3).join(" ") + "x");
   }
-  const out = questions.map((q) => {
-    const r = core.ask(q);
-    return [r.answer?.id ?? null, r.answer ? Math.round(r.answer.confidence * 1e6) : 0, r.suggestions, r.alternatives.map((a) => a.id)];
-  });
-  out.push([core.suggest("the", 5), core.size, core.topics().slice(0, 5), core.speakers().length]);
-  return JSON.stringify(out);
+  return questions;
+}
+
+/** What `core` answers to probe question `i` (or, past the questions, its lists), as a string. */
+function probeAnswer(core: Core, questions: string[], i: number): string {
+  if (i === questions.length) return JSON.stringify([core.suggest("the", 5), core.size, core.topics().slice(0, 5), core.speakers().length]);
+  const r = core.ask(questions[i]!);
+  return JSON.stringify([r.answer?.id ?? null, r.answer ? Math.round(r.answer.confidence * 1e6) : 0, r.suggestions, r.alternatives.map((a) => a.id)]);
+}
+
+/** What a few questions get from `core`: equal lists mean the two cores answer alike. */
+export function probeCore(core: Core): string[] {
+  const questions = probeQuestions(core);
+  return Array.from({ length: questions.length + 1 }, (_, i) => probeAnswer(core, questions, i));
 }
 
 /** Counts how many references each object reachable from `root` has (to know which collections may be split). */
@@ -279,6 +287,11 @@ export async function unpackCore(packed: PackedCore, sliceMs = 5): Promise<Core>
   const core = revive(deserialize(new Uint8Array(packed.shell)));
   if (!(core instanceof Core)) throw new Error("the transferred core is not a Core");
   await maybeYield();
-  if (probeCore(core) !== packed.probe) throw new Error("the transferred core answers differently from the one built");
+  // One probe question per slice: on a large core, a question can take milliseconds.
+  const questions = probeQuestions(core);
+  for (let i = 0; i <= questions.length; i++) {
+    if (probeAnswer(core, questions, i) !== packed.probe[i]) throw new Error("the transferred core answers differently from the one built");
+    await yieldToLoop();
+  }
   return core;
 }

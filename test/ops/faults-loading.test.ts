@@ -273,6 +273,19 @@ describe("a large reload handed over from the worker", () => {
   }, 120_000);
 });
 
+describe("memory after a large reload", () => {
+  it("releases the large core when a small one replaces it: the heap returns to within 20% of before", () => {
+    const probe = join(import.meta.dirname, "reload-memory-probe.ts");
+    const r = spawnSync(process.execPath, ["--expose-gc", "--import", "tsx", probe, "10000"], { cwd: ROOT, encoding: "utf8", timeout: 240_000 });
+    expect(r.stderr).toBe("");
+    const m = JSON.parse(r.stdout) as { grew: boolean; shrank: boolean; entries: number; released: boolean; before: number; peak: number; after: number };
+    expect([m.grew, m.shrank, m.entries]).toEqual([true, true, 10_000]);
+    expect(m.released).toBe(true);
+    expect(m.peak - m.before).toBeGreaterThan(5_000_000); // the large core was really there (about 12 MB)
+    expect(m.after).toBeLessThan(m.before * 1.2);
+  }, 300_000);
+});
+
 describe("the reload worker's entry", () => {
   it("is the compiled .js beside the holder when there is one, else the .ts through tsx", () => {
     const root = mkdtempSync(join(tmpdir(), "briefbot-entry-"));
