@@ -1,9 +1,9 @@
 import { existsSync, watch, type FSWatcher } from "node:fs";
-import { fork, type ChildProcess } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
 import { createRequire } from "node:module";
 import { setPriority } from "node:os";
 import { fileURLToPath, pathToFileURL } from "node:url";
-import { Worker } from "node:worker_threads";
+import type { Worker } from "node:worker_threads";
 import type { Logger } from "pino";
 import { createCore, type Core } from "../core/core.js";
 import { KnowledgeError, loadKnowledgeDir } from "../core/loader.js";
@@ -51,8 +51,12 @@ export function reloadWorkerEntry(here: string = import.meta.url): WorkerEntry {
   return { url: new URL("./reload-worker.ts", here), typescript: true };
 }
 
+// node:child_process and node:worker_threads load on the first reload only: start-up does not need them.
+const nodeRequire = createRequire(import.meta.url);
+
 /** Starts the worker as a child process at low priority (see {@link KnowledgeHolderOptions.reloadIn}). */
 function forkWorker(entry: WorkerEntry, here: string): ChildProcess {
+  const { fork } = nodeRequire("node:child_process") as typeof import("node:child_process");
   const execArgv = entry.typescript ? ["--import", pathToFileURL(createRequire(here).resolve("tsx")).href] : [];
   const child = fork(fileURLToPath(entry.url), [], { execArgv, serialization: "advanced", stdio: ["ignore", "ignore", "inherit", "ipc"] });
   try {
@@ -68,6 +72,7 @@ function forkWorker(entry: WorkerEntry, here: string): ChildProcess {
  * it starts through a bootstrap that loads the .ts with tsx's `tsImport`.
  */
 function threadWorker(entry: WorkerEntry, here: string, request: ReloadRequest): Worker {
+  const { Worker } = nodeRequire("node:worker_threads") as typeof import("node:worker_threads");
   if (!entry.typescript) return new Worker(entry.url, { workerData: request });
   const api = pathToFileURL(createRequire(here).resolve("tsx/esm/api").replace(/\.cjs$/, ".mjs")).href;
   const code = `import(${JSON.stringify(api)}).then((tsx) => tsx.tsImport(${JSON.stringify(entry.url.href)}, ${JSON.stringify(here)}))`;
