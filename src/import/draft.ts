@@ -271,7 +271,12 @@ export function draftKnowledge(
     }
   }
   const titleTags = tagsFor(article.title, vocab, 3);
-  makeFacts(article.paragraphs, attributed, vocab).forEach((f, i) => {
+  makeFacts(
+    article.paragraphs,
+    attributed,
+    vocab,
+    used.map((s) => s.name),
+  ).forEach((f, i) => {
     const fid = unique(idWords(f.text, vocab, 3) || "fact", entryIds);
     // The lead sums the story up: it also carries the headline's keyphrases.
     const tags = i === 0 ? [...new Set([...f.tags, ...titleTags])] : f.tags;

@@ -289,7 +289,15 @@ function cutAtStop(phrase: string): string {
  * that became quote entries). Sentences with a partial quote and reporting around it stay facts; debris and
  * very short lines are dropped; a sentence of two long clauses joined by ";" gives two facts.
  */
-export function makeFacts(paragraphs: readonly string[], quoted: readonly QuoteSpan[], vocab: Vocabulary): FactDraft[] {
+export function makeFacts(
+  paragraphs: readonly string[],
+  quoted: readonly QuoteSpan[],
+  vocab: Vocabulary,
+  speakerNames: readonly string[] = [],
+): FactDraft[] {
+  const asked = new Set(
+    speakerNames.flatMap((n) => [`who is ${n}?`, `what is ${n}'s job?`].map((q) => q.toLowerCase())),
+  );
   const facts: FactDraft[] = [];
   const seen: string[] = [];
   const key = (t: string) =>
@@ -297,6 +305,8 @@ export function makeFacts(paragraphs: readonly string[], quoted: readonly QuoteS
       .toLowerCase()
       .replace(/[^\p{L}\p{N}]+/gu, " ")
       .trim();
+  const recent: string[] = [];
+  const roles = personRoles(paragraphs, vocab);
   paragraphs.forEach((paragraph, pi) => {
     const spans = quoted.filter((q) => q.paragraph === pi);
     let from = 0;
@@ -304,24 +314,35 @@ export function makeFacts(paragraphs: readonly string[], quoted: readonly QuoteS
       let at = paragraph.indexOf(sentence, from);
       if (at < 0) at = from;
       from = at + sentence.length;
+      const before = recent.slice(-RECENT);
+      recent.push(sentence);
       const quotedChars = spans.reduce(
         (n, q) => n + Math.max(0, Math.min(q.end + 1, at + sentence.length) - Math.max(q.start - 1, at)),
         0,
       );
       if (isQuoteSentence(sentence, at, spans, quotedChars)) continue;
       const clean = sentence.replace(DATELINE, "").trim();
-      if (isDebris(clean)) continue;
+      // "She is 17." is short but says something about the person before it.
+      const brief = SHORT_CLAIM.test(clean) && antecedent(clean, before, vocab) !== null;
+      if (isDebris(clean) && !brief) continue;
       for (const clause of clauses(clean)) {
         const { text, attribution } = splitAttribution(clause);
-        if (isDebris(text)) continue;
+        if (isDebris(text) && !brief) continue;
         // A caption or pull quote repeating a sentence already taken: once is enough.
         const k = key(text);
         if (seen.some((x) => x.includes(k) || k.includes(x))) continue;
         seen.push(k);
+        const named = antecedent(text, before, vocab);
         const fact: FactDraft = {
           text,
-          tags: tagsFor(text, vocab),
-          generated: [...definitionQuestions(text), ...numberQuestions(text, vocab)],
+          tags: tagsFor(text, vocab, 5, [...(named ? [named] : []), ...roleTags(text, named, roles)]),
+          generated: [
+            ...definitionQuestions(text),
+            ...numberQuestions(text, vocab),
+            ...personQuestions(text, named, roles).filter(
+              (q) => !asked.has(q.toLowerCase()) && asked.add(q.toLowerCase()),
+            ),
+          ],
           paragraph: pi,
           sentence,
         };
@@ -379,4 +400,142 @@ function clauses(sentence: string): string[] {
     const t = i === 0 ? p : capitalise(p);
     return /[.!?]["”’]?$/.test(t) ? t : `${t}.`;
   });
+}
+
+/** A short sentence worth a fact when its pronoun resolves: "She is 17.", "He was 52." */
+const SHORT_CLAIM = /^(?:He|She) (?:is|was|turned|turns) \d{1,3}\.?$/;
+
+/** How many sentences back a leading "it" or "the company" is looked up. */
+const RECENT = 4;
+const PRONOUN_START = /^(?:It|Its|They|Their|He|His|She|Her)\b/;
+const DEFINITE_START = /^The\s+(?:[\p{Ll}-]+\s+){0,2}?([\p{Ll}-]{3,})\b/u;
+
+/**
+ * The name a fact leans on when it opens with a pronoun or "the <noun>" and names no one itself: "It was founded in
+ * 2015" after a sentence about Velora → "Velora"; "The company said …" → the name the article put next to
+ * "company" ("the ride-hailing company Velora", "Velora, a ride-hailing company"). Null when unsure. The fact's text
+ * stays the article's sentence; the name goes into its tags, so "when was Velora founded?" finds it.
+ */
+export function antecedent(text: string, before: readonly string[], vocab: Vocabulary): string | null {
+  const definite = DEFINITE_START.exec(text);
+  const pronoun = PRONOUN_START.test(text);
+  if (!definite && !pronoun) return null;
+  const own = new Set(properPhrases(text, vocab.names).map((p) => p.toLowerCase()));
+  const keep = (p: string) => !own.has(p.toLowerCase()) && p.split(/\s+/).length <= 4;
+  if (definite) {
+    const noun = definite[1]!;
+    if (!isNamingWord(noun)) return null;
+    // The nearest sentence that puts a name within a few words of the noun.
+    for (let i = before.length - 1; i >= 0; i--) {
+      const s = before[i]!;
+      for (const p of properPhrases(s, vocab.names)) {
+        if (!keep(p)) continue;
+        const at = s.indexOf(p);
+        const near = s.slice(Math.max(0, at - 40), at + p.length + 40).toLowerCase();
+        if (new RegExp(`\\b${noun.replace(/[^\p{L}-]/gu, "")}\\b`, "u").test(near)) return p;
+      }
+    }
+    return null;
+  }
+  const prev = before.at(-1);
+  if (!prev || /^(?:They|Their)\b/.test(text)) return null;
+  const person = /^(?:He|His|She|Her)\b/.test(text);
+  const first = properPhrases(prev, vocab.names).find(
+    (p) => keep(p) && !MONTH.test(p) && looksLikePerson(p, vocab) === person,
+  );
+  return first ?? null;
+}
+
+const ORGANISATION_WORD =
+  /\b(University|College|School|Council|Ministry|Department|News|Wire|Times|Post|Group|Fund|Union|Bank|Court|Agency|Authority|Commission|Committee|Board|Institute|Association|Guild|Party|Company|Inc|Ltd|Corp|Holdings|Office|Police|Network|States?)\b/;
+
+/** "Marcus Delahaye", or "Delahaye" when the article also gives the full name; not "Carrow State University". */
+function looksLikePerson(phrase: string, vocab: Vocabulary): boolean {
+  if (ORGANISATION_WORD.test(phrase)) return false;
+  const words = phrase.split(/\s+/);
+  if (words.length >= 2 && words.length <= 4) return words.every((w) => /^\p{Lu}\p{Ll}/u.test(w));
+  return [...vocab.names].some((n) => {
+    const parts = n.split(/\s+/);
+    return parts.length >= 2 && parts.at(-1) === phrase && !ORGANISATION_WORD.test(n);
+  });
+}
+
+/**
+ * What the article calls each person it names, as a head noun: "Yvonne Achebe-Lindgren, a labor economist at …" →
+ * economist; "pharmacist Renata Imbert" → pharmacist. Keyed by the full name and by the surname (when only one
+ * person has it). A fact about that person is tagged with the noun, so "what did the economist find?" finds it.
+ */
+export function personRoles(paragraphs: readonly string[], vocab: Vocabulary): Map<string, string> {
+  const out = new Map<string, string>();
+  const surnames = new Map<string, number>();
+  const people = [...vocab.names].filter((n) => n.split(/\s+/).length >= 2 && looksLikePerson(n, vocab));
+  for (const n of people) surnames.set(n.split(/\s+/).at(-1)!, (surnames.get(n.split(/\s+/).at(-1)!) ?? 0) + 1);
+  const text = paragraphs.join("\n");
+  for (const name of people) {
+    const esc = name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+    let noun: string | null = null;
+    // "Name, a labor economist at X," / "Name, the district's superintendent,"
+    const after = new RegExp(
+      `${esc},\\s+(?:a|an|the|[\\p{Lu}][\\p{L}'’]*['’]s)\\s+((?:[\\p{Ll}-]+\\s+){0,3}?[\\p{Ll}-]{3,})(?=[,.;]|\\s+(?:at|of|in|for|from|with|who|whose|on)\\b)`,
+      "u",
+    ).exec(text);
+    if (after) noun = after[1]!.split(/\s+/).at(-1)!;
+    if (!noun) {
+      // "A labor economist at X, Name," / "pharmacist Name"
+      const before = new RegExp(
+        `(?:^|[\\s(])(?:a|an|the)?\\s*([\\p{Ll}-]{4,})(?:\\s+(?:at|of|in|for|from)\\s+[^,.;]{2,60},|,)?\\s+${esc}\\b`,
+        "u",
+      ).exec(text);
+      if (before) noun = before[1]!;
+    }
+    if (!noun || !PERSON_NOUN.test(noun) || NOT_PERSON_NOUN.test(noun) || STOP_WORDS.has(noun)) continue;
+    // "in Port Celeste", "at Open Lines": a place or a body, not a person.
+    if (new RegExp(`\\b(?:in|at|from|to|near|across|of)\\s+(?:the\\s+)?${esc}\\b`, "u").test(text)) continue;
+    out.set(name, noun);
+    const surname = name.split(/\s+/).at(-1)!;
+    if (surnames.get(surname) === 1 && !out.has(surname)) out.set(surname, noun);
+  }
+  return out;
+}
+
+/** A noun that names a person by their work or relation: "economist", "spokesman", "mother", "minister". */
+const PERSON_NOUN =
+  /(?:ist|[^t]er|or|ian|man|woman|person|ant|ent|ee|eer|ess|mother|father|son|daughter|wife|husband|chief|head|minister|official|owner|student|teacher|nurse|engineer|driver|analyst|expert|founder|leader|member|resident|parent|grandmother|grandfather|aunt|uncle|nephew|niece|friend|boss|clerk|judge|mayor|lawyer|coach|guard|reporter|writer|director|officer|worker|user|cousin|partner|colleague|neighbo(?:u)?r|veteran|activist|candidate|deputy|secretary|trustee|rapper|singer|actor|chef|pilot|farmer|fisherman|baker)$/;
+const NOT_PERSON_NOUN =
+  /^(?:center|centre|water|paper|number|power|order|letter|matter|border|corner|computer|server|cover|counter|river|weather|winter|summer|quarter|chapter|sector|factor|error|floor|door|color|colour|vendor|motor|event|percent|moment|statement|government|department|agreement|element|content|extent|parent-teacher|season|reason|person|lesson|comparison|prison|poison|opinion|region|religion|session|version|million|billion)$/;
+
+/** The role nouns of the people a fact names (or leans on through a pronoun), and their full names. */
+function roleTags(text: string, named: string | null, roles: ReadonlyMap<string, string>): string[] {
+  const out: string[] = [];
+  for (const [name, noun] of roles) {
+    const mentioned =
+      named === name || new RegExp(`\\b${name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}\\b`, "u").test(text);
+    if (mentioned && !new RegExp(`\\b${noun}\\b`, "iu").test(text)) out.push(noun);
+  }
+  return [...new Set(out)];
+}
+
+/**
+ * "Who is X?" and "What is X's job?" for the sentence that says what a person named in the article (not a speaker:
+ * speakers get their own who-is fact) is: "Yvonne Achebe-Lindgren, a labor economist at …"; "How old is X?" for
+ * "X, 29," / "X, a 36-year-old …" / "She is 17." (the pronoun resolved to X). Only full names are asked about.
+ */
+export function personQuestions(text: string, named: string | null, roles: ReadonlyMap<string, string>): string[] {
+  const out: string[] = [];
+  for (const name of roles.keys()) {
+    if (!name.includes(" ")) continue;
+    const esc = name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+    if (
+      new RegExp(`${esc},\\s+(?:a|an|the|[\\p{Lu}][\\p{L}'’]*['’]s)\\s`, "u").test(text) ||
+      (new RegExp(`[\\p{Ll}],?\\s+${esc}\\b`, "u").test(text) &&
+        roles.get(name) &&
+        new RegExp(`\\b${roles.get(name)}\\b`, "u").test(text))
+    )
+      out.push(`Who is ${name}?`, `What is ${name}'s job?`);
+  }
+  const age =
+    /\b((?:\p{Lu}[\p{L}'’-]+\s){1,3}?\p{Lu}[\p{L}'’-]+),\s+(?:\d{1,3},|an?\s+\d{1,3}-year-old\b)/u.exec(text)?.[1] ??
+    (named && /^(?:He|She) is (?:\d{1,3}|an?\s+\d{1,3}-year-old)\b/.test(text) ? named : null);
+  if (age && age.includes(" ")) out.push(`How old is ${age}?`);
+  return out;
 }

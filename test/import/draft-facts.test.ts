@@ -1,0 +1,85 @@
+import { describe, expect, it } from "vitest";
+import { antecedent, articleVocabulary, makeFacts, personQuestions, personRoles } from "../../src/import/facts.js";
+
+// Short texts written for these tests; every name is invented.
+const P = [
+  "Velora, a ride-hailing company based in Drenic, said on Monday that it would stop paying drivers.",
+  "It was founded in 2015 by two engineers and now has 9,000 drivers.",
+  "The company said the payments would resume in June.",
+  "Hana Lindqvist, a transport analyst at Borrow Capital, said the delay was the longest she had seen.",
+  "She said most drivers had no savings to fall back on.",
+  "Miro Kastelan, 52, has driven for Velora since 2019.",
+  "He is 52.",
+  "They drive cars in three cities.",
+];
+const vocab = articleVocabulary(P);
+
+describe("antecedent: what a leading pronoun or 'the company' stands for", () => {
+  it("resolves 'It' to the named thing in the sentence before", () => {
+    expect(antecedent(P[1]!, [P[0]!], vocab)).toBe("Velora");
+  });
+  it("resolves 'The company' to the name written next to 'company'", () => {
+    expect(antecedent(P[2]!, [P[0]!, P[1]!], vocab)).toBe("Velora");
+  });
+  it("resolves 'She' to a person's name, not to the firm in the same sentence", () => {
+    expect(antecedent(P[4]!, [P[3]!], vocab)).toBe("Hana Lindqvist");
+  });
+  it("does not guess for 'They', nor for a sentence that opens with a name", () => {
+    expect(antecedent(P[7]!, [P[6]!], vocab)).toBeNull();
+    expect(antecedent(P[3]!, [P[2]!], vocab)).toBeNull();
+  });
+  it("does not resolve 'The company' when no name stands next to the noun", () => {
+    expect(
+      antecedent("The company said nothing more about it.", ["Drivers waited all week in Drenic."], vocab),
+    ).toBeNull();
+  });
+});
+
+describe("personRoles: what the article calls a named person", () => {
+  const roles = personRoles(P, vocab);
+  it("takes the head noun of the appositive, for the full name and the surname", () => {
+    expect(roles.get("Hana Lindqvist")).toBe("analyst");
+    expect(roles.get("Lindqvist")).toBe("analyst");
+  });
+  it("leaves out a place or a body ('based in Drenic', 'at Borrow Capital')", () => {
+    expect(roles.has("Borrow Capital")).toBe(false);
+    expect(roles.has("Drenic")).toBe(false);
+  });
+  it("needs a noun that names a person", () => {
+    const v = articleVocabulary(["Marta Quell, the center of attention, left early."]);
+    expect(personRoles(["Marta Quell, the center of attention, left early."], v).size).toBe(0);
+  });
+});
+
+describe("makeFacts: self-contained search aids", () => {
+  const facts = makeFacts(P, [], vocab);
+  const fact = (start: string) => facts.find((f) => f.text.startsWith(start))!;
+  it("tags a pronoun fact with the name it stands for, the text kept verbatim", () => {
+    expect(fact("It was founded").text).toBe(P[1]);
+    expect(fact("It was founded").tags[0]).toBe("velora");
+    expect(fact("The company said").tags).toContain("velora");
+  });
+  it("tags a fact about a named person with their role noun", () => {
+    expect(fact("She said most drivers").tags).toEqual(expect.arrayContaining(["hana-lindqvist", "analyst"]));
+  });
+  it("asks who a non-speaker is where the article says it, and how old from 'X, 52,'", () => {
+    expect(fact("Hana Lindqvist").generated).toEqual(
+      expect.arrayContaining(["Who is Hana Lindqvist?", "What is Hana Lindqvist's job?"]),
+    );
+    expect(fact("Miro Kastelan").generated).toContain("How old is Miro Kastelan?");
+  });
+  it("keeps a short 'He is 52.' when its pronoun resolves, asking the age", () => {
+    const short = makeFacts(["Miro Kastelan drives for Velora in Drenic.", "He is 52."], [], vocab);
+    expect(short.map((f) => f.text)).toContain("He is 52.");
+    expect(short.find((f) => f.text === "He is 52.")!.generated).toContain("How old is Miro Kastelan?");
+    // Without a person before it, it is too short to be a fact.
+    expect(makeFacts(["He is 52."], [], vocab).map((f) => f.text)).not.toContain("He is 52.");
+  });
+  it("does not ask who a speaker is (the speaker has a who-is fact of their own)", () => {
+    const withSpeaker = makeFacts(P, [], vocab, ["Hana Lindqvist"]);
+    expect(withSpeaker.flatMap((f) => f.generated)).not.toContain("Who is Hana Lindqvist?");
+  });
+  it("asks nothing about a person from a sentence that does not say who they are", () => {
+    expect(personQuestions("Lindqvist left the meeting early on Monday.", null, personRoles(P, vocab))).toEqual([]);
+  });
+});
