@@ -21,7 +21,7 @@
  * The last line printed is one JSON object:
  * {"bench":"start","runs":N,"results":[{what, ms, cpuMs, rssMb, ratio, …}]}.
  */
-import { spawn } from "node:child_process";
+import { execFileSync, spawn } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -35,8 +35,18 @@ const { values } = parseArgs({ options: { runs: { type: "string", default: "5" }
 const RUNS = Number(values.runs);
 const ROOT = fileURLToPath(new URL("../", import.meta.url));
 /** npm start's node flags (every `--` word of `node <flags> dist/main.js`), unless --flags says otherwise. */
-const startScript = (JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")) as { scripts: Record<string, string> }).scripts.start!;
-const FLAGS = (values.flags ?? startScript.split(" ").filter((a) => a.startsWith("--")).join(" ")).split(" ").filter(Boolean);
+const startScript = (
+  JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")) as { scripts: Record<string, string> }
+).scripts.start!;
+const FLAGS = (
+  values.flags ??
+  startScript
+    .split(" ")
+    .filter((a) => a.startsWith("--"))
+    .join(" ")
+)
+  .split(" ")
+  .filter(Boolean);
 const MAIN = join(ROOT, "dist", "main.js");
 const BIN = join(ROOT, "bin", "briefbot.js");
 const QUESTION = "How many Iranians used Telegram?";
@@ -119,7 +129,13 @@ async function consoleStart(): Promise<Sample> {
   return { ms: answered - p.started, cpuMs: usage.cpuUs / 1000, rssMb: idle, peakRssMb: usage.maxRssKb / 1024 };
 }
 
+/** Rebuilds dist/ when a source changed since (others edit while this runs): a stale dist/ makes the bin run tsx. */
+function buildIfStale(): void {
+  execFileSync(process.execPath, [join(ROOT, "scripts", "build.js"), "--if-stale"], { cwd: ROOT, stdio: "ignore" });
+}
+
 async function cli(): Promise<Sample> {
+  buildIfStale();
   const p = node([BIN, "ask", QUESTION]);
   const { code, at, usage } = await p.exited;
   if (code !== 0 || !p.stdout().includes(EXPECT)) throw new Error(`cli exited ${code}: ${p.stdout()}${p.stderr()}`);
@@ -148,7 +164,9 @@ async function bot(): Promise<Sample> {
   });
   p.child.stdin.end();
   const serving = await until(async () => {
-    const body = (await (await fetch(`http://127.0.0.1:${healthPort}/healthz`)).json()) as { adapters: Record<string, string> };
+    const body = (await (await fetch(`http://127.0.0.1:${healthPort}/healthz`)).json()) as {
+      adapters: Record<string, string>;
+    };
     return body.adapters.telegram === "serving" && body.adapters.discord === "serving";
   }, `both adapters serving\n${p.stderr()}`);
 
@@ -160,7 +178,10 @@ async function bot(): Promise<Sample> {
     headers: { "content-type": "application/json", "x-telegram-bot-api-secret-token": "bench-secret" },
     body: JSON.stringify(textUpdate(updateId++, chat, QUESTION)),
   });
-  const telegramAnswered = await until(() => telegram.sent.slice(sentBefore).some((m) => m.chatId === chat), "the Telegram answer");
+  const telegramAnswered = await until(
+    () => telegram.sent.slice(sentBefore).some((m) => m.chatId === chat),
+    "the Telegram answer",
+  );
   const asked = performance.now();
   const { id } = discord.sendCommand("ask", { question: QUESTION });
   const callback = new RegExp(`^/interactions/${id}/[^/]+/callback$`);
@@ -215,7 +236,9 @@ for (const r of results) {
 
 const pad = (s: string, n: number) => s.padEnd(n);
 console.log(`briefbot start-up, median of ${RUNS} runs${FLAGS.length ? ` (node flags: ${FLAGS.join(" ")})` : ""}`);
-console.log(`${pad("", 54)} ${"ms".padStart(7)} ${"× node".padStart(7)} ${"CPU ms".padStart(7)} ${"RSS MB".padStart(7)} ${"× node".padStart(7)}`);
+console.log(
+  `${pad("", 54)} ${"ms".padStart(7)} ${"× node".padStart(7)} ${"CPU ms".padStart(7)} ${"RSS MB".padStart(7)} ${"× node".padStart(7)}`,
+);
 for (const r of results) {
   const cpu = r.cpuMs === undefined ? "" : String(r.cpuMs);
   console.log(
