@@ -557,12 +557,19 @@ function unnamedRole(sentence: string): string | null {
 
 /** The role phrase a clause ends with: "X said that the club's assistant coach" → "the club's assistant coach". */
 function trailingNP(part: string): string {
-  if (partKind(part) !== "clause") return part;
+  if (partKind(part) !== "clause") return byAgent(part);
   const m =
     /(?:^|\s)((?:the|a|an|its|his|her|their)\s+(?:[\p{L}’'-]+\s+){0,5}?[\p{L}’'-]+|[\p{Lu}][\p{L}-]*[’']s\s+(?:[\p{L}-]+\s+){0,4}?[\p{L}-]+)$/u.exec(
       part,
     );
-  return m && !/\b(said|says|told|is|was|are|were|has|have|had|would|will)\b/.test(m[1]!) ? m[1]! : part;
+  if (!m || /\b(said|says|told|is|was|are|were|has|have|had|would|will)\b/.test(m[1]!)) return part;
+  return byAgent(m[1]!);
+}
+
+/** "a fundraiser set up by the couple's daughter" → "the couple's daughter": the agent is the role. */
+function byAgent(np: string): string {
+  const by = /^.*\s(?:by|from)\s+((?:the|a|an|its|his|her|their)\s.+|[\p{Lu}][\p{L}-]*[’']s\s.+)$/u.exec(np);
+  return by ? by[1]! : np;
 }
 
 /** "…, who gave only her first name, Mila" / "who gave her name only as Bridget" → the name. */
@@ -707,7 +714,7 @@ const WRITTEN_BY =
   /^(?:written|signed|authored|co-written|co-authored|drafted|penned)\s+by\s+([\p{Lu}][\p{L}\p{M}'’-]*(?:\s+[\p{Lu}][\p{L}\p{M}'’-]*){0,3})/u;
 /** A prepositional phrase of a few words, then a pronoun or a capitalised name ending the piece. */
 const LEAD_IN_SUBJECT =
-  /^(?:in|on|at|after|before|during|later|earlier|hours|days|minutes)\b(?:\s+[\p{Ll}\p{N}.:-]+){1,5}\s+(he|she|they|it|[\p{Lu}][\p{L}\p{M}'’-]+(?:\s+[\p{Lu}][\p{L}\p{M}'’-]+){0,2})$/iu;
+  /^(?:in|on|at|after|before|during|later|earlier|hours|days|minutes)\b(?:\s+[\p{Ll}\p{N}.:-]+){1,8}\s+(he|she|they|it|[\p{Lu}][\p{L}\p{M}'’-]+(?:\s+[\p{Lu}][\p{L}\p{M}'’-]+){0,2})$/iu;
 
 function fallbackRoles(_f: { ref: Ref }): string[] {
   return [];
@@ -818,10 +825,10 @@ function scanNames(
     if (/^\s*,/.test(tail)) collectAppositives(tail.split(PART_SPLIT).slice(1), roles);
     const headText = masked.slice(Math.max(a, start - 200), start);
     // "Green councillor Ravi Castellane, who …": a lower-case title noun right before the name
-    const titleBefore = /(?:^|\s)((?:[\p{Lu}][\p{L}-]*\s+)?([\p{Ll}-]+))\s+$/u.exec(headText);
+    const titleBefore = TITLE_BEFORE.exec(headText);
     if (lead === 0 && titleBefore && isTitleNoun(titleBefore[2]!)) {
       const w0 = titleBefore[1]!.split(/\s+/)[0]!;
-      roles.push(titleBefore[1]!.split(/\s+/).length > 1 && isFunctionWord(w0) ? titleBefore[2]! : titleBefore[1]!);
+      roles.push(isFunctionWord(w0) ? titleBefore[1]!.replace(/^\S+\s+/, "") : titleBefore[1]!);
       titled = true;
     }
     const prevPart = headText.replace(/,\s*$/, "");
@@ -872,6 +879,10 @@ function scanNames(
   }
 }
 
+/** "Green councillor ", "Brackwater head coach ": a title noun, its modifiers and a capitalised word, before a name. */
+const TITLE_BEFORE =
+  /(?:^|\s)((?:[\p{Lu}][\p{L}’'-]*\s+)?(?:(?:head|chief|deputy|assistant|senior|vice|acting|interim|managing|general|former|lead|principal|technical|executive)\s+){0,2}([\p{Ll}-]+))\s+$/u;
+
 const TITLE_SET = new Set(
   "President Minister Mayor Councillor Cllr Senator Governor Judge Justice Constable Detective Sergeant Inspector Chief Commissioner Secretary Chancellor Professor Prof Dr Mr Mrs Ms Miss Sir Dame Lord Lady Supreme Leader Foreign Prime Vice Deputy Director Superintendent".split(
     " ",
@@ -913,9 +924,17 @@ function resolve(
     case "def": {
       const np = ref.np;
       const possessive = /^(.+?)[’']s\s+(.+)$/u.exec(np);
-      const e = reg.findByRole(possessive ? possessive[2]! : np);
+      let e = reg.findByRole(possessive ? possessive[2]! : np);
+      // "the county fire marshal's office" is not the sheriff's office named before
+      if (e && possessive && e.kind === "organisation") {
+        const owner = possessive[1]!.split(/\s+/).pop()!.toLowerCase();
+        if (!e.name.toLowerCase().includes(owner)) e = null;
+      }
       if (e) return { entity: e, weak: false };
-      if (possessive) return { entity: reg.create(np.replace(/^The\b/, "the"), "person", pos, true), weak: true };
+      if (possessive) {
+        const kind = reg.isOrgNoun(possessive[2]!) ? "organisation" : "person";
+        return { entity: reg.create(np.replace(/^The\b/, "the"), kind, pos, true), weak: true };
+      }
       const bare = np.replace(/^(the|its|his|her|their)\s+/i, "");
       if (reg.isOrgNoun(bare)) return { entity: reg.create(bare, "organisation", pos, true), weak: true };
       return { entity: reg.create(np.replace(/^The\b/, "the"), "person", pos, true), weak: true };

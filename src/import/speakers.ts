@@ -212,6 +212,9 @@ export function splitName(np: string): { prefix: string | null; name: string; ho
     if (last in HONORIFIC_GENDER) {
       honorific = last;
       titleWords = titleWords.slice(0, -1);
+    } else if (/\.$/.test(titleWords[titleWords.length - 1]!) && titleWords.length + pre.length > 1) {
+      // "Sheriff's spokesperson Lt. Owen X": the abbreviated rank is not part of the role phrase
+      titleWords = titleWords.slice(0, -1);
     }
   }
   if (run.length === 0) return null;
@@ -262,7 +265,12 @@ export function partKind(part: string): PartKind {
     if (n && /^the\s/i.test(p) && !/^the\s[\p{Ll}]/u.test(p.replace(/^the\s+([\p{Ll}-]+\s+)*/u, "the "))) return "name";
     return "def";
   }
-  if (/^[\p{Lu}][\p{L}\p{M}.-]*[’']s\s+[\p{Ll}]/u.test(p) && p.split(" ").length <= 8) return "def";
+  if (/^[\p{Lu}][\p{L}\p{M}.-]*[’']s\s+[\p{Ll}]/u.test(p) && p.split(" ").length <= 8) {
+    // "Sheriff's spokesperson Lt. Owen Castellanos-Reid": a role, then a full name
+    const n = splitName(p);
+    if (n && n.prefix && n.name.split(" ").length >= 2 && !isCommonCapitalised(n.name.split(" ")[0]!)) return "name";
+    return "def";
+  }
   const n = splitName(p);
   if (n && !isCommonCapitalised(n.name.split(" ")[0]!)) return "name";
   if (n && n.name.split(" ").length > 1) return "name";
@@ -574,6 +582,14 @@ export class Registry {
         if ((e.age === n || e.roles.some((r) => r.includes(`${n}-year-old`))) && (!best || e.lastPos > best.lastPos))
           best = e;
       if (best) return best;
+      // "…," said the 24-year-old forward: the person just written about, whose age was not given before
+      for (const e of this.entities)
+        if (e.kind === "person" && !e.described && e.age === null && (!best || e.lastPos > best.lastPos)) best = e;
+      if (best) {
+        best.age = n;
+        best.addRole(np.replace(/^The\b/, "the"));
+        return best;
+      }
     }
     for (const e of this.entities) {
       let fits = e.roleHeads.has(head);

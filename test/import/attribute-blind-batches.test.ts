@@ -78,3 +78,48 @@ describe("blind batch 1 patterns", () => {
     expect(who(r, "looking closely")).toBe("Western States Grid Board");
   });
 });
+
+describe("blind batch 2 patterns", () => {
+  it('"…," said the 24-year-old forward: the person just written about, whose age was not given', () => {
+    const r = attributeQuotes([
+      "Nadia Okwuosa scored a hat-trick as the visitors won 3-0 at Linden Road on Saturday.",
+      '"I have been waiting two seasons for a day like this one," said the 24-year-old forward.',
+    ]);
+    expect(who(r, "I have been waiting")).toBe("Nadia Okwuosa");
+    expect(r.speakers.find((s) => s.name === "Nadia Okwuosa")?.role).toBe("the 24-year-old forward");
+  });
+
+  it("\"the county fire marshal's office\" is not the sheriff's office named before", () => {
+    const r = attributeQuotes([
+      "Two men were arrested, the Lanning County Sheriff's Office said.",
+      'The county fire marshal\'s office said in a statement that the fire caused "about $60,000 in damage to the roof".',
+    ]);
+    expect(who(r, "about $60,000")).toBe("the county fire marshal's office");
+  });
+
+  it('"In a post on the fundraising page she wrote:" — a long lead-in phrase before the pronoun', () => {
+    const r = attributeQuotes([
+      "Ximena Dorrego, the couple's daughter, set up a fundraiser on Sunday.",
+      'In a post on the fundraising page she wrote: "Our parents have fed this street for three decades."',
+    ]);
+    expect(who(r, "Our parents have fed")).toBe("Ximena Dorrego");
+  });
+
+  it("a possessive role before a ranked name is a name with a role, not a description", () => {
+    const r = attributeQuotes([
+      'Sheriff\'s spokesperson Lt. Owen Castleby, speaking on Sunday, said: "This was not a careful or clever crime."',
+    ]);
+    expect(who(r, "This was not")).toBe("Owen Castleby");
+    expect(r.speakers[0]?.role).toBe("Sheriff's spokesperson");
+  });
+
+  it("role quality: the agent of 'set up by' and a modified title before a name", () => {
+    const r = attributeQuotes([
+      "By Sunday, a fundraiser set up by the couple's daughter, Ximena Dorrego, had raised $18,000.",
+      'Brackwater head coach Lorcan Fenwick, whose side had won six in a row, said it was "a bad afternoon for everybody".',
+      '"We will keep going," Dorrego said.',
+    ]);
+    expect(r.speakers.find((s) => s.name === "Ximena Dorrego")?.role).toBe("the couple's daughter");
+    expect(r.speakers.find((s) => s.name === "Lorcan Fenwick")?.role).toBe("Brackwater head coach");
+  });
+});
