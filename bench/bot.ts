@@ -71,7 +71,10 @@ const discord = await startFakeDiscord({ token: DISCORD_TOKEN, heartbeatInterval
 const waiting = new Map<string, () => void>();
 telegram.onSend = (m) => {
   const done = waiting.get(`t${m.chatId}`);
-  if (done) waiting.delete(`t${m.chatId}`), done();
+  if (done) {
+    waiting.delete(`t${m.chatId}`);
+    done();
+  }
 };
 // The fake Discord records every REST request; note the answers as they arrive.
 const push = discord.requests.push.bind(discord.requests);
@@ -79,7 +82,10 @@ discord.requests.push = (...reqs) => {
   for (const r of reqs) {
     const m = /^\/interactions\/(\d+)\/[^/]+\/callback$/.exec(r.path);
     const done = m && r.method === "POST" ? waiting.get(`d${m[1]}`) : undefined;
-    if (done) waiting.delete(`d${m![1]}`), done();
+    if (done) {
+      waiting.delete(`d${m![1]}`);
+      done();
+    }
   }
   return push(...reqs);
 };

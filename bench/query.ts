@@ -121,7 +121,7 @@ const now: () => number =
 function measure(engine: Engine, k: Knowledge, queries: SyntheticQuery[], warmup: SyntheticQuery[]): Row {
   const before = heapUsed();
   const t0 = now();
-  let top: ((q: string) => string | null) | null = engine.build(k);
+  const top = engine.build(k);
   const buildMs = now() - t0;
   const heapMB = (heapUsed() - before) / 2 ** 20;
   for (const q of warmup) top(q.text);
@@ -139,7 +139,6 @@ function measure(engine: Engine, k: Knowledge, queries: SyntheticQuery[], warmup
       if (id === q.id) typoHits++;
     }
   }
-  top = null;
   times.sort((a, b) => a - b);
   return {
     engine: engine.name,

@@ -1,4 +1,4 @@
-import { stem, wordGroups, words } from "./normalise.js";
+import { stem, wordGroups } from "./normalise.js";
 import { STOP_WORDS, expandAbbreviation, lexiconWords, synonymsOf } from "./lexicon.js";
 import { TypoCorrector } from "./fuzzy.js";
 import { isKnownEnglish, isNamingWord, isTimeWord } from "./pos.js";
@@ -291,7 +291,11 @@ export class SearchIndex {
     const used: number[] = [];
     const flush = (g: number, size: number) => {
       const title = new Set(titleTerms[g] ?? []);
-      for (const id of title) if (last[id] === -1) used.push(id), (last[id] = -2);
+      for (const id of title)
+        if (last[id] === -1) {
+          used.push(id);
+          last[id] = -2;
+        }
       const denom = Math.max(size, TOPIC_MIN_ENTRIES);
       groups.add(g);
       for (const id of used) {

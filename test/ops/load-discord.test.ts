@@ -23,7 +23,10 @@ beforeAll(async () => {
       callbacks.set(id, (callbacks.get(id) ?? 0) + 1);
       queueMicrotask(() => {
         // Resolve only once the fake has decided whether this attempt fails (it records first, then fails).
-        if ((callbacks.get(id) ?? 0) > (failed.get(id) ?? 0)) waiting.get(id)?.(), waiting.delete(id);
+        if ((callbacks.get(id) ?? 0) > (failed.get(id) ?? 0)) {
+          waiting.get(id)?.();
+          waiting.delete(id);
+        }
       });
     }
     return 0;

@@ -30,7 +30,7 @@ describe("logs", () => {
 
   it("prints readable lines for a terminal", () => {
     const line = prettyLine(JSON.stringify({ level: 40, time: Date.UTC(2024, 0, 1, 9, 41, 7), msg: "slow", platform: "discord", note: "two words" }));
-    expect(line).toMatch(/^\d\d:\d\d:\d\d WARN  slow platform=discord note="two words"\n$/);
+    expect(line).toMatch(/^\d\d:\d\d:\d\d WARN {2}slow platform=discord note="two words"\n$/);
     expect(prettyLine("not json")).toBe("not json\n");
     expect(prettyLine(JSON.stringify({ level: 50, msg: "x" }), true)).toContain("\u001b[31mERROR");
   });
