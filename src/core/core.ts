@@ -4,7 +4,7 @@ import { STOP_WORDS, expandAbbreviation, withPhrases } from "./lexicon.js";
 import { isNamingWord } from "./pos.js";
 import { allowedEdits, editDistance } from "./fuzzy.js";
 import { SearchIndex, type Hit, type QueryTerm } from "./search-index.js";
-import { asksRole, countedNoun, countsNoun, definitionSubject, defines, intentOf, satisfies, timeStrength, type Intent } from "./intent.js";
+import { asksRole, countedNoun, counter, definer, definitionSubject, intentOf, satisfies, timeStrength, type Intent } from "./intent.js";
 import type { Answer, AskResult, Entry, Knowledge, Source, Speaker } from "./types.js";
 
 /** Below this confidence the core declines ("I don't know that") instead of answering. */
@@ -19,6 +19,7 @@ const WEAK_TIME_BOOST = 1.1;
 const WEAK_FUTURE_BOOST = 1.05;
 /** "What is Karavan?": an entry that says what it is ("a state-run app store, Karavan") beats one that names it. */
 const DEFINE_BOOST = 1.6;
+const DEFINE_CHECKS = 8;
 const STRICT: ReadonlySet<Intent> = new Set<Intent>(["number", "money", "age", "time", "future", "name"]);
 /** A question word this share of a source's entries (or its title) holds is what that source is about. */
 const SUBJECT_SHARE = 0.2;
@@ -305,8 +306,11 @@ export class Core {
     // Only "what is the name of…" compares an entry's names with the question's own words.
     const asked = intent === "name" ? new Set(words(q).flatMap((w) => [w, stem(w)])) : new Set<string>();
     const subject = definitionSubject(q);
+    let subjectDefiner: ((text: string) => boolean) | undefined;
+    let topicDefiner: ((text: string) => boolean) | undefined;
     const whoIs = subject !== null && (intent === "person" || asksRole(q));
     const counted = intent === "number" ? countedNoun(q) : null;
+    const countsIt = counted === null ? null : counter(counted);
     // The question's own term for the counted thing, to tell whether an entry speaks of it at all.
     // "people" is counted by "40 million Iranians" too: a word for any group of people is not checked.
     const countedIndex =
@@ -328,8 +332,11 @@ export class Core {
         const group = i < 31 && t.weight > 0 ? this.index.topicGroup(t, SUBJECT_SHARE) : -1;
         if (group >= 0) focus.push({ bit: 1 << i, group });
       });
-    return this.index
-      .search(terms, CANDIDATES)
+    const hits = this.index.search(terms, CANDIDATES);
+    // The sentence-level definition check reads text: only for the few hits that can come first.
+    const keys = hits.map((h) => h.coverage * h.score).sort((a, b) => b - a);
+    const checkFrom = keys[Math.min(keys.length - 1, DEFINE_CHECKS - 1)] ?? 0;
+    return hits
       .map((h) => {
         const e = this.knowledge.entries[h.doc]!;
         const sp = e.kind === "quote" ? this.speakerById.get(e.speakerId) : undefined;
@@ -340,7 +347,7 @@ export class Core {
         // "When will…": an entry that says what will happen and when beats one that only says it will.
         if (intent === "future" && fits) boost = [WEAK_FUTURE_BOOST, WEAK_TIME_BOOST, INTENT_BOOST][timeStrength(e.text)]!;
         // "How many drivers…": a number before "drivers" beats a number elsewhere in the sentence.
-        if (counted !== null && fits && !countsNoun(e.text, counted)) {
+        if (countsIt !== null && fits && !countsIt(e.text)) {
           boost = 1;
           // A number in a sentence that never names the counted thing counts something else: "How many people
           // use Corvid in Aurenna?" is not answered by "founded in 2017 by two former bank engineers".
@@ -355,9 +362,14 @@ export class Core {
         // "What is the confessions board?" only prefers such an entry: a thing is often explained without a copula.
         const topicOnly = (intent === null || intent === "person") && this.onlyTopic(weighted, h);
         const about = topicOnly ? weighted.map((t) => t.word) : subject;
+        // Checked only where it can matter: an entry below the threshold is declined either way.
         if (about) {
+          // The text is read only where it can matter (an answerable hit among the first few); any other hit counts
+          // as not saying who or what X is.
+          const checked = h.coverage >= CONFIDENCE_THRESHOLD && h.coverage * h.score >= checkFrom;
           const own = sp !== undefined && sp.role !== undefined && about.some((w) => words(`${sp.name} ${sp.aliases.join(" ")}`).includes(w));
-          if (own || defines(e.text, about)) boost = Math.max(boost, DEFINE_BOOST);
+          const defined = checked && (own || (topicOnly ? (topicDefiner ??= definer(about)) : (subjectDefiner ??= definer(about)))(e.text));
+          if (defined) boost = Math.max(boost, DEFINE_BOOST);
           else if (topicOnly || whoIs) strict = true;
         }
         let offTopic = 1;

@@ -146,29 +146,41 @@ function escape(w: string): string {
  * "officially called the National Digital Shield". A mention alone ("the Trump administration") is not enough.
  */
 export function defines(text: string, subject: readonly string[]): boolean {
-  if (subject.length === 0) return false;
+  return definer(subject)(text);
+}
+
+/** {@link defines} for one subject, compiled once: the core checks many entries against one question. */
+export function definer(subject: readonly string[]): (text: string) => boolean {
+  if (subject.length === 0) return () => false;
   const full = subject.map(escape).join("[\\s-]+");
-  const last = escape(subject[subject.length - 1]!);
-  const re = new RegExp(`(?<![\\p{L}\\p{N}])(?:${full}|${last})(?:s|es)?(?![\\p{L}\\p{N}])`, "giu");
-  const plain = fold(text);
-  if (plain.length !== text.length) return false;
-  for (const m of plain.matchAll(re)) {
-    const before = text.slice(Math.max(0, m.index - 80), m.index);
-    const after = text.slice(m.index + m[0].length, m.index + m[0].length + 40);
-    // "In Iran, the regime…" is a place, not an appositive.
-    if (/\b(?:in|on|at|from|to|for|of|by|with|across|inside|outside|into|about|over)\s+$/i.test(before)) continue;
-    if (APPOSITIVE_AFTER.test(after) || COPULA_AFTER.test(after)) return true;
-    if (NAMED_BEFORE.test(before) || NOUN_PHRASE_BEFORE.test(before)) return true;
-    const role = ROLE_BEFORE.exec(before);
-    if (role && !NOT_ROLES.has(role[1]!) && !/(ly|ed)$/.test(role[1]!)) return true;
-    const title = TITLE_BEFORE.exec(before);
-    if (title) {
-      const first = title[1]!.trim().split(/\s+/)[0]!;
-      const own = title[1]!.trim().split(/\s+/).every((w) => subject.includes(fold(w)));
-      if (!own && !SENTENCE_START.test(first)) return true;
+  const lastWord = subject[subject.length - 1]!;
+  const last = escape(lastWord);
+  const re = new RegExp(`(?<![a-z0-9])(?:${full}|${last})(?:s|es)?(?![a-z0-9])`, "g");
+  return (text: string) => {
+    // Most entries do not name the subject at all: a plain substring test before folding and matching.
+    if (!text.toLowerCase().includes(lastWord.slice(0, 4))) return false;
+    let seen = 0;
+    const plain = fold(text);
+    if (plain.length !== text.length) return false;
+    for (const m of plain.matchAll(re)) {
+      if (++seen > 3) break;
+      const before = text.slice(Math.max(0, m.index - 50), m.index);
+      const after = text.slice(m.index + m[0].length, m.index + m[0].length + 40);
+      // "In Iran, the regime…" is a place, not an appositive.
+      if (/\b(?:in|on|at|from|to|for|of|by|with|across|inside|outside|into|about|over)\s+$/i.test(before)) continue;
+      if (APPOSITIVE_AFTER.test(after) || COPULA_AFTER.test(after)) return true;
+      if (NAMED_BEFORE.test(before) || NOUN_PHRASE_BEFORE.test(before)) return true;
+      const role = ROLE_BEFORE.exec(before);
+      if (role && !NOT_ROLES.has(role[1]!) && !/(ly|ed)$/.test(role[1]!)) return true;
+      const title = TITLE_BEFORE.exec(before);
+      if (title) {
+        const first = title[1]!.trim().split(/\s+/)[0]!;
+        const own = title[1]!.trim().split(/\s+/).every((w) => subject.includes(fold(w)));
+        if (!own && !SENTENCE_START.test(first)) return true;
+      }
     }
-  }
-  return false;
+    return false;
+  };
 }
 
 const COUNT_WORDS = /\b(?:how many|how much|number of)\s+([a-z][\w-]*)/;
@@ -185,6 +197,12 @@ export function countedNoun(question: string): string | null {
 
 /** Whether a number stands right before the counted thing in a text ("38,000 drivers", "6 million of … people"). */
 export function countsNoun(text: string, noun: string): boolean {
-  const head = escape(stem(noun).slice(0, Math.max(3, stem(noun).length)));
-  return new RegExp(`\\b${NUMBER_TOKEN}(?:\\s+[\\w'’,-]+){0,3}?\\s+${head}`, "i").test(fold(text));
+  return counter(noun)(text);
+}
+
+/** {@link countsNoun} for one noun, compiled once. */
+export function counter(noun: string): (text: string) => boolean {
+  const head = escape(stem(noun));
+  const re = new RegExp(`\\b${NUMBER_TOKEN}(?:\\s+[\\w'’,-]+){0,3}?\\s+${head}`, "i");
+  return (text: string) => re.test(fold(text));
 }
