@@ -270,17 +270,21 @@ export function draftKnowledge(
           ?.generated_questions.unshift(s.kind === "organisation" ? `What is ${askName(s)}?` : `Who is ${s.name}?`);
     }
   }
-  const titleTags = tagsFor(article.title, vocab, 3);
   makeFacts(
     article.paragraphs,
     attributed,
     vocab,
     used.map((s) => s.name),
-  ).forEach((f, i) => {
+  ).forEach((f) => {
     const fid = unique(idWords(f.text, vocab, 3) || "fact", entryIds);
-    // The lead sums the story up: it also carries the headline's keyphrases.
-    const tags = i === 0 ? [...new Set([...f.tags, ...titleTags])] : f.tags;
-    const fact: KnowledgeDoc["facts"][number] = { id: fid, text: f.text, tags, generated_questions: f.generated };
+    // No headline keyphrases on the lead: the core already credits every entry of a source with its title's words,
+    // and extra ones made the lead answer questions about things the article does not say (eval:import, NBC).
+    const fact: KnowledgeDoc["facts"][number] = {
+      id: fid,
+      text: f.text,
+      tags: f.tags,
+      generated_questions: f.generated,
+    };
     if (f.attribution) fact.attribution = f.attribution;
     facts.push(fact);
   });

@@ -1,4 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { draftKnowledge } from "../../src/import/draft.js";
+import type { ExtractedArticle } from "../../src/import/types.js";
 import { antecedent, articleVocabulary, makeFacts, personQuestions, personRoles } from "../../src/import/facts.js";
 
 // Short texts written for these tests; every name is invented.
@@ -81,5 +83,24 @@ describe("makeFacts: self-contained search aids", () => {
   });
   it("asks nothing about a person from a sentence that does not say who they are", () => {
     expect(personQuestions("Lindqvist left the meeting early on Monday.", null, personRoles(P, vocab))).toEqual([]);
+  });
+});
+
+describe("draftKnowledge: the lead fact", () => {
+  it("carries its own keyphrases only, not the headline's (the core credits a source's title words itself)", () => {
+    const article: ExtractedArticle = {
+      file: "velora.txt",
+      title: "Sanctions leave Velora drivers unpaid",
+      reporters: [],
+      byline: null,
+      published: null,
+      publisher: "Test Wire",
+      paragraphs: P,
+      warnings: [],
+    };
+    const draft = draftKnowledge(article, { speakers: [], quotes: [], warnings: [] });
+    const lead = draft.doc.facts.find((f) => f.text === P[0])!;
+    expect(lead.tags).not.toContain("sanctions");
+    expect(lead.tags).not.toContain("unpaid");
   });
 });
