@@ -245,6 +245,8 @@ function attribute(paragraphs: string[], opts: { reporters?: string[] }): Attrib
         else if (said && (!before || said.verbStart > before.span.end)) set(q, said.entity, "paragraph", !said.weak);
         else if (before) set(q, before.entity, "paragraph", before.confident);
         else if (after && paraInitial) set(q, after.entity, "paragraph", after.confident);
+        else if (paraInitial && !q.midSentence && q.span.close >= 0 && subjectNext(reg, p * STRIDE, text, q))
+          set(q, subjectNext(reg, p * STRIDE, text, q), "paragraph", false);
         else if (paraInitial && !q.midSentence) {
           const prevSpeaker = [...prevParaQuotes].reverse().find((x) => x.how !== "none" && x.entity);
           if (prevSpeaker) set(q, prevSpeaker.entity, "previous", prevSpeaker.confident);
@@ -294,7 +296,7 @@ function mergeLedeSpeaker(
 ): void {
   if (p < 1 || p > 2 || prevQuotes.length === 0) return;
   const d = prevQuotes[0]!.entity;
-  if (!d || !d.described || d.kind !== "person" || !/^the\s/i.test(d.name)) return;
+  if (!d || !d.described || d.kind !== "person" || !/^(the|one)\s/i.test(d.name)) return;
   if (Math.floor(d.firstPos / stride) !== p - 1 || d.firstPos > (p - 1) * stride + 400) return;
   if (prevQuotes.some((q) => q.entity !== d)) return;
   const at = attribs.find((x) => x.entity && !x.pronoun);
@@ -303,8 +305,25 @@ function mergeLedeSpeaker(
   // "Jane Doe, a resident, said": introduced as someone new, not as the person the lede described
   if (n.roles.some((r) => /^(a|an)\s/i.test(r))) return;
   for (const q of all) if (q.entity === d) q.entity = n;
-  n.addRole(d.name);
+  if (/^the\s/i.test(d.name)) n.addRole(d.name);
   reg.entities.splice(reg.entities.indexOf(d), 1);
+}
+
+/**
+ * '"People think foraging is romantic." Pilar Escandell-Moor is standing knee-deep …': a paragraph that opens
+ * with a bare quote and goes on with a newly named person as the next sentence's subject.
+ */
+function subjectNext(reg: Registry, base: number, text: string, q: QState): Entity | null {
+  const at = q.span.close + 1;
+  const gap = /^[\s,.;:!?]*/.exec(text.slice(at, at + 8))![0].length;
+  const want = base + at + gap;
+  for (let i = reg.mentions.length - 1; i >= 0; i--) {
+    const m = reg.mentions[i]!;
+    if (m.pos < base) break;
+    const e = m.entity;
+    if (m.pos === want && m.subject && e.kind === "person" && !e.described && e.firstPos === m.pos) return e;
+  }
+  return null;
 }
 
 function set(q: QState, e: Entity | null, how: QState["how"], confident: boolean): void {
@@ -376,7 +395,7 @@ function findAttributions(
     if (
       verb === "called" &&
       !/\b(what|which)\s+(he|she|they|it|[\p{Lu}][\p{L}-]+)\s+$/u.test(before) &&
-      !/^\s+(?:it|them|him|her|this|that|(?:the|his|her|their|its|a|an)\s+[\p{L}’'-]+(?:\s+[\p{L}’'-]+){0,3})\s*[“"«]/u.test(
+      !/^\s+(?:it|them|him|her|this|that|(?:the|his|her|their|its|a|an)\s+[\p{L}’'-]+(?:\s+[\p{L}’'-]+){0,6})\s*[“"«]/u.test(
         after,
       )
     )
@@ -429,6 +448,12 @@ function findAttributions(
         const off = tail.indexOf(head.trim());
         subjStart = ve + Math.max(0, off);
         subjEnd = subjStart + head.length;
+      } else if (PARTICIPLE.test(verb) && WITH_SUBJECT.test(before)) {
+        // "…, with one Conservative backbencher warning that …"
+        const w = WITH_SUBJECT.exec(before)!;
+        ref = { t: "desc", np: w[1]! };
+        subjStart = vs - w[0].length + w[0].indexOf(w[1]!);
+        subjEnd = subjStart + w[1]!.length;
       } else if (PARTICIPLE.test(verb)) {
         const found = sentenceSubject(masked.slice(a, Math.min(vs, a + 400)));
         if (!found) continue;
@@ -456,6 +481,8 @@ function findAttributions(
       }
     }
     if (!ref) continue;
+    // "the waiting list, Wren-Okafor says, is …": the phrase before a parenthetical attribution is not a role
+    if (/^\s*,\s+(?:is|was|are|were|has|had|will|would|can|could|remains?)\b/.test(after)) roles.length = 0;
     const pos = base + subjStart;
     const orgHint =
       whichCue ||
@@ -710,8 +737,9 @@ function subjectBeforeParts(lead: string): { ref: Ref; roles: string[]; offset: 
   return null;
 }
 
+const WITH_SUBJECT = /\bwith\s+((?:one|a|an|another)\s+(?:[\p{L}-]+\s+){0,3}[\p{L}-]+)\s+$/u;
 const WRITTEN_BY =
-  /^(?:written|signed|authored|co-written|co-authored|drafted|penned)\s+by\s+([\p{Lu}][\p{L}\p{M}'’-]*(?:\s+[\p{Lu}][\p{L}\p{M}'’-]*){0,3})/u;
+  /^(?:written|signed|authored|co-written|co-authored|drafted|penned|prepared)\s+by\s+(?:(?:senior\s+|government\s+)?(?:officials|staff|lawyers|analysts|researchers|economists|civil servants|officers)\s+(?:at|of|from|in)\s+)?(?:the\s+)?([\p{Lu}][\p{L}\p{M}'’-]*(?:\s+(?:(?:for|of|and)\s+)?[\p{Lu}][\p{L}\p{M}'’-]*){0,4})/u;
 /** A prepositional phrase of a few words, then a pronoun or a capitalised name ending the piece. */
 const LEAD_IN_SUBJECT =
   /^(?:in|on|at|after|before|during|later|earlier|hours|days|minutes)\b(?:\s+[\p{Ll}\p{N}.:-]+){1,8}\s+(he|she|they|it|[\p{Lu}][\p{L}\p{M}'’-]+(?:\s+[\p{Lu}][\p{L}\p{M}'’-]+){0,2})$/iu;
@@ -791,7 +819,9 @@ function scanNames(
     if (words.length >= 3 && words.slice(0, -1).some((w) => isTitleWord(w))) {
       const sn = splitName(words.join(" "));
       if (sn && sn.prefix) {
-        runRole = sn.prefix;
+        const leadWords = m[0].split(/\s+/).slice(0, lead);
+        while (leadWords.length > 0 && isFunctionWord(leadWords[0]!)) leadWords.shift();
+        runRole = [...leadWords, sn.prefix].join(" ");
         words = sn.name.split(" ");
         titled = true;
       }
@@ -870,7 +900,7 @@ function scanNames(
         .slice(0, lead)
         .filter((w) => isTitleWord(w) || !isFunctionWord(w));
       for (const r of roles) e.addRole(r);
-      if (pre.length > 0) e.addRole(pre.join(" "));
+      if (pre.length > 0 && !runRole) e.addRole(pre.join(" "));
       reg.mention(e, base + start, subject);
       const after = masked.slice(start + m[0].length, Math.min(b, start + m[0].length + 300));
       const pr = /\b(he|him|his|she|her|hers)\b/i.exec(after);
@@ -884,7 +914,7 @@ const TITLE_BEFORE =
   /(?:^|\s)((?:[\p{Lu}][\p{L}’'-]*\s+)?(?:(?:head|chief|deputy|assistant|senior|vice|acting|interim|managing|general|former|lead|principal|technical|executive)\s+){0,2}([\p{Ll}-]+))\s+$/u;
 
 const TITLE_SET = new Set(
-  "President Minister Mayor Councillor Cllr Senator Governor Judge Justice Constable Detective Sergeant Inspector Chief Commissioner Secretary Chancellor Professor Prof Dr Mr Mrs Ms Miss Sir Dame Lord Lady Supreme Leader Foreign Prime Vice Deputy Director Superintendent".split(
+  "President Minister Mayor Councillor Cllr MP Senator Governor Judge Justice Constable Detective Sergeant Inspector Chief Commissioner Secretary Chancellor Professor Prof Dr Mr Mrs Ms Miss Sir Dame Lord Lady Supreme Leader Foreign Prime Vice Deputy Director Superintendent".split(
     " ",
   ),
 );
@@ -1141,7 +1171,7 @@ function build(all: QState[], reg: Registry, warnings: string[], paragraphs: str
         if ((lastCount.get(last.toLowerCase()) ?? 0) <= 1) aliases.add(last);
         if ((firstCount.get(ws[0]!.toLowerCase()) ?? 0) <= 1) aliases.add(ws[0]!);
         const g = e.gender;
-        for (const h of e.honorifics) aliases.add(`${cap(h)} ${last}`);
+        for (const h of e.honorifics) aliases.add(`${cap(h)} ${/^(sir|dame)$/.test(h) ? ws[0]! : last}`);
         if (g && e.honorifics.size === 0 && (lastCount.get(last.toLowerCase()) ?? 0) <= 1)
           aliases.add(`${g === "f" ? "Ms" : "Mr"} ${last}`);
       }

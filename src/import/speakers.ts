@@ -218,6 +218,8 @@ export function splitName(np: string): { prefix: string | null; name: string; ho
     }
   }
   if (run.length === 0) return null;
+  // "the MP for North Calderbrook": what follows the title is a constituency, not a name
+  if (/^\p{Ll}/u.test(run[0]!)) return null;
   // "Alys Penhaligon of Dunmore Police": a person's name stops at "of"; an organisation's does not
   const of = run.indexOf("of");
   if (
@@ -252,14 +254,17 @@ export function partKind(part: string): PartKind {
   // a participial appositive: "published in March", "based in Lessk", "founded in 1990"
   if (
     /^(?:[\p{Ll}]+ed|known|built|written|seen|given|made|held|led|run|born|founded|based)\s/u.test(p) &&
-    !/\b(said|says|told)\b/.test(p)
+    !/\b(said|says|told)\b/.test(p) &&
+    // "retired bus driver Maud Ellerby-Tan": an adjective in a role before a name, not a participle clause
+    !/^[\p{Ll}]+ed\s+(?:(?!(?:by|in|at|of|from|for|on|to|with|as)\s)[\p{Ll}-]+\s+){1,3}[\p{Lu}][\p{L}'’-]+\s+[\p{Lu}][\p{L}'’-]+$/u.test(p)
   )
     return "rel";
   if (!/^(in|on|at|after|before|during|with|from|via|through)\s/i.test(p) && docMatch(p)) return "doc";
   if (/^(a|an)\s/i.test(p)) return "desc";
   if (
     /^(the|its|his|her|their|our)\s/i.test(p) &&
-    !/^(the|its|his|her|their|our)\s.*\b(said|says|told|is|was|are|were|has|have)\b/i.test(p)
+    !/^(the|its|his|her|their|our)\s.*\b(said|says|told|is|was|are|were|has|have|had|wrote|writes|asked|asks|did|does|will|would|could|can)\b/i.test(p) &&
+    p.split(" ").length <= 12
   ) {
     const n = splitName(p);
     if (n && /^the\s/i.test(p) && !/^the\s[\p{Ll}]/u.test(p.replace(/^the\s+([\p{Ll}-]+\s+)*/u, "the "))) return "name";
@@ -524,7 +529,8 @@ export class Registry {
       candidates = this.entities.filter(
         (e) =>
           (e.last !== null && e.last.toLowerCase() === lower) ||
-          (e.first !== null && e.first.toLowerCase() === lower && !honorific) ||
+          // "Sir Roland" is Roland Pettifer: knights and dames go by their first name
+          (e.first !== null && e.first.toLowerCase() === lower && (!honorific || /^(sir|dame)$/.test(honorific))) ||
           (e.kind === "organisation" && e.words[0]!.toLowerCase() === lower),
       );
     } else {
@@ -637,11 +643,18 @@ export class Registry {
     // 3. further back: the nearest subject that agrees (or has no known gender), then anyone who agrees
     const ms = this.mentions;
     const floor = Math.max(0, ms.length - LOOKBACK);
+    // the nearest agreeing person named after the subject found below, though not as a subject
+    let object: Entity | null = null;
     for (let i = ms.length - 1; i >= floor; i--) {
       const m = ms[i]!;
       if (m.pos >= pos) continue;
       if (m.pos < windowStart) break;
+      if (!m.subject && !object && wantPerson && ok(m.entity, true)) object = m.entity;
       if (m.subject && ok(m.entity, false)) {
+        // "The commission wrote to Escandell-Moor asking her to stop … She stopped": the article's main person,
+        // named since, rather than someone quoted once before
+        if (object && object !== m.entity && this.count(object, floor) >= 3 && this.count(m.entity, floor) < 3)
+          return object;
         if (m.entity.gender === null && wantPerson) {
           // an unknown-gender subject wins only if no agreeing subject is in the same paragraph
           const strict = this.nearest(pos, windowStart, (x) => x.subject && ok(x.entity, true));
@@ -652,6 +665,12 @@ export class Registry {
     }
     const any = this.nearest(pos, windowStart, (x) => ok(x.entity, true));
     return any?.entity ?? null;
+  }
+
+  private count(e: Entity, floor: number): number {
+    let n = 0;
+    for (let i = floor; i < this.mentions.length; i++) if (this.mentions[i]!.entity === e) n++;
+    return n;
   }
 
   /** The nearest mention of a person whose known gender is `g`, or null. */

@@ -123,3 +123,59 @@ describe("blind batch 2 patterns", () => {
     expect(r.speakers.find((s) => s.name === "Lorcan Fenwick")?.role).toBe("Brackwater head coach");
   });
 });
+
+describe("blind batch 3 patterns", () => {
+  it('a lede "with one backbencher warning that "…"" goes to the person the next paragraph names', () => {
+    const r = attributeQuotes([
+      'MPs criticised the cut on Tuesday, with one Labour backbencher warning that villages would have "no train at all on a Sunday".',
+      'Dame Hilary Postlethwaite, the MP for Ormside, told MPs the cut was "the worst decision of this parliament".',
+      '"I have never voted against my party before," Dame Hilary said.',
+    ]);
+    expect(who(r, "no train at all")).toBe("Hilary Postlethwaite");
+    expect(who(r, "I have never voted")).toBe("Hilary Postlethwaite");
+    expect(r.speakers.find((s) => s.name === "Hilary Postlethwaite")?.role).toBe("the MP for Ormside");
+  });
+
+  it("a memo written by officials at a department speaks for the department", () => {
+    const r = attributeQuotes([
+      'A leaked memo, written by officials at the Department for Coastal Affairs in May, says the plan will mean "the loss of about 300 jobs in the ports".',
+    ]);
+    expect(who(r, "the loss of about")).toBe("Department for Coastal Affairs");
+  });
+
+  it('"Its organiser, retired bus driver X, 71, said:" — an adjective ending in -ed inside a role', () => {
+    const r = attributeQuotes([
+      'Its organiser, retired ferry pilot Maud Ellery, 71, said: "I know every rock in this bay by its first name."',
+    ]);
+    expect(who(r, "I know every rock")).toBe("Maud Ellery");
+    expect(r.speakers[0]?.role).toBe("retired ferry pilot");
+  });
+
+  it("a paragraph opening with a bare quote, then a newly named person as the next sentence's subject", () => {
+    const r = attributeQuotes([
+      '"People think baking bread is calming. It is mostly burns." Oriane Castel-Byrne is kneading dough at four in the morning.',
+    ]);
+    expect(who(r, "People think baking")).toBe("Oriane Castel-Byrne");
+  });
+
+  it("'she' after a one-off quoted critic means the profile's subject named since", () => {
+    const r = attributeQuotes([
+      "Oriane Castel-Byrne, 38, runs her own bakery on the quay. She opened it in 2019.",
+      "Castel-Byrne bakes everything herself, and Castel-Byrne sells out by noon.",
+      'In a review, the critic Maeve Holloway-Stark called her rye loaf "the best bread on the whole of the coast".',
+      "The harbour board wrote to Castel-Byrne in May asking her to move her ovens.",
+      '"They were right about the smoke, to be fair," she says.',
+    ]);
+    expect(who(r, "the best bread")).toBe("Maeve Holloway-Stark");
+    expect(who(r, "They were right")).toBe("Oriane Castel-Byrne");
+  });
+
+  it("a phrase before a parenthetical 'X says, is' is not X's role; the MP's constituency is not a name", () => {
+    const r = attributeQuotes([
+      'Tobin Marsh-Lee runs the bar. The waiting list, Marsh-Lee says, is "about three months if you are lucky".',
+      'Sir Roland Fettiplace, the MP for North Ormside, told MPs it was "a disgrace to this whole House".',
+    ]);
+    expect(r.speakers.find((s) => s.name === "Tobin Marsh-Lee")?.role ?? null).toBeNull();
+    expect(r.speakers.find((s) => s.name === "Roland Fettiplace")?.role).toBe("the MP for North Ormside");
+  });
+});
