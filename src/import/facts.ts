@@ -333,9 +333,12 @@ export function makeFacts(
         if (seen.some((x) => x.includes(k) || k.includes(x))) continue;
         seen.push(k);
         const named = antecedent(text, before, vocab);
+        // Three of its own keyphrases (more made the fact match questions it does not answer: eval:import, NBC),
+        // after the names it leans on.
+        const extra = [...(named ? [named] : []), ...roleTags(text, named, roles)];
         const fact: FactDraft = {
           text,
-          tags: tagsFor(text, vocab, 5, [...(named ? [named] : []), ...roleTags(text, named, roles)]),
+          tags: tagsFor(text, vocab, Math.min(5, FACT_TAGS + extra.length), extra),
           generated: [
             ...definitionQuestions(text),
             ...numberQuestions(text, vocab),
@@ -404,6 +407,9 @@ function clauses(sentence: string): string[] {
 
 /** A short sentence worth a fact when its pronoun resolves: "She is 17.", "He was 52." */
 const SHORT_CLAIM = /^(?:He|She) (?:is|was|turned|turns) \d{1,3}\.?$/;
+
+/** How many of a fact's own keyphrases become its tags. */
+const FACT_TAGS = 3;
 
 /** How many sentences back a leading "it" or "the company" is looked up. */
 const RECENT = 4;

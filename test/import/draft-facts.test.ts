@@ -104,3 +104,14 @@ describe("draftKnowledge: the lead fact", () => {
     expect(lead.tags).not.toContain("unpaid");
   });
 });
+
+describe("makeFacts: tags", () => {
+  it("gives a fact three of its own keyphrases, after the name it leans on", () => {
+    const facts = makeFacts(P, [], vocab);
+    const own = facts.find((f) => f.text.startsWith("Velora, a ride-hailing"))!;
+    expect(own.tags).toHaveLength(3);
+    const leaning = facts.find((f) => f.text.startsWith("It was founded"))!;
+    expect(leaning.tags).toHaveLength(4);
+    expect(leaning.tags[0]).toBe("velora");
+  });
+});
