@@ -85,7 +85,9 @@ function node(args: string[], env: Record<string, string> = {}) {
       let usage: Usage = { maxRssKb: NaN, cpuUs: NaN };
       try {
         usage = JSON.parse(readFileSync(usageFile, "utf8")) as Usage;
-      } catch {}
+      } catch {
+        // Killed before its exit handler ran: no usage figures (NaN).
+      }
       resolve({ code, at, usage });
     }),
   );
