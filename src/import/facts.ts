@@ -307,7 +307,6 @@ export function makeFacts(
       .trim();
   const recent: string[] = [];
   const roles = personRoles(paragraphs, vocab);
-  const fullNames = surnameIndex(vocab);
   paragraphs.forEach((paragraph, pi) => {
     const spans = quoted.filter((q) => q.paragraph === pi);
     let from = 0;
@@ -343,7 +342,7 @@ export function makeFacts(
           generated: [
             ...definitionQuestions(text),
             ...numberQuestions(text, vocab),
-            ...personQuestions(text, named, roles, fullNames).filter(
+            ...personQuestions(text, named, roles).filter(
               (q) => !asked.has(q.toLowerCase()) && asked.add(q.toLowerCase()),
             ),
           ],
@@ -527,12 +526,7 @@ function roleTags(text: string, named: string | null, roles: ReadonlyMap<string,
  * speakers get their own who-is fact) is: "Yvonne Achebe-Lindgren, a labor economist at …"; "How old is X?" for
  * "X, 29," / "X, a 36-year-old …" / "She is 17." (the pronoun resolved to X). Only full names are asked about.
  */
-export function personQuestions(
-  text: string,
-  named: string | null,
-  roles: ReadonlyMap<string, string>,
-  fullNames: ReadonlyMap<string, string> = new Map(),
-): string[] {
+export function personQuestions(text: string, named: string | null, roles: ReadonlyMap<string, string>): string[] {
   const out: string[] = [];
   for (const name of roles.keys()) {
     if (!name.includes(" ")) continue;
@@ -546,25 +540,8 @@ export function personQuestions(
       out.push(`Who is ${name}?`, `What is ${name}'s job?`);
   }
   const age =
-    /\b((?:\p{Lu}[\p{L}'’-]+\s){0,3}?\p{Lu}[\p{L}'’-]+),\s+(?:\d{1,3},|an?\s+\d{1,3}-year-old\b)/u.exec(text)?.[1] ??
+    /\b((?:\p{Lu}[\p{L}'’-]+\s){1,3}?\p{Lu}[\p{L}'’-]+),\s+(?:\d{1,3},|an?\s+\d{1,3}-year-old\b)/u.exec(text)?.[1] ??
     (named && /^(?:He|She) is (?:\d{1,3}|an?\s+\d{1,3}-year-old)\b/.test(text) ? named : null);
-  // "Varga, 44," after "Ilse Varga" earlier: asked with the full name.
-  const full = age && !age.includes(" ") ? fullNames.get(age) : age;
-  if (full && full.includes(" ")) out.push(`How old is ${full}?`);
-  return out;
-}
-
-/** Surname → full name, for the people the article names in full (a surname two people share is left out). */
-export function surnameIndex(vocab: Vocabulary): Map<string, string> {
-  const out = new Map<string, string>();
-  const shared = new Set<string>();
-  for (const n of vocab.names) {
-    const parts = n.split(/\s+/);
-    if (parts.length < 2 || parts.length > 4 || !looksLikePerson(n, vocab)) continue;
-    const last = parts.at(-1)!;
-    if (out.has(last) && out.get(last) !== n) shared.add(last);
-    else out.set(last, n);
-  }
-  for (const s of shared) out.delete(s);
+  if (age && age.includes(" ")) out.push(`How old is ${age}?`);
   return out;
 }

@@ -115,23 +115,3 @@ describe("makeFacts: tags", () => {
     expect(leaning.tags[0]).toBe("velora");
   });
 });
-
-describe("personQuestions: a surname with an age", () => {
-  it("asks the age with the full name the article gave earlier", () => {
-    const paras = [
-      "Ilse Varga runs a flower shop in Drummel.",
-      "Varga, 44, said she had installed a VPN on the shop's phone.",
-    ];
-    const facts = makeFacts(paras, [], articleVocabulary(paras));
-    expect(facts[1]!.generated).toContain("How old is Ilse Varga?");
-  });
-  it("asks nothing when two people share the surname", () => {
-    const paras = [
-      "Ilse Varga runs a flower shop in Drummel.",
-      "Her brother Otto Varga drives a taxi in the same town.",
-      "Varga, 44, said she had installed a VPN on the shop's phone.",
-    ];
-    const facts = makeFacts(paras, [], articleVocabulary(paras));
-    expect(facts.flatMap((f) => f.generated).filter((q) => q.startsWith("How old"))).toEqual([]);
-  });
-});
