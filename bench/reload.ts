@@ -77,7 +77,7 @@ try {
   const after = process.memoryUsage();
   console.log(`back to ${holder.core().size} entries: worst question ${small.maxAskMs.toFixed(1)} ms`);
   console.log(`rss: before ${mb(before.rss)} MB, with ${size} entries ${mb(peak.rss)} MB, after ${mb(after.rss)} MB (${(((after.rss - before.rss) / before.rss) * 100).toFixed(0)}%); ` +
-    `heap used: before ${mb(before.heapUsed)} MB, peak ${mb(peak.heapUsed)} MB, after ${mb(after.heapUsed)} MB`);
+    `heap used: before ${mb(before.heapUsed)} MB, peak ${mb(peak.heapUsed)} MB, after ${mb(after.heapUsed)} MB; heap committed after ${mb(after.heapTotal)} MB, array buffers after ${mb(after.arrayBuffers)} MB`);
   holder.close();
 } finally {
   rmSync(dir, { recursive: true, force: true });
