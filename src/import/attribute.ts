@@ -68,7 +68,7 @@ export interface Attribution {
 }
 
 const VERB_WORDS =
-  "described|describes|smiled|smiles|shrugged|shrugs|nodded|nods|grinned|grins|paused|pauses|said|says|say|told|tells|added|adds|wrote|writes|asked|asks|argued|argues|warned|warns|laughed|laughs|explained|explains|noted|notes|posted|posts|insisted|insists|continued|continues|recalled|recalls|replied|replies|responded|responds|stated|states|declared|declares|acknowledged|acknowledges|admitted|admits|conceded|concedes|complained|complains|cautioned|cautions|claimed|claims|countered|counters|suggested|suggests|urged|urges|predicted|predicts|remarked|remarks|observed|observes|announced|announces|stressed|stresses|emphasi[sz]ed|emphasi[sz]es|agreed|agrees|testified|testifies|tweeted|tweets|joked|jokes|sighed|sighs|shouted|shouts|whispered|whispers|recounted|recounts|maintained|maintains|wondered|wonders|vowed|vows|promised|promises|confirmed|confirms|boasted|boasts|pleaded|pleads|tell|(?:pointed|points|went|goes) (?:out|on)|puts? it|saying|calling|adding|describing|arguing|warning|noting|insisting|telling|writing|explaining|called|according to";
+  "described|describes|smiled|smiles|shrugged|shrugs|nodded|nods|grinned|grins|paused|pauses|said|says|say|told|tells|added|adds|wrote|writes|asked|asks|argued|argues|warned|warns|laughed|laughs|explained|explains|noted|notes|posted|posts|insisted|insists|continued|continues|recalled|recalls|replied|replies|responded|responds|stated|states|declared|declares|acknowledged|acknowledges|admitted|admits|conceded|concedes|complained|complains|cautioned|cautions|claimed|claims|countered|counters|suggested|suggests|urged|urges|predicted|predicts|remarked|remarks|observed|observes|announced|announces|stressed|stresses|emphasi[sz]ed|emphasi[sz]es|agreed|agrees|testified|testifies|tweeted|tweets|joked|jokes|sighed|sighs|shouted|shouts|whispered|whispers|recounted|recounts|maintained|maintains|wondered|wonders|vowed|vows|promised|promises|confirmed|confirms|boasted|boasts|pleaded|pleads|reads|tell|(?:pointed|points|went|goes) (?:out|on)|puts? it|saying|calling|adding|describing|arguing|warning|noting|insisting|telling|writing|explaining|called|according to";
 const VERB_RE = new RegExp(`\\b(${VERB_WORDS})\\b`, "gi");
 const SPEECH_TEST = new RegExp(`\\b(${VERB_WORDS.replace("asked|asks|", "")})\\b`, "i");
 /** A sentence has a few verbs of saying; more is not prose, and each costs a subject search. */
@@ -523,11 +523,21 @@ function findAttributions(
   }
   // "a report by X" anywhere in a sentence makes X the author of "the report" later.
   const rep =
-    /\b(?:a|an|the)\s+(?:[\p{L}-]+\s+){0,3}?(report|study|survey|analysis|review|audit)\s+(?:[\p{L}-]+\s+){0,4}?by\s+(?:the\s+)?([^,;.\u2219]+)/iu.exec(
+    /\b(?:a|an|the)\s+(?:[\p{L}\p{N}-]+\s+){0,3}?(report|study|survey|analysis|review|audit|diary|judgment|ruling)\s+(?:(?:[\p{Ll}]+ed|kept|written|drawn up|carried out)(?:\s+[\p{L}\p{N}]+){0,2}?\s+)?by\s+(?:the\s+)?([^,;.\u2219]+)/iu.exec(
       sentence,
     );
   if (rep) {
-    const r = parseRef(rep[2]!.replace(/\s+(found|shows?|said|says|presented|published)\b.*$/, ""));
+    let byPerson = false;
+    let r = parseRef(rep[2]!.replace(/\s+(found|shows?|said|says|presented|published)\b.*$/, ""));
+    // "a diary kept by one of them, retired teacher Morwenna Tregellas, who …"
+    if (!r || r.t !== "name") {
+      const next = /^,\s*([^,;.\u2219]+)/.exec(sentence.slice(rep.index + rep[0].length));
+      const r2 = next ? parseRef(next[1]!) : null;
+      if (r2 && r2.t === "name") {
+        r = r2;
+        byPerson = true;
+      }
+    }
     if (r && r.t === "name") {
       const res = resolve(
         r,
@@ -537,7 +547,7 @@ function findAttributions(
         windowStart,
         doc,
         doc.offsets[p]! + a + rep.index,
-        true,
+        !byPerson,
         false,
       );
       if (res.entity) {
@@ -550,8 +560,16 @@ function findAttributions(
       }
     }
   }
+  const own = OWN_DOC.exec(sentence);
+  if (own && !trackers.has(own[2]!.toLowerCase())) {
+    const e = reg.resolvePronoun(/^her$/i.test(own[1]!) ? "f" : "m", base + a + own.index, windowStart);
+    if (e) trackers.set(own[2]!.toLowerCase(), e);
+  }
   return out;
 }
+
+/** "Her 38-page judgment", "his letter": a document of the person the pronoun means. */
+const OWN_DOC = /\b(his|her)\s+(?:[\p{L}\p{N}-]+\s+){0,2}?(judgment|ruling|opinion|report|letter|diary|memo|statement)\b/iu;
 
 /** The noun phrase a part starts with: "mayor Corinne Attalens after the result…" → "mayor Corinne Attalens". */
 function leadingNP(part: string): string | null {
@@ -706,6 +724,14 @@ function subjectBeforeParts(lead: string): { ref: Ref; roles: string[]; offset: 
       !isFunctionWord(part)
     )
       return { ref: { t: "desc", np: part }, roles, offset: off, length: part.length };
+    // "Documents … show that the department's own acoustics adviser warned": the subject after "that"
+    if (k === pieces.length - 1) {
+      const th = THAT_SUBJECT.exec(part);
+      const ref = th ? parseRef(th[1]!) : null;
+      if (th && ref && ref.t !== "doc" && ref.t !== "pronoun") {
+        return { ref, roles, offset: piece.offset + piece.text.lastIndexOf(th[1]!), length: th[1]!.length };
+      }
+    }
     // "In a later post he said", "On Friday Valderrama wrote": a phrase of time or place, then the subject
     if (k === pieces.length - 1) {
       const tailSubj = LEAD_IN_SUBJECT.exec(part);
@@ -737,6 +763,8 @@ function subjectBeforeParts(lead: string): { ref: Ref; roles: string[]; offset: 
   return null;
 }
 
+const THAT_SUBJECT =
+  /\s(?:show|shows|showed|found|find|finds|reveal|reveals|revealed|suggest|suggests)\s+that\s+((?:the|a|an)\s+(?:[\p{L}’'-]+\s+){0,5}?[\p{L}’'-]+|[\p{Lu}][\p{L}'’-]+(?:\s+[\p{Lu}][\p{L}'’-]+){0,2})$/u;
 const WITH_SUBJECT = /\bwith\s+((?:one|a|an|another)\s+(?:[\p{L}-]+\s+){0,3}[\p{L}-]+)\s+$/u;
 const WRITTEN_BY =
   /^(?:written|signed|authored|co-written|co-authored|drafted|penned|prepared)\s+by\s+(?:(?:senior\s+|government\s+)?(?:officials|staff|lawyers|analysts|researchers|economists|civil servants|officers)\s+(?:at|of|from|in)\s+)?(?:the\s+)?([\p{Lu}][\p{L}\p{M}'’-]*(?:\s+(?:(?:for|of|and)\s+)?[\p{Lu}][\p{L}\p{M}'’-]*){0,4})/u;
@@ -982,7 +1010,10 @@ function resolve(
           return r;
         }
       }
-      const e = trackers.get(ref.noun) ?? (ref.noun === "statement" ? trackers.get("*") : undefined);
+      const e =
+        trackers.get(ref.noun) ??
+        (ref.noun === "entry" ? trackers.get("diary") : undefined) ??
+        (ref.noun === "statement" ? trackers.get("*") : undefined);
       return { entity: e ?? null, weak: !e };
     }
   }
@@ -1017,7 +1048,11 @@ function resolveName(
         return { entity: e, weak: false };
       }
     }
-    const isOrg = Registry.looksLikeOrg(name) || (!isKnownFirstName(name.split(" ")[0]!) && !ref.honorific && orgHint);
+    const isOrg =
+      Registry.looksLikeOrg(name) ||
+      // "Renewables trade body GreenGrid": the title says what it is
+      (ref.prefix !== null && reg.isOrgNoun(roleHead(ref.prefix) ?? "")) ||
+      (!isKnownFirstName(name.split(" ")[0]!) && !ref.honorific && orgHint);
     e = reg.create(name, isOrg ? "organisation" : "person", pos);
     if (ref.honorific) e.honorifics.add(ref.honorific);
     if (one && !isOrg) {

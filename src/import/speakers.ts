@@ -95,7 +95,7 @@ const HONORIFIC_GENDER: Record<string, "f" | "m" | null> = {
 };
 
 const ORG_WORDS =
-  /\b(Ministry|Commission|Council|Department|Agency|Office|Institute|Trust|Group|Union|Bank|Company|Corporation|Corp|Inc|Ltd|LLC|SA|AG|GmbH|Police|Court|University|Government|Party|Association|Foundation|Authority|Board|Committee|Services?|Network|Times|News|Post|Wire|Institute|Center|Centre|Society|Federation|League|Organi[sz]ation|Fund|Holdings|Capital|Partners|Labs?|Systems|Media|Bureau|Administration|Congress|Parliament|Senate|Assembly|Cabinet|Church|Club|School|College|Hospital|Water|Energy|Airlines?|Motors|Insights|Research|Atlas|Lines)\b/;
+  /\b(Alliance|Coalition|Forum|Ministry|Commission|Council|Department|Agency|Office|Institute|Trust|Group|Union|Bank|Company|Corporation|Corp|Inc|Ltd|LLC|SA|AG|GmbH|Police|Court|University|Government|Party|Association|Foundation|Authority|Board|Committee|Services?|Network|Times|News|Post|Wire|Institute|Center|Centre|Society|Federation|League|Organi[sz]ation|Fund|Holdings|Capital|Partners|Labs?|Systems|Media|Bureau|Administration|Congress|Parliament|Senate|Assembly|Cabinet|Church|Club|School|College|Hospital|Water|Energy|Airlines?|Motors|Insights|Research|Atlas|Lines)\b/;
 
 const ORG_NOUNS = new Set(
   (
@@ -103,7 +103,8 @@ const ORG_NOUNS = new Set(
     "agency office institute trust group union bank corporation police court university party association " +
     "foundation authority board committee service network platform app regulator watchdog charity organisation " +
     "organization fund bloc embassy administration cabinet parliament senate assembly club school hospital " +
-    "airline carrier retailer manufacturer developer publisher broadcaster newspaper campaign league club team federation"
+    "airline carrier retailer manufacturer developer publisher broadcaster newspaper campaign league club team federation " +
+    "body alliance coalition forum"
   ).split(" "),
 );
 
@@ -283,7 +284,7 @@ export function partKind(part: string): PartKind {
 }
 
 function docMatch(p: string): RegExpExecArray | null {
-  return /^(?:(?:a|an|the|its|their|his|her)\s+|[\p{Lu}][\p{L}\p{M}.-]*[’']s\s+)?(?:[\p{L}’'-]+\s+){0,3}?(statement|report|study|survey|letter|blog post|post|filing|document|review|audit|analysis|press release|memo|email|e-mail|notice|ruling|indictment|complaint|lawsuit|submission|white paper|tweet|message)(?![’'])\b(.*)$/iu.exec(
+  return /^(?:(?:a|an|the|its|their|his|her)\s+|[\p{Lu}][\p{L}\p{M}.-]*[’']s\s+)?(?:[\p{L}\p{N}’'-]+\s+){0,4}?(statement|report|study|survey|letter|blog post|post|filing|document|review|audit|analysis|press release|memo|email|e-mail|notice|ruling|judgment|diary|entry|indictment|complaint|lawsuit|submission|white paper|tweet|message)(?![’'])\b(.*)$/iu.exec(
     p,
   );
 }

@@ -179,3 +179,42 @@ describe("blind batch 3 patterns", () => {
     expect(r.speakers.find((s) => s.name === "Roland Fettiplace")?.role).toBe("the MP for North Ormside");
   });
 });
+
+describe("blind batch 4 patterns", () => {
+  it('"A 2021 report by X" makes X the author, and "The report called the guidance "…"" speaks for X', () => {
+    const r = attributeQuotes([
+      'A 2019 study by the Harbourside Institute found that most complaints concerned a low "humming" sound. The study called the rules "a ruler for the wrong kind of noise".',
+    ]);
+    expect(who(r, "a ruler for the wrong")).toBe("Harbourside Institute");
+  });
+
+  it('a diary kept by a named person speaks for that person ("one entry reads")', () => {
+    const r = attributeQuotes([
+      'The ruling quotes a diary kept by one of them, retired nurse Elspeth Carrow, who logged the noise for a year. "The hum starts at ten and stops at six," one entry reads.',
+    ]);
+    expect(who(r, "The hum starts")).toBe("Elspeth Carrow");
+    expect(r.speakers.find((s) => s.name === "Elspeth Carrow")?.kind).toBe("person");
+  });
+
+  it('"her judgment" then "Paragraph 40 of the judgment reads:" speaks for the judge', () => {
+    const r = attributeQuotes([
+      "Judge Imelda Fairclough ruled on Friday that the mill must close at night. Her 20-page judgment was published on Monday.",
+      'Paragraph 40 of the judgment reads, in part: "The court accepts the neighbours\' evidence in full."',
+    ]);
+    expect(who(r, "The court accepts")).toBe("Imelda Fairclough");
+  });
+
+  it('"documents show that the department\'s adviser warned … "…"": the subject after "show that"', () => {
+    const r = attributeQuotes([
+      'Documents released under freedom of information rules show that the ministry\'s own noise adviser warned ministers that the rules were "no longer fit for purpose".',
+    ]);
+    expect(who(r, "no longer fit")).toBe("the ministry's own noise adviser");
+  });
+
+  it("a title that names a kind of body makes an organisation", () => {
+    const r = attributeQuotes([
+      'Trade body WindFirst Alliance warned in a briefing note that shutdowns would cost "the output of a small gas plant".',
+    ]);
+    expect(r.speakers[0]?.kind).toBe("organisation");
+  });
+});
