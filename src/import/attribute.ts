@@ -709,7 +709,8 @@ function subjectBeforeParts(lead: string): { ref: Ref; roles: string[]; offset: 
       const pk = prev ? partKind(prev) : "empty";
       if (pk === "name" || pk === "age" || pk === "rel") {
         if (!fallback) fallback = { ref: parseRef(part)!, offset: off, length: part.length };
-        roles.push(part);
+        // "X, who runs Phone Doctors, an independent repair shop, said": the phrase describes Phone Doctors
+        if (!(pk === "rel" && /\s[\p{Lu}][\p{L}'’-]*$/u.test(prev))) roles.push(part);
         continue;
       }
       const ref = parseRef(part);
@@ -1225,7 +1226,7 @@ function build(all: QState[], reg: Registry, warnings: string[], paragraphs: str
       const core = r
         .replace(/\s+(of|at|for|in|from|with|who|which|that|on|since|to|based)\b.*$/i, "")
         .replace(/^.*[’']s\s+/u, "")
-        .replace(/^(the|a|an|its|his|her|their)\s+/i, "");
+        .replace(/^(the|a|an|its|his|her|their|my|our|your)\s+/i, "");
       if (core.split(" ").length >= 2 && core.split(" ").length <= 3 && !/\d/.test(core))
         aliases.add(`the ${core.toLowerCase()}`);
     }

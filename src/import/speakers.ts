@@ -284,7 +284,7 @@ export function partKind(part: string): PartKind {
 }
 
 function docMatch(p: string): RegExpExecArray | null {
-  return /^(?:(?:a|an|the|its|their|his|her)\s+|[\p{Lu}][\p{L}\p{M}.-]*[’']s\s+)?(?:[\p{L}\p{N}’'-]+\s+){0,4}?(statement|report|study|survey|letter|blog post|post|filing|document|review|audit|analysis|press release|memo|email|e-mail|notice|ruling|judgment|diary|entry|indictment|complaint|lawsuit|submission|white paper|tweet|message)(?![’'])\b(.*)$/iu.exec(
+  return /^(?:(?:a|an|the|its|their|his|her)\s+|[\p{Lu}][\p{L}\p{M}.-]*[’']s\s+)?(?:[\p{L}\p{N}’'-]+\s+){0,4}?(statement|report|study|survey|letter|blog post|post|filing|document|review|audit|analysis|press release|memo|email|e-mail|notice|ruling|judgment|diary|entry|website|web page|indictment|complaint|lawsuit|submission|white paper|tweet|message)(?![’'])\b(.*)$/iu.exec(
     p,
   );
 }

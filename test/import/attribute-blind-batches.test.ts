@@ -218,3 +218,20 @@ describe("blind batch 4 patterns", () => {
     expect(r.speakers[0]?.kind).toBe("organisation");
   });
 });
+
+describe("blind batch 5 patterns", () => {
+  it("\"Corvina's website promises … \"…\"\": a website speaks for its owner", () => {
+    const r = attributeQuotes([
+      'Pellary\'s website promises a battery that will last "three full days, or about 800 charges in all".',
+    ]);
+    expect(who(r, "three full days")).toBe("Pellary");
+  });
+
+  it("an appositive after 'who runs <Name>' describes that business, not the speaker", () => {
+    const r = attributeQuotes([
+      'Gideon Marlow-Fenn, who runs Fixit Corner, a repair shop in Ashby with two branches, said: "The inner screen is a different animal."',
+    ]);
+    expect(who(r, "The inner screen")).toBe("Gideon Marlow-Fenn");
+    expect(r.speakers[0]?.role ?? null).toBeNull();
+  });
+});
