@@ -22,6 +22,12 @@ const zones = [
     message: "import is a pipeline beside the core: it produces a knowledge file and uses only the core's loader",
   },
   {
+    target: ["./src/!(core)/**/*", "./src/*.ts"],
+    from: "./src/core",
+    except: ["./index.ts"],
+    message: "outside src/core, import the core through its one public entry, src/core/index.ts",
+  },
+  {
     target: ["./src/conversation", "./src/commands", "./src/render"],
     from: ["./src/adapters", "./src/ops"],
     message: "conversation, commands and render are platform-free",

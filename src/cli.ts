@@ -1,7 +1,6 @@
 import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
-import { createCore } from "./core/core.js";
-import { loadKnowledgeDir } from "./core/loader.js";
+import { createCore, loadKnowledgeDir } from "./core/index.js";
 import { DEFAULT_KNOWLEDGE_DIR } from "./paths.js";
 import { runAsk } from "./cli/ask.js";
 import { runChat } from "./cli/chat.js";

@@ -6,13 +6,20 @@
  * This entry re-exports the platform-free core only; the bot's adapters, commands and operations are not part of
  * the library's API.
  */
-import { loadKnowledgeDir } from "./core/loader.js";
-import type { Knowledge } from "./core/types.js";
+import { loadKnowledgeDir, type Knowledge } from "./core/index.js";
 import { DEFAULT_KNOWLEDGE_DIR } from "./paths.js";
 
-export { createCore, Core, CONFIDENCE_THRESHOLD, type AskOptions, type SourceSummary } from "./core/core.js";
-export { KnowledgeError, loadKnowledgeDir, parseKnowledgeFile } from "./core/loader.js";
-export type { Answer, AskResult, Entry, FactEntry, Knowledge, QuoteEntry, Source, Speaker } from "./core/types.js";
+export {
+  createCore,
+  Core,
+  CONFIDENCE_THRESHOLD,
+  KnowledgeError,
+  loadKnowledgeDir,
+  parseKnowledgeFile,
+  type AskOptions,
+  type SourceSummary,
+} from "./core/index.js";
+export type { Answer, AskResult, Entry, FactEntry, Knowledge, QuoteEntry, Source, Speaker } from "./core/index.js";
 export { DEFAULT_KNOWLEDGE_DIR };
 
 /**

@@ -7,7 +7,7 @@
 import dotenv from "dotenv";
 import { ConfigError, loadConfig, settingValue, type Config } from "./config.js";
 import { consoleNotices, createLogger, defaultDestination } from "./log.js";
-import { KnowledgeError } from "./core/loader.js";
+import { KnowledgeError } from "./core/index.js";
 import { planAdapters } from "./ops/adapters.js";
 import { STOP_TIMEOUT_MS, startApp, type App } from "./ops/app.js";
 

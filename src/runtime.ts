@@ -1,5 +1,5 @@
 import type { Logger } from "pino";
-import type { Core } from "../core/core.js";
+import type { Core } from "./core/index.js";
 
 /** The platform a question came through. Used in logs and metrics only. */
 export type Platform = "console" | "telegram" | "discord";

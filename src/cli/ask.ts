@@ -1,6 +1,5 @@
 import { createInterface } from "node:readline";
-import type { Core } from "../core/core.js";
-import type { AskResult } from "../core/types.js";
+import type { Core, AskResult } from "../core/index.js";
 import { Conversation, type ConversationReply } from "../conversation/conversation.js";
 import { answerText, renderText } from "../render/text.js";
 

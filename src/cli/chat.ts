@@ -1,6 +1,6 @@
 import { createInterface } from "node:readline";
 import type { Readable, Writable } from "node:stream";
-import type { Core } from "../core/core.js";
+import type { Core } from "../core/index.js";
 import { Conversation, type ConversationReply } from "../conversation/conversation.js";
 import { answerText, renderText } from "../render/text.js";
 

@@ -1,6 +1,5 @@
-import { summariseSources } from "../core/core.js";
+import { summariseSources, loadKnowledgeDir, loadKnowledgeFile } from "../core/index.js";
 import { statSync } from "node:fs";
-import { loadKnowledgeDir, loadKnowledgeFile } from "../core/loader.js";
 
 /**
  * `briefbot check [dir | file.yaml]`: validates the knowledge folder (or one knowledge file with its source text) and

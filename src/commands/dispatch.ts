@@ -1,4 +1,4 @@
-import type { Platform, Runtime } from "../adapters/runtime.js";
+import type { Platform, Runtime } from "../runtime.js";
 import type { CommandDef, Reply } from "./types.js";
 
 /**

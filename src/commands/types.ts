@@ -1,5 +1,4 @@
-import type { Core, SourceSummary } from "../core/core.js";
-import type { Answer, AskResult, Speaker } from "../core/types.js";
+import type { Core, SourceSummary, Answer, AskResult, Speaker } from "../core/index.js";
 
 /** What an option's value is completed from, where a platform offers completion (Discord autocomplete). */
 export type Completion = "question" | "speaker" | "topic";

@@ -1,7 +1,5 @@
-import { CONFIDENCE_THRESHOLD } from "../core/core.js";
-import { fold, words } from "../core/normalise.js";
-import { STOP_WORDS } from "../core/lexicon.js";
-import type { Answer, AskResult } from "../core/types.js";
+import { CONFIDENCE_THRESHOLD, fold, words, STOP_WORDS } from "../core/index.js";
+import type { Answer, AskResult } from "../core/index.js";
 
 /** How close (in confidence) the second answer must be to the first for briefbot to ask rather than pick. */
 export const CLARIFY_MARGIN = 0.02;

@@ -1,7 +1,5 @@
-import type { Core } from "../core/core.js";
-import { CONFIDENCE_THRESHOLD } from "../core/core.js";
-import { STOP_WORDS } from "../core/lexicon.js";
-import type { Answer, AskResult } from "../core/types.js";
+import { CONFIDENCE_THRESHOLD, STOP_WORDS } from "../core/index.js";
+import type { Core, Answer, AskResult } from "../core/index.js";
 import { ask as askCommand } from "../commands/ask.js";
 import { fact as factCommand } from "../commands/fact.js";
 import type { CommandDef, Reply } from "../commands/types.js";

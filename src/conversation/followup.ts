@@ -1,4 +1,4 @@
-import { fold } from "../core/normalise.js";
+import { fold } from "../core/index.js";
 
 /**
  * What a message asks about the conversation so far, read from its wording alone (no memory, no knowledge):

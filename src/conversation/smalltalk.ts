@@ -2,8 +2,7 @@ import { readFileSync, statSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { LineCounter, isNode, parseDocument } from "yaml";
 import { z } from "zod";
-import { KnowledgeError } from "../core/loader.js";
-import { fold } from "../core/normalise.js";
+import { KnowledgeError, fold } from "../core/index.js";
 
 /** The small-talk file shipped with briefbot (knowledge/smalltalk/, a folder the knowledge loader does not read). */
 export const DEFAULT_SMALLTALK_FILE = fileURLToPath(

@@ -1,8 +1,6 @@
-import type { Core } from "../core/core.js";
-import { words } from "../core/normalise.js";
+import { words, STOP_WORDS } from "../core/index.js";
+import type { Core, Entry, Speaker } from "../core/index.js";
 import { plainWords } from "./followup.js";
-import { STOP_WORDS } from "../core/lexicon.js";
-import type { Entry, Speaker } from "../core/types.js";
 
 /** Words that name a person by what they are: "the minister", "the make-up artist". */
 const TITLES = new Set(

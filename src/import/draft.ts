@@ -6,7 +6,7 @@
 import { Document, isScalar, isSeq, visit } from "yaml";
 import type { ExtractedArticle } from "./types.js";
 import { splitSentences } from "./sentences.js";
-import { isKnownEnglish } from "../core/pos.js";
+import { isKnownEnglish } from "../core/index.js";
 import { articleVocabulary, keyphrases, makeFacts, slug, tagsFor, topicsOf, type Vocabulary } from "./facts.js";
 
 import type { Attribution, DraftQuote, DraftSpeaker } from "./attribute.js";

@@ -3,8 +3,7 @@
  * its attribution split out, tags from the article's keyphrases, and generated questions. Everything here restates
  * the article; nothing is added that it does not say.
  */
-import { STOP_WORDS } from "../core/lexicon.js";
-import { isNamingWord } from "../core/pos.js";
+import { STOP_WORDS, isNamingWord } from "../core/index.js";
 import { splitSentences } from "./sentences.js";
 
 /** A quoted span the attribution found, as far as facts need it: where it is and whether it has a speaker. */

@@ -17,8 +17,8 @@ import {
   writeSync,
 } from "node:fs";
 import { basename, join } from "node:path";
-import { KnowledgeError, mergeKnowledge, parseKnowledgeFile, readKnowledgeFile } from "../core/loader.js";
-import type { Knowledge } from "../core/types.js";
+import { KnowledgeError, mergeKnowledge, parseKnowledgeFile, readKnowledgeFile } from "../core/index.js";
+import type { Knowledge } from "../core/index.js";
 import type { TakenIds } from "./draft.js";
 
 /** An import that cannot be written. The message is one line, printed as is. */

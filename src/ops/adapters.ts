@@ -1,5 +1,5 @@
 import type { Config } from "../config.js";
-import type { Platform, RunningAdapter, Runtime } from "../adapters/runtime.js";
+import type { Platform, RunningAdapter, Runtime } from "../runtime.js";
 
 /** What an adapter's start is given besides the runtime. */
 export interface StartControl {

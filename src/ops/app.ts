@@ -2,7 +2,7 @@ import { setTimeout as sleep } from "node:timers/promises";
 import type { Logger } from "pino";
 import type { Config } from "../config.js";
 import { ConfigError } from "../config.js";
-import type { AdapterState, Platform, RunningAdapter, Runtime } from "../adapters/runtime.js";
+import type { AdapterState, Platform, RunningAdapter, Runtime } from "../runtime.js";
 import { BotMetrics } from "./bot-metrics.js";
 import { KnowledgeHolder } from "./knowledge.js";
 import type { HealthServer } from "./health.js";

@@ -1,4 +1,4 @@
-import type { AdapterState, AnswerEvent, Platform } from "../adapters/runtime.js";
+import type { AdapterState, AnswerEvent, Platform } from "../runtime.js";
 import { observeGc } from "./gc-metrics.js";
 import { Counter, Gauge, Histogram, Registry } from "./metrics.js";
 

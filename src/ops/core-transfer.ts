@@ -1,9 +1,7 @@
 import Fuse from "fuse.js";
 import { deserialize, serialize, setFlagsFromString } from "node:v8";
 import { runInNewContext } from "node:vm";
-import { Core } from "../core/core.js";
-import { TypoCorrector } from "../core/fuzzy.js";
-import { SearchIndex } from "../core/search-index.js";
+import { Core, TypoCorrector, SearchIndex } from "../core/index.js";
 
 /**
  * Moving a finished {@link Core} from the reload worker to the main thread without building it there.

@@ -1,6 +1,6 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import type { AdapterState } from "../adapters/runtime.js";
+import type { AdapterState } from "../runtime.js";
 import { PROMETHEUS_CONTENT_TYPE } from "./metrics.js";
 
 export interface HealthSources {

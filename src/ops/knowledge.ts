@@ -5,8 +5,8 @@ import { setPriority } from "node:os";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import type { Worker } from "node:worker_threads";
 import type { Logger } from "pino";
-import { createCore, type Core } from "../core/core.js";
-import { KnowledgeError, loadKnowledgeDir } from "../core/loader.js";
+import { createCore, KnowledgeError, loadKnowledgeDir } from "../core/index.js";
+import type { Core } from "../core/index.js";
 import { unpackCore } from "./core-transfer.js";
 import type { ReloadFrame, ReloadRequest, ReloadResponse } from "./reload-worker.js";
 

@@ -6,8 +6,7 @@
 import { readlinkSync } from "node:fs";
 import { setPriority } from "node:os";
 import { parentPort, workerData } from "node:worker_threads";
-import { createCore } from "../core/core.js";
-import { KnowledgeError, loadKnowledgeDir } from "../core/loader.js";
+import { createCore, KnowledgeError, loadKnowledgeDir } from "../core/index.js";
 import { packCore, type PackedCore } from "./core-transfer.js";
 
 /** What the main thread asks for. */

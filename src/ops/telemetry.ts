@@ -1,5 +1,5 @@
 import type { Logger } from "pino";
-import type { AnswerEvent, Platform, Telemetry } from "../adapters/runtime.js";
+import type { AnswerEvent, Platform, Telemetry } from "../runtime.js";
 import type { BotMetrics } from "./bot-metrics.js";
 import type { UnansweredLog } from "./unanswered.js";
 

@@ -13,10 +13,8 @@ import {
 } from "node:fs";
 import { dirname, resolve } from "node:path";
 import type { Logger } from "pino";
-import type { Platform } from "../adapters/runtime.js";
-import { cleanText, fold, stem, words } from "../core/normalise.js";
-import { STOP_WORDS } from "../core/lexicon.js";
-import { allowedEdits, editDistance } from "../core/fuzzy.js";
+import type { Platform } from "../runtime.js";
+import { cleanText, fold, stem, words, STOP_WORDS, allowedEdits, editDistance } from "../core/index.js";
 
 /** Longest question kept in the log: enough to see what was asked, bounded on disk. */
 const MAX_LOGGED_CHARS = 500;

@@ -1,4 +1,4 @@
-import type { Answer, Source } from "../core/types.js";
+import type { Answer, Source } from "../core/index.js";
 
 /**
  * The words every renderer shows around an answer, as plain strings (each renderer escapes them for its target).

@@ -4,7 +4,7 @@
  */
 import { ButtonStyle, ComponentType } from "discord.js";
 import type { APIActionRowComponent, APIButtonComponent } from "discord.js";
-import { isId } from "../core/ids.js";
+import { isId } from "../core/index.js";
 import { LIMITS, clip } from "./discord-text.js";
 
 const ALT = "bb:alt:";

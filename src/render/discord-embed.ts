@@ -2,7 +2,7 @@
  * Embeds for answers and information, and fitting one into Discord's per-embed and per-message character limits.
  */
 import type { APIEmbed, APIEmbedField } from "discord.js";
-import type { Answer, Source } from "../core/types.js";
+import type { Answer, Source } from "../core/index.js";
 import { confidenceNote, sourceLine } from "./attribution.js";
 import { LIMITS, clip, escapeDiscord } from "./discord-text.js";
 

@@ -6,7 +6,7 @@
 import { ButtonStyle, type APIButtonComponent } from "discord.js";
 import type { Reply } from "../commands/types.js";
 import { encodeAction, type ButtonAction } from "../conversation/actions.js";
-import type { Answer } from "../core/types.js";
+import type { Answer } from "../core/index.js";
 import { button, rows } from "./discord-buttons.js";
 import { LIMITS } from "./discord-text.js";
 import { renderDiscord, type DiscordMessage } from "./discord.js";

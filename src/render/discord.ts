@@ -5,7 +5,7 @@
  */
 import { ButtonStyle } from "discord.js";
 import type { APIActionRowComponent, APIButtonComponent, APIEmbed } from "discord.js";
-import type { Answer } from "../core/types.js";
+import type { Answer } from "../core/index.js";
 import type { Reply } from "../commands/types.js";
 import { DECLINE_TEXT, LOW_CONFIDENCE, joinNames } from "./attribution.js";
 import { splitText } from "./split.js";

@@ -1,5 +1,4 @@
-import type { Answer, Source } from "../core/types.js";
-import type { SourceSummary } from "../core/core.js";
+import type { Answer, Source, SourceSummary } from "../core/index.js";
 import type { Reply } from "../commands/types.js";
 import { encodeAction, type ButtonAction } from "../conversation/actions.js";
 import { DECLINE_TEXT, answerBody, confidenceNote, contextLine, joinNames, speakerLine } from "./attribution.js";

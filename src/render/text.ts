@@ -1,4 +1,4 @@
-import type { Answer } from "../core/types.js";
+import type { Answer } from "../core/index.js";
 import type { Reply } from "../commands/types.js";
 import { DECLINE_TEXT, answerBody, confidenceNote, contextLine, nameAndRole, sourceLine, speakerLine } from "./attribution.js";
 

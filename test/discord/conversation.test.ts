@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DiscordConversation, entryFromComponents } from "../../src/adapters/discord/conversation.js";
 import { startDiscord } from "../../src/adapters/discord/index.js";
 import { ERROR_TEXT } from "../../src/adapters/discord/respond.js";
-import type { RunningAdapter } from "../../src/adapters/runtime.js";
+import type { RunningAdapter } from "../../src/runtime.js";
 import { DECLINE_TEXT } from "../../src/render/attribution.js";
 import { renderDiscordTurn } from "../../src/render/discord-turn.js";
 import { infoText, sharedCore, testRuntime } from "../support/runtime.js";

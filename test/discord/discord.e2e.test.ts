@@ -7,7 +7,7 @@ import { GatewayIntentBits, Partials } from "discord.js";
 import { createDiscordClient } from "../../src/adapters/discord/client.js";
 import { startDiscord } from "../../src/adapters/discord/index.js";
 import { ERROR_TEXT } from "../../src/adapters/discord/respond.js";
-import type { RunningAdapter, Runtime } from "../../src/adapters/runtime.js";
+import type { RunningAdapter, Runtime } from "../../src/runtime.js";
 import { sharedCore, testRuntime } from "../support/runtime.js";
 import { startFakeDiscord, type FakeDiscord, type RecordedRequest } from "./fake-discord.js";
 import { customIds, expectWithinLimits } from "./limits.js";

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startDiscord } from "../../src/adapters/discord/index.js";
 import { DEFAULT_FLOOD as TELEGRAM_FLOOD, FLOOD_NOTICE as TELEGRAM_NOTICE } from "../../src/adapters/telegram/flood.js";
 import { DEFAULT_FLOOD, DEFAULT_INLINE_FLOOD, FLOOD_NOTICE, FloodLimiter } from "../../src/commands/flood.js";
-import type { RunningAdapter } from "../../src/adapters/runtime.js";
+import type { RunningAdapter } from "../../src/runtime.js";
 import { sharedCore, testRuntime } from "../support/runtime.js";
 import { snowflake, startFakeDiscord, type FakeDiscord } from "./fake-discord.js";
 

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ShardingManager } from "discord.js";
 import { startDiscord } from "../../src/adapters/discord/index.js";
 import { SHARD_FILE, createShardingManager, shardCount } from "../../src/adapters/discord/sharding.js";
-import type { RunningAdapter } from "../../src/adapters/runtime.js";
+import type { RunningAdapter } from "../../src/runtime.js";
 import { DEFAULT_KNOWLEDGE_DIR } from "../../src/paths.js";
 import { sharedCore, testRuntime } from "../support/runtime.js";
 import { shardOf, startFakeDiscord, type FakeDiscord } from "./fake-discord.js";

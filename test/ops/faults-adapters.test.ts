@@ -7,7 +7,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { startApp, type App, type RetryOptions } from "../../src/ops/app.js";
 import { loadConfig } from "../../src/config.js";
 import { planAdapters, type PlannedAdapter } from "../../src/ops/adapters.js";
-import type { RunningAdapter } from "../../src/adapters/runtime.js";
+import type { RunningAdapter } from "../../src/runtime.js";
 import { eventually, memoryLogger, tempKnowledge } from "./fixtures.js";
 import { FAKE_TOKEN, startFakeTelegram } from "./fake-telegram.js";
 import { startFakeDiscord } from "../discord/fake-discord.js";

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { startApp, type App } from "../../src/ops/app.js";
 import { loadConfig } from "../../src/config.js";
-import type { AdapterState, Platform, RunningAdapter } from "../../src/adapters/runtime.js";
+import type { AdapterState, Platform, RunningAdapter } from "../../src/runtime.js";
 import type { PlannedAdapter } from "../../src/ops/adapters.js";
 import { memoryLogger, tempKnowledge } from "./fixtures.js";
 

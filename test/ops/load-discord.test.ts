@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startDiscord } from "../../src/adapters/discord/index.js";
-import type { RunningAdapter } from "../../src/adapters/runtime.js";
+import type { RunningAdapter } from "../../src/runtime.js";
 import { startFakeDiscord, type FakeDiscord, type RecordedRequest } from "../discord/fake-discord.js";
 import { evalQuestions, opsRuntime, pool, settledHeapMB, watchRejections } from "./load-support.js";
 

@@ -3,7 +3,7 @@ import { Agent, request } from "node:http";
 import { setFlagsFromString } from "node:v8";
 import { runInNewContext } from "node:vm";
 import pino from "pino";
-import type { Runtime } from "../../src/adapters/runtime.js";
+import type { Runtime } from "../../src/runtime.js";
 import { BotMetrics } from "../../src/ops/bot-metrics.js";
 import { KnowledgeHolder } from "../../src/ops/knowledge.js";
 import { createTelemetry } from "../../src/ops/telemetry.js";

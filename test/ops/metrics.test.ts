@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { Counter, Gauge, Histogram, Registry } from "../../src/ops/metrics.js";
 import { BotMetrics } from "../../src/ops/bot-metrics.js";
-import type { AnswerEvent } from "../../src/adapters/runtime.js";
+import type { AnswerEvent } from "../../src/runtime.js";
 
 /** A strict reading of the Prometheus text format: HELP/TYPE comments, then `name{labels} value` samples. */
 function parseExposition(text: string) {

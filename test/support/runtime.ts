@@ -2,7 +2,7 @@ import { Writable } from "node:stream";
 import pino, { type Logger } from "pino";
 import { createCore, type Core } from "../../src/core/core.js";
 import { nbcKnowledge } from "./nbc.js";
-import type { AnswerEvent, Runtime } from "../../src/adapters/runtime.js";
+import type { AnswerEvent, Runtime } from "../../src/runtime.js";
 
 let shared: Core | undefined;
 /** The shipped NBC article (the fixture, whatever else knowledge/ holds), indexed once per test file. */

@@ -4,7 +4,7 @@ import { dispatch } from "../../commands/dispatch.js";
 import { findCommand } from "../../commands/definitions.js";
 import { renderText } from "../../render/text.js";
 import { Conversation } from "../../conversation/conversation.js";
-import type { AdapterState, RunningAdapter, Runtime } from "../runtime.js";
+import type { AdapterState, RunningAdapter, Runtime } from "../../runtime.js";
 import { parseLine } from "./parse-line.js";
 
 export interface ConsoleIO {

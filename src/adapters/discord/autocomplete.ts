@@ -1,6 +1,6 @@
-import type { Runtime } from "../runtime.js";
+import type { Runtime } from "../../runtime.js";
 import type { Completion } from "../../commands/types.js";
-import { fold } from "../../core/normalise.js";
+import { fold } from "../../core/index.js";
 import { LIMITS, clip } from "../../render/discord-text.js";
 
 export interface Choice {

@@ -2,11 +2,11 @@ import { ask } from "../../commands/ask.js";
 import { dispatch } from "../../commands/dispatch.js";
 import type { CommandDef, Reply } from "../../commands/types.js";
 import { decodeAction } from "../../conversation/conversation.js";
-import type { Answer } from "../../core/types.js";
+import type { Answer } from "../../core/index.js";
 import { parseButtonId } from "../../render/discord-buttons.js";
 import { renderDiscordTurn } from "../../render/discord-turn.js";
 import { renderAnswers, textMessages, type DiscordMessage } from "../../render/discord.js";
-import type { Runtime } from "../runtime.js";
+import type { Runtime } from "../../runtime.js";
 import type { DiscordConversation } from "./conversation.js";
 
 /** Shown for a custom_id that is not one of briefbot's (forged, or from an older version). */

@@ -1,7 +1,7 @@
 import { InteractionContextType, REST, Routes, SlashCommandBuilder, type RESTPostAPIChatInputApplicationCommandsJSONBody } from "discord.js";
 import type { Logger } from "pino";
 import { commands } from "../../commands/definitions.js";
-import { MAX_QUESTION_CHARS } from "../../core/normalise.js";
+import { MAX_QUESTION_CHARS } from "../../core/index.js";
 
 /**
  * The slash commands, built from the shared command definitions (so Discord, Telegram and the console offer the same

@@ -8,7 +8,7 @@ import {
   type ButtonAction,
   type ConversationReply,
 } from "../../conversation/conversation.js";
-import type { Runtime } from "../runtime.js";
+import type { Runtime } from "../../runtime.js";
 
 /** Replies to the bot's answers noted from the gateway and not yet handled, at most (oldest dropped first). */
 const NOTED_MAX = 1000;

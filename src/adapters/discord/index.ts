@@ -3,7 +3,7 @@
  * autocomplete, buttons, DMs and guild @mentions/replies; `registerCommands` for `npx briefbot register`; discord.js's
  * ShardingManager when DISCORD_SHARDS is set. See the Discord section of README.md.
  */
-import type { RunningAdapter, Runtime } from "../runtime.js";
+import type { RunningAdapter, Runtime } from "../../runtime.js";
 import type { FloodOptions } from "../../commands/flood.js";
 import { startClient } from "./serve.js";
 import { startSharded } from "./sharding.js";

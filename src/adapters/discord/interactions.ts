@@ -1,5 +1,5 @@
 import type { AutocompleteInteraction, ButtonInteraction, ChatInputCommandInteraction, Interaction } from "discord.js";
-import type { Runtime } from "../runtime.js";
+import type { Runtime } from "../../runtime.js";
 import { findCommand } from "../../commands/definitions.js";
 import { textMessages } from "../../render/discord.js";
 import { renderDiscordTurn } from "../../render/discord-turn.js";

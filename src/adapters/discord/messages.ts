@@ -1,5 +1,5 @@
 import type { Message } from "discord.js";
-import type { Runtime } from "../runtime.js";
+import type { Runtime } from "../../runtime.js";
 import { textMessages } from "../../render/discord.js";
 import { renderDiscordTurn } from "../../render/discord-turn.js";
 import { conversationKey, conversationOf } from "./conversation.js";

@@ -1,6 +1,6 @@
 import { once } from "node:events";
 import { Events, type Client } from "discord.js";
-import type { AdapterState, RunningAdapter, Runtime } from "../runtime.js";
+import type { AdapterState, RunningAdapter, Runtime } from "../../runtime.js";
 import { createDiscordClient } from "./client.js";
 import { conversationOf } from "./conversation.js";
 import { handleInteraction } from "./interactions.js";

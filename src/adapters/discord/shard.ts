@@ -7,7 +7,7 @@
 import { loadConfig } from "../../config.js";
 import { createLogger } from "../../log.js";
 import { KnowledgeHolder } from "../../ops/knowledge.js";
-import { noTelemetry, type Runtime, type Telemetry } from "../runtime.js";
+import { noTelemetry, type Runtime, type Telemetry } from "../../runtime.js";
 import { startClient } from "./serve.js";
 import type { ShardArgs, ShardTelemetry } from "./sharding.js";
 

@@ -2,7 +2,7 @@ import { once } from "node:events";
 import { createRequire } from "node:module";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { Routes, ShardingManager, type Shard } from "discord.js";
-import type { AdapterState, AnswerEvent, Platform, RunningAdapter, Runtime } from "../runtime.js";
+import type { AdapterState, AnswerEvent, Platform, RunningAdapter, Runtime } from "../../runtime.js";
 import { botRest } from "./commands.js";
 import type { DiscordOptions } from "./index.js";
 import { errorInfo } from "./respond.js";

@@ -2,7 +2,7 @@ import { autoRetry } from "@grammyjs/auto-retry";
 import { sequentialize } from "@grammyjs/runner";
 import { Bot, type Context } from "grammy";
 import type { UserFromGetMe } from "grammy/types";
-import type { Runtime } from "../runtime.js";
+import type { Runtime } from "../../runtime.js";
 import { reportError, logApiFailures } from "./errors.js";
 import { DEFAULT_FLOOD, DEFAULT_INLINE_FLOOD, type FloodOptions } from "./flood.js";
 import { buildHandlers } from "./handlers.js";

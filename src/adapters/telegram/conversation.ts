@@ -5,7 +5,7 @@ import { dispatch } from "../../commands/dispatch.js";
 import type { CommandDef } from "../../commands/types.js";
 import { Conversation, decodeAction, type ConversationReply } from "../../conversation/conversation.js";
 import { renderTelegramTurn, type TelegramRenderOptions } from "../../render/telegram-html.js";
-import type { Runtime } from "../runtime.js";
+import type { Runtime } from "../../runtime.js";
 import { sendRendered } from "./send.js";
 
 /** Told (as a button toast) for button data that is not one of briefbot's: forged, cut, or from another bot version. */

@@ -1,6 +1,6 @@
 import { BotError, GrammyError, HttpError, type Transformer } from "grammy";
 import type { Logger } from "pino";
-import type { Runtime } from "../runtime.js";
+import type { Runtime } from "../../runtime.js";
 
 /**
  * A privacy-safe description of an error for the log: its name, the API method and Telegram's error code and

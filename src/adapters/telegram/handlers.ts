@@ -3,7 +3,7 @@ import { commands, help } from "../../commands/definitions.js";
 import { dispatch } from "../../commands/dispatch.js";
 import type { CommandDef, Reply } from "../../commands/types.js";
 import { renderTelegram, renderWelcome, type TelegramRenderOptions } from "../../render/telegram-html.js";
-import type { Runtime } from "../runtime.js";
+import type { Runtime } from "../../runtime.js";
 import { boundUpdate, groupQuestion } from "./addressing.js";
 import { TelegramConversation } from "./conversation.js";
 import { floodLimit, inlineFloodLimit, type FloodOptions } from "./flood.js";

@@ -1,6 +1,6 @@
 import type { Bot } from "grammy";
 import type { UserFromGetMe } from "grammy/types";
-import type { AdapterState, RunningAdapter, Runtime } from "../runtime.js";
+import type { AdapterState, RunningAdapter, Runtime } from "../../runtime.js";
 import { buildBot, type BotOptions } from "./bot.js";
 import { describeError } from "./errors.js";
 import type { FloodOptions } from "./flood.js";

@@ -4,9 +4,9 @@ import { ask } from "../../commands/ask.js";
 import { dispatch } from "../../commands/dispatch.js";
 import { quote } from "../../commands/quote.js";
 import type { CommandDef } from "../../commands/types.js";
-import type { Answer } from "../../core/types.js";
+import type { Answer } from "../../core/index.js";
 import { answerHtml, answerLabel, splitHtml } from "../../render/telegram-html.js";
-import type { Runtime } from "../runtime.js";
+import type { Runtime } from "../../runtime.js";
 
 /** How many articles an inline query offers. */
 export const INLINE_RESULTS = 5;

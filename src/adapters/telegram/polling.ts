@@ -1,7 +1,7 @@
 import { setTimeout as sleep } from "node:timers/promises";
 import { run, type RunnerHandle } from "@grammyjs/runner";
 import { HttpError, type Bot, type Transformer } from "grammy";
-import type { Runtime } from "../runtime.js";
+import type { Runtime } from "../../runtime.js";
 import { ALLOWED_UPDATES } from "./bot.js";
 import { describeError } from "./errors.js";
 

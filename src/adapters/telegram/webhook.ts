@@ -3,7 +3,7 @@ import { randomBytes, timingSafeEqual } from "node:crypto";
 import type { Socket } from "node:net";
 import type { Bot } from "grammy";
 import type { Update } from "grammy/types";
-import type { Runtime } from "../runtime.js";
+import type { Runtime } from "../../runtime.js";
 import { ALLOWED_UPDATES } from "./bot.js";
 import { describeError, reportError } from "./errors.js";
 
