@@ -704,6 +704,7 @@ function withAnswer(result: AskResult, answer: Answer): AskResult {
     alternatives: result.alternatives.filter((a) => a.id !== answer.id),
     suggestions: result.suggestions,
     notes: result.notes,
+    cutTo: result.cutTo,
   };
 }
 

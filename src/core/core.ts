@@ -143,15 +143,17 @@ export class Core {
     const raw = String(question ?? "");
     const rawCut = raw.length > MAX_QUESTION_CHARS * 4;
     let q = cleanText(rawCut ? raw.slice(0, MAX_QUESTION_CHARS * 4) : raw);
+    let cutTo: number | undefined;
     if (q.length > MAX_QUESTION_CHARS || rawCut) {
       q = q.slice(0, MAX_QUESTION_CHARS).replace(/\s+\S*$/, "");
+      cutTo = MAX_QUESTION_CHARS;
       notes.push(`question was cut to ${MAX_QUESTION_CHARS} characters`);
     }
     // Results are built as plain literals, never by object spread: on V8 (Node 20) spread copies of per-question
     // objects survive young-generation GCs and are promoted, which made collections slow under load (bench:bot).
     if (q === "") {
       notes.push("question was empty");
-      return { question: q, answered: false, answer: null, alternatives: [], suggestions: this.exampleQuestions(3), notes };
+      return { question: q, answered: false, answer: null, alternatives: [], suggestions: this.exampleQuestions(3), notes, cutTo };
     }
     const ranked = this.rank(q, false);
     const top = ranked[0];
@@ -161,7 +163,7 @@ export class Core {
       const suggestions = near.map((h) => this.suggestionFor(h.doc));
       const suggestionIds = near.map((h) => this.knowledge.entries[h.doc]!.id);
       if (ranked.length === 0) notes.push("no word of the question is in the knowledge base");
-      return { question: q, answered: false, answer: null, alternatives: [], suggestions, suggestionIds, notes };
+      return { question: q, answered: false, answer: null, alternatives: [], suggestions, suggestionIds, notes, cutTo };
     }
     // When another source answers too (two articles on one topic), its best answer comes first among the
     // alternatives, so a reader sees the other article's account; then the rest in rank order.
@@ -181,7 +183,7 @@ export class Core {
       .concat(rest)
       .slice(0, wanted)
       .map((h) => this.answerAt(h.doc, h.confidence));
-    return { question: q, answered: true, answer: this.answerAt(top.doc, top.confidence), alternatives, suggestions: [], notes };
+    return { question: q, answered: true, answer: this.answerAt(top.doc, top.confidence), alternatives, suggestions: [], notes, cutTo };
   }
 
   /**

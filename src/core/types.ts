@@ -94,6 +94,8 @@ export interface AskResult {
    * not text: resolve with `Core.answerById`). Absent for example questions offered on empty input.
    */
   suggestionIds?: string[];
-  /** Notes about the input: "question was cut to 500 characters", "question was empty". */
+  /** Notes about the input, for people reading JSON or logs: "question was cut to 500 characters", "question was empty". */
   notes: string[];
+  /** Set when the question was too long and cut: the characters kept. Renderers tell the asker from this field. */
+  cutTo?: number;
 }

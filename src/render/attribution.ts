@@ -1,4 +1,4 @@
-import type { Answer, Source } from "../core/index.js";
+import type { Answer, AskResult, Source } from "../core/index.js";
 
 /**
  * The words every renderer shows around an answer, as plain strings (each renderer escapes them for its target).
@@ -48,6 +48,11 @@ export function confidenceNote(answer: Answer): string | null {
   return answer.confidence < LOW_CONFIDENCE
     ? `I'm not fully sure this answers it (confidence ${Math.round(answer.confidence * 100)}%).`
     : null;
+}
+
+/** What renderers tell the asker when their question was cut ("question was cut to 500 characters"), or null. */
+export function cutNote(result: AskResult): string | null {
+  return result.cutTo === undefined ? null : `question was cut to ${result.cutTo} characters`;
 }
 
 export const DECLINE_TEXT = "I don't know that: the knowledge base has no answer to it.";

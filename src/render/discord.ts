@@ -7,7 +7,7 @@ import { ButtonStyle } from "discord.js";
 import type { APIActionRowComponent, APIButtonComponent, APIEmbed } from "discord.js";
 import type { Answer } from "../core/index.js";
 import type { Reply } from "../commands/types.js";
-import { DECLINE_TEXT, LOW_CONFIDENCE, joinNames } from "./attribution.js";
+import { DECLINE_TEXT, LOW_CONFIDENCE, cutNote, joinNames } from "./attribution.js";
 import { splitText } from "./split.js";
 import { LIMITS, clip, escapeDiscord, safe } from "./discord-text.js";
 import { button, didYouMeanId, otherAnswersId, rows } from "./discord-buttons.js";
@@ -57,7 +57,7 @@ export function textMessages(text: string, ephemeral: boolean): DiscordMessage[]
 
 function renderAnswer(reply: Extract<Reply, { type: "answer" }>): DiscordMessage[] {
   const r = reply.result;
-  const cut = r.notes.find((n) => n.startsWith("question was cut"));
+  const cut = cutNote(r);
   const asked = r.question ? `You asked: “${safe(r.question, 300)}”` : "";
   if (!r.answer) {
     const lines = [asked, DECLINE_TEXT, ...(r.suggestions.length ? ["Did you mean:", bullets(r.suggestions)] : [])];

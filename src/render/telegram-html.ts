@@ -1,7 +1,7 @@
 import type { Answer, Source, SourceSummary } from "../core/index.js";
 import type { Reply } from "../commands/types.js";
 import { encodeAction, type ButtonAction } from "../conversation/actions.js";
-import { DECLINE_TEXT, answerBody, confidenceNote, contextLine, joinNames, speakerLine } from "./attribution.js";
+import { DECLINE_TEXT, answerBody, confidenceNote, contextLine, cutNote, joinNames, speakerLine } from "./attribution.js";
 import { splitText } from "./split.js";
 
 /**
@@ -132,7 +132,8 @@ function bullets(items: readonly string[]): string[] {
 
 function answerReply(reply: Extract<Reply, { type: "answer" }>): { html: string; buttons: TelegramButton[] } {
   const r = reply.result;
-  const notes = r.notes.filter((n) => n.startsWith("question was cut")).map((n) => `<i>(Note: ${escapeHtml(n)}.)</i>`);
+  const cut = cutNote(r);
+  const notes = cut ? [`<i>(Note: ${escapeHtml(cut)}.)</i>`] : [];
   if (!r.answer) {
     const ids = r.suggestionIds;
     const withIds =

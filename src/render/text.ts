@@ -1,6 +1,6 @@
 import type { Answer } from "../core/index.js";
 import type { Reply } from "../commands/types.js";
-import { DECLINE_TEXT, answerBody, confidenceNote, contextLine, nameAndRole, sourceLine, speakerLine } from "./attribution.js";
+import { DECLINE_TEXT, answerBody, confidenceNote, contextLine, cutNote, nameAndRole, sourceLine, speakerLine } from "./attribution.js";
 
 /** One answer with its attribution, for a terminal or any plain-text target. */
 export function answerText(answer: Answer): string {
@@ -22,7 +22,8 @@ export function renderText(reply: Reply): string {
   switch (reply.type) {
     case "answer": {
       const r = reply.result;
-      const notes = r.notes.filter((n) => n.startsWith("question was cut")).map((n) => `(Note: ${n}.)`);
+      const cut = cutNote(r);
+      const notes = cut ? [`(Note: ${cut}.)`] : [];
       if (!r.answer) {
         const more = r.suggestions.length ? `\nDid you mean:\n${list(r.suggestions)}` : "";
         return [...notes, `${DECLINE_TEXT}${more}`].join("\n");
