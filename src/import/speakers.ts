@@ -268,7 +268,14 @@ export function partKind(part: string): PartKind {
     p.split(" ").length <= 12
   ) {
     const n = splitName(p);
-    if (n && /^the\s/i.test(p) && !/^the\s[\p{Ll}]/u.test(p.replace(/^the\s+([\p{Ll}-]+\s+)*/u, "the "))) return "name";
+    if (
+      n &&
+      /^the\s/i.test(p) &&
+      !/^the\s[\p{Ll}]/u.test(p.replace(/^the\s+([\p{Ll}-]+\s+)*/u, "the ")) &&
+      // "The chair of the Harbour Tenants Coalition" is a role naming its body
+      !/^[Tt]he\s+(?:[\p{Ll}-]+\s+){1,4}(?:of|for|at|in|with|from)\s/u.test(p)
+    )
+      return "name";
     return "def";
   }
   if (/^[\p{Lu}][\p{L}\p{M}.-]*[’']s\s+[\p{Ll}]/u.test(p) && p.split(" ").length <= 8) {
@@ -278,6 +285,8 @@ export function partKind(part: string): PartKind {
     return "def";
   }
   const n = splitName(p);
+  // "chair of the Harbour Tenants Coalition", "vice-president of the Tenants Union": a role naming its body
+  if (n && n.prefix && /^[\p{Ll}-]+(?:\s+[\p{Ll}-]+){0,3}\s+(?:of|for|at|in|with|from)(?:\s+the)?$/u.test(n.prefix)) return "def";
   if (n && !isCommonCapitalised(n.name.split(" ")[0]!)) return "name";
   if (n && n.name.split(" ").length > 1) return "name";
   return "clause";

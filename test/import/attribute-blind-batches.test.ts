@@ -235,3 +235,29 @@ describe("blind batch 5 patterns", () => {
     expect(r.speakers[0]?.role ?? null).toBeNull();
   });
 });
+
+describe("role phrases that name a body", () => {
+  it('"X, chair of the Harbour Tenants Coalition, said:" — the person speaks, with the whole role', () => {
+    const r = attributeQuotes([
+      'Marta Olsen-Reyes, chair of the Harbour Tenants Coalition, said: "We were never asked about any of this."',
+    ]);
+    expect(who(r, "We were never asked")).toBe("Marta Olsen-Reyes");
+    expect(r.speakers[0]?.role).toBe("chair of the Harbour Tenants Coalition");
+  });
+
+  it('"The chair of the X Coalition, Name, said" keeps the role before the name', () => {
+    const r = attributeQuotes([
+      'The chair of the Harbour Tenants Coalition, Marta Olsen-Reyes, said: "We were never asked about any of this."',
+    ]);
+    expect(who(r, "We were never asked")).toBe("Marta Olsen-Reyes");
+    expect(r.speakers[0]?.role).toBe("the chair of the Harbour Tenants Coalition");
+  });
+
+  it("a person who wrote on a platform is the speaker, not their organisation", () => {
+    const r = attributeQuotes([
+      'Priya Nandakumar, vice-president of the Tenants Union, wrote on Quill: "We are not going anywhere this winter."',
+    ]);
+    expect(who(r, "We are not going")).toBe("Priya Nandakumar");
+    expect(r.speakers[0]?.kind).toBe("person");
+  });
+});
