@@ -68,7 +68,7 @@ export interface Attribution {
 }
 
 const VERB_WORDS =
-  "described|describes|smiled|smiles|shrugged|shrugs|nodded|nods|grinned|grins|paused|pauses|said|says|say|told|tells|added|adds|wrote|writes|asked|asks|argued|argues|warned|warns|laughed|laughs|explained|explains|noted|notes|posted|posts|insisted|insists|continued|continues|recalled|recalls|replied|replies|responded|responds|stated|states|declared|declares|acknowledged|acknowledges|admitted|admits|conceded|concedes|complained|complains|cautioned|cautions|claimed|claims|countered|counters|suggested|suggests|urged|urges|predicted|predicts|remarked|remarks|observed|observes|announced|announces|stressed|stresses|emphasi[sz]ed|emphasi[sz]es|agreed|agrees|testified|testifies|tweeted|tweets|joked|jokes|sighed|sighs|shouted|shouts|whispered|whispers|recounted|recounts|maintained|maintains|wondered|wonders|vowed|vows|promised|promises|confirmed|confirms|boasted|boasts|pleaded|pleads|reads|tell|(?:pointed|points|went|goes) (?:out|on)|puts? it|saying|calling|adding|describing|arguing|warning|noting|insisting|telling|writing|explaining|called|according to";
+  "described|describes|smiled|smiles|shrugged|shrugs|nodded|nods|grinned|grins|paused|pauses|said|says|say|told|tells|added|adds|wrote|writes|write|asked|asks|argued|argues|warned|warns|laughed|laughs|explained|explains|noted|notes|posted|posts|insisted|insists|continued|continues|recalled|recalls|replied|replies|responded|responds|stated|states|declared|declares|acknowledged|acknowledges|admitted|admits|conceded|concedes|complained|complains|cautioned|cautions|claimed|claims|countered|counters|suggested|suggests|urged|urges|predicted|predicts|remarked|remarks|observed|observes|announced|announces|stressed|stresses|emphasi[sz]ed|emphasi[sz]es|agreed|agrees|testified|testifies|tweeted|tweets|joked|jokes|sighed|sighs|shouted|shouts|whispered|whispers|recounted|recounts|maintained|maintains|wondered|wonders|vowed|vows|promised|promises|confirmed|confirms|boasted|boasts|pleaded|pleads|reads|tell|(?:pointed|points|went|goes) (?:out|on)|puts? it|saying|calling|adding|describing|arguing|warning|noting|insisting|telling|writing|explaining|called|according to";
 const VERB_RE = new RegExp(`\\b(${VERB_WORDS})\\b`, "gi");
 const SPEECH_TEST = new RegExp(`\\b(${VERB_WORDS.replace("asked|asks|", "")})\\b`, "i");
 /** A sentence has a few verbs of saying; more is not prose, and each costs a subject search. */
@@ -575,7 +575,7 @@ const OWN_DOC = /\b(his|her)\s+(?:[\p{L}\p{N}-]+\s+){0,2}?(judgment|ruling|opini
 function leadingNP(part: string): string | null {
   const p = part.replace(/\u2219+/g, " ").trim();
   if (p === "") return null;
-  if (/^(a|an|the|its|his|her|their)\s/i.test(p) || /^(he|she|they|it)\b/i.test(p)) {
+  if (/^(a|an|the|its|his|her|their|one|another)\s/i.test(p) || /^(he|she|they|it)\b/i.test(p)) {
     if (/^(he|she|they|it)\b/i.test(p)) return p.split(/\s+/)[0]!;
     return p;
   }
@@ -873,6 +873,13 @@ function scanNames(
     const known = reg.findByName(name, null);
     if (known) {
       if (age !== null && known.age === null) known.age = age;
+      // "Lars Ostermark, the company's co-founder and chairman, arrived": a role given at a later mention
+      if (known.kind === "person" && known.roles.length === 0) {
+        const tail0 = masked.slice(start + m[0].length, Math.min(b, start + m[0].length + 300));
+        const later: string[] = [];
+        if (/^\s*,/.test(tail0)) collectAppositives(tail0.split(PART_SPLIT).slice(1), later);
+        for (const r of later) known.addRole(r);
+      }
       reg.mention(known, base + start, subject);
       continue;
     }
@@ -1204,7 +1211,9 @@ function build(all: QState[], reg: Registry, warnings: string[], paragraphs: str
       const ws = e.words;
       if (ws.length > 1) {
         const last = e.last ?? ws[ws.length - 1]!;
-        if ((lastCount.get(last.toLowerCase()) ?? 0) <= 1) aliases.add(last);
+        // "Lars Ostermark" of the company Ostermark: the bare surname names the company
+        const orgNamed = reg.entities.some((o) => o.kind === "organisation" && o.name.toLowerCase() === last.toLowerCase());
+        if ((lastCount.get(last.toLowerCase()) ?? 0) <= 1 && !orgNamed) aliases.add(last);
         if ((firstCount.get(ws[0]!.toLowerCase()) ?? 0) <= 1) aliases.add(ws[0]!);
         const g = e.gender;
         for (const h of e.honorifics) aliases.add(`${cap(h)} ${/^(sir|dame)$/.test(h) ? ws[0]! : last}`);

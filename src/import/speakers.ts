@@ -262,6 +262,9 @@ export function partKind(part: string): PartKind {
     return "rel";
   if (!/^(in|on|at|after|before|during|with|from|via|through)\s/i.test(p) && docMatch(p)) return "doc";
   if (/^(a|an)\s/i.test(p)) return "desc";
+  // "said one picker, who asked not to be named"; not "one day"
+  if (/^(?:one|another)\s+(?:[\p{Ll}-]+\s+){0,2}[\p{Ll}-]+$/u.test(p) && !/\b(day|time|week|month|year|night|morning|evening|afternoon|of|he|she|they|it)\b/.test(p))
+    return "desc";
   if (
     /^(the|its|his|her|their|our)\s/i.test(p) &&
     !/^(the|its|his|her|their|our)\s.*\b(said|says|told|is|was|are|were|has|have|had|wrote|writes|asked|asks|did|does|will|would|could|can)\b/i.test(p) &&
@@ -278,7 +281,7 @@ export function partKind(part: string): PartKind {
       return "name";
     return "def";
   }
-  if (/^[\p{Lu}][\p{L}\p{M}.-]*[’']s\s+[\p{Ll}]/u.test(p) && p.split(" ").length <= 8) {
+  if (/^[\p{Lu}][\p{L}\p{M}.-]*[’']s\s+(?:[\p{Ll}]|\p{Lu}{2,3}\b)/u.test(p) && p.split(" ").length <= 8) {
     // "Sheriff's spokesperson Lt. Owen Castellanos-Reid": a role, then a full name
     const n = splitName(p);
     if (n && n.prefix && n.name.split(" ").length >= 2 && !isCommonCapitalised(n.name.split(" ")[0]!)) return "name";
@@ -442,10 +445,15 @@ export class Entity {
   refNames = new Set<string>();
 
   addRole(role: string): void {
-    const r = role
+    let r = role
       .trim()
       .replace(/[,.;:]+$/, "")
       .replace(/^(The|A|An|Its|His|Her|Their)\b/, (w) => w.toLowerCase());
+    // a title alone ("Dr", "Prof") is an honorific, not a role
+    if (r.toLowerCase().replace(/\.$/, "") in HONORIFIC_GENDER) return;
+    // "a forklift driver who gave only his first name": the noun phrase, without its relative clause
+    const rel = /^((?:\S+\s+){2,}?\S+)\s+(?:who|whose)\s/.exec(r);
+    if (rel && rel[1]!.split(/\s+/).length >= 3) r = rel[1]!;
     if (r === "" || this.roles.some((x) => x.toLowerCase() === r.toLowerCase())) return;
     const h0 = roleHead(r);
     if (h0 && PLACE_NOUNS.has(h0)) return; // "the largest island" is where, not who
@@ -552,7 +560,8 @@ export class Registry {
           e.last?.toLowerCase() === lower ||
           (e.kind === "organisation" &&
             !e.described &&
-            (e.name.toLowerCase().includes(lower) || lower.includes(e.name.toLowerCase()))),
+            // "Lars Ostermark" is not the company Ostermark; "Ostermark Group" is
+            (e.name.toLowerCase().includes(lower) || (lower.includes(e.name.toLowerCase()) && ORG_WORDS.test(name)))),
       );
       if (candidates.length === 0) {
         // "their union said …", then "The Maritime and Coastal Workers' Union said": the union gets its name
@@ -647,7 +656,9 @@ export class Registry {
       this.nearest(pos, windowStart, (m) => near(m) && m.subject && ok(m.entity, true)) ??
       this.nearest(pos, windowStart, (m) => near(m) && m.subject && ok(m.entity, false)) ??
       // 2. anyone named in those two sentences who agrees
-      this.nearest(pos, windowStart, (m) => near(m) && ok(m.entity, true));
+      this.nearest(pos, windowStart, (m) => near(m) && ok(m.entity, true)) ??
+      // 3. the one person of unknown gender named in those two sentences
+      this.nearest(pos, windowStart, (m) => near(m) && wantPerson && ok(m.entity, false) && !m.entity.described);
     this.lastRecent = recent !== null;
     if (recent) return recent.entity;
     // 3. further back: the nearest subject that agrees (or has no known gender), then anyone who agrees

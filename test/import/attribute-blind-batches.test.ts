@@ -261,3 +261,47 @@ describe("role phrases that name a body", () => {
     expect(r.speakers[0]?.kind).toBe("person");
   });
 });
+
+describe("blind batch 6 patterns", () => {
+  it('"said one picker, who asked not to be named" — an unnamed worker speaks', () => {
+    const r = attributeQuotes([
+      '"We were being sick in the toilets by the afternoon," said one picker, who asked not to be named.',
+    ]);
+    expect(who(r, "We were being sick")).toBe("one picker");
+  });
+
+  it("a founder who shares the company's name is a person, and 'he' means him", () => {
+    const r = attributeQuotes([
+      "Brannock, which was founded in 2011 by the brothers Erik and Lars Brannock, said it would install cooling units.",
+      'At 1 p.m. on Monday, Lars Brannock, the company\'s co-founder and chairman, spoke to the workers. "It is too hot in there, and that is our fault," he told them.',
+    ]);
+    expect(who(r, "It is too hot")).toBe("Lars Brannock");
+    const lars = r.speakers.find((s) => s.name === "Lars Brannock");
+    expect(lars?.role).toBe("the company's co-founder and chairman");
+    expect(lars?.aliases).not.toContain("Brannock");
+  });
+
+  it("'she writes' after an editorial written by a person whose gender the text has not given", () => {
+    const r = attributeQuotes([
+      'An editorial written by Dr Amara Nwosu-Hale of the Kessel Heart Institute makes a similar point. "Even half of this effect would beat several drugs," she writes.',
+    ]);
+    expect(who(r, "Even half of this")).toBe("Amara Nwosu-Hale");
+    expect(r.speakers[0]?.role ?? null).toBeNull();
+  });
+
+  it('"The authors write that … "…"" and a role cut before its relative clause', () => {
+    const r = attributeQuotes([
+      'Prof Tomasz Wierzbicki, an epidemiologist at the University of Caldmoor who was not involved in the study, called it "one of the most careful pieces of work we have".',
+      'The authors write that pace mattered more than steps, and that "a brisk ten minutes did more than a slow forty".',
+    ]);
+    expect(who(r, "a brisk ten minutes")).toBe("the authors");
+    expect(r.speakers.find((s) => s.name === "Tomasz Wierzbicki")?.role).toBe(
+      "an epidemiologist at the University of Caldmoor",
+    );
+  });
+
+  it("\"Tullbridge's MP, X, said\" keeps the possessive role with an acronym", () => {
+    const r = attributeQuotes(['Tullbridge\'s MP, Samuel Okafor-Grant, said the workers had shown "more sense than their managers".']);
+    expect(r.speakers[0]?.role).toBe("Tullbridge's MP");
+  });
+});
