@@ -88,6 +88,9 @@ const ABBREV = new Set(
  * never ends the reporter's sentence; a quote that ends in . ? or ! ends the sentence only when the next word
  * starts with a capital or a new quote ("…," she said. "Next." is two sentences; "Why?" she asked is one).
  */
+const ATTRIBUTION_AFTER =
+  /^(?:(?:Mr|Mrs|Ms|Dr|Prof|Sir|Dame|Cllr)\.?\s+)?[\p{Lu}][\p{L}'’-]+(?:\s+[\p{Lu}][\p{L}'’-]+){0,2}\s+(?:said|says|asked|asks|added|adds|replied|replies|wrote|writes)\s*[.,]/u;
+
 export function sentenceRanges(text: string, masked: string, spans: readonly QuoteSpan[]): Array<[number, number]> {
   const ends: number[] = [];
   const closeAt = new Map<number, QuoteSpan>();
@@ -118,6 +121,8 @@ export function sentenceRanges(text: string, masked: string, spans: readonly Quo
     if (k >= masked.length) break;
     if (k === boundary) continue; // no space after: "3.5", "U.S.A"
     const next = text[k]!;
+    // '"…, did you?" Mr Oyelowo-Penn asked.': a quote and its attribution are one sentence
+    if (closeAt.has(boundary - 1) && ATTRIBUTION_AFTER.test(text.slice(k, k + 80))) continue;
     if (/[\p{Lu}\p{N}“"«‘(]/u.test(next)) {
       ends.push(boundary);
       i = k - 1;

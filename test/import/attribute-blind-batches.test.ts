@@ -305,3 +305,22 @@ describe("blind batch 6 patterns", () => {
     expect(r.speakers[0]?.role).toBe("Tullbridge's MP");
   });
 });
+
+describe("blind batch 7 patterns", () => {
+  it('a question in quotes then "Mr X asked." is one sentence, so X asked it', () => {
+    const r = attributeQuotes([
+      "Under cross-examination by Gareth Oyelowo-Penn, for the defence, Ms Quennell-Shaw agreed that she had seen nothing.",
+      '"You never saw my client move a single pound, did you?" Mr Oyelowo-Penn asked.',
+      '"No. I saw the invoices," she said.',
+    ]);
+    expect(who(r, "You never saw")).toBe("Gareth Oyelowo-Penn");
+    expect(who(r, "No. I saw")).toBe("Quennell-Shaw");
+  });
+
+  it("a quote ending a sentence, then a new sentence whose subject only shares the capital letter, stays split", () => {
+    const r = attributeQuotes([
+      'Mira Castellan runs the ferry. "It has never once been late." Tomas Brandvold, her deckhand, disagrees with that.',
+    ]);
+    expect(who(r, "It has never once")).not.toBe("Tomas Brandvold");
+  });
+});
