@@ -30,10 +30,10 @@ import { join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { monitorEventLoopDelay } from "node:perf_hooks";
 import { parseArgs } from "node:util";
-import { startFakeTelegram, textUpdate } from "../test/ops/fake-telegram.js";
-import { snowflake, startFakeDiscord } from "../test/discord/fake-discord.js";
-import { evalQuestions, jsonPoster } from "../test/ops/load-support.js";
-import { freePort } from "../test/support/net.js";
+import { startFakeTelegram, textUpdate } from "../test/fakes/telegram-bot-api.js";
+import { snowflake, startFakeDiscord } from "../test/fakes/discord.js";
+import { evalQuestions, jsonPoster } from "../support/load.js";
+import { freePort } from "../support/net.js";
 
 const { values } = parseArgs({
   options: {

@@ -9,7 +9,7 @@
  * - cli: `node bin/briefbot.js ask "…"`: milliseconds from spawning it to its exit with the answer printed, and its
  *   peak resident memory;
  * - bot: the same command configured for Telegram (webhook) and Discord (gateway) against the local fakes
- *   (test/ops/fake-telegram.ts, test/discord/fake-discord.ts): milliseconds until both adapters serve (/healthz),
+ *   (test/fakes/telegram-bot-api.ts, test/fakes/discord.ts): milliseconds until both adapters serve (/healthz),
  *   until a first Telegram update and a first Discord /ask are answered, and its resident memory idling 2 s later.
  *
  * Each is run `--runs` times (default 5), interleaved with the bare node start so load hits them alike; the figures
@@ -27,9 +27,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
-import { startFakeTelegram, textUpdate } from "../test/ops/fake-telegram.js";
-import { startFakeDiscord } from "../test/discord/fake-discord.js";
-import { freePort } from "../test/support/net.js";
+import { startFakeTelegram, textUpdate } from "../test/fakes/telegram-bot-api.js";
+import { startFakeDiscord } from "../test/fakes/discord.js";
+import { freePort } from "../support/net.js";
 
 const { values } = parseArgs({ options: { runs: { type: "string", default: "5" }, flags: { type: "string" } } });
 const RUNS = Number(values.runs);

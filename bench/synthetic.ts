@@ -1,6 +1,6 @@
 /**
  * Seeded synthetic knowledge bases and the queries asked of them, for the query benchmark (bench/query.ts) and the
- * scale test (test/core/scale.test.ts). Everything is drawn from one seeded PRNG, so a given size and seed always
+ * scale test (test/core/scale.e2e.test.ts). Everything is drawn from one seeded PRNG, so a given size and seed always
  * gives the same knowledge base and the same queries.
  *
  * The text is English-like rather than English: a vocabulary of a few thousand made-up words (with -s/-ed/-ing

@@ -7,7 +7,7 @@
  *   npx tsx bench/update.ts [--runs 50]
  */
 import { parseArgs } from "node:util";
-import { BOT_INFO, harness } from "../test/telegram/harness.js";
+import { BOT_INFO, harness } from "../test/fakes/telegram-harness.js";
 
 const { values } = parseArgs({ options: { runs: { type: "string", default: "50" } } });
 const runs = Number(values.runs);

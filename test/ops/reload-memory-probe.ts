@@ -1,5 +1,5 @@
 /**
- * Run by test/ops/faults-loading.test.ts as `node --expose-gc --import tsx test/ops/reload-memory-probe.ts SIZE`:
+ * Run by test/ops/faults-loading-process.e2e.test.ts as `node --expose-gc --import tsx test/ops/reload-memory-probe.ts SIZE`:
  * reloads from a small knowledge base to SIZE entries and back, and prints what became of the large core and of the
  * heap, as JSON.
  */

@@ -1,11 +1,11 @@
 /**
- * Run by test/core/gc.test.ts in its own process (so V8 flags and heap state are its own): answers many questions and
+ * Run by test/core/gc.e2e.test.ts in its own process (so V8 flags and heap state are its own): answers many questions and
  * prints, as one JSON line, how much the old generation grew and how many full collections ran meanwhile.
  */
 import { createCore } from "../../src/core/core.js";
 import { loadKnowledgeDir } from "../../src/core/loader.js";
 import { DEFAULT_KNOWLEDGE_DIR } from "../../src/paths.js";
-import { evalQuestions } from "../ops/load-support.js";
+import { evalQuestions } from "../../support/load.js";
 import { countMajorGcs, oldGenBytes } from "./old-gen.js";
 
 const ROUNDS = Number(process.argv[2] ?? 30_000);

@@ -1,5 +1,5 @@
 /**
- * Run by test/discord/rest-request.test.ts in its own process (its own V8 flags and heap): sends interaction
+ * Run by test/adapters/discord/rest-request.e2e.test.ts in its own process (its own V8 flags and heap): sends interaction
  * callbacks through discord.js's REST client to a local HTTP server answering 204, with briefbot's `makeRequest`
  * ("ours") or @discordjs/rest's default ("default"), and prints as one JSON line how much the old generation grew and
  * how many full collections ran meanwhile.
