@@ -10,12 +10,32 @@ import { createTypeScriptImportResolver } from "eslint-import-resolver-typescrip
 const zones = [
   {
     target: "./src/core",
-    from: ["./src/adapters", "./src/ops", "./src/commands", "./src/render", "./src/conversation", "./src/import", "./src/cli"],
+    from: [
+      "./src/adapters",
+      "./src/ops",
+      "./src/commands",
+      "./src/render",
+      "./src/conversation",
+      "./src/import",
+      "./src/cli",
+    ],
     message: "the core imports nothing outside src/core",
   },
-  { target: "./src/adapters/telegram", from: ["./src/adapters/discord", "./src/adapters/console"], message: "adapters never import each other" },
-  { target: "./src/adapters/discord", from: ["./src/adapters/telegram", "./src/adapters/console"], message: "adapters never import each other" },
-  { target: "./src/adapters/console", from: ["./src/adapters/telegram", "./src/adapters/discord"], message: "adapters never import each other" },
+  {
+    target: "./src/adapters/telegram",
+    from: ["./src/adapters/discord", "./src/adapters/console"],
+    message: "adapters never import each other",
+  },
+  {
+    target: "./src/adapters/discord",
+    from: ["./src/adapters/telegram", "./src/adapters/console"],
+    message: "adapters never import each other",
+  },
+  {
+    target: "./src/adapters/console",
+    from: ["./src/adapters/telegram", "./src/adapters/discord"],
+    message: "adapters never import each other",
+  },
   {
     target: "./src/import",
     from: ["./src/adapters", "./src/ops", "./src/commands", "./src/render", "./src/conversation"],

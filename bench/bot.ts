@@ -105,10 +105,20 @@ const profile = values.profile ? ["--cpu-prof", `--cpu-prof-dir=${values.profile
 const botFlags = (values["bot-flags"] ?? "").split(" ").filter(Boolean);
 // The node flags of `npm run start:high-traffic` (package.json), the opt-in for deployments at this load, so the
 // figures are those of that configuration: every flag of `node <flags> dist/main.js`.
-const scripts = (JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")) as { scripts: Record<string, string> }).scripts;
+const scripts = (
+  JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")) as { scripts: Record<string, string> }
+).scripts;
 const startFlags = scripts["start:high-traffic"]!.split(" ").filter((a) => a.startsWith("--"));
 // --bot-flags come after the start flags, so they can override one (V8 takes a flag's last value).
-const botArgv = [process.execPath, ...profile, ...startFlags, ...botFlags, "--import", pathToFileURL(require.resolve("tsx")).href, main];
+const botArgv = [
+  process.execPath,
+  ...profile,
+  ...startFlags,
+  ...botFlags,
+  "--import",
+  pathToFileURL(require.resolve("tsx")).href,
+  main,
+];
 // --bot-cpus: run the bot (its GC threads included) on those CPUs only, with Linux's taskset; "1" is one core.
 if (values["bot-cpus"]) botArgv.unshift("taskset", "-c", values["bot-cpus"]);
 const bot = spawn(botArgv[0]!, botArgv.slice(1), {
@@ -157,7 +167,9 @@ await until(async () => {
  * The bot's CPU seconds so far and, for one platform, the time it spent in commands (core included), the number of
  * commands, and how many of them took at most 10 ms.
  */
-async function botCounters(platform: string): Promise<{ cpu: number; answering: number; answers: number; within10ms: number }> {
+async function botCounters(
+  platform: string,
+): Promise<{ cpu: number; answering: number; answers: number; within10ms: number }> {
   const text = await (await fetch(`${health}/metrics`)).text();
   const value = (re: RegExp) => Number(re.exec(text)?.[1] ?? NaN);
   const series = (name: string, extra = "") =>
@@ -197,7 +209,11 @@ let seq = 5_000_000;
 type Send = (i: number) => Promise<void>;
 
 /** Telegram: one update POSTed to the webhook, answered when sendMessage for its chat reaches the fake. */
-const postUpdate = jsonPoster(`http://127.0.0.1:${webhookPort}/hook`, { "x-telegram-bot-api-secret-token": WEBHOOK_SECRET }, 256);
+const postUpdate = jsonPoster(
+  `http://127.0.0.1:${webhookPort}/hook`,
+  { "x-telegram-bot-api-secret-token": WEBHOOK_SECRET },
+  256,
+);
 const viaTelegram: Send = async (i) => {
   const id = ++seq;
   const answered = new Promise<void>((r) => waiting.set(`t${id}`, r));
@@ -242,7 +258,11 @@ async function throughput(send: Send, n: number, platform: string) {
  * Open loop: updates at `rate` per second for `seconds`; the latency of each, sorted, and this process's event-loop
  * stalls meanwhile (how late a 10 ms timer fired: p99 and max, in ms).
  */
-async function latency(send: Send, rate: number, seconds: number): Promise<{ sorted: number[]; stallP99: number; stallMax: number }> {
+async function latency(
+  send: Send,
+  rate: number,
+  seconds: number,
+): Promise<{ sorted: number[]; stallP99: number; stallMax: number }> {
   const total = Math.round(rate * seconds);
   const all: Promise<number>[] = [];
   const RESOLUTION_MS = 10;

@@ -13,16 +13,33 @@ export function writeKnowledge(k: Knowledge, dir: string): number {
   for (const source of k.sources) {
     const entries = k.entries.filter((e) => e.sourceId === source.id);
     const used = new Set(entries.map((e) => (e.kind === "quote" ? e.speakerId : "")));
-    const lines = [`source:`, `  id: ${source.id}`, `  title: ${q(source.title)}`, `  publisher: ${q(source.publisher)}`, `  reporters: ${q(source.reporters)}`];
+    const lines = [
+      `source:`,
+      `  id: ${source.id}`,
+      `  title: ${q(source.title)}`,
+      `  publisher: ${q(source.publisher)}`,
+      `  reporters: ${q(source.reporters)}`,
+    ];
     lines.push("speakers:");
     for (const s of k.speakers.filter((s) => used.has(s.id)))
-      lines.push(`  - id: ${s.id}`, `    name: ${q(s.name)}`, ...(s.role ? [`    role: ${q(s.role)}`] : []), `    aliases: ${q(s.aliases)}`);
+      lines.push(
+        `  - id: ${s.id}`,
+        `    name: ${q(s.name)}`,
+        ...(s.role ? [`    role: ${q(s.role)}`] : []),
+        `    aliases: ${q(s.aliases)}`,
+      );
     for (const kind of ["quote", "fact"] as const) {
       lines.push(`${kind}s:`);
       for (const e of entries) {
         if (e.kind !== kind) continue;
-        lines.push(`  - id: ${e.id}`, `    text: ${q(e.text)}`, `    tags: ${q(e.tags)}`, `    questions: ${q(e.questions)}`);
-        if (e.kind === "quote") lines.push(`    speaker: ${e.speakerId}`, ...(e.context ? [`    context: ${q(e.context)}`] : []));
+        lines.push(
+          `  - id: ${e.id}`,
+          `    text: ${q(e.text)}`,
+          `    tags: ${q(e.tags)}`,
+          `    questions: ${q(e.questions)}`,
+        );
+        if (e.kind === "quote")
+          lines.push(`    speaker: ${e.speakerId}`, ...(e.context ? [`    context: ${q(e.context)}`] : []));
       }
     }
     const text = `${lines.join("\n")}\n`;
@@ -31,4 +48,3 @@ export function writeKnowledge(k: Knowledge, dir: string): number {
   }
   return bytes;
 }
-

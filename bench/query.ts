@@ -64,14 +64,20 @@ const ENGINES: Engine[] = [
         },
         searchOptions: { fuzzy: 0.2, prefix: true },
       });
-      ms.addAll(k.entries.map((e) => ({ id: e.id, text: e.text, questions: e.questions.join(" "), tags: e.tags.join(" ") })));
+      ms.addAll(
+        k.entries.map((e) => ({ id: e.id, text: e.text, questions: e.questions.join(" "), tags: e.tags.join(" ") })),
+      );
       return (q) => (ms.search(q)[0]?.id as string | undefined) ?? null;
     },
   },
   {
     name: "fuse.js",
     build(k) {
-      const fuse = new Fuse(k.entries, { keys: ["text", "questions", "tags"], includeScore: true, ignoreLocation: true });
+      const fuse = new Fuse(k.entries, {
+        keys: ["text", "questions", "tags"],
+        includeScore: true,
+        ignoreLocation: true,
+      });
       return (q) => fuse.search(q, { limit: 1 })[0]?.item.id ?? null;
     },
   },
@@ -155,9 +161,12 @@ function measure(engine: Engine, k: Knowledge, queries: SyntheticQuery[], warmup
 
 function table(rows: Row[]): string {
   const head = ["engine", "entries", "queries", "median ms", "p99 ms", "build ms", "heap MB", "hit@1", "hit@1 typo"];
-  const body = rows.map((r) => [r.engine, r.entries, r.queries, r.medianMs, r.p99Ms, r.buildMs, r.heapMB, r.hit1, r.hit1Typo].map(String));
+  const body = rows.map((r) =>
+    [r.engine, r.entries, r.queries, r.medianMs, r.p99Ms, r.buildMs, r.heapMB, r.hit1, r.hit1Typo].map(String),
+  );
   const widths = head.map((h, i) => Math.max(h.length, ...body.map((b) => b[i]!.length)));
-  const line = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join("  ");
+  const line = (cells: string[]) =>
+    cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join("  ");
   return [line(head), line(widths.map((w) => "-".repeat(w))), ...body.map(line)].join("\n");
 }
 
@@ -186,13 +195,25 @@ function main(): void {
       console.error(`${row.engine} @ ${n}: median ${row.medianMs} ms, p99 ${row.p99Ms} ms, hit@1 ${row.hit1}`);
     }
   });
-  const load = loadavg().map((l) => l.toFixed(1)).join(" ");
+  const load = loadavg()
+    .map((l) => l.toFixed(1))
+    .join(" ");
   console.log(`Query benchmark: seeded synthetic knowledge bases; Node ${process.version}, ${machine()}`);
   console.log(`clock: ${arg("clock") === "cpu" ? "process CPU time" : "wall"}; load average at the end: ${load}\n`);
   console.log(table(rows));
   console.log("\nhit@1: share of queries whose intended entry ranks first (briefbot: is the answer given).");
-  console.log("heap: MB held by the built index (JS heap + array buffers), after a full GC. fuse.js runs a small sample of the queries.\n");
-  const results = rows.map(({ engine, entries, medianMs, p99Ms, buildMs, heapMB, hit1 }) => ({ engine, entries, medianMs, p99Ms, buildMs, heapMB, hit1 }));
+  console.log(
+    "heap: MB held by the built index (JS heap + array buffers), after a full GC. fuse.js runs a small sample of the queries.\n",
+  );
+  const results = rows.map(({ engine, entries, medianMs, p99Ms, buildMs, heapMB, hit1 }) => ({
+    engine,
+    entries,
+    medianMs,
+    p99Ms,
+    buildMs,
+    heapMB,
+    hit1,
+  }));
   console.log(JSON.stringify({ bench: "query", results }));
 }
 

@@ -18,7 +18,9 @@ import { KnowledgeHolder } from "../src/ops/knowledge.js";
 import { writeKnowledge } from "./knowledge-files.js";
 import { syntheticKnowledge } from "./synthetic.js";
 
-const { values } = parseArgs({ options: { size: { type: "string", default: "100000" }, in: { type: "string", default: "process" } } });
+const { values } = parseArgs({
+  options: { size: { type: "string", default: "100000" }, in: { type: "string", default: "process" } },
+});
 const reloadIn = values.in as "process" | "thread" | "inline";
 const size = Number(values.size);
 
@@ -33,7 +35,10 @@ async function settle(): Promise<void> {
 }
 
 /** Samples answering every 10 ms until `work` settles: the worst wait of a timer and of a question. */
-async function whileAnswering<T>(holder: KnowledgeHolder, work: Promise<T>): Promise<{ result: T; maxLagMs: number; maxAskMs: number; asks: number; p99LagMs: number }> {
+async function whileAnswering<T>(
+  holder: KnowledgeHolder,
+  work: Promise<T>,
+): Promise<{ result: T; maxLagMs: number; maxAskMs: number; asks: number; p99LagMs: number }> {
   const h = monitorEventLoopDelay({ resolution: 1 });
   h.enable();
   let maxLagMs = 0;
@@ -69,15 +74,19 @@ try {
   const big = await whileAnswering(holder, holder.reload("bench"));
   const reloadMs = performance.now() - t0;
   const peak = process.memoryUsage();
-  console.log(`reload to ${holder.core().size} entries (${mb(bytes)} MB of YAML, ${reloadIn}): ${Math.round(reloadMs)} ms; ` +
-    `answering meanwhile: worst timer delay ${big.maxLagMs.toFixed(1)} ms, worst question ${big.maxAskMs.toFixed(1)} ms, p99 loop delay ${big.p99LagMs.toFixed(1)} ms, ${big.asks} questions`);
+  console.log(
+    `reload to ${holder.core().size} entries (${mb(bytes)} MB of YAML, ${reloadIn}): ${Math.round(reloadMs)} ms; ` +
+      `answering meanwhile: worst timer delay ${big.maxLagMs.toFixed(1)} ms, worst question ${big.maxAskMs.toFixed(1)} ms, p99 loop delay ${big.p99LagMs.toFixed(1)} ms, ${big.asks} questions`,
+  );
   writeKnowledge(syntheticKnowledge(200, 7), dir);
   const small = await whileAnswering(holder, holder.reload("bench"));
   await settle();
   const after = process.memoryUsage();
   console.log(`back to ${holder.core().size} entries: worst question ${small.maxAskMs.toFixed(1)} ms`);
-  console.log(`rss: before ${mb(before.rss)} MB, with ${size} entries ${mb(peak.rss)} MB, after ${mb(after.rss)} MB (${(((after.rss - before.rss) / before.rss) * 100).toFixed(0)}%); ` +
-    `heap used: before ${mb(before.heapUsed)} MB, peak ${mb(peak.heapUsed)} MB, after ${mb(after.heapUsed)} MB; heap committed after ${mb(after.heapTotal)} MB, array buffers after ${mb(after.arrayBuffers)} MB`);
+  console.log(
+    `rss: before ${mb(before.rss)} MB, with ${size} entries ${mb(peak.rss)} MB, after ${mb(after.rss)} MB (${(((after.rss - before.rss) / before.rss) * 100).toFixed(0)}%); ` +
+      `heap used: before ${mb(before.heapUsed)} MB, peak ${mb(peak.heapUsed)} MB, after ${mb(after.heapUsed)} MB; heap committed after ${mb(after.heapTotal)} MB, array buffers after ${mb(after.arrayBuffers)} MB`,
+  );
   holder.close();
 } finally {
   rmSync(dir, { recursive: true, force: true });

@@ -40,9 +40,14 @@ const FUNCTION_WORDS: [string, number][] = (
   });
 const FUNCTION_SET = new Set(FUNCTION_WORDS.map(([w]) => w));
 
-const ONSETS = "b c d f g h j k l m n p r s t v w z b c d f g h l m n p r s t w br cr dr fr gr pr tr bl cl fl gl pl sl sh ch th st sp".split(" ");
+const ONSETS =
+  "b c d f g h j k l m n p r s t v w z b c d f g h l m n p r s t w br cr dr fr gr pr tr bl cl fl gl pl sl sh ch th st sp".split(
+    " ",
+  );
 const VOWELS = "a e i o u a e i o u a e i o ai ea ee ou oo".split(" ");
-const CODAS = "- - - - - - n r l s t m n r l s t m nd nt st rk ck ng sh x ll rn".split(" ").map((c) => (c === "-" ? "" : c));
+const CODAS = "- - - - - - n r l s t m n r l s t m nd nt st rk ck ng sh x ll rn"
+  .split(" ")
+  .map((c) => (c === "-" ? "" : c));
 
 function syllable(rng: Rng): string {
   return pick(rng, ONSETS) + pick(rng, VOWELS) + pick(rng, CODAS);
@@ -142,7 +147,13 @@ interface Draft {
   keywords: string[];
 }
 
-function draftText(rng: Rng, lex: Lexicon, topic: string[], global: (r: Rng) => number, fnPick: (r: Rng) => number): Draft {
+function draftText(
+  rng: Rng,
+  lex: Lexicon,
+  topic: string[],
+  global: (r: Rng) => number,
+  fnPick: (r: Rng) => number,
+): Draft {
   const length = textLength(rng);
   const out: string[] = [];
   const content = new Set<string>();
@@ -186,9 +197,11 @@ function questionsFor(rng: Rng, d: Draft, speaker: Speaker | undefined, numeric:
     const k = salient(rng, d.keywords, int(rng, 2, 3)).join(" ");
     const last = speaker?.name.split(" ").pop();
     const r = rng();
-    if (speaker && r < 0.5) out.push(rng() < 0.5 ? `What did ${last} say about ${k}?` : `What does ${speaker.name} think of ${k}?`);
+    if (speaker && r < 0.5)
+      out.push(rng() < 0.5 ? `What did ${last} say about ${k}?` : `What does ${speaker.name} think of ${k}?`);
     else if (numeric === "quantity" && r < 0.7) out.push(`How many ${k}?`);
-    else if (numeric === "year" && r < 0.7) out.push(rng() < 0.5 ? `When did the ${k} happen?` : `What year was the ${k}?`);
+    else if (numeric === "year" && r < 0.7)
+      out.push(rng() < 0.5 ? `When did the ${k} happen?` : `What year was the ${k}?`);
     else if (r < 0.75) out.push(`What is the ${k}?`);
     else if (r < 0.85) out.push(`Why ${k}?`);
     else out.push(`What happened with the ${k}?`);
@@ -272,7 +285,9 @@ const QUOTE_FRAMES = [...FRAMES, "who said"];
 /** Words of question frames and templates: queries keep them as they are (no inflection, no typo). */
 const FRAME_WORDS = new Set([
   ...FUNCTION_SET,
-  ..."what why how many did does say think happened tell me about is the with of who said when year was happen".split(" "),
+  ..."what why how many did does say think happened tell me about is the with of who said when year was happen".split(
+    " ",
+  ),
 ]);
 
 /** Swaps two neighbouring letters or drops one; the first letter is left alone, as it mostly is in real typing. */
@@ -306,7 +321,12 @@ export function syntheticQueries(knowledge: Knowledge, count: number, seed = 2):
       const k = Math.min(telling.length, int(rng, 3, 5));
       const chosen = new Set<string>();
       while (chosen.size < k) chosen.add(telling[Math.floor(Math.pow(rng(), 1.3) * telling.length)]!);
-      ws = [...pick(rng, e.kind === "quote" ? QUOTE_FRAMES : FRAMES).split(" ").filter(Boolean), ...content.filter((w) => chosen.has(w))];
+      ws = [
+        ...pick(rng, e.kind === "quote" ? QUOTE_FRAMES : FRAMES)
+          .split(" ")
+          .filter(Boolean),
+        ...content.filter((w) => chosen.has(w)),
+      ];
     }
     ws = ws.map((w) => {
       if (FRAME_WORDS.has(w) || rng() >= 0.2 || /\d/.test(w)) return w;

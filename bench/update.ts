@@ -15,7 +15,14 @@ const runs = Number(values.runs);
 function groupUpdate(text: string, entities: { type: "mention"; offset: number; length: number }[]): string {
   return JSON.stringify({
     update_id: 1,
-    message: { message_id: 9, date: 0, chat: { id: -100, type: "supergroup", title: "G" }, from: { id: 5001, is_bot: false, first_name: "A" }, text, entities },
+    message: {
+      message_id: 9,
+      date: 0,
+      chat: { id: -100, type: "supergroup", title: "G" },
+      from: { id: 5001, is_bot: false, first_name: "A" },
+      text,
+      entities,
+    },
   });
 }
 
@@ -52,7 +59,9 @@ async function measure(name: string, body: string): Promise<void> {
     if (i >= 5) cpu.push((used.user + used.system) / 1000);
   }
   cpu.sort((a, b) => a - b);
-  console.log(`${name} (${(Buffer.byteLength(body) / 1024).toFixed(0)} KB): CPU median ${cpu[cpu.length >> 1]!.toFixed(2)} ms, worst ${cpu.at(-1)!.toFixed(2)} ms over ${runs}; replies ${h.sent().length}`);
+  console.log(
+    `${name} (${(Buffer.byteLength(body) / 1024).toFixed(0)} KB): CPU median ${cpu[cpu.length >> 1]!.toFixed(2)} ms, worst ${cpu.at(-1)!.toFixed(2)} ms over ${runs}; replies ${h.sent().length}`,
+  );
 }
 
 await measure("4,096 characters of the bot's own mentions", mentionsOnly());

@@ -22,7 +22,9 @@ interface Case {
 const named = process.argv.filter((a) => a.endsWith(".jsonl"));
 const files = named.length
   ? named
-  : ["questions.jsonl", "holdout.jsonl", "holdout2.jsonl", "blind.jsonl"].map((f) => new URL(`./${f}`, import.meta.url).pathname);
+  : ["questions.jsonl", "holdout.jsonl", "holdout2.jsonl", "blind.jsonl"].map(
+      (f) => new URL(`./${f}`, import.meta.url).pathname,
+    );
 const verbose = process.argv.includes("--verbose");
 let cases: Case[] = [];
 
@@ -42,7 +44,10 @@ function score(name: string, answer: (q: string) => string | null) {
       inScope++;
       const ok = text !== null && c.expect.some((p) => text.toLowerCase().includes(p.toLowerCase()));
       if (ok) inHit++;
-      else misses.push(`  ${text === null ? "declined" : "wrong"}: ${c.q}${text ? `\n    -> ${text.split("\n")[0]}` : ""}`);
+      else
+        misses.push(
+          `  ${text === null ? "declined" : "wrong"}: ${c.q}${text ? `\n    -> ${text.split("\n")[0]}` : ""}`,
+        );
     }
   }
   const pct = (a: number, b: number) => (b === 0 ? 100 : Math.round((1000 * a) / b) / 10);

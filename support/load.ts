@@ -24,7 +24,11 @@ export function opsRuntime(level = "silent"): { runtime: Runtime; metrics: BotMe
   const metrics = new BotMetrics();
   const knowledge = new KnowledgeHolder(DEFAULT_KNOWLEDGE_DIR, log);
   metrics.attach({ entries: () => knowledge.core().size, adapters: () => [] });
-  return { runtime: { core: () => knowledge.core(), log, telemetry: createTelemetry(metrics, undefined, log) }, metrics, knowledge };
+  return {
+    runtime: { core: () => knowledge.core(), log, telemetry: createTelemetry(metrics, undefined, log) },
+    metrics,
+    knowledge,
+  };
 }
 
 let gcFn: (() => void) | undefined;
@@ -67,22 +71,26 @@ export async function watchRejections<T>(run: () => Promise<T>): Promise<{ resul
  * A light HTTP poster for load (node:http with keep-alive: much less client CPU than fetch, so the bot under test
  * gets the machine). Resolves to the status once the response has been read.
  */
-export function jsonPoster(url: string, headers: Record<string, string>, sockets = 64): (body: unknown) => Promise<number> {
+export function jsonPoster(
+  url: string,
+  headers: Record<string, string>,
+  sockets = 64,
+): (body: unknown) => Promise<number> {
   const agent = new Agent({ keepAlive: true, maxSockets: sockets });
   const { hostname, port, pathname } = new URL(url);
   return (body) =>
     new Promise((resolve, reject) => {
       const data = JSON.stringify(body);
       // Object.assign, not object spread: on Node 20 spread copies go straight to the old generation (GC pauses).
-      const all = Object.assign({}, headers, { "content-type": "application/json", "content-length": Buffer.byteLength(data) });
-      const req = request(
-        { agent, hostname, port, path: pathname, method: "POST", headers: all },
-        (res) => {
-          res.resume();
-          res.on("end", () => resolve(res.statusCode ?? 0));
-          res.on("error", reject);
-        },
-      );
+      const all = Object.assign({}, headers, {
+        "content-type": "application/json",
+        "content-length": Buffer.byteLength(data),
+      });
+      const req = request({ agent, hostname, port, path: pathname, method: "POST", headers: all }, (res) => {
+        res.resume();
+        res.on("end", () => resolve(res.statusCode ?? 0));
+        res.on("error", reject);
+      });
       req.on("error", reject);
       req.end(data);
     });

@@ -10,7 +10,8 @@ export function runCheck(dir: string, out = process.stdout, err = process.stderr
   try {
     const oneFile = /\.ya?ml$/i.test(dir) && statSync(dir, { throwIfNoEntry: false })?.isFile() === true;
     const k = oneFile ? loadKnowledgeFile(dir) : loadKnowledgeDir(dir);
-    for (const { source, quotes, facts } of summariseSources(k)) out.write(`${source.id}: ${quotes} quotes, ${facts} facts\n`);
+    for (const { source, quotes, facts } of summariseSources(k))
+      out.write(`${source.id}: ${quotes} quotes, ${facts} facts\n`);
     out.write(`ok: ${k.sources.length} sources, ${k.speakers.length} speakers, ${k.entries.length} entries\n`);
     return 0;
   } catch (e) {

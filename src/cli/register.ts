@@ -20,7 +20,10 @@ export async function runRegister(out = process.stdout, err = process.stderr): P
     ...(config.DISCORD_GUILD_ID && { guildId: config.DISCORD_GUILD_ID }),
     ...(config.DISCORD_API_URL && { apiUrl: config.DISCORD_API_URL }),
   });
-  const where = result.scope === "guild" ? `guild ${result.guildId}` : "all guilds and DMs (global; may take up to an hour to show)";
+  const where =
+    result.scope === "guild"
+      ? `guild ${result.guildId}`
+      : "all guilds and DMs (global; may take up to an hour to show)";
   out.write(`registered ${result.count} commands (${result.names.map((n) => `/${n}`).join(", ")}) to ${where}\n`);
   return 0;
 }

@@ -9,7 +9,11 @@ type Output = { write(text: string): unknown };
  * UNANSWERED_LOG from the environment or `.env`) by similarity and prints them most asked first, one per line:
  * the count, then the most asked phrasing. Returns the exit code.
  */
-export function runUnanswered(file: string | undefined, out: Output = process.stdout, err: Output = process.stderr): number {
+export function runUnanswered(
+  file: string | undefined,
+  out: Output = process.stdout,
+  err: Output = process.stderr,
+): number {
   dotenv.config({ quiet: true });
   const path = file ?? process.env.UNANSWERED_LOG;
   if (!path) {

@@ -16,7 +16,12 @@ export const quote: CommandDef = {
       query,
       speaker: found?.speaker ?? null,
       answers: found?.quotes ?? [],
-      suggestions: found ? [] : core.speakers().map((s) => s.name).slice(0, 5),
+      suggestions: found
+        ? []
+        : core
+            .speakers()
+            .map((s) => s.name)
+            .slice(0, 5),
     };
   },
 };

@@ -4,7 +4,17 @@ import { STOP_WORDS, expandAbbreviation, withPhrases } from "./lexicon.js";
 import { isNamingWord } from "./pos.js";
 import { allowedEdits, editDistance } from "./fuzzy.js";
 import { SearchIndex, type Hit, type QueryTerm } from "./search-index.js";
-import { asksRole, countedNoun, counter, definer, definitionSubject, intentOf, satisfies, timeStrength, type Intent } from "./intent.js";
+import {
+  asksRole,
+  countedNoun,
+  counter,
+  definer,
+  definitionSubject,
+  intentOf,
+  satisfies,
+  timeStrength,
+  type Intent,
+} from "./intent.js";
 import type { Answer, AskResult, Entry, Knowledge, Source, Speaker } from "./types.js";
 
 /** Below this confidence the core declines ("I don't know that") instead of answering. */
@@ -40,7 +50,9 @@ const MISSING_VERB = 0.8;
 const LEANS = /\b(?:it|its|they|their|them|he|his|she|her|this|these|those|the company|the project|the group)\b/i;
 const GENERIC_COUNTED = new Set(["people", "persons", "individuals", "times", "men", "women", "residents", "citizens"]);
 const ASKING = new Set(
-  "ask asks asked asking wonder wonders wondered wondering want wants wanted curious quick question know knows knew".split(" "),
+  "ask asks asked asking wonder wonders wondered wondering want wants wanted curious quick question know knows knew".split(
+    " ",
+  ),
 );
 const FILLER_SPEECH = /\b(can you tell me|could you tell me|tell me|do you know|say again)\b/g;
 const QUESTION_START =
@@ -98,7 +110,11 @@ export class Core {
         // read with that sentence as its context: what "it" is.
         const prev = i > 0 ? knowledge.entries[i - 1]! : undefined;
         const lean =
-          e.kind === "fact" && e.questions.length === 0 && prev?.kind === "fact" && prev.sourceId === e.sourceId && LEANS.test(e.text)
+          e.kind === "fact" &&
+          e.questions.length === 0 &&
+          prev?.kind === "fact" &&
+          prev.sourceId === e.sourceId &&
+          LEANS.test(e.text)
             ? ` ${prev.text}`
             : "";
         return {
@@ -153,7 +169,15 @@ export class Core {
     // objects survive young-generation GCs and are promoted, which made collections slow under load (bench:bot).
     if (q === "") {
       notes.push("question was empty");
-      return { question: q, answered: false, answer: null, alternatives: [], suggestions: this.exampleQuestions(3), notes, cutTo };
+      return {
+        question: q,
+        answered: false,
+        answer: null,
+        alternatives: [],
+        suggestions: this.exampleQuestions(3),
+        notes,
+        cutTo,
+      };
     }
     const ranked = this.rank(q, false);
     const top = ranked[0];
@@ -183,7 +207,15 @@ export class Core {
       .concat(rest)
       .slice(0, wanted)
       .map((h) => this.answerAt(h.doc, h.confidence));
-    return { question: q, answered: true, answer: this.answerAt(top.doc, top.confidence), alternatives, suggestions: [], notes, cutTo };
+    return {
+      question: q,
+      answered: true,
+      answer: this.answerAt(top.doc, top.confidence),
+      alternatives,
+      suggestions: [],
+      notes,
+      cutTo,
+    };
   }
 
   /**
@@ -303,7 +335,8 @@ export class Core {
     // Only its unknown words and its asking words ("asked", "wondering"): "In Jahromi's view, …" keeps Jahromi.
     const aside = asideWords(q);
     if (aside && terms.filter((t) => !aside.has(t.word)).length >= 2)
-      for (const t of terms) if (aside.has(t.word) && (t.matches.length === 0 || ASKING.has(t.word))) t.weight *= ASIDE_WEIGHT;
+      for (const t of terms)
+        if (aside.has(t.word) && (t.matches.length === 0 || ASKING.has(t.word))) t.weight *= ASIDE_WEIGHT;
     const intent = intentOf(q);
     // Only "what is the name of…" compares an entry's names with the question's own words.
     const asked = intent === "name" ? new Set(words(q).flatMap((w) => [w, stem(w)])) : new Set<string>();
@@ -316,8 +349,11 @@ export class Core {
     // The question's own term for the counted thing, to tell whether an entry speaks of it at all.
     // "people" is counted by "40 million Iranians" too: a word for any group of people is not checked.
     const countedIndex =
-      counted === null || GENERIC_COUNTED.has(expandAbbreviation(counted)) ? -1 : terms.findIndex((t) => t.word === expandAbbreviation(counted));
-    const countedBit = countedIndex >= 0 && countedIndex < 31 && terms[countedIndex]!.weight > 0 ? 1 << countedIndex : 0;
+      counted === null || GENERIC_COUNTED.has(expandAbbreviation(counted))
+        ? -1
+        : terms.findIndex((t) => t.word === expandAbbreviation(counted));
+    const countedBit =
+      countedIndex >= 0 && countedIndex < 31 && terms[countedIndex]!.weight > 0 ? 1 << countedIndex : 0;
     // Unless the question asks what someone said, an entry that states the answer beats a quote that touches it.
     const quoteFactor = SPEECH.test(fold(q).replace(FILLER_SPEECH, " ")) ? 1 : QUOTE_TIEBREAK;
     const weighted = terms.filter((t) => t.weight > 0);
@@ -325,7 +361,14 @@ export class Core {
     // The question's heavy verbs ("founded", "charge"): an entry without one of them answers another question.
     let verbBits = 0;
     terms.forEach((t, i) => {
-      if (i < 31 && t.matches.length > 0 && t.weight >= VERB_SHARE * totalWeight && /(?:ed|en|ing)$/.test(t.word) && !isNamingWord(t.word)) verbBits |= 1 << i;
+      if (
+        i < 31 &&
+        t.matches.length > 0 &&
+        t.weight >= VERB_SHARE * totalWeight &&
+        /(?:ed|en|ing)$/.test(t.word) &&
+        !isNamingWord(t.word)
+      )
+        verbBits |= 1 << i;
     });
     // Words that name one source's subject ("Oskara"): an entry of another source that lacks them is off topic.
     const focus: { bit: number; group: number }[] = [];
@@ -347,7 +390,8 @@ export class Core {
         let boost = fits ? INTENT_BOOST : 1;
         if (intent === "time" && fits && timeStrength(e.text) < 2) boost = WEAK_TIME_BOOST;
         // "When will…": an entry that says what will happen and when beats one that only says it will.
-        if (intent === "future" && fits) boost = [WEAK_FUTURE_BOOST, WEAK_TIME_BOOST, INTENT_BOOST][timeStrength(e.text)]!;
+        if (intent === "future" && fits)
+          boost = [WEAK_FUTURE_BOOST, WEAK_TIME_BOOST, INTENT_BOOST][timeStrength(e.text)]!;
         // "How many drivers…": a number before "drivers" beats a number elsewhere in the sentence.
         if (countsIt !== null && fits && !countsIt(e.text)) {
           boost = 1;
@@ -369,8 +413,13 @@ export class Core {
           // The text is read only where it can matter (an answerable hit among the first few); any other hit counts
           // as not saying who or what X is.
           const checked = h.coverage >= CONFIDENCE_THRESHOLD && h.coverage * h.score >= checkFrom;
-          const own = sp !== undefined && sp.role !== undefined && about.some((w) => words(`${sp.name} ${sp.aliases.join(" ")}`).includes(w));
-          const defined = checked && (own || (topicOnly ? (topicDefiner ??= definer(about)) : (subjectDefiner ??= definer(about)))(e.text));
+          const own =
+            sp !== undefined &&
+            sp.role !== undefined &&
+            about.some((w) => words(`${sp.name} ${sp.aliases.join(" ")}`).includes(w));
+          const defined =
+            checked &&
+            (own || (topicOnly ? (topicDefiner ??= definer(about)) : (subjectDefiner ??= definer(about)))(e.text));
           if (defined) boost = Math.max(boost, DEFINE_BOOST);
           else if (topicOnly || whoIs) strict = true;
         }
@@ -383,7 +432,8 @@ export class Core {
         }
         const confidence = Math.round(h.coverage * (strict ? INTENT_MISMATCH : 1) * offTopic * 1000) / 1000;
         // An entry that does not give what the question asks for also ranks lower, so one that does comes first.
-        const score = h.score * boost * (e.kind === "quote" ? quoteFactor : 1) * (strict ? INTENT_MISMATCH : 1) * offTopic;
+        const score =
+          h.score * boost * (e.kind === "quote" ? quoteFactor : 1) * (strict ? INTENT_MISMATCH : 1) * offTopic;
         return { doc: h.doc, score, coverage: h.coverage, matched: h.matched, confidence };
       })
       .sort((a, b) => b.confidence * b.score - a.confidence * a.score || a.doc - b.doc);
@@ -419,7 +469,14 @@ export class Core {
     const source = this.sourceById.get(e.sourceId)!;
     if (e.kind === "quote") {
       const sp = this.speakerById.get(e.speakerId)!;
-      const quote: Answer = { id: e.id, kind: "quote", text: e.text, speaker: { name: sp.name, role: sp.role }, source, confidence };
+      const quote: Answer = {
+        id: e.id,
+        kind: "quote",
+        text: e.text,
+        speaker: { name: sp.name, role: sp.role },
+        source,
+        confidence,
+      };
       if (e.context) quote.context = e.context;
       return quote;
     }
@@ -440,7 +497,11 @@ export interface SourceSummary {
 export function summariseSources(knowledge: Knowledge): SourceSummary[] {
   return knowledge.sources.map((source) => {
     const own = knowledge.entries.filter((e) => e.sourceId === source.id);
-    return { source, quotes: own.filter((e) => e.kind === "quote").length, facts: own.filter((e) => e.kind === "fact").length };
+    return {
+      source,
+      quotes: own.filter((e) => e.kind === "quote").length,
+      facts: own.filter((e) => e.kind === "fact").length,
+    };
   });
 }
 

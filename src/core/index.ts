@@ -4,7 +4,14 @@
  * knowledge loader, the data types, and the few text helpers other layers share so they read words exactly as the
  * core does (a question's small talk, an unanswered question's grouping, a conversation's topic words).
  */
-export { createCore, Core, CONFIDENCE_THRESHOLD, summariseSources, type AskOptions, type SourceSummary } from "./core.js";
+export {
+  createCore,
+  Core,
+  CONFIDENCE_THRESHOLD,
+  summariseSources,
+  type AskOptions,
+  type SourceSummary,
+} from "./core.js";
 export {
   KnowledgeError,
   MAX_KNOWLEDGE_FILE_BYTES,

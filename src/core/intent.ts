@@ -10,16 +10,32 @@ export function intentOf(question: string): Intent {
   // "by name" is how something was done, not a request for a name.
   const q = fold(question).replace(/\bby name\b/g, " ");
   if (/\bhow old\b|\bwhat age\b|\bwhat is (his|her|their) age\b/.test(q)) return "age";
-  if (/\bhow much\b.*\b(cost|costs|pay|pays|paid|charge|charges|spend|spent|earn|earns|earned|make|makes|made|owe|owes|owed|worth|valued?|lend|lent|loan|price|money|fee|fees|salary|budget|sell|sold)\b/.test(q))
+  if (
+    /\bhow much\b.*\b(cost|costs|pay|pays|paid|charge|charges|spend|spent|earn|earns|earned|make|makes|made|owe|owes|owed|worth|valued?|lend|lent|loan|price|money|fee|fees|salary|budget|sell|sold)\b/.test(
+      q,
+    )
+  )
     return "money";
-  if (/\bhow (many|much|big|large|long|far|fast|slow)\b|\bnumber of\b|\bpercent(age)?\b|\b(what|which) (fraction|proportion|share|portion|part|amount)\b/.test(q))
+  if (
+    /\bhow (many|much|big|large|long|far|fast|slow)\b|\bnumber of\b|\bpercent(age)?\b|\b(what|which) (fraction|proportion|share|portion|part|amount)\b/.test(
+      q,
+    )
+  )
     return "number";
-  if (/\bnames? of\b|\b(what|which|whats)\b.*\bnames?\b|\bnames? (pls|please)\b|\bwhat(s| is| was| are)\b.*\bcalled\b|\bcalled what\b/.test(q))
+  if (
+    /\bnames? of\b|\b(what|which|whats)\b.*\bnames?\b|\bnames? (pls|please)\b|\bwhat(s| is| was| are)\b.*\bcalled\b|\bcalled what\b/.test(
+      q,
+    )
+  )
     return "name";
   // "When will…" asks about the future: only an entry that speaks of what will happen can answer it.
   if (/\bwhen (will|shall|is .* going to|are .* going to)\b/.test(q)) return "future";
   // "When…" as the question word, not "what did he say when asked…".
-  if (/^(?:\W*(?:so|and|but|hey|hi|ok|okay|please|tell me|do you know|i wonder)\b)*\W*when\b|\b(what|which) (year|month|date|day)\b|\bsince when\b/.test(q))
+  if (
+    /^(?:\W*(?:so|and|but|hey|hi|ok|okay|please|tell me|do you know|i wonder)\b)*\W*when\b|\b(what|which) (year|month|date|day)\b|\bsince when\b/.test(
+      q,
+    )
+  )
     return "time";
   if (/^\s*(who|whom|whose|whos)\b|\bwho (is|was|said|says|wrote|reported)\b/.test(q)) return "person";
   if (/^\s*why\b|\bfor what reason\b|\bwhat for\b|\bon what grounds\b/.test(q)) return "reason";
@@ -28,7 +44,8 @@ export function intentOf(question: string): Intent {
 
 const YEAR = /\b(1[89]\d\d|20\d\d)\b/g;
 /** An age is a number, but not a quantity: "Lidia Marrow, 52, sells…" does not say how much anything costs. */
-const AGE = /\b\d{1,3}-year-olds?\b|\b\d{1,3} years? old\b|\baged \d{1,3}\b|(?<=[A-Z][\w'’-]*), \d{1,2},|\b(?:is|was|turned|turns) \d{1,2}\b(?! (?:percent|%|million|billion|per))/g;
+const AGE =
+  /\b\d{1,3}-year-olds?\b|\b\d{1,3} years? old\b|\baged \d{1,3}\b|(?<=[A-Z][\w'’-]*), \d{1,2},|\b(?:is|was|turned|turns) \d{1,2}\b(?! (?:percent|%|million|billion|per))/g;
 /** An amount of money: a currency sign or word, or a number beside a word about paying. */
 const MONEY =
   /[$£€¥₹]|\b\d[\d,.]*\s*(?:bn|m|k)?\s*(?:dollars?|euros?|pounds?|cents?|pence|crowns?|marks?|francs?|rupees?|yuan|yen|roubles?|rubles?|dinars?|rials?|lira)\b|\b(?:cost|costs|costing|paid|pay|pays|owe|owes|owed|lend|lent|loan|worth|valued|price|priced|fee|fees|salary|earned|earns|made|spend|spent|charge|charges|budget|revenue|subscription)\b[^.]{0,40}\d|\d[^.]{0,40}\b(?:cost|costs|paid|owed|lent|loan|worth|fee|salary|budget|revenue|a month|a year|a week|per month|per year)\b/i;
@@ -36,7 +53,8 @@ const MONEY =
 const AGO = /\b\w+ (?:years?|months?|weeks?|days?|decades?) ago\b/gi;
 const NUMBER =
   /\d|\b(million|billion|thousand|hundred|hundreds|thousands|millions|half|percent|dozens?|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|two-thirds|one-third|a third|a quarter|twice|double|tripled?)\b/i;
-const MONTH = "january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec";
+const MONTH =
+  "january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec";
 const WEEKDAY = "monday|tuesday|wednesday|thursday|friday|saturday|sunday";
 /** A time an answer can give: a date, a year, a weekday, a time of day, or a time relative to the report. */
 const TIME = new RegExp(
@@ -44,10 +62,17 @@ const TIME = new RegExp(
   "i",
 );
 /** A date is a time, not a quantity: "June 18" does not say how many drivers there are. */
-const DATE = new RegExp(`\\b(?:${MONTH})\\b\\.? ?\\d{1,2}\\b|\\b\\d{1,2} (?:${MONTH})\\b|\\b\\d{1,2}(?::\\d\\d)? ?(?:am|pm|a\\.m\\.|p\\.m\\.)`, "gi");
+const DATE = new RegExp(
+  `\\b(?:${MONTH})\\b\\.? ?\\d{1,2}\\b|\\b\\d{1,2} (?:${MONTH})\\b|\\b\\d{1,2}(?::\\d\\d)? ?(?:am|pm|a\\.m\\.|p\\.m\\.)`,
+  "gi",
+);
 /** A time naming a day or a month ("1 November", "Aug. 24", "Tuesday"), not only a year or "last year". */
-const EXACT_TIME = new RegExp(`\\b(?:${MONTH})\\b\\.? ?\\d{1,2}\\b|\\b\\d{1,2} (?:${MONTH})\\b|\\b(?:${MONTH})\\b\\.? (?:1[89]|20)\\d\\d|\\b(?:${WEEKDAY})\\b|\\bmidnight\\b`, "i");
-const FUTURE = /\b(will|shall|going to|expected|plans?|planned|next (year|month|week)|scheduled|set to|due to (?:be|start|begin|open|vote|take)|from (?:\d|next)|starting|begins?|until)\b/i;
+const EXACT_TIME = new RegExp(
+  `\\b(?:${MONTH})\\b\\.? ?\\d{1,2}\\b|\\b\\d{1,2} (?:${MONTH})\\b|\\b(?:${MONTH})\\b\\.? (?:1[89]|20)\\d\\d|\\b(?:${WEEKDAY})\\b|\\bmidnight\\b`,
+  "i",
+);
+const FUTURE =
+  /\b(will|shall|going to|expected|plans?|planned|next (year|month|week)|scheduled|set to|due to (?:be|start|begin|open|vote|take)|from (?:\d|next)|starting|begins?|until)\b/i;
 const REASON =
   /\b(because|due to|grounds|fearing|in order to|with the aim|as a result|so that|aim|aimed|after|following|amid|citing|cited|accused|meant to|in response|to protect|over fears?|blamed|led to|caused|since)\b/i;
 
@@ -75,7 +100,10 @@ export function satisfies(
       return MONEY.test(entry.text);
     case "age":
       AGE.lastIndex = 0;
-      return AGE.test(entry.text) || (speakerRole !== undefined && /\b\d{1,3}-year-old\b|\b\d{1,3} years? old\b/.test(speakerRole));
+      return (
+        AGE.test(entry.text) ||
+        (speakerRole !== undefined && /\b\d{1,3}-year-old\b|\b\d{1,3} years? old\b/.test(speakerRole))
+      );
     case "time":
       return TIME.test(entry.text);
     case "future":
@@ -115,10 +143,18 @@ export function definitionSubject(question: string): string[] | null {
     const ws = words(role[1] ?? role[2] ?? "");
     return ws.length >= 1 && ws.length <= 4 ? ws : null;
   }
-  const m = /^(?:\W*(?:so|and|but|hey|hi|ok|okay|um|please)\b)*\W*(who|what)(?:\s+(?:is|was|are|were)|'s|s)\s+(.{1,60})$/.exec(q);
+  const m =
+    /^(?:\W*(?:so|and|but|hey|hi|ok|okay|um|please)\b)*\W*(who|what)(?:\s+(?:is|was|are|were)|'s|s)\s+(.{1,60})$/.exec(
+      q,
+    );
   if (!m) return null;
   let subject = m[2]!.trim();
-  if (/'s\b|\b(of|in|for|about|with|by|from|on|at|to|that|this|these|those|it|he|she|they|his|her|their|your|my)\b/.test(subject)) return null;
+  if (
+    /'s\b|\b(of|in|for|about|with|by|from|on|at|to|that|this|these|those|it|he|she|they|his|her|their|your|my)\b/.test(
+      subject,
+    )
+  )
+    return null;
   if (m[1] === "who" && DETERMINER.test(subject)) return null;
   subject = subject.replace(DETERMINER, "");
   const ws = words(subject);
@@ -127,8 +163,26 @@ export function definitionSubject(question: string): string[] | null {
   return ws.some((w) => /(ing|ed)$/.test(w) && !isNamingWord(w)) ? null : ws;
 }
 
-const NOT_ROLES = new Set(["said", "says", "added", "told", "and", "but", "or", "year", "week", "month", "however", "also", "then", "now", "today", "ago"]);
-const SENTENCE_START = /^(?:In|On|At|The|A|An|But|And|For|From|After|Before|When|While|Under|Since|By|With|As|If|Of|To|It|This|That|Meanwhile|However)$/;
+const NOT_ROLES = new Set([
+  "said",
+  "says",
+  "added",
+  "told",
+  "and",
+  "but",
+  "or",
+  "year",
+  "week",
+  "month",
+  "however",
+  "also",
+  "then",
+  "now",
+  "today",
+  "ago",
+]);
+const SENTENCE_START =
+  /^(?:In|On|At|The|A|An|But|And|For|From|After|Before|When|While|Under|Since|By|With|As|If|Of|To|It|This|That|Meanwhile|However)$/;
 const TITLE_BEFORE = /(?:^|[^.!?]\s)((?:[A-Z][\w'’.-]*\s+){1,4})$/;
 const ROLE_BEFORE = /\b([a-z][\w'’-]+)\s*,\s*$/;
 const NOUN_PHRASE_BEFORE = /\b(?:the|a|an|its|his|her|their)\s+(?:[a-z][\w'’-]*\s+){1,4}["“‘']?$/;
@@ -175,7 +229,10 @@ export function definer(subject: readonly string[]): (text: string) => boolean {
       const title = TITLE_BEFORE.exec(before);
       if (title) {
         const first = title[1]!.trim().split(/\s+/)[0]!;
-        const own = title[1]!.trim().split(/\s+/).every((w) => subject.includes(fold(w)));
+        const own = title[1]!
+          .trim()
+          .split(/\s+/)
+          .every((w) => subject.includes(fold(w)));
         if (!own && !SENTENCE_START.test(first)) return true;
       }
     }

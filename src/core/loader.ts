@@ -1,4 +1,15 @@
-import { closeSync, constants, fstatSync, lstatSync, openSync, readSync, readdirSync, realpathSync, statSync, type Stats } from "node:fs";
+import {
+  closeSync,
+  constants,
+  fstatSync,
+  lstatSync,
+  openSync,
+  readSync,
+  readdirSync,
+  realpathSync,
+  statSync,
+  type Stats,
+} from "node:fs";
 import { basename, dirname, join } from "node:path";
 import { LineCounter, isNode, parseDocument, type Document } from "yaml";
 import { knowledgeFileSchema, type KnowledgeFile } from "./schema.js";
@@ -194,7 +205,7 @@ function kindOf(st: Stats): string {
 
 /** Offset of the first byte that breaks UTF-8 (overlongs and surrogates included), or -1. */
 function firstInvalidUtf8(b: Uint8Array): number {
-  for (let i = 0; i < b.length; ) {
+  for (let i = 0; i < b.length;) {
     const c = b[i]!;
     if (c < 0x80) {
       i++;
@@ -219,13 +230,18 @@ const utf8 = new TextDecoder("utf-8", { fatal: true });
  * between), a file over `maxBytes`, and bytes that are not UTF-8 (named, with the line, instead of surfacing later as
  * a quote that "does not appear word for word"). Returns undefined when the file does not exist.
  */
-export function readKnowledgeFile(path: string, maxBytes = MAX_KNOWLEDGE_FILE_BYTES, directoryFix = "name a file"): string | undefined {
+export function readKnowledgeFile(
+  path: string,
+  maxBytes = MAX_KNOWLEDGE_FILE_BYTES,
+  directoryFix = "name a file",
+): string | undefined {
   let st: Stats;
   try {
     st = statSync(path); // follows symlinks: the target is what is checked
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
-    if (code === "ENOENT" && lstatOrNull(path)?.isSymbolicLink()) throw new FileRefused("is a symlink to a file that does not exist");
+    if (code === "ENOENT" && lstatOrNull(path)?.isSymbolicLink())
+      throw new FileRefused("is a symlink to a file that does not exist");
     if (code === "ENOENT" || code === "ENOTDIR") return undefined;
     throw new FileRefused(`cannot be read (${code ?? String(err)})`);
   }
@@ -269,8 +285,13 @@ export function readKnowledgeFile(path: string, maxBytes = MAX_KNOWLEDGE_FILE_BY
   } catch {
     const at = firstInvalidUtf8(bytes);
     const line = at < 0 ? null : countLines(bytes, at);
-    const byte = at < 0 ? "" : ` (byte 0x${bytes[at]!.toString(16).toUpperCase().padStart(2, "0")}${line === null ? "" : ` on line ${line}`})`;
-    throw new FileRefused(`is not UTF-8 text${byte}: save it as UTF-8 (Latin-1 and Windows-1252 files are common culprits)`);
+    const byte =
+      at < 0
+        ? ""
+        : ` (byte 0x${bytes[at]!.toString(16).toUpperCase().padStart(2, "0")}${line === null ? "" : ` on line ${line}`})`;
+    throw new FileRefused(
+      `is not UTF-8 text${byte}: save it as UTF-8 (Latin-1 and Windows-1252 files are common culprits)`,
+    );
   }
 }
 
@@ -314,14 +335,19 @@ function loadOne(dir: string, name: string, maxBytes: number): Knowledge {
   const rel = join(basename(dir), name);
   let yamlText: string | undefined;
   try {
-    yamlText = readKnowledgeFile(join(dir, name), maxBytes, "rename it so its name does not end in .yaml, or move it out of the knowledge folder");
+    yamlText = readKnowledgeFile(
+      join(dir, name),
+      maxBytes,
+      "rename it so its name does not end in .yaml, or move it out of the knowledge folder",
+    );
   } catch (err) {
     if (err instanceof FileRefused) throw new KnowledgeError(rel, null, "", err.message);
     throw err;
   }
   // Listed a moment ago, gone now (an editor's rename): as good as absent.
   if (yamlText === undefined) throw new KnowledgeError(rel, null, "", "file not found");
-  const readText = (textName: string) => readKnowledgeFile(join(dir, textName), maxBytes, "source.text names the article's .txt file");
+  const readText = (textName: string) =>
+    readKnowledgeFile(join(dir, textName), maxBytes, "source.text names the article's .txt file");
   return parseKnowledgeFile(rel, yamlText, readText);
 }
 
@@ -339,7 +365,13 @@ export function loadKnowledgeDir(dir: string, options: LoadOptions = {}): Knowle
   } catch {
     throw new KnowledgeError(dir, null, "", "knowledge folder not found");
   }
-  if (!dirStat.isDirectory()) throw new KnowledgeError(dir, null, "", `is ${dirStat.isFile() ? "a file" : kindOf(dirStat)}, not a folder: KNOWLEDGE_DIR names the folder that holds the .yaml files`);
+  if (!dirStat.isDirectory())
+    throw new KnowledgeError(
+      dir,
+      null,
+      "",
+      `is ${dirStat.isFile() ? "a file" : kindOf(dirStat)}, not a folder: KNOWLEDGE_DIR names the folder that holds the .yaml files`,
+    );
   const files = readdirSync(dir)
     .filter((f) => /\.ya?ml$/i.test(f))
     .sort();

@@ -18,9 +18,15 @@ export const sourceSchema = z.strictObject({
   /** Empty when the source has no byline (a wire story, a house editorial): an article without one is real. */
   reporters: z.array(text).default([]),
   place: text.optional(),
-  date: z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, "must be YYYY, YYYY-MM or YYYY-MM-DD").optional(),
+  date: z
+    .string()
+    .regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, "must be YYYY, YYYY-MM or YYYY-MM-DD")
+    .optional(),
   url: z.url().optional(),
-  text: z.string().regex(/^[\w.-]+\.txt$/, "must be the name of a .txt file next to this one").optional(),
+  text: z
+    .string()
+    .regex(/^[\w.-]+\.txt$/, "must be the name of a .txt file next to this one")
+    .optional(),
 });
 
 export const speakerSchema = z.strictObject({

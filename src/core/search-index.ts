@@ -350,7 +350,8 @@ export class SearchIndex {
     for (const { term: id, quality } of term.matches) {
       if (quality < SYNONYM_TOPIC_QUALITY) continue;
       const list = this.topicShares.get(id);
-      if (list) for (let i = 0; i < list.length; i += 2) if (list[i] === group) best = Math.max(best, list[i + 1]! * quality);
+      if (list)
+        for (let i = 0; i < list.length; i += 2) if (list[i] === group) best = Math.max(best, list[i + 1]! * quality);
     }
     return best;
   }
@@ -433,7 +434,8 @@ export class SearchIndex {
       // A time the knowledge base never mentions ("yesterday", "tomorrow") asks about news it does not have, however
       // everyday the word: no frequency discount.
       else if (isTimeWord(word)) weight = this.maxIdf * UNKNOWN_NAMING_WEIGHT;
-      else weight = this.maxIdf * (isNamingWord(word) ? UNKNOWN_NAMING_WEIGHT : UNKNOWN_OTHER_WEIGHT) * specificity(word);
+      else
+        weight = this.maxIdf * (isNamingWord(word) ? UNKNOWN_NAMING_WEIGHT : UNKNOWN_OTHER_WEIGHT) * specificity(word);
       return { word, weight, matches: [...matches].map(([term, q]) => ({ term, quality: q })) };
     });
   }
@@ -520,7 +522,8 @@ export class SearchIndex {
         for (const { bit, weight, shares } of implied) {
           if (this.mask[d]! & bit) continue;
           let share = 0;
-          for (let k = 0; k < shares.length; k += 2) if (shares[k] === g && shares[k + 1]! > share) share = shares[k + 1]!;
+          for (let k = 0; k < shares.length; k += 2)
+            if (shares[k] === g && shares[k + 1]! > share) share = shares[k + 1]!;
           if (share > 0) this.cov[d]! += weight * IMPLIED_MAX * Math.min(1, share / TOPIC_FULL_SHARE);
         }
       }

@@ -184,7 +184,8 @@ function attribute(paragraphs: string[], opts: { reporters?: string[] }): Attrib
         }
       }
       prevSentence = [a, b];
-      if (reg.sentence > 0 && prevSentence[0] === sentences[0]![0]) mergeLedeSpeaker(attribs, p, STRIDE, prevParaQuotes, all, reg);
+      if (reg.sentence > 0 && prevSentence[0] === sentences[0]![0])
+        mergeLedeSpeaker(attribs, p, STRIDE, prevParaQuotes, all, reg);
       for (const at of attribs) if (at.entity) lastSubject = at.entity;
       for (const at of attribs) paraAttribs.push(at);
       scanNames(doc, p, masked, a, b, p * STRIDE, reg, attribs);
@@ -569,7 +570,8 @@ function findAttributions(
 }
 
 /** "Her 38-page judgment", "his letter": a document of the person the pronoun means. */
-const OWN_DOC = /\b(his|her)\s+(?:[\p{L}\p{N}-]+\s+){0,2}?(judgment|ruling|opinion|report|letter|diary|memo|statement)\b/iu;
+const OWN_DOC =
+  /\b(his|her)\s+(?:[\p{L}\p{N}-]+\s+){0,2}?(judgment|ruling|opinion|report|letter|diary|memo|statement)\b/iu;
 
 /** The noun phrase a part starts with: "mayor Corinne Attalens after the result…" → "mayor Corinne Attalens". */
 function leadingNP(part: string): string | null {
@@ -1212,7 +1214,9 @@ function build(all: QState[], reg: Registry, warnings: string[], paragraphs: str
       if (ws.length > 1) {
         const last = e.last ?? ws[ws.length - 1]!;
         // "Lars Ostermark" of the company Ostermark: the bare surname names the company
-        const orgNamed = reg.entities.some((o) => o.kind === "organisation" && o.name.toLowerCase() === last.toLowerCase());
+        const orgNamed = reg.entities.some(
+          (o) => o.kind === "organisation" && o.name.toLowerCase() === last.toLowerCase(),
+        );
         if ((lastCount.get(last.toLowerCase()) ?? 0) <= 1 && !orgNamed) aliases.add(last);
         if ((firstCount.get(ws[0]!.toLowerCase()) ?? 0) <= 1) aliases.add(ws[0]!);
         const g = e.gender;

@@ -257,17 +257,24 @@ export function partKind(part: string): PartKind {
     /^(?:[\p{Ll}]+ed|known|built|written|seen|given|made|held|led|run|born|founded|based)\s/u.test(p) &&
     !/\b(said|says|told)\b/.test(p) &&
     // "retired bus driver Maud Ellerby-Tan": an adjective in a role before a name, not a participle clause
-    !/^[\p{Ll}]+ed\s+(?:(?!(?:by|in|at|of|from|for|on|to|with|as)\s)[\p{Ll}-]+\s+){1,3}[\p{Lu}][\p{L}'’-]+\s+[\p{Lu}][\p{L}'’-]+$/u.test(p)
+    !/^[\p{Ll}]+ed\s+(?:(?!(?:by|in|at|of|from|for|on|to|with|as)\s)[\p{Ll}-]+\s+){1,3}[\p{Lu}][\p{L}'’-]+\s+[\p{Lu}][\p{L}'’-]+$/u.test(
+      p,
+    )
   )
     return "rel";
   if (!/^(in|on|at|after|before|during|with|from|via|through)\s/i.test(p) && docMatch(p)) return "doc";
   if (/^(a|an)\s/i.test(p)) return "desc";
   // "said one picker, who asked not to be named"; not "one day"
-  if (/^(?:one|another)\s+(?:[\p{Ll}-]+\s+){0,2}[\p{Ll}-]+$/u.test(p) && !/\b(day|time|week|month|year|night|morning|evening|afternoon|of|he|she|they|it)\b/.test(p))
+  if (
+    /^(?:one|another)\s+(?:[\p{Ll}-]+\s+){0,2}[\p{Ll}-]+$/u.test(p) &&
+    !/\b(day|time|week|month|year|night|morning|evening|afternoon|of|he|she|they|it)\b/.test(p)
+  )
     return "desc";
   if (
     /^(the|its|his|her|their|our)\s/i.test(p) &&
-    !/^(the|its|his|her|their|our)\s.*\b(said|says|told|is|was|are|were|has|have|had|wrote|writes|asked|asks|did|does|will|would|could|can)\b/i.test(p) &&
+    !/^(the|its|his|her|their|our)\s.*\b(said|says|told|is|was|are|were|has|have|had|wrote|writes|asked|asks|did|does|will|would|could|can)\b/i.test(
+      p,
+    ) &&
     p.split(" ").length <= 12
   ) {
     const n = splitName(p);
@@ -289,7 +296,8 @@ export function partKind(part: string): PartKind {
   }
   const n = splitName(p);
   // "chair of the Harbour Tenants Coalition", "vice-president of the Tenants Union": a role naming its body
-  if (n && n.prefix && /^[\p{Ll}-]+(?:\s+[\p{Ll}-]+){0,3}\s+(?:of|for|at|in|with|from)(?:\s+the)?$/u.test(n.prefix)) return "def";
+  if (n && n.prefix && /^[\p{Ll}-]+(?:\s+[\p{Ll}-]+){0,3}\s+(?:of|for|at|in|with|from)(?:\s+the)?$/u.test(n.prefix))
+    return "def";
   if (n && !isCommonCapitalised(n.name.split(" ")[0]!)) return "name";
   if (n && n.name.split(" ").length > 1) return "name";
   return "clause";
@@ -324,9 +332,9 @@ export function parseRef(part: string): Ref | null {
         const np = by[1]!.replace(/\s+(found|shows?|said|says)\b.*$/, "");
         author = parseRef(np);
         // "a report by council officers": a plural group of people as the author
-        if (!author && /^(?:the\s+)?(?:[\p{Ll}-]+\s+){0,2}[\p{Ll}-]+s$/u.test(np.trim())) author = { t: "desc", np: np.trim() };
-      }
-      else {
+        if (!author && /^(?:the\s+)?(?:[\p{Ll}-]+\s+){0,2}[\p{Ll}-]+s$/u.test(np.trim()))
+          author = { t: "desc", np: np.trim() };
+      } else {
         const poss = /^(.*?)[’']s\s/u.exec(p);
         if (poss) author = parseRef(poss[1]!);
       }

@@ -84,9 +84,15 @@ function probeQuestions(core: Core): string[] {
 
 /** What `core` answers to probe question `i` (or, past the questions, its lists), as a string. */
 function probeAnswer(core: Core, questions: string[], i: number): string {
-  if (i === questions.length) return JSON.stringify([core.suggest("the", 5), core.size, core.topics().slice(0, 5), core.speakers().length]);
+  if (i === questions.length)
+    return JSON.stringify([core.suggest("the", 5), core.size, core.topics().slice(0, 5), core.speakers().length]);
   const r = core.ask(questions[i]!);
-  return JSON.stringify([r.answer?.id ?? null, r.answer ? Math.round(r.answer.confidence * 1e6) : 0, r.suggestions, r.alternatives.map((a) => a.id)]);
+  return JSON.stringify([
+    r.answer?.id ?? null,
+    r.answer ? Math.round(r.answer.confidence * 1e6) : 0,
+    r.suggestions,
+    r.alternatives.map((a) => a.id),
+  ]);
 }
 
 /** What a few questions get from `core`: equal lists mean the two cores answer alike. */
@@ -136,13 +142,19 @@ export function packCore(core: Core): { packed: PackedCore; transfer: ArrayBuffe
     let out: unknown;
     if (ArrayBuffer.isView(v)) {
       const name = v.constructor.name;
-      if (!(name in TYPED) || !(v.buffer instanceof ArrayBuffer)) throw new Error(`cannot transfer a ${name} at ${where}`);
+      if (!(name in TYPED) || !(v.buffer instanceof ArrayBuffer))
+        throw new Error(`cannot transfer a ${name} at ${where}`);
       let b = bufferIndex.get(v.buffer);
       if (b === undefined) {
         b = buffers.push(v.buffer) - 1;
         bufferIndex.set(v.buffer, b);
       }
-      out = { $typed: name, buffer: b, byteOffset: v.byteOffset, length: (v as unknown as { length: number }).length } satisfies ArrayMark;
+      out = {
+        $typed: name,
+        buffer: b,
+        byteOffset: v.byteOffset,
+        length: (v as unknown as { length: number }).length,
+      } satisfies ArrayMark;
     } else if (Array.isArray(v)) {
       const a: unknown[] = new Array(v.length);
       for (let i = 0; i < v.length; i++) a[i] = pack(v[i], where);
@@ -150,7 +162,10 @@ export function packCore(core: Core): { packed: PackedCore; transfer: ArrayBuffe
     } else if (v instanceof Map) {
       const pairs: unknown[] = [];
       for (const [k, x] of v) pairs.push([pack(k, where), pack(x, `${where}.get(${String(k)})`)]);
-      out = v.size > SPLIT_OVER && [...v.keys()].every(single) && [...v.values()].every(single) ? split("map", pairs) : new Map(pairs as [unknown, unknown][]);
+      out =
+        v.size > SPLIT_OVER && [...v.keys()].every(single) && [...v.values()].every(single)
+          ? split("map", pairs)
+          : new Map(pairs as [unknown, unknown][]);
     } else if (v instanceof Set) {
       const s = new Set();
       seen.set(v, s);
@@ -288,7 +303,8 @@ export async function unpackCore(packed: PackedCore, sliceMs = 5): Promise<Core>
   // One probe question per slice: on a large core, a question can take milliseconds.
   const questions = probeQuestions(core);
   for (let i = 0; i <= questions.length; i++) {
-    if (probeAnswer(core, questions, i) !== packed.probe[i]) throw new Error("the transferred core answers differently from the one built");
+    if (probeAnswer(core, questions, i) !== packed.probe[i])
+      throw new Error("the transferred core answers differently from the one built");
     await yieldToLoop();
   }
   return core;

@@ -30,7 +30,8 @@ export interface KnowledgeHolderOptions {
 
 /** How a knowledge error reads in a log line: where (file, line, field) and why. */
 export function describeLoadError(err: unknown): Record<string, unknown> {
-  if (err instanceof KnowledgeError) return { file: err.file, line: err.line, field: err.field || undefined, reason: err.reason, where: err.message };
+  if (err instanceof KnowledgeError)
+    return { file: err.file, line: err.line, field: err.field || undefined, reason: err.reason, where: err.message };
   return { reason: err instanceof Error ? err.message : String(err) };
 }
 
@@ -58,7 +59,11 @@ const nodeRequire = createRequire(import.meta.url);
 function forkWorker(entry: WorkerEntry, here: string): ChildProcess {
   const { fork } = nodeRequire("node:child_process") as typeof import("node:child_process");
   const execArgv = entry.typescript ? ["--import", pathToFileURL(createRequire(here).resolve("tsx")).href] : [];
-  const child = fork(fileURLToPath(entry.url), [], { execArgv, serialization: "advanced", stdio: ["ignore", "ignore", "inherit", "ipc"] });
+  const child = fork(fileURLToPath(entry.url), [], {
+    execArgv,
+    serialization: "advanced",
+    stdio: ["ignore", "ignore", "inherit", "ipc"],
+  });
   try {
     if (child.pid !== undefined) setPriority(child.pid, 10);
   } catch {
@@ -74,7 +79,11 @@ function forkWorker(entry: WorkerEntry, here: string): ChildProcess {
 function threadWorker(entry: WorkerEntry, here: string, request: ReloadRequest): Worker {
   const { Worker } = nodeRequire("node:worker_threads") as typeof import("node:worker_threads");
   if (!entry.typescript) return new Worker(entry.url, { workerData: request });
-  const api = pathToFileURL(createRequire(here).resolve("tsx/esm/api").replace(/\.cjs$/, ".mjs")).href;
+  const api = pathToFileURL(
+    createRequire(here)
+      .resolve("tsx/esm/api")
+      .replace(/\.cjs$/, ".mjs"),
+  ).href;
   const code = `import(${JSON.stringify(api)}).then((tsx) => tsx.tsImport(${JSON.stringify(entry.url.href)}, ${JSON.stringify(here)}))`;
   return new Worker(code, { eval: true, workerData: request });
 }
@@ -89,7 +98,10 @@ function answerOf(worker: Worker | ChildProcess, timeoutMs: number): Promise<Rel
   const collections: { kind: "array" | "map"; parts: ArrayBuffer[] }[] = [];
   const buffers: Uint8Array[] = [];
   return new Promise<ReloadResponse>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new ReloadTimeout(`the reload took over ${timeoutMs} ms; abandoned`)), timeoutMs);
+    const timer = setTimeout(
+      () => reject(new ReloadTimeout(`the reload took over ${timeoutMs} ms; abandoned`)),
+      timeoutMs,
+    );
     timer.unref();
     const onMessage = (m: ReloadFrame | ReloadResponse) => {
       if ("frame" in m) {
@@ -187,11 +199,15 @@ export class KnowledgeHolder {
     let next: Core;
     let buildMs: number | undefined;
     try {
-      if (this.options.reloadIn === "inline") next = createCore(loadKnowledgeDir(this.dir, { maxFileBytes: this.options.maxFileBytes }));
+      if (this.options.reloadIn === "inline")
+        next = createCore(loadKnowledgeDir(this.dir, { maxFileBytes: this.options.maxFileBytes }));
       else ({ core: next, buildMs } = await this.buildInWorker());
     } catch (err) {
       if (this.closed) return false;
-      this.log.error({ trigger: reason, ...describeLoadError(err) }, "knowledge reload failed; still serving the last good knowledge");
+      this.log.error(
+        { trigger: reason, ...describeLoadError(err) },
+        "knowledge reload failed; still serving the last good knowledge",
+      );
       this.options.onReload?.(false, new Date());
       return false;
     }
@@ -200,7 +216,16 @@ export class KnowledgeHolder {
     this.current = next;
     this.loaded = new Date();
     const ms = Math.round(performance.now() - started);
-    this.log.info({ trigger: reason, entries: next.size, previous, ms, ...(buildMs !== undefined && { buildMs: Math.round(buildMs) }) }, "knowledge reloaded");
+    this.log.info(
+      {
+        trigger: reason,
+        entries: next.size,
+        previous,
+        ms,
+        ...(buildMs !== undefined && { buildMs: Math.round(buildMs) }),
+      },
+      "knowledge reloaded",
+    );
     this.options.onReload?.(true, this.loaded);
     return true;
   }
@@ -208,7 +233,10 @@ export class KnowledgeHolder {
   /** Runs one reload worker to its answer; rebuilds the core from its pieces here, slice by slice. */
   private async buildInWorker(): Promise<{ core: Core; buildMs: number }> {
     const entry = reloadWorkerEntry();
-    const request: ReloadRequest = { dir: this.dir, ...(this.options.maxFileBytes !== undefined && { maxFileBytes: this.options.maxFileBytes }) };
+    const request: ReloadRequest = {
+      dir: this.dir,
+      ...(this.options.maxFileBytes !== undefined && { maxFileBytes: this.options.maxFileBytes }),
+    };
     const timeoutMs = this.options.reloadTimeoutMs ?? 5 * 60_000;
     let response: ReloadResponse;
     if (this.options.reloadIn === "thread") {
@@ -240,9 +268,15 @@ export class KnowledgeHolder {
 
   /** A core that cannot travel from the worker is built here instead: right, but answering waits for it. */
   private fallback(why: string): { core: Core; buildMs: number } {
-    this.log.warn({ reason: why }, "knowledge reload: the worker's core could not be transferred; building it on the main thread");
+    this.log.warn(
+      { reason: why },
+      "knowledge reload: the worker's core could not be transferred; building it on the main thread",
+    );
     const t = performance.now();
-    return { core: createCore(loadKnowledgeDir(this.dir, { maxFileBytes: this.options.maxFileBytes })), buildMs: performance.now() - t };
+    return {
+      core: createCore(loadKnowledgeDir(this.dir, { maxFileBytes: this.options.maxFileBytes })),
+      buildMs: performance.now() - t,
+    };
   }
 
   /** Watches the folder and reloads after each burst of changes (debounced). Idempotent. */

@@ -25,7 +25,11 @@ function numberText(n: number): string {
 
 /** Stable key for a label set, so the same labels in another order land on the same series. */
 function keyOf(labels: Labels): string {
-  return JSON.stringify(Object.keys(labels).sort().map((k) => [k, labels[k]]));
+  return JSON.stringify(
+    Object.keys(labels)
+      .sort()
+      .map((k) => [k, labels[k]]),
+  );
 }
 
 interface Metric {
@@ -54,7 +58,11 @@ abstract class Family<T> implements Metric {
   protected abstract lines(): string[];
 
   expose(): string {
-    return [`# HELP ${this.name} ${this.help.replace(/\\/g, "\\\\").replace(/\n/g, "\\n")}`, `# TYPE ${this.name} ${this.type}`, ...this.lines()].join("\n");
+    return [
+      `# HELP ${this.name} ${this.help.replace(/\\/g, "\\\\").replace(/\n/g, "\\n")}`,
+      `# TYPE ${this.name} ${this.type}`,
+      ...this.lines(),
+    ].join("\n");
   }
 }
 
@@ -134,7 +142,9 @@ export class Histogram extends Family<HistogramData> {
   protected lines(): string[] {
     const out: string[] = [];
     for (const { labels, value } of this.series.values()) {
-      this.bounds.forEach((b, i) => out.push(`${this.name}_bucket${labelText(labels, ["le", numberText(b)])} ${value.buckets[i]}`));
+      this.bounds.forEach((b, i) =>
+        out.push(`${this.name}_bucket${labelText(labels, ["le", numberText(b)])} ${value.buckets[i]}`),
+      );
       out.push(`${this.name}_bucket${labelText(labels, ["le", "+Inf"])} ${value.count}`);
       out.push(`${this.name}_sum${labelText(labels)} ${numberText(value.sum)}`);
       out.push(`${this.name}_count${labelText(labels)} ${value.count}`);
@@ -149,7 +159,8 @@ export class Registry {
 
   /** Adds a metric and returns it; names must be unique. */
   register<M extends Metric>(metric: M): M {
-    if (this.metrics.some((m) => m.name === metric.name)) throw new Error(`metric ${metric.name} is already registered`);
+    if (this.metrics.some((m) => m.name === metric.name))
+      throw new Error(`metric ${metric.name} is already registered`);
     this.metrics.push(metric);
     return metric;
   }

@@ -76,7 +76,10 @@ function run(request: ReloadRequest): void {
     const { packed, transfer } = packCore(core);
     port.postMessage({ ok: true, packed, entries: core.size, buildMs } satisfies ReloadResponse, transfer);
   } catch (err) {
-    port.postMessage({ ok: false, unpackable: err instanceof Error ? err.message : String(err) } satisfies ReloadResponse);
+    port.postMessage({
+      ok: false,
+      unpackable: err instanceof Error ? err.message : String(err),
+    } satisfies ReloadResponse);
   }
 }
 
@@ -101,5 +104,4 @@ if (parentPort) {
   // whole process's priority itself.
   process.once("message", (request: ReloadRequest) => run(request));
   process.once("disconnect", () => process.exit(0)); // the holder is gone: nobody to answer
-
 }

@@ -46,7 +46,11 @@ export function parseButtonId(customId: string): ButtonAction | null {
   return null;
 }
 
-export function button(label: string, customId: string | null, style: ButtonStyle.Primary | ButtonStyle.Secondary = ButtonStyle.Secondary): APIButtonComponent[] {
+export function button(
+  label: string,
+  customId: string | null,
+  style: ButtonStyle.Primary | ButtonStyle.Secondary = ButtonStyle.Secondary,
+): APIButtonComponent[] {
   if (!customId) return [];
   return [{ type: ComponentType.Button, style, label: clip(label, LIMITS.buttonLabel), custom_id: customId }];
 }

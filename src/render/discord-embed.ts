@@ -23,7 +23,13 @@ function sourceValue(source: Source): string {
 /** One answer as an embed: the words, the speaker and role, context, the source; the confidence when it is low. */
 export function answerEmbed(answer: Answer, title?: string): APIEmbed {
   const fields: APIEmbedField[] = [];
-  if (answer.speaker) fields.push(field("Speaker", `**${escapeDiscord(answer.speaker.name)}**${answer.speaker.role ? `, ${escapeDiscord(answer.speaker.role)}` : ""}`));
+  if (answer.speaker)
+    fields.push(
+      field(
+        "Speaker",
+        `**${escapeDiscord(answer.speaker.name)}**${answer.speaker.role ? `, ${escapeDiscord(answer.speaker.role)}` : ""}`,
+      ),
+    );
   if (answer.context) fields.push(field("Context", escapeDiscord(answer.context)));
   if (answer.attribution) fields.push(field("According to", escapeDiscord(answer.attribution)));
   fields.push(field("Source", sourceValue(answer.source)));
@@ -39,7 +45,12 @@ export function answerEmbed(answer: Answer, title?: string): APIEmbed {
   return embed;
 }
 
-export function infoEmbed(title: string, description: string, color = COLOR_INFO, fields: APIEmbedField[] = []): APIEmbed {
+export function infoEmbed(
+  title: string,
+  description: string,
+  color = COLOR_INFO,
+  fields: APIEmbedField[] = [],
+): APIEmbed {
   const embed: APIEmbed = { title: clip(title, LIMITS.title), color };
   if (description) embed.description = clip(description, LIMITS.description);
   if (fields.length) embed.fields = fields.slice(0, LIMITS.fields);
@@ -76,7 +87,8 @@ export function fitEmbed(e: APIEmbed, budget: number): APIEmbed {
     over = embedLength(out) - budget;
   }
   if (over > 0 && out.footer) delete out.footer;
-  if (embedLength(out) > budget && out.title) out.title = clip(out.title, Math.max(1, out.title.length - (embedLength(out) - budget)));
+  if (embedLength(out) > budget && out.title)
+    out.title = clip(out.title, Math.max(1, out.title.length - (embedLength(out) - budget)));
   if (out.fields!.length === 0) delete out.fields;
   return out;
 }

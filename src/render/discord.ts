@@ -11,7 +11,16 @@ import { DECLINE_TEXT, LOW_CONFIDENCE, cutNote, joinNames } from "./attribution.
 import { splitText } from "./split.js";
 import { LIMITS, clip, escapeDiscord, safe } from "./discord-text.js";
 import { button, didYouMeanId, otherAnswersId, rows } from "./discord-buttons.js";
-import { COLOR_DECLINE, COLOR_INFO, answerEmbed, bullets, embedLength, field, fitEmbed, infoEmbed } from "./discord-embed.js";
+import {
+  COLOR_DECLINE,
+  COLOR_INFO,
+  answerEmbed,
+  bullets,
+  embedLength,
+  field,
+  fitEmbed,
+  infoEmbed,
+} from "./discord-embed.js";
 
 /** One message to send: the first answers the event, the others follow it. */
 export interface DiscordMessage {
@@ -68,10 +77,12 @@ function renderAnswer(reply: Extract<Reply, { type: "answer" }>): DiscordMessage
     return pack([embed], rows(buttons), true);
   }
   const embed = answerEmbed(r.answer, r.question ? safe(r.question, LIMITS.title) : undefined);
-  if (cut) embed.footer = { text: clip([`Note: ${cut}.`, embed.footer?.text].filter(Boolean).join(" "), LIMITS.footer) };
+  if (cut)
+    embed.footer = { text: clip([`Note: ${cut}.`, embed.footer?.text].filter(Boolean).join(" "), LIMITS.footer) };
   const buttons: APIButtonComponent[] = [];
   const first = r.alternatives[0];
-  if (first && r.answer.confidence < LOW_CONFIDENCE) buttons.push(...button("Did you mean…", didYouMeanId(first.id), ButtonStyle.Primary));
+  if (first && r.answer.confidence < LOW_CONFIDENCE)
+    buttons.push(...button("Did you mean…", didYouMeanId(first.id), ButtonStyle.Primary));
   if (r.alternatives.length) buttons.push(...button("Other answers", otherAnswersId(r.alternatives.map((a) => a.id))));
   return pack([embed], rows(buttons), false);
 }
@@ -97,15 +108,27 @@ export function renderDiscord(reply: Reply): DiscordMessage[] {
         return pack([infoEmbed(`No quotes by “${safe(reply.query, 200)}”`, who, COLOR_DECLINE)], [], true);
       }
       const head = reply.speaker ? `Quotes by ${escapeDiscord(reply.speaker.name)}` : "A quote from the knowledge base";
-      return pack(reply.answers.map((a, i) => answerEmbed(a, i === 0 ? head : undefined)), [], false);
+      return pack(
+        reply.answers.map((a, i) => answerEmbed(a, i === 0 ? head : undefined)),
+        [],
+        false,
+      );
     }
     case "facts": {
       if (reply.answers.length === 0) {
         const topics = reply.suggestions.length ? `Topics:\n${bullets(reply.suggestions)}` : "";
         return pack([infoEmbed(`No facts on “${safe(reply.query, 200)}”`, topics, COLOR_DECLINE)], [], true);
       }
-      const head = reply.topic ? `Facts on ${escapeDiscord(reply.topic)}` : reply.query ? `Facts on “${safe(reply.query, 200)}”` : "A fact from the knowledge base";
-      return pack(reply.answers.map((a, i) => answerEmbed(a, i === 0 ? head : undefined)), [], false);
+      const head = reply.topic
+        ? `Facts on ${escapeDiscord(reply.topic)}`
+        : reply.query
+          ? `Facts on “${safe(reply.query, 200)}”`
+          : "A fact from the knowledge base";
+      return pack(
+        reply.answers.map((a, i) => answerEmbed(a, i === 0 ? head : undefined)),
+        [],
+        false,
+      );
     }
     case "sources": {
       if (reply.sources.length === 0) return textMessages("No sources are loaded.", true);
@@ -126,7 +149,10 @@ export function renderDiscord(reply: Reply): DiscordMessage[] {
         "Mention me with a question, reply to one of my answers, send me a direct message, or use a command:",
       ].join("\n");
       const fields = reply.commands.map((c) =>
-        field(`/${c.name}${c.option ? ` ${c.option.required ? c.option.name : `[${c.option.name}]`}` : ""}`, escapeDiscord(c.description)),
+        field(
+          `/${c.name}${c.option ? ` ${c.option.required ? c.option.name : `[${c.option.name}]`}` : ""}`,
+          escapeDiscord(c.description),
+        ),
       );
       if (reply.examples.length) fields.push(field("For example", bullets(reply.examples)));
       return pack([infoEmbed("briefbot", usage, COLOR_INFO, fields)], [], true);

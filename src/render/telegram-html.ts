@@ -1,7 +1,15 @@
 import type { Answer, Source, SourceSummary } from "../core/index.js";
 import type { Reply } from "../commands/types.js";
 import { encodeAction, type ButtonAction } from "../conversation/actions.js";
-import { DECLINE_TEXT, answerBody, confidenceNote, contextLine, cutNote, joinNames, speakerLine } from "./attribution.js";
+import {
+  DECLINE_TEXT,
+  answerBody,
+  confidenceNote,
+  contextLine,
+  cutNote,
+  joinNames,
+  speakerLine,
+} from "./attribution.js";
 import { splitText } from "./split.js";
 
 /**

@@ -1,6 +1,15 @@
 import type { Answer } from "../core/index.js";
 import type { Reply } from "../commands/types.js";
-import { DECLINE_TEXT, answerBody, confidenceNote, contextLine, cutNote, nameAndRole, sourceLine, speakerLine } from "./attribution.js";
+import {
+  DECLINE_TEXT,
+  answerBody,
+  confidenceNote,
+  contextLine,
+  cutNote,
+  nameAndRole,
+  sourceLine,
+  speakerLine,
+} from "./attribution.js";
 
 /** One answer with its attribution, for a terminal or any plain-text target. */
 export function answerText(answer: Answer): string {

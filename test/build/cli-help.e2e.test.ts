@@ -21,7 +21,8 @@ describe("briefbot --help and --version", () => {
   it("--help lists every command and exits 0; no command prints it and exits 2", () => {
     const r = run("--help");
     expect(r.status, r.stderr).toBe(0);
-    for (const command of ["start", "ask", "check", "register", "unanswered", "--version"]) expect(r.stdout).toContain(command);
+    for (const command of ["start", "ask", "check", "register", "unanswered", "--version"])
+      expect(r.stdout).toContain(command);
     const bare = run();
     expect(bare.status).toBe(2);
     expect(bare.stdout).toBe(r.stdout);

@@ -29,7 +29,12 @@ const installed = join(base, "user", "node_modules", "briefbot");
 const user = join(base, "user");
 
 function run(args: string[], cwd = user) {
-  const r = spawnSync(process.execPath, args, { cwd, encoding: "utf8", timeout: 120_000, env: { PATH: process.env.PATH ?? "" } });
+  const r = spawnSync(process.execPath, args, {
+    cwd,
+    encoding: "utf8",
+    timeout: 120_000,
+    env: { PATH: process.env.PATH ?? "" },
+  });
   return { code: r.status, out: r.stdout, err: r.stderr };
 }
 
@@ -39,10 +44,14 @@ beforeAll(() => {
   for (const f of pkg.files) if (f !== "dist") cpSync(join(ROOT, f), join(installed, f), { recursive: true });
   cpSync(join(ROOT, "package.json"), join(installed, "package.json"));
   symlinkSync(join(ROOT, "node_modules"), join(installed, "node_modules"), "dir");
-  const built = spawnSync(process.execPath, [TSC, "-p", join(ROOT, "tsconfig.build.json"), "--outDir", join(installed, "dist")], {
-    encoding: "utf8",
-    timeout: 240_000,
-  });
+  const built = spawnSync(
+    process.execPath,
+    [TSC, "-p", join(ROOT, "tsconfig.build.json"), "--outDir", join(installed, "dist")],
+    {
+      encoding: "utf8",
+      timeout: 240_000,
+    },
+  );
   expect(built.status, `the build does not type-check:\n${built.stdout}${built.stderr}`).toBe(0);
 }, 300_000);
 
@@ -84,7 +93,16 @@ console.log(JSON.stringify({ answered: r.answered, text: r.answer?.text, publish
     writeFileSync(
       join(user, "tsconfig.json"),
       JSON.stringify({
-        compilerOptions: { target: "ES2022", module: "NodeNext", moduleResolution: "NodeNext", strict: true, noEmit: true, skipLibCheck: true, types: ["node"], typeRoots: [join(ROOT, "node_modules", "@types")] },
+        compilerOptions: {
+          target: "ES2022",
+          module: "NodeNext",
+          moduleResolution: "NodeNext",
+          strict: true,
+          noEmit: true,
+          skipLibCheck: true,
+          types: ["node"],
+          typeRoots: [join(ROOT, "node_modules", "@types")],
+        },
         files: ["example.ts"],
       }),
     );
@@ -121,9 +139,15 @@ console.log(JSON.stringify({ file: m.SHARD_FILE, execArgv: m.shardExecArgv() }))
     // Every module the child loads: ES modules through a load hook (written to a file from the hooks thread), CommonJS
     // ones through require's cache.
     const seen = join(user, "loaded.txt");
-    writeFileSync(join(user, "hooks.mjs"), `import { appendFileSync } from "node:fs";
-export async function load(url, context, next) { appendFileSync(${JSON.stringify(seen)}, url + "\\n"); return next(url, context); }\n`);
-    writeFileSync(join(user, "register.mjs"), `import { register } from "node:module"; register("./hooks.mjs", import.meta.url);\n`);
+    writeFileSync(
+      join(user, "hooks.mjs"),
+      `import { appendFileSync } from "node:fs";
+export async function load(url, context, next) { appendFileSync(${JSON.stringify(seen)}, url + "\\n"); return next(url, context); }\n`,
+    );
+    writeFileSync(
+      join(user, "register.mjs"),
+      `import { register } from "node:module"; register("./hooks.mjs", import.meta.url);\n`,
+    );
     writeFileSync(
       join(user, "first.mjs"),
       `import { createRequire } from "node:module";
@@ -141,6 +165,10 @@ console.log(JSON.stringify({ first, before, after: loaded("compromise") }));
     const r = run(["--import", "./register.mjs", "first.mjs"]);
     expect(r.code, r.err).toBe(0);
     // yaml is loaded (the knowledge files are YAML): the check sees what is loaded.
-    expect(JSON.parse(r.out)).toEqual({ first: true, before: { compromise: false, tsx: false, subtlex: false, yaml: true }, after: true });
+    expect(JSON.parse(r.out)).toEqual({
+      first: true,
+      before: { compromise: false, tsx: false, subtlex: false, yaml: true },
+      after: true,
+    });
   });
 });

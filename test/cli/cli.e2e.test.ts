@@ -6,7 +6,12 @@ import { describe, expect, it } from "vitest";
 
 const bin = join(import.meta.dirname, "../../bin/briefbot.js");
 const run = (args: string[], input?: string, env: Record<string, string> = {}) =>
-  spawnSync(process.execPath, [bin, ...args], { input, encoding: "utf8", env: { ...process.env, ...env }, timeout: 60_000 });
+  spawnSync(process.execPath, [bin, ...args], {
+    input,
+    encoding: "utf8",
+    env: { ...process.env, ...env },
+    timeout: 60_000,
+  });
 
 describe("briefbot CLI", () => {
   it("ask --json prints one JSON object with the answer and its source", () => {
@@ -24,7 +29,10 @@ describe("briefbot CLI", () => {
     const qs = Array.from({ length: 1000 }, (_, i) => (i % 2 ? "What is photosynthesis?" : `telegram ban ${i}`));
     const r = run(["ask"], `${qs.join("\n")}\n\n`);
     expect(r.status).toBe(0);
-    const out = r.stdout.trim().split("\n").map((l) => JSON.parse(l));
+    const out = r.stdout
+      .trim()
+      .split("\n")
+      .map((l) => JSON.parse(l));
     expect(out).toHaveLength(1000);
     expect(out[0].question).toBe("telegram ban 0");
     expect(out[999].question).toBe("What is photosynthesis?");
@@ -39,7 +47,10 @@ describe("briefbot CLI", () => {
   it("check on a malformed file names the file and line and exits non-zero", () => {
     const dir = mkdtempSync(join(tmpdir(), "bb-cli-"));
     cpSync(join(import.meta.dirname, "../../knowledge/nbc-iran-social-media.txt"), join(dir, "a.txt"));
-    writeFileSync(join(dir, "bad.yaml"), "source:\n  id: x\n  title: T\n  publisher: P\n  reporters: [R]\nfacts:\n  - id: f1\n    text: 12\n    colour: red\n");
+    writeFileSync(
+      join(dir, "bad.yaml"),
+      "source:\n  id: x\n  title: T\n  publisher: P\n  reporters: [R]\nfacts:\n  - id: f1\n    text: 12\n    colour: red\n",
+    );
     const r = run(["check", dir]);
     expect(r.status).toBe(1);
     expect(r.stderr).toMatch(/bad\.yaml:\d+: facts\[0\]/);

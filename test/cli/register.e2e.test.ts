@@ -36,15 +36,25 @@ describe("npx briefbot register", () => {
     });
     expect(r.stderr).toBe("");
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain(`registered 6 commands (/ask, /quote, /fact, /sources, /help, /forget) to guild ${fake.guildId}`);
-    const put = await fake.waitForRequest((q) => q.method === "PUT" && q.path.endsWith(`/guilds/${fake.guildId}/commands`));
+    expect(r.stdout).toContain(
+      `registered 6 commands (/ask, /quote, /fact, /sources, /help, /forget) to guild ${fake.guildId}`,
+    );
+    const put = await fake.waitForRequest(
+      (q) => q.method === "PUT" && q.path.endsWith(`/guilds/${fake.guildId}/commands`),
+    );
     expect((put.body as unknown[]).length).toBe(6);
   });
   it("registers globally otherwise", async () => {
-    const r = await register({ DISCORD_TOKEN: fake.token, DISCORD_APPLICATION_ID: fake.applicationId, DISCORD_API_URL: fake.apiUrl });
+    const r = await register({
+      DISCORD_TOKEN: fake.token,
+      DISCORD_APPLICATION_ID: fake.applicationId,
+      DISCORD_API_URL: fake.apiUrl,
+    });
     expect(r.code).toBe(0);
     expect(r.stdout).toContain("global");
-    await fake.waitForRequest((q) => q.method === "PUT" && q.path.endsWith(`/applications/${fake.applicationId}/commands`));
+    await fake.waitForRequest(
+      (q) => q.method === "PUT" && q.path.endsWith(`/applications/${fake.applicationId}/commands`),
+    );
   });
   it("explains what is missing without a token", async () => {
     const r = await register({});

@@ -58,7 +58,9 @@ describe("ask: in scope", () => {
     }
   });
   it("is deterministic", () => {
-    expect(core.ask("Why are Western companies avoiding Iran?")).toEqual(core.ask("Why are Western companies avoiding Iran?"));
+    expect(core.ask("Why are Western companies avoiding Iran?")).toEqual(
+      core.ask("Why are Western companies avoiding Iran?"),
+    );
   });
 });
 

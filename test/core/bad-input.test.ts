@@ -69,18 +69,25 @@ describe("bad input gets a clear answer and never an exception", () => {
 describe("property: the core never throws on any string", () => {
   it("ask, suggest and browse on thousands of random strings", () => {
     fc.assert(
-      fc.property(fc.oneof(fc.string({ unit: "grapheme", maxLength: 200 }), fc.string({ unit: "binary", maxLength: 200 }), fc.string({ maxLength: 2000 })), (s) => {
-        const r = core.ask(s);
-        if (r.answer) {
-          expect(r.answer.confidence).toBeGreaterThanOrEqual(0);
-          expect(r.answer.confidence).toBeLessThanOrEqual(1);
-        }
-        expect(r.suggestions.length).toBeLessThanOrEqual(3);
-        const s25 = core.suggest(s);
-        expect(s25.length).toBeLessThanOrEqual(25);
-        core.quotesBySpeaker(s);
-        core.factsByTopic(s);
-      }),
+      fc.property(
+        fc.oneof(
+          fc.string({ unit: "grapheme", maxLength: 200 }),
+          fc.string({ unit: "binary", maxLength: 200 }),
+          fc.string({ maxLength: 2000 }),
+        ),
+        (s) => {
+          const r = core.ask(s);
+          if (r.answer) {
+            expect(r.answer.confidence).toBeGreaterThanOrEqual(0);
+            expect(r.answer.confidence).toBeLessThanOrEqual(1);
+          }
+          expect(r.suggestions.length).toBeLessThanOrEqual(3);
+          const s25 = core.suggest(s);
+          expect(s25.length).toBeLessThanOrEqual(25);
+          core.quotesBySpeaker(s);
+          core.factsByTopic(s);
+        },
+      ),
       { numRuns: 3000, seed: 42 },
     );
   });

@@ -11,7 +11,11 @@ const speakers: Speaker[] = [
 ];
 const zemblaWithQuotes = {
   ...zembla,
-  facts: [...zembla.facts, "Quorra is officially blocked in Zembla.", "The sanctions introduced by the Dorn administration hit exports."],
+  facts: [
+    ...zembla.facts,
+    "Quorra is officially blocked in Zembla.",
+    "The sanctions introduced by the Dorn administration hit exports.",
+  ],
   quotes: [
     ["oskin", "Quorra should never be blocked in Zembla"],
     ["brodd", "My customers don't call, they message, and now they cannot message me"],
@@ -25,7 +29,17 @@ describe("confidence that means something in conversation (issue 11, item 0)", (
     expect(core.ask("What is Zembla?").answered).toBe(false);
     expect(core.ask("Zembla?").answered).toBe(false);
     // …but answered once an entry says what it is.
-    const told = createCore(tinyKnowledge([{ ...zemblaWithQuotes, facts: [...zemblaWithQuotes.facts, "Zembla, a small coastal republic, has 12 million people."] }], speakers));
+    const told = createCore(
+      tinyKnowledge(
+        [
+          {
+            ...zemblaWithQuotes,
+            facts: [...zemblaWithQuotes.facts, "Zembla, a small coastal republic, has 12 million people."],
+          },
+        ],
+        speakers,
+      ),
+    );
     expect(told.ask("What is Zembla?").answer?.text).toContain("coastal republic");
   });
 

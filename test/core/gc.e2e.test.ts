@@ -19,7 +19,12 @@ describe("the query core's garbage", () => {
       encoding: "utf8",
       timeout: 60_000,
     });
-    const r = JSON.parse(out.trim().split("\n").pop()!) as { rounds: number; answered: number; grownMB: number; majors: number };
+    const r = JSON.parse(out.trim().split("\n").pop()!) as {
+      rounds: number;
+      answered: number;
+      grownMB: number;
+      majors: number;
+    };
     expect(r.rounds).toBe(30_000);
     expect(r.answered).toBeGreaterThan(10_000); // it really answered, not declined everything cheaply
     expect(r.grownMB).toBeLessThan(4);

@@ -45,7 +45,10 @@ function namesAndNumbers(text: string): { numbers: string[]; names: string[] } {
 }
 
 function questionKey(q: string): string {
-  return q.toLowerCase().replace(/[^a-z0-9]+/g, " ").trim();
+  return q
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, " ")
+    .trim();
 }
 
 describe("knowledge/nbc-iran-social-media.yaml", () => {
@@ -88,7 +91,11 @@ describe("knowledge/nbc-iran-social-media.yaml", () => {
       expect(q.context?.length ?? 0, `quote ${q.id} context`).toBeGreaterThan(10);
     }
     // Nobody is listed without a quote.
-    for (const s of RAW.speakers) expect(RAW.quotes.some((q) => q.speaker === s.id), s.id).toBe(true);
+    for (const s of RAW.speakers)
+      expect(
+        RAW.quotes.some((q) => q.speaker === s.id),
+        s.id,
+      ).toBe(true);
   });
 
   it.each([
@@ -118,7 +125,8 @@ describe("knowledge/nbc-iran-social-media.yaml", () => {
     expect(byId.get("hatami")?.role).toMatch(/make-up artist/);
     expect(byId.get("ali")?.role).toMatch(/36-year-old/);
     // A boolean, not toContain: a failure names the speaker instead of printing the whole article.
-    for (const s of knowledge.speakers) expect(ARTICLE_PLAIN.includes(s.name), `${s.id}: ${s.name} is in the article`).toBe(true);
+    for (const s of knowledge.speakers)
+      expect(ARTICLE_PLAIN.includes(s.name), `${s.id}: ${s.name} is in the article`).toBe(true);
   });
 
   it.each([
@@ -212,7 +220,10 @@ describe("knowledge/nbc-iran-social-media.yaml", () => {
   ])("has a fact with %j, tagged %s", (phrase, tag) => {
     const found = facts.filter((f) => `${f.text} ${f.attribution ?? ""}`.includes(phrase));
     expect(found.length, phrase).toBeGreaterThanOrEqual(1);
-    expect(found.some((f) => f.tags.includes(tag)), `${phrase} tagged ${tag}`).toBe(true);
+    expect(
+      found.some((f) => f.tags.includes(tag)),
+      `${phrase} tagged ${tag}`,
+    ).toBe(true);
   });
 
   it.each(["telegram", "twitter", "instagram", "sanctions", "apple", "uber", "amazon", "pinterest", "facebook"])(

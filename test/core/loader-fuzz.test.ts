@@ -20,18 +20,64 @@ function outcome(text: string): "ok" | "refused" {
 
 const VALID = skyYaml("green");
 const yamlBits = fc.constantFrom(
-  ":", "- ", "  ", "\n", "\t", "'", '"', "[", "]", "{", "}", "&a ", "*a", "!!str ", "!!binary ", "? ", "|", ">", "#",
-  "---\n", "...\n", "%YAML 1.2\n", "<<: *a\n", "~", "null", "1e999", "0x1F", "\u0000", "\uFEFF", "🙂", "\u202e",
-  "source:", "facts:", "quotes:", "speakers:", "id: x", "text: ", "questions: [", "tags: {", "- id: dup\n",
+  ":",
+  "- ",
+  "  ",
+  "\n",
+  "\t",
+  "'",
+  '"',
+  "[",
+  "]",
+  "{",
+  "}",
+  "&a ",
+  "*a",
+  "!!str ",
+  "!!binary ",
+  "? ",
+  "|",
+  ">",
+  "#",
+  "---\n",
+  "...\n",
+  "%YAML 1.2\n",
+  "<<: *a\n",
+  "~",
+  "null",
+  "1e999",
+  "0x1F",
+  "\u0000",
+  "\uFEFF",
+  "🙂",
+  "\u202e",
+  "source:",
+  "facts:",
+  "quotes:",
+  "speakers:",
+  "id: x",
+  "text: ",
+  "questions: [",
+  "tags: {",
+  "- id: dup\n",
 );
 
 describe("the knowledge loader never crashes on malformed YAML", () => {
   it("refuses or accepts random text, only ever throwing KnowledgeError", () => {
-    fc.assert(fc.property(fc.string({ maxLength: 400, unit: "binary" }), (s) => void outcome(s)), { numRuns: 400 });
+    fc.assert(
+      fc.property(fc.string({ maxLength: 400, unit: "binary" }), (s) => void outcome(s)),
+      { numRuns: 400 },
+    );
   });
 
   it("survives random YAML-ish token soup", () => {
-    fc.assert(fc.property(fc.array(yamlBits, { maxLength: 60 }).map((a) => a.join("")), (s) => void outcome(s)), { numRuns: 400 });
+    fc.assert(
+      fc.property(
+        fc.array(yamlBits, { maxLength: 60 }).map((a) => a.join("")),
+        (s) => void outcome(s),
+      ),
+      { numRuns: 400 },
+    );
   });
 
   it("survives a valid file with random edits (insertions, deletions, cuts)", () => {
@@ -47,7 +93,13 @@ describe("the knowledge loader never crashes on malformed YAML", () => {
   });
 
   it("refuses alias bombs quickly instead of expanding them", () => {
-    const bomb = ["a: &a [x, x, x, x, x, x, x, x, x]", ...Array.from({ length: 9 }, (_, i) => `${"bcdefghij"[i]}: &${"bcdefghij"[i]} [${Array(9).fill(`*${"abcdefghij"[i]}`).join(", ")}]`)].join("\n");
+    const bomb = [
+      "a: &a [x, x, x, x, x, x, x, x, x]",
+      ...Array.from(
+        { length: 9 },
+        (_, i) => `${"bcdefghij"[i]}: &${"bcdefghij"[i]} [${Array(9).fill(`*${"abcdefghij"[i]}`).join(", ")}]`,
+      ),
+    ].join("\n");
     expect(outcome(bomb)).toBe("refused");
   });
 

@@ -152,7 +152,9 @@ describe("loadKnowledgeDir", () => {
   });
 
   it("reports a duplicate speaker id", () => {
-    const e = errorFor(change("    role: a minister\n", "    role: a minister\n  - id: minister\n    name: X\n    role: y\n"));
+    const e = errorFor(
+      change("    role: a minister\n", "    role: a minister\n  - id: minister\n    name: X\n    role: y\n"),
+    );
     expect(e.field).toBe("speakers[1].id");
     expect(e.line).toBe(11);
   });
@@ -224,7 +226,8 @@ describe("the knowledge rules hold for any valid knowledge", () => {
     dirs.push(root);
     const dir = join(root, "knowledge");
     mkdirSync(dir);
-    for (const name of readdirSync(DEFAULT_KNOWLEDGE_DIR).filter((f) => /\.(ya?ml|txt)$/i.test(f))) cpSync(join(DEFAULT_KNOWLEDGE_DIR, name), join(dir, name));
+    for (const name of readdirSync(DEFAULT_KNOWLEDGE_DIR).filter((f) => /\.(ya?ml|txt)$/i.test(f)))
+      cpSync(join(DEFAULT_KNOWLEDGE_DIR, name), join(dir, name));
     const before = knowledgeFolderProblems(dir);
     expect(before.problems).toEqual([]);
     // Names no source of the folder uses, so the test holds whatever knowledge/ holds.
@@ -232,7 +235,9 @@ describe("the knowledge rules hold for any valid knowledge", () => {
     writeFileSync(join(dir, "loader-test-extra-source.txt"), SECOND_TEXT);
     const after = knowledgeFolderProblems(dir);
     expect(after.problems).toEqual([]);
-    expect(after.knowledge.sources.map((s) => s.id)).toEqual([...before.knowledge.sources.map((s) => s.id), "loader-test-extra-source"].sort());
+    expect(after.knowledge.sources.map((s) => s.id)).toEqual(
+      [...before.knowledge.sources.map((s) => s.id), "loader-test-extra-source"].sort(),
+    );
     expect(after.knowledge.entries).toHaveLength(before.knowledge.entries.length + 2);
     let out = "";
     expect(runCheck(dir, { write: (t: string) => (out += t) } as never, { write: () => true } as never)).toBe(0);

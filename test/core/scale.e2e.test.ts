@@ -47,7 +47,9 @@ describe("core at 10,000 synthetic entries", () => {
   it("gives well-formed results for every query, and the same ones from a second build", () => {
     const queries = syntheticQueries(k, 500, 13).map((q) => q.text);
     // Cut-off and run-together variants of real queries, too.
-    const odd = queries.slice(0, 100).flatMap((q) => [q.slice(0, 7), q.replace(/ /g, ""), `${q} ${q} ${q}`.toUpperCase()]);
+    const odd = queries
+      .slice(0, 100)
+      .flatMap((q) => [q.slice(0, 7), q.replace(/ /g, ""), `${q} ${q} ${q}`.toUpperCase()]);
     for (const q of [...queries, ...odd]) {
       const r = core.ask(q);
       expect(r.answered).toBe(r.answer !== null);

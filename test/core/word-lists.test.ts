@@ -47,7 +47,9 @@ const old = {
   },
   isKnownEnglish: (word: string) => lexiconTags(word) !== undefined,
   properNames: (text: string) =>
-    (nlp(text).match("#ProperNoun+").not("#Demonym").out("array") as string[]).map((n) => words(n)).filter((ws) => ws.length > 0),
+    (nlp(text).match("#ProperNoun+").not("#Demonym").out("array") as string[])
+      .map((n) => words(n))
+      .filter((ws) => ws.length > 0),
 };
 
 const subtlex = JSON.parse(
@@ -67,7 +69,9 @@ const knowledge = loadKnowledgeDir(DEFAULT_KNOWLEDGE_DIR);
 const texts = [
   ...knowledge.entries.flatMap((e) => [e.text, ...e.questions, ...e.tags, e.kind === "quote" ? (e.context ?? "") : ""]),
   ...knowledge.speakers.flatMap((s) => [s.name, s.role ?? "", ...s.aliases]),
-  ...readdirSync(DEFAULT_KNOWLEDGE_DIR).filter((f) => f.endsWith(".txt")).map((f) => readFileSync(join(DEFAULT_KNOWLEDGE_DIR, f), "utf8")),
+  ...readdirSync(DEFAULT_KNOWLEDGE_DIR)
+    .filter((f) => f.endsWith(".txt"))
+    .map((f) => readFileSync(join(DEFAULT_KNOWLEDGE_DIR, f), "utf8")),
 ];
 const evalDir = new URL("../../eval/", import.meta.url);
 const evalQuestions = readdirSync(evalDir)
@@ -88,19 +92,31 @@ const sample = new Set([
 
 describe("the core's generated word lists", () => {
   it("are what scripts/build-wordlists.ts writes from the installed compromise and SUBTLEX list (npm run wordlists)", () => {
-    expect(readFileSync(OUTPUT, "utf8") === generate(), "src/core/word-lists.generated.ts is stale: run npm run wordlists").toBe(true);
+    expect(
+      readFileSync(OUTPUT, "utf8") === generate(),
+      "src/core/word-lists.generated.ts is stale: run npm run wordlists",
+    ).toBe(true);
   });
 
   it(`answer like compromise's lexicon on ${sample.size.toLocaleString("en")} words (the knowledge's, the eval's, every lexicon and SUBTLEX word)`, () => {
     expect(knowledgeWords.size).toBeGreaterThan(500);
     const differ: string[] = [];
     for (const w of sample) {
-      if (isTimeWord(w) !== old.isTimeWord(w) || isNamingWord(w) !== old.isNamingWord(w) || isKnownEnglish(w) !== old.isKnownEnglish(w))
+      if (
+        isTimeWord(w) !== old.isTimeWord(w) ||
+        isNamingWord(w) !== old.isNamingWord(w) ||
+        isKnownEnglish(w) !== old.isKnownEnglish(w)
+      )
         differ.push(w);
     }
     expect(differ).toEqual([]);
     // Not vacuous: each class is met.
-    expect([isTimeWord("yesterday"), isNamingWord("pancakes"), isNamingWord("avoiding"), isKnownEnglish("iraq")]).toEqual([true, true, false, true]);
+    expect([
+      isTimeWord("yesterday"),
+      isNamingWord("pancakes"),
+      isNamingWord("avoiding"),
+      isKnownEnglish("iraq"),
+    ]).toEqual([true, true, false, true]);
   });
 
   it("give every word the SUBTLEX specificity it had", () => {
@@ -111,16 +127,21 @@ describe("the core's generated word lists", () => {
   });
 
   it("find the same proper names in every entry, source text and eval question", () => {
-    const differ = [...texts, ...evalQuestions].filter((t) => JSON.stringify(properNames(t)) !== JSON.stringify(old.properNames(t)));
+    const differ = [...texts, ...evalQuestions].filter(
+      (t) => JSON.stringify(properNames(t)) !== JSON.stringify(old.properNames(t)),
+    );
     expect(differ).toEqual([]);
     expect(properNames("Lester Holt asked Jahromi.")).toEqual([["lester", "holt"], ["jahromi"]]);
   });
 
   it("are searched in place: every key found, every other string not, prefixes and ends included", () => {
-    const keys = ["", "a", "a b", "ab", "abc", "b", "ba", "z", "\u00e9t\u00e9", "\ud83d\ude00"].sort((x, y) => (x < y ? -1 : x > y ? 1 : 0));
+    const keys = ["", "a", "a b", "ab", "abc", "b", "ba", "z", "\u00e9t\u00e9", "\ud83d\ude00"].sort((x, y) =>
+      x < y ? -1 : x > y ? 1 : 0,
+    );
     const text = keys.map((k, i) => `${k}\t${i}`).join("\n");
     keys.forEach((k, i) => expect(lookupLine(text, k)).toBe(String(i)));
-    for (const missing of ["aa", "abcd", "a ", "0", "zz", "\u00e9", "c", "b\t"]) expect(lookupLine(text, missing), missing).toBeUndefined();
+    for (const missing of ["aa", "abcd", "a ", "0", "zz", "\u00e9", "c", "b\t"])
+      expect(lookupLine(text, missing), missing).toBeUndefined();
     expect(lookupLine("", "a")).toBeUndefined();
     expect(lookupLine("only\t1", "only")).toBe("1");
   });

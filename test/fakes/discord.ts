@@ -171,10 +171,29 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
   const applicationId = options.applicationId ?? snowflake(Date.now() - 86_400_000);
   // Shaped like a real bot token (id.timestamp.hmac), so config validation accepts it.
   const token =
-    options.token ?? [Buffer.from(applicationId).toString("base64url"), randomBytes(4).toString("base64url"), randomBytes(20).toString("base64url")].join(".");
-  const botUser: User = { id: applicationId, username: "briefbot", discriminator: "0", global_name: null, avatar: null, bot: true };
+    options.token ??
+    [
+      Buffer.from(applicationId).toString("base64url"),
+      randomBytes(4).toString("base64url"),
+      randomBytes(20).toString("base64url"),
+    ].join(".");
+  const botUser: User = {
+    id: applicationId,
+    username: "briefbot",
+    discriminator: "0",
+    global_name: null,
+    avatar: null,
+    bot: true,
+  };
   const user: User = { id: snowflake(), username: "asker", discriminator: "0", global_name: "Asker", avatar: null };
-  const otherBot: User = { id: snowflake(), username: "otherbot", discriminator: "0", global_name: null, avatar: null, bot: true };
+  const otherBot: User = {
+    id: snowflake(),
+    username: "otherbot",
+    discriminator: "0",
+    global_name: null,
+    avatar: null,
+    bot: true,
+  };
   const guildId = snowflake(Date.now() - 3_600_000);
   const channelId = snowflake();
   const dmChannelId = snowflake();
@@ -196,9 +215,26 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
   const base = `http://127.0.0.1:${port}`;
   const gatewayUrl = `ws://127.0.0.1:${port}/gateway`;
 
-  const guildChannel = { id: channelId, type: 0, name: "general", guild_id: guildId, position: 0, permission_overwrites: [], nsfw: false, parent_id: null };
+  const guildChannel = {
+    id: channelId,
+    type: 0,
+    name: "general",
+    guild_id: guildId,
+    position: 0,
+    permission_overwrites: [],
+    nsfw: false,
+    parent_id: null,
+  };
   const dmChannel = { id: dmChannelId, type: 1, recipients: [user], last_message_id: null, flags: 0 };
-  const member = (u: User) => ({ user: u, roles: [], joined_at: new Date(0).toISOString(), deaf: false, mute: false, flags: 0, permissions: "2248473465835073" });
+  const member = (u: User) => ({
+    user: u,
+    roles: [],
+    joined_at: new Date(0).toISOString(),
+    deaf: false,
+    mute: false,
+    flags: 0,
+    permissions: "2248473465835073",
+  });
 
   function record(r: RecordedRequest): void {
     requests.push(r);
@@ -264,8 +300,14 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
       const { status, retryAfter } = failures.splice(fi, 1)[0]!;
       if (status === 429) {
         // As Discord sends it: Retry-After (seconds) in a header, retry_after in the body.
-        res.writeHead(429, { "content-type": "application/json", "retry-after": String(retryAfter), "x-ratelimit-scope": "user" });
-        return void res.end(JSON.stringify({ message: "You are being rate limited.", retry_after: retryAfter, global: false }));
+        res.writeHead(429, {
+          "content-type": "application/json",
+          "retry-after": String(retryAfter),
+          "x-ratelimit-scope": "user",
+        });
+        return void res.end(
+          JSON.stringify({ message: "You are being rate limited.", retry_after: retryAfter, global: false }),
+        );
       }
       return json(res, status, { message: `fake failure ${status}`, code: 0 });
     }
@@ -292,7 +334,8 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
     }
     if ((p = /^\/webhooks\/(\d+)\/([^/]+)\/messages\/([^/]+)$/.exec(path))) {
       if (method === "DELETE") return noContent(res);
-      if (method === "PATCH" || method === "GET") return json(res, 200, messageFrom(body, channelId, { id: snowflake(), webhook_id: p[1] }));
+      if (method === "PATCH" || method === "GET")
+        return json(res, 200, messageFrom(body, channelId, { id: snowflake(), webhook_id: p[1] }));
     }
     if ((p = /^\/webhooks\/(\d+)\/([^/]+)$/.exec(path)) && method === "POST")
       return json(res, 200, messageFrom(body, channelId, { webhook_id: p[1] }));
@@ -345,7 +388,19 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
       features: [],
       channels: [guildChannel],
       threads: [],
-      roles: [{ id: guildId, name: "@everyone", permissions: "2248473465835073", position: 0, color: 0, hoist: false, managed: false, mentionable: false, flags: 0 }],
+      roles: [
+        {
+          id: guildId,
+          name: "@everyone",
+          permissions: "2248473465835073",
+          position: 0,
+          color: 0,
+          hoist: false,
+          managed: false,
+          mentionable: false,
+          flags: 0,
+        },
+      ],
       members: [member(botUser)],
       presences: [],
       voice_states: [],
@@ -367,7 +422,15 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
   }
 
   wss.on("connection", (socket) => {
-    const s: GatewaySession = { socket, shard: null, intents: null, sessionId: null, seq: 0, identified: false, resumed: false };
+    const s: GatewaySession = {
+      socket,
+      shard: null,
+      intents: null,
+      sessionId: null,
+      seq: 0,
+      identified: false,
+      resumed: false,
+    };
     sessions.push(s);
     send(s, { op: 10, d: { heartbeat_interval: options.heartbeatIntervalMs ?? 41_250 } });
     socket.on("message", (raw) => {
@@ -430,13 +493,32 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
     sendDispatch(s, t, d);
   }
 
-  function interaction(type: number, data: Record<string, unknown>, extra: InteractionOptions, message?: unknown): SentInteraction {
+  function interaction(
+    type: number,
+    data: Record<string, unknown>,
+    extra: InteractionOptions,
+    message?: unknown,
+  ): SentInteraction {
     const id = snowflake(extra.createdAt);
     const itoken = `itok_${randomBytes(16).toString("hex")}`;
     const asker = extra.userId ? { ...user, id: extra.userId } : user;
     const where = extra.dm
-      ? { channel: dmChannel, channel_id: dmChannelId, user: asker, context: 1, authorizing_integration_owners: { "0": asker.id } }
-      : { channel: guildChannel, channel_id: channelId, guild_id: guildId, guild_locale: "en-US", member: member(asker), context: 0, authorizing_integration_owners: { "0": guildId } };
+      ? {
+          channel: dmChannel,
+          channel_id: dmChannelId,
+          user: asker,
+          context: 1,
+          authorizing_integration_owners: { "0": asker.id },
+        }
+      : {
+          channel: guildChannel,
+          channel_id: channelId,
+          guild_id: guildId,
+          guild_locale: "en-US",
+          member: member(asker),
+          context: 0,
+          authorizing_integration_owners: { "0": guildId },
+        };
     dispatch(
       "INTERACTION_CREATE",
       {
@@ -463,7 +545,8 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
   }
 
   const commandIds = new Map<string, string>();
-  const commandId = (name: string) => commandIds.get(name) ?? (commandIds.set(name, snowflake()), commandIds.get(name)!);
+  const commandId = (name: string) =>
+    commandIds.get(name) ?? (commandIds.set(name, snowflake()), commandIds.get(name)!);
 
   const fake: FakeDiscord = {
     apiUrl: `${base}/api`,
@@ -479,7 +562,10 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
     sessions,
     waitForShards(count, timeoutMs = 15_000) {
       return new Promise((resolve, reject) => {
-        const timer = setTimeout(() => reject(new Error(`fake Discord: ${count} shard(s) not connected in ${timeoutMs} ms`)), timeoutMs);
+        const timer = setTimeout(
+          () => reject(new Error(`fake Discord: ${count} shard(s) not connected in ${timeoutMs} ms`)),
+          timeoutMs,
+        );
         const check = () => {
           if (openSessions().length >= count) {
             clearTimeout(timer);
@@ -492,14 +578,23 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
     waitForRequest,
     dispatch,
     sendMessage(o) {
-      const author = o.author === "bot" ? otherBot : o.author === "self" ? botUser : o.userId ? { ...user, id: o.userId } : user;
+      const author =
+        o.author === "bot" ? otherBot : o.author === "self" ? botUser : o.userId ? { ...user, id: o.userId } : user;
       const id = snowflake();
       const mentionText = o.mentionBot && o.mentionInContent !== false ? `<@${botUser.id}> ` : "";
-      const repliedTo = o.replyToBot ? messageFrom({ content: "An earlier answer", components: o.repliedComponents }, o.dm ? dmChannelId : channelId) : null;
+      const repliedTo = o.replyToBot
+        ? messageFrom({ content: "An earlier answer", components: o.repliedComponents }, o.dm ? dmChannelId : channelId)
+        : null;
       const d = {
         id,
         channel_id: o.dm ? dmChannelId : channelId,
-        ...(o.dm ? { channel_type: 1 } : { guild_id: guildId, channel_type: 0, member: { roles: [], joined_at: new Date(0).toISOString(), deaf: false, mute: false, flags: 0 } }),
+        ...(o.dm
+          ? { channel_type: 1 }
+          : {
+              guild_id: guildId,
+              channel_type: 0,
+              member: { roles: [], joined_at: new Date(0).toISOString(), deaf: false, mute: false, flags: 0 },
+            }),
         author,
         content: mentionText + o.content,
         timestamp: new Date().toISOString(),
@@ -515,7 +610,12 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
         flags: 0,
         type: repliedTo ? 19 : 0,
         ...(repliedTo && {
-          message_reference: { type: 0, message_id: repliedTo.id, channel_id: repliedTo.channel_id, ...(o.dm ? {} : { guild_id: guildId }) },
+          message_reference: {
+            type: 0,
+            message_id: repliedTo.id,
+            channel_id: repliedTo.channel_id,
+            ...(o.dm ? {} : { guild_id: guildId }),
+          },
           referenced_message: repliedTo,
         }),
       };
@@ -524,7 +624,10 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
     },
     replyTo(messageId, timeoutMs) {
       return waitForRequest(
-        (r) => r.method === "POST" && /^\/channels\/\d+\/messages$/.test(r.path) && r.body?.message_reference?.message_id === messageId,
+        (r) =>
+          r.method === "POST" &&
+          /^\/channels\/\d+\/messages$/.test(r.path) &&
+          r.body?.message_reference?.message_id === messageId,
         timeoutMs,
       );
     },
@@ -533,11 +636,18 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
       return interaction(2, { id: commandId(name), name, type: 1, options }, extra);
     },
     sendAutocomplete(name, option, value, extra = {}) {
-      return interaction(4, { id: commandId(name), name, type: 1, options: [{ name: option, type: 3, value, focused: true }] }, extra);
+      return interaction(
+        4,
+        { id: commandId(name), name, type: 1, options: [{ name: option, type: 3, value, focused: true }] },
+        extra,
+      );
     },
     pressButton(customId, extra = {}) {
       const message = messageFrom(
-        { content: "", components: [{ type: 1, components: [{ type: 2, style: 2, label: "Button", custom_id: customId }] }] },
+        {
+          content: "",
+          components: [{ type: 1, components: [{ type: 2, style: 2, label: "Button", custom_id: customId }] }],
+        },
         extra.dm ? dmChannelId : channelId,
         extra.dm ? {} : { guild_id: guildId },
       );

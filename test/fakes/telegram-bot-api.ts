@@ -27,7 +27,11 @@ export interface FakeTelegram {
   /** How many injected faults were served. */
   faultsServed(): number;
   /** The next `times` calls of `method` fail: 429 with `retry_after` seconds, or the given 5xx. */
-  failNext(method: string, fault: { status: 429; retryAfter: number } | { status: 500 | 502 | 503 }, times?: number): void;
+  failNext(
+    method: string,
+    fault: { status: 429; retryAfter: number } | { status: 500 | 502 | 503 },
+    times?: number,
+  ): void;
   /** From now on every call is refused with 401, as when the token is revoked in BotFather. */
   revoke(): void;
   /** Called for each sendMessage as it arrives. */
@@ -53,7 +57,15 @@ export async function startFakeTelegram(token = FAKE_TOKEN, port = 0): Promise<F
   let served = 0;
   let revoked = false;
   let messageId = 0;
-  const me = { id: Number(token.split(":")[0]), is_bot: true, first_name: "briefbot", username: "briefbot_test_bot", can_join_groups: true, can_read_all_group_messages: false, supports_inline_queries: true };
+  const me = {
+    id: Number(token.split(":")[0]),
+    is_bot: true,
+    first_name: "briefbot",
+    username: "briefbot_test_bot",
+    can_join_groups: true,
+    can_read_all_group_messages: false,
+    supports_inline_queries: true,
+  };
 
   const fake: FakeTelegram = {
     apiRoot: "",
@@ -62,7 +74,8 @@ export async function startFakeTelegram(token = FAKE_TOKEN, port = 0): Promise<F
     calls,
     faultsServed: () => served,
     failNext(method, fault, times = 1) {
-      for (let i = 0; i < times; i++) faults.push({ method, status: fault.status, ...("retryAfter" in fault && { retryAfter: fault.retryAfter }) });
+      for (let i = 0; i < times; i++)
+        faults.push({ method, status: fault.status, ...("retryAfter" in fault && { retryAfter: fault.retryAfter }) });
     },
     revoke: () => void (revoked = true),
     close: async () => {},
@@ -84,7 +97,12 @@ export async function startFakeTelegram(token = FAKE_TOKEN, port = 0): Promise<F
           const f = faults.splice(fi, 1)[0]!;
           served++;
           if (f.status === 429)
-            return reply(429, { ok: false, error_code: 429, description: `Too Many Requests: retry after ${f.retryAfter}`, parameters: { retry_after: f.retryAfter } });
+            return reply(429, {
+              ok: false,
+              error_code: 429,
+              description: `Too Many Requests: retry after ${f.retryAfter}`,
+              parameters: { retry_after: f.retryAfter },
+            });
           return reply(f.status, { ok: false, error_code: f.status, description: "Internal Server Error" });
         }
         switch (method) {
@@ -100,7 +118,13 @@ export async function startFakeTelegram(token = FAKE_TOKEN, port = 0): Promise<F
             fake.onSend?.(msg);
             return reply(200, {
               ok: true,
-              result: { message_id: ++messageId, date: Math.floor(Date.now() / 1000), chat: { id: chatId, type: chatId < 0 ? "supergroup" : "private" }, from: me, text: msg.text },
+              result: {
+                message_id: ++messageId,
+                date: Math.floor(Date.now() / 1000),
+                chat: { id: chatId, type: chatId < 0 ? "supergroup" : "private" },
+                from: me,
+                text: msg.text,
+              },
             });
           }
           default:

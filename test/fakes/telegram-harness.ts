@@ -44,7 +44,9 @@ export function harness(options: Partial<TelegramOptions> = {}, core: Core = fix
     const failure = failing.get(method);
     if (failure) return { ok: false, ...failure } as never;
     const result =
-      method === "sendMessage" ? { message_id: messageId++, date: 0, chat: { id: p.chat_id, type: "private" }, text: p.text } : true;
+      method === "sendMessage"
+        ? { message_id: messageId++, date: 0, chat: { id: p.chat_id, type: "private" }, text: p.text }
+        : true;
     return { ok: true, result } as never;
   });
   let updateId = 1;
@@ -53,32 +55,61 @@ export function harness(options: Partial<TelegramOptions> = {}, core: Core = fix
     bot,
     rt,
     calls,
-    fail: (method: string, error_code = 400, description = "Bad Request: test failure") => failing.set(method, { error_code, description }),
+    fail: (method: string, error_code = 400, description = "Bad Request: test failure") =>
+      failing.set(method, { error_code, description }),
     sent: () => calls.filter((c) => c.method === "sendMessage"),
     send,
     /** A text message; commands and @mentions get their entities like Telegram gives them. */
-    message(chat: { id: number; type: "private" | "group" | "supergroup" }, from: { id: number; first_name: string }, text: string, extra: Record<string, unknown> = {}) {
+    message(
+      chat: { id: number; type: "private" | "group" | "supergroup" },
+      from: { id: number; first_name: string },
+      text: string,
+      extra: Record<string, unknown> = {},
+    ) {
       const entities = [
-        ...(text.startsWith("/") ? [{ type: "bot_command" as const, offset: 0, length: text.split(/\s/)[0]!.length }] : []),
+        ...(text.startsWith("/")
+          ? [{ type: "bot_command" as const, offset: 0, length: text.split(/\s/)[0]!.length }]
+          : []),
         ...[...text.matchAll(/@\w+/g)].map((x) => ({ type: "mention" as const, offset: x.index, length: x[0].length })),
       ];
       const id = updateId + 500;
       const title = chat.type === "private" ? {} : { title: "Group" };
       return send({
-        message: { message_id: id, date: 0, chat: { ...chat, ...title, first_name: "U" } as never, from: { ...from, is_bot: false }, text, ...(entities.length && { entities }), ...extra },
+        message: {
+          message_id: id,
+          date: 0,
+          chat: { ...chat, ...title, first_name: "U" } as never,
+          from: { ...from, is_bot: false },
+          text,
+          ...(entities.length && { entities }),
+          ...extra,
+        },
       } as never).then(() => id);
     },
     inline(from: { id: number; first_name: string }, query: string) {
-      return send({ inline_query: { id: `iq${updateId}`, from: { ...from, is_bot: false }, query, offset: "" } } as never);
+      return send({
+        inline_query: { id: `iq${updateId}`, from: { ...from, is_bot: false }, query, offset: "" },
+      } as never);
     },
-    press(chat: { id: number; type: "private" | "group" | "supergroup" }, from: { id: number; first_name: string }, data: string, messageId = 77) {
+    press(
+      chat: { id: number; type: "private" | "group" | "supergroup" },
+      from: { id: number; first_name: string },
+      data: string,
+      messageId = 77,
+    ) {
       return send({
         callback_query: {
           id: `cb${updateId}`,
           from: { ...from, is_bot: false },
           chat_instance: "ci",
           data,
-          message: { message_id: messageId, date: 0, chat: { ...chat, first_name: "U" } as never, from: { ...BOT_INFO }, text: "x" },
+          message: {
+            message_id: messageId,
+            date: 0,
+            chat: { ...chat, first_name: "U" } as never,
+            from: { ...BOT_INFO },
+            text: "x",
+          },
         },
       } as never);
     },

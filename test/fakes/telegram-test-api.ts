@@ -92,7 +92,9 @@ export class Emulator {
 
   /** The bot's messages to a chat, oldest first. */
   botMessages(token: string, chatId: number): StoredBotUpdate[] {
-    return this.server.storage.botMessages.filter((m) => m.botToken === token && String(m.message.chat_id) === String(chatId));
+    return this.server.storage.botMessages.filter(
+      (m) => m.botToken === token && String(m.message.chat_id) === String(chatId),
+    );
   }
 
   /** The id the emulator will give the next user message. */
@@ -104,13 +106,27 @@ export class Emulator {
    * A user message to the bot (a command when it starts with "/"); resolves with the message id the bot sees.
    * `extra` can add `reply_to_message`, `entities` and the like.
    */
-  async say(token: string, chat: TestChat, from: TestUser, text: string, extra: Record<string, unknown> = {}): Promise<number> {
+  async say(
+    token: string,
+    chat: TestChat,
+    from: TestUser,
+    text: string,
+    extra: Record<string, unknown> = {},
+  ): Promise<number> {
     const id = this.nextMessageId();
     const entities = [
       ...(text.startsWith("/") ? [{ type: "bot_command", offset: 0, length: text.split(/\s/)[0]!.length }] : []),
       ...[...text.matchAll(/@\w+/g)].map((x) => ({ type: "mention", offset: x.index, length: x[0].length })),
     ];
-    const message = { botToken: token, date: Math.floor(Date.now() / 1000), chat, from, text, ...(entities.length && { entities }), ...extra };
+    const message = {
+      botToken: token,
+      date: Math.floor(Date.now() / 1000),
+      chat,
+      from,
+      text,
+      ...(entities.length && { entities }),
+      ...extra,
+    };
     await this.server.addUserMessage(message as never);
     return id;
   }
@@ -124,7 +140,13 @@ export class Emulator {
       date: Math.floor(botMessage.time / 1000),
       text: botMessage.message.text,
     };
-    await this.server.addUserCallback({ botToken: token, date: Math.floor(Date.now() / 1000), from, message, data } as never);
+    await this.server.addUserCallback({
+      botToken: token,
+      date: Math.floor(Date.now() / 1000),
+      from,
+      message,
+      data,
+    } as never);
   }
 }
 

@@ -220,7 +220,7 @@ describe("blind batch 4 patterns", () => {
 });
 
 describe("blind batch 5 patterns", () => {
-  it("\"Corvina's website promises … \"…\"\": a website speaks for its owner", () => {
+  it('"Corvina\'s website promises … "…"": a website speaks for its owner', () => {
     const r = attributeQuotes([
       'Pellary\'s website promises a battery that will last "three full days, or about 800 charges in all".',
     ]);
@@ -300,8 +300,10 @@ describe("blind batch 6 patterns", () => {
     );
   });
 
-  it("\"Tullbridge's MP, X, said\" keeps the possessive role with an acronym", () => {
-    const r = attributeQuotes(['Tullbridge\'s MP, Samuel Okafor-Grant, said the workers had shown "more sense than their managers".']);
+  it('"Tullbridge\'s MP, X, said" keeps the possessive role with an acronym', () => {
+    const r = attributeQuotes([
+      'Tullbridge\'s MP, Samuel Okafor-Grant, said the workers had shown "more sense than their managers".',
+    ]);
     expect(r.speakers[0]?.role).toBe("Tullbridge's MP");
   });
 });

@@ -12,7 +12,18 @@
  * image sets no UNANSWERED_LOG, so the bot does not touch it unless run with one).
  */
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { chmodSync, chownSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, symlinkSync } from "node:fs";
+import {
+  chmodSync,
+  chownSync,
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+} from "node:fs";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
@@ -181,13 +192,22 @@ function durationMs(d: string): number {
 function dockerignore(): (rel: string) => boolean {
   const file = join(ROOT, ".dockerignore");
   const patterns = existsSync(file)
-    ? readFileSync(file, "utf8").split("\n").map((l) => l.trim()).filter((l) => l && !l.startsWith("#"))
+    ? readFileSync(file, "utf8")
+        .split("\n")
+        .map((l) => l.trim())
+        .filter((l) => l && !l.startsWith("#"))
     : [];
   const regexes = patterns.map((p) => {
     if (p.startsWith("!")) throw new Error(`.dockerignore exceptions are not replayed: ${p}`);
-    const body = p.replace(/^\/+|\/+$/g, "").split("**").map((part) =>
-      part.replace(/[.+^${}()|\\]/g, "\\$&").replace(/\*/g, "[^/]*").replace(/\?/g, "[^/]"),
-    );
+    const body = p
+      .replace(/^\/+|\/+$/g, "")
+      .split("**")
+      .map((part) =>
+        part
+          .replace(/[.+^${}()|\\]/g, "\\$&")
+          .replace(/\*/g, "[^/]*")
+          .replace(/\?/g, "[^/]"),
+      );
     return new RegExp(`^${body.join(".*")}(/|$)`);
   });
   return (rel) => regexes.some((r) => r.test(rel));
@@ -211,9 +231,12 @@ function replayCopy(
   for (const source of sources) {
     if (from) {
       const path = isAbsolute(source) ? join(from.dir, relative(from.workdir, source)) : join(from.dir, source);
-      if (relative(from.dir, path).startsWith("..")) throw new Error(`COPY --from outside the stage's WORKDIR: ${source}`);
+      if (relative(from.dir, path).startsWith(".."))
+        throw new Error(`COPY --from outside the stage's WORKDIR: ${source}`);
       expect(existsSync(path), `COPY --from ${source}: the build stage did not make it`).toBe(true);
-      cpSync(path, statSync(path).isDirectory() || !dest.endsWith("/") ? target : join(target, basename(source)), { recursive: true });
+      cpSync(path, statSync(path).isDirectory() || !dest.endsWith("/") ? target : join(target, basename(source)), {
+        recursive: true,
+      });
       continue;
     }
     const path = join(ROOT, source);
@@ -259,10 +282,17 @@ const SETPRIV = ["setpriv", `--reuid=${UNPRIVILEGED}`, `--regid=${UNPRIVILEGED}`
  * the uid check is skipped.
  */
 const asUser: string[] | undefined =
-  process.getuid?.() !== 0 ? [] : spawnSync(SETPRIV[0]!, [...SETPRIV.slice(1), process.execPath, "-e", ""]).status === 0 ? SETPRIV : undefined;
+  process.getuid?.() !== 0
+    ? []
+    : spawnSync(SETPRIV[0]!, [...SETPRIV.slice(1), process.execPath, "-e", ""]).status === 0
+      ? SETPRIV
+      : undefined;
 
 /** argv as the image runs it: `node` is this node, under the image's USER when we can switch to it. */
-const imageArgv = (argv: string[]) => [...(asUser ?? []), ...argv.map((a, i) => (i === 0 && a === "node" ? process.execPath : a))];
+const imageArgv = (argv: string[]) => [
+  ...(asUser ?? []),
+  ...argv.map((a, i) => (i === 0 && a === "node" ? process.execPath : a)),
+];
 
 // ---------------------------------------------------------------------------------------------------------------
 
@@ -319,7 +349,10 @@ describe("the Dockerfile, replayed without Docker", { timeout: 300_000 }, () => 
     expect(image.healthcheck, "no HEALTHCHECK").toBeDefined();
     expect(image.healthcheck!.argv[0]).toBe("node");
     expect(image.healthcheck!.argv.join(" ")).toContain("/healthz");
-    expect(Array.isArray(image.cmd), `CMD is not in exec form, so SIGTERM would go to a shell: ${String(image.cmd)}`).toBe(true);
+    expect(
+      Array.isArray(image.cmd),
+      `CMD is not in exec form, so SIGTERM would go to a shell: ${String(image.cmd)}`,
+    ).toBe(true);
     expect(image.env.HEALTH_PORT, "the image should fix the health port").toBeDefined();
     expect(image.expose).toContain(image.env.HEALTH_PORT);
   });
@@ -360,24 +393,38 @@ describe("the Dockerfile, replayed without Docker", { timeout: 300_000 }, () => 
           replayCopy(dir, stage.workdir, step, ignored, from);
           continue;
         }
-        const env: Record<string, string> = { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? base, ...step.env };
+        const env: Record<string, string> = {
+          PATH: process.env.PATH ?? "",
+          HOME: process.env.HOME ?? base,
+          ...step.env,
+        };
         for (const argv of step.commands) {
           if (argv[0] === "npm" && argv[1] === "ci" && !argv.includes("--omit=dev")) {
             // The build stage's full install: this checkout's node_modules stands in for it (see the top).
-            expect(argv, "without --ignore-scripts, `prepare` would build before the sources are copied").toContain("--ignore-scripts");
+            expect(argv, "without --ignore-scripts, `prepare` would build before the sources are copied").toContain(
+              "--ignore-scripts",
+            );
             symlinkSync(join(ROOT, "node_modules"), join(dir, "node_modules"), "dir");
           } else if (argv[0] === "npm" && argv[1] === "ci") {
             // Offline from the cache CI filled with its own `npm ci`; the image's ENV (NODE_ENV) as at this RUN. Only
             // PATH, HOME (npm finds its cache and .npmrc through it) and an explicit cache location come from outside.
             if (process.env.npm_config_cache) env.npm_config_cache = process.env.npm_config_cache;
-            const npm = await run([...argv, "--offline", "--no-audit", "--no-fund"], { cwd: dir, env, timeoutMs: 100_000 });
+            const npm = await run([...argv, "--offline", "--no-audit", "--no-fund"], {
+              cwd: dir,
+              env,
+              timeoutMs: 100_000,
+            });
             expect(npm.code, `${argv.join(" ")} --offline failed:\n${npm.output}`).toBe(0);
           } else if (argv.join(" ") === "npm run build") {
             const build = await run(argv, { cwd: dir, env, timeoutMs: 240_000 });
             expect(build.code, `npm run build failed:\n${build.output}`).toBe(0);
           } else if (argv.join(" ") === "npm cache clean --force") {
             // Skipped: it only shrinks the image, and here it would empty the cache the offline install needs.
-          } else if (["mkdir", "chown"].includes(argv[0]!) && argv.at(-1)!.startsWith("/") && !argv.at(-1)!.startsWith(stage.workdir)) {
+          } else if (
+            ["mkdir", "chown"].includes(argv[0]!) &&
+            argv.at(-1)!.startsWith("/") &&
+            !argv.at(-1)!.startsWith(stage.workdir)
+          ) {
             // Skipped: a directory outside /app (the /data volume); nothing in the image's own env points at it.
           } else {
             throw new Error(`RUN command the replay does not know: ${argv.join(" ")}; teach this test what it does`);
@@ -400,14 +447,20 @@ describe("the Dockerfile, replayed without Docker", { timeout: 300_000 }, () => 
       expect(pkg.devDependencies).toHaveProperty(tool);
       expect(devOnly).toContain(`node_modules/${tool}`);
     }
-    expect(devOnly.filter((path) => existsSync(join(appDir, path))), "dev-only packages in the image").toEqual([]);
+    expect(
+      devOnly.filter((path) => existsSync(join(appDir, path))),
+      "dev-only packages in the image",
+    ).toEqual([]);
     for (const [name, version] of Object.entries(pkg.dependencies)) {
       const manifest = join(appDir, "node_modules", name, "package.json");
       expect(existsSync(manifest), `runtime dependency ${name} is not installed`).toBe(true);
       expect((JSON.parse(readFileSync(manifest, "utf8")) as { version: string }).version).toBe(version);
     }
     const needed = entries.filter(([, e]) => !e.dev && !e.optional && !e.devOptional).map(([path]) => path);
-    expect(needed.filter((path) => !existsSync(join(appDir, path))), "runtime packages missing").toEqual([]);
+    expect(
+      needed.filter((path) => !existsSync(join(appDir, path))),
+      "runtime packages missing",
+    ).toEqual([]);
     built = true;
   });
 
@@ -450,7 +503,9 @@ describe("the Dockerfile, replayed without Docker", { timeout: 300_000 }, () => 
     let output = "";
     child.stdout!.setEncoding("utf8").on("data", (d: string) => (output += d));
     child.stderr!.setEncoding("utf8").on("data", (d: string) => (output += d));
-    const exit = new Promise<Finished>((resolve) => child.on("close", (code, signal) => resolve({ code, signal, output })));
+    const exit = new Promise<Finished>((resolve) =>
+      child.on("close", (code, signal) => resolve({ code, signal, output })),
+    );
     app = { child, output: () => output, exit };
 
     // Poll the HEALTHCHECK as Docker would (faster): it must pass within 30 s, while the app is still running.
@@ -461,10 +516,15 @@ describe("the Dockerfile, replayed without Docker", { timeout: 300_000 }, () => 
       if (last.code === 0) break;
       await new Promise((r) => setTimeout(r, 250));
     }
-    expect(last?.code, `HEALTHCHECK never passed (exit ${child.exitCode}); last check:\n${last?.output}\napp:\n${output}`).toBe(0);
+    expect(
+      last?.code,
+      `HEALTHCHECK never passed (exit ${child.exitCode}); last check:\n${last?.output}\napp:\n${output}`,
+    ).toBe(0);
 
     // Healthy because Telegram serves (not a console that happens to be up): the fake is being polled.
-    const health = (await (await fetch(`http://127.0.0.1:${healthPort}/healthz`)).json()) as { adapters: Record<string, string> };
+    const health = (await (await fetch(`http://127.0.0.1:${healthPort}/healthz`)).json()) as {
+      adapters: Record<string, string>;
+    };
     expect(health.adapters).toEqual({ telegram: "serving" });
     expect(fake!.calls.get("getUpdates") ?? 0).toBeGreaterThan(0);
   });

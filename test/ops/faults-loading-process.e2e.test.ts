@@ -137,7 +137,10 @@ describe("files a knowledge folder should not hold", () => {
 
   it("names a UTF-16 YAML file", () => {
     const dir = folder();
-    writeFileSync(join(dir, "wide.yaml"), Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(skyYaml("red"), "utf16le")]));
+    writeFileSync(
+      join(dir, "wide.yaml"),
+      Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(skyYaml("red"), "utf16le")]),
+    );
     const e = loadError(dir);
     expect(e.file).toBe(join("knowledge", "wide.yaml"));
     expect(e.reason).toMatch(/UTF-16/);

@@ -66,9 +66,21 @@ describe("a large reload handed over from the worker", () => {
 describe("memory after a large reload", () => {
   it("releases the large core when a small one replaces it: the heap returns to within 20% of before", () => {
     const probe = join(import.meta.dirname, "reload-memory-probe.ts");
-    const r = spawnSync(process.execPath, ["--expose-gc", "--import", "tsx", probe, "10000"], { cwd: ROOT, encoding: "utf8", timeout: 240_000 });
+    const r = spawnSync(process.execPath, ["--expose-gc", "--import", "tsx", probe, "10000"], {
+      cwd: ROOT,
+      encoding: "utf8",
+      timeout: 240_000,
+    });
     expect(r.stderr).toBe("");
-    const m = JSON.parse(r.stdout) as { grew: boolean; shrank: boolean; entries: number; released: boolean; before: number; peak: number; after: number };
+    const m = JSON.parse(r.stdout) as {
+      grew: boolean;
+      shrank: boolean;
+      entries: number;
+      released: boolean;
+      before: number;
+      peak: number;
+      after: number;
+    };
     expect([m.grew, m.shrank, m.entries]).toEqual([true, true, 10_000]);
     expect(m.released).toBe(true);
     expect(m.peak - m.before).toBeGreaterThan(5_000_000); // the large core was really there (about 12 MB)
@@ -82,7 +94,21 @@ describe("the reload worker from a build", () => {
     mkdirSync(join(ROOT, "node_modules", ".cache"), { recursive: true });
     const out = mkdtempSync(join(ROOT, "node_modules", ".cache", "briefbot-dist-"));
     dirs.push(out);
-    const tsc = spawnSync(process.execPath, [join(ROOT, "node_modules/typescript/bin/tsc"), "-p", join(ROOT, "tsconfig.build.json"), "--outDir", out, "--declaration", "false", "--sourceMap", "false"], { encoding: "utf8" });
+    const tsc = spawnSync(
+      process.execPath,
+      [
+        join(ROOT, "node_modules/typescript/bin/tsc"),
+        "-p",
+        join(ROOT, "tsconfig.build.json"),
+        "--outDir",
+        out,
+        "--declaration",
+        "false",
+        "--sourceMap",
+        "false",
+      ],
+      { encoding: "utf8" },
+    );
     // Other work in progress may carry type errors; tsc still emits, and what matters is that these two files exist.
     // What scripts/build.js copies beside the modules: every file under src/ that is not TypeScript.
     cpSync(join(ROOT, "src"), out, { recursive: true, filter: (p) => !/\.(ts|tsx|mts|cts)$/.test(p) });
@@ -97,7 +123,11 @@ describe("the reload worker from a build", () => {
       const ok = await h.reload("dist");
       console.log(JSON.stringify({ ok, text: h.core().ask("What colour is the sky over the test city?").answer?.text }));
     `;
-    const r = spawnSync(process.execPath, ["--input-type=module", "-e", script], { cwd: ROOT, encoding: "utf8", timeout: 120_000 });
+    const r = spawnSync(process.execPath, ["--input-type=module", "-e", script], {
+      cwd: ROOT,
+      encoding: "utf8",
+      timeout: 120_000,
+    });
     expect(r.stderr).toBe("");
     expect(JSON.parse(r.stdout)).toEqual({ ok: true, text: "The sky over the test city is violet." });
   }, 180_000);

@@ -53,7 +53,9 @@ describe("knowledge hot reload", () => {
     s.holder.watch();
     // Line 9 loses its text: the schema refuses an empty fact.
     writeFileSync(s.file, skyYaml("blue").replace("text: The sky over the test city is blue.", 'text: ""'));
-    expect(await eventually(() => s.lines.some((l) => String(l.msg).startsWith("knowledge reload failed")), 20_000)).toBe(true);
+    expect(
+      await eventually(() => s.lines.some((l) => String(l.msg).startsWith("knowledge reload failed")), 20_000),
+    ).toBe(true);
     const failure = s.lines.find((l) => String(l.msg).startsWith("knowledge reload failed"))!;
     expect(failure.file).toBe(join(s.dir.split("/").pop()!, "test.yaml"));
     expect(failure.line).toBe(9);

@@ -33,7 +33,13 @@ beforeAll(async () => {
   };
   ops = opsRuntime();
   // One fake user sends the whole load: no per-user flood limit here.
-  adapter = await startDiscord(ops.runtime, { token: fake.token, applicationId: fake.applicationId, apiUrl: fake.apiUrl, restRetries: 3, flood: { limit: 1e9, timeFrameMs: 1000 } });
+  adapter = await startDiscord(ops.runtime, {
+    token: fake.token,
+    applicationId: fake.applicationId,
+    apiUrl: fake.apiUrl,
+    restRetries: 3,
+    flood: { limit: 1e9, timeFrameMs: 1000 },
+  });
 });
 afterAll(async () => {
   await adapter?.stop();
@@ -71,22 +77,26 @@ function answeredOnce(ids: string[]): boolean {
 }
 
 describe("Discord gateway under load", () => {
-  it("answers 10,000 /ask interactions exactly once each, with no unhandled rejection and bounded heap", { timeout: 120_000 }, async () => {
-    const N = 10_000;
-    await askMany(300); // warm up
-    const heapBefore = settledHeapMB();
-    const { result: ids, rejections } = await watchRejections(() => askMany(N));
-    const heapAfter = settledHeapMB();
-    expect(new Set(ids).size).toBe(N);
-    expect(answeredOnce(ids)).toBe(true);
-    expect(rejections).toEqual([]);
-    // Each message is one turn of the conversation, dispatched once as an ask (small talk too, which is not a question).
-    expect(ops.metrics.requests.get({ platform: "discord", command: "ask" })).toBe(N + 300);
-    expect(ops.metrics.errors.get({ platform: "discord", where: "interaction" })).toBe(0);
-    // The callback counts kept by this test are part of the growth; discord.js must not keep the interactions.
-    expect(heapAfter - heapBefore).toBeLessThan(40);
-    expect(adapter.state()).toBe("serving");
-  });
+  it(
+    "answers 10,000 /ask interactions exactly once each, with no unhandled rejection and bounded heap",
+    { timeout: 120_000 },
+    async () => {
+      const N = 10_000;
+      await askMany(300); // warm up
+      const heapBefore = settledHeapMB();
+      const { result: ids, rejections } = await watchRejections(() => askMany(N));
+      const heapAfter = settledHeapMB();
+      expect(new Set(ids).size).toBe(N);
+      expect(answeredOnce(ids)).toBe(true);
+      expect(rejections).toEqual([]);
+      // Each message is one turn of the conversation, dispatched once as an ask (small talk too, which is not a question).
+      expect(ops.metrics.requests.get({ platform: "discord", command: "ask" })).toBe(N + 300);
+      expect(ops.metrics.errors.get({ platform: "discord", where: "interaction" })).toBe(0);
+      // The callback counts kept by this test are part of the growth; discord.js must not keep the interactions.
+      expect(heapAfter - heapBefore).toBeLessThan(40);
+      expect(adapter.state()).toBe("serving");
+    },
+  );
 
   it("loses nothing to 429 (Retry-After), 5xx, or a dropped gateway connection", async () => {
     const failFor = (status: number, retryAfter?: number) =>

@@ -22,14 +22,25 @@ describe("logs", () => {
   it("redacts secrets, should a config object ever be logged", () => {
     const { log, out } = capture();
     const token = "123456789:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw";
-    log.info({ config: { TELEGRAM_BOT_TOKEN: token, DISCORD_TOKEN: "a.b.c", TELEGRAM_WEBHOOK_SECRET: "s3cret-value" }, token }, "settings");
+    log.info(
+      { config: { TELEGRAM_BOT_TOKEN: token, DISCORD_TOKEN: "a.b.c", TELEGRAM_WEBHOOK_SECRET: "s3cret-value" }, token },
+      "settings",
+    );
     expect(out.join("")).not.toContain(token);
     expect(out.join("")).not.toContain("s3cret-value");
     expect(out.join("")).toContain("[redacted]");
   });
 
   it("prints readable lines for a terminal", () => {
-    const line = prettyLine(JSON.stringify({ level: 40, time: Date.UTC(2024, 0, 1, 9, 41, 7), msg: "slow", platform: "discord", note: "two words" }));
+    const line = prettyLine(
+      JSON.stringify({
+        level: 40,
+        time: Date.UTC(2024, 0, 1, 9, 41, 7),
+        msg: "slow",
+        platform: "discord",
+        note: "two words",
+      }),
+    );
     expect(line).toMatch(/^\d\d:\d\d:\d\d WARN {2}slow platform=discord note="two words"\n$/);
     expect(prettyLine("not json")).toBe("not json\n");
     expect(prettyLine(JSON.stringify({ level: 50, msg: "x" }), true)).toContain("\u001b[31mERROR");

@@ -76,11 +76,21 @@ describe("main start-up", () => {
     s.child.stdin.write(`${QUESTION}\n`);
     expect(await eventually(() => s.stdout().includes("green"), 15_000)).toBe(true);
     writeFileSync(k.file, skyYaml("purple"));
-    expect(await eventually(() => jsonLines(s.stderr()).some((l) => l.msg === "knowledge reloaded" && l.trigger === "file changed"), 10_000)).toBe(true);
+    expect(
+      await eventually(
+        () => jsonLines(s.stderr()).some((l) => l.msg === "knowledge reloaded" && l.trigger === "file changed"),
+        10_000,
+      ),
+    ).toBe(true);
     s.child.stdin.write(`${QUESTION}\n`);
     expect(await eventually(() => s.stdout().includes("purple"), 10_000)).toBe(true);
     s.child.kill("SIGHUP");
-    expect(await eventually(() => jsonLines(s.stderr()).some((l) => l.msg === "knowledge reloaded" && l.trigger === "SIGHUP"), 10_000)).toBe(true);
+    expect(
+      await eventually(
+        () => jsonLines(s.stderr()).some((l) => l.msg === "knowledge reloaded" && l.trigger === "SIGHUP"),
+        10_000,
+      ),
+    ).toBe(true);
     s.child.kill("SIGTERM");
     const { code } = await s.exit;
     expect(code).toBe(0);
@@ -91,7 +101,10 @@ describe("main start-up", () => {
     const k = knowledge();
     const telegram = await startFakeTelegram();
     const discord = await startFakeDiscord({ token: DISCORD_TOKEN });
-    cleanups.push(() => void telegram.close(), () => void discord.close());
+    cleanups.push(
+      () => void telegram.close(),
+      () => void discord.close(),
+    );
     const refused = "987654321:AAFwrongwrongwrongwrongwrongwrong1"; // well-formed, but not the fake's token
     const s = run({
       KNOWLEDGE_DIR: k.dir,
@@ -122,7 +135,12 @@ describe("main start-up", () => {
     const telegram = await startFakeTelegram();
     cleanups.push(() => void telegram.close());
     const s = run({ KNOWLEDGE_DIR: k.dir, TELEGRAM_BOT_TOKEN: telegram.token, TELEGRAM_API_ROOT: telegram.apiRoot });
-    expect(await eventually(() => jsonLines(s.stderr()).some((l) => l.msg === "adapter started" && l.state === "serving"), 20_000)).toBe(true);
+    expect(
+      await eventually(
+        () => jsonLines(s.stderr()).some((l) => l.msg === "adapter started" && l.state === "serving"),
+        20_000,
+      ),
+    ).toBe(true);
     telegram.revoke();
     const { code } = await s.exit;
     expect(code).toBe(1);

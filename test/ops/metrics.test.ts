@@ -57,7 +57,11 @@ describe("Prometheus exposition", () => {
     expect(text).toContain('t_total{a="q\\"uo\\\\te\\nnl"} 1');
     expect(samples.find((s) => s.name === "t_gauge")?.value).toBe(7);
     const buckets = samples.filter((s) => s.name === "t_seconds_bucket").map((s) => [s.labels.le, s.value]);
-    expect(buckets).toEqual([["0.1", 1], ["1", 2], ["+Inf", 3]]);
+    expect(buckets).toEqual([
+      ["0.1", 1],
+      ["1", 2],
+      ["+Inf", 3],
+    ]);
     expect(samples.find((s) => s.name === "t_seconds_count")?.value).toBe(3);
     expect(samples.find((s) => s.name === "t_seconds_sum")?.value).toBeCloseTo(5.55);
   });
@@ -73,7 +77,13 @@ describe("briefbot metrics", () => {
   it("counts questions, answered, declined, latency and errors per platform, and reads live gauges", () => {
     const m = new BotMetrics();
     let entries = 49;
-    m.attach({ entries: () => entries, adapters: () => [{ name: "telegram", state: "serving" }, { name: "discord", state: "failed" }] });
+    m.attach({
+      entries: () => entries,
+      adapters: () => [
+        { name: "telegram", state: "serving" },
+        { name: "discord", state: "failed" },
+      ],
+    });
     m.record(event({}), true);
     m.record(event({ answered: false, id: null }), true);
     m.record(event({ platform: "discord", latencyMs: 3 }), true);

@@ -38,7 +38,9 @@ try {
   const shrank = await holder.reload("probe");
   const after = await settledHeap();
   holder.close();
-  process.stdout.write(`${JSON.stringify({ grew, shrank, entries, released: big.deref() === undefined, before, peak, after })}\n`);
+  process.stdout.write(
+    `${JSON.stringify({ grew, shrank, entries, released: big.deref() === undefined, before, peak, after })}\n`,
+  );
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }

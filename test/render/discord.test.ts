@@ -6,8 +6,21 @@ import { didYouMeanId, otherAnswersId, parseButtonId } from "../../src/render/di
 import type { Answer, AskResult, Source } from "../../src/core/types.js";
 import { customIds, expectWithinLimits } from "../adapters/discord/limits.js";
 
-const source = (over: Partial<Source> = {}): Source => ({ id: "s", title: "Title", publisher: "NBC News", reporters: ["A", "B"], ...over });
-const answer = (over: Partial<Answer> = {}): Answer => ({ id: "e1", kind: "fact", text: "A fact.", source: source(), confidence: 1, ...over });
+const source = (over: Partial<Source> = {}): Source => ({
+  id: "s",
+  title: "Title",
+  publisher: "NBC News",
+  reporters: ["A", "B"],
+  ...over,
+});
+const answer = (over: Partial<Answer> = {}): Answer => ({
+  id: "e1",
+  kind: "fact",
+  text: "A fact.",
+  source: source(),
+  confidence: 1,
+  ...over,
+});
 const result = (over: Partial<AskResult> = {}): AskResult => ({
   question: "q",
   answered: true,
@@ -20,7 +33,9 @@ const result = (over: Partial<AskResult> = {}): AskResult => ({
 
 describe("escapeDiscord", () => {
   it("shows Markdown as typed", () => {
-    expect(escapeDiscord("**b** _i_ `c` ~~s~~ ||sp||")).toBe("\\*\\*b\\*\\* \\_i\\_ \\`c\\` \\~\\~s\\~\\~ \\|\\|sp\\|\\|");
+    expect(escapeDiscord("**b** _i_ `c` ~~s~~ ||sp||")).toBe(
+      "\\*\\*b\\*\\* \\_i\\_ \\`c\\` \\~\\~s\\~\\~ \\|\\|sp\\|\\|",
+    );
     expect(escapeDiscord("> quoted\n# head\n- item\n-# small\n[x](http://e.com)")).toBe(
       "\\> quoted\n\\# head\n\\- item\n\\-# small\n\\[x](http://e.com)",
     );
@@ -59,13 +74,20 @@ describe("button custom_id", () => {
   });
 
   it("rejects anything else", () => {
-    for (const bad of ["", "bb:alt:", "bb:dym:", "bb:alt:a,,b", "bb:dym:../x", "bb:xyz:a", "other", "bb:dym:A"]) expect(parseButtonId(bad)).toBeNull();
+    for (const bad of ["", "bb:alt:", "bb:dym:", "bb:alt:a,,b", "bb:dym:../x", "bb:xyz:a", "other", "bb:dym:A"])
+      expect(parseButtonId(bad)).toBeNull();
   });
 });
 
 describe("renderDiscord", () => {
   it("an answer: the words, speaker and role, context, source; a low confidence shows, with 'Did you mean…'", () => {
-    const a = answer({ kind: "quote", text: "We are not losing", speaker: { name: "Jahromi", role: "minister" }, context: "told NBC", confidence: 0.65 });
+    const a = answer({
+      kind: "quote",
+      text: "We are not losing",
+      speaker: { name: "Jahromi", role: "minister" },
+      context: "told NBC",
+      confidence: 0.65,
+    });
     const alt = answer({ id: "e2", confidence: 0.5 });
     const [m] = renderDiscord({ type: "answer", result: result({ answer: a, alternatives: [alt] }) });
     const e = m!.embeds[0]!;
@@ -87,7 +109,13 @@ describe("renderDiscord", () => {
   it("a declined question is ephemeral, echoes the question escaped, one button per suggestion", () => {
     const [m] = renderDiscord({
       type: "answer",
-      result: result({ question: "**why**", answered: false, answer: null, suggestions: ["Q1?", "Q2?"], suggestionIds: ["a", "b"] }),
+      result: result({
+        question: "**why**",
+        answered: false,
+        answer: null,
+        suggestions: ["Q1?", "Q2?"],
+        suggestionIds: ["a", "b"],
+      }),
     });
     expect(m!.ephemeral).toBe(true);
     expect(m!.embeds[0]!.description).toContain("\\*\\*why\\*\\*");
@@ -97,30 +125,65 @@ describe("renderDiscord", () => {
   it("stays within every Discord limit for any text, however long or strange", () => {
     const text = fc.string({ unit: "binary", maxLength: 6000 });
     fc.assert(
-      fc.property(text, text, text, text, text, fc.array(text, { maxLength: 5 }), (body, name, role, context, question, reporters) => {
-        const a = answer({ kind: "quote", text: body, speaker: { name, role }, context, source: source({ title: question, reporters }), confidence: 0.61 });
-        const alts = Array.from({ length: 3 }, (_, i) => answer({ id: `alt-${i}`, text: body }));
-        for (const m of renderDiscord({ type: "answer", result: result({ question, answer: a, alternatives: alts, notes: ["question was cut to 500 characters"] }) }))
-          expectWithinLimits(m);
-        for (const m of renderDiscord({ type: "quotes", query: question, speaker: { id: "x", name, role, aliases: [] }, answers: [a, a, a, a, a, a, a, a, a, a, a, a], suggestions: [] }))
-          expectWithinLimits(m);
-        for (const m of renderAnswers([a, a, a], "Other answers")) expectWithinLimits(m);
-      }),
+      fc.property(
+        text,
+        text,
+        text,
+        text,
+        text,
+        fc.array(text, { maxLength: 5 }),
+        (body, name, role, context, question, reporters) => {
+          const a = answer({
+            kind: "quote",
+            text: body,
+            speaker: { name, role },
+            context,
+            source: source({ title: question, reporters }),
+            confidence: 0.61,
+          });
+          const alts = Array.from({ length: 3 }, (_, i) => answer({ id: `alt-${i}`, text: body }));
+          for (const m of renderDiscord({
+            type: "answer",
+            result: result({ question, answer: a, alternatives: alts, notes: ["question was cut to 500 characters"] }),
+          }))
+            expectWithinLimits(m);
+          for (const m of renderDiscord({
+            type: "quotes",
+            query: question,
+            speaker: { id: "x", name, role, aliases: [] },
+            answers: [a, a, a, a, a, a, a, a, a, a, a, a],
+            suggestions: [],
+          }))
+            expectWithinLimits(m);
+          for (const m of renderAnswers([a, a, a], "Other answers")) expectWithinLimits(m);
+        },
+      ),
       { numRuns: 60 },
     );
   });
 
   it("splits many answers over follow-up messages", () => {
     const long = answer({ text: "x".repeat(3000) });
-    const msgs = renderDiscord({ type: "facts", query: "t", topic: "t", answers: Array.from({ length: 12 }, () => long), suggestions: [] });
+    const msgs = renderDiscord({
+      type: "facts",
+      query: "t",
+      topic: "t",
+      answers: Array.from({ length: 12 }, () => long),
+      suggestions: [],
+    });
     expect(msgs.length).toBeGreaterThan(1);
     expect(msgs.reduce((n, m) => n + m.embeds.length, 0)).toBe(12);
     for (const m of msgs) expectWithinLimits(m);
   });
 
   it("help, sources and prompts render", () => {
-    for (const m of renderDiscord({ type: "help", commands: [], examples: ["How?"], entries: 3 })) expectWithinLimits(m);
-    for (const m of renderDiscord({ type: "sources", sources: [{ source: source({ url: "https://example.com" }), quotes: 1, facts: 2 }] })) expectWithinLimits(m);
+    for (const m of renderDiscord({ type: "help", commands: [], examples: ["How?"], entries: 3 }))
+      expectWithinLimits(m);
+    for (const m of renderDiscord({
+      type: "sources",
+      sources: [{ source: source({ url: "https://example.com" }), quotes: 1, facts: 2 }],
+    }))
+      expectWithinLimits(m);
     const [p] = renderDiscord({ type: "prompt", text: "What would you like to know?" });
     expect(p).toMatchObject({ content: "What would you like to know?", ephemeral: true });
   });

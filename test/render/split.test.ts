@@ -50,7 +50,20 @@ describe("splitText", () => {
   });
 
   it("property: chunks fit, are non-empty and lose nothing but whitespace at cuts", () => {
-    const piece = fc.constantFrom("word", "sentence.", "\n", "\n\n", " ", "é", "😀", "&amp;", "<b>", "?", "”", "x".repeat(50));
+    const piece = fc.constantFrom(
+      "word",
+      "sentence.",
+      "\n",
+      "\n\n",
+      " ",
+      "é",
+      "😀",
+      "&amp;",
+      "<b>",
+      "?",
+      "”",
+      "x".repeat(50),
+    );
     fc.assert(
       fc.property(fc.array(piece, { maxLength: 300 }), fc.integer({ min: 4, max: 300 }), (parts, limit) => {
         const text = parts.join("");

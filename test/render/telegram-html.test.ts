@@ -11,7 +11,14 @@ import {
 } from "../../src/render/telegram-html.js";
 import { htmlProblem } from "../fakes/telegram-harness.js";
 
-const source = (s: string): Source => ({ id: "s", title: s, publisher: s, reporters: [s, s], url: `https://example.com/?q=${encodeURIComponent(s)}`, date: "2018" });
+const source = (s: string): Source => ({
+  id: "s",
+  title: s,
+  publisher: s,
+  reporters: [s, s],
+  url: `https://example.com/?q=${encodeURIComponent(s)}`,
+  date: "2018",
+});
 const answer = (id: string, text: string, s: string, confidence = 1, quote = true): Answer => ({
   id,
   kind: quote ? "quote" : "fact",
@@ -32,7 +39,9 @@ const result = (a: Answer | null, extra: Partial<AskResult> = {}): AskResult => 
 
 describe("telegram HTML render", () => {
   it("escapes & < > and both quotes", () => {
-    expect(escapeHtml(`<a href="x">Tom & 'Jerry'</a>`)).toBe("&lt;a href=&quot;x&quot;&gt;Tom &amp; &#39;Jerry&#39;&lt;/a&gt;");
+    expect(escapeHtml(`<a href="x">Tom & 'Jerry'</a>`)).toBe(
+      "&lt;a href=&quot;x&quot;&gt;Tom &amp; &#39;Jerry&#39;&lt;/a&gt;",
+    );
   });
 
   it("button data carries an entry id within 64 bytes, and reads back", () => {
@@ -51,7 +60,10 @@ describe("telegram HTML render", () => {
     expect(msg.chunks.join("\n")).toMatch(/not fully sure/);
     expect(msg.chunks.join("\n")).toContain("Did you mean");
     expect(msg.buttons).toEqual([{ text: "Or this one.", data: "#alt" }]);
-    const sure = renderTelegram({ type: "answer", result: result(answer("hi", "Sure.", "Sam", 0.95), { alternatives: [alt] }) });
+    const sure = renderTelegram({
+      type: "answer",
+      result: result(answer("hi", "Sure.", "Sam", 0.95), { alternatives: [alt] }),
+    });
     expect(sure.buttons).toEqual([]);
   });
 
@@ -77,15 +89,27 @@ describe("telegram HTML render", () => {
   it("property: any knowledge strings render to valid HTML chunks under 4,096 characters", () => {
     const str = fc.oneof(
       fc.string({ maxLength: 300 }),
-      fc.string({ unit: fc.constantFrom("<", ">", "&", '"', "'", "a", " ", ".", "\n", "😀", "\u0000", "\u202e", "&amp;"), maxLength: 3000 }),
+      fc.string({
+        unit: fc.constantFrom("<", ">", "&", '"', "'", "a", " ", ".", "\n", "😀", "\u0000", "\u202e", "&amp;"),
+        maxLength: 3000,
+      }),
     );
     fc.assert(
       fc.property(str, str, fc.double({ min: 0, max: 1, noNaN: true }), fc.boolean(), (text, s, confidence, quote) => {
         const a = answer("id-1", text || "x", s || "y", confidence, quote);
         const replies = [
           renderTelegram({ type: "answer", result: result(a, { alternatives: [answer("id-2", s, text, 0.4)] }) }),
-          renderTelegram({ type: "answer", result: result(null, { suggestions: [s, text], suggestionIds: ["id-3", "id-4"] }) }),
-          renderTelegram({ type: "quotes", query: s, speaker: { id: "p", name: s, role: text, aliases: [] }, answers: [a, a, a], suggestions: [] }),
+          renderTelegram({
+            type: "answer",
+            result: result(null, { suggestions: [s, text], suggestionIds: ["id-3", "id-4"] }),
+          }),
+          renderTelegram({
+            type: "quotes",
+            query: s,
+            speaker: { id: "p", name: s, role: text, aliases: [] },
+            answers: [a, a, a],
+            suggestions: [],
+          }),
           renderTelegram({ type: "facts", query: text, topic: null, answers: [], suggestions: [s] }),
           renderTelegram({ type: "prompt", text }),
         ];

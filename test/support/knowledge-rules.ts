@@ -34,14 +34,17 @@ export function knowledgeFolderProblems(dir: string): { knowledge: Knowledge; pr
     const speakers = new Set((raw.speakers ?? []).map((s) => s.id));
     for (const q of raw.quotes ?? []) {
       if (!speakers.has(q.speaker)) problems.push(`${name}: quote ${q.id} by unlisted speaker ${q.speaker}`);
-      if (text !== null && !text.includes(plain(q.text))) problems.push(`${name}: quote ${q.id} is not word for word in ${raw.source.text}`);
+      if (text !== null && !text.includes(plain(q.text)))
+        problems.push(`${name}: quote ${q.id} is not word for word in ${raw.source.text}`);
     }
     for (const e of [...(raw.quotes ?? []), ...(raw.facts ?? [])]) {
       if (entryIds.has(e.id)) problems.push(`${name}: entry id ${e.id} used twice`);
       entryIds.add(e.id);
     }
   }
-  if (knowledge.entries.length !== entryIds.size) problems.push(`the loader gave ${knowledge.entries.length} entries, the files hold ${entryIds.size}`);
-  if (knowledge.sources.length !== sourceIds.size) problems.push(`the loader gave ${knowledge.sources.length} sources, the files hold ${sourceIds.size}`);
+  if (knowledge.entries.length !== entryIds.size)
+    problems.push(`the loader gave ${knowledge.entries.length} entries, the files hold ${entryIds.size}`);
+  if (knowledge.sources.length !== sourceIds.size)
+    problems.push(`the loader gave ${knowledge.sources.length} sources, the files hold ${sourceIds.size}`);
   return { knowledge, problems };
 }

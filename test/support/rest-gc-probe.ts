@@ -17,14 +17,23 @@ const server = createServer((req, res) => {
   req.on("end", () => res.writeHead(204).end());
 });
 await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
-const rest = new REST({ api: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, retries: 0, ...(strategy === "ours" && { makeRequest }) });
-const body = { type: 4, data: { embeds: [{ title: "A quote", description: "x".repeat(600) }], allowed_mentions: { parse: [] } } };
+const rest = new REST({
+  api: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+  retries: 0,
+  ...(strategy === "ours" && { makeRequest }),
+});
+const body = {
+  type: 4,
+  data: { embeds: [{ title: "A quote", description: "x".repeat(600) }], allowed_mentions: { parse: [] } },
+};
 let id = 10n ** 18n;
 /** `n` callbacks, 8 at a time: a reply is in flight for well under a millisecond, as against a near Discord. */
 async function send(n: number): Promise<number> {
   let ok = 0;
   for (let i = 0; i < n; i += 8) {
-    const batch = Array.from({ length: 8 }, () => rest.post(`/interactions/${++id}/token/callback`, { body, auth: false }));
+    const batch = Array.from({ length: 8 }, () =>
+      rest.post(`/interactions/${++id}/token/callback`, { body, auth: false }),
+    );
     ok += (await Promise.all(batch)).length;
   }
   return ok;

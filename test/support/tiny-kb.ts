@@ -18,7 +18,15 @@ export function tinyKnowledge(articles: TinyArticle[], speakers: Speaker[] = [])
   for (const a of articles) {
     sources.push({ id: a.id, title: a.title, publisher: "Test Wire", reporters: [] });
     (a.quotes ?? []).forEach(([speakerId, text], i) =>
-      entries.push({ kind: "quote", id: `${a.id}-q${i + 1}`, text, speakerId, tags: [], questions: [], sourceId: a.id }),
+      entries.push({
+        kind: "quote",
+        id: `${a.id}-q${i + 1}`,
+        text,
+        speakerId,
+        tags: [],
+        questions: [],
+        sourceId: a.id,
+      }),
     );
     a.facts.forEach((text, i) =>
       entries.push({ kind: "fact", id: `${a.id}-f${i + 1}`, text, tags: [], questions: [], sourceId: a.id }),

@@ -35,7 +35,8 @@ export function startConsole(
   const interactive = io.interactive ?? Boolean((io.input as { isTTY?: boolean }).isTTY);
   const ask = findCommand("ask")!;
   const conversation =
-    io.conversation ?? new Conversation({ core: () => runtime.core(), run: (def, arg) => dispatch(runtime, "console", def, arg) });
+    io.conversation ??
+    new Conversation({ core: () => runtime.core(), run: (def, arg) => dispatch(runtime, "console", def, arg) });
   // One person, one chat: the key is a constant, never anything about who runs the console.
   const key = "console";
   const rl = createInterface({ input: io.input, output: interactive ? io.output : undefined, terminal: interactive });
@@ -43,9 +44,7 @@ export function startConsole(
   const write = (text: string) => io.output.write(`${text}\n${interactive ? "\n" : ""}`);
   if (interactive) {
     rl.setPrompt("briefbot> ");
-    write(
-      `briefbot: ${runtime.core().size} quotes and facts. Ask a question, or /help. Ctrl-D or /quit to leave.`,
-    );
+    write(`briefbot: ${runtime.core().size} quotes and facts. Ask a question, or /help. Ctrl-D or /quit to leave.`);
     rl.prompt();
   }
   const finished = new Promise<void>((resolve) => {

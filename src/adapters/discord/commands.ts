@@ -1,4 +1,10 @@
-import { InteractionContextType, REST, Routes, SlashCommandBuilder, type RESTPostAPIChatInputApplicationCommandsJSONBody } from "discord.js";
+import {
+  InteractionContextType,
+  REST,
+  Routes,
+  SlashCommandBuilder,
+  type RESTPostAPIChatInputApplicationCommandsJSONBody,
+} from "discord.js";
 import type { Logger } from "pino";
 import { commands } from "../../commands/definitions.js";
 import { MAX_QUESTION_CHARS } from "../../core/index.js";
@@ -52,9 +58,11 @@ export interface RegisterResult {
 
 /** A REST client for the bot (used by registration and by `auto` sharding). */
 export function botRest(options: { token: string; apiUrl?: string; restRetries?: number }): REST {
-  return new REST({ version: "10", retries: options.restRetries ?? 3, ...(options.apiUrl && { api: options.apiUrl }) }).setToken(
-    options.token,
-  );
+  return new REST({
+    version: "10",
+    retries: options.restRetries ?? 3,
+    ...(options.apiUrl && { api: options.apiUrl }),
+  }).setToken(options.token);
 }
 
 /**

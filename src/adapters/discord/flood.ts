@@ -18,7 +18,10 @@ export interface DiscordFloodOptions {
 }
 
 export function discordFlood(options: DiscordFloodOptions = {}): DiscordFlood {
-  return { answers: new FloodLimiter(options.flood ?? DEFAULT_FLOOD), autocomplete: new FloodLimiter(options.autocompleteFlood ?? DEFAULT_INLINE_FLOOD) };
+  return {
+    answers: new FloodLimiter(options.flood ?? DEFAULT_FLOOD),
+    autocomplete: new FloodLimiter(options.autocompleteFlood ?? DEFAULT_INLINE_FLOOD),
+  };
 }
 
 const byClient = new WeakMap<Client, DiscordFlood>();

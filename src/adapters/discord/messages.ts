@@ -38,12 +38,18 @@ export async function handleMessage(runtime: Runtime, message: Message, flood?: 
   if (verdict === "notify") await sendToMessage(message, textMessages(FLOOD_NOTICE, false));
   if (verdict !== "answer") return;
   if (message.content === "" && message.inGuild()) {
-    if (message.attachments.size === 0 && message.stickers.size === 0) await sendToMessage(message, textMessages(CANNOT_READ, false));
+    if (message.attachments.size === 0 && message.stickers.size === 0)
+      await sendToMessage(message, textMessages(CANNOT_READ, false));
     return;
   }
   const { def, arg } = commandFromText(withoutMention(message.content.slice(0, MAX_CONTENT_CHARS), botId));
   // In the conversation of this person in this channel or DM; a reply to one of the bot's answers continues from it.
   const talk = conversationOf(message.client, runtime);
-  const turn = talk.command(conversationKey(message.channelId, message.author.id), def, arg, talk.repliedEntry(message.id));
+  const turn = talk.command(
+    conversationKey(message.channelId, message.author.id),
+    def,
+    arg,
+    talk.repliedEntry(message.id),
+  );
   await sendToMessage(message, renderDiscordTurn(turn));
 }

@@ -52,7 +52,12 @@ export async function sendToMessage(message: Message, messages: readonly Discord
   const [first, ...rest] = messages;
   if (!first) return;
   const reply = body(first);
-  await message.reply({ content: reply.content, embeds: reply.embeds, components: reply.components, allowedMentions: NO_MENTIONS });
+  await message.reply({
+    content: reply.content,
+    embeds: reply.embeds,
+    components: reply.components,
+    allowedMentions: NO_MENTIONS,
+  });
   for (const m of rest) if (message.channel.isSendable()) await message.channel.send(body(m));
 }
 

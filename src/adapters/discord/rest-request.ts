@@ -46,7 +46,8 @@ class UndiciResponse implements ResponseLike {
  */
 export async function makeRequest(url: string, init: Init): Promise<ResponseLike> {
   const body = init.body;
-  if (body != null && typeof body !== "string" && !(body instanceof Uint8Array)) return DefaultRestOptions.makeRequest(url, init);
+  if (body != null && typeof body !== "string" && !(body instanceof Uint8Array))
+    return DefaultRestOptions.makeRequest(url, init);
   // Object.assign, not `{ ...init }`: see DESIGN.md, "Garbage on the hot path".
   const options = Object.assign({}, init) as unknown as Parameters<typeof request>[1];
   return new UndiciResponse(await request(url, options));

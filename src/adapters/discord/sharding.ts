@@ -90,7 +90,8 @@ export function createShardingManager(options: DiscordOptions, totalShards: numb
 /** Stops one shard process and resolves with how it ended (exit code 0 when it stopped cleanly). */
 async function stopShard(shard: Shard): Promise<{ code: number | null; signal: string | null }> {
   const proc = shard.process;
-  if (!proc || proc.exitCode !== null || proc.signalCode !== null) return { code: proc?.exitCode ?? null, signal: proc?.signalCode ?? null };
+  if (!proc || proc.exitCode !== null || proc.signalCode !== null)
+    return { code: proc?.exitCode ?? null, signal: proc?.signalCode ?? null };
   const exited = once(proc, "exit") as Promise<[number | null, string | null]>;
   shard.kill(); // SIGTERM: the shard destroys its client and exits 0
   const [code, signal] = await exited;
@@ -111,7 +112,9 @@ export async function startSharded(runtime: Runtime, options: DiscordOptions): P
     shard.on("death", () => {
       if (state === "serving") log.warn({ platform: "discord", shard: shard.id }, "discord shard died; respawning");
     });
-    shard.on("error", (err) => log.error({ platform: "discord", shard: shard.id, err: errorInfo(err) }, "discord shard error"));
+    shard.on("error", (err) =>
+      log.error({ platform: "discord", shard: shard.id, err: errorInfo(err) }, "discord shard error"),
+    );
     shard.on("message", (m: unknown) => {
       if (!isShardTelemetry(m)) return;
       try {

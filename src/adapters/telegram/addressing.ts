@@ -36,8 +36,10 @@ export function boundEntities(entities: readonly MessageEntity[]): MessageEntity
 type Texts = Pick<Message, "text" | "entities" | "caption" | "caption_entities">;
 
 function boundTexts(m: Texts): void {
-  if (typeof m.text === "string" && m.text.length > UPDATE_LIMITS.textChars) m.text = m.text.slice(0, UPDATE_LIMITS.textChars);
-  if (typeof m.caption === "string" && m.caption.length > UPDATE_LIMITS.textChars) m.caption = m.caption.slice(0, UPDATE_LIMITS.textChars);
+  if (typeof m.text === "string" && m.text.length > UPDATE_LIMITS.textChars)
+    m.text = m.text.slice(0, UPDATE_LIMITS.textChars);
+  if (typeof m.caption === "string" && m.caption.length > UPDATE_LIMITS.textChars)
+    m.caption = m.caption.slice(0, UPDATE_LIMITS.textChars);
   if (Array.isArray(m.entities)) m.entities = boundEntities(m.entities);
   if (Array.isArray(m.caption_entities)) m.caption_entities = boundEntities(m.caption_entities);
 }
@@ -53,9 +55,11 @@ export function boundUpdate(update: Update): void {
     if (msg.reply_to_message) boundTexts(msg.reply_to_message);
   }
   const cb = update.callback_query;
-  if (cb && typeof cb.data === "string" && cb.data.length > UPDATE_LIMITS.callbackData) cb.data = cb.data.slice(0, UPDATE_LIMITS.callbackData);
+  if (cb && typeof cb.data === "string" && cb.data.length > UPDATE_LIMITS.callbackData)
+    cb.data = cb.data.slice(0, UPDATE_LIMITS.callbackData);
   const iq = update.inline_query;
-  if (iq && typeof iq.query === "string" && iq.query.length > UPDATE_LIMITS.inlineQuery) iq.query = iq.query.slice(0, UPDATE_LIMITS.inlineQuery);
+  if (iq && typeof iq.query === "string" && iq.query.length > UPDATE_LIMITS.inlineQuery)
+    iq.query = iq.query.slice(0, UPDATE_LIMITS.inlineQuery);
 }
 
 /**
@@ -65,7 +69,10 @@ export function boundUpdate(update: Update): void {
  * (a command for this bot is handled as a command; one for another bot is none of ours), gets null: stay silent.
  * One pass over the (bounded, see {@link boundUpdate}) entities; call it once per message.
  */
-export function groupQuestion(msg: Pick<Message, "text" | "entities" | "reply_to_message">, me: UserFromGetMe): string | null {
+export function groupQuestion(
+  msg: Pick<Message, "text" | "entities" | "reply_to_message">,
+  me: UserFromGetMe,
+): string | null {
   const text = msg.text ?? "";
   const entities = msg.entities ?? [];
   const handle = `@${me.username}`.toLowerCase();
@@ -73,7 +80,9 @@ export function groupQuestion(msg: Pick<Message, "text" | "entities" | "reply_to
   for (const e of entities) {
     if (e.type === "bot_command" && e.offset === 0) return null;
     const mine =
-      (e.type === "mention" && e.length === handle.length && text.slice(e.offset, e.offset + e.length).toLowerCase() === handle) ||
+      (e.type === "mention" &&
+        e.length === handle.length &&
+        text.slice(e.offset, e.offset + e.length).toLowerCase() === handle) ||
       (e.type === "text_mention" && e.user.id === me.id);
     if (mine) mentions.push(e);
   }
@@ -89,5 +98,8 @@ export function groupQuestion(msg: Pick<Message, "text" | "entities" | "reply_to
   }
   question += text.slice(at);
   // "@bot, who…" → "who…": the punctuation that followed the mention goes with it.
-  return question.replace(/\s+/g, " ").trim().replace(/^[,:;]\s*/, "");
+  return question
+    .replace(/\s+/g, " ")
+    .trim()
+    .replace(/^[,:;]\s*/, "");
 }

@@ -9,7 +9,8 @@ import type { Runtime } from "../../runtime.js";
  */
 export function describeError(err: unknown): Record<string, string | number> {
   const e = err instanceof BotError ? err.error : err;
-  if (e instanceof GrammyError) return { name: e.name, method: e.method, code: e.error_code, description: e.description };
+  if (e instanceof GrammyError)
+    return { name: e.name, method: e.method, code: e.error_code, description: e.description };
   if (e instanceof HttpError) {
     const cause = (e.error as { code?: unknown; name?: unknown } | null) ?? {};
     // The HttpError's own message names only the method; the wrapped error's message would carry the URL.
@@ -38,10 +39,15 @@ export function logApiFailures(log: Logger): Transformer {
   return async (prev, method, payload, signal) => {
     try {
       const res = await prev(method, payload, signal);
-      if (!res.ok) log.warn({ platform: "telegram", method, code: res.error_code, description: res.description }, "telegram api call failed");
+      if (!res.ok)
+        log.warn(
+          { platform: "telegram", method, code: res.error_code, description: res.description },
+          "telegram api call failed",
+        );
       return res;
     } catch (err) {
-      if (!signal?.aborted) log.warn({ platform: "telegram", method, err: describeError(err) }, "telegram api call failed");
+      if (!signal?.aborted)
+        log.warn({ platform: "telegram", method, err: describeError(err) }, "telegram api call failed");
       throw err;
     }
   };

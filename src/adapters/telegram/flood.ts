@@ -23,7 +23,10 @@ export function floodLimit(options: FloodOptions = DEFAULT_FLOOD): MiddlewareFn<
       if (ctx.callbackQuery) await ctx.answerCallbackQuery({ text: FLOOD_NOTICE });
       else if (ctx.msg && ctx.chat) {
         const threaded = ctx.chat.type !== "private";
-        await ctx.reply(FLOOD_NOTICE, threaded ? { reply_parameters: { message_id: ctx.msg.message_id, allow_sending_without_reply: true } } : {});
+        await ctx.reply(
+          FLOOD_NOTICE,
+          threaded ? { reply_parameters: { message_id: ctx.msg.message_id, allow_sending_without_reply: true } } : {},
+        );
       }
     },
   });

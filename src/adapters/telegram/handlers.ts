@@ -40,7 +40,11 @@ export function buildHandlers(runtime: Runtime, settings: HandlerSettings): Comp
   const talk = new TelegramConversation(runtime);
 
   /** Sends a command's reply: threaded in groups; a prompt opens a reply in groups and waits in private chats. */
-  async function respond(ctx: Context, reply: Reply, replyTo = isGroup(ctx) ? ctx.msg?.message_id : undefined): Promise<void> {
+  async function respond(
+    ctx: Context,
+    reply: Reply,
+    replyTo = isGroup(ctx) ? ctx.msg?.message_id : undefined,
+  ): Promise<void> {
     const rendered = renderTelegram(reply, renderOptions(ctx));
     if (reply.type === "prompt" && ctx.chat && !isGroup(ctx)) pending.set(String(ctx.chat.id));
     await sendRendered(ctx, rendered, { replyTo, forceReply: reply.type === "prompt" && isGroup(ctx) });
@@ -68,7 +72,9 @@ export function buildHandlers(runtime: Runtime, settings: HandlerSettings): Comp
   });
   // A bare /ask waits for the question (a prompt); every other command runs in the conversation (/forget clears it).
   for (const def of commands)
-    chats.command(def.name, flood, (ctx) => (def.name === "ask" && ctx.match.trim() === "" ? run(ctx, def, "") : talk.command(ctx, def, ctx.match)));
+    chats.command(def.name, flood, (ctx) =>
+      def.name === "ask" && ctx.match.trim() === "" ? run(ctx, def, "") : talk.command(ctx, def, ctx.match),
+    );
 
   const priv = c.chatType("private");
   priv.on("message:text", flood, async (ctx) => {

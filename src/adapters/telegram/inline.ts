@@ -19,7 +19,13 @@ const DESCRIPTION_MAX = 120;
 const featured: CommandDef = {
   name: quote.name,
   description: quote.description,
-  run: (core) => ({ type: "quotes", query: "", speaker: null, answers: core.featuredQuotes(INLINE_RESULTS), suggestions: [] }),
+  run: (core) => ({
+    type: "quotes",
+    query: "",
+    speaker: null,
+    answers: core.featuredQuotes(INLINE_RESULTS),
+    suggestions: [],
+  }),
 };
 
 /** One answer as an inline article: a short title and description, the full sourced answer as the message. */
@@ -44,7 +50,10 @@ export function articleFor(answer: Answer, titlePrefix = ""): InlineQueryResultA
  * suggestions marked "Did you mean"; featured quotes for an empty query. Runs in well under a millisecond of core
  * time, far inside Telegram's time limit for inline answers.
  */
-export async function answerInline(ctx: Context & { inlineQuery: NonNullable<Context["inlineQuery"]> }, runtime: Runtime): Promise<void> {
+export async function answerInline(
+  ctx: Context & { inlineQuery: NonNullable<Context["inlineQuery"]> },
+  runtime: Runtime,
+): Promise<void> {
   const query = ctx.inlineQuery.query.trim();
   let results: InlineQueryResultArticle[];
   if (query === "") {
@@ -61,5 +70,8 @@ export async function answerInline(ctx: Context & { inlineQuery: NonNullable<Con
     }
   }
   const unique = results.filter((a, i) => results.findIndex((b) => b.id === a.id) === i).slice(0, INLINE_RESULTS);
-  await ctx.answerInlineQuery(unique, { cache_time: query === "" ? FEATURED_CACHE_SECONDS : INLINE_CACHE_SECONDS, is_personal: false });
+  await ctx.answerInlineQuery(unique, {
+    cache_time: query === "" ? FEATURED_CACHE_SECONDS : INLINE_CACHE_SECONDS,
+    is_personal: false,
+  });
 }

@@ -23,7 +23,10 @@ export async function registerMenu(api: Api, log: Logger, signal?: AbortSignal):
       await api.setMyCommands(menu, { scope }, signal as Parameters<Api["setMyCommands"]>[2]);
     } catch (err) {
       if (signal?.aborted) return;
-      log.warn({ platform: "telegram", scope: scope.type, err: describeError(err) }, "telegram command menu not registered");
+      log.warn(
+        { platform: "telegram", scope: scope.type, err: describeError(err) },
+        "telegram command menu not registered",
+      );
     }
   }
 }

@@ -95,7 +95,10 @@ export async function startWebhook(bot: Bot, runtime: Runtime, options: WebhookO
     } catch (err) {
       const tooLarge = err instanceof BodyTooLarge;
       // Not the parse error's message: JSON.parse quotes the body in it.
-      runtime.log.warn({ platform: "telegram", err: { name: (err as Error).name } }, tooLarge ? "telegram webhook body too large" : "telegram webhook body is not JSON");
+      runtime.log.warn(
+        { platform: "telegram", err: { name: (err as Error).name } },
+        tooLarge ? "telegram webhook body too large" : "telegram webhook body is not JSON",
+      );
       res.writeHead(tooLarge ? 413 : 400, { connection: "close" }).end();
       return;
     }
@@ -111,7 +114,11 @@ export async function startWebhook(bot: Bot, runtime: Runtime, options: WebhookO
   // Connections that have not yet sent a request with the secret: closed at once on stop.
   const untrusted = new Set<Socket>();
   const server: Server = createServer(
-    { headersTimeout: limits.headersTimeoutMs, requestTimeout: limits.requestTimeoutMs, connectionsCheckingInterval: limits.checkEveryMs },
+    {
+      headersTimeout: limits.headersTimeoutMs,
+      requestTimeout: limits.requestTimeoutMs,
+      connectionsCheckingInterval: limits.checkEveryMs,
+    },
     (req, res) => {
       const reqPath = (req.url ?? "/").split("?")[0];
       if (req.method !== "POST" || reqPath !== path) {
@@ -146,7 +153,9 @@ export async function startWebhook(bot: Bot, runtime: Runtime, options: WebhookO
       resolve();
     });
   });
-  server.on("error", (err) => runtime.log.error({ platform: "telegram", err: describeError(err) }, "telegram webhook server error"));
+  server.on("error", (err) =>
+    runtime.log.error({ platform: "telegram", err: describeError(err) }, "telegram webhook server error"),
+  );
   try {
     await bot.api.setWebhook(options.url, { secret_token: secret, allowed_updates: [...ALLOWED_UPDATES] });
   } catch (err) {

@@ -23,7 +23,9 @@ afterAll(async () => {
   await fake?.close();
 });
 
-function next<E extends Events.InteractionCreate | Events.MessageCreate>(event: E): Promise<E extends Events.InteractionCreate ? Interaction : Message> {
+function next<E extends Events.InteractionCreate | Events.MessageCreate>(
+  event: E,
+): Promise<E extends Events.InteractionCreate ? Interaction : Message> {
   return new Promise((resolve) => client.once(event as never, resolve as never));
 }
 

@@ -36,7 +36,14 @@ beforeAll(async () => {
   fake = await startFakeDiscord();
   // deferAfterMs: only the interactions the defer tests make old on purpose (2 minutes) take the deferred path. One fake
   // user asks everything here, so no flood limit (test/adapters/discord/flood.test.ts tests it).
-  adapter = await startDiscord(runtime, { token: fake.token, applicationId: fake.applicationId, apiUrl: fake.apiUrl, restRetries: 0, deferAfterMs: 60_000, ...NO_FLOOD });
+  adapter = await startDiscord(runtime, {
+    token: fake.token,
+    applicationId: fake.applicationId,
+    apiUrl: fake.apiUrl,
+    restRetries: 0,
+    deferAfterMs: 60_000,
+    ...NO_FLOOD,
+  });
 });
 
 afterAll(async () => {
@@ -99,7 +106,12 @@ describe("guild messages", () => {
   });
 
   it("answers a reply to one of its messages (reply ping on), without a mention in the text", async () => {
-    const id = fake.sendMessage({ content: "when was telegram banned", replyToBot: true, mentionBot: true, mentionInContent: false });
+    const id = fake.sendMessage({
+      content: "when was telegram banned",
+      replyToBot: true,
+      mentionBot: true,
+      mentionInContent: false,
+    });
     const r = await fake.replyTo(id);
     expect(r.body.embeds[0].description).toContain(core.ask("when was telegram banned").answer!.text.slice(0, 30));
   });
@@ -142,7 +154,18 @@ describe("direct messages", () => {
 
 describe("bad input", () => {
   it("answers every kind of bad input within Discord's limits, pinging no one", async () => {
-    const inputs = ["", "   ", "\u200b\u200d\ufeff", "\u0000\u0007\u001b[31m", "🙂".repeat(1000), "مرحبا، كيف حالك؟", "<b>x</b> **y** `z`", "@everyone @here", ".*+?^${}()|[]\\", "x".repeat(4000)];
+    const inputs = [
+      "",
+      "   ",
+      "\u200b\u200d\ufeff",
+      "\u0000\u0007\u001b[31m",
+      "🙂".repeat(1000),
+      "مرحبا، كيف حالك؟",
+      "<b>x</b> **y** `z`",
+      "@everyone @here",
+      ".*+?^${}()|[]\\",
+      "x".repeat(4000),
+    ];
     for (const content of inputs) {
       const r = await fake.replyTo(fake.sendMessage({ content, dm: true }));
       expect(r.body.allowed_mentions.parse).toEqual([]);
@@ -189,7 +212,9 @@ describe("slash commands", () => {
     expect(ids).toEqual(result.suggestionIds!.map((id) => `bb:dym:${id}`));
     const press = await fake.pressButton(ids[0]!).callback();
     expect(press.body.data.flags).toBe(EPHEMERAL);
-    expect(press.body.data.embeds[0].description).toContain(core.answerById(result.suggestionIds![0]!)!.text.slice(0, 30));
+    expect(press.body.data.embeds[0].description).toContain(
+      core.answerById(result.suggestionIds![0]!)!.text.slice(0, 30),
+    );
   });
 
   it("a button whose entry is gone, or that is not ours, gets an ephemeral note", async () => {
@@ -225,16 +250,26 @@ describe("slash commands", () => {
     const sent = fake.sendCommand("ask", { question: "telegram" }, { createdAt: Date.now() - 120_000 });
     const cb = await sent.callback();
     expect(cb.body.type).toBe(5);
-    const edit = await fake.waitForRequest((r) => r.method === "PATCH" && r.path === `/webhooks/${fake.applicationId}/${sent.token}/messages/@original`);
+    const edit = await fake.waitForRequest(
+      (r) => r.method === "PATCH" && r.path === `/webhooks/${fake.applicationId}/${sent.token}/messages/@original`,
+    );
     expect(edit.body.embeds[0].description).toContain(core.ask("telegram").answer!.text.slice(0, 30));
     expect(edit.body.allowed_mentions).toEqual({ parse: [] });
   });
 
   it("a deferred 'no answer' ends up ephemeral (the public placeholder is deleted)", async () => {
-    const sent = fake.sendCommand("ask", { question: "what about bananas in telegram" }, { createdAt: Date.now() - 120_000 });
+    const sent = fake.sendCommand(
+      "ask",
+      { question: "what about bananas in telegram" },
+      { createdAt: Date.now() - 120_000 },
+    );
     expect((await sent.callback()).body.type).toBe(5);
-    await fake.waitForRequest((r) => r.method === "DELETE" && r.path === `/webhooks/${fake.applicationId}/${sent.token}/messages/@original`);
-    const follow = await fake.waitForRequest((r) => r.method === "POST" && r.path === `/webhooks/${fake.applicationId}/${sent.token}`);
+    await fake.waitForRequest(
+      (r) => r.method === "DELETE" && r.path === `/webhooks/${fake.applicationId}/${sent.token}/messages/@original`,
+    );
+    const follow = await fake.waitForRequest(
+      (r) => r.method === "POST" && r.path === `/webhooks/${fake.applicationId}/${sent.token}`,
+    );
     expect(follow.body.flags).toBe(EPHEMERAL);
   });
 });
@@ -317,7 +352,12 @@ describe("privacy", () => {
 describe("start-up", () => {
   it("answers events that arrive before the client is ready (discord.js queues them until it is)", async () => {
     const early = await startFakeDiscord({ holdGuilds: true });
-    const starting = startDiscord(runtime, { token: early.token, applicationId: early.applicationId, apiUrl: early.apiUrl, restRetries: 0 });
+    const starting = startDiscord(runtime, {
+      token: early.token,
+      applicationId: early.applicationId,
+      apiUrl: early.apiUrl,
+      restRetries: 0,
+    });
     await early.waitForShards(1);
     const id = early.sendMessage({ content: "Who banned Telegram in Iran?", dm: true });
     early.releaseGuilds();
@@ -332,7 +372,12 @@ describe("start-up", () => {
 
   it("rejects when Discord refuses the token", async () => {
     await expect(
-      startDiscord(runtime, { token: "bad.token.value-that-is-wrong", applicationId: fake.applicationId, apiUrl: fake.apiUrl, restRetries: 0 }),
+      startDiscord(runtime, {
+        token: "bad.token.value-that-is-wrong",
+        applicationId: fake.applicationId,
+        apiUrl: fake.apiUrl,
+        restRetries: 0,
+      }),
     ).rejects.toMatchObject({ code: "TokenInvalid" });
   });
 });

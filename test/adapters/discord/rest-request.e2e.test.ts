@@ -21,7 +21,10 @@ beforeAll(async () => {
     req.on("end", () => {
       seen.push({ method: req.method!, type: req.headers["content-type"] ?? "", body });
       if (req.url === "/empty") return void res.writeHead(204).end();
-      res.writeHead(req.url === "/missing" ? 404 : 200, { "content-type": "application/json", "x-ratelimit-bucket": "abc" });
+      res.writeHead(req.url === "/missing" ? 404 : 200, {
+        "content-type": "application/json",
+        "x-ratelimit-bucket": "abc",
+      });
       res.end(JSON.stringify({ got: body.length }));
     });
   });
@@ -32,7 +35,11 @@ afterAll(() => new Promise<void>((r) => server.close(() => r())));
 
 describe("the REST strategy under discord.js (makeRequest)", () => {
   it("sends a JSON body and returns the response as @discordjs/rest reads it", async () => {
-    const res = await makeRequest(`${base}/ok`, { method: "POST", body: '{"a":1}', headers: { "content-type": "application/json" } });
+    const res = await makeRequest(`${base}/ok`, {
+      method: "POST",
+      body: '{"a":1}',
+      headers: { "content-type": "application/json" },
+    });
     expect(res.status).toBe(200);
     expect(res.ok).toBe(true);
     expect(res.statusText).toBe("OK");
@@ -73,7 +80,16 @@ describe("the REST strategy under discord.js (makeRequest)", () => {
     const probe = (strategy: string) => {
       const out = execFileSync(
         process.execPath,
-        ["--max-semi-space-size=64", "--no-allocation-site-pretenuring", "--initial-old-space-size=512", "--import", TSX, PROBE, strategy, "6000"],
+        [
+          "--max-semi-space-size=64",
+          "--no-allocation-site-pretenuring",
+          "--initial-old-space-size=512",
+          "--import",
+          TSX,
+          PROBE,
+          strategy,
+          "6000",
+        ],
         { encoding: "utf8", timeout: 60_000 },
       );
       return JSON.parse(out.trim().split("\n").pop()!) as { sent: number; grownMB: number; majors: number };

@@ -46,7 +46,15 @@ describe("the manager path", () => {
 
   it("`auto` asks GET /gateway/bot through the configured API root", async () => {
     const before = fake.requests.length;
-    expect(await shardCount({ token: fake.token, applicationId: fake.applicationId, apiUrl: fake.apiUrl, shards: "auto", restRetries: 0 })).toBe(2);
+    expect(
+      await shardCount({
+        token: fake.token,
+        applicationId: fake.applicationId,
+        apiUrl: fake.apiUrl,
+        shards: "auto",
+        restRetries: 0,
+      }),
+    ).toBe(2);
     expect(fake.requests.slice(before).map((r) => r.path)).toEqual(["/gateway/bot"]);
     expect(await shardCount({ token: fake.token, applicationId: fake.applicationId, shards: 4 })).toBe(4);
   });
@@ -72,7 +80,12 @@ describe("a sharded run against the fake", () => {
     expect(adapter.state()).toBe("serving");
     await fake.waitForShards(2);
     const shards = fake.sessions.filter((s) => s.identified).map((s) => s.shard);
-    expect(shards).toEqual(expect.arrayContaining([[0, 2], [1, 2]]));
+    expect(shards).toEqual(
+      expect.arrayContaining([
+        [0, 2],
+        [1, 2],
+      ]),
+    );
 
     // A DM goes to shard 0, the guild's messages to the guild's shard: both answer.
     const dm = fake.sendMessage({ content: "How many Iranians used Telegram?", dm: true });
@@ -94,7 +107,10 @@ describe("a sharded run against the fake", () => {
     await adapter.stop();
     expect(adapter.state()).toBe("stopped");
     const stopped = t.lines.filter((l) => l.msg === "discord shard stopped");
-    expect(stopped.map((l) => [l.shard, l.code]).sort()).toEqual([[0, 0], [1, 0]]);
+    expect(stopped.map((l) => [l.shard, l.code]).sort()).toEqual([
+      [0, 0],
+      [1, 0],
+    ]);
     expect(fake.sessions.every((s) => s.socket.readyState !== s.socket.OPEN)).toBe(true);
   }, 90_000);
 });

@@ -80,8 +80,18 @@ describe("bounded work per update", () => {
   it("cuts a forged button's data and inline query to Telegram's own limits", () => {
     const update = {
       update_id: 2,
-      callback_query: { id: "c", from: { id: 1, is_bot: false, first_name: "A" }, chat_instance: "i", data: `#${"a".repeat(100_000)}` },
-      inline_query: { id: "q", from: { id: 1, is_bot: false, first_name: "A" }, query: "q".repeat(100_000), offset: "" },
+      callback_query: {
+        id: "c",
+        from: { id: 1, is_bot: false, first_name: "A" },
+        chat_instance: "i",
+        data: `#${"a".repeat(100_000)}`,
+      },
+      inline_query: {
+        id: "q",
+        from: { id: 1, is_bot: false, first_name: "A" },
+        query: "q".repeat(100_000),
+        offset: "",
+      },
     } as unknown as Update;
     boundUpdate(update);
     expect(update.callback_query!.data).toHaveLength(UPDATE_LIMITS.callbackData);
@@ -104,7 +114,11 @@ describe("bounded work per update", () => {
     const h = harness();
     const { update, reads } = hugeGroupUpdate(false);
     update.message!.text += " @brief_test_bot";
-    (update.message!.entities as MessageEntity[]).push({ type: "mention", offset: update.message!.text!.length - 15, length: 15 });
+    (update.message!.entities as MessageEntity[]).push({
+      type: "mention",
+      offset: update.message!.text!.length - 15,
+      length: 15,
+    });
     await h.bot.handleUpdate(update);
     expect(reads.items).toBeLessThanOrEqual(UPDATE_LIMITS.entities + 1);
     expect(h.sent()).toHaveLength(0);

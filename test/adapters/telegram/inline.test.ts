@@ -55,7 +55,18 @@ describe("telegram inline mode (in process)", () => {
 
   it("bad input is answered, never thrown", async () => {
     const h = harness({ inlineFlood: { limit: 100, timeFrameMs: 60_000 } });
-    const inputs = ["\u0000\u0001", "\u200b", "‮ltr", "<b>", "&amp;", "@everyone", "😀".repeat(128), "a".repeat(256), "(.*)+[", "\ud800"];
+    const inputs = [
+      "\u0000\u0001",
+      "\u200b",
+      "‮ltr",
+      "<b>",
+      "&amp;",
+      "@everyone",
+      "😀".repeat(128),
+      "a".repeat(256),
+      "(.*)+[",
+      "\ud800",
+    ];
     for (const q of inputs) await h.inline(user, q);
     expect(h.calls.filter((c) => c.method === "answerInlineQuery")).toHaveLength(inputs.length);
     expect(h.rt.errors).toEqual([]);

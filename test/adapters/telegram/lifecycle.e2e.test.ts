@@ -53,7 +53,9 @@ describe("telegram stop()", () => {
     // A fake Bot API that refuses every token, as Telegram does for a revoked one.
     const { createServer: createHttp } = await import("node:http");
     const api = createHttp((_req, res) => {
-      res.writeHead(401, { "content-type": "application/json" }).end(JSON.stringify({ ok: false, error_code: 401, description: "Unauthorized" }));
+      res
+        .writeHead(401, { "content-type": "application/json" })
+        .end(JSON.stringify({ ok: false, error_code: 401, description: "Unauthorized" }));
     });
     await new Promise<void>((r) => api.listen(0, "127.0.0.1", r));
     const apiRoot = `http://127.0.0.1:${(api.address() as { port: number }).port}`;
@@ -74,9 +76,20 @@ describe("telegram webhook mode", () => {
     const port = await freePort();
     const url = `http://127.0.0.1:${port}/telegram/hook`;
     const secret = "e2e_secret-123";
-    adapter = await startTelegram(rt.runtime, { token: TOKEN, apiRoot, webhookUrl: url, webhookPort: port, webhookHost: "127.0.0.1", webhookSecret: secret });
+    adapter = await startTelegram(rt.runtime, {
+      token: TOKEN,
+      apiRoot,
+      webhookUrl: url,
+      webhookPort: port,
+      webhookHost: "127.0.0.1",
+      webhookSecret: secret,
+    });
     expect(adapter.webhookPort).toBe(port);
-    const hooks = (emu.server as unknown as { webhooks: Record<string, { url: string; secret_token?: string; allowed_updates?: string[] }> }).webhooks;
+    const hooks = (
+      emu.server as unknown as {
+        webhooks: Record<string, { url: string; secret_token?: string; allowed_updates?: string[] }>;
+      }
+    ).webhooks;
     expect(hooks[TOKEN]).toMatchObject({ url, secret_token: secret });
     expect(hooks[TOKEN]!.allowed_updates).toEqual(["message", "callback_query", "inline_query"]);
     expect(emu.calls).not.toContain("getUpdates");
@@ -86,11 +99,21 @@ describe("telegram webhook mode", () => {
       message: { message_id: id, date: Math.floor(Date.now() / 1000), chat, from: alice, text },
     });
     const post = (body: string, headers: Record<string, string> = {}, path = "/telegram/hook") =>
-      fetch(`http://127.0.0.1:${port}${path}`, { method: "POST", headers: { "content-type": "application/json", ...headers }, body });
+      fetch(`http://127.0.0.1:${port}${path}`, {
+        method: "POST",
+        headers: { "content-type": "application/json", ...headers },
+        body,
+      });
     const withSecret = { "x-telegram-bot-api-secret-token": secret };
 
     expect((await post(JSON.stringify(update(1, "How many people used Telegram?")))).status).toBe(401);
-    expect((await post(JSON.stringify(update(2, "How many people used Telegram?")), { "x-telegram-bot-api-secret-token": "wrong" })).status).toBe(401);
+    expect(
+      (
+        await post(JSON.stringify(update(2, "How many people used Telegram?")), {
+          "x-telegram-bot-api-secret-token": "wrong",
+        })
+      ).status,
+    ).toBe(401);
     expect((await post(JSON.stringify(update(3, "x")), withSecret, "/elsewhere")).status).toBe(404);
     expect((await fetch(`http://127.0.0.1:${port}/telegram/hook`)).status).toBe(404);
     expect(emu.botMessages(TOKEN, chat.id)).toHaveLength(0);

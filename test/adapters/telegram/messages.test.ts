@@ -26,7 +26,20 @@ describe("telegram messages (in process)", () => {
 
   it("every command reply is valid HTML under 4,096 characters", async () => {
     const h = harness({ flood: { limit: 100, timeFrameMs: 60_000 } });
-    for (const text of ["/start", "/help", "/sources", "/quote", "/quote sam", "/quote nobody at all", "/fact", "/fact vpn", "/fact longread", "/fact qqq", "/ask <b>hi</b>", "/ask"]) {
+    for (const text of [
+      "/start",
+      "/help",
+      "/sources",
+      "/quote",
+      "/quote sam",
+      "/quote nobody at all",
+      "/fact",
+      "/fact vpn",
+      "/fact longread",
+      "/fact qqq",
+      "/ask <b>hi</b>",
+      "/ask",
+    ]) {
       await h.message(dm, alice, text);
     }
     expect(h.sent().length).toBeGreaterThanOrEqual(12);
@@ -70,17 +83,30 @@ describe("telegram messages (in process)", () => {
 
   it("in groups: commands for this bot, mentions and replies to the bot; silent otherwise", async () => {
     const h = harness();
-    const asked = await h.message(group, alice, `/ask@${BOT_INFO.username.toUpperCase()} how many people used telegram`);
+    const asked = await h.message(
+      group,
+      alice,
+      `/ask@${BOT_INFO.username.toUpperCase()} how many people used telegram`,
+    );
     await h.message(group, alice, "/ask@other_bot how many people used telegram");
     await h.message(group, alice, "how many people used telegram");
     await h.message(group, alice, "/unknown");
     await h.message(group, alice, `/unknown@${BOT_INFO.username}`);
     const mention = await h.message(group, bob, `hey ${me} how do people reach blocked sites?`);
-    const reply = await h.message(group, bob, "does the minister use twitter", { reply_to_message: { message_id: 1, date: 0, chat: group, from: BOT_INFO, text: "x" } });
-    await h.message(group, bob, "does the minister use twitter", { reply_to_message: { message_id: 1, date: 0, chat: group, from: { ...alice, is_bot: false }, text: "x" } });
+    const reply = await h.message(group, bob, "does the minister use twitter", {
+      reply_to_message: { message_id: 1, date: 0, chat: group, from: BOT_INFO, text: "x" },
+    });
+    await h.message(group, bob, "does the minister use twitter", {
+      reply_to_message: { message_id: 1, date: 0, chat: group, from: { ...alice, is_bot: false }, text: "x" },
+    });
     await h.message(group, alice, `/start@${BOT_INFO.username}`);
     const sent = h.sent();
-    expect(sent.map((c) => c.payload.reply_parameters?.message_id)).toEqual([asked, mention, reply, expect.any(Number)]);
+    expect(sent.map((c) => c.payload.reply_parameters?.message_id)).toEqual([
+      asked,
+      mention,
+      reply,
+      expect.any(Number),
+    ]);
     expect(sent[0]!.payload.text).toContain("40 million");
     expect(sent[1]!.payload.text).toContain("VPNs");
     expect(sent[2]!.payload.text).toContain("Twitter every single day");
@@ -91,7 +117,15 @@ describe("telegram messages (in process)", () => {
     const h = harness();
     await h.message(dm, alice, "how many people used telegram");
     await h.message(dm, alice, "/nonsense");
-    await h.send({ message: { message_id: 5, date: 0, chat: { ...dm, first_name: "A" }, from: { ...alice, is_bot: false }, sticker: { file_id: "s" } } } as never);
+    await h.send({
+      message: {
+        message_id: 5,
+        date: 0,
+        chat: { ...dm, first_name: "A" },
+        from: { ...alice, is_bot: false },
+        sticker: { file_id: "s" },
+      },
+    } as never);
     const texts = h.sent().map((c) => c.payload.text as string);
     expect(texts[0]).toContain("40 million");
     expect(texts[1]).toMatch(/don't know that command/);

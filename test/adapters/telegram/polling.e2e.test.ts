@@ -14,7 +14,7 @@ const alice: TestUser = { id: 5001, is_bot: false, first_name: "Alice", username
 const bob: TestUser = { id: 5002, is_bot: false, first_name: "Bob" };
 let nextChat = 100;
 const privateChat = (): TestChat => ({ id: ++nextChat, type: "private", first_name: "Alice" });
-const groupChat = (): TestChat => ({ id: -(++nextChat), type: "supergroup", title: "Test group" });
+const groupChat = (): TestChat => ({ id: -++nextChat, type: "supergroup", title: "Test group" });
 
 let emu: Emulator;
 let adapter: TelegramAdapter;
@@ -38,7 +38,9 @@ const sent = (chat: TestChat) => emu.botMessages(TOKEN, chat.id);
 
 /** Waits for `n` more bot messages in `chat` than `before` and returns the new ones. */
 async function replies(chat: TestChat, before: number, n = 1) {
-  expect(await until(() => sent(chat).length >= before + n), `expected ${n} bot message(s) in chat ${chat.id}`).toBe(true);
+  expect(await until(() => sent(chat).length >= before + n), `expected ${n} bot message(s) in chat ${chat.id}`).toBe(
+    true,
+  );
   return sent(chat).slice(before);
 }
 
@@ -98,7 +100,9 @@ describe("telegram e2e (long polling against telegram-test-api)", () => {
     const chat = groupChat();
     const asked = await emu.say(TOKEN, chat, alice, `/ask@${EMULATOR_BOT.username} Why was Telegram banned?`);
     const [m] = await replies(chat, 0);
-    expect(m!.message.text).toContain("— <b>Sam &quot;The Minister&quot; O&#39;Neil, communications &lt;minister&gt; &amp; spokesman</b>");
+    expect(m!.message.text).toContain(
+      "— <b>Sam &quot;The Minister&quot; O&#39;Neil, communications &lt;minister&gt; &amp; spokesman</b>",
+    );
     expect(m!.message.reply_parameters?.message_id).toBe(asked);
   });
 
@@ -123,7 +127,12 @@ describe("telegram e2e (long polling against telegram-test-api)", () => {
 
   it("in a group answers an @mention, without the mention in the question", async () => {
     const chat = groupChat();
-    const asked = await emu.say(TOKEN, chat, alice, `@${EMULATOR_BOT.username.toLowerCase()} how many people used telegram?`);
+    const asked = await emu.say(
+      TOKEN,
+      chat,
+      alice,
+      `@${EMULATOR_BOT.username.toLowerCase()} how many people used telegram?`,
+    );
     const [m] = await replies(chat, 0);
     expect(m!.message.text).toContain("40 million");
     expect(m!.message.reply_parameters?.message_id).toBe(asked);
@@ -133,13 +142,21 @@ describe("telegram e2e (long polling against telegram-test-api)", () => {
     const chat = groupChat();
     await emu.say(TOKEN, chat, alice, "/sources");
     const [mine] = await replies(chat, 0);
-    const botMsg = { message_id: mine!.messageId, date: 0, chat, from: { id: EMULATOR_BOT.id, is_bot: true, first_name: "Bot" }, text: "x" };
+    const botMsg = {
+      message_id: mine!.messageId,
+      date: 0,
+      chat,
+      from: { id: EMULATOR_BOT.id, is_bot: true, first_name: "Bot" },
+      text: "x",
+    };
     const asked = await emu.say(TOKEN, chat, bob, "Does the minister use Twitter?", { reply_to_message: botMsg });
     const [answer] = await replies(chat, 1);
     expect(answer!.message.text).toContain("I use Twitter every single day");
     expect(answer!.message.reply_parameters?.message_id).toBe(asked);
     const other = { ...botMsg, from: alice };
-    await expectSilence(chat, () => emu.say(TOKEN, chat, bob, "Does the minister use Twitter?", { reply_to_message: other }));
+    await expectSilence(chat, () =>
+      emu.say(TOKEN, chat, bob, "Does the minister use Twitter?", { reply_to_message: other }),
+    );
   });
 
   it("a group /ask without a question opens a reply; the reply is answered", async () => {
@@ -147,7 +164,13 @@ describe("telegram e2e (long polling against telegram-test-api)", () => {
     await emu.say(TOKEN, chat, alice, "/ask");
     const [prompt] = await replies(chat, 0);
     expect(prompt!.message.reply_markup).toMatchObject({ force_reply: true, selective: true });
-    const botMsg = { message_id: prompt!.messageId, date: 0, chat, from: { id: EMULATOR_BOT.id, is_bot: true, first_name: "Bot" }, text: "x" };
+    const botMsg = {
+      message_id: prompt!.messageId,
+      date: 0,
+      chat,
+      from: { id: EMULATOR_BOT.id, is_bot: true, first_name: "Bot" },
+      text: "x",
+    };
     await emu.say(TOKEN, chat, alice, "how do people reach blocked sites", { reply_to_message: botMsg });
     const [answer] = await replies(chat, 1);
     expect(answer!.message.text).toContain("VPNs");
@@ -171,7 +194,14 @@ describe("telegram e2e (long polling against telegram-test-api)", () => {
     expect(expected).not.toBeNull();
     await emu.press(TOKEN, chat, alice, declined!, pressed.callback_data);
     const [answer] = await replies(chat, 1);
-    expect(answer!.message.text).toContain(expected!.text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").slice(0, 40));
+    expect(answer!.message.text).toContain(
+      expected!.text
+        .replace(/&/g, "&amp;")
+        .replace(/</g, "&lt;")
+        .replace(/>/g, "&gt;")
+        .replace(/"/g, "&quot;")
+        .slice(0, 40),
+    );
     expect(emu.calls).toContain("answerCallbackQuery");
   });
 
@@ -199,7 +229,15 @@ describe("telegram e2e (long polling against telegram-test-api)", () => {
 
   it("bad input never crashes it: empty-ish, control characters, RTL, markup, @everyone, 4,000 characters", async () => {
     const chat = privateChat();
-    const inputs = ["\u200b\u200b", "\u0000\u0007 telegram", "تلگرام چرا فیلتر شد؟", "<b>bold</b> & <script>", "@everyone @here", "😀".repeat(50), "x".repeat(4000)];
+    const inputs = [
+      "\u200b\u200b",
+      "\u0000\u0007 telegram",
+      "تلگرام چرا فیلتر شد؟",
+      "<b>bold</b> & <script>",
+      "@everyone @here",
+      "😀".repeat(50),
+      "x".repeat(4000),
+    ];
     for (const text of inputs) await emu.say(TOKEN, chat, alice, text);
     const got = await replies(chat, 0, inputs.length);
     for (const m of got) {
@@ -213,7 +251,14 @@ describe("telegram e2e (long polling against telegram-test-api)", () => {
     const info = infoText(rt.lines);
     const all = rt.lines.map((l) => JSON.stringify(l)).join("\n");
     expect(info.length).toBeGreaterThan(0);
-    for (const secret of [String(alice.id), alice.username!, "Alice", "40 million", "Why was Telegram banned", "telegram weather"]) {
+    for (const secret of [
+      String(alice.id),
+      alice.username!,
+      "Alice",
+      "40 million",
+      "Why was Telegram banned",
+      "telegram weather",
+    ]) {
       for (const line of info) expect(line).not.toContain(secret);
     }
     expect(all).not.toContain(TOKEN);

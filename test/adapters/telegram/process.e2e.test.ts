@@ -24,7 +24,12 @@ describe("briefbot process on Telegram", () => {
   it("answers from the shipped knowledge, and on SIGTERM finishes the answer in flight and exits 0", async () => {
     emu = new Emulator();
     const apiRoot = await emu.start();
-    proc = spawnMain({ TELEGRAM_BOT_TOKEN: TOKEN, TELEGRAM_API_ROOT: apiRoot, KNOWLEDGE_DIR: KNOWLEDGE, LOG_LEVEL: "info" });
+    proc = spawnMain({
+      TELEGRAM_BOT_TOKEN: TOKEN,
+      TELEGRAM_API_ROOT: apiRoot,
+      KNOWLEDGE_DIR: KNOWLEDGE,
+      LOG_LEVEL: "info",
+    });
     const e = emu;
     expect(await until(() => e.calls.includes("getUpdates"), 20_000), proc.stderr()).toBe(true);
 

@@ -12,14 +12,26 @@ async function fakeApi(script: object[]) {
     const method = (req.url ?? "").split("/").pop()!;
     calls.push(method);
     req.resume();
-    const body = method === "sendMessage" && script.length ? script.shift()! : { ok: true, result: { message_id: 1, date: 0, chat: { id: 1, type: "private" }, text: "x" } };
+    const body =
+      method === "sendMessage" && script.length
+        ? script.shift()!
+        : { ok: true, result: { message_id: 1, date: 0, chat: { id: 1, type: "private" }, text: "x" } };
     res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify(body));
   });
   await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
-  return { apiRoot: `http://127.0.0.1:${(server.address() as { port: number }).port}`, calls, close: () => new Promise<void>((r) => server.close(() => r())) };
+  return {
+    apiRoot: `http://127.0.0.1:${(server.address() as { port: number }).port}`,
+    calls,
+    close: () => new Promise<void>((r) => server.close(() => r())),
+  };
 }
 
-const tooMany = (after: number) => ({ ok: false, error_code: 429, description: `Too Many Requests: retry after ${after}`, parameters: { retry_after: after } });
+const tooMany = (after: number) => ({
+  ok: false,
+  error_code: 429,
+  description: `Too Many Requests: retry after ${after}`,
+  parameters: { retry_after: after },
+});
 let api: Awaited<ReturnType<typeof fakeApi>> | undefined;
 afterEach(async () => {
   await api?.close();
@@ -29,10 +41,21 @@ afterEach(async () => {
 async function askOnce(script: object[]) {
   api = await fakeApi(script);
   const rt = testRuntime(fixtureCore());
-  const bot = createTelegramBot(rt.runtime, { token: TOKEN, botInfo: BOT_INFO, apiRoot: api.apiRoot, retry: { maxRetryAttempts: 2, maxDelaySeconds: 5 } });
+  const bot = createTelegramBot(rt.runtime, {
+    token: TOKEN,
+    botInfo: BOT_INFO,
+    apiRoot: api.apiRoot,
+    retry: { maxRetryAttempts: 2, maxDelaySeconds: 5 },
+  });
   await bot.handleUpdate({
     update_id: 1,
-    message: { message_id: 1, date: 0, chat: { id: 1, type: "private", first_name: "A" }, from: { id: 1, is_bot: false, first_name: "A" }, text: "how many people used telegram" },
+    message: {
+      message_id: 1,
+      date: 0,
+      chat: { id: 1, type: "private", first_name: "A" },
+      from: { id: 1, is_bot: false, first_name: "A" },
+      text: "how many people used telegram",
+    },
   });
   return { rt, sends: api.calls.filter((c) => c === "sendMessage").length };
 }

@@ -18,7 +18,13 @@ afterEach(async () => {
 
 async function serve(limits: Parameters<typeof startWebhook>[2]["limits"] = {}) {
   const h = harness();
-  const server = await startWebhook(h.bot, h.rt.runtime, { url: "https://bot.example/hook", port: 0, host: "127.0.0.1", secret: SECRET, limits });
+  const server = await startWebhook(h.bot, h.rt.runtime, {
+    url: "https://bot.example/hook",
+    port: 0,
+    host: "127.0.0.1",
+    secret: SECRET,
+    limits,
+  });
   servers.push(server);
   return { h, server };
 }
@@ -54,7 +60,11 @@ describe("telegram webhook server limits", () => {
     const slow = await slowHeaders(server.port);
     await slow.closed;
     expect(slow.data()).not.toMatch(/^HTTP\/1\.1 200/);
-    const res = await fetch(`http://127.0.0.1:${server.port}/hook`, { method: "POST", body: "{}", headers: { "x-telegram-bot-api-secret-token": "wrong" } });
+    const res = await fetch(`http://127.0.0.1:${server.port}/hook`, {
+      method: "POST",
+      body: "{}",
+      headers: { "x-telegram-bot-api-secret-token": "wrong" },
+    });
     expect(res.status).toBe(401);
   });
 
@@ -67,7 +77,16 @@ describe("telegram webhook server limits", () => {
 
   it("answers Telegram's update, then closes its idle keep-alive connection on stop", async () => {
     const { h, server } = await serve({ headersTimeoutMs: 60_000, requestTimeoutMs: 60_000 });
-    const update = { update_id: 1, message: { message_id: 1, date: 0, chat: { id: 5001, type: "private" }, from: { id: 5001, is_bot: false, first_name: "A" }, text: "/help" } };
+    const update = {
+      update_id: 1,
+      message: {
+        message_id: 1,
+        date: 0,
+        chat: { id: 5001, type: "private" },
+        from: { id: 5001, is_bot: false, first_name: "A" },
+        text: "/help",
+      },
+    };
     const res = await fetch(`http://127.0.0.1:${server.port}/hook`, {
       method: "POST",
       body: JSON.stringify(update),
