@@ -43,9 +43,12 @@ export function intentOf(question: string): Intent {
 }
 
 const YEAR = /\b(1[89]\d\d|20\d\d)\b/g;
-/** An age is a number, but not a quantity: "Lidia Marrow, 52, sells…" does not say how much anything costs. */
+/**
+ * An age is a number, but not a quantity: "Lidia Marrow, 52, sells…" does not say how much anything costs. "is 12"
+ * is an age only where the sentence stops there ("She is 17."), not in "is 12 kilometres long".
+ */
 const AGE =
-  /\b\d{1,3}-year-olds?\b|\b\d{1,3} years? old\b|\baged \d{1,3}\b|(?<=[A-Z][\w'’-]*), \d{1,2},|\b(?:is|was|turned|turns) \d{1,2}\b(?! (?:percent|%|million|billion|per))/g;
+  /\b\d{1,3}-year-olds?\b|\b\d{1,3} years? old\b|\baged \d{1,3}\b|(?<=[A-Z][\w'’-]*), \d{1,2},|\b(?:is|was|turned|turns) \d{1,2}\b(?=\s*(?:[,.;:!?)]|$|and\b|but\b|when\b|years?\b))/g;
 /** An amount of money: a currency sign or word, or a number beside a word about paying. */
 const MONEY =
   /[$£€¥₹]|\b\d[\d,.]*\s*(?:bn|m|k)?\s*(?:dollars?|euros?|pounds?|cents?|pence|crowns?|marks?|francs?|rupees?|yuan|yen|roubles?|rubles?|dinars?|rials?|lira)\b|\b(?:cost|costs|costing|paid|pay|pays|owe|owes|owed|lend|lent|loan|worth|valued|price|priced|fee|fees|salary|earned|earns|made|spend|spent|charge|charges|budget|revenue|subscription)\b[^.]{0,40}\d|\d[^.]{0,40}\b(?:cost|costs|paid|owed|lent|loan|worth|fee|salary|budget|revenue|a month|a year|a week|per month|per year)\b/i;

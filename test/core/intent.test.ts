@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { intentOf } from "../../src/core/intent.js";
+import { intentOf, satisfies } from "../../src/core/intent.js";
+import type { Entry } from "../../src/core/types.js";
 
 describe("intentOf", () => {
   it.each([
@@ -20,5 +21,18 @@ describe("intentOf", () => {
     ["Which groups criticised the apps? names pls", "name"],
   ])("%s → %s", (q, intent) => {
     expect(intentOf(q)).toBe(intent);
+  });
+});
+
+describe("satisfies: a number after 'is' is an age only where the sentence stops there", () => {
+  const fact = (text: string): Entry => ({ kind: "fact", id: "f", text, tags: [], questions: [], sourceId: "s" });
+  const none = new Set<string>();
+  it("'is 12 kilometres long' answers 'how long', and is no age", () => {
+    expect(satisfies(fact("The test river is 12 kilometres long."), "number", none)).toBe(true);
+    expect(satisfies(fact("The test river is 12 kilometres long."), "age", none)).toBe(false);
+  });
+  it("'She is 17.' is an age, not a quantity", () => {
+    expect(satisfies(fact("She is 17."), "age", none)).toBe(true);
+    expect(satisfies(fact("She is 17."), "number", none)).toBe(false);
   });
 });
