@@ -165,8 +165,7 @@ export class Core {
       cutTo = MAX_QUESTION_CHARS;
       notes.push(`question was cut to ${MAX_QUESTION_CHARS} characters`);
     }
-    // Results are built as plain literals, never by object spread: on V8 (Node 20) spread copies of per-question
-    // objects survive young-generation GCs and are promoted, which made collections slow under load (bench:bot).
+    // Results are plain literals, never object spread (DESIGN.md, "Garbage on the hot path").
     if (q === "") {
       notes.push("question was empty");
       return {

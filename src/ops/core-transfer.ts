@@ -204,10 +204,9 @@ function ownBuffer(b: Buffer): ArrayBuffer {
 }
 
 /**
- * A young-generation collection on demand, or nothing when V8 will not give one. Decoding 100,000 entries makes tens
- * of megabytes of objects that all survive; left to itself V8 collects them when the young generation is full, and
- * that one scavenge copies all of it at once (100-300 ms with the 64 MB semi-space briefbot runs with). Collecting
- * after each decoded part copies only that part: a millisecond or two each, between answers.
+ * A young-generation collection on demand, or nothing when V8 will not give one: collecting after each decoded part
+ * copies only that part, between answers, instead of one long scavenge of the whole decoded core (figures in
+ * docs/faults-loading.md).
  */
 const minorGc: (() => void) | undefined = (() => {
   if (process.env.BRIEFBOT_RELOAD_MINOR_GC === "0") return undefined;

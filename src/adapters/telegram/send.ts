@@ -25,7 +25,7 @@ export async function sendRendered(ctx: Context, message: TelegramMessage, optio
         : options.forceReply
           ? { force_reply: true as const, selective: true, input_field_placeholder: "Your question" }
           : undefined;
-    // Built field by field, not by object spread: on Node 20, spread copies go straight to the old generation.
+    // Built field by field, not by object spread (DESIGN.md, "Garbage on the hot path").
     const other: Parameters<Context["reply"]>[1] = { parse_mode: "HTML", link_preview_options: { is_disabled: true } };
     if (i === 0 && options.replyTo !== undefined)
       other.reply_parameters = { message_id: options.replyTo, allow_sending_without_reply: true };

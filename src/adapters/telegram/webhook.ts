@@ -78,10 +78,9 @@ function hasSecret(req: IncomingMessage, secret: Buffer): boolean {
  * handed to `bot.handleUpdate` and answered 200 once handled (or after 25 s, finishing in the background); errors are
  * logged without the update and still answered 200, since a 5xx would make Telegram resend the same failing update.
  *
- * Why not grammY's `webhookCallback`: it hands every update a webhook-reply envelope holding the request and the
- * response, and on Node 20 that kept each update's HTTP objects alive into the old generation (about 3× the
- * young-GC survivors and pauses of 6 ms instead of 3 in `npm run bench:bot`). briefbot never answers by webhook
- * reply (it cannot see whether such a reply failed), so it does not need the envelope.
+ * Why not grammY's `webhookCallback`: its webhook-reply envelope kept each update's HTTP objects alive into the old
+ * generation (DESIGN.md, "Garbage on the hot path"), and briefbot never answers by webhook reply (it cannot see
+ * whether such a reply failed), so it does not need the envelope.
  */
 export async function startWebhook(bot: Bot, runtime: Runtime, options: WebhookOptions): Promise<WebhookServer> {
   const secret = options.secret ?? randomBytes(32).toString("base64url");
