@@ -79,18 +79,3 @@ export async function sendError(target: Interaction | Message): Promise<void> {
     // The platform refused even the error reply (expired interaction, no permission): nothing more to do.
   }
 }
-
-/**
- * An error as it may be logged: its kind and Discord's code and status, never a request body (a DiscordAPIError
- * carries the reply, which may echo the user's words) and never more than 200 characters of message.
- */
-export function errorInfo(err: unknown): Record<string, unknown> {
-  if (!(err instanceof Error)) return { error: typeof err };
-  const e = err as Error & { code?: unknown; status?: unknown; method?: unknown };
-  return {
-    name: e.name,
-    message: e.message.split("\n")[0]!.slice(0, 200),
-    ...(e.code !== undefined && { code: e.code }),
-    ...(e.status !== undefined && { status: e.status }),
-  };
-}

@@ -6,7 +6,8 @@ import { conversationOf } from "./conversation.js";
 import { handleInteraction } from "./interactions.js";
 import { discordFlood } from "./flood.js";
 import { handleMessage } from "./messages.js";
-import { errorInfo, sendError } from "./respond.js";
+import { describeError } from "./errors.js";
+import { sendError } from "./respond.js";
 import type { DiscordOptions } from "./index.js";
 
 const DEFAULT_DEFER_AFTER_MS = 1500;
@@ -51,7 +52,7 @@ export async function startClient(runtime: Runtime, options: Omit<DiscordOptions
     if (state !== "serving") return;
     const job = handler()
       .catch(async (err: unknown) => {
-        log.error({ platform: "discord", where, err: errorInfo(err) }, "discord handler failed");
+        log.error({ platform: "discord", where, err: describeError(err) }, "discord handler failed");
         try {
           runtime.telemetry.error("discord", where);
         } catch {
@@ -65,7 +66,7 @@ export async function startClient(runtime: Runtime, options: Omit<DiscordOptions
 
   client.on(Events.InteractionCreate, (i) => serve("interaction", i, () => handleInteraction(ctx, i)));
   client.on(Events.MessageCreate, (m) => serve("message", m, () => handleMessage(runtime, m, ctx.flood)));
-  client.on(Events.Error, (err) => log.error({ platform: "discord", err: errorInfo(err) }, "discord client error"));
+  client.on(Events.Error, (err) => log.error({ platform: "discord", err: describeError(err) }, "discord client error"));
   // Gateway trouble (discord.js reconnects and resumes by itself), logged while serving, not while stopping.
   client.on(Events.ShardDisconnect, (event, shard) => {
     if (state !== "serving") return;

@@ -5,7 +5,7 @@ import { Routes, ShardingManager, type Shard } from "discord.js";
 import type { AdapterState, AnswerEvent, Platform, RunningAdapter, Runtime } from "../../runtime.js";
 import { botRest } from "./commands.js";
 import type { DiscordOptions } from "./index.js";
-import { errorInfo } from "./respond.js";
+import { describeError } from "./errors.js";
 
 /** Whether this module runs compiled (dist/, `npm start`) or as TypeScript through tsx (tests, `npm run dev`). */
 const COMPILED = import.meta.url.endsWith(".js");
@@ -113,7 +113,7 @@ export async function startSharded(runtime: Runtime, options: DiscordOptions): P
       if (state === "serving") log.warn({ platform: "discord", shard: shard.id }, "discord shard died; respawning");
     });
     shard.on("error", (err) =>
-      log.error({ platform: "discord", shard: shard.id, err: errorInfo(err) }, "discord shard error"),
+      log.error({ platform: "discord", shard: shard.id, err: describeError(err) }, "discord shard error"),
     );
     shard.on("message", (m: unknown) => {
       if (!isShardTelemetry(m)) return;
@@ -121,7 +121,7 @@ export async function startSharded(runtime: Runtime, options: DiscordOptions): P
         if (m.briefbot === "answer") runtime.telemetry.answer(m.event, m.question);
         else runtime.telemetry.error(m.platform, m.where);
       } catch (err) {
-        log.warn({ platform: "discord", shard: shard.id, err: errorInfo(err) }, "shard telemetry failed");
+        log.warn({ platform: "discord", shard: shard.id, err: describeError(err) }, "shard telemetry failed");
       }
     });
   });

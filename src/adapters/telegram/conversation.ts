@@ -6,7 +6,7 @@ import type { CommandDef } from "../../commands/types.js";
 import { Conversation, decodeAction, type ConversationReply } from "../../conversation/conversation.js";
 import { renderTelegramTurn, type TelegramRenderOptions } from "../../render/telegram-html.js";
 import type { Runtime } from "../../runtime.js";
-import { sendRendered } from "./send.js";
+import { sendRendered } from "./respond.js";
 
 /** Told (as a button toast) for button data that is not one of briefbot's: forged, cut, or from another bot version. */
 export const FOREIGN_BUTTON = "That button doesn't work any more. Please ask your question again.";

@@ -9,7 +9,7 @@ import { TelegramConversation } from "./conversation.js";
 import { floodLimit, inlineFloodLimit, type FloodOptions } from "./flood.js";
 import { answerInline } from "./inline.js";
 import { PendingAsks } from "./pending.js";
-import { sendRendered } from "./send.js";
+import { sendRendered } from "./respond.js";
 
 export interface HandlerSettings {
   flood: FloodOptions;
