@@ -1,3 +1,5 @@
+import { isId } from "../core/index.js";
+
 /**
  * Buttons under an answer, as data: "More from <speaker>", "Related", "Source", and the options of a "Did you mean …?".
  * Each carries only an entry id, never text or a user id. Encoded as one character and the id ("*jahromi-lost-…"): at
@@ -9,11 +11,10 @@ export type ButtonAction = { action: "more" | "related" | "source" | "pick"; ent
 
 const CODE: Record<ButtonAction["action"], string> = { pick: "#", more: "*", related: "~", source: "^" };
 const ACTION: Record<string, ButtonAction["action"]> = { "#": "pick", "*": "more", "~": "related", "^": "source" };
-const ID = /^[a-z0-9][a-z0-9-]{0,62}$/;
 
 /** The button data for an action; null when the id is not a valid entry id (nothing is ever cut). */
 export function encodeAction(a: ButtonAction): string | null {
-  return ID.test(a.entryId) ? `${CODE[a.action]}${a.entryId}` : null;
+  return isId(a.entryId) ? `${CODE[a.action]}${a.entryId}` : null;
 }
 
 /**
@@ -24,5 +25,5 @@ export function decodeAction(data: unknown): ButtonAction | null {
   if (typeof data !== "string" || data.length < 2 || data.length > 64) return null;
   const action = ACTION[data[0]!];
   const entryId = data.slice(1);
-  return action && ID.test(entryId) ? { action, entryId } : null;
+  return action && isId(entryId) ? { action, entryId } : null;
 }

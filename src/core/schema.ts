@@ -1,12 +1,11 @@
 import { z } from "zod";
+import { ID_PATTERN } from "./ids.js";
 
 /**
  * The schema of one knowledge file (YAML, one file per source). Validated on every load, so a typo in a
  * hand-edited file is reported with its file, line and field instead of surfacing as a wrong answer later.
  */
-const id = z
-  .string()
-  .regex(/^[a-z0-9][a-z0-9-]{0,62}$/, "must be lower-case letters, digits and dashes, at most 63 characters");
+const id = z.string().regex(ID_PATTERN, "must be lower-case letters, digits and dashes, at most 63 characters");
 const text = z.string().trim().min(1, "must not be empty").max(3000, "must be at most 3000 characters");
 const tag = z.string().trim().min(1).max(40);
 const question = z.string().trim().min(3, "must be at least 3 characters").max(200);

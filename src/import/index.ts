@@ -3,6 +3,7 @@
  * read → extract → who said what → draft (facts, tags, generated questions) → the loader's own validation → write.
  * Nothing is written unless the whole file validates against the folder it goes into.
  */
+import { isId } from "../core/index.js";
 import { attributeQuotes } from "./attribute.js";
 import { extractArticle, readSource } from "./extract.js";
 import type { FetchOptions } from "./fetch.js";
@@ -43,11 +44,9 @@ export interface ImportResult {
   ms: number;
 }
 
-const ID = /^[a-z0-9][a-z0-9-]{0,62}$/;
-
 /** Runs the whole import. Throws a SourceError or an {@link ImportError} (one-line messages) and then writes nothing. */
 export async function importArticle(source: string, options: ImportOptions): Promise<ImportResult> {
-  if (options.id !== undefined && !ID.test(options.id)) {
+  if (options.id !== undefined && !isId(options.id)) {
     throw new ImportError(`--id "${options.id}" must be lower-case letters, digits and dashes, at most 63 characters`);
   }
   const input = await readSource(source, options.fetch);
