@@ -358,14 +358,34 @@ describe("the Dockerfile, replayed without Docker", { timeout: 300_000 }, () => 
   });
 
   it("runs what npm start and the systemd unit run (dist/main.js); the high-traffic GC flags are the ones bench:bot measures", () => {
-    const argsOf = (command: string) => command.trim().split(/\s+/).slice(1); // after node
+    // After node, and after any VAR=value the script sets before it.
+    const argsOf = (command: string) =>
+      command
+        .trim()
+        .split(/\s+/)
+        .filter((w) => !/^[A-Z_]+=/.test(w))
+        .slice(1);
+    const envOf = (command: string) =>
+      Object.fromEntries(
+        command
+          .trim()
+          .split(/\s+/)
+          .filter((w) => /^[A-Z_]+=/.test(w))
+          .map((w) => w.split("=") as [string, string]),
+      );
     const start = argsOf(pkg.scripts.start!);
+    // The allocator settings npm start runs with are the image's and the unit's too.
+    const startEnv = envOf(pkg.scripts.start!);
+    expect(Object.keys(startEnv)).toContain("MALLOC_ARENA_MAX");
+    for (const [k, v] of Object.entries(startEnv)) expect(image.env[k], `the image's ENV ${k}`).toBe(v);
     expect(start.at(-1)).toBe("dist/main.js");
     expect((image.cmd as string[]).slice(1)).toEqual(start);
     const unit = readFileSync(join(ROOT, "deploy", "briefbot.service"), "utf8");
     const execStart = /^ExecStart=(\S+node\b.*)$/m.exec(unit)?.[1];
     expect(execStart, "no ExecStart line in deploy/briefbot.service").toBeDefined();
     expect(argsOf(execStart!)).toEqual(start);
+    const unitEnv = /^Environment=(.*)$/m.exec(unit)?.[1] ?? "";
+    expect(envOf(unitEnv)).toEqual(startEnv);
     // The opt-in: the same entry with the GC flags; bench:bot runs the bot (and itself) with exactly those.
     const highTraffic = argsOf(pkg.scripts["start:high-traffic"]!);
     const flags = highTraffic.filter((a) => a.startsWith("--"));
