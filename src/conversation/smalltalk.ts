@@ -1,8 +1,7 @@
 import { readFileSync, statSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { LineCounter, isNode, parseDocument } from "yaml";
 import { z } from "zod";
-import { KnowledgeError, fold } from "../core/index.js";
+import { KnowledgeError, fold, readYaml } from "../core/index.js";
 
 /** The small-talk file shipped with briefbot (knowledge/smalltalk/, a folder the knowledge loader does not read). */
 export const DEFAULT_SMALLTALK_FILE = fileURLToPath(
@@ -357,51 +356,14 @@ export class SmallTalk {
   }
 }
 
-function lineOf(
-  doc: ReturnType<typeof parseDocument>,
-  counter: LineCounter,
-  path: readonly PropertyKey[],
-): number | null {
-  for (let n = path.length; n >= 0; n--) {
-    const node = doc.getIn(path.slice(0, n) as unknown[], true);
-    if (isNode(node) && node.range) return counter.linePos(node.range[0]).line;
-  }
-  return null;
-}
-
-const fieldName = (path: readonly PropertyKey[]) =>
-  path.reduce<string>(
-    (acc, k) => (typeof k === "number" ? `${acc}[${k}]` : acc ? `${acc}.${String(k)}` : String(k)),
-    "",
-  );
-
 /**
  * Parses and validates a small-talk file's text. Throws a {@link KnowledgeError} (file, line, field, reason) on the first
  * problem: invalid YAML, an unknown field, a duplicate intent id, an unbalanced bracket, an unknown {placeholder}.
  */
 export function parseSmallTalk(file: string, yamlText: string): SmallTalk {
-  const counter = new LineCounter();
-  const doc = parseDocument(yamlText, { lineCounter: counter, prettyErrors: false, uniqueKeys: true });
-  const yamlError = doc.errors[0];
-  if (yamlError) {
-    const line = yamlError.linePos?.[0]?.line ?? counter.linePos(yamlError.pos[0]).line;
-    throw new KnowledgeError(file, line, "", `invalid YAML: ${yamlError.message.split("\n")[0]}`);
-  }
-  let data: unknown;
-  try {
-    data = doc.toJS({ maxAliasCount: 50 });
-  } catch (err) {
-    throw new KnowledgeError(file, null, "", `invalid YAML: ${err instanceof Error ? err.message : String(err)}`);
-  }
+  const { data, fail, failIssue } = readYaml(file, yamlText);
   const parsed = fileSchema.safeParse(data);
-  const fail = (path: PropertyKey[], reason: string): never => {
-    throw new KnowledgeError(file, lineOf(doc, counter, path), fieldName(path), reason);
-  };
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    const path = issue.code === "unrecognized_keys" && issue.keys[0] ? [...issue.path, issue.keys[0]] : issue.path;
-    return fail(path, issue.message);
-  }
+  if (!parsed.success) return failIssue(parsed.error.issues[0]!);
   const seen = new Set<string>();
   const patterns: string[][] = [];
   parsed.data.intents.forEach((intent, i) => {

@@ -25,6 +25,7 @@ export {
 export type { Answer, AskResult, Entry, FactEntry, Knowledge, QuoteEntry, Source, Speaker } from "./types.js";
 export type { KnowledgeFile } from "./schema.js";
 export { ID_PATTERN, isId } from "./ids.js";
+export { readYaml, type YamlFile } from "./yaml-file.js";
 export { MAX_QUESTION_CHARS, cleanText, fold, stem, withoutMarkup, words } from "./normalise.js";
 export { STOP_WORDS } from "./lexicon.js";
 export { allowedEdits, editDistance } from "./fuzzy.js";

@@ -11,43 +11,12 @@ import {
   type Stats,
 } from "node:fs";
 import { basename, dirname, join } from "node:path";
-import { LineCounter, isNode, parseDocument, type Document } from "yaml";
 import { knowledgeFileSchema, type KnowledgeFile } from "./schema.js";
+import { KnowledgeError, readYaml } from "./yaml-file.js";
 import type { Entry, Knowledge, Source, Speaker } from "./types.js";
 import { cleanText } from "./normalise.js";
 
-/**
- * A knowledge file that cannot be used, with where and why. `toString()` reads like a compiler error:
- * `knowledge/nbc.yaml:12: quotes[3].speaker: unknown speaker "rohani"`.
- */
-export class KnowledgeError extends Error {
-  constructor(
-    readonly file: string,
-    readonly line: number | null,
-    readonly field: string,
-    readonly reason: string,
-  ) {
-    super(`${file}${line === null ? "" : `:${line}`}: ${field ? `${field}: ` : ""}${reason}`);
-    this.name = "KnowledgeError";
-  }
-}
-
-/** Turns a path like ["quotes", 3, "speaker"] into "quotes[3].speaker". */
-function fieldName(path: readonly PropertyKey[]): string {
-  return path.reduce<string>(
-    (acc, key) => (typeof key === "number" ? `${acc}[${key}]` : acc ? `${acc}.${String(key)}` : String(key)),
-    "",
-  );
-}
-
-function lineOf(doc: Document, counter: LineCounter, path: readonly PropertyKey[]): number | null {
-  // Walk up the path until a node exists (a missing field is reported at its parent).
-  for (let n = path.length; n >= 0; n--) {
-    const node = doc.getIn(path.slice(0, n) as unknown[], true);
-    if (isNode(node) && node.range) return counter.linePos(node.range[0]).line;
-  }
-  return null;
-}
+export { KnowledgeError };
 
 /**
  * Parses and validates one knowledge file's text. `readSourceText` reads the source text the file names
@@ -58,31 +27,10 @@ export function parseKnowledgeFile(
   yamlText: string,
   readSourceText?: (name: string) => string | undefined,
 ): Knowledge {
-  const counter = new LineCounter();
-  const doc = parseDocument(yamlText, { lineCounter: counter, prettyErrors: false, uniqueKeys: true });
-  const yamlError = doc.errors[0];
-  if (yamlError) {
-    const line = yamlError.linePos?.[0]?.line ?? counter.linePos(yamlError.pos[0]).line;
-    throw new KnowledgeError(file, line, "", `invalid YAML: ${yamlError.message.split("\n")[0]}`);
-  }
-  let data0: unknown;
-  try {
-    data0 = doc.toJS({ maxAliasCount: 50 });
-  } catch (err) {
-    // An alias with no anchor, or an alias bomb: yaml throws while building the value.
-    throw new KnowledgeError(file, null, "", `invalid YAML: ${err instanceof Error ? err.message : String(err)}`);
-  }
+  const { data: data0, fail, failIssue } = readYaml(file, yamlText);
   const parsed = knowledgeFileSchema.safeParse(data0);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    // An unknown key is reported at the key itself ("quotes[0].speeker"), not at the object that holds it.
-    const path = issue.code === "unrecognized_keys" && issue.keys[0] ? [...issue.path, issue.keys[0]] : issue.path;
-    throw new KnowledgeError(file, lineOf(doc, counter, path), fieldName(path), issue.message);
-  }
+  if (!parsed.success) return failIssue(parsed.error.issues[0]!);
   const data: KnowledgeFile = parsed.data;
-  const fail = (path: PropertyKey[], reason: string): never => {
-    throw new KnowledgeError(file, lineOf(doc, counter, path), fieldName(path), reason);
-  };
 
   const source: Source = {
     id: data.source.id,
