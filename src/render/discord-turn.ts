@@ -4,26 +4,16 @@
  * conversation's own button data (`encodeAction`: at most 64 characters, under Discord's 100).
  */
 import { ButtonStyle, type APIButtonComponent } from "discord.js";
-import type { Reply } from "../commands/types.js";
-import { encodeAction, type ButtonAction } from "../conversation/actions.js";
+import { encodeAction } from "../conversation/actions.js";
 import type { Answer } from "../core/index.js";
 import { button, rows } from "./discord-buttons.js";
 import { LIMITS } from "./discord-text.js";
 import { renderDiscord, type DiscordMessage } from "./discord.js";
+import { answersShown, type Turn } from "./turn.js";
 
 /** What {@link renderDiscordTurn} reads of a conversation turn (`ConversationReply`). */
-export interface DiscordTurn {
+export interface DiscordTurn extends Turn {
   mode: "answer" | "chitchat" | "clarify" | "declined" | "help";
-  reply: Reply;
-  actions: readonly ButtonAction[];
-  speaker: { name: string } | null;
-  alternatives: readonly Answer[];
-}
-
-/** How many answers a reply shows: the conversation's buttons are offered under exactly one. */
-function answersShown(reply: Reply): number {
-  if (reply.type === "answer") return reply.result.answer ? 1 : 0;
-  return reply.type === "quotes" || reply.type === "facts" ? reply.answers.length : 0;
 }
 
 /** A clarification option's label: the quote with its speaker, or the fact. */

@@ -1,6 +1,6 @@
 import type { Answer, Source, SourceSummary } from "../core/index.js";
 import type { Reply } from "../commands/types.js";
-import { encodeAction, type ButtonAction } from "../conversation/actions.js";
+import { encodeAction } from "../conversation/actions.js";
 import {
   DECLINE_TEXT,
   answerBody,
@@ -11,6 +11,7 @@ import {
   speakerLine,
 } from "./attribution.js";
 import { splitText } from "./split.js";
+import { answersShown, type Turn } from "./turn.js";
 
 /**
  * Renders command replies as Telegram HTML (parse_mode "HTML"). Every string that comes from the knowledge base or
@@ -273,18 +274,7 @@ export function renderWelcome(
 }
 
 /** What {@link renderTelegramTurn} reads of a conversation turn (`ConversationReply`). */
-export interface TelegramTurn {
-  reply: Reply;
-  actions: readonly ButtonAction[];
-  speaker: { name: string } | null;
-  alternatives: readonly Answer[];
-}
-
-/** How many answers a reply shows: the conversation's buttons are offered under exactly one. */
-function answersShown(reply: Reply): number {
-  if (reply.type === "answer") return reply.result.answer ? 1 : 0;
-  return reply.type === "quotes" || reply.type === "facts" ? reply.answers.length : 0;
-}
+export type TelegramTurn = Turn;
 
 /**
  * Renders one turn of the conversation layer: the reply as {@link renderTelegram} does (small talk and "Did you mean
