@@ -34,22 +34,7 @@ import { loadKnowledgeDir } from "../src/core/loader.js";
 import { DEFAULT_KNOWLEDGE_DIR } from "../src/paths.js";
 import { answerText } from "../src/render/text.js";
 import { importArticle, type ImportResult } from "../src/import/index.js";
-
-interface Case {
-  q: string;
-  expect: string[] | null;
-}
-interface GoldQuote {
-  text: string;
-  speaker: string;
-  role: string | null;
-}
-interface Meta {
-  title: string;
-  publisher: string;
-  reporters: string[];
-  date: string;
-}
+import { pct, scoreQuestions, type Case, type GoldQuote, type Meta } from "./score.js";
 
 const verbose = process.argv.includes("--verbose");
 const root = fileURLToPath(new URL("..", import.meta.url));
@@ -67,7 +52,6 @@ const readJsonl = <T>(path: string): T[] =>
     .filter((l) => l.trim() !== "")
     .map((l) => JSON.parse(l) as T);
 
-const pct = (a: number, b: number) => (b === 0 ? 100 : Math.round((1000 * a) / b) / 10);
 const trimText = (s: string) =>
   s
     .normalize("NFKC")
@@ -146,29 +130,6 @@ function answerOf(core: Core, q: string): string | null {
   return r.answer ? answerText(r.answer) : null;
 }
 
-function scoreQuestions(core: Core, cases: Case[], misses: string[]) {
-  let inScope = 0;
-  let inHit = 0;
-  let outScope = 0;
-  let outHit = 0;
-  for (const c of cases) {
-    const text = answerOf(core, c.q);
-    if (c.expect === null) {
-      outScope++;
-      if (text === null) outHit++;
-      else misses.push(`  answered out-of-scope: ${c.q}\n    -> ${text.split("\n")[0]}`);
-    } else {
-      inScope++;
-      if (text !== null && c.expect.some((p) => text.toLowerCase().includes(p.toLowerCase()))) inHit++;
-      else
-        misses.push(
-          `  ${text === null ? "declined" : "wrong"}: ${c.q}${text ? `\n    -> ${text.split("\n")[0]}` : ""}`,
-        );
-    }
-  }
-  return { inScope, inHit, outScope, outHit };
-}
-
 const fmtQ = (s: { inScope: number; inHit: number; outScope: number; outHit: number }) =>
   `in scope ${pct(s.inHit, s.inScope)}% (${s.inHit}/${s.inScope})   declined out of scope ${pct(s.outHit, s.outScope)}% (${s.outHit}/${s.outScope})`;
 
@@ -218,7 +179,11 @@ async function main(): Promise<number> {
       const titleOk = src.title.trim() === meta.title.trim();
       const bylineOk = fold(src.reporters.join(" | ")) === fold(meta.reporters.join(" | "));
       const dateOk = (src.date ?? "") === meta.date;
-      const qs = scoreQuestions(core, readJsonl<Case>(join(articlesDir, `${slug}.questions.jsonl`)), misses);
+      const qs = scoreQuestions(
+        readJsonl<Case>(join(articlesDir, `${slug}.questions.jsonl`)),
+        (q) => answerOf(core, q),
+        misses,
+      );
       totals.right += q.right;
       totals.got += q.got;
       totals.gold += q.gold;
@@ -301,7 +266,7 @@ async function main(): Promise<number> {
         ["curated + imported articles", curatedPlus],
       ] as const) {
         const misses: string[] = [];
-        const s = scoreQuestions(c, cases, misses);
+        const s = scoreQuestions(cases, (q) => answerOf(c, q), misses);
         console.log(`    ${name.padEnd(28)} ${fmtQ(s)}`);
         if (verbose && misses.length && name !== "curated knowledge/ alone")
           console.log(misses.map((m) => `  ${m}`).join("\n"));
@@ -337,7 +302,11 @@ async function main(): Promise<number> {
         const src = r.draft.doc.source;
         const titleOk = src.title.trim() === meta.title.trim();
         const bylineOk = fold(src.reporters.join(" | ")) === fold(meta.reporters.join(" | "));
-        const qs = scoreQuestions(hcore, readJsonl<Case>(join(holdoutDir, `${slug}.questions.jsonl`)), misses);
+        const qs = scoreQuestions(
+          readJsonl<Case>(join(holdoutDir, `${slug}.questions.jsonl`)),
+          (q) => answerOf(hcore, q),
+          misses,
+        );
         for (const k of ["right", "got", "gold"] as const) t[k] += q[k];
         for (const k of ["inScope", "inHit", "outScope", "outHit"] as const) t[k] += qs[k];
         console.log(`${slug}  (${r.ms.toFixed(0)} ms)`);

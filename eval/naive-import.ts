@@ -23,22 +23,7 @@ import { parse, stringify } from "yaml";
 import { createCore } from "../src/core/core.js";
 import { loadKnowledgeDir } from "../src/core/loader.js";
 import { answerText } from "../src/render/text.js";
-
-interface Case {
-  q: string;
-  expect: string[] | null;
-}
-interface GoldQuote {
-  text: string;
-  speaker: string;
-  role: string | null;
-}
-interface Meta {
-  title: string;
-  publisher: string;
-  reporters: string[];
-  date?: string;
-}
+import { pct, type Case, type GoldQuote, type Meta } from "./score.js";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 const sharedDir = join(root, "../shared/articles");
@@ -225,7 +210,6 @@ function build() {
 if (argv.includes("--only-build")) process.exit(0);
 
 const core = createCore(loadKnowledgeDir(out));
-const pct = (a: number, b: number) => (b === 0 ? 100 : Math.round((1000 * a) / b) / 10);
 interface Score {
   set: string;
   inHit: number;

@@ -12,12 +12,8 @@ import { createCore } from "../src/core/core.js";
 import { loadKnowledgeDir } from "../src/core/loader.js";
 import { DEFAULT_KNOWLEDGE_DIR } from "../src/paths.js";
 import { answerText } from "../src/render/text.js";
+import { pct, scoreQuestions, type Case } from "./score.js";
 import { scoreClarify, scoreConversations, scoreMidConversation, scoreSmallTalk } from "./conversation.js";
-
-interface Case {
-  q: string;
-  expect: string[] | null;
-}
 
 const named = process.argv.filter((a) => a.endsWith(".jsonl"));
 const files = named.length
@@ -29,28 +25,8 @@ const verbose = process.argv.includes("--verbose");
 let cases: Case[] = [];
 
 function score(name: string, answer: (q: string) => string | null) {
-  let inScope = 0;
-  let inHit = 0;
-  let outScope = 0;
-  let outHit = 0;
   const misses: string[] = [];
-  for (const c of cases) {
-    const text = answer(c.q);
-    if (c.expect === null) {
-      outScope++;
-      if (text === null) outHit++;
-      else misses.push(`  answered out-of-scope: ${c.q}\n    -> ${text.split("\n")[0]}`);
-    } else {
-      inScope++;
-      const ok = text !== null && c.expect.some((p) => text.toLowerCase().includes(p.toLowerCase()));
-      if (ok) inHit++;
-      else
-        misses.push(
-          `  ${text === null ? "declined" : "wrong"}: ${c.q}${text ? `\n    -> ${text.split("\n")[0]}` : ""}`,
-        );
-    }
-  }
-  const pct = (a: number, b: number) => (b === 0 ? 100 : Math.round((1000 * a) / b) / 10);
+  const { inScope, inHit, outScope, outHit } = scoreQuestions(cases, answer, misses);
   console.log(
     `${name.padEnd(20)} in scope ${pct(inHit, inScope)}% (${inHit}/${inScope})   declined out of scope ${pct(outHit, outScope)}% (${outHit}/${outScope})`,
   );
