@@ -636,18 +636,10 @@ export class Conversation {
 
   private chitchat(m: SmallTalkMatch, core: Core, message: string): ConversationReply {
     const text = fillTemplate(m.reply, core, message);
-    const mode: Mode = m.intent.mode === "help" ? "help" : "chitchat";
-    return {
-      mode,
-      reply: { type: "prompt", text },
-      answer: null,
-      speaker: null,
-      alternatives: [],
-      actions: [],
-      smalltalk: { intent: m.intent.id, confidence: m.confidence },
-      followUp: null,
-      score: m.confidence,
-    };
+    const reply = textReply(m.intent.mode === "help" ? "help" : "chitchat", text, null);
+    reply.smalltalk = { intent: m.intent.id, confidence: m.confidence };
+    reply.score = m.confidence;
+    return reply;
   }
 
   private missing(what: Missing, core: Core, stale: boolean, kind: FollowUp["kind"]): ConversationReply {
