@@ -11,7 +11,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { afterEach, describe, expect, it } from "vitest";
-import { MAIN, spawnMain, type Spawned } from "./spawn.js";
+import { MAIN, spawnMain, type Spawned, jsonLines } from "./spawn.js";
 import { eventually, skyYaml, tempKnowledge } from "./fixtures.js";
 import { FAKE_TOKEN, startFakeTelegram } from "../fakes/telegram-bot-api.js";
 import { startFakeDiscord } from "../fakes/discord.js";
@@ -42,11 +42,6 @@ function run(env: Record<string, string>): Spawned {
   children.push(s);
   return s;
 }
-const jsonLines = (text: string) =>
-  text
-    .split("\n")
-    .filter((l) => l.startsWith("{"))
-    .map((l) => JSON.parse(l) as Record<string, unknown>);
 const healthPort = (s: Spawned) =>
   jsonLines(s.stderr()).find((l) => typeof l.port === "number")?.port as number | undefined;
 

@@ -1,6 +1,6 @@
 import { writeFileSync } from "node:fs";
 import { afterEach, describe, expect, it } from "vitest";
-import { spawnMain, type Spawned } from "./spawn.js";
+import { spawnMain, type Spawned, jsonLines } from "./spawn.js";
 import { eventually, skyYaml, tempKnowledge } from "./fixtures.js";
 import { startFakeTelegram } from "../fakes/telegram-bot-api.js";
 import { startFakeDiscord } from "../fakes/discord.js";
@@ -25,11 +25,6 @@ function run(env: Record<string, string>) {
   children.push(s);
   return s;
 }
-const jsonLines = (text: string) =>
-  text
-    .split("\n")
-    .filter((l) => l.startsWith("{"))
-    .map((l) => JSON.parse(l) as Record<string, unknown>);
 
 describe("main start-up", () => {
   it("runs the console when no platform is configured: answers piped stdin, exits 0 at its end", async () => {

@@ -37,3 +37,10 @@ export function spawnMain(env: Record<string, string>): Spawned {
   );
   return { child, stdout: () => out, stderr: () => err, exit };
 }
+
+/** The JSON log lines in a process's output (pino writes one object per line), skipping everything else. */
+export const jsonLines = (text: string): Record<string, unknown>[] =>
+  text
+    .split("\n")
+    .filter((l) => l.startsWith("{"))
+    .map((l) => JSON.parse(l) as Record<string, unknown>);
