@@ -10,6 +10,12 @@ export const CLARIFY_MARGIN = 0.02;
 export const CLARIFY_BELOW = 0.65;
 /** Share of content words two answers may have in common and still count as saying different things. */
 const SAME_WORDS = 0.5;
+/**
+ * Most content words a question may have and still be asked back about. A question that says more has been told apart
+ * by the core's ranking (word order, phrases, kinds), which a tie in confidence does not show: on the four question
+ * sets every tie under a longer question had the core's first answer right, so asking only cost answers.
+ */
+export const CLARIFY_MAX_WORDS = 2;
 
 function contentWords(text: string): Set<string> {
   return new Set(words(text).filter((w) => !STOP_WORDS.has(w) && w.length > 2));
@@ -33,13 +39,15 @@ export function sameThing(a: Answer, b: Answer): boolean {
 /**
  * The two answers to offer as "Did you mean …?" instead of answering, or null to answer as the core chose. Asks only
  * when the core is unsure ({@link CLARIFY_BELOW}), the runner-up is as sure as the answer (within
- * {@link CLARIFY_MARGIN}), both pass the answer threshold, and they say different things (Rasa's two-stage fallback; Azure's active-learning window). Rare by design: eval/run.ts
+ * {@link CLARIFY_MARGIN}), both pass the answer threshold, the question says little ({@link CLARIFY_MAX_WORDS}), and
+ * they say different things (Rasa's two-stage fallback; Azure's active-learning window). Rare by design: eval/run.ts
  * prints how often it asks on the question sets.
  */
 export function clarifyOptions(result: AskResult): [Answer, Answer] | null {
   const top = result.answer;
   const second = result.alternatives[0];
   if (!result.answered || !top || !second) return null;
+  if (contentWords(result.question).size > CLARIFY_MAX_WORDS) return null;
   if (top.confidence >= CLARIFY_BELOW || second.confidence < CONFIDENCE_THRESHOLD) return null;
   if (top.confidence - second.confidence > CLARIFY_MARGIN) return null;
   if (sameThing(top, second)) return null;

@@ -158,6 +158,20 @@ describe("Did you mean", () => {
     expect(conv2.handle("k", "how did sanctions change iranians").mode).toBe("answer");
   });
 
+  it("answers a tie under a question that says more than two content words: the core's ranking told them apart", () => {
+    const core = sharedCore();
+    const a = core.answerById("jahromi-sanctions-self-reliant", 0.62)!;
+    const b = core.answerById("jahromi-e-commerce-resilience", 0.62)!;
+    const question = "how did sanctions change iranians according to the minister";
+    const tie: AskResult = { question, answered: true, answer: a, alternatives: [b], suggestions: [], notes: [] };
+    const { conv } = conversation({
+      run: (def, arg) => (def.name === "ask" ? { type: "answer", result: tie } : def.run(core, arg)),
+    });
+    const r = conv.handle("k", question);
+    expect(r.mode).toBe("answer");
+    expect(r.answer!.id).toBe(a.id);
+  });
+
   it("answers as usual when the runner-up says the same thing (a fact reporting the quote)", () => {
     const { conv } = conversation();
     expect(conv.handle("k", "what did rohani say about the telegram ban").mode).toBe("answer");
