@@ -7,6 +7,7 @@
 import {
   findQuoteSpans,
   isReportersQuestion,
+  quoteStyle,
   isSentenceLike,
   isTitleLike,
   maskQuotes,
@@ -129,15 +130,17 @@ function attribute(paragraphs: string[], opts: { reporters?: string[] }): Attrib
   const STRIDE = 10_000_000;
   let prevParaQuotes: QState[] = [];
   let prevParaSubject: Entity | null = null;
+  let prevParaNarrator: Entity | null = null;
   const doc: DocText = { full: "", offsets: [] };
   for (const para of paragraphs) {
     doc.offsets.push(doc.full.length);
     doc.full += `${para ?? ""}\n`;
   }
 
+  const style = quoteStyle(paragraphs);
   for (let p = 0; p < paragraphs.length; p++) {
     const text = paragraphs[p] ?? "";
-    const spans = findQuoteSpans(text, p);
+    const spans = findQuoteSpans(text, p, style);
     const masked = maskQuotes(text, spans);
     const sentences = sentenceRanges(text, masked, spans);
     const states: QState[] = [];
@@ -250,7 +253,9 @@ function attribute(paragraphs: string[], opts: { reporters?: string[] }): Attrib
           set(q, subjectNext(reg, p * STRIDE, text, q), "paragraph", false);
         else if (paraInitial && !q.midSentence) {
           const prevSpeaker = [...prevParaQuotes].reverse().find((x) => x.how !== "none" && x.entity);
-          if (prevSpeaker) set(q, prevSpeaker.entity, "previous", prevSpeaker.confident);
+          // "Ossing has heard the argument before. She reaches for the fader." then a bare quote: hers
+          if (prevParaNarrator && !prevParaSubject) set(q, prevParaNarrator, "previous", false);
+          else if (prevSpeaker) set(q, prevSpeaker.entity, "previous", prevSpeaker.confident);
           else if (prevParaSubject) set(q, prevParaSubject, "previous", false);
         }
       }
@@ -271,6 +276,7 @@ function attribute(paragraphs: string[], opts: { reporters?: string[] }): Attrib
     const keptNow = kept.filter((q) => !q.rejected);
     prevParaQuotes = keptNow;
     prevParaSubject = lastSubject;
+    prevParaNarrator = narratedSubject(reg, p * STRIDE, masked, sentences, spans, windowStart);
   }
 
   // Quote-only quotes take the context of the quote they continue.
@@ -325,6 +331,35 @@ function subjectNext(reg: Registry, base: number, text: string, q: QState): Enti
     if (m.pos === want && m.subject && e.kind === "person" && !e.described && e.firstPos === m.pos) return e;
   }
   return null;
+}
+
+/**
+ * The person a paragraph's last sentence is about, when that sentence has no quotation: its first subject
+ * mention, or a leading "He"/"She" resolved. A following quote-only paragraph is most likely theirs.
+ */
+function narratedSubject(
+  reg: Registry,
+  base: number,
+  masked: string,
+  sentences: Array<[number, number]>,
+  spans: QuoteSpan[],
+  windowStart: number,
+): Entity | null {
+  const last = sentences[sentences.length - 1];
+  if (!last) return null;
+  const [a, b] = last;
+  if (spans.some((s) => s.end > a && s.open < b)) return null;
+  let found: Entity | null = null;
+  for (let i = reg.mentions.length - 1; i >= 0; i--) {
+    const m = reg.mentions[i]!;
+    if (m.pos < base + a) break;
+    if (m.pos < base + b && m.subject && m.entity.kind === "person") found = m.entity;
+  }
+  if (found) return found;
+  const pr = /^\s*(He|She)\b/.exec(masked.slice(a, b));
+  if (!pr) return null;
+  const e = reg.resolvePronoun(pr[1] === "She" ? "f" : "m", base + a, windowStart);
+  return e && e.kind === "person" ? e : null;
 }
 
 function set(q: QState, e: Entity | null, how: QState["how"], confident: boolean): void {
@@ -396,14 +431,14 @@ function findAttributions(
     if (
       verb === "called" &&
       !/\b(what|which)\s+(he|she|they|it|[\p{Lu}][\p{L}-]+)\s+$/u.test(before) &&
-      !/^\s+(?:it|them|him|her|this|that|(?:the|his|her|their|its|a|an)\s+[\p{L}’'-]+(?:\s+[\p{L}’'-]+){0,6})\s*[“"«]/u.test(
+      !/^\s+(?:it|them|him|her|this|that|(?:the|his|her|their|its|a|an)\s+[\p{L}’'-]+(?:\s+[\p{L}’'-]+){0,6})\s*[“"«‘']/u.test(
         after,
       )
     )
       continue;
     if (verb === "tell" && !/\b(to)\s+$/.test(before)) continue;
     // "described him as “…”"
-    if ((verb === "described" || verb === "describes") && !/^\s+(?:\S+\s+){0,4}?as\s*[“"«]/u.test(after)) continue;
+    if ((verb === "described" || verb === "describes") && !/^\s+(?:\S+\s+){0,4}?as\s*[“"«‘']/u.test(after)) continue;
 
     let clause = a;
     for (const s of spans) if (s.close >= a && s.close < vs) clause = s.close + 1;

@@ -23,19 +23,86 @@ const CLOSER: Record<string, string> = { "\u201c": "\u201d", "\u00ab": "\u00bb",
 /** Characters that may sit before an opening straight quote. */
 const BEFORE_OPEN = /[\s([{\u2014\u2013\-/:;,]/;
 
+/** Elisions that start with an apostrophe: 'em, 'n', 'tis, '90s. */
+const ELISION = /^(?:(?:em|n|tis|twas|cause|til|bout)\b|\d)/i;
+
+/**
+ * Which marks open a quotation in an article: "double" (“…”, "…", «…»; single marks only nest inside them), or
+ * "single" too, for the house styles (Irish, British tabloid, South African) that quote speech in ‘…’ and nest
+ * “…” inside. Single marks are taken as quotes only when the article's paragraphs open more single quotes at
+ * word starts than they hold double-quoted spans: one ‘scare quote’ in a double-quote article changes nothing.
+ */
+export type QuoteStyle = "double" | "single";
+
+export function quoteStyle(paragraphs: readonly string[]): QuoteStyle {
+  let doubles = 0;
+  let singles = 0;
+  for (let p = 0; p < paragraphs.length; p++) {
+    const text = paragraphs[p] ?? "";
+    const spans = findQuoteSpans(text, p, "double");
+    doubles += spans.length;
+    const masked = maskQuotes(text, spans);
+    for (let i = 0; i < masked.length; i++) if (singleOpensAt(masked, i)) singles++;
+  }
+  return singles >= 2 && singles > 2 * doubles ? "single" : "double";
+}
+
+/** Whether a single mark at i opens a quotation: ‘ or ' at a word's start, before a letter, not an elision. */
+function singleOpensAt(text: string, i: number): boolean {
+  const c = text[i];
+  if (c !== "\u2018" && c !== "'") return false;
+  const prev = i === 0 ? " " : text[i - 1]!;
+  if (!BEFORE_OPEN.test(prev) && !/[“"«]/.test(prev)) return false;
+  const rest = text.slice(i + 1, i + 8);
+  if (!/^[\p{L}\p{N}“"«(…]/u.test(rest)) return false;
+  return !ELISION.test(rest);
+}
+
+/**
+ * Where a single quotation opened at `from` closes: the first ’ or ' after which no letter follows. A closing
+ * mark right after a plural "s" before a word ("the residents’ group") is an apostrophe unless no other
+ * candidate follows in the paragraph. -1 when the quote runs past the paragraph.
+ */
+function singleCloseAfter(text: string, from: number): number {
+  let weak = -1;
+  for (let i = from; i < text.length; i++) {
+    const c = text[i]!;
+    if (c !== "\u2019" && c !== "'") continue;
+    const next = text[i + 1] ?? " ";
+    if (/[\p{L}\p{N}]/u.test(next)) continue; // don’t, Carrowmore’s
+    const prev = text[i - 1] ?? "";
+    if (/s/i.test(prev) && /^\s+[\p{Ll}]/u.test(text.slice(i + 1, i + 4))) {
+      if (weak < 0) weak = i;
+      continue;
+    }
+    return i;
+  }
+  return weak;
+}
+
 /**
  * The top-level quotation spans of one paragraph. Curly “ ”, straight " and « » open a quote; inside one, only
  * its own closing mark ends it, so a nested ‘…’, '…', «…» or “…” stays part of the outer text. Single marks are
- * never taken as outer quotes: they are apostrophes too often. A quote still open at the paragraph's end runs to
- * that end (close = -1).
+ * taken as outer quotes only in the "single" style (see quoteStyle): they are apostrophes too often. A quote
+ * still open at the paragraph's end runs to that end (close = -1).
  */
-export function findQuoteSpans(text: string, paragraph: number): QuoteSpan[] {
+export function findQuoteSpans(text: string, paragraph: number, style: QuoteStyle = "double"): QuoteSpan[] {
   const spans: QuoteSpan[] = [];
   let open = -1;
   let closer = "";
   for (let i = 0; i < text.length; i++) {
     const c = text[i]!;
     if (open < 0) {
+      if (style === "single" && singleOpensAt(text, i)) {
+        const close = singleCloseAfter(text, i + 1);
+        if (close < 0) {
+          open = i;
+          break;
+        }
+        spans.push({ paragraph, open: i, start: i + 1, end: close, close, text: text.slice(i + 1, close) });
+        i = close;
+        continue;
+      }
       const want = CLOSER[c];
       if (want === undefined) continue;
       if (c === '"') {

@@ -1,0 +1,72 @@
+import { describe, expect, it } from "vitest";
+import { attributeQuotes, type Attribution } from "../../src/import/attribute.js";
+import { findQuoteSpans, quoteStyle } from "../../src/import/quotes.js";
+
+/** Patterns added after the hold-out batches 8 and later (test/fixtures/attribution), each in new words. */
+function who(r: Attribution, start: string): string | undefined {
+  const q = r.quotes.find((x) => x.text.startsWith(start));
+  if (!q) return undefined;
+  if (q.speakerId === null) return "(none)";
+  return r.speakers.find((s) => s.id === q.speakerId)?.name;
+}
+
+describe("single quotation marks as the house style", () => {
+  const article = [
+    "The ferry company has cancelled all crossings until Friday, blaming a shortage of engineers.",
+    "‘We simply do not have the people to sail safely,’ said Ciarán Moloney, the company’s operations manager. ‘I won’t gamble with passengers’ lives.’",
+    "Siobhra Dunne, who runs the island’s shop, said she had been told the boats would be ‘back within the week’.",
+    "‘That’s what they said in August as well,’ she said.",
+  ];
+
+  it("takes ‘…’ as quotations when the article quotes that way, and apostrophes stay inside them", () => {
+    expect(quoteStyle(article)).toBe("single");
+    const r = attributeQuotes(article);
+    expect(who(r, "We simply do not")).toBe("Ciarán Moloney");
+    expect(r.quotes.find((q) => q.text.startsWith("I won’t"))?.text).toBe("I won’t gamble with passengers’ lives.");
+    expect(who(r, "I won’t gamble")).toBe("Ciarán Moloney");
+    expect(who(r, "back within the week")).toBe("Siobhra Dunne");
+    expect(who(r, "That’s what they said")).toBe("Siobhra Dunne");
+  });
+
+  it("straight single marks too, with a quote running on into the next paragraph", () => {
+    const r = attributeQuotes([
+      "'There is no money left in the pot,' Cllr Aisling Roche said. 'Not a cent, and nobody will say so.",
+      "'So we will say it for them.'",
+    ]);
+    expect(who(r, "There is no money")).toBe("Aisling Roche");
+    expect(who(r, "Not a cent")).toBe("Aisling Roche");
+    expect(who(r, "So we will say")).toBe("Aisling Roche");
+  });
+
+  it("a double-quote article keeps single marks as nested quotes and apostrophes", () => {
+    const paras = [
+      "“The residents’ group told us ‘not yet’ three times,” said Maeve Tolan. “We’re done waiting.”",
+      "The plan’s ‘phase two’ has no date.",
+    ];
+    expect(quoteStyle(paras)).toBe("double");
+    expect(findQuoteSpans(paras[0]!, 0, quoteStyle(paras)).map((s) => s.text)).toEqual([
+      "The residents’ group told us ‘not yet’ three times,",
+      "We’re done waiting.",
+    ]);
+  });
+
+  it("elisions and plural possessives do not open or close a single quotation", () => {
+    const spans = findQuoteSpans(
+      "Rock 'n' roll fans from the '90s queued outside. ‘The fans’ patience is not endless,’ he said.",
+      0,
+      "single",
+    );
+    expect(spans.map((s) => s.text)).toEqual(["The fans’ patience is not endless,"]);
+  });
+});
+
+describe("a quote-only paragraph after a paragraph about someone", () => {
+  it("goes to the person the previous paragraph's last sentence is about", () => {
+    const r = attributeQuotes([
+      '"It was never about the money," said Hollis Braddock, the team\'s trainer.',
+      "Edith Marchetti has run the stables for thirty years. She closes the gate behind the last horse.",
+      '"I will miss the mornings most. Nobody warns you about that."',
+    ]);
+    expect(who(r, "I will miss the mornings")).toBe("Edith Marchetti");
+  });
+});
