@@ -1,7 +1,9 @@
 #!/usr/bin/env python3
 """Black-box score of briefbot's article import on the blind set in this folder.
 
-Run from /work/main:  python3 eval/blind-import/score.py [--no-import] [--kb DIR] [--kb-html DIR] [--json]
+Run from /work/main:  python3 eval/blind-import/score.py [FOLDER] [--no-import] [--kb DIR] [--kb-html DIR] [--json]
+FOLDER (default: this folder) is another set in the same format, e.g. eval/blind-import-2; its slugs are its
+*.questions.jsonl files, and the default --kb / --kb-html become /tmp/<folder name>-kb and -kb-html.
 
 1. Imports the four .txt files into --kb (default /tmp/blind-kb) with
    `npx tsx src/cli.ts import <txt> --dir KB --id <slug>`, and into --kb-html
@@ -198,12 +200,20 @@ def pct(a, b):
 
 
 def main():
+    global HERE, SLUGS
     ap = argparse.ArgumentParser()
+    ap.add_argument("folder", nargs="?", default=HERE)
     ap.add_argument("--no-import", action="store_true")
-    ap.add_argument("--kb", default="/tmp/blind-kb")
-    ap.add_argument("--kb-html", default="/tmp/blind-kb-html")
+    ap.add_argument("--kb", default=None)
+    ap.add_argument("--kb-html", default=None)
     ap.add_argument("--json", action="store_true", help="also dump everything as JSON at the end")
     a = ap.parse_args()
+    other = os.path.abspath(a.folder) != HERE
+    if other:
+        HERE = os.path.abspath(a.folder)
+        SLUGS = sorted(os.path.basename(f)[: -len(".questions.jsonl")] for f in glob.glob(os.path.join(HERE, "*.questions.jsonl")))
+    tag = "/tmp/" + os.path.basename(HERE) if other else "/tmp/blind"
+    a.kb, a.kb_html = a.kb or tag + "-kb", a.kb_html or tag + "-kb-html"
     reviews = {} if a.no_import else do_imports(a.kb, a.kb_html)
     y_txt, y_html = load_yamls(a.kb), load_yamls(a.kb_html)
     report = {}
