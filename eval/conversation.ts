@@ -10,6 +10,7 @@
  * - `sameSpeaker: true`: another entry by the speaker of the last answer, not one already shown.
  */
 import { readFileSync } from "node:fs";
+import { pathToFileURL } from "node:url";
 import type { Core } from "../src/core/core.js";
 import { Conversation, type ConversationReply } from "../src/conversation/conversation.js";
 import { answerText, renderText } from "../src/render/text.js";
@@ -84,7 +85,8 @@ export function scoreConversations(core: Core, file: string, verbose: boolean) {
 /** Scores the small-talk file: answered as small talk, answered from the knowledge (must be 0), intent as labelled. */
 export function scoreSmallTalk(core: Core, file: string, verbose: boolean) {
   const conv = new Conversation({ core: () => core });
-  const cases = lines(file) as { q: string; intent?: string }[];
+  // Lines with "expect" are questions dressed as chat (eval/blind-conversation), scored by the --set run below.
+  const cases = lines(file).filter((l) => !("expect" in l)) as { q: string; intent?: string }[];
   let small = 0,
     knowledge = 0,
     intent = 0;
@@ -168,4 +170,29 @@ export function scoreMidConversation(core: Core, cases: { q: string; expect: str
     `out of scope asked second in a conversation: declined ${pct(mid, out.length)}% (${mid}/${out.length}), asked first ${pct(cold, out.length)}%`,
   );
   return { declinedMid: pct(mid, out.length), declinedFirst: pct(cold, out.length) };
+}
+
+/**
+ * `npx tsx eval/conversation.ts --set FILE [--set FILE …] [--verbose]`: scores sets other than `npm run eval`'s (e.g. the
+ * judge-written eval/blind-conversation/) over KNOWLEDGE_DIR. A file whose lines hold `turns` is conversations; any
+ * other is small talk, and its lines with `expect` are questions that must be answered, not small-talked.
+ */
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const { createCore } = await import("../src/core/core.js");
+  const { loadKnowledgeDir } = await import("../src/core/loader.js");
+  const { DEFAULT_KNOWLEDGE_DIR } = await import("../src/paths.js");
+  const core = createCore(loadKnowledgeDir(process.env.KNOWLEDGE_DIR || DEFAULT_KNOWLEDGE_DIR));
+  const verbose = process.argv.includes("--verbose");
+  process.argv.forEach((arg, i) => {
+    const file = arg === "--set" ? process.argv[i + 1] : undefined;
+    if (!file) return;
+    console.log(`\n${file}`);
+    const all = lines(file);
+    if (all.some((l) => "turns" in l)) scoreConversations(core, file, verbose);
+    else {
+      scoreSmallTalk(core, file, verbose);
+      const questions = all.filter((l) => "expect" in l) as { q: string; expect: string[] | null }[];
+      if (questions.length) scoreClarify(core, questions);
+    }
+  });
 }
