@@ -83,6 +83,9 @@ const ANSWER_KIND: Partial<Record<string, RegExp>> = {
   when: /\b(?:1[89]\d\d|20\d\d|january|february|march|april|may|june|july|august|september|october|november|december|last year|years? ago|this week)\b/i,
   why: /\b(?:because|due to|grounds|fearing|in order to|with the aim|aims?|as a result|so that)\b/i,
 };
+/** Small-talk intents about the bot itself, which a line pointing back at an answer ("what is it for?") is not about. */
+const ABOUT_THE_BOT = new Set(["capabilities", "what-are-you", "who-made-you"]);
+const REFERS_BACK = /\b(?:it|its|that|this|he|she|him|her|they|them)\b/i;
 const PRONOUNS = new Set("he she him her his hers himself herself it its itself that this they them".split(" "));
 
 /** "Mohammad Javad Azari Jahromi" → "Jahromi": the one word that names them, without outweighing the question. */
@@ -142,25 +145,32 @@ export class Conversation {
     if (options.replyTo) this.anchor(recall, view, options.replyTo);
     const message = String(text ?? "");
 
-    const small = this.smallTalk.match(message);
-    if (small) {
+    const known = (w: string) => w.length > 2 && !STOP_WORDS.has(w) && view.vocabulary.has(w);
+    const small = this.smallTalk.match(message, known);
+    // "what is it for?" or "who made it?" after an answer asks about the answer, not about the bot.
+    if (small && !(recall.entry !== null && ABOUT_THE_BOT.has(small.intent.id) && REFERS_BACK.test(message))) {
       this.keep(key, recall);
       return this.chitchat(small, core, message);
     }
 
-    const follow = readFollowUp(message, recall.options.length > 0);
+    // A greeting, thanks or "ok so" in front of a question is not part of it: "hiii, who said that?", "good bot. now…".
+    const question = this.stripOpener(message);
+    const follow = readFollowUp(question, recall.options.length > 0);
     if (follow) {
-      const out = this.followUp(follow, recall, view, message, stale);
+      const out = this.followUp(follow, recall, view, question, stale);
       if (out) {
         this.keep(key, recall);
         return out;
       }
     }
-    // A question of its own; a greeting or "ok so" in front of it is not part of the question.
-    const question = stripOpener(message);
     const reply = this.run(askCommand, question);
     const out = this.fromReply(reply, recall, view, question, null);
     this.keep(key, recall);
+    if (out.mode === "declined") {
+      // "bruh", "ayo": a short line the knowledge does not know at all is chatter, not a question to decline.
+      const chatter = this.smallTalk.chatter(message, (w) => view.vocabulary.has(w));
+      if (chatter) return this.chitchat(chatter, core, message);
+    }
     return out;
   }
 
@@ -223,6 +233,32 @@ export class Conversation {
     const out = this.fromReply(reply, recall, view, null, null);
     this.keep(key, recall);
     return out;
+  }
+
+  /**
+   * The message without small talk in front of its question: "hi, …", "hiii does…", "good bot. now who…", "thanks!
+   * and…", "ok so…". A phrasing of an opening intent (greeting, thanks, praise…) is cut when a punctuation mark or a
+   * question word follows it; the message itself when nothing would remain.
+   */
+  stripOpener(message: string): string {
+    let rest = message;
+    for (let round = 0; round < 3; round++) {
+      const before = rest;
+      rest = rest.replace(OPENER, "");
+      const spans = [...rest.slice(0, 200).matchAll(/[\p{L}\p{N}'’]+|\p{Extended_Pictographic}/gu)];
+      for (let k = Math.min(OPENER_MAX_WORDS, spans.length - 1); k >= 1; k--) {
+        const end = spans[k - 1]!.index! + spans[k - 1]![0].length;
+        const after = rest.slice(end);
+        if (!/^\s*[,.!:;…—–-]/.test(after) && !QUESTION_AFTER.test(after)) continue;
+        const m = this.smallTalk.match(rest.slice(0, end));
+        if (m && m.confidence >= 0.8 && OPENING.has(m.intent.id)) {
+          rest = after.replace(/^[\s,.!:;…—–-]+/, "");
+          break;
+        }
+      }
+      if (rest === before) break;
+    }
+    return /[\p{L}\p{N}]/u.test(rest) ? rest : message;
   }
 
   /** Saves a conversation that has something to refer back to; one that has nothing is not kept at all. */
@@ -362,9 +398,8 @@ export class Conversation {
         const rewritten = fillPronouns(message, needPerson ? person : null, needThing ? topic : null);
         const filled = this.run(askCommand, rewritten);
         if (selfContained) {
-          const plain = this.run(askCommand, stripOpener(message));
-          if (confidence(plain) > confidence(filled))
-            return this.fromReply(plain, recall, view, stripOpener(message), null);
+          const plain = this.run(askCommand, message);
+          if (confidence(plain) > confidence(filled)) return this.fromReply(plain, recall, view, message, null);
         }
         const out = this.fromReply(filled, recall, view, rewritten, f.kind);
         const ask = /^(?:when|what year)\b/.test(rewritten)
@@ -722,15 +757,16 @@ function textReply(mode: Mode, text: string, kind: FollowUp["kind"] | null): Con
   };
 }
 
-// "hi, …", "hey there! …", "ok so …", "thanks! …" in front of a question.
+// "ok so …", "actually, …", "quick question: …" in front of a question (greetings and thanks are small talk's).
 const OPENER =
-  /^\s*(?:(?:hi|hello|hey|hiya|yo|salam|hola|bonjour|ciao|hallo|ok|okay|so|well|thanks|thank you|cheers|great|cool|nice|alright|hey there|hi there|hello there|good (?:morning|afternoon|evening))\b[\s,!.:;-]*)+/i;
-
-/** The message without a greeting or "ok so" in front, when a question remains. */
-export function stripOpener(message: string): string {
-  const cut = message.replace(OPENER, "");
-  return /[\p{L}\p{N}]/u.test(cut) ? cut : message;
-}
+  /^\s*(?:(?:ok|okay|so|well|now|also|actually|wait|btw|by the way|anyway|anyways|quick question|one more thing|another (?:one|question)|next question|question|one question|q)\b[\s,!.:;-]*)+/i;
+/** Small-talk intents that may open a message before its question. */
+const OPENING = new Set(["greeting", "thanks", "praise", "acknowledgement", "laughter", "apology", "how-are-you"]);
+/** Most words of small talk cut from the front of a question. */
+const OPENER_MAX_WORDS = 6;
+/** A question word after an opener: "hey bot when was…" (no punctuation between). */
+const QUESTION_AFTER =
+  /^\s+(?:who|whom|whose|what|whats|when|where|why|how|which|is|are|was|were|do|does|did|can|could|will|would|should|has|have|had|tell|give|show|any)\b/i;
 
 function about(core: Core): string {
   const sources = core.knowledge.sources;

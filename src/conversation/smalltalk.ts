@@ -19,6 +19,8 @@ const intentSchema = z.strictObject({
   replies: z.array(z.string().trim().min(1).max(1000)).min(1, "give at least one reply"),
   anywhere: z.boolean().default(false),
   mode: z.enum(["chitchat", "help"]).default("chitchat"),
+  keywords: z.array(z.string().trim().min(1).max(40)).default([]),
+  fallback: z.boolean().default(false),
 });
 const fileSchema = z.strictObject({
   fillers: z.array(z.string().trim().min(1).max(40)).default([]),
@@ -31,6 +33,8 @@ export interface SmallTalkIntent {
   replies: string[];
   anywhere: boolean;
   mode: "chitchat" | "help";
+  /** The reply to a short line nothing else understood and the knowledge does not know (see {@link SmallTalk.chatter}). */
+  fallback?: boolean;
 }
 
 /** What a message was recognised as. `confidence` is 1 for an exact phrasing, lower when a typo was forgiven. */
@@ -113,6 +117,18 @@ export function isLaughter(token: string): boolean {
 const collapse3 = (t: string) => t.replace(/(.)\1{2,}/gu, "$1$1");
 /** "hii" → "hi"; every repeated letter cut to one. */
 const collapse2 = (t: string) => t.replace(/(.)\1+/gu, "$1");
+/** "tyty" → "ty", "hihi" → "hi": a word typed twice in one; else the word itself. */
+function half(t: string): string {
+  const n = t.length;
+  return n >= 4 && n % 2 === 0 && t.slice(0, n / 2) === t.slice(n / 2) ? t.slice(0, n / 2) : t;
+}
+const PICTOGRAPH = /^\p{Extended_Pictographic}$/u;
+/** Words that ask about the world: a short line holding one is a question, not chatter. */
+const ASKING = new Set("who whom whose what when where why how which".split(" "));
+/** Most words a line may have to be read by its keywords alone ("this bot sucks", "hello people"). */
+const KEYWORD_MAX_WORDS = 6;
+/** Most words a line may have to be answered as chatter when nothing else understood it ("bruh", "ayo"). */
+const CHATTER_MAX_WORDS = 3;
 
 /** Damerau edit distance of at most one (one letter added, dropped, changed or two swapped). */
 function withinOne(a: string, b: string): boolean {
@@ -196,16 +212,39 @@ export class SmallTalk {
   private readonly root: Node = { next: new Map() };
   private readonly anywhere: Node = { next: new Map() };
   private readonly fillers: Set<string>;
-  /** Number of distinct phrasings loaded (for `briefbot check` and the docs). */
-  phrasings = 0;
+  /** Every word of a phrasing: a line of such words and one keyword is small talk ("what a waste of time"). */
+  private readonly vocabulary = new Set<string>();
+  /** Keyword → the first intent listing it. */
+  private readonly keywords = new Map<string, number>();
+  private count = 0;
+  private built = false;
 
-  /** `patterns[i]` are intent i's patterns, already checked (see {@link patternParts}). */
+  /**
+   * `patterns[i]` are intent i's patterns, already checked (see {@link patternParts}); `keywords[i]` its keywords.
+   * The phrasings are expanded on the first match, not here, so loading at start-up costs only the parse and checks.
+   */
   constructor(
     readonly intents: readonly SmallTalkIntent[],
-    patterns: readonly (readonly string[])[],
+    private readonly patterns: readonly (readonly string[])[],
     fillers: readonly string[],
+    keywords: readonly (readonly string[])[] = [],
   ) {
     this.fillers = new Set(fillers.flatMap(chatTokens));
+    keywords.forEach((list, i) => {
+      for (const k of list) for (const t of chatTokens(k)) if (!this.keywords.has(t)) this.keywords.set(t, i);
+    });
+  }
+
+  /** Number of distinct phrasings loaded (for `briefbot check` and the docs). */
+  get phrasings(): number {
+    this.build();
+    return this.count;
+  }
+
+  private build(): void {
+    if (this.built) return;
+    this.built = true;
+    const { intents, patterns } = this;
     const tokensOf = new Map<string, string[]>();
     const cached = (text: string) => {
       let t = tokensOf.get(text);
@@ -217,7 +256,7 @@ export class SmallTalk {
       const end = (node: Node) => {
         if (node !== start && node.intent === undefined) {
           node.intent = i;
-          this.phrasings++;
+          this.count++;
         }
       };
       for (const pattern of patterns[i] ?? []) {
@@ -239,7 +278,10 @@ export class SmallTalk {
   private advance(node: Node, tokens: readonly string[]): Node {
     for (const t of tokens) {
       let n = node.next.get(t);
-      if (!n) node.next.set(t, (n = { next: new Map() }));
+      if (!n) {
+        node.next.set(t, (n = { next: new Map() }));
+        this.vocabulary.add(t);
+      }
       node = n;
     }
     return node;
@@ -250,8 +292,14 @@ export class SmallTalk {
    * found; or an `anywhere` intent (distress) is found inside it. Null for anything else, including a greeting around a
    * real question ("hi, when was Telegram banned?"). Several intents in one message: the longest phrasing wins, then
    * the intent listed first.
+   *
+   * A short line no phrasing covers is still small talk when it holds an intent's keyword and at most one word small
+   * talk does not know, and no word of the knowledge's own (`known`, when given) that small talk does not use either:
+   * "this bot sucks", "hello people", "thanks a bunch bud" (confidence 0.6). A line of emoji alone is the `emoji`
+   * intent's. `known` is how the conversation keeps "hi, who is Rouhani?" a question.
    */
-  match(text: string): SmallTalkMatch | null {
+  match(text: string, known?: (word: string) => boolean): SmallTalkMatch | null {
+    this.build();
     const tokens = chatTokens(text);
     const raw = String(text ?? "").trim();
     if (tokens.length === 0) {
@@ -291,7 +339,55 @@ export class SmallTalk {
         best[i + 1] = here;
     }
     const done = best[tokens.length];
-    return !done || done.intent === Infinity ? null : this.result(done.intent, done.fuzzy ? 0.8 : 1, raw);
+    if (done && done.intent !== Infinity) return this.result(done.intent, done.fuzzy ? 0.8 : 1, raw);
+    return this.byKeyword(tokens, raw, known) ?? this.emojiOnly(tokens, raw);
+  }
+
+  /** A short line read by its keywords (see {@link match}); the intent with the most keywords wins, then the first. */
+  private byKeyword(tokens: readonly string[], raw: string, known?: (word: string) => boolean): SmallTalkMatch | null {
+    if (tokens.length > KEYWORD_MAX_WORDS || this.keywords.size === 0) return null;
+    const votes = new Map<number, number>();
+    let unknown = 0;
+    const laugh = this.intents.findIndex((x) => x.id === "laughter");
+    for (const t of tokens) {
+      const forms = [t, collapse3(t), collapse2(t), half(t)];
+      let intent: number | undefined;
+      for (const f of forms) if ((intent = this.keywords.get(f)) !== undefined) break;
+      if (intent === undefined && laugh >= 0 && (isLaughter(t) || isLaughter(collapse3(t)))) intent = laugh;
+      if (intent !== undefined) votes.set(intent, (votes.get(intent) ?? 0) + 1);
+      else if (!forms.some((f) => this.vocabulary.has(f) || this.fillers.has(f))) {
+        // A word of the knowledge that small talk never uses names a topic: the line is a question.
+        if (known?.(t)) return null;
+        if (++unknown > 1) return null;
+      }
+    }
+    let best = -1;
+    for (const [intent, n] of votes)
+      if (best < 0 || n > votes.get(best)! || (n === votes.get(best)! && intent < best)) best = intent;
+    return best < 0 ? null : this.result(best, 0.6, raw);
+  }
+
+  /** A line of emoji alone that no phrasing covers ("🤔", "🫠🫠"): the `emoji` intent, else the fallback. */
+  private emojiOnly(tokens: readonly string[], raw: string): SmallTalkMatch | null {
+    if (!tokens.every((t) => PICTOGRAPH.test(t))) return null;
+    let i = this.intents.findIndex((x) => x.id === "emoji");
+    if (i < 0) i = this.intents.findIndex((x) => x.fallback);
+    return i < 0 ? null : this.result(i, 0.6, raw);
+  }
+
+  /**
+   * The fallback intent's reply for a short line (at most three words, no "?", no question word, no digit) none of
+   * whose words the knowledge knows ("bruh", "ayo", "wsg"): asked after the knowledge declined it, so a friendly
+   * "not sure what you mean" with an example stands in for "I don't know that". Null when there is no fallback intent.
+   */
+  chatter(text: string, known: (word: string) => boolean): SmallTalkMatch | null {
+    const raw = String(text ?? "").trim();
+    if (raw.includes("?") || /\d/.test(raw)) return null;
+    const tokens = chatTokens(raw);
+    if (tokens.length === 0 || tokens.length > CHATTER_MAX_WORDS) return null;
+    if (tokens.some((t) => ASKING.has(t) || known(t) || known(collapse3(t)))) return null;
+    const i = this.intents.findIndex((x) => x.fallback);
+    return i < 0 ? null : this.result(i, 0.5, raw);
   }
 
   /** The intent with this id, if the file defines it. */
@@ -317,6 +413,8 @@ export class SmallTalk {
     add(node.next.get(collapse3(token)));
     if (isLaughter(token) || isLaughter(collapse3(token))) add(node.next.get(LAUGH));
     add(node.next.get(collapse2(token)));
+    const h = half(token);
+    if (h !== token) add(node.next.get(h));
     // A typo in a longer word ("thnaks", "goodbey") is forgiven in short messages, at a lower confidence.
     if (out.length === 0 && forgiving && token.length >= 5 && token.length <= 20) {
       for (const [key, next] of node.next) if (key.length >= 5 && withinOne(token, key)) add(next, true);
@@ -366,6 +464,7 @@ export function parseSmallTalk(file: string, yamlText: string): SmallTalk {
   if (!parsed.success) return failIssue(parsed.error.issues[0]!);
   const seen = new Set<string>();
   const patterns: string[][] = [];
+  let fallbacks = 0;
   parsed.data.intents.forEach((intent, i) => {
     if (seen.has(intent.id)) fail(["intents", i, "id"], `duplicate intent id "${intent.id}"`);
     seen.add(intent.id);
@@ -377,6 +476,7 @@ export function parseSmallTalk(file: string, yamlText: string): SmallTalk {
       }
     });
     patterns.push(intent.patterns);
+    if (intent.fallback && ++fallbacks > 1) fail(["intents", i, "fallback"], "only one intent may be the fallback");
     intent.replies.forEach((r, j) => {
       for (const m of r.matchAll(/\{(\w+)\}/g))
         if (!PLACEHOLDERS.has(m[1]!)) fail(["intents", i, "replies", j], `unknown placeholder {${m[1]}}`);
@@ -387,8 +487,14 @@ export function parseSmallTalk(file: string, yamlText: string): SmallTalk {
     replies: x.replies,
     anywhere: x.anywhere,
     mode: x.mode,
+    fallback: x.fallback,
   }));
-  return new SmallTalk(intents, patterns, parsed.data.fillers);
+  return new SmallTalk(
+    intents,
+    patterns,
+    parsed.data.fillers,
+    parsed.data.intents.map((x) => x.keywords),
+  );
 }
 
 const loaded = new Map<string, { mtimeMs: number; smallTalk: SmallTalk }>();

@@ -88,6 +88,54 @@ describe("small talk", () => {
     expect(shippedSmallTalk().match("thanks, and how many Iranians used Telegram?")).toBeNull();
   });
 
+  it("reads a short line no phrasing covers by its keywords, unless a word names a topic of the knowledge", () => {
+    const st = shippedSmallTalk();
+    expect(st.match("this bot sucks tbh")?.intent.id).toBe("insult");
+    expect(st.match("thanks bunches")?.intent.id).toBe("thanks");
+    expect(st.match("thanks bunches")!.confidence).toBeLessThan(0.8);
+    // Two words small talk does not know: a question, not small talk.
+    expect(st.match("hi whats the weather in paris")).toBeNull();
+    // A word of the knowledge that small talk does not use names a topic.
+    const known = (w: string) => w === "telegram";
+    expect(st.match("thanks telegram", known)).toBeNull();
+    expect(st.match("thanks telegram")?.intent.id).toBe("thanks");
+  });
+
+  it("takes a word typed twice as one ('tyty', 'hihi') and a line of emoji alone as emoji", () => {
+    const st = shippedSmallTalk();
+    expect(st.match("tyty")?.intent.id).toBe("thanks");
+    expect(st.match("hihi")?.intent.id).toBe("greeting");
+    expect(st.match("🫠🫠")?.intent.id).toBe("emoji");
+    expect(st.match("🫠 telegram")).toBeNull();
+  });
+
+  it("answers a short line the knowledge does not know at all as chatter, after the knowledge declined it", () => {
+    const { conv } = conversation();
+    const r = conv.handle("a", "zoinks");
+    expect(r.mode).toBe("chitchat");
+    expect(r.smalltalk?.intent).toBe("chatter");
+    // A question, a number or a word of the knowledge is declined as before.
+    for (const q of ["zoinks?", "what is zoinks", "zoinks 2000"]) expect(conv.handle("a", q).mode, q).toBe("declined");
+    expect(shippedSmallTalk().chatter("zoinks", () => false)?.intent.id).toBe("chatter");
+    expect(shippedSmallTalk().chatter("zoinks telegram", (w) => w === "telegram")).toBeNull();
+  });
+
+  it("cuts small talk in front of a question, also without punctuation or with repeated letters", () => {
+    const { conv } = conversation();
+    for (const q of [
+      "hiii when was telegram banned?",
+      "good bot. now when was telegram banned?",
+      "hey bot when was telegram banned",
+      "thanks! and when was telegram banned?",
+    ]) {
+      const r = conv.handle(`s-${q}`, q);
+      expect(r.mode, q).toBe("answer");
+      expect(r.answer!.text, q).toContain("April 2018");
+    }
+    expect(conv.stripOpener("thanks for the help with telegram")).toBe("thanks for the help with telegram");
+    expect(conv.stripOpener("what did rouhani say?")).toBe("what did rouhani say?");
+  });
+
   it("never answers 'good bot' with a quote (the issue's example)", () => {
     const { conv } = conversation();
     const r = conv.handle("a", "good bot");
