@@ -29,6 +29,11 @@ const WEAK_TIME_BOOST = 1.1;
 const WEAK_FUTURE_BOOST = 1.05;
 /** "What is Karavan?": an entry that says what it is ("a state-run app store, Karavan") beats one that names it. */
 const DEFINE_BOOST = 1.6;
+/** "How many drivers…": an entry with a number right before "drivers" counts them; others only hold a number. */
+const COUNT_BOOST = 1.5;
+/** An entry matching under this share of the question's words besides a person's name answers another question. */
+const PREDICATE_SHARE = 0.34;
+const PREDICATE_MISSING = 0.6;
 const DEFINE_CHECKS = 8;
 const STRICT: ReadonlySet<Intent> = new Set<Intent>(["number", "money", "age", "time", "future", "name"]);
 /** A question word this share of a source's entries (or its title) holds is what that source is about. */
@@ -96,10 +101,15 @@ export class Core {
   private readonly speakerFuse: Fuse<Speaker>;
   private readonly tagList: string[];
   private readonly tagFuse: Fuse<string>;
+  /** Words and stems of the speakers' names and aliases: what a question names a person by. */
+  private readonly personWords = new Set<string>();
 
   constructor(readonly knowledge: Knowledge) {
     for (const s of knowledge.sources) this.sourceById.set(s.id, s);
-    for (const s of knowledge.speakers) this.speakerById.set(s.id, s);
+    for (const s of knowledge.speakers) {
+      this.speakerById.set(s.id, s);
+      for (const w of words([s.name, ...s.aliases].join(" "))) this.personWords.add(w).add(stem(w));
+    }
     knowledge.entries.forEach((e, i) => this.byId.set(e.id, i));
     const groupOf = new Map<string, number>();
     knowledge.sources.forEach((s, g) => groupOf.set(s.id, g));
@@ -376,6 +386,13 @@ export class Core {
         const group = i < 31 && t.weight > 0 ? this.index.topicGroup(t, SUBJECT_SHARE) : -1;
         if (group >= 0) focus.push({ bit: 1 << i, group });
       });
+    // The question's known words other than a person's name: what it asks about them.
+    const predicate: { weight: number; bit: number }[] = [];
+    terms.forEach((t, i) => {
+      if (i < 31 && t.weight > 0 && t.matches.length > 0 && !this.personWords.has(t.word))
+        if (!this.personWords.has(stem(t.word))) predicate.push({ weight: t.weight, bit: 1 << i });
+    });
+    const predicateWeight = predicate.reduce((a, p) => a + p.weight, 0);
     const hits = this.index.search(terms, CANDIDATES);
     // The sentence-level definition check reads text: only for the few hits that can come first.
     const keys = hits.map((h) => h.coverage * h.score).sort((a, b) => b - a);
@@ -392,7 +409,12 @@ export class Core {
         if (intent === "future" && fits)
           boost = [WEAK_FUTURE_BOOST, WEAK_TIME_BOOST, INTENT_BOOST][timeStrength(e.text)]!;
         // "How many drivers…": a number before "drivers" beats a number elsewhere in the sentence.
-        if (countsIt !== null && fits && !countsIt(e.text)) {
+        // A quote that counts the thing states the answer as plainly as a fact does.
+        let quoted = e.kind === "quote" ? quoteFactor : 1;
+        if (countsIt !== null && fits && countsIt(e.text)) {
+          boost = COUNT_BOOST;
+          quoted = 1;
+        } else if (countsIt !== null && fits) {
           boost = 1;
           // A number in a sentence that never names the counted thing counts something else: "How many people
           // use Corvid in Aurenna?" is not answered by "founded in 2017 by two former bank engineers".
@@ -425,14 +447,20 @@ export class Core {
         let offTopic = 1;
         // Only for a plain sentence: alternate questions are where a curator paraphrases the verbs.
         if (verbBits !== 0 && e.questions.length === 0 && (h.matched & verbBits) !== verbBits) offTopic = MISSING_VERB;
+        // What the question asks of its subject ("re-election", "founded"): an entry that says almost none of it
+        // answers another question about the same subject, however well it matches the name.
+        if (predicateWeight > 0) {
+          let said = 0;
+          for (const p of predicate) if (h.matched & p.bit) said += p.weight;
+          if (said < PREDICATE_SHARE * predicateWeight) offTopic *= PREDICATE_MISSING;
+        }
         if (focus.length) {
           const g = this.index.groupOfDoc(h.doc);
           for (const f of focus) if (f.group !== g && (h.matched & f.bit) === 0) offTopic = OFF_TOPIC;
         }
         const confidence = Math.round(h.coverage * (strict ? INTENT_MISMATCH : 1) * offTopic * 1000) / 1000;
         // An entry that does not give what the question asks for also ranks lower, so one that does comes first.
-        const score =
-          h.score * boost * (e.kind === "quote" ? quoteFactor : 1) * (strict ? INTENT_MISMATCH : 1) * offTopic;
+        const score = h.score * boost * quoted * (strict ? INTENT_MISMATCH : 1) * offTopic;
         return { doc: h.doc, score, coverage: h.coverage, matched: h.matched, confidence };
       })
       .sort((a, b) => b.confidence * b.score - a.confidence * a.score || a.doc - b.doc);

@@ -1,0 +1,48 @@
+import { describe, expect, it } from "vitest";
+import { createCore } from "../../src/core/core.js";
+import type { Speaker } from "../../src/core/types.js";
+import { tinyKnowledge, type TinyArticle } from "../support/tiny-kb.js";
+import { bakery, zembla } from "../support/tiny-articles.js";
+
+// A fictional article with quotes, imported the naive way, beside two others: what a question asks of a person or a
+// thing must be in the answer, not only the person's or the thing's name.
+const lunetta: TinyArticle = {
+  id: "lunetta-couriers",
+  title: "Lunetta couriers wait for their pay",
+  facts: [
+    "Couriers made up 4% of city jobs last year, and Lunetta alone paid its couriers about 2 billion lira.",
+    "Lunetta's chief executive, Odile Banner, said the company's bank had frozen its payroll account on Monday.",
+    "Councillor Mara Quill said the city would lend Lunetta money so that couriers could be paid.",
+    "The council election in Lunetta's home city is due in May.",
+    "Couriers gathered outside the council building on Wednesday.",
+    "The mayor said she would not stand for re-election, as rents in the city stayed high.",
+    "A study by the city university found that couriers earn less than the minimum wage.",
+  ],
+  quotes: [
+    ["banner", "We have 12,500 couriers who have been paid every week for three years."],
+    ["quill", "Nobody who delivered our dinners should go without their wages because of a bank's paperwork."],
+    ["banner", "This is the first week I cannot promise anyone that the money will arrive."],
+  ],
+};
+const speakers: Speaker[] = [
+  { id: "banner", name: "Odile Banner", role: "Lunetta's chief executive", aliases: ["Banner"] },
+  { id: "quill", name: "Mara Quill", role: "city councillor", aliases: ["Quill", "the councillor"] },
+];
+const core = createCore(tinyKnowledge([lunetta, zembla, bakery], speakers));
+
+describe("what a question asks, not only whom it names", () => {
+  it("'how many couriers': the quote that counts them beats a sentence that names them beside other numbers", () => {
+    expect(core.ask("How many couriers does Lunetta have?").answer?.text).toContain("12,500 couriers");
+  });
+
+  it("declines a question about a quoted person that none of their words or the article answers", () => {
+    // Her quote matches her name, and "go" ("should go without"), but says nothing of a school.
+    expect(core.ask("What high school does Mara Quill go to?").answered).toBe(false);
+    expect(core.ask("Which university did Odile Banner study at?").answered).toBe(false);
+  });
+
+  it("still answers what the person said about something their words do cover", () => {
+    expect(core.ask("What did Mara Quill say about the couriers' wages?").answer?.text).toContain("wages");
+    expect(core.ask("What did Odile Banner say about the money?").answer?.text).toContain("money will arrive");
+  });
+});
