@@ -69,7 +69,7 @@ export interface Attribution {
 }
 
 const VERB_WORDS =
-  "described|describes|smiled|smiles|shrugged|shrugs|nodded|nods|grinned|grins|paused|pauses|said|says|say|told|tells|added|adds|wrote|writes|write|asked|asks|argued|argues|warned|warns|laughed|laughs|explained|explains|noted|notes|posted|posts|insisted|insists|continued|continues|recalled|recalls|replied|replies|responded|responds|stated|states|declared|declares|acknowledged|acknowledges|admitted|admits|conceded|concedes|complained|complains|cautioned|cautions|claimed|claims|countered|counters|suggested|suggests|urged|urges|predicted|predicts|remarked|remarks|observed|observes|announced|announces|stressed|stresses|emphasi[sz]ed|emphasi[sz]es|agreed|agrees|testified|testifies|tweeted|tweets|joked|jokes|sighed|sighs|shouted|shouts|whispered|whispers|recounted|recounts|maintained|maintains|wondered|wonders|vowed|vows|promised|promises|confirmed|confirms|boasted|boasts|pleaded|pleads|reads|tell|(?:pointed|points|went|goes) (?:out|on)|puts? it|saying|calling|adding|describing|arguing|warning|noting|insisting|telling|writing|explaining|called|according to";
+  "described|describes|smiled|smiles|shrugged|shrugs|nodded|nods|grinned|grins|paused|pauses|said|says|say|told|tells|added|adds|wrote|writes|write|asked|asks|argued|argues|warned|warns|laughed|laughs|explained|explains|noted|notes|posted|posts|insisted|insists|continued|continues|recalled|recalls|replied|replies|responded|responds|stated|states|declared|declares|acknowledged|acknowledges|admitted|admits|conceded|concedes|complained|complains|cautioned|cautions|claimed|claims|countered|counters|suggested|suggests|urged|urges|predicted|predicts|remarked|remarks|observed|observes|announced|announces|stressed|stresses|emphasi[sz]ed|emphasi[sz]es|agreed|agrees|testified|testifies|tweeted|tweets|joked|jokes|sighed|sighs|shouted|shouts|whispered|whispers|recounted|recounts|maintained|maintains|wondered|wonders|vowed|vows|promised|promises|confirmed|confirms|boasted|boasts|pleaded|pleads|reads|tell|calls|answered|answers|retorted|retorts|quipped|quips|mused|muses|reflected|reflects|lamented|pledged|assured|assures|protested|objected|grumbled|grumbles|demanded|reiterated|reiterates|repeated|texted|emailed|e-mailed|messaged|commented|asserted|asserts|contended|exclaimed|exclaims|muttered|mutters|murmured|murmurs|cried|hinted|elaborated|concluded|concludes|interjected|yelled|screamed|ventured|reckoned|reckons|estimated|advised|advises|recommended|proposed|alleged|alleges|denied|denies|revealed|reveals|disclosed|(?:hit|hits|fired|fires|wrote|writes) back|chimed in|summed up|(?:pointed|points|went|goes) (?:out|on)|puts? it|saying|calling|adding|describing|arguing|warning|noting|insisting|telling|writing|explaining|called|according to";
 const VERB_RE = new RegExp(`\\b(${VERB_WORDS})\\b`, "gi");
 const SPEECH_TEST = new RegExp(`\\b(${VERB_WORDS.replace("asked|asks|", "")})\\b`, "i");
 /** A sentence has a few verbs of saying; more is not prose, and each costs a subject search. */
@@ -429,7 +429,7 @@ function findAttributions(
     }
     // "what he called “…”", "called the announcement “…”"; not "a programme called "Open Roads""
     if (
-      verb === "called" &&
+      (verb === "called" || verb === "calls") &&
       !/\b(what|which)\s+(he|she|they|it|[\p{Lu}][\p{L}-]+)\s+$/u.test(before) &&
       !/^\s+(?:it|them|him|her|this|that|(?:the|his|her|their|its|a|an)\s+[\p{L}’'-]+(?:\s+[\p{L}’'-]+){0,6})\s*[“"«‘']/u.test(
         after,
@@ -484,6 +484,15 @@ function findAttributions(
         const off = tail.indexOf(head.trim());
         subjStart = ve + Math.max(0, off);
         subjEnd = subjStart + head.length;
+      } else if (verb === "saying" && QUOTED_AS.test(lead)) {
+        // "whose president, Dale Petrosky, was quoted in a release as saying the bill "…""
+        const cut = lead.slice(0, QUOTED_AS.exec(lead)!.index);
+        const found = subjectBefore(cut);
+        if (!found) continue;
+        ref = found.ref;
+        roles.push(...found.roles);
+        subjStart = from + found.offset;
+        subjEnd = subjStart + found.length;
       } else if (PARTICIPLE.test(verb) && WITH_SUBJECT.test(before)) {
         // "…, with one Conservative backbencher warning that …"
         const w = WITH_SUBJECT.exec(before)!;
@@ -557,6 +566,45 @@ function findAttributions(
       weak: resolved.weak,
     });
   }
+  // "His message to the Senate: "…"", "Her answer, when asked …, was immediate: "…"": the owner speaks
+  const pc = out.length === 0 ? POSS_SAYING.exec(sentence) : null;
+  if (pc) {
+    const owner = pc[2]!;
+    const lower = owner.toLowerCase();
+    const ref: Ref | null =
+      lower === "his" || lower === "her" || lower === "their" || lower === "its"
+        ? { t: "pronoun", g: lower === "his" ? "m" : lower === "her" ? "f" : lower === "its" ? "n" : "p" }
+        : parseRef(owner.replace(/[’']s?$/u, ""));
+    const subjStart = a + pc[1]!.length;
+    const colon = a + pc.index + pc[0].length;
+    if (ref && (ref.t === "pronoun" || ref.t === "name")) {
+      const r = resolve(
+        ref,
+        base + subjStart,
+        reg,
+        trackers,
+        windowStart,
+        doc,
+        doc.offsets[p]! + subjStart,
+        false,
+        false,
+      );
+      if (r.entity) {
+        reg.mention(r.entity, base + subjStart, true);
+        out.push({
+          from: a,
+          verbStart: a + pc.index + pc[0].indexOf(pc[3]!, pc[1]!.length + owner.length),
+          verbEnd: colon,
+          subjStart,
+          subjEnd: subjStart + owner.length,
+          entity: r.entity,
+          ref,
+          pronoun: ref.t === "pronoun",
+          weak: r.weak,
+        });
+      }
+    }
+  }
   // "a report by X" anywhere in a sentence makes X the author of "the report" later.
   const rep =
     /\b(?:a|an|the)\s+(?:[\p{L}\p{N}-]+\s+){0,3}?(report|study|survey|analysis|review|audit|diary|judgment|ruling)\s+(?:(?:[\p{Ll}]+ed|kept|written|drawn up|carried out)(?:\s+[\p{L}\p{N}]+){0,2}?\s+)?by\s+(?:the\s+)?([^,;.\u2219]+)/iu.exec(
@@ -617,7 +665,7 @@ function leadingNP(part: string): string | null {
     return p;
   }
   const m =
-    /^((?:[\p{Ll}-]+\s+){0,3}?)((?:[\p{Lu}][\p{L}\p{M}'’.-]*)(?:\s+(?:(?:of|the|for|and|de|van|von|der|da|du|al|bin)\s+)?[\p{Lu}][\p{L}\p{M}'’.-]*)*)/u.exec(
+    /^((?:[\p{Ll}-]+\s+){0,3}?)((?:[\p{Lu}][\p{L}\p{M}'’.-]*)(?:\s+(?:(?:of|the|for|and|de|van|von|der|da|du|al|bin)\s+)?(?:[\p{Lu}]|(?:al|el|ad|an|ar|as|ash|at|az|ibn|bin|abu|ben|ould)-\p{Lu})[\p{L}\p{M}'’.-]*)*)/u.exec(
       p,
     );
   if (!m) return null;
@@ -715,7 +763,13 @@ function subjectBeforeParts(lead: string): { ref: Ref; roles: string[]; offset: 
   let writer: string | null = null;
   for (let k = pieces.length - 1; k >= 0 && k >= pieces.length - 5; k--) {
     const piece = pieces[k]!;
-    const part = tidyPart(piece.text);
+    let part = tidyPart(piece.text);
+    // "The family of a cyclist who died after a crash in Ashcombe have described": the noun phrase before "who"
+    const relCut =
+      /^((?:the|a|an|one|another|its|his|her|their)\s+(?:[\p{L}\p{N}’'-]+\s+){0,6}?[\p{L}\p{N}’'-]+)\s+(?:who|whose|which)\s/iu.exec(
+        part,
+      );
+    if (relCut && k === pieces.length - 1) part = relCut[1]!;
     const kind = partKind(part);
     if (kind === "rel") {
       const w = WRITTEN_BY.exec(part);
@@ -803,6 +857,10 @@ function subjectBeforeParts(lead: string): { ref: Ref; roles: string[]; offset: 
 
 const THAT_SUBJECT =
   /\s(?:show|shows|showed|found|find|finds|reveal|reveals|revealed|suggest|suggests)\s+that\s+((?:the|a|an)\s+(?:[\p{L}’'-]+\s+){0,5}?[\p{L}’'-]+|[\p{Lu}][\p{L}'’-]+(?:\s+[\p{Lu}][\p{L}'’-]+){0,2})$/u;
+/** A sentence opening with someone's words named as a noun, then a colon and a quote. */
+const POSS_SAYING =
+  /^(\s*)(His|Her|Their|Its|[\p{Lu}][\p{L}\p{M}-]*(?:\s+[\p{Lu}][\p{L}\p{M}-]*){0,2}(?:[’']s|s[’']))\s+(?:[\p{Ll}-]+\s+){0,2}?(message|answer|reply|response|verdict|view|advice|warning|reaction|explanation|conclusion|prediction|plea|assessment|argument|instruction|request|promise|retort|summary|comment|words|motto|mantra|take|diagnosis|prognosis|instructions|orders|appeal)\b[^:\u2219.!?]{0,140}:\s*(?=[“"«‘'])/u;
+const QUOTED_AS = /,?\s+(?:was|were|is|are|has been|had been)\s+(?:[\p{Ll}]+ly\s+)?quoted\b[^\u2219]{0,100}?\bas\s+$/u;
 const WITH_SUBJECT = /\bwith\s+((?:one|a|an|another)\s+(?:[\p{L}-]+\s+){0,3}[\p{L}-]+)\s+$/u;
 const WRITTEN_BY =
   /^(?:written|signed|authored|co-written|co-authored|drafted|penned|prepared)\s+by\s+(?:(?:senior\s+|government\s+)?(?:officials|staff|lawyers|analysts|researchers|economists|civil servants|officers)\s+(?:at|of|from|in)\s+)?(?:the\s+)?([\p{Lu}][\p{L}\p{M}'’-]*(?:\s+(?:(?:for|of|and)\s+)?[\p{Lu}][\p{L}\p{M}'’-]*){0,4})/u;
@@ -854,7 +912,7 @@ function scanNames(
 ): void {
   const sentence = masked.slice(a, b);
   const re =
-    /[\p{Lu}][\p{L}\p{M}'’-]*(?:\s+(?:(?:of|the|for|de|van|von|der|da|du|al|bin)\s+)?[\p{Lu}][\p{L}\p{M}'’-]*)*/gu;
+    /[\p{Lu}][\p{L}\p{M}'’-]*(?:\s+(?:(?:of|the|for|de|van|von|der|da|du|al|bin)\s+)?(?:[\p{Lu}]|(?:al|el|ad|an|ar|as|ash|at|az|ibn|bin|abu|ben|ould)-\p{Lu})[\p{L}\p{M}'’-]*)*/gu;
   let m: RegExpExecArray | null;
   while ((m = re.exec(sentence)) !== null) {
     const start = a + m.index;

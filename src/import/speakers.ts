@@ -153,7 +153,9 @@ export function tidyPart(part: string): string {
   return p.trim();
 }
 
-const TOKEN_CAP = /^[\p{Lu}][\p{L}\p{M}'’.-]*$/u;
+/** "al-Rashid", "el-Sayed", "bin-Talal": a lower-case particle joined to a capitalised surname. */
+export const PARTICLE_NAME = "(?:al|el|ad|an|ar|as|ash|at|az|ibn|bin|abu|ben|ould)-\\p{Lu}";
+const TOKEN_CAP = new RegExp(`^(?:[\\p{Lu}]|${PARTICLE_NAME})[\\p{L}\\p{M}'’.-]*$`, "u");
 const CONNECT = new Set([
   "of",
   "the",
@@ -249,6 +251,8 @@ export function partKind(part: string): PartKind {
   if (p === "") return "empty";
   if (/^(he|she|they|it)$/i.test(p)) return "pronoun";
   if (/^\d{1,3}$/.test(p)) return "age";
+  // "Sen. Margaret Ellery, D-Ore., who …": a US party and state tag, skipped like an age
+  if (/^(?:[DRI]|Dem|Rep|Ind)[-–]\p{Lu}[\p{L}.]{0,12}(?:\s\p{Lu}[\p{L}.]{0,12})?$/u.test(p)) return "age";
   if (/^(who|which|whose|whom|that|where)\b/i.test(p)) return "rel";
   // "speaking outside court", "sitting in the foyer": a participle clause beside the subject
   if (/^[\p{Ll}]+ing\s/u.test(p) && !/^(saying|telling|adding|calling|writing)\s/.test(p)) return "rel";
@@ -457,6 +461,10 @@ export class Entity {
       .trim()
       .replace(/[,.;:]+$/, "")
       .replace(/^(The|A|An|Its|His|Her|Their)\b/, (w) => w.toLowerCase());
+    // "Sen.", "Det Sgt": abbreviated ranks written out, so the role reads and the alias is "the senator"
+    const ws = r.split(/\s+/);
+    if (ws.every((w) => RANK_ABBREV[w.replace(/\.$/, "")] !== undefined))
+      r = ws.map((w) => RANK_ABBREV[w.replace(/\.$/, "")]!).join(" ");
     // a title alone ("Dr", "Prof") is an honorific, not a role
     if (r.toLowerCase().replace(/\.$/, "") in HONORIFIC_GENDER) return;
     // "a forklift driver who gave only his first name": the noun phrase, without its relative clause
@@ -488,6 +496,26 @@ export class Entity {
       this.kind = "organisation";
   }
 }
+
+const RANK_ABBREV: Record<string, string> = {
+  Sen: "Senator",
+  Rep: "Representative",
+  Gov: "Governor",
+  Supt: "Superintendent",
+  Insp: "Inspector",
+  Det: "Detective",
+  Sgt: "Sergeant",
+  Lt: "Lieutenant",
+  Capt: "Captain",
+  Col: "Colonel",
+  Gen: "General",
+  Cmdr: "Commander",
+  Cpl: "Corporal",
+  Pte: "Private",
+  Adm: "Admiral",
+  Maj: "Major",
+  Ch: "Chief",
+};
 
 const SURNAME_PARTICLES = new Set([
   "van",

@@ -70,3 +70,60 @@ describe("a quote-only paragraph after a paragraph about someone", () => {
     expect(who(r, "I will miss the mornings")).toBe("Edith Marchetti");
   });
 });
+
+describe("batch 9 patterns", () => {
+  it("a long subject with a relative clause inside it: the noun phrase before 'who'", () => {
+    const r = attributeQuotes([
+      "The parents of a student who was injured at the Westbrook quarry on Friday have called the fencing “a scandal nobody will own”.",
+    ]);
+    expect(who(r, "a scandal nobody")).toBe("the parents of a student");
+  });
+
+  it("'calls it', 'answered:', 'quipped' and 'retorted' are verbs of saying", () => {
+    const r = attributeQuotes([
+      "Harbour master Ilse Brandvik still calls the night “the longest shift of my life”.",
+      'Asked whether the port would reopen by May, Brandvik answered: "Not if the pilots stay away."',
+      'Her deputy, Oren Solvik, was less patient. "We have waited long enough for them," he retorted.',
+    ]);
+    expect(who(r, "the longest shift")).toBe("Ilse Brandvik");
+    expect(who(r, "Not if the pilots")).toBe("Ilse Brandvik");
+    expect(who(r, "We have waited")).toBe("Oren Solvik");
+  });
+
+  it('"whose president, X, was quoted … as saying": the person before "was quoted"', () => {
+    const r = attributeQuotes([
+      'The vote angered the Dairy Growers League, whose chair, Wendell Pryce, was quoted in a newsletter as saying the rule "treats every farm like a chemical plant."',
+    ]);
+    expect(who(r, "treats every farm")).toBe("Wendell Pryce");
+  });
+
+  it("a US party-and-state tag is skipped like an age, and rank abbreviations are written out", () => {
+    const r = attributeQuotes([
+      'Sen. Rosalind Achebe, D-Minn., who chairs the panel, called the delay "a failure of nerve, plain and simple."',
+      '"We will hold the hearing anyway," Rep. Caleb Worthy, R-Texas, said.',
+    ]);
+    expect(who(r, "a failure of nerve")).toBe("Rosalind Achebe");
+    expect(who(r, "We will hold")).toBe("Caleb Worthy");
+    expect(r.speakers.find((s) => s.name === "Rosalind Achebe")?.aliases).toContain("the senator");
+    expect(r.speakers.find((s) => s.name === "Caleb Worthy")?.role).toBe("Representative");
+  });
+
+  it("a surname with a lower-case particle ('al-', 'el-') is a name, and the capitalised form finds it later", () => {
+    const r = attributeQuotes([
+      "Energy Minister Samira el-Haddad, who took office in March, visited the plant on Monday.",
+      'El-Haddad told reporters that the repairs would be "finished before the first cold week."',
+    ]);
+    expect(who(r, "finished before")).toBe("Samira el-Haddad");
+    expect(r.speakers[0]?.role).toBe("Energy Minister");
+  });
+
+  it('"His message to …: "…"" and "Her answer, when asked …, was …: "…"": the owner of the words speaks', () => {
+    const r = attributeQuotes([
+      "Coach Bettina Harrow watched the final from the stands.",
+      "Her verdict afterwards: “We were second best for an hour and lucky for ten minutes.”",
+      "Goran Tesic, the club's owner, arrived late. His answer, when asked about her future, was short: “She stays.”",
+    ]);
+    expect(who(r, "We were second best")).toBe("Bettina Harrow");
+    expect(who(r, "She stays")).toBe("Goran Tesic");
+  });
+});
