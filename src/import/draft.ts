@@ -310,16 +310,14 @@ export function draftKnowledge(
       article.reporters.length === 1
         ? article.reporters[0]!
         : `${article.reporters.slice(0, -1).join(", ")} and ${article.reporters.at(-1)}`;
-    const topic = keyphrases(article.title, vocab).slice(0, 2).join(" ");
     facts.push({
       id: unique(`${id.slice(0, 50)}-byline`, entryIds),
       // Not the headline: its words would pull in every question about the story's subject.
       text: `The article was reported by ${names}${publisher === UNKNOWN_PUBLISHER ? "" : ` for ${publisher}`}${source.date ? ` (${source.date})` : ""}.`,
       tags: ["byline", "reporters"],
-      generated_questions: [
-        `Who wrote the article about ${topic || "this"}?`,
-        `Who reported the story about ${topic || "this"}?`,
-      ],
+      // Without the headline's words too: the core credits them to the source's entries anyway, and written out
+      // they made the byline answer "Who imposed the sanctions on Oskara?".
+      generated_questions: ["Who wrote this article?", "Who reported this story?"],
     });
   }
 

@@ -241,6 +241,13 @@ describe("draftKnowledge", () => {
     expect(d.doc.source.text).toBe(`${d.id}.txt`);
   });
 
+  it("states the byline as a fact whose generated questions leave out the headline's words", () => {
+    const byline = draft().doc.facts.find((f) => f.id.endsWith("-byline"))!;
+    expect(byline.text).toContain("Jo Tester");
+    // "Who closed the harbour bridge?" must not find the byline through "harbour bridge" in its questions.
+    for (const q of byline.generated_questions) expect(q).not.toMatch(/harbour|bridge|millbrook|lorries/i);
+  });
+
   it("accepts an article without byline or date, and warns", () => {
     const d = draftKnowledge(
       { ...ARTICLE, reporters: [], byline: null, published: null, publisher: null },
