@@ -25,6 +25,8 @@ import {
   firstNameGender,
   genderWords,
   isCommonCapitalised,
+  isEpithetNoun,
+  isDemonym,
   isFunctionWord,
   isKnownFirstName,
   isTitleNoun,
@@ -77,6 +79,9 @@ const MAX_VERBS = 12;
 const PARTICIPLE = /^(saying|calling|adding|describing|arguing|warning|noting|insisting|telling|writing|explaining)$/i;
 const PART_SPLIT = /\s*(?:[,;:()]|\s[—–]\s|—|–|\s-\s)\s*/;
 
+/** Positions are paragraph * STRIDE + offset, so one number orders every mention in the article. */
+const STRIDE = 10_000_000;
+
 interface DocText {
   /** The paragraphs joined by newlines, for finding a name's first full form anywhere before. */
   full: string;
@@ -127,7 +132,6 @@ function attribute(paragraphs: string[], opts: { reporters?: string[] }): Attrib
   const trackers = new Map<string, Entity>();
   const warnings: string[] = [];
   const all: QState[] = [];
-  const STRIDE = 10_000_000;
   let prevParaQuotes: QState[] = [];
   let prevParaSubject: Entity | null = null;
   let prevParaNarrator: Entity | null = null;
@@ -1053,6 +1057,28 @@ function isTitleWord(w: string): boolean {
   return TITLE_SET.has(w.replace(/\.$/, ""));
 }
 
+/**
+ * "…," the midfielder said / the Romanian said, when no one was given that role: the person the story has just
+ * been about (the latest-mentioned named person in this or the two paragraphs before, of the noun's gender), who
+ * takes the noun as a role so the next "the midfielder" finds them.
+ */
+function epithetPerson(np: string, pos: number, reg: Registry): Entity | null {
+  if (!/^the\s/i.test(np)) return null;
+  const words = np.split(/\s+/);
+  const head = words[words.length - 1]!;
+  if (!isEpithetNoun(head)) return null;
+  const g = /(?:woman|women|ess)$/i.test(head) ? "f" : /(?:man|men)$/i.test(head) ? "m" : null;
+  const floor = (Math.floor(pos / STRIDE) - 2) * STRIDE;
+  let best: Entity | null = null;
+  for (const e of reg.entities) {
+    if (e.kind !== "person" || e.described || e.lastPos >= pos || e.lastPos < floor) continue;
+    if (g && e.gender && e.gender !== g) continue;
+    if (!best || e.lastPos > best.lastPos) best = e;
+  }
+  if (best) best.addRole(np.replace(/^The\b/, "the"));
+  return best;
+}
+
 /** Resolves a reference to an entity, creating it when the article introduces someone new. */
 function resolve(
   ref: Ref,
@@ -1098,6 +1124,8 @@ function resolve(
       }
       const bare = np.replace(/^(the|its|his|her|their)\s+/i, "");
       if (reg.isOrgNoun(bare)) return { entity: reg.create(bare, "organisation", pos, true), weak: true };
+      const epithet = epithetPerson(np, pos, reg);
+      if (epithet) return { entity: epithet, weak: false };
       return { entity: reg.create(np.replace(/^The\b/, "the"), "person", pos, true), weak: true };
     }
     case "desc": {
@@ -1328,7 +1356,9 @@ function build(all: QState[], reg: Registry, warnings: string[], paragraphs: str
     }
     for (const r of e.roles) {
       const head = roleHead(r);
-      if (head && !/^\d/.test(head) && head.length > 2 && !GENERIC_HEADS.has(head)) aliases.add(`the ${head}`);
+      // "the Norwegian" keeps its capital
+      const shown = head && isDemonym(head) ? head.charAt(0).toUpperCase() + head.slice(1) : head;
+      if (head && !/^\d/.test(head) && head.length > 2 && !GENERIC_HEADS.has(head)) aliases.add(`the ${shown}`);
       const core = r
         .replace(/\s+(of|at|for|in|from|with|who|which|that|on|since|to|based)\b.*$/i, "")
         .replace(/^.*[’']s\s+/u, "")

@@ -22,6 +22,37 @@ export function firstNameGender(word: string): "f" | "m" | null {
   return null;
 }
 
+/** A word naming a nationality: "Romanian", "Dutchman", "Frenchwoman", "Briton". */
+export function isDemonym(word: string): boolean {
+  const w = word.toLowerCase();
+  if (/^(?:briton|scot|pole|finn|turk|czech|swiss|kiwi|aussie|brit)$/.test(w)) return true;
+  if (
+    /^(?:dutch|french|english|scots|welsh|irish|country|chair|sports|business|spokes|congress|police)(?:man|woman)$/.test(
+      w,
+    )
+  )
+    return !/^(?:country|chair|sports|business|spokes|congress|police)/.test(w);
+  return lexTags(w).includes("Demonym");
+}
+
+/**
+ * Nouns a news story uses as a second name for the person it is about ("the Romanian said", "the midfielder
+ * added", "the novelist says"): a nationality, a sports position, a trade the story has not given anyone else.
+ */
+export function isEpithetNoun(word: string): boolean {
+  return EPITHETS.has(word.toLowerCase()) || (/^\p{Lu}/u.test(word) && isDemonym(word));
+}
+
+const EPITHETS = new Set(
+  (
+    "midfielder striker winger forward defender goalkeeper keeper captain skipper fullback full-back centre-back " +
+    "batter batsman bowler pitcher quarterback rider cyclist sprinter runner swimmer boxer fighter golfer jockey " +
+    "veteran youngster teenager rookie star champion titleholder debutant actor actress singer songwriter rapper " +
+    "novelist poet painter sculptor filmmaker chef entrepreneur billionaire tycoon historian physicist biologist " +
+    "climber sailor rower skier skater gymnast wrestler tennis-player player"
+  ).split(" "),
+);
+
 /** A word compromise knows as a place ("Paris", "Ohio"). */
 export function isPlaceWord(word: string): boolean {
   return lexTags(word.toLowerCase()).some((t) => /Place|Country|City|Region/.test(t));
@@ -267,6 +298,9 @@ export function partKind(part: string): PartKind {
   )
     return "rel";
   if (!/^(in|on|at|after|before|during|with|from|via|through)\s/i.test(p) && docMatch(p)) return "doc";
+  // "the Romanian", "the 31-year-old Dutchman": a nationality standing for a person, not a name
+  const dem = /^the\s+(?:[\p{Ll}\p{N}-]+\s+){0,3}?([\p{Lu}][\p{Ll}]+)$/u.exec(p);
+  if (dem && isDemonym(dem[1]!)) return "def";
   if (/^(a|an)\s/i.test(p)) return "desc";
   // "said one picker, who asked not to be named"; not "one day"
   if (

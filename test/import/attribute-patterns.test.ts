@@ -127,3 +127,31 @@ describe("batch 9 patterns", () => {
     expect(who(r, "She stays")).toBe("Goran Tesic");
   });
 });
+
+describe("epithets: a second name for the person just written about", () => {
+  it('"the Norwegian said", "the defender said" go to the latest-named person, who keeps the noun as a role', () => {
+    const r = attributeQuotes([
+      "Halvard Strand scored twice in the second half as Eskdale beat Mornington 3-1.",
+      '"I had waited all season for one chance like that," the Norwegian said.',
+      "Mornington's captain, Lewis Abara, had given his side the lead before the break.",
+      '"We played the first half and then stopped playing," the defender said. "That is on all of us."',
+      '"Nobody in our dressing room is happy tonight," the defender added.',
+    ]);
+    expect(who(r, "I had waited")).toBe("Halvard Strand");
+    expect(who(r, "We played the first")).toBe("Lewis Abara");
+    expect(who(r, "That is on all")).toBe("Lewis Abara");
+    expect(who(r, "Nobody in our")).toBe("Lewis Abara");
+    expect(r.speakers.find((s) => s.name === "Halvard Strand")?.aliases).toContain("the Norwegian");
+  });
+
+  it("an epithet of the other gender skips the latest name, and a role already given is found by its noun", () => {
+    const r = attributeQuotes([
+      "Marta Lindqvist, the team's goalkeeper, saved two penalties.",
+      "Coach Pieter Hals watched from the bench.",
+      '"I guessed left both times and got lucky twice," the Swedish goalkeeper said.',
+      '"She was the best player on the pitch by a distance," the Dutchman said.',
+    ]);
+    expect(who(r, "I guessed left")).toBe("Marta Lindqvist");
+    expect(who(r, "She was the best")).toBe("Pieter Hals");
+  });
+});
