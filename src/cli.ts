@@ -3,10 +3,7 @@ import { parseArgs } from "node:util";
 import { createCore, loadKnowledgeDir } from "./core/index.js";
 import { DEFAULT_KNOWLEDGE_DIR } from "./paths.js";
 import { runAsk } from "./cli/ask.js";
-import { runChat } from "./cli/chat.js";
-import { runCheck } from "./cli/check.js";
-import { runUnanswered } from "./cli/unanswered.js";
-import { runRegister } from "./cli/register.js";
+import { knowledgeCache } from "./ops/knowledge-cache.js";
 
 const USAGE = `usage: briefbot <command> [options]
 
@@ -51,25 +48,30 @@ async function main(argv: string[]): Promise<number> {
   }
   const [command, ...rest] = positionals;
   const dir = process.env.KNOWLEDGE_DIR || DEFAULT_KNOWLEDGE_DIR;
+  // ask and chat start from the knowledge cache; check always validates every file.
+  const load = () => loadKnowledgeDir(dir, { cache: knowledgeCache(dir, process.env.KNOWLEDGE_CACHE?.trim()) });
   if (values.help || command === undefined || command === "help") {
     process.stdout.write(`${USAGE}\n`);
     return command === undefined && !values.help ? 2 : 0;
   }
   switch (command) {
     case "ask": {
-      const core = createCore(loadKnowledgeDir(dir));
+      const core = createCore(load());
       await runAsk(core, rest.length ? rest.join(" ") : null, values.json);
       return 0;
     }
-    case "chat":
-      await runChat(createCore(loadKnowledgeDir(dir)), values.json);
+    // The other commands load on demand: `ask`, the one timed at start-up, reads none of their modules.
+    case "chat": {
+      const { runChat } = await import("./cli/chat.js");
+      await runChat(createCore(load()), values.json);
       return 0;
+    }
     case "check":
-      return runCheck(rest[0] ?? dir);
+      return (await import("./cli/check.js")).runCheck(rest[0] ?? dir);
     case "register":
-      return runRegister();
+      return (await import("./cli/register.js")).runRegister();
     case "unanswered":
-      return runUnanswered(rest[0]);
+      return (await import("./cli/unanswered.js")).runUnanswered(rest[0]);
     case "extract": {
       const { runExtract } = await import("./cli/extract.js");
       return runExtract(rest, values.json);
