@@ -18,6 +18,8 @@ const flag = z
 export const configSchema = z.object({
   KNOWLEDGE_DIR: z.string().default(DEFAULT_KNOWLEDGE_DIR),
   KNOWLEDGE_WATCH: flag,
+  /** The knowledge cache's folder, or `off` (src/ops/knowledge-cache.ts). */
+  KNOWLEDGE_CACHE: z.string().optional(),
   LOG_LEVEL: z
     .enum(
       ["fatal", "error", "warn", "info", "debug", "trace", "silent"],

@@ -10,13 +10,14 @@ import {
   statSync,
   type Stats,
 } from "node:fs";
-import { basename, dirname, join } from "node:path";
+import { basename, dirname, join, resolve } from "node:path";
 import { knowledgeFileSchema, type KnowledgeFile } from "./schema.js";
 import { KnowledgeError, readYaml } from "./yaml-file.js";
 import type { Entry, Knowledge, Source, Speaker } from "./types.js";
 import { cleanText } from "./normalise.js";
+import { KnowledgeCache, sha256, type KnowledgeCacheOptions } from "./knowledge-cache.js";
 
-export { KnowledgeError };
+export { KnowledgeError, type KnowledgeCacheOptions };
 
 /**
  * Parses and validates one knowledge file's text. `readSourceText` reads the source text the file names
@@ -136,6 +137,12 @@ export const MAX_KNOWLEDGE_FILE_BYTES = 64 * 1024 * 1024;
 export interface LoadOptions {
   /** Per-file size cap in bytes (default {@link MAX_KNOWLEDGE_FILE_BYTES}). */
   maxFileBytes?: number;
+  /**
+   * A cache of validated files ({@link loadKnowledgeDir} only), for a start that should not parse and validate again
+   * what an earlier start of the same build already did: a file whose bytes (and source text) are unchanged is taken
+   * from it; any other is read and validated in full, as without a cache. Default none.
+   */
+  cache?: KnowledgeCacheOptions;
 }
 
 /** A file the loader will not read (not a regular file, too large, not UTF-8), with the reason and the fix. */
@@ -183,6 +190,12 @@ export function readKnowledgeFile(
   maxBytes = MAX_KNOWLEDGE_FILE_BYTES,
   directoryFix = "name a file",
 ): string | undefined {
+  const bytes = readKnowledgeBytes(path, maxBytes, directoryFix);
+  return bytes === undefined ? undefined : decodeKnowledgeText(bytes);
+}
+
+/** {@link readKnowledgeFile}'s checks and read, before the bytes are decoded. */
+function readKnowledgeBytes(path: string, maxBytes: number, directoryFix: string): Buffer | undefined {
   let st: Stats;
   try {
     st = statSync(path); // follows symlinks: the target is what is checked
@@ -226,6 +239,11 @@ export function readKnowledgeFile(
   } finally {
     closeSync(fd);
   }
+  return bytes;
+}
+
+/** The bytes of a knowledge file as text: UTF-8, or a FileRefused naming the first byte that is not. */
+function decodeKnowledgeText(bytes: Buffer): string {
   if (bytes[0] === 0xff && bytes[1] === 0xfe) throw new FileRefused("is UTF-16 text, not UTF-8: save it as UTF-8");
   if (bytes[0] === 0xfe && bytes[1] === 0xff) throw new FileRefused("is UTF-16 text, not UTF-8: save it as UTF-8");
   try {
@@ -279,24 +297,42 @@ export function loadKnowledgeFile(path: string, options: LoadOptions = {}): Know
   return loadOne(dirname(path), basename(path), options.maxFileBytes ?? MAX_KNOWLEDGE_FILE_BYTES);
 }
 
-function loadOne(dir: string, name: string, maxBytes: number): Knowledge {
+function loadOne(dir: string, name: string, maxBytes: number, cache?: KnowledgeCache): Knowledge {
   const rel = join(basename(dir), name);
-  let yamlText: string | undefined;
+  let yamlText: string;
+  let yamlHash = "";
   try {
-    yamlText = readKnowledgeFile(
+    const bytes = readKnowledgeBytes(
       join(dir, name),
       maxBytes,
       "rename it so its name does not end in .yaml, or move it out of the knowledge folder",
     );
+    // Listed a moment ago, gone now (an editor's rename): as good as absent.
+    if (bytes === undefined) throw new KnowledgeError(rel, null, "", "file not found");
+    if (cache) {
+      yamlHash = sha256(bytes);
+      const textBytes = (textName: string) => readKnowledgeBytes(join(dir, textName), maxBytes, "");
+      const hit = cache.lookup(name, yamlHash, (textName) => {
+        const b = textBytes(textName);
+        return b === undefined ? undefined : sha256(b);
+      });
+      if (hit) return hit;
+    }
+    yamlText = decodeKnowledgeText(bytes);
   } catch (err) {
     if (err instanceof FileRefused) throw new KnowledgeError(rel, null, "", err.message);
     throw err;
   }
-  // Listed a moment ago, gone now (an editor's rename): as good as absent.
-  if (yamlText === undefined) throw new KnowledgeError(rel, null, "", "file not found");
-  const readText = (textName: string) =>
-    readKnowledgeFile(join(dir, textName), maxBytes, "source.text names the article's .txt file");
-  return parseKnowledgeFile(rel, yamlText, readText);
+  let text: { name: string; hash: string } | null = null;
+  const readText = (textName: string) => {
+    const bytes = readKnowledgeBytes(join(dir, textName), maxBytes, "source.text names the article's .txt file");
+    if (bytes === undefined) return undefined;
+    if (cache) text = { name: textName, hash: sha256(bytes) };
+    return decodeKnowledgeText(bytes);
+  };
+  const knowledge = parseKnowledgeFile(rel, yamlText, readText);
+  cache?.store(name, yamlHash, text, knowledge);
+  return knowledge;
 }
 
 /**
@@ -324,6 +360,12 @@ export function loadKnowledgeDir(dir: string, options: LoadOptions = {}): Knowle
     .filter((f) => /\.ya?ml$/i.test(f))
     .sort();
   if (files.length === 0) throw new KnowledgeError(dir, null, "", "no .yaml knowledge files in this folder");
-  const parts = files.map((name) => ({ file: join(basename(dir), name), knowledge: loadOne(dir, name, maxBytes) }));
-  return mergeKnowledge(parts);
+  const cache = options.cache && new KnowledgeCache(options.cache, resolve(dir));
+  const parts = files.map((name) => ({
+    file: join(basename(dir), name),
+    knowledge: loadOne(dir, name, maxBytes, cache),
+  }));
+  const merged = mergeKnowledge(parts);
+  cache?.save();
+  return merged;
 }

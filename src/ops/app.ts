@@ -5,6 +5,7 @@ import { ConfigError } from "../config.js";
 import type { AdapterState, Platform, RunningAdapter, Runtime } from "../runtime.js";
 import { BotMetrics } from "./bot-metrics.js";
 import { KnowledgeHolder } from "./knowledge.js";
+import { knowledgeCache } from "./knowledge-cache.js";
 import type { HealthServer } from "./health.js";
 import { createTelemetry } from "./telemetry.js";
 import { UnansweredLog, UnansweredLogError } from "./unanswered.js";
@@ -175,7 +176,10 @@ export async function startApp(
   const metrics = new BotMetrics();
   let knowledge: KnowledgeHolder;
   try {
-    knowledge = new KnowledgeHolder(config.KNOWLEDGE_DIR, log, { onReload: (ok, at) => metrics.reloaded(ok, at) });
+    knowledge = new KnowledgeHolder(config.KNOWLEDGE_DIR, log, {
+      onReload: (ok, at) => metrics.reloaded(ok, at),
+      cache: knowledgeCache(config.KNOWLEDGE_DIR, config.KNOWLEDGE_CACHE),
+    });
   } catch (err) {
     await unanswered?.close();
     throw err;

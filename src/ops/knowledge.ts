@@ -6,7 +6,7 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 import type { Worker } from "node:worker_threads";
 import type { Logger } from "pino";
 import { createCore, KnowledgeError, loadKnowledgeDir } from "../core/index.js";
-import type { Core } from "../core/index.js";
+import type { Core, LoadOptions } from "../core/index.js";
 import { unpackCore } from "./core-transfer.js";
 import type { ReloadFrame, ReloadRequest, ReloadResponse } from "./reload-worker.js";
 
@@ -26,6 +26,11 @@ export interface KnowledgeHolderOptions {
   reloadIn?: "process" | "thread" | "inline";
   /** A reload that takes longer than this is abandoned (default 5 minutes). */
   reloadTimeoutMs?: number;
+  /**
+   * The knowledge cache for the first load (start-up): files unchanged since a start of the same build are not
+   * parsed again. Reloads always validate in full.
+   */
+  cache?: LoadOptions["cache"];
 }
 
 /** How a knowledge error reads in a log line: where (file, line, field) and why. */
@@ -155,7 +160,7 @@ export class KnowledgeHolder {
     private readonly log: Logger,
     private readonly options: KnowledgeHolderOptions = {},
   ) {
-    this.current = createCore(loadKnowledgeDir(dir, { maxFileBytes: options.maxFileBytes }));
+    this.current = createCore(loadKnowledgeDir(dir, { maxFileBytes: options.maxFileBytes, cache: options.cache }));
     this.loaded = new Date();
     options.onReload?.(true, this.loaded);
   }
