@@ -31,6 +31,9 @@ const WEAK_FUTURE_BOOST = 1.05;
 const DEFINE_BOOST = 1.6;
 /** "How many drivers…": an entry with a number right before "drivers" counts them; others only hold a number. */
 const COUNT_BOOST = 1.5;
+/** In a long message, words beyond its this many heaviest count at LONG_REST in the share an answer must match. */
+const LONG_WORDS = 5;
+const LONG_REST = 0.3;
 /** An entry matching under this share of the question's words besides a person's name answers another question. */
 const PREDICATE_SHARE = 0.34;
 const PREDICATE_MISSING = 0.6;
@@ -367,6 +370,10 @@ export class Core {
     const quoteFactor = SPEECH.test(fold(q).replace(FILLER_SPEECH, " ")) ? 1 : QUOTE_TIEBREAK;
     const weighted = terms.filter((t) => t.weight > 0);
     const totalWeight = weighted.reduce((a, t) => a + t.weight, 0);
+    // A long message holds more than any one sentence can: beyond its heaviest words, the rest count for less.
+    const heavy = weighted.map((t) => t.weight).sort((a, b) => b - a);
+    const reach = heavy.reduce((a, w, i) => a + (i < LONG_WORDS ? w : LONG_REST * w), 0);
+    const stretch = reach > 0 ? totalWeight / reach : 1;
     // The question's heavy verbs ("founded", "charge"): an entry without one of them answers another question.
     let verbBits = 0;
     terms.forEach((t, i) => {
@@ -458,7 +465,8 @@ export class Core {
           const g = this.index.groupOfDoc(h.doc);
           for (const f of focus) if (f.group !== g && (h.matched & f.bit) === 0) offTopic = OFF_TOPIC;
         }
-        const confidence = Math.round(h.coverage * (strict ? INTENT_MISMATCH : 1) * offTopic * 1000) / 1000;
+        const confidence =
+          Math.round(Math.min(1, h.coverage * stretch) * (strict ? INTENT_MISMATCH : 1) * offTopic * 1000) / 1000;
         // An entry that does not give what the question asks for also ranks lower, so one that does comes first.
         const score = h.score * boost * quoted * (strict ? INTENT_MISMATCH : 1) * offTopic;
         return { doc: h.doc, score, coverage: h.coverage, matched: h.matched, confidence };

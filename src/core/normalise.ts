@@ -94,9 +94,34 @@ export function words(input: string): string[] {
   return wordGroups(input).flat();
 }
 
+/**
+ * English irregular verbs, base form first: "froze" and "frozen" stem as "freeze" does. Forms that are more often
+ * another word ("left", "felt", "saw", "bit", "lay") are left out.
+ */
+const IRREGULAR = `arise arose arisen|bear bore borne|beat beaten|become became|begin began begun|bend bent|bind bound|
+bite bitten|bleed bled|blow blew blown|break broke broken|breed bred|bring brought|build built|buy bought|catch caught|
+choose chose chosen|cling clung|come came|creep crept|deal dealt|dig dug|draw drew drawn|drink drank drunk|
+drive drove driven|eat ate eaten|fall fell fallen|feed fed|fight fought|find found|flee fled|fly flew flown|
+forbid forbade forbidden|forget forgot forgotten|forgive forgave forgiven|freeze froze frozen|give gave given|
+go went gone|grow grew grown|hang hung|hear heard|hide hid hidden|hold held|keep kept|know knew known|lead led|
+lend lent|lose lost|make made|mean meant|meet met|mislead misled|oversee oversaw overseen|overcome overcame|
+pay paid|ride rode ridden|ring rang rung|rise rose risen|run ran|say said|see seen|seek sought|sell sold|send sent|
+shake shook shaken|shine shone|shoot shot|show shown|shrink shrank shrunk|sing sang sung|sink sank sunk|sit sat|
+sleep slept|slide slid|speak spoke spoken|spend spent|spin spun|stand stood|steal stole stolen|stick stuck|
+strike struck stricken|swear swore sworn|sweep swept|swim swam swum|swing swung|take took taken|teach taught|
+tear tore torn|tell told|think thought|throw threw thrown|understand understood|undergo underwent undergone|
+uphold upheld|wake woke woken|wear wore worn|win won|withdraw withdrew withdrawn|write wrote written`;
+const BASE_OF = new Map<string, string>();
+for (const group of IRREGULAR.split("|")) {
+  const [base, ...forms] = group.trim().split(" ");
+  for (const f of forms) BASE_OF.set(f, base!);
+}
+
 const stemCache = new Map<string, string>();
 /** Porter stem of a folded word, cached; digits, short words and "-ally" adverbs are left as they are. */
 export function stem(word: string): string {
+  const base = BASE_OF.get(word);
+  if (base !== undefined) return stem(base);
   // Porter maps "officially" and "officials" to one stem; an adverb in "-ally" is kept whole so they stay apart.
   if (word.length <= 3 || /\d/.test(word) || word.endsWith("ally")) return word;
   let s = stemCache.get(word);

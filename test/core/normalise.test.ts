@@ -35,6 +35,15 @@ describe("stem", () => {
     expect(stem("iranians")).toBe(stem("iranian"));
     expect(stem("blocking")).toBe(stem("blocked"));
   });
+  it("meets the irregular forms of a verb: froze, frozen, freezes", () => {
+    expect(stem("froze")).toBe(stem("freezes"));
+    expect(stem("frozen")).toBe(stem("freezing"));
+    expect(stem("wrote")).toBe(stem("writes"));
+    expect(stem("sold")).toBe(stem("selling"));
+    expect(stem("won")).toBe(stem("win"));
+    // "left" is more often a side than a leaving: not folded into "leave".
+    expect(stem("left")).not.toBe(stem("leave"));
+  });
   it("leaves numbers and short words alone", () => {
     expect(stem("2018")).toBe("2018");
     expect(stem("vpn")).toBe("vpn");

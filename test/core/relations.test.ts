@@ -45,4 +45,11 @@ describe("what a question asks, not only whom it names", () => {
     expect(core.ask("What did Mara Quill say about the couriers' wages?").answer?.text).toContain("wages");
     expect(core.ask("What did Odile Banner say about the money?").answer?.text).toContain("money will arrive");
   });
+
+  it("a long message with its question among other words is still answered from the one sentence that fits", () => {
+    const q =
+      "ok so I deliver dinners in the evenings and my whole street keeps arguing about this, is it true the bank froze " +
+      "the payroll account of Lunetta on Monday or is that just a rumour going around the couriers' group chat?";
+    expect(core.ask(q).answer?.text).toContain("frozen its payroll account");
+  });
 });
