@@ -1,4 +1,4 @@
-import { CONFIDENCE_THRESHOLD, STOP_WORDS } from "../core/index.js";
+import { CONFIDENCE_THRESHOLD, STOP_WORDS, stem } from "../core/index.js";
 import type { Core, Answer, AskResult } from "../core/index.js";
 import { ask as askCommand } from "../commands/ask.js";
 import { fact as factCommand } from "../commands/fact.js";
@@ -82,10 +82,26 @@ const ANSWER_KIND: Partial<Record<string, RegExp>> = {
   "how many": /\d|\b(?:million|billion|thousand|hundred|half|percent|dozen)\b/i,
   when: /\b(?:1[89]\d\d|20\d\d|january|february|march|april|may|june|july|august|september|october|november|december|last year|years? ago|this week)\b/i,
   why: /\b(?:because|due to|grounds|fearing|in order to|with the aim|aims?|as a result|so that)\b/i,
+  status: /\b(?:still|so far|under development|under way|underway|completed|finished|ongoing|not yet|remains?)\b/i,
 };
 /** Small-talk intents about the bot itself, which a line pointing back at an answer ("what is it for?") is not about. */
 const ABOUT_THE_BOT = new Set(["capabilities", "what-are-you", "who-made-you"]);
+/** "what's the deal with X?", "what's up with X", "tell me about X": a question about X alone. */
+const ABOUT_TOPIC =
+  /^(?:what is (?:the deal|the story|the situation|up|going on|happening|new) with|whats (?:the deal|the story|up|going on|happening) with|what do you know about|what can you tell me about|tell me (?:something |anything )?about|anything (?:on|about)|info (?:on|about)|any news (?:on|about)|what about|how about) (.+)$/;
 const REFERS_BACK = /\b(?:it|its|that|this|he|she|him|her|they|them)\b/i;
+/** What a question's words ask for: a time, a reason or purpose, a figure; else null. */
+function askKind(question: string): "when" | "why" | "how many" | "status" | null {
+  const q = plainWords(question);
+  if (/^(?:when|what year|since when)\b/.test(q)) return "when";
+  if (/^why\b|^what\b.* for$|\b(?:purpose|aim|goal|point of)\b/.test(q)) return "why";
+  if (/^how (?:many|much)\b/.test(q)) return "how many";
+  if (/\b(?:done|finished|complete|completed|ready|over|yet|still|working|progress|status)$/.test(q)) return "status";
+  return null;
+}
+
+/** Confidences this close are a tie. */
+const TIE = 0.005;
 const PRONOUNS = new Set("he she him her his hers himself herself it its itself that this they them".split(" "));
 
 /** "Mohammad Javad Azari Jahromi" → "Jahromi": the one word that names them, without outweighing the question. */
@@ -163,8 +179,18 @@ export class Conversation {
         return out;
       }
     }
-    const reply = this.run(askCommand, question);
-    const out = this.fromReply(reply, recall, view, question, null);
+    let reply = this.run(askCommand, question);
+    let asked = question;
+    // "what's the deal with Telegram?": when declined as asked, the topic alone.
+    const idiom = confidence(reply) === 0 ? ABOUT_TOPIC.exec(plainWords(question)) : null;
+    if (idiom) {
+      const plain = this.run(askCommand, idiom[1]!);
+      if (confidence(plain) > 0) [reply, asked] = [plain, idiom[1]!];
+    }
+    // "who's behind the ban?" after Telegram: the last topic carried into a question that does not name its own.
+    const carried = this.carryTopic(reply, question, recall, view);
+    if (carried) [reply, asked] = carried;
+    const out = this.fromReply(reply, recall, view, asked, null);
     this.keep(key, recall);
     if (out.mode === "declined") {
       // "bruh", "ayo": a short line the knowledge does not know at all is chatter, not a question to decline.
@@ -326,6 +352,7 @@ export class Conversation {
       case "who-said":
       case "source":
       case "confirm":
+      case "detail":
         if (recall.entry === null) return this.missing(f.kind === "who-said" ? "person" : "thing", core, stale, f.kind);
         return this.showEntry(recall, view, recall.entry, null, f.kind);
       case "person": {
@@ -341,7 +368,14 @@ export class Conversation {
           : this.fromReply(result, recall, view, null, f.kind);
       }
       case "more-from-speaker": {
-        const who = (recall.entry !== null ? view.speakerOf(recall.entry) : null) ?? speaker ?? null;
+        // "what else did Jahromi say?": the speaker named; a name that is no speaker is a question of its own.
+        const namedId = f.name !== undefined ? view.speakersNamed(plainWords(f.name).split(" "))[0] : undefined;
+        if (f.name !== undefined && namedId === undefined) return null;
+        const who =
+          (namedId !== undefined ? view.speakers.get(namedId) : undefined) ??
+          (recall.entry !== null ? view.speakerOf(recall.entry) : null) ??
+          speaker ??
+          null;
         if (!who) return this.missing("person", core, stale, f.kind);
         // Words not shown yet, preferring those that do not restate what was shown (a fact quoting a shown quote).
         const unseen = view.wordsOf(who.id).filter((id) => id !== recall.entry && !recall.shown.includes(id));
@@ -370,7 +404,22 @@ export class Conversation {
       }
       case "swap": {
         if (recall.frame.length === 0) return null;
-        return this.ask(swapTopic(recall.frame, f.topic, view), recall, view, f.kind);
+        // The answer must be about the new topic ("and WhatsApp?" is declined, never answered about Telegram): the
+        // swapped question's best answer that names it, else the new topic with the last topic ("and investors?"
+        // after sanctions), else declined.
+        const asked = swapTopic(recall.frame, f.topic, view);
+        const must = topicStems(f.topic);
+        if (must.length === 0) return this.ask(asked, recall, view, f.kind);
+        const first = this.run(askCommand, asked);
+        const fit = naming(first, must, view);
+        if (fit) return this.fromReply(fit, recall, view, asked, f.kind);
+        const context = speaker ? [shortName(speaker.name).toLowerCase(), ...recall.topic] : recall.topic;
+        for (const w of context.slice(0, 3)) {
+          const wider = `${f.topic} ${w}`;
+          const second = naming(this.run(askCommand, wider), [...must, stem(w)], view);
+          if (second) return this.fromReply(second, recall, view, asked, f.kind);
+        }
+        return this.fromReply(declined(first), recall, view, asked, f.kind);
       }
       case "pronoun": {
         const words = plainWords(message).split(" ");
@@ -402,13 +451,7 @@ export class Conversation {
           if (confidence(plain) > confidence(filled)) return this.fromReply(plain, recall, view, message, null);
         }
         const out = this.fromReply(filled, recall, view, rewritten, f.kind);
-        const ask = /^(?:when|what year)\b/.test(rewritten)
-          ? "when"
-          : /^why\b/.test(rewritten)
-            ? "why"
-            : /^how (?:many|much)\b/.test(rewritten)
-              ? "how many"
-              : null;
+        const ask = askKind(rewritten);
         return ask ? this.fitting(out, recall, view, ask, f.kind) : out;
       }
     }
@@ -472,6 +515,22 @@ export class Conversation {
       const next = this.relatedMatching(view, recall, question);
       if (next) return this.showEntry(recall, view, next, question, kind ?? "related");
     }
+    // "is it done yet?" after the network's definition: a follow-up asks for something new, so where the core ties
+    // the last answer with one not shown yet, the new one answers.
+    if (
+      (kind === "pronoun" || kind === "bare") &&
+      result.answered &&
+      result.answer &&
+      recall.shown.includes(result.answer.id)
+    ) {
+      const top = result.answer.confidence;
+      const ties = result.alternatives.filter((a) => a.confidence >= top - TIE && !recall.shown.includes(a.id));
+      // Of the new ones, one that gives what the question word asks for ("what is it for?" → an aim) comes first.
+      // A shown answer that gives what was asked ("why?" → "on national security grounds") stays.
+      const wants = question !== null ? ANSWER_KIND[askKind(question) ?? ""] : undefined;
+      const next = wants && !wants.test(result.answer.text) ? ties.find((a) => wants.test(a.text)) : undefined;
+      if (next) result = withAnswer(result, next);
+    }
     if (result.answered && result.answer && question !== null) {
       // "what else…", "another…": an answer already shown gives way to the next one not shown yet.
       if (recall.shown.includes(result.answer.id) && ELSE.test(plainWords(question))) {
@@ -522,6 +581,33 @@ export class Conversation {
       followUp: kind,
       score: a.confidence,
     };
+  }
+
+  /**
+   * A question of its own asked after an answer, that names neither the last topic nor a person and that the core is
+   * not sure of as asked, is also tried with the last topic's words added. That reading wins only when the core is
+   * surer of it, its answer names every topic word of the question (a word of the knowledge's tags: "the ban" →
+   * "banned") and the last topic, and no content word of the question is unknown to the knowledge (so "who won the
+   * world cup?" after Telegram stays declined).
+   */
+  private carryTopic(reply: Reply, question: string, recall: Recall, view: KnowledgeView): [Reply, string] | null {
+    const topic = recall.topic;
+    const plain = confidence(reply);
+    if (topic.length === 0 || plain >= 1 || recall.entry === null) return null;
+    const words = plainWords(question).split(" ");
+    if (!QUESTION_WORDS.has(words[0] ?? "")) return null;
+    if (words.some((w) => topic.includes(w) || view.personWords.has(w))) return null;
+    const content = words.filter((w) => w.length > 2 && !STOP_WORDS.has(w) && !QUESTION_WORDS.has(w));
+    const tagged = content.filter((w) => view.tagWords.has(w) || view.tagStems.has(stem(w)));
+    // At most one word the knowledge does not know, and only beside a topic word ("who's behind the ban?").
+    const unknown = content.filter((w) => !view.knows(w)).length;
+    if (unknown > (tagged.length > 0 ? 1 : 0)) return null;
+    const asked = `${question.replace(/[?!.\s]+$/, "")} ${topic.join(" ")}`;
+    const tried = this.run(askCommand, asked);
+    if (confidence(tried) <= plain || tried.type !== "answer" || !tried.result.answer) return null;
+    const id = tried.result.answer.id;
+    if (!view.mentions(id, tagged.map(stem)) || !view.mentions(id, topicStems(topic.join(" ")))) return null;
+    return [tried, asked];
   }
 
   /**
@@ -694,6 +780,42 @@ function pushShown(recall: Recall, id: string): void {
   if (i >= 0) recall.shown.splice(i, 1);
   recall.shown.push(id);
   if (recall.shown.length > SHOWN_MAX) recall.shown.shift();
+}
+
+/** The stems of a topic's content words ("the Apple app store" → appl, app, store). */
+function topicStems(topic: string): string[] {
+  return plainWords(topic)
+    .split(" ")
+    .filter((w) => w.length > 2 && !STOP_WORDS.has(w))
+    .map(stem);
+}
+
+/** The reply with its best answer (or a near alternative above the threshold) that names every stem; else null. */
+function naming(reply: Reply, stems: string[], view: KnowledgeView): Reply | null {
+  if (reply.type !== "answer") return null;
+  const r = reply.result;
+  if (!r.answered || !r.answer) return null;
+  if (view.mentions(r.answer.id, stems)) return reply;
+  const alt = r.alternatives.find((a) => a.confidence >= CONFIDENCE_THRESHOLD && view.mentions(a.id, stems));
+  return alt ? { type: "answer", result: withAnswer(r, alt) } : null;
+}
+
+/** The reply as declined (its answer dropped, the near misses kept as suggestions). */
+function declined(reply: Reply): Reply {
+  if (reply.type !== "answer" || !reply.result.answered) return reply;
+  const r = reply.result;
+  return {
+    type: "answer",
+    result: {
+      question: r.question,
+      answered: false,
+      answer: null,
+      alternatives: [],
+      suggestions: r.suggestions,
+      notes: r.notes,
+      cutTo: r.cutTo,
+    },
+  };
 }
 
 function frameContent(recall: Recall): string[] {

@@ -8,6 +8,8 @@ import { fold } from "../core/index.js";
  * - `related`: "tell me more", "anything else?" (an entry related to the last one, not shown yet)
  * - `source`: "source?", "where is that from?"
  * - `confirm`: "really?", "is that true?" (the last answer again)
+ * - `detail`: "which ones?", "like who?", "is that a lot?" (the last answer again: it holds the detail asked for)
+ * - `more-from-speaker` with `name`: "what else did Jahromi say?" (more from the speaker that name is, if any)
  * - `surprise`: "tell me something interesting", "random fact" (any fact: the /fact command with no topic)
  * - `swap`: "and Pinterest?", "what about Instagram?" (the last question's frame with `topic` in place of its topic)
  * - `bare`: "why?", "when was that?" (the question word `ask` over the last question's words)
@@ -16,7 +18,8 @@ import { fold } from "../core/index.js";
  * - null: a question that stands on its own.
  */
 export type FollowUp =
-  | { kind: "who-said" | "person" | "more-from-speaker" | "related" | "source" | "confirm" | "surprise" }
+  | { kind: "who-said" | "person" | "related" | "source" | "confirm" | "surprise" | "detail" }
+  | { kind: "more-from-speaker"; name?: string }
   | { kind: "swap"; topic: string }
   | { kind: "bare"; ask: "why" | "when" | "where" | "how" | "how many" }
   | { kind: "pick"; index: number }
@@ -64,6 +67,10 @@ const CONTRACTIONS: Record<string, string> = {
 };
 const CONTRACTED = /\b(?:whos|whats|wheres|whens|whys|hows|thats|hes|shes|theyre|olds)\b/g;
 
+// Words at the end that carry nothing: "who is he anyway?", "tell me more pls", "what else did he say lol".
+const TRAILER =
+  /(?:\s+(?:anyway|anyways|then|again|exactly|please|pls|plz|bot|briefbot|lol|haha|lmao|tho|though|btw|bro|mate|dude|man|now|real quick|quickly|for me|thanks|thx|ty))+$/;
+
 // Chat openers that carry nothing: "ok so who said that?" reads as "who said that".
 const OPENER =
   /^(?:(?:ok|okay|so|well|hmm+|alright|right|cool|great|nice|interesting|oh|ah|wow|thanks|thank you|got it|i see|sorry|um+|uh|hey|hi|and so|but|now|then|also|wait|btw|ok so|oh and|please)\s+)+/;
@@ -105,6 +112,10 @@ const SOURCE = new RegExp(
 );
 const SURPRISE =
   /^(?:(?:tell|give|show|teach) me (?:something|anything|a fact|a random fact|a fun fact|an interesting fact|a cool fact)(?: interesting| cool| new| random| fun| surprising)?|surprise me|random fact|fun fact|any fact|a fact|an interesting fact|something interesting|say something interesting)$/;
+const MORE_FROM_NAMED =
+  /^(?:what else (?:did|does|has|have|would) (.+?) (?:say|said|says|tell|told|think)|(?:anything|something) else (?:from|by) (.+)|(?:any |some |give me |show me )?(?:more|other|another) (?:quotes? |words |things )?(?:from|by) (.+)|(?:did|does|has) (.+?) (?:say|said) anything else)$/;
+const DETAIL =
+  /^(?:which ones?|which one|which of them|like (?:who|what|which|whom|where)|such as|for (?:example|instance)|examples?|an example|name them|list them|name some|what are they|who are they|who were they|who exactly|what exactly|(?:is|was|are|were) (?:that|it|this) (?:a lot|much|many|big|bad|good|normal|high|low|significant|serious|common|unusual|surprising|a big deal|important)|that (?:much|many|big|bad|good|high|low))$/;
 const CONFIRM =
   /^(?:really|for real|seriously|is that (?:true|right|correct|so)|are you sure|sure|true|no way|is it true|you sure|rly|srsly)$/;
 const BARE: [RegExp, "why" | "when" | "where" | "how" | "how many"][] = [
@@ -139,6 +150,17 @@ export function readFollowUp(text: string, options = false): FollowUp | null {
   let s = plainWords(text);
   if (s === "") return null;
   s = s.replace(OPENER, "").trim() || s;
+  // "who is he anyway?": read as written first ("what happened then" is a phrasing of its own), then without the tail.
+  const short = s.replace(TRAILER, "").trim();
+  const found = readWords(s, options) ?? (short !== "" && short !== s ? readWords(short, options) : null);
+  if (found) return found;
+  const person = /\b(?:he|she|him|her|his|hers|himself|herself)\b/.test(s);
+  const thing = /\b(?:it|its|itself|they|them|their)\b/.test(s) || DEMONSTRATIVE.test(s);
+  return person || thing ? { kind: "pronoun", person, thing } : null;
+}
+
+/** The follow-ups read from a message's words by their phrasing (not yet the pronoun questions). */
+function readWords(s: string, options: boolean): FollowUp | null {
   if (options) {
     const m = PICK.exec(s);
     if (m) return { kind: "pick", index: /(?:second|2nd|2|two|b|latter)/.test(s) ? 1 : 0 };
@@ -146,9 +168,15 @@ export function readFollowUp(text: string, options = false): FollowUp | null {
   if (WHO_SAID.test(s)) return { kind: "who-said" };
   if (PERSON.test(s)) return { kind: "person" };
   if (MORE_FROM.test(s)) return { kind: "more-from-speaker" };
+  const named = MORE_FROM_NAMED.exec(s);
+  if (named) {
+    const name = (named[1] ?? named[2] ?? named[3] ?? named[4] ?? "").trim();
+    if (name !== "" && name.split(" ").length <= 5) return { kind: "more-from-speaker", name };
+  }
   if (RELATED.test(s)) return { kind: "related" };
   if (SOURCE.test(s)) return { kind: "source" };
   if (CONFIRM.test(s)) return { kind: "confirm" };
+  if (DETAIL.test(s)) return { kind: "detail" };
   if (SURPRISE.test(s)) return { kind: "surprise" };
   for (const [re, ask] of BARE) if (re.test(s)) return { kind: "bare", ask };
   const swap = SWAP.exec(s);
@@ -158,12 +186,13 @@ export function readFollowUp(text: string, options = false): FollowUp | null {
       .replace(/\s+(?:then|too|as well|instead)$/, "")
       .trim();
     // "and who banned it?" is a question of its own after "and": read what follows instead.
-    if (topic !== "" && !QUESTION_START.test(topic) && topic.split(" ").length <= 5) return { kind: "swap", topic };
+    // "and his name?" asks about the person: read what follows instead, too.
+    const pointsBack = /\b(?:he|she|him|her|his|hers|it|its|that|this|they|them|their)\b/.test(topic);
+    if (topic !== "" && !QUESTION_START.test(topic) && !pointsBack && topic.split(" ").length <= 5)
+      return { kind: "swap", topic };
     if (topic !== "") return readFollowUp(topic, options);
   }
-  const person = /\b(?:he|she|him|her|his|hers|himself|herself)\b/.test(s);
-  const thing = /\b(?:it|its|itself|they|them|their)\b/.test(s) || DEMONSTRATIVE.test(s);
-  return person || thing ? { kind: "pronoun", person, thing } : null;
+  return null;
 }
 
 /** Replaces the pronouns of a question: people by `name`, things by `topic` (either may be null: left as they are). */

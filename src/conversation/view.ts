@@ -1,4 +1,4 @@
-import { words, STOP_WORDS } from "../core/index.js";
+import { stem, words, STOP_WORDS } from "../core/index.js";
 import type { Core, Entry, Speaker } from "../core/index.js";
 import { plainWords } from "./followup.js";
 
@@ -33,6 +33,10 @@ export class KnowledgeView {
   private readonly reportedBy = new Map<string, string[]>();
   private readonly order = new Map<string, number>();
   private readonly names = new Map<string, string>();
+  private vocabularyStems: Set<string> | null = null;
+  private tagStemSet: Set<string> | null = null;
+  /** Stems of the words of entries asked about by {@link mentions}, built on demand. */
+  private readonly entryStems = new Map<string, Set<string>>();
 
   constructor(readonly core: Core) {
     const k = core.knowledge;
@@ -181,6 +185,35 @@ export class KnowledgeView {
       return own;
     }
     return null;
+  }
+
+  /** Whether a word (or its stem) is a word of the knowledge. */
+  knows(word: string): boolean {
+    if (this.vocabulary.has(word)) return true;
+    if (this.vocabularyStems === null) {
+      this.vocabularyStems = new Set();
+      for (const w of this.vocabulary.keys()) this.vocabularyStems.add(stem(w));
+    }
+    return this.vocabularyStems.has(stem(word));
+  }
+
+  /** Stems of the tags' words ("banned" names the tag "ban"). */
+  get tagStems(): Set<string> {
+    if (this.tagStemSet === null) this.tagStemSet = new Set([...this.tagWords].map(stem));
+    return this.tagStemSet;
+  }
+
+  /** Whether an entry's text or tags hold every one of these stems (true for none). */
+  mentions(id: string, stems: readonly string[]): boolean {
+    if (stems.length === 0) return true;
+    let own = this.entryStems.get(id);
+    if (!own) {
+      const e = this.entries.get(id);
+      if (!e) return false;
+      own = new Set(words(`${e.text} ${e.tags.join(" ")}`).map(stem));
+      this.entryStems.set(id, own);
+    }
+    return stems.every((s) => own.has(s));
   }
 
   /** The speakers a text names (by a content word of a name, role alias), in order of first mention. */

@@ -124,6 +124,73 @@ describe("follow-up questions", () => {
   });
 });
 
+describe("follow-ups read more generally", () => {
+  it("reads a follow-up with a word of chat at its end ('who is he anyway?')", () => {
+    expect(readFollowUp("who is he anyway?")?.kind).toBe("person");
+    expect(readFollowUp("tell me more pls")?.kind).toBe("related");
+    // A phrasing that ends in such a word stays itself.
+    expect(readFollowUp("what happened then")?.kind).toBe("related");
+  });
+
+  it("'what else did Jahromi say?' is more from the speaker named, after anything; a name that is no speaker is a question", () => {
+    const { conv } = conversation();
+    conv.handle("k", "when was telegram banned?");
+    const r = conv.handle("k", "what else did jahromi say?");
+    expect(r.followUp).toBe("more-from-speaker");
+    expect(r.speaker?.id).toBe("jahromi");
+    expect(readFollowUp("what else did the judiciary say?")).toEqual({
+      kind: "more-from-speaker",
+      name: "the judiciary",
+    });
+    expect(conv.handle("k", "what else did the judiciary say?").followUp).not.toBe("more-from-speaker");
+  });
+
+  it("'which ones?' and 'is that a lot?' give the last answer again", () => {
+    const { conv } = conversation();
+    const first = conv.handle("k", "do iran's leaders use twitter?");
+    const r = conv.handle("k", "which ones?");
+    expect(r.followUp).toBe("detail");
+    expect(r.answer!.id).toBe(first.answer!.id);
+    expect(readFollowUp("is that a lot?")?.kind).toBe("detail");
+    expect(conversation().conv.handle("n", "which ones?").mode).toBe("declined");
+  });
+
+  it("'and X?' is answered only by an entry naming X: the swapped question's, or X beside the last topic or speaker", () => {
+    const { conv } = conversation();
+    conv.handle("k", "how did sanctions affect iran's oil?");
+    const r = conv.handle("k", "what about investors?");
+    expect(r.mode).toBe("answer");
+    expect(r.answer!.text).toContain("investors");
+    // Instagram is in the knowledge, but no entry says when it was banned or names it beside Telegram.
+    conv.handle("t", "when was telegram banned?");
+    expect(conv.handle("t", "and instagram?").mode).toBe("declined");
+  });
+
+  it("carries the last topic into a question that names none of its own ('who's behind the ban?')", () => {
+    const { conv } = conversation();
+    conv.handle("k", "how many people used telegram in iran?");
+    const r = conv.handle("k", "who's behind the ban?");
+    expect(r.mode).toBe("answer");
+    expect(r.answer!.text).toContain("judiciary");
+    // A question with words the knowledge does not know is not carried over.
+    expect(conv.handle("k", "who won the world cup?").mode).toBe("declined");
+  });
+
+  it("a follow-up asking what an answer's purpose or status is gets the entry that says so, not the one shown", () => {
+    const { conv } = conversation();
+    conv.handle("k", "what is the national information network?");
+    expect(conv.handle("k", "what is it for?").answer!.text).toMatch(/aims|diminish/);
+    expect(conv.handle("k", "is it done yet?").answer!.text).toContain("still under development");
+  });
+
+  it("'what's the deal with X?' declined as asked is asked as X", () => {
+    const { conv } = conversation();
+    const r = conv.handle("k", "what's the deal with telegram in iran?");
+    expect(r.mode).toBe("answer");
+    expect(r.answer!.text).toContain("Telegram");
+  });
+});
+
 describe("Did you mean", () => {
   it("offers both answers when two different answers tie at low confidence, and a pick answers it", () => {
     // The core's ranking changes with the knowledge: a stub ask command returns a tie of two different entries.
