@@ -98,7 +98,7 @@ const MORE_FROM = new RegExp(
     `(?:did|does) ${HE} say anything else|what else (?:did|has) ${HE} (?:got|said))$`,
 );
 const RELATED = new RegExp(
-  `^(?:tell me more|more|go on|continue|keep going|more please|say more|tell me something else|something else|anything else|anything more|` +
+  `^(?:tell me more|more|go on|continue|keep going|and|so|and so|and what|so what|and what else|more please|say more|tell me something else|something else|anything else|anything more|` +
     `(?:is there )?anything else(?: (?:i should know|to know|about (?:it|that|this)))?|what more|more info(?:rmation)?|more details|more about (?:it|that|this)|` +
     `tell me more about (?:it|that|this)|and then|then what|what happened next|what happened then|elaborate|can you elaborate|go deeper|more on that|` +
     `what else|who else|anyone else|anybody else|anything more|what other|any others|others|what else (?:is there|do you know|can you tell me)(?: about (?:it|that|this))?|what else (?:about (?:it|that|this))|related|other answers?|next)$`,

@@ -56,7 +56,10 @@ interface Node {
  * hyphens as spaces, Arabic and Persian letter forms unified, each emoji a word of its own.
  */
 export function chatTokens(text: string): string[] {
-  const raw = String(text ?? "").slice(0, 2000);
+  // Mentions ("@briefbot", Discord's "<@123…>") address someone; they are not words of the message.
+  const raw = String(text ?? "")
+    .slice(0, 2000)
+    .replace(MENTION, " ");
   // Plain ASCII (most messages, every English phrasing) needs no Unicode work: the same words, much faster.
   if (ASCII.test(raw))
     return expand(
@@ -74,6 +77,7 @@ export function chatTokens(text: string): string[] {
 }
 
 const ASCII = /^[\x20-\x7e]*$/;
+const MENTION = /<[@#][!&]?\d+>|(?<![\p{L}\p{N}])@[\p{L}\p{N}_]+/gu;
 
 function expand(words: readonly string[]): string[] {
   const out: string[] = [];
@@ -416,8 +420,10 @@ export class SmallTalk {
     const h = half(token);
     if (h !== token) add(node.next.get(h));
     // A typo in a longer word ("thnaks", "goodbey") is forgiven in short messages, at a lower confidence.
-    if (out.length === 0 && forgiving && token.length >= 5 && token.length <= 20) {
-      for (const [key, next] of node.next) if (key.length >= 5 && withinOne(token, key)) add(next, true);
+    // A four-letter word may be a five-letter one missing a letter ("thnk" → "thank").
+    if (out.length === 0 && forgiving && token.length >= 4 && token.length <= 20) {
+      for (const [key, next] of node.next)
+        if (key.length >= 5 && (token.length >= 5 || key.length === 5) && withinOne(token, key)) add(next, true);
     }
     return out;
   }

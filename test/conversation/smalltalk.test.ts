@@ -101,6 +101,16 @@ describe("small talk", () => {
     expect(st.match("thanks telegram")?.intent.id).toBe("thanks");
   });
 
+  it("drops mentions ('@briefbot', Discord's '<@id>') and answers personal questions to the bot as small talk", () => {
+    const st = shippedSmallTalk();
+    expect(st.match("<@123456789012345678> hello")?.intent.id).toBe("greeting");
+    expect(st.match("@briefbot thanks")?.intent.id).toBe("thanks");
+    expect(st.match("thnk u")?.intent.id).toBe("thanks");
+    for (const q of ["how old are you?", "are you single", "what's your favourite colour?", "will you marry me"])
+      expect(st.match(q)?.intent.id, q).toBe("about-me");
+    expect(st.match("tell me a joke")?.intent.id).toBe("fun");
+  });
+
   it("takes a word typed twice as one ('tyty', 'hihi') and a line of emoji alone as emoji", () => {
     const st = shippedSmallTalk();
     expect(st.match("tyty")?.intent.id).toBe("thanks");
