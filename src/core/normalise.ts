@@ -96,12 +96,12 @@ export function words(input: string): string[] {
 
 /**
  * English irregular verbs, base form first: "froze" and "frozen" stem as "freeze" does. Forms that are more often
- * another word ("left", "felt", "saw", "bit", "lay") are left out.
+ * another word ("left", "felt", "saw", "bit", "lay"; "found", also a verb of its own) are left out.
  */
 const IRREGULAR = `arise arose arisen|bear bore borne|beat beaten|become became|begin began begun|bend bent|bind bound|
 bite bitten|bleed bled|blow blew blown|break broke broken|breed bred|bring brought|build built|buy bought|catch caught|
 choose chose chosen|cling clung|come came|creep crept|deal dealt|dig dug|draw drew drawn|drink drank drunk|
-drive drove driven|eat ate eaten|fall fell fallen|feed fed|fight fought|find found|flee fled|fly flew flown|
+drive drove driven|eat ate eaten|fall fell fallen|feed fed|fight fought|flee fled|fly flew flown|
 forbid forbade forbidden|forget forgot forgotten|forgive forgave forgiven|freeze froze frozen|give gave given|
 go went gone|grow grew grown|hang hung|hear heard|hide hid hidden|hold held|keep kept|know knew known|lead led|
 lend lent|lose lost|make made|mean meant|meet met|mislead misled|oversee oversaw overseen|overcome overcame|

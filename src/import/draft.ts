@@ -3,6 +3,7 @@
  * YAML a person would write (source, speakers, quotes, facts) and the plain text the quotes are checked against.
  * Pure: no I/O. Ids are made unique against the ids the knowledge folder already uses.
  */
+import { readInterview } from "./interview.js";
 import { Document, isScalar, isSeq, visit } from "yaml";
 import type { ExtractedArticle } from "./types.js";
 import { splitSentences } from "./sentences.js";
@@ -270,11 +271,15 @@ export function draftKnowledge(
           ?.generated_questions.unshift(s.kind === "organisation" ? `What is ${askName(s)}?` : `Who is ${s.name}?`);
     }
   }
+  const interview = readInterview(article.paragraphs, article.title, article.reporters);
+  if (interview && !interview.speaker)
+    warnings.push("an interview whose interviewee is not named: its answers are kept as unattributed facts");
   makeFacts(
     article.paragraphs,
     attributed,
     vocab,
     used.map((s) => s.name),
+    interview,
   ).forEach((f) => {
     const fid = unique(idWords(f.text, vocab, 3) || "fact", entryIds);
     // No headline keyphrases on the lead: the core already credits every entry of a source with its title's words,

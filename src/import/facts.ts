@@ -3,6 +3,7 @@
  * its attribution split out, tags from the article's keyphrases, and generated questions. Everything here restates
  * the article; nothing is added that it does not say.
  */
+import type { Interview } from "./interview.js";
 import { STOP_WORDS, isNamingWord } from "../core/index.js";
 import { splitSentences } from "./sentences.js";
 
@@ -293,6 +294,7 @@ export function makeFacts(
   quoted: readonly QuoteSpan[],
   vocab: Vocabulary,
   speakerNames: readonly string[] = [],
+  interview: Interview | null = null,
 ): FactDraft[] {
   const asked = new Set(
     speakerNames.flatMap((n) => [`who is ${n}?`, `what is ${n}'s job?`].map((q) => q.toLowerCase())),
@@ -306,7 +308,11 @@ export function makeFacts(
       .trim();
   const recent: string[] = [];
   const roles = personRoles(paragraphs, vocab);
+  const askedOf = new Map<string, number>();
   paragraphs.forEach((paragraph, pi) => {
+    // An interviewer's question is not a fact; it is what the answer after it answers.
+    if (interview?.questions.has(pi)) return;
+    const turn = interview?.answers.get(pi);
     const spans = quoted.filter((q) => q.paragraph === pi);
     let from = 0;
     for (const sentence of splitSentences(paragraph)) {
@@ -320,7 +326,9 @@ export function makeFacts(
         0,
       );
       if (isQuoteSentence(sentence, at, spans, quotedChars)) continue;
-      const clean = sentence.replace(DATELINE, "").trim();
+      const clean = (turn && at < turn.prefix ? sentence.slice(turn.prefix - at) : sentence)
+        .replace(DATELINE, "")
+        .trim();
       // "She is 17." is short but says something about the person before it.
       const brief = SHORT_CLAIM.test(clean) && antecedent(clean, before, vocab) !== null;
       if (isDebris(clean) && !brief) continue;
@@ -349,6 +357,13 @@ export function makeFacts(
           sentence,
         };
         if (attribution) fact.attribution = attribution;
+        if (turn) {
+          // The interviewee's words: credited to them, and the first two facts of an answer learn its question.
+          if (!attribution && interview!.speaker) fact.attribution = `${interview!.speaker} (interview)`;
+          const k = askedOf.get(turn.question) ?? 0;
+          if (k < 2) fact.generated.unshift(turn.question);
+          askedOf.set(turn.question, k + 1);
+        }
         facts.push(fact);
       }
     }
