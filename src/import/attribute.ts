@@ -472,7 +472,12 @@ function findAttributions(
         const nextQuote = spans.find((s) => s.open > ve && s.open < b)?.open ?? b;
         const tail = masked.slice(ve, Math.min(nextQuote, ve + 400));
         const parts = tail.split(PART_SPLIT);
-        const head = leadingNP(parts[0] ?? "");
+        let head = leadingNP(parts[0] ?? "");
+        // '"…," said another, Petra Lund': the name after "another" / "one" is the speaker
+        if (/^\s*(?:another|one|a second|a third)\s*$/i.test(parts[0] ?? "") && parts[1]) {
+          const np = leadingNP(parts[1]);
+          if (np && partKind(tidyPart(np)) === "name") head = np;
+        }
         if (!head) continue;
         ref = parseRef(head);
         if (ref?.t === "desc") {
@@ -568,6 +573,33 @@ function findAttributions(
       ref,
       pronoun: ref.t === "pronoun",
       weak: resolved.weak,
+    });
+  }
+  // '"I have never seen anything like it" — Jim Haskell, 54, a fisherman': a name after a dash signs the quote
+  for (const sp of spans) {
+    if (sp.close < a || sp.close >= b || out.some((x) => x.from === sp.close + 1)) continue;
+    const dash = /^(\s*[—–]\s*)([^\u2219“”"«»]{2,120})$/u.exec(masked.slice(sp.close + 1, b).replace(/[.\s]+$/, ""));
+    if (!dash) continue;
+    const parts = dash[2]!.split(PART_SPLIT);
+    const ref = parseRef(parts[0]!);
+    if (!ref || ref.t !== "name") continue;
+    const subjStart = sp.close + 1 + dash[1]!.length;
+    const r = resolve(ref, base + subjStart, reg, trackers, windowStart, doc, doc.offsets[p]! + subjStart, false, true);
+    if (!r.entity) continue;
+    const roles: string[] = [];
+    collectAppositives(parts.slice(1), roles);
+    for (const role of roles) r.entity.addRole(role);
+    reg.mention(r.entity, base + subjStart, true);
+    out.push({
+      from: sp.close + 1,
+      verbStart: sp.close + 1,
+      verbEnd: subjStart,
+      subjStart,
+      subjEnd: subjStart + parts[0]!.length,
+      entity: r.entity,
+      ref,
+      pronoun: false,
+      weak: r.weak,
     });
   }
   // "His message to the Senate: "…"", "Her answer, when asked …, was immediate: "…"": the owner speaks
@@ -713,6 +745,12 @@ function givenName(text: string): string | null {
   return m ? m[1]! : null;
 }
 
+/** "commander of the task force", "professor of law at X", "owner of the café": a title noun leading a phrase. */
+function isBareRole(part: string): boolean {
+  const m = /^([\p{Ll}-]+)(?:\s+(?:of|at|for|in|with|to)\s.*)?$/u.exec(part);
+  return m !== null && (isTitleNoun(m[1]!) || isRoleLike(m[1]!)) && part.split(/\s+/).length <= 14;
+}
+
 function isRoleLike(part: string): boolean {
   const k = partKind(part);
   if (k === "desc") return true;
@@ -811,6 +849,15 @@ function subjectBeforeParts(lead: string): { ref: Ref; roles: string[]; offset: 
       const ref = parseRef(part);
       if (!ref) return null;
       return { ref, roles, offset: off, length: part.length };
+    }
+    // "Mark Hollis, commander of the task force, said": a bare role phrase after a name is an appositive
+    if (kind === "clause" && k > 0 && isBareRole(part)) {
+      const prev = tidyPart(pieces[k - 1]!.text);
+      const pk = partKind(prev);
+      if (pk === "name" || pk === "age") {
+        roles.push(part);
+        continue;
+      }
     }
     // "Friends described him as …", "Colleagues said": a group named by a plural noun
     if (
@@ -916,7 +963,7 @@ function scanNames(
 ): void {
   const sentence = masked.slice(a, b);
   const re =
-    /[\p{Lu}][\p{L}\p{M}'’-]*(?:\s+(?:(?:of|the|for|de|van|von|der|da|du|al|bin)\s+)?(?:[\p{Lu}]|(?:al|el|ad|an|ar|as|ash|at|az|ibn|bin|abu|ben|ould)-\p{Lu})[\p{L}\p{M}'’-]*)*/gu;
+    /[\p{Lu}][\p{L}\p{M}'’-]*(?:\s+(?:(?:of|the|for|de|van|von|der|da|du|al|bin)\s+|(?:van|von|de|da|di|del|la|le|der|den|ter)\s+(?:der|den|la|le|los|las)\s+)?(?:[\p{Lu}]|(?:al|el|ad|an|ar|as|ash|at|az|ibn|bin|abu|ben|ould)-\p{Lu})[\p{L}\p{M}'’-]*)*/gu;
   let m: RegExpExecArray | null;
   while ((m = re.exec(sentence)) !== null) {
     const start = a + m.index;
@@ -1339,7 +1386,7 @@ function build(all: QState[], reg: Registry, warnings: string[], paragraphs: str
           (o) => o.kind === "organisation" && o.name.toLowerCase() === last.toLowerCase(),
         );
         if ((lastCount.get(last.toLowerCase()) ?? 0) <= 1 && !orgNamed) aliases.add(last);
-        if ((firstCount.get(ws[0]!.toLowerCase()) ?? 0) <= 1) aliases.add(ws[0]!);
+        if ((firstCount.get(ws[0]!.toLowerCase()) ?? 0) <= 1 && last !== e.name) aliases.add(ws[0]!);
         const g = e.gender;
         for (const h of e.honorifics) aliases.add(`${cap(h)} ${/^(sir|dame)$/.test(h) ? ws[0]! : last}`);
         if (g && e.honorifics.size === 0 && (lastCount.get(last.toLowerCase()) ?? 0) <= 1)

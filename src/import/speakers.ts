@@ -67,6 +67,8 @@ export function isKnownFirstName(word: string): boolean {
 
 /** A capitalised word that is an ordinary word (or a date) when lower-cased: "The", "Students", "Tuesday". */
 export function isCommonCapitalised(word: string): boolean {
+  // "van", "de" inside "Margit van der Hoeven" are name particles, not the noun "van"
+  if (/^\p{Ll}/u.test(word) && SURNAME_PARTICLES.has(word)) return false;
   const w = word.toLowerCase().replace(/[’']s$/, "");
   if (COMMON_CAPS.has(w)) return true;
   const tags = lexTags(w);
@@ -222,8 +224,19 @@ export function splitName(np: string): { prefix: string | null; name: string; ho
     else if (CONNECT.has(t) && i - 3 >= 0 && CONNECT.has(toks[i - 2]!) && TOKEN_CAP.test(toks[i - 3]!)) i -= 3;
     else break;
   }
+  // "von der Leyen", "de Klerk": lower-case surname particles before the capitalised part
+  while (i > 0 && SURNAME_PARTICLES.has(toks[i - 1]!) && !(i >= 2 && TOKEN_CAP.test(toks[i - 2]!))) {
+    if (i - 1 > 0 && !SURNAME_PARTICLES.has(toks[i - 2]!) && !/^(?:the|a|an|said|says|and)$/i.test(toks[i - 2]!)) break;
+    i--;
+  }
   let run = toks.slice(i);
-  const pre = toks.slice(0, i);
+  let pre = toks.slice(0, i).filter((w) => /[\p{L}\p{N}]/u.test(w));
+  // '"…," said Harlan Voss': a verb of saying before the name is not part of a title
+  for (let v = pre.length - 1; v >= 0; v--)
+    if (/^(?:said|says|told|tells|added|adds|wrote|writes|asked|asks)$/i.test(pre[v]!)) {
+      pre = pre.slice(v + 1);
+      break;
+    }
   while (pre.length > 0 && /^(the|a|an)$/i.test(pre[pre.length - 1]!)) pre.pop();
   if (pre.length > 6) return null;
   if (pre.length > 0 && PREPOSITIONS.test(pre[0]!)) return null;
@@ -237,7 +250,12 @@ export function splitName(np: string): { prefix: string | null; name: string; ho
   // Title words: everything up to the last one is the role.
   let honorific: string | null = null;
   let cut = -1;
-  for (let k = 0; k < run.length - 1; k++) if (TITLE_WORDS.has(run[k]!.toLowerCase().replace(/\.$/, ""))) cut = k;
+  for (let k = 0; k < run.length - 1; k++) {
+    const w = run[k]!.toLowerCase().replace(/\.$/, "");
+    // "Secretary-General", "Attorney-General", "Vice-President"
+    if (TITLE_WORDS.has(w) || (w.includes("-") && w.split("-").some((x) => TITLE_WORDS.has(x) && x !== "vice")))
+      cut = k;
+  }
   let titleWords: string[] = [];
   if (cut >= 0) {
     titleWords = run.slice(0, cut + 1);
@@ -246,14 +264,19 @@ export function splitName(np: string): { prefix: string | null; name: string; ho
     if (last in HONORIFIC_GENDER) {
       honorific = last;
       titleWords = titleWords.slice(0, -1);
-    } else if (/\.$/.test(titleWords[titleWords.length - 1]!) && titleWords.length + pre.length > 1) {
+    } else if (
+      /\.$/.test(titleWords[titleWords.length - 1]!) &&
+      titleWords.length + pre.length > 1 &&
+      // "Lt. Gen. Mark Hollis": a run of ranks is the role
+      !(pre.length === 0 && titleWords.every((w) => /\.$/.test(w)))
+    ) {
       // "Sheriff's spokesperson Lt. Owen X": the abbreviated rank is not part of the role phrase
       titleWords = titleWords.slice(0, -1);
     }
   }
   if (run.length === 0) return null;
   // "the MP for North Calderbrook": what follows the title is a constituency, not a name
-  if (/^\p{Ll}/u.test(run[0]!)) return null;
+  if (/^\p{Ll}/u.test(run[0]!) && !(SURNAME_PARTICLES.has(run[0]!) && run.length > 1)) return null;
   // "Alys Penhaligon of Dunmore Police": a person's name stops at "of"; an organisation's does not
   const of = run.indexOf("of");
   if (
@@ -472,8 +495,10 @@ export class Entity {
     if (this.described || this.kind !== "person") return null;
     const ws = this.words;
     const n = ws.length;
-    if (n >= 3 && SURNAME_PARTICLES.has(ws[n - 2]!.toLowerCase())) return `${ws[n - 2]!} ${ws[n - 1]!}`;
-    return ws[n - 1]!;
+    // "Ursula von der Leyen" → "von der Leyen"
+    let k = n - 1;
+    while (k >= 1 && SURNAME_PARTICLES.has(ws[k - 1]!.toLowerCase()) && (k >= 2 || /^\p{Ll}/u.test(ws[0]!))) k--;
+    return ws.slice(k).join(" ");
   }
 
   get gender(): "f" | "m" | null {

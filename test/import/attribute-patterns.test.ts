@@ -155,3 +155,55 @@ describe("epithets: a second name for the person just written about", () => {
     expect(who(r, "She was the best")).toBe("Pieter Hals");
   });
 });
+
+describe("names, titles and signatures of real news writing", () => {
+  it("a bare role phrase after a name ('X, commander of the task force, said') and a run of ranks", () => {
+    const r = attributeQuotes([
+      'Maj. Gen. Hester Valloton, commander of the northern brigade, said the convoy would "stay until the roads are safe again."',
+    ]);
+    expect(who(r, "stay until the roads")).toBe("Hester Valloton");
+    expect(r.speakers[0]?.role).toBe("Major General");
+    expect(r.speakers[0]?.aliases).toContain("the commander");
+  });
+
+  it("surnames with lower-case particles ('von der Leyen', 'de Villiers') found again without the first name", () => {
+    const r = attributeQuotes([
+      "Finance Commissioner Margit van der Hoeven arrived in Lisbon on Monday.",
+      '"We are not here to lecture anybody about budgets," van der Hoeven said.',
+      '"Nobody asked for a lecture," said de Villiers, the Portuguese negotiator.',
+    ]);
+    expect(who(r, "We are not here")).toBe("Margit van der Hoeven");
+    expect(who(r, "Nobody asked")).toBe("de Villiers");
+    expect(r.speakers.find((s) => s.name === "Margit van der Hoeven")?.role).toBe("Finance Commissioner");
+  });
+
+  it("a hyphenated title ('Secretary-General') ends the role, and 'said X' gives no role '… said'", () => {
+    const r = attributeQuotes([
+      'NATO Deputy Secretary-General Ilona Varga said the exercise was "the largest we have held in a decade."',
+      '"We will publish the findings in full," said Tobias Renn, adding that the review "owes the families an answer."',
+    ]);
+    expect(who(r, "the largest we have")).toBe("Ilona Varga");
+    expect(r.speakers.find((s) => s.name === "Ilona Varga")?.role).toBe("NATO Deputy Secretary-General");
+    expect(who(r, "owes the families")).toBe("Tobias Renn");
+    expect(r.speakers.find((s) => s.name === "Tobias Renn")?.role ?? null).toBeNull();
+  });
+
+  it("a name after a dash signs the quote before it (vox pops)", () => {
+    const r = attributeQuotes([
+      "We asked shoppers in Market Square what they made of the new parking charges.",
+      '"Four pounds for an hour is daylight robbery" — Colin Mabry, 61, a market trader',
+      "“I just won’t come into town any more.” – Yasmin Aldridge, 34",
+    ]);
+    expect(who(r, "Four pounds")).toBe("Colin Mabry");
+    expect(r.speakers.find((s) => s.name === "Colin Mabry")?.role).toBe("a market trader");
+    expect(who(r, "I just won’t")).toBe("Yasmin Aldridge");
+  });
+
+  it('"said another, X": the name after "another" speaks', () => {
+    const r = attributeQuotes([
+      '"The alarm went off twice and nobody came," said one tenant. "We have been asking for months," said another, Lionel Frask.',
+    ]);
+    expect(who(r, "The alarm went off")).toBe("one tenant");
+    expect(who(r, "We have been asking")).toBe("Lionel Frask");
+  });
+});
