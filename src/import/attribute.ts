@@ -442,7 +442,14 @@ function findAttributions(
       continue;
     if (verb === "tell" && !/\b(to)\s+$/.test(before)) continue;
     // "described him as “…”"
-    if ((verb === "described" || verb === "describes") && !/^\s+(?:\S+\s+){0,4}?as\s*[“"«‘']/u.test(after)) continue;
+    // "described him as a man who "…""
+    if (
+      (verb === "described" || verb === "describes") &&
+      !/^\s+(?:\S+\s+){0,4}?as\s+(?:(?:a|an|the|someone|somebody|one)\s+(?:[\p{L}-]+\s+){0,3}?(?:who|that|which)\s+)?[“"«‘']/u.test(
+        after,
+      )
+    )
+      continue;
 
     let clause = a;
     for (const s of spans) if (s.close >= a && s.close < vs) clause = s.close + 1;
@@ -875,6 +882,16 @@ function subjectBeforeParts(lead: string): { ref: Ref; roles: string[]; offset: 
         return { ref, roles, offset: piece.offset + piece.text.lastIndexOf(th[1]!), length: th[1]!.length };
       }
     }
+    // "… began deliberating after prosecutors described him as …": the subject of a closing subordinate clause
+    if (k === pieces.length - 1) {
+      const sub = SUBORD_SUBJECT.exec(part);
+      if (sub) {
+        const np = sub[1]!;
+        const ref: Ref | null = /^[\p{Ll}]+s$/u.test(np) ? { t: "desc", np } : parseRef(np);
+        if (ref && ref.t !== "doc")
+          return { ref, roles, offset: piece.offset + piece.text.lastIndexOf(np), length: np.length };
+      }
+    }
     // "In a later post he said", "On Friday Valderrama wrote": a phrase of time or place, then the subject
     if (k === pieces.length - 1) {
       const tailSubj = LEAD_IN_SUBJECT.exec(part);
@@ -911,6 +928,8 @@ const THAT_SUBJECT =
 /** A sentence opening with someone's words named as a noun, then a colon and a quote. */
 const POSS_SAYING =
   /^(\s*)(His|Her|Their|Its|[\p{Lu}][\p{L}\p{M}-]*(?:\s+[\p{Lu}][\p{L}\p{M}-]*){0,2}(?:[’']s|s[’']))\s+(?:[\p{Ll}-]+\s+){0,2}?(message|answer|reply|response|verdict|view|advice|warning|reaction|explanation|conclusion|prediction|plea|assessment|argument|instruction|request|promise|retort|summary|comment|words|motto|mantra|take|diagnosis|prognosis|instructions|orders|appeal)\b[^:\u2219.!?]{0,140}:\s*(?=[“"«‘'])/u;
+const SUBORD_SUBJECT =
+  /\s(?:after|when|as|while|because|before|since|until|once|though|although)\s+([\p{Ll}]{4,}s|(?:the|his|her|their|its)\s+(?:[\p{Ll}-]+\s+){0,3}[\p{Ll}-]+|[\p{Lu}][\p{L}'’-]+(?:\s+[\p{Lu}][\p{L}'’-]+){0,2}|he|she|they)$/u;
 const QUOTED_AS = /,?\s+(?:was|were|is|are|has been|had been)\s+(?:[\p{Ll}]+ly\s+)?quoted\b[^\u2219]{0,100}?\bas\s+$/u;
 const WITH_SUBJECT = /\bwith\s+((?:one|a|an|another)\s+(?:[\p{L}-]+\s+){0,3}[\p{L}-]+)\s+$/u;
 const WRITTEN_BY =

@@ -207,3 +207,12 @@ describe("names, titles and signatures of real news writing", () => {
     expect(who(r, "We have been asking")).toBe("Lionel Frask");
   });
 });
+
+describe("batch 11 patterns", () => {
+  it('"described him as a man who "…"" and the subject of a closing subordinate clause', () => {
+    const r = attributeQuotes([
+      'The hearing ended on Friday after regulators described the firm as a company that "never once asked where the money came from."',
+    ]);
+    expect(who(r, "never once asked")).toBe("regulators");
+  });
+});
