@@ -129,6 +129,7 @@ function half(t: string): string {
 const PICTOGRAPH = /^\p{Extended_Pictographic}$/u;
 /** Words that ask about the world: a short line holding one is a question, not chatter. */
 const ASKING = new Set("who whom whose what when where why how which".split(" "));
+const THIRD_PERSON = new Set("he she him her his hers it its they them their".split(" "));
 /** Most words a line may have to be read by its keywords alone ("this bot sucks", "hello people"). */
 const KEYWORD_MAX_WORDS = 6;
 /** Most words a line may have to be answered as chatter when nothing else understood it ("bruh", "ayo"). */
@@ -354,6 +355,8 @@ export class SmallTalk {
     let unknown = 0;
     const laugh = this.intents.findIndex((x) => x.id === "laughter");
     for (const t of tokens) {
+      // "thanks, but who is he?", "cool, and when was that?": a question word or a pronoun for someone else asks.
+      if (ASKING.has(t) || THIRD_PERSON.has(t)) return null;
       const forms = [t, collapse3(t), collapse2(t), half(t)];
       let intent: number | undefined;
       for (const f of forms) if ((intent = this.keywords.get(f)) !== undefined) break;

@@ -99,6 +99,9 @@ describe("small talk", () => {
     const known = (w: string) => w === "telegram";
     expect(st.match("thanks telegram", known)).toBeNull();
     expect(st.match("thanks telegram")?.intent.id).toBe("thanks");
+    // A question word or a pronoun for someone else asks something: never small talk by keywords.
+    for (const q of ["thanks, but who is he?", "cool, and when was that?", "lol who said that"])
+      expect(st.match(q), q).toBeNull();
   });
 
   it("drops mentions ('@briefbot', Discord's '<@id>') and answers personal questions to the bot as small talk", () => {
