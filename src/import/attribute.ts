@@ -819,6 +819,16 @@ function subjectBeforeParts(lead: string): { ref: Ref; roles: string[]; offset: 
         part,
       );
     if (relCut && k === pieces.length - 1) part = relCut[1]!;
+    // "… began deliberating after prosecutors described him as …": the subject of a closing subordinate clause
+    if (k === pieces.length - 1) {
+      const sub = SUBORD_SUBJECT.exec(part);
+      if (sub && sub.index >= 12) {
+        const np = sub[1]!;
+        const ref: Ref | null = /^[\p{Ll}]+s$/u.test(np) ? { t: "desc", np } : parseRef(np);
+        if (ref && ref.t !== "doc")
+          return { ref, roles, offset: piece.offset + piece.text.lastIndexOf(np), length: np.length };
+      }
+    }
     const kind = partKind(part);
     if (kind === "rel") {
       const w = WRITTEN_BY.exec(part);
@@ -880,16 +890,6 @@ function subjectBeforeParts(lead: string): { ref: Ref; roles: string[]; offset: 
       const ref = th ? parseRef(th[1]!) : null;
       if (th && ref && ref.t !== "doc" && ref.t !== "pronoun") {
         return { ref, roles, offset: piece.offset + piece.text.lastIndexOf(th[1]!), length: th[1]!.length };
-      }
-    }
-    // "… began deliberating after prosecutors described him as …": the subject of a closing subordinate clause
-    if (k === pieces.length - 1) {
-      const sub = SUBORD_SUBJECT.exec(part);
-      if (sub) {
-        const np = sub[1]!;
-        const ref: Ref | null = /^[\p{Ll}]+s$/u.test(np) ? { t: "desc", np } : parseRef(np);
-        if (ref && ref.t !== "doc")
-          return { ref, roles, offset: piece.offset + piece.text.lastIndexOf(np), length: np.length };
       }
     }
     // "In a later post he said", "On Friday Valderrama wrote": a phrase of time or place, then the subject
