@@ -3,6 +3,7 @@ import { STOP_WORDS, expandAbbreviation, lexiconWords, synonymsOf } from "./lexi
 import { TypoCorrector } from "./fuzzy.js";
 import { isKnownEnglish, isNamingWord, isTimeWord } from "./pos.js";
 import { specificity } from "./specificity.js";
+import { QUALITY, relatedWords } from "./thesaurus.js";
 
 /** The text of one entry, by field. Field weights say how much a word found there counts. */
 export interface IndexedDoc {
@@ -397,6 +398,7 @@ export class SearchIndex {
       if (groups.length === MAX_QUERY_TERMS) break;
     }
     const last = groups[groups.length - 1]?.[0];
+    const asked = new Set(groups.map((g) => stem(g[0]!)));
     return groups.map(([word = "", ...parts]) => {
       const matches = new Map<number, number>();
       const add = (s: string, q: number) => {
@@ -415,6 +417,15 @@ export class SearchIndex {
           } else if (q === 1 && !synonymsOf(base) && STOP_TYPOS.correct(w)) stopTypo = true;
         }
         add(base, quality);
+        // A word the knowledge base never uses may be a form of one it does ("economically" → "economic"). Only
+        // WordNet's related forms of the main sense: its synonyms also matched questions the articles do not answer.
+        if (!this.termIds.has(base))
+          for (const r of relatedWords(w)) {
+            if (r.quality < QUALITY.A || r.word.includes(" ")) continue;
+            const rs = this.surface.get(r.word) ?? stem(r.word);
+            // "total number": a form of a word the question asks already adds nothing but a second match.
+            if (!asked.has(rs)) add(rs, r.quality * quality);
+          }
         for (const [syn, sw] of synonymsOf(base) ?? []) add(syn, sw * quality);
         for (const r of this.related.get(base) ?? []) add(r, DEMONYM_QUALITY * quality);
       };

@@ -5418,10 +5418,10 @@ fossilized	Bfossilised
 foster	Esurrogate
 foul	Bcheating,dirty,disgusting
 fouled	Bbefouled
-found	Afoundation,founder,founding,Bestablish,launch,Eplant
+found	Afoundation,founder,Bestablish,launch,Eplant
 foundation	Afound
 founder	Afound,Bbeginner,father,founding father,Eflop
-founding	Afound,Bcreation,foundation,institution
+founding	Bcreation,foundation,institution
 foursome	Bquartet
 fowl	Bpoultry,Dfowler
 fox	Dfoxy,Etrick

@@ -53,3 +53,23 @@ describe("what a question asks, not only whom it names", () => {
     expect(core.ask(q).answer?.text).toContain("frozen its payroll account");
   });
 });
+
+describe("a word the articles never use", () => {
+  const few = createCore(
+    tinyKnowledge([
+      {
+        id: "harbour-fees",
+        title: "Harbour fees rise again",
+        facts: [
+          "The harbour board raised mooring fees by a fifth on Monday.",
+          "Fishers said the rise was an economic disaster for the village.",
+          "The board said the money would pay for a new sea wall.",
+        ],
+      },
+      zembla,
+    ]),
+  );
+  it("finds its related form through the thesaurus ('economically' → 'economic')", () => {
+    expect(few.ask("How did the fee rise hurt the village economically?").answer?.text).toContain("economic disaster");
+  });
+});
