@@ -487,6 +487,15 @@ function findAttributions(
         }
         if (!head) continue;
         ref = parseRef(head);
+        // '"We will rebuild," vowed the mayor, Ana Lucia Ferreira': the name in apposition is the speaker
+        if (ref?.t === "def" && parts[1] && partKind(tidyPart(parts[1])) === "name") {
+          const named = parseRef(tidyPart(parts[1]));
+          if (named && named.t === "name" && !named.prefix) {
+            roles.push(tidyPart(head));
+            ref = named;
+            parts.splice(0, 1);
+          }
+        }
         if (ref?.t === "desc") {
           const given = givenName(tail);
           if (given) {
@@ -581,6 +590,43 @@ function findAttributions(
       pronoun: ref.t === "pronoun",
       weak: resolved.weak,
     });
+  }
+  // "Rivera, the team's manager, was blunt: "…"": a quote after a colon belongs to the clause's subject
+  if (out.length === 0) {
+    const first = spans.find((sp) => sp.open >= a && sp.open < b);
+    const lead = first ? masked.slice(a, first.open) : "";
+    if (first && /:\s*$/.test(lead) && lead.length < 300 && !/\b(?:asked|question)\b/i.test(lead)) {
+      const found = sentenceSubject(lead.replace(/:\s*$/, ""));
+      if (found && (found.ref.t === "name" || found.ref.t === "pronoun")) {
+        const subjStart = a + found.offset;
+        const r = resolve(
+          found.ref,
+          base + subjStart,
+          reg,
+          trackers,
+          windowStart,
+          doc,
+          doc.offsets[p]! + subjStart,
+          false,
+          false,
+        );
+        if (r.entity) {
+          for (const role of found.roles) r.entity.addRole(role);
+          reg.mention(r.entity, base + subjStart, true);
+          out.push({
+            from: a,
+            verbStart: a + lead.length - 1,
+            verbEnd: a + lead.length,
+            subjStart,
+            subjEnd: subjStart + found.length,
+            entity: r.entity,
+            ref: found.ref,
+            pronoun: found.ref.t === "pronoun",
+            weak: true,
+          });
+        }
+      }
+    }
   }
   // '"I have never seen anything like it" — Jim Haskell, 54, a fisherman': a name after a dash signs the quote
   for (const sp of spans) {
@@ -881,7 +927,8 @@ function subjectBeforeParts(lead: string): { ref: Ref; roles: string[]; offset: 
       k === pieces.length - 1 &&
       /^[\p{Lu}][\p{Ll}]+s$/u.test(part) &&
       isCommonCapitalised(part) &&
-      !isFunctionWord(part)
+      (!isFunctionWord(part) ||
+        /^(critics|students|members|residents|opponents|lawmakers|officials|parents)$/i.test(part))
     )
       return { ref: { t: "desc", np: part }, roles, offset: off, length: part.length };
     // "Documents … show that the department's own acoustics adviser warned": the subject after "that"

@@ -177,7 +177,7 @@ export function tidyPart(part: string): string {
   p = p.replace(/^that\s+(?=(the|a|an|its|his|her|their)\b)/i, "");
   for (let i = 0; i < 4; i++) {
     const q = p.replace(
-      /\s+(has|have|had|also|later|then|previously|again|repeatedly|once|further|simply|only|will|would|could|can|may|might|did|does|do|is|was|were|are|first|now|still|even|never|already|recently|just|often|once|himself|herself|themselves|itself|\w+ly)$/i,
+      /\s+(has|have|had|also|later|then|previously|again|repeatedly|once|further|simply|only|will|would|could|can|may|might|did|does|do|is|was|were|are|first|now|still|even|never|already|recently|just|often|once|himself|herself|themselves|itself|(?!(?:family|ally|rally|supply|assembly|reply|daily|weekly|monthly|quarterly|anomaly|monopoly|italy|july)\b)[a-z]\w*ly)$/,
       "",
     );
     if (q === p) break;
@@ -242,6 +242,11 @@ export function splitName(np: string): { prefix: string | null; name: string; ho
   if (pre.length > 0 && PREPOSITIONS.test(pre[0]!)) return null;
   // "As Adebayo-Kent puts it": a capitalised function word opening the sentence is not part of the name
   while (run.length > 1 && COMMON_CAPS.has(run[0]!.toLowerCase()) && !/^(The|A|An)$/.test(run[0]!)) run = run.slice(1);
+  // "Mother-of-three Kelly Dawes", "Father-of-two X": a hyphenated description, not a first name
+  if (run.length > 2 && /^\p{Lu}\p{Ll}+-(?:of|in|to)-\p{Ll}+/u.test(run[0]!)) {
+    pre.push(run[0]!);
+    run = run.slice(1);
+  }
   // A leading "The" of an organisation ("The Charity Commission") is not part of the name.
   while (run.length > 1 && /^(The|A|An)$/.test(run[0]!)) {
     pre.push(run[0]!);
@@ -325,6 +330,16 @@ export function partKind(part: string): PartKind {
   const dem = /^the\s+(?:[\p{Ll}\p{N}-]+\s+){0,3}?([\p{Lu}][\p{Ll}]+)$/u.exec(p);
   if (dem && isDemonym(dem[1]!)) return "def";
   if (/^(a|an)\s/i.test(p)) return "desc";
+  // "one of the sources", "two people familiar with the matter", "several residents": people counted, not named
+  if (
+    /^(?:one|two|three|four|several|some|many|a few|a number)\s+of\s+(?:the|those|his|her|their|its)\s+(?:[\p{Ll}-]+\s+){0,2}[\p{Ll}-]+s$/iu.test(
+      p,
+    ) ||
+    /^(?:two|three|four|five|several|some|many|a few|other)\s+(?:[\p{Ll}-]+\s+){0,2}?(?:people|sources|officials|residents|witnesses|workers|employees|parents|students|lawmakers|diplomats|analysts|executives|experts|investors|traders|doctors|nurses|teachers|neighbours|neighbors|members|staff|activists|protesters|voters|fans)\b(?:\s+(?:familiar|close|with|who|briefed|involved|in|at|from|of|on)\b.*)?$/iu.test(
+      p,
+    )
+  )
+    return "desc";
   // "said one picker, who asked not to be named"; not "one day"
   if (
     /^(?:one|another)\s+(?:[\p{Ll}-]+\s+){0,2}[\p{Ll}-]+$/u.test(p) &&

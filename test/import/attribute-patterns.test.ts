@@ -216,3 +216,36 @@ describe("batch 11 patterns", () => {
     expect(who(r, "never once asked")).toBe("regulators");
   });
 });
+
+describe("wire-service and tabloid subjects", () => {
+  it("unnamed sources: 'one of the sources', 'two people familiar with the matter', 'a person close to the family'", () => {
+    const r = attributeQuotes([
+      '"Nothing has been signed and nothing will be this week," one of the sources said.',
+      'Two people familiar with the talks said the price could be "well above what the board first asked for."',
+      '"They will never sell the farm," a person close to the family told Ledger Wire.',
+    ]);
+    expect(who(r, "Nothing has been signed")).toBe("one of the sources");
+    expect(who(r, "well above what")).toBe("Two people familiar with the talks");
+    expect(who(r, "They will never sell")).toBe("a person close to the family");
+  });
+
+  it('"Critics say …" and a quote after "X was blunt:"', () => {
+    const r = attributeQuotes([
+      'Critics say the new levy is "a tax on people who have no other way to get to work."',
+      'Odile Ferrand, the club\'s coach, was blunt: "We were second to every ball for ninety minutes."',
+    ]);
+    expect(who(r, "a tax on people")).toBe("Critics");
+    expect(who(r, "We were second")).toBe("Odile Ferrand");
+  });
+
+  it('"vowed the mayor, X": the name in apposition speaks, the role is kept; "Mother-of-three X" is a role', () => {
+    const r = attributeQuotes([
+      '"We will open the bridge again by Easter," vowed the mayor, Benedikt Ausserer.',
+      'Father-of-two Rhodri Vance, 44, said: "I cannot pay the rent and the bus fare in the same week."',
+    ]);
+    expect(who(r, "We will open")).toBe("Benedikt Ausserer");
+    expect(r.speakers.find((s) => s.name === "Benedikt Ausserer")?.role).toBe("the mayor");
+    expect(who(r, "I cannot pay")).toBe("Rhodri Vance");
+    expect(r.speakers.find((s) => s.name === "Rhodri Vance")?.role).toBe("Father-of-two");
+  });
+});
