@@ -100,6 +100,8 @@ function askKind(question: string): "when" | "why" | "how many" | "status" | nul
   return null;
 }
 
+/** How much surer the core must be of a pronoun question as written than as filled in for it to win. */
+const PLAIN_MARGIN = 0.05;
 /** Confidences this close are a tie. */
 const TIE = 0.005;
 const PRONOUNS = new Set("he she him her his hers himself herself it its itself that this they them".split(" "));
@@ -448,7 +450,9 @@ export class Conversation {
         const filled = this.run(askCommand, rewritten);
         if (selfContained) {
           const plain = this.run(askCommand, message);
-          if (confidence(plain) > confidence(filled)) return this.fromReply(plain, recall, view, message, null);
+          // The reading that refers back is what a follow-up means, unless the core is clearly surer of the other.
+          if (confidence(plain) > confidence(filled) + PLAIN_MARGIN)
+            return this.fromReply(plain, recall, view, message, null);
         }
         const out = this.fromReply(filled, recall, view, rewritten, f.kind);
         const ask = askKind(rewritten);
@@ -623,7 +627,12 @@ export class Conversation {
   ): ConversationReply {
     const wants = ANSWER_KIND[ask];
     if (out.mode === "answer" || recall.entry === null || !wants) return out;
-    const candidates = [recall.entry, ...view.related(recall.entry, new Set(recall.shown), 12)];
+    // A related entry must name the topic too: a year in any entry sharing a tag is not when this happened.
+    const topic = recall.topic.map(stem);
+    const related = view
+      .related(recall.entry, new Set(recall.shown), 12)
+      .filter((id) => topic.some((t) => view.mentions(id, [t])));
+    const candidates = [recall.entry, ...related];
     const fit = candidates.find((id) => wants.test(view.entries.get(id)!.text));
     return fit ? this.showEntry(recall, view, fit, null, kind) : out;
   }

@@ -325,6 +325,7 @@ export class SmallTalk {
       a.length > b.length ||
       (a.length === b.length && (a.intent < b.intent || (a.intent === b.intent && !a.fuzzy && b.fuzzy)));
     const forgiving = tokens.length <= 6;
+    const allEmoji = tokens.every((t) => PICTOGRAPH.test(t));
     const best: (Cover | undefined)[] = new Array(tokens.length + 1);
     best[0] = { length: 0, intent: Infinity, fuzzy: false };
     for (let i = 0; i < tokens.length; i++) {
@@ -340,8 +341,10 @@ export class SmallTalk {
         };
         if (better(cover, best[m.end + 1])) best[m.end + 1] = cover;
       }
-      if ((this.fillers.has(tokens[i]!) || this.fillers.has(collapse3(tokens[i]!))) && better(here, best[i + 1]))
-        best[i + 1] = here;
+      // Fillers, and emoji beside words ("good morning ☀️"): they decorate a line, they do not change what it says.
+      const t = tokens[i]!;
+      const decoration = this.fillers.has(t) || this.fillers.has(collapse3(t)) || (PICTOGRAPH.test(t) && !allEmoji);
+      if (decoration && better(here, best[i + 1])) best[i + 1] = here;
     }
     const done = best[tokens.length];
     if (done && done.intent !== Infinity) return this.result(done.intent, done.fuzzy ? 0.8 : 1, raw);

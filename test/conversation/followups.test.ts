@@ -152,6 +152,7 @@ describe("follow-ups read more generally", () => {
     expect(r.followUp).toBe("detail");
     expect(r.answer!.id).toBe(first.answer!.id);
     expect(readFollowUp("is that a lot?")?.kind).toBe("detail");
+    expect(readFollowUp("about what?")?.kind).toBe("detail");
     expect(conversation().conv.handle("n", "which ones?").mode).toBe("declined");
   });
 

@@ -112,6 +112,9 @@ describe("small talk", () => {
     for (const q of ["how old are you?", "are you single", "what's your favourite colour?", "will you marry me"])
       expect(st.match(q)?.intent.id, q).toBe("about-me");
     expect(st.match("tell me a joke")?.intent.id).toBe("fun");
+    // Emoji beside words decorate the line.
+    expect(st.match("good morning everyone ☀️")?.intent.id).toBe("greeting");
+    expect(st.match("wow that's crazy")?.intent.id).toBe("acknowledgement");
   });
 
   it("takes a word typed twice as one ('tyty', 'hihi') and a line of emoji alone as emoji", () => {
