@@ -1095,7 +1095,15 @@ function scanNames(
       reg.mention(known, base + start, subject);
       continue;
     }
-    if (words.length > 4 || Registry.looksLikeOrg(name) || words.some((w) => isCommonCapitalised(w))) continue;
+    // "Sarah Green", "Tom Acre": a known first name makes a common word after it a surname
+    const firstNamed =
+      words.length >= 2 && words.length <= 3 && isKnownFirstName(words[0]!) && !isFunctionWord(words[0]!);
+    if (
+      words.length > 4 ||
+      Registry.looksLikeOrg(name) ||
+      words.some((w, i) => isCommonCapitalised(w) && !(firstNamed && i > 0 && !isFunctionWord(w)))
+    )
+      continue;
     // A new person: a known first name, or a name with an age or a person's role beside it.
     const roles: string[] = [];
     const tail = masked.slice(start + m[0].length, Math.min(b, start + m[0].length + 300));

@@ -249,3 +249,13 @@ describe("wire-service and tabloid subjects", () => {
     expect(r.speakers.find((s) => s.name === "Rhodri Vance")?.role).toBe("Father-of-two");
   });
 });
+
+describe("surnames that are common words", () => {
+  it('"Sarah Green", "Tom Acre": a known first name before a common word is still a person for later pronouns', () => {
+    const r = attributeQuotes([
+      "Sarah Green has run the bakery on Mill Lane since 1998.",
+      '"I had not baked a loaf in my life before I bought this place," she said.',
+    ]);
+    expect(who(r, "I had not baked")).toBe("Sarah Green");
+  });
+});
