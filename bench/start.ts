@@ -16,22 +16,35 @@
  * are medians. CPU is the process's own user + system time (steadier than the wall clock on a shared machine). RSS is
  * read from /proc (idle) or getrusage (peak, through a `--require` preload that also runs in the bare start).
  *
- * Usage: npm run bench:start [-- --runs 5 --flags="--max-semi-space-size=64 …"]. --flags: node flags for the console
- * and the bot instead of npm start's (e.g. the high-traffic ones of `npm run start:high-traffic`; --flags= for none).
+ * Each kind runs once before the measured runs (not counted): it fills the file cache and the knowledge cache (in a
+ * temporary KNOWLEDGE_CACHE folder), so the figures are those of a start whose knowledge is unchanged since the last;
+ * the first start after an edit validates that file in full (docs/speed.md).
+ *
+ * Usage: npm run bench:start [-- --runs 5 --flags="--max-semi-space-size=64 …" --also DIR …]. --flags: node flags for
+ * the console and the bot instead of npm start's (e.g. the high-traffic ones of `npm run start:high-traffic`; --flags=
+ * for none). --also DIR (repeatable): measure another checkout too, built, in the same run and interleaved with this
+ * one (e.g. `git archive <commit> | tar -x -C DIR`, a node_modules symlink, `node scripts/build.js` there): a
+ * before/after comparison on a machine whose load moves the figures.
  * The last line printed is one JSON object:
  * {"bench":"start","runs":N,"results":[{what, ms, cpuMs, rssMb, ratio, …}]}.
  */
 import { execFileSync, spawn } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { startFakeTelegram, textUpdate } from "../test/fakes/telegram-bot-api.js";
 import { startFakeDiscord } from "../test/fakes/discord.js";
 import { freePort } from "../support/net.js";
 
-const { values } = parseArgs({ options: { runs: { type: "string", default: "5" }, flags: { type: "string" } } });
+const { values } = parseArgs({
+  options: {
+    runs: { type: "string", default: "5" },
+    flags: { type: "string" },
+    also: { type: "string", multiple: true, default: [] },
+  },
+});
 const RUNS = Number(values.runs);
 const ROOT = fileURLToPath(new URL("../", import.meta.url));
 /** npm start's node flags (every `--` word of `node <flags> dist/main.js`), unless --flags says otherwise. */
@@ -47,8 +60,19 @@ const FLAGS = (
 )
   .split(" ")
   .filter(Boolean);
-const MAIN = join(ROOT, "dist", "main.js");
-const BIN = join(ROOT, "bin", "briefbot.js");
+/**
+ * The environment npm start sets before node (`VAR=value` words, e.g. glibc's MALLOC_ARENA_MAX, which the image and
+ * the systemd unit set too): given to the console and the bot, as npm start runs them.
+ */
+const START_ENV = Object.fromEntries(
+  startScript
+    .split(" node ")[0]!
+    .split(" ")
+    .filter((w) => /^[A-Z_][A-Z0-9_]*=/.test(w))
+    .map((w) => [w.slice(0, w.indexOf("=")), w.slice(w.indexOf("=") + 1)]),
+);
+/** The checkouts measured: this one first, then each --also. */
+const ROOTS = [ROOT, ...values.also.map((d) => resolve(d))];
 const QUESTION = "How many Iranians used Telegram?";
 const EXPECT = "40 million";
 
@@ -72,7 +96,13 @@ function node(args: string[], env: Record<string, string> = {}) {
   const started = performance.now();
   const child = spawn(process.execPath, ["--require", preload, ...args], {
     cwd: work,
-    env: { PATH: process.env.PATH ?? "", BENCH_USAGE_FILE: usageFile, KNOWLEDGE_WATCH: "false", ...env },
+    env: {
+      PATH: process.env.PATH ?? "",
+      BENCH_USAGE_FILE: usageFile,
+      KNOWLEDGE_WATCH: "false",
+      KNOWLEDGE_CACHE: join(work, "cache"),
+      ...env,
+    },
     stdio: ["pipe", "pipe", "pipe"],
   });
   let stdout = "";
@@ -119,8 +149,8 @@ async function bare(): Promise<Sample> {
   return { ms: at - p.started, cpuMs: usage.cpuUs / 1000, rssMb: usage.maxRssKb / 1024 };
 }
 
-async function consoleStart(): Promise<Sample> {
-  const p = node([...FLAGS, MAIN]);
+async function consoleStart(root: string): Promise<Sample> {
+  const p = node([...FLAGS, join(root, "dist", "main.js")], START_ENV);
   p.child.stdin.write(`${QUESTION}\n`);
   const answered = await until(() => p.stdout().includes(EXPECT), "the console's answer");
   await sleep(1000);
@@ -132,13 +162,13 @@ async function consoleStart(): Promise<Sample> {
 }
 
 /** Rebuilds dist/ when a source changed since (others edit while this runs): a stale dist/ makes the bin run tsx. */
-function buildIfStale(): void {
-  execFileSync(process.execPath, [join(ROOT, "scripts", "build.js"), "--if-stale"], { cwd: ROOT, stdio: "ignore" });
+function buildIfStale(root: string): void {
+  execFileSync(process.execPath, [join(root, "scripts", "build.js"), "--if-stale"], { cwd: root, stdio: "ignore" });
 }
 
-async function cli(): Promise<Sample> {
-  buildIfStale();
-  const p = node([BIN, "ask", QUESTION]);
+async function cli(root: string): Promise<Sample> {
+  buildIfStale(root);
+  const p = node([join(root, "bin", "briefbot.js"), "ask", QUESTION]);
   const { code, at, usage } = await p.exited;
   if (code !== 0 || !p.stdout().includes(EXPECT)) throw new Error(`cli exited ${code}: ${p.stdout()}${p.stderr()}`);
   return { ms: at - p.started, cpuMs: usage.cpuUs / 1000, rssMb: usage.maxRssKb / 1024 };
@@ -149,9 +179,10 @@ const telegram = await startFakeTelegram();
 const discord = await startFakeDiscord({ token: DISCORD_TOKEN, heartbeatIntervalMs: 30_000 });
 let updateId = 1;
 
-async function bot(): Promise<Sample> {
+async function bot(root: string): Promise<Sample> {
   const [webhookPort, healthPort] = [await freePort(), await freePort()];
-  const p = node([...FLAGS, MAIN], {
+  const p = node([...FLAGS, join(root, "dist", "main.js")], {
+    ...START_ENV,
     LOG_LEVEL: "warn",
     HEALTH_PORT: String(healthPort),
     HEALTH_HOST: "127.0.0.1",
@@ -209,14 +240,17 @@ const median = (xs: number[]) => {
   return s.length % 2 ? s[(s.length - 1) / 2]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2;
 };
 
-const kinds: [string, () => Promise<Sample>][] = [
-  ["node -e 0", bare],
-  ["console (node [flags] dist/main.js)", consoleStart],
-  ["cli (node bin/briefbot.js ask)", cli],
-  ["bot, Telegram + Discord (node [flags] dist/main.js)", bot],
-];
+const kinds: [string, () => Promise<Sample>][] = [["node -e 0", bare]];
+for (const [i, root] of ROOTS.entries()) {
+  const tag = i === 0 ? "" : ` [${values.also[i - 1]}]`;
+  kinds.push(
+    [`console (node [flags] dist/main.js)${tag}`, () => consoleStart(root)],
+    [`cli (node bin/briefbot.js ask)${tag}`, () => cli(root)],
+    [`bot, Telegram + Discord (node [flags] dist/main.js)${tag}`, () => bot(root)],
+  );
+}
 const samples = new Map<string, Sample[]>(kinds.map(([k]) => [k, []]));
-await bare(); // warm the file cache
+for (const [, measure] of kinds) await measure(); // not counted: fills the file cache and the knowledge cache
 for (let run = 0; run < RUNS; run++) {
   for (const [what, measure] of kinds) samples.get(what)!.push(await measure());
 }
@@ -236,8 +270,12 @@ for (const r of results) {
   r.rssRatio = Math.round(((r.rssMb as number) / (base.rssMb as number)) * 10) / 10;
 }
 
-const pad = (s: string, n: number) => s.padEnd(n);
-console.log(`briefbot start-up, median of ${RUNS} runs${FLAGS.length ? ` (node flags: ${FLAGS.join(" ")})` : ""}`);
+const width = Math.max(54, ...results.map((r) => String(r.what).length));
+const pad = (s: string, n: number) => s.padEnd(Math.max(n, width));
+const envShown = Object.entries(START_ENV).map(([k, v]) => `${k}=${v}`);
+console.log(
+  `briefbot start-up, median of ${RUNS} runs${FLAGS.length || envShown.length ? ` (console and bot: ${[...envShown, ...FLAGS].join(" ")})` : ""}`,
+);
 console.log(
   `${pad("", 54)} ${"ms".padStart(7)} ${"× node".padStart(7)} ${"CPU ms".padStart(7)} ${"RSS MB".padStart(7)} ${"× node".padStart(7)}`,
 );
@@ -247,8 +285,8 @@ for (const r of results) {
     `${pad(String(r.what), 54)} ${String(r.ms).padStart(7)} ${String(r.ratio).padStart(7)} ${cpu.padStart(7)} ${String(r.rssMb).padStart(7)} ${String(r.rssRatio).padStart(7)}`,
   );
 }
-const b = results[3]!;
+const bots = results.filter((r) => r.telegramFirstMs !== undefined);
 console.log(
-  `console and bot RSS: idle after the first answer (bot: 2 s after). bot ms: until both adapters serve; then the first Telegram answer took ${b.telegramFirstMs} ms and the first Discord /ask ${b.discordFirstMs} ms.`,
+  `console and bot RSS: idle after the first answer (bot: 2 s after). bot ms: until both adapters serve; then the first Telegram answer took ${bots.map((b) => b.telegramFirstMs).join(" / ")} ms and the first Discord /ask ${bots.map((b) => b.discordFirstMs).join(" / ")} ms.`,
 );
-console.log(JSON.stringify({ bench: "start", runs: RUNS, flags: FLAGS, results }));
+console.log(JSON.stringify({ bench: "start", runs: RUNS, flags: FLAGS, env: START_ENV, results }));
