@@ -394,10 +394,10 @@ export class Core {
         if (group >= 0) focus.push({ bit: 1 << i, group });
       });
     // The question's known words other than a person's name: what it asks about them.
-    const predicate: { weight: number; bit: number }[] = [];
+    const predicate: { term: QueryTerm; weight: number; bit: number }[] = [];
     terms.forEach((t, i) => {
       if (i < 31 && t.weight > 0 && t.matches.length > 0 && !this.personWords.has(t.word))
-        if (!this.personWords.has(stem(t.word))) predicate.push({ weight: t.weight, bit: 1 << i });
+        if (!this.personWords.has(stem(t.word))) predicate.push({ term: t, weight: t.weight, bit: 1 << i });
     });
     const predicateWeight = predicate.reduce((a, p) => a + p.weight, 0);
     const hits = this.index.search(terms, CANDIDATES);
@@ -458,7 +458,10 @@ export class Core {
         // answers another question about the same subject, however well it matches the name.
         if (predicateWeight > 0) {
           let said = 0;
-          for (const p of predicate) if (h.matched & p.bit) said += p.weight;
+          const g = this.index.groupOfDoc(h.doc);
+          // A word the entry's article is about counts as said ("A year's subscription costs…" in the VPN story).
+          for (const p of predicate)
+            if (h.matched & p.bit || this.index.topicShare(p.term, g) >= SUBJECT_SHARE) said += p.weight;
           if (said < PREDICATE_SHARE * predicateWeight) offTopic *= PREDICATE_MISSING;
         }
         if (focus.length) {

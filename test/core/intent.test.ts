@@ -19,6 +19,9 @@ describe("intentOf", () => {
     ["What is the name of the coffee shop?", "name"],
     ["whats her instagram account name", "name"],
     ["Which groups criticised the apps? names pls", "name"],
+    ["how much is a vpn subscription there", "money"],
+    ["How much is the fine for using one?", "money"],
+    ["how much is the internet slower now", "number"],
   ])("%s → %s", (q, intent) => {
     expect(intentOf(q)).toBe(intent);
   });
