@@ -165,8 +165,14 @@ export class Conversation {
 
     const known = (w: string) => w.length > 2 && !STOP_WORDS.has(w) && view.vocabulary.has(w);
     const small = this.smallTalk.match(message, known);
-    // "what is it for?" or "who made it?" after an answer asks about the answer, not about the bot.
-    if (small && !(recall.entry !== null && ABOUT_THE_BOT.has(small.intent.id) && REFERS_BACK.test(message))) {
+    // After an answer, "what is it for?" or "who made it?" asks about the answer, not about the bot; and "say that
+    // again" is the answer again, not confusion.
+    const id = small?.intent.id ?? "";
+    const aboutAnswer =
+      recall.entry !== null &&
+      ((ABOUT_THE_BOT.has(id) && REFERS_BACK.test(message)) ||
+        (id === "confusion" && (readFollowUp(message)?.kind ?? "pronoun") !== "pronoun"));
+    if (small && !aboutAnswer) {
       this.keep(key, recall);
       return this.chitchat(small, core, message);
     }

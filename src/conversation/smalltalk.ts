@@ -348,7 +348,28 @@ export class SmallTalk {
     }
     const done = best[tokens.length];
     if (done && done.intent !== Infinity) return this.result(done.intent, done.fuzzy ? 0.8 : 1, raw);
-    return this.byKeyword(tokens, raw, known) ?? this.emojiOnly(tokens, raw);
+    return this.byKeyword(tokens, raw, known) ?? this.emojiOnly(tokens, raw) ?? this.bySentence(raw, known);
+  }
+
+  /**
+   * A line of several sentences, each small talk on its own ("Hi! How are you? I'm new here."): the intent listed
+   * first among them answers (so "thanks! bye" is goodbye, "hi! what can you do?" the guide).
+   */
+  private bySentence(raw: string, known?: (word: string) => boolean): SmallTalkMatch | null {
+    const parts = raw
+      .split(/[.!?;,\n]+/)
+      .map((p) => p.trim())
+      .filter((p) => /[\p{L}\p{N}\p{Extended_Pictographic}]/u.test(p));
+    if (parts.length < 2 || parts.length > 6) return null;
+    let best: SmallTalkMatch | null = null;
+    let bestIndex = Infinity;
+    for (const part of parts) {
+      const m = this.match(part, known);
+      if (!m) return null;
+      const i = this.intents.indexOf(m.intent);
+      if (i < bestIndex) [best, bestIndex] = [m, i];
+    }
+    return best && this.result(bestIndex, Math.min(best.confidence, 0.8), raw);
   }
 
   /** A short line read by its keywords (see {@link match}); the intent with the most keywords wins, then the first. */

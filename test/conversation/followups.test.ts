@@ -153,6 +153,9 @@ describe("follow-ups read more generally", () => {
     expect(r.answer!.id).toBe(first.answer!.id);
     expect(readFollowUp("is that a lot?")?.kind).toBe("detail");
     expect(readFollowUp("about what?")?.kind).toBe("detail");
+    // "say that again" is confusion as a first line, the last answer again after one.
+    expect(conv.handle("k", "say that again").answer!.id).toBe(first.answer!.id);
+    expect(conversation().conv.handle("n", "say that again").smalltalk?.intent).toBe("confusion");
     expect(conversation().conv.handle("n", "which ones?").mode).toBe("declined");
   });
 

@@ -115,6 +115,9 @@ describe("small talk", () => {
     // Emoji beside words decorate the line.
     expect(st.match("good morning everyone ☀️")?.intent.id).toBe("greeting");
     expect(st.match("wow that's crazy")?.intent.id).toBe("acknowledgement");
+    // Several sentences, each small talk: the intent listed first answers.
+    expect(st.match("Hello everyone! I'm new here. what can you do?")?.intent.id).toBe("capabilities");
+    expect(st.match("hi. who banned telegram?")).toBeNull();
   });
 
   it("takes a word typed twice as one ('tyty', 'hihi') and a line of emoji alone as emoji", () => {
