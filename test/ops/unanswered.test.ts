@@ -181,18 +181,8 @@ describe("grouping unanswered questions", () => {
   });
 });
 
+// The command run as a process (the groups printed from the file given): test/cli/unanswered.e2e.test.ts.
 describe("npx briefbot unanswered", () => {
-  it("prints the groups, most asked first, from the file given", async () => {
-    const path = tempFile();
-    const u = new UnansweredLog(path);
-    for (const q of ["Is WhatsApp blocked?", "is whatsapp blocked", "Who owns Snapp?", "Is WhatsApp blocked?"])
-      u.append("telegram", q);
-    await u.close();
-    const bin = new URL("../../bin/briefbot.js", import.meta.url).pathname;
-    const out = execFileSync(process.execPath, [bin, "unanswered", path], { encoding: "utf8", cwd: dirname(path) });
-    expect(out).toBe("3  Is WhatsApp blocked?\n1  Who owns Snapp?\n");
-  });
-
   it("says what to set when there is no log", () => {
     const chunks: string[] = [];
     const sink = { write: (s: string) => chunks.push(s) };
