@@ -31,6 +31,28 @@ const WEAK_FUTURE_BOOST = 1.05;
 const DEFINE_BOOST = 1.6;
 /** "How many drivers…": an entry with a number right before "drivers" counts them; others only hold a number. */
 const COUNT_BOOST = 1.5;
+/** Words that say what kind of answer a question wants ("how old", "what year"): an entry of that kind says them. */
+const INTENT_WORDS = new Set([
+  "old",
+  "age",
+  "aged",
+  "year",
+  "years",
+  "time",
+  "date",
+  "day",
+  "cost",
+  "costs",
+  "price",
+  "number",
+  "percent",
+  "percentage",
+  "long",
+  "big",
+  "large",
+  "name",
+  "called",
+]);
 /** In a long message, words beyond its this many heaviest count at LONG_REST in the share an answer must match. */
 const LONG_WORDS = 5;
 const LONG_REST = 0.3;
@@ -394,10 +416,12 @@ export class Core {
         if (group >= 0) focus.push({ bit: 1 << i, group });
       });
     // The question's known words other than a person's name: what it asks about them.
-    const predicate: { term: QueryTerm; weight: number; bit: number }[] = [];
+    // "old" in "how old is Tallan?" is said by any entry that gives an age: it is what the intent asks.
+    const predicate: { term: QueryTerm; weight: number; bit: number; asks: boolean }[] = [];
     terms.forEach((t, i) => {
       if (i < 31 && t.weight > 0 && t.matches.length > 0 && !this.personWords.has(t.word))
-        if (!this.personWords.has(stem(t.word))) predicate.push({ term: t, weight: t.weight, bit: 1 << i });
+        if (!this.personWords.has(stem(t.word)))
+          predicate.push({ term: t, weight: t.weight, bit: 1 << i, asks: INTENT_WORDS.has(t.word) });
     });
     const predicateWeight = predicate.reduce((a, p) => a + p.weight, 0);
     const hits = this.index.search(terms, CANDIDATES);
@@ -461,7 +485,8 @@ export class Core {
           const g = this.index.groupOfDoc(h.doc);
           // A word the entry's article is about counts as said ("A year's subscription costs…" in the VPN story).
           for (const p of predicate)
-            if (h.matched & p.bit || this.index.topicShare(p.term, g) >= SUBJECT_SHARE) said += p.weight;
+            if (h.matched & p.bit || (fits && p.asks) || this.index.topicShare(p.term, g) >= SUBJECT_SHARE)
+              said += p.weight;
           if (said < PREDICATE_SHARE * predicateWeight) offTopic *= PREDICATE_MISSING;
         }
         if (focus.length) {

@@ -73,3 +73,22 @@ describe("a word the articles never use", () => {
     expect(few.ask("How did the fee rise hurt the village economically?").answer?.text).toContain("economic disaster");
   });
 });
+
+describe("how old is a quoted person", () => {
+  const cafe: TinyArticle = {
+    id: "harbour-cafe",
+    title: "Harbour café closes its doors",
+    facts: [
+      "Dena Orr, 52, has run the harbour café since 1998.",
+      "The café will close at the end of the month because the rent has doubled.",
+      "Its building, the old harbour master's office, will be sold.",
+    ],
+    quotes: [["orr", "I have served the same fishermen breakfast for twenty years."]],
+  };
+  const few = createCore(
+    tinyKnowledge([cafe, zembla], [{ id: "orr", name: "Dena Orr", role: "café owner", aliases: ["Orr"] }]),
+  );
+  it("is answered by the sentence that gives her age, though 'old' is not in it", () => {
+    expect(few.ask("How old is Dena Orr?").answer?.text).toContain("52");
+  });
+});
