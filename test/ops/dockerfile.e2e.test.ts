@@ -20,6 +20,7 @@ import {
   mkdirSync,
   mkdtempSync,
   readFileSync,
+  readdirSync,
   rmSync,
   statSync,
   symlinkSync,
@@ -547,6 +548,12 @@ describe("the Dockerfile, replayed without Docker", { timeout: 300_000 }, () => 
     };
     expect(health.adapters).toEqual({ telegram: "serving" });
     expect(fake!.calls.get("getUpdates") ?? 0).toBeGreaterThan(0);
+    // The start-up cache of the validated knowledge lands in the user's home, the one place it may write.
+    const cached = readdirSync(join(base, "home", ".cache", "briefbot"));
+    expect(
+      cached.some((f) => /^knowledge-[0-9a-f]{16}\.cache$/.test(f)),
+      cached.join(" "),
+    ).toBe(true);
   });
 
   // Only meaningful when root dropped to another uid: run unprivileged, the tests own the files they copied.
