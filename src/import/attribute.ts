@@ -71,7 +71,7 @@ export interface Attribution {
 }
 
 const VERB_WORDS =
-  "described|describes|smiled|smiles|shrugged|shrugs|nodded|nods|grinned|grins|paused|pauses|said|says|say|told|tells|added|adds|wrote|writes|write|asked|asks|argued|argues|warned|warns|laughed|laughs|explained|explains|noted|notes|posted|posts|insisted|insists|continued|continues|recalled|recalls|replied|replies|responded|responds|stated|states|declared|declares|acknowledged|acknowledges|admitted|admits|conceded|concedes|complained|complains|cautioned|cautions|claimed|claims|countered|counters|suggested|suggests|urged|urges|predicted|predicts|remarked|remarks|observed|observes|announced|announces|stressed|stresses|emphasi[sz]ed|emphasi[sz]es|agreed|agrees|testified|testifies|tweeted|tweets|joked|jokes|sighed|sighs|shouted|shouts|whispered|whispers|recounted|recounts|maintained|maintains|wondered|wonders|vowed|vows|promised|promises|confirmed|confirms|boasted|boasts|pleaded|pleads|reads|tell|calls|answered|answers|retorted|retorts|quipped|quips|mused|muses|reflected|reflects|lamented|pledged|assured|assures|protested|objected|grumbled|grumbles|demanded|reiterated|reiterates|repeated|texted|emailed|e-mailed|messaged|commented|asserted|asserts|contended|exclaimed|exclaims|muttered|mutters|murmured|murmurs|cried|hinted|elaborated|concluded|concludes|interjected|yelled|screamed|ventured|reckoned|reckons|estimated|advised|advises|recommended|proposed|alleged|alleges|denied|denies|revealed|reveals|disclosed|(?:hit|hits|fired|fires|wrote|writes) back|chimed in|summed up|(?:pointed|points|went|goes) (?:out|on)|puts? it|saying|calling|adding|describing|arguing|warning|noting|insisting|telling|writing|explaining|called|according to";
+  "described|describes|smiled|smiles|shrugged|shrugs|nodded|nods|grinned|grins|paused|pauses|said|says|say|told|tells|added|adds|wrote|writes|write|asked|asks|argued|argues|warned|warns|laughed|laughs|explained|explains|noted|notes|posted|posts|insisted|insists|continued|continues|recalled|recalls|replied|replies|responded|responds|stated|states|declared|declares|acknowledged|acknowledges|admitted|admits|conceded|concedes|complained|complains|cautioned|cautions|claimed|claims|countered|counters|suggested|suggests|urged|urges|predicted|predicts|remarked|remarks|observed|observes|announced|announces|stressed|stresses|emphasi[sz]ed|emphasi[sz]es|agreed|agrees|testified|testifies|tweeted|tweets|joked|jokes|sighed|sighs|shouted|shouts|whispered|whispers|recounted|recounts|maintained|maintains|wondered|wonders|vowed|vows|promised|promises|confirmed|confirms|boasted|boasts|pleaded|pleads|reads|tell|calls|accused|accuses|accusing|criticised|criticized|criticises|criticizes|condemned|condemns|slammed|slams|blasted|blasts|hailed|hails|praised|praises|welcomed|welcomes|dismissed|dismisses|branded|brands|labelled|labeled|termed|terms|characterised|characterized|answered|answers|retorted|retorts|quipped|quips|mused|muses|reflected|reflects|lamented|pledged|assured|assures|protested|objected|grumbled|grumbles|demanded|reiterated|reiterates|repeated|texted|emailed|e-mailed|messaged|commented|asserted|asserts|contended|exclaimed|exclaims|muttered|mutters|murmured|murmurs|cried|hinted|elaborated|concluded|concludes|interjected|yelled|screamed|ventured|reckoned|reckons|estimated|advised|advises|recommended|proposed|alleged|alleges|denied|denies|revealed|reveals|disclosed|(?:hit|hits|fired|fires|wrote|writes) back|chimed in|summed up|(?:pointed|points|went|goes) (?:out|on)|puts? it|saying|calling|adding|describing|arguing|warning|noting|insisting|telling|writing|explaining|called|according to";
 const VERB_RE = new RegExp(`\\b(${VERB_WORDS})\\b`, "gi");
 const SPEECH_TEST = new RegExp(`\\b(${VERB_WORDS.replace("asked|asks|", "")})\\b`, "i");
 /** A sentence has a few verbs of saying; more is not prose, and each costs a subject search. */
@@ -441,6 +441,16 @@ function findAttributions(
     )
       continue;
     if (verb === "tell" && !/\b(to)\s+$/.test(before)) continue;
+    // "accused the government of "…"", "hailed the ruling as "…"", "branded the plan "…"": only with the quote
+    // right after the object, so "welcomed the visitors" or "dismissed the case" say nothing
+    if (EVALUATIVE.test(verb)) {
+      const obj = /^accus/.test(verb)
+        ? /^\s+(?:\S+\s+){0,6}?of\s*[“"«‘']/u
+        : /^(?:brand|label|term)/.test(verb)
+          ? /^\s+(?:\S+\s+){0,5}?(?:as\s+)?[“"«‘']/u
+          : /^\s+(?:\S+\s+){0,6}?as\s+(?:(?:a|an|the)\s+)?[“"«‘']/u;
+      if (!obj.test(after)) continue;
+    }
     // "described him as “…”"
     // "described him as a man who "…""
     if (
@@ -977,6 +987,8 @@ const POSS_SAYING =
   /^(\s*)(His|Her|Their|Its|[\p{Lu}][\p{L}\p{M}-]*(?:\s+[\p{Lu}][\p{L}\p{M}-]*){0,2}(?:[’']s|s[’']))\s+(?:[\p{Ll}-]+\s+){0,2}?(message|answer|reply|response|verdict|view|advice|warning|reaction|explanation|conclusion|prediction|plea|assessment|argument|instruction|request|promise|retort|summary|comment|words|motto|mantra|take|diagnosis|prognosis|instructions|orders|appeal)\b[^:\u2219.!?]{0,140}:\s*(?=[“"«‘'])/u;
 const SUBORD_SUBJECT =
   /\s(?:after|when|as|while|because|before|since|until|once|though|although)\s+([\p{Ll}]{4,}s|(?:the|his|her|their|its)\s+(?:[\p{Ll}-]+\s+){0,3}[\p{Ll}-]+|[\p{Lu}][\p{L}'’-]+(?:\s+[\p{Lu}][\p{L}'’-]+){0,2}|he|she|they)$/u;
+const EVALUATIVE =
+  /^(?:accus|critici[sz]|condemn|slam|blast|hail|prais|welcom|dismiss|brand|label|term|characteri[sz])/;
 const QUOTED_AS = /,?\s+(?:was|were|is|are|has been|had been)\s+(?:[\p{Ll}]+ly\s+)?quoted\b[^\u2219]{0,100}?\bas\s+$/u;
 const WITH_SUBJECT = /\bwith\s+((?:one|a|an|another)\s+(?:[\p{L}-]+\s+){0,3}[\p{L}-]+)\s+$/u;
 const WRITTEN_BY =
@@ -1029,7 +1041,7 @@ function scanNames(
 ): void {
   const sentence = masked.slice(a, b);
   const re =
-    /[\p{Lu}][\p{L}\p{M}'’-]*(?:\s+(?:(?:of|the|for|de|van|von|der|da|du|al|bin)\s+|(?:van|von|de|da|di|del|la|le|der|den|ter)\s+(?:der|den|la|le|los|las)\s+)?(?:[\p{Lu}]|(?:al|el|ad|an|ar|as|ash|at|az|ibn|bin|abu|ben|ould)-\p{Lu})[\p{L}\p{M}'’-]*)*/gu;
+    /[\p{Lu}][\p{L}\p{M}'’-]*(?:\s+(?:(?:of|the|for|de|van|von|der|da|du|al|bin)\s+|(?:van|von|de|da|di|del|la|le|der|den|ter)\s+(?:der|den|la|le|los|las)\s+)?(?:\p{Lu}\.(?=\s+\p{Lu})|(?:[\p{Lu}]|(?:al|el|ad|an|ar|as|ash|at|az|ibn|bin|abu|ben|ould)-\p{Lu})[\p{L}\p{M}'’-]*))*/gu;
   let m: RegExpExecArray | null;
   while ((m = re.exec(sentence)) !== null) {
     const start = a + m.index;
@@ -1041,7 +1053,9 @@ function scanNames(
     let titled = false;
     while (words.length > 0 && (isCommonCapitalised(words[0]!) || isTitleWord(words[0]!))) {
       // a noun right before the name is a title ("Goalkeeper Ama Owusu"); "The", "In" are not
-      titled = words.length >= 3 && (isTitleWord(words[0]!) || !isFunctionWord(words[0]!));
+      // "Deputy Commissioner of Police R. Meenakshi Iyer": a title word anywhere in the lead counts
+      titled =
+        (titled && words.length >= 3) || (words.length >= 3 && (isTitleWord(words[0]!) || !isFunctionWord(words[0]!)));
       words = words.slice(1);
       lead++;
     }
@@ -1151,10 +1165,11 @@ function scanNames(
       if (full) for (const r of full.roles) e.addRole(r);
       if (runRole) e.addRole(runRole);
       e.age = age;
-      const pre = m[0]
-        .split(/\s+/)
-        .slice(0, lead)
-        .filter((w) => isTitleWord(w) || !isFunctionWord(w));
+      // the title words before the name, from the first that is not a function word ("Deputy Commissioner of Police")
+      const pre = m[0].split(/\s+/).slice(0, lead);
+      while (pre.length > 0 && isFunctionWord(pre[0]!) && !isTitleWord(pre[0]!)) pre.shift();
+      while (pre.length > 0 && isFunctionWord(pre[pre.length - 1]!) && !/^Police$/.test(pre[pre.length - 1]!))
+        pre.pop();
       for (const r of roles) e.addRole(r);
       if (pre.length > 0 && !runRole) e.addRole(pre.join(" "));
       reg.mention(e, base + start, subject);
@@ -1460,7 +1475,8 @@ function build(all: QState[], reg: Registry, warnings: string[], paragraphs: str
           (o) => o.kind === "organisation" && o.name.toLowerCase() === last.toLowerCase(),
         );
         if ((lastCount.get(last.toLowerCase()) ?? 0) <= 1 && !orgNamed) aliases.add(last);
-        if ((firstCount.get(ws[0]!.toLowerCase()) ?? 0) <= 1 && last !== e.name) aliases.add(ws[0]!);
+        if ((firstCount.get(ws[0]!.toLowerCase()) ?? 0) <= 1 && last !== e.name && !/^\p{Lu}\.$/u.test(ws[0]!))
+          aliases.add(ws[0]!);
         const g = e.gender;
         for (const h of e.honorifics) aliases.add(`${cap(h)} ${/^(sir|dame)$/.test(h) ? ws[0]! : last}`);
         if (g && e.honorifics.size === 0 && (lastCount.get(last.toLowerCase()) ?? 0) <= 1)

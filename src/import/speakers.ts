@@ -280,6 +280,14 @@ export function splitName(np: string): { prefix: string | null; name: string; ho
     }
   }
   if (run.length === 0) return null;
+  // "Superintendent of Police K. Vikram Nair", "Minister for Schools Jane Doe": the title's body, then the name
+  if (/^(?:of|for)$/.test(run[0]!) && run.length >= 4) {
+    const at = run.findIndex((w, k) => k >= 2 && (/^\p{Lu}\.$/u.test(w) || isKnownFirstName(w)));
+    if (at > 0 && run.length - at >= 2) {
+      titleWords = [...titleWords, ...run.slice(0, at)];
+      run = run.slice(at);
+    }
+  }
   // "the MP for North Calderbrook": what follows the title is a constituency, not a name
   if (/^\p{Ll}/u.test(run[0]!) && !(SURNAME_PARTICLES.has(run[0]!) && run.length > 1)) return null;
   // "Alys Penhaligon of Dunmore Police": a person's name stops at "of"; an organisation's does not

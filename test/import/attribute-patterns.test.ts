@@ -259,3 +259,26 @@ describe("surnames that are common words", () => {
     expect(who(r, "I had not baked")).toBe("Sarah Green");
   });
 });
+
+describe("batch 12 patterns", () => {
+  it('a title naming its body before an initialled name: "Superintendent of Police K. Vikram Nair"', () => {
+    const r = attributeQuotes([
+      "Deputy Commissioner of Police R. Meenakshi Iyer visited the station on Monday.",
+      '"We will file the charge sheet within a month," she said.',
+    ]);
+    expect(who(r, "We will file")).toBe("R. Meenakshi Iyer");
+    expect(r.speakers[0]?.role).toBe("Deputy Commissioner of Police");
+  });
+
+  it('evaluative verbs with the quote right after their object: "accused X of", "hailed X as", "branded X"', () => {
+    const r = attributeQuotes([
+      'Opposition leader Corin Vale accused the minister of "selling the port to the highest bidder and calling it reform".',
+      'Harbour workers\' union chief Dilys Arkwright hailed the ruling as "a win for every docker on this coast."',
+      'The Shipping Federation branded the decision "a blow to the region\'s biggest employer."',
+      "The minister welcomed the visitors and dismissed the case against the port.",
+    ]);
+    expect(who(r, "selling the port")).toBe("Corin Vale");
+    expect(who(r, "a win for every")).toBe("Dilys Arkwright");
+    expect(who(r, "a blow to the region")).toBe("Shipping Federation");
+  });
+});
