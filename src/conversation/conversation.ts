@@ -540,6 +540,14 @@ export class Conversation {
       const wants = question !== null ? ANSWER_KIND[askKind(question) ?? ""] : undefined;
       const next = wants && !wants.test(result.answer.text) ? ties.find((a) => wants.test(a.text)) : undefined;
       if (next) result = withAnswer(result, next);
+      // "who founded it?" after Snappfood: the shown answer again, the core unsure of it, and no one named in it.
+      else if (
+        result.answer.confidence < 1 &&
+        question !== null &&
+        /^who\b/.test(plainWords(question)) &&
+        !namesSomeone(view, result.answer.id)
+      )
+        result = declinedResult(result);
     }
     if (result.answered && result.answer && question !== null) {
       // "what else…", "another…": an answer already shown gives way to the next one not shown yet.
@@ -818,18 +826,29 @@ function naming(reply: Reply, stems: string[], view: KnowledgeView): Reply | nul
 /** The reply as declined (its answer dropped, the near misses kept as suggestions). */
 function declined(reply: Reply): Reply {
   if (reply.type !== "answer" || !reply.result.answered) return reply;
-  const r = reply.result;
+  return { type: "answer", result: declinedResult(reply.result) };
+}
+
+/** Whether an entry names someone: its speaker, the one person it is about, a person's name, or an authority. */
+function namesSomeone(view: KnowledgeView, id: string): boolean {
+  return (
+    view.personOf(id) !== null ||
+    view.nameIn(id) !== null ||
+    /\b(?:authorities|officials|government|regime|judiciary|president|minister|leaders?|groups?|entrepreneurs|company|firms)\b/i.test(
+      view.entries.get(id)?.text ?? "",
+    )
+  );
+}
+
+function declinedResult(r: AskResult): AskResult {
   return {
-    type: "answer",
-    result: {
-      question: r.question,
-      answered: false,
-      answer: null,
-      alternatives: [],
-      suggestions: r.suggestions,
-      notes: r.notes,
-      cutTo: r.cutTo,
-    },
+    question: r.question,
+    answered: false,
+    answer: null,
+    alternatives: [],
+    suggestions: r.suggestions,
+    notes: r.notes,
+    cutTo: r.cutTo,
   };
 }
 

@@ -187,6 +187,15 @@ describe("follow-ups read more generally", () => {
     expect(conv.handle("k", "is it done yet?").answer!.text).toContain("still under development");
   });
 
+  it("'who founded it?' is declined when the only answer is the one shown and it names no one", () => {
+    const { conv } = conversation();
+    conv.handle("k", "tell me about snappfood");
+    expect(conv.handle("k", "who founded it?").mode).toBe("declined");
+    // The shown answer that names who did it still answers.
+    conv.handle("s", "did the sanctions hurt iran's oil exports?");
+    expect(conv.handle("s", "who put them in place?").answer?.text).toContain("Trump");
+  });
+
   it("'what's the deal with X?' declined as asked is asked as X", () => {
     const { conv } = conversation();
     const r = conv.handle("k", "what's the deal with telegram in iran?");
