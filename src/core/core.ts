@@ -77,8 +77,7 @@ const OFF_TOPIC = 0.85;
 const VERB_SHARE = 0.2;
 const MISSING_VERB = 0.8;
 /** A sentence that refers back to the one before it. */
-const LEANS =
-  /\b(?:it|its|they|their|them|he|his|she|her|this|these|those|the company|the project|the group)\b|^the\b/i;
+const LEANS = /\b(?:it|its|they|their|them|he|his|she|her|this|these|those|the company|the project|the group)\b/i;
 const GENERIC_COUNTED = new Set(["people", "persons", "individuals", "times", "men", "women", "residents", "citizens"]);
 const ASKING = new Set(
   "ask asks asked asking wonder wonders wondered wondering want wants wanted curious quick question know knows knew".split(

@@ -92,20 +92,3 @@ describe("how old is a quoted person", () => {
     expect(few.ask("How old is Dena Orr?").answer?.text).toContain("52");
   });
 });
-
-describe("a sentence that goes on about the thing the one before it named", () => {
-  const news: TinyArticle = {
-    id: "pellam-transport",
-    title: "Pellam transport round-up",
-    facts: [
-      "Pellam's ferry company launched a ticket app called Tidepass in May.",
-      "The app was downloaded 40,000 times by the end of June.",
-      "Bus fares in Pellam rise by 5% in January.",
-      "The new tram line opens in 2027.",
-    ],
-  };
-  const few = createCore(tinyKnowledge([news, zembla]));
-  it("is read with it: 'The app…' after 'Tidepass' answers how often Tidepass was downloaded", () => {
-    expect(few.ask("How many times was Tidepass downloaded?").answer?.text).toContain("40,000");
-  });
-});
