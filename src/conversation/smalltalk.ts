@@ -107,6 +107,13 @@ const CONTRACTIONS: Record<string, string[]> = {
   theres: ["there", "is"],
   whatre: ["what", "are"],
   ur: ["your"],
+  // Chat spellings: "c u later", "hw r u", "wat r u".
+  c: ["see"],
+  hw: ["how"],
+  wat: ["what"],
+  wut: ["what"],
+  wot: ["what"],
+  wats: ["what", "is"],
 };
 
 const LAUGH_RE =
@@ -236,7 +243,11 @@ export class SmallTalk {
   ) {
     this.fillers = new Set(fillers.flatMap(chatTokens));
     keywords.forEach((list, i) => {
-      for (const k of list) for (const t of chatTokens(k)) if (!this.keywords.has(t)) this.keywords.set(t, i);
+      for (const k of list) {
+        // A keyword is one word as matched ("thx"); one that reads as several ("whats") is left out.
+        const t = chatTokens(k);
+        if (t.length === 1 && !this.keywords.has(t[0]!)) this.keywords.set(t[0]!, i);
+      }
     });
   }
 

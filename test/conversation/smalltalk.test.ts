@@ -109,6 +109,9 @@ describe("small talk", () => {
     expect(st.match("<@123456789012345678> hello")?.intent.id).toBe("greeting");
     expect(st.match("@briefbot thanks")?.intent.id).toBe("thanks");
     expect(st.match("thnk u")?.intent.id).toBe("thanks");
+    // Chat spellings.
+    expect(st.match("c u later")?.intent.id).toBe("goodbye");
+    expect(st.match("hw r u")?.intent.id).toBe("how-are-you");
     for (const q of ["how old are you?", "are you single", "what's your favourite colour?", "will you marry me"])
       expect(st.match(q)?.intent.id, q).toBe("about-me");
     expect(st.match("tell me a joke")?.intent.id).toBe("fun");
