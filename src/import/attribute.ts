@@ -445,7 +445,7 @@ function findAttributions(
     // right after the object, so "welcomed the visitors" or "dismissed the case" say nothing
     if (EVALUATIVE.test(verb)) {
       const obj = /^accus/.test(verb)
-        ? /^\s+(?:\S+\s+){0,6}?of\s*[“"«‘']/u
+        ? /^\s+(?:\S+\s+){0,6}?of\s+(?:[\p{Ll}-]+\s+){0,4}?[“"«‘']/u
         : /^(?:brand|label|term)/.test(verb)
           ? /^\s+(?:\S+\s+){0,5}?(?:as\s+)?[“"«‘']/u
           : /^\s+(?:\S+\s+){0,6}?as\s+(?:(?:a|an|the)\s+)?[“"«‘']/u;
@@ -987,6 +987,8 @@ const POSS_SAYING =
   /^(\s*)(His|Her|Their|Its|[\p{Lu}][\p{L}\p{M}-]*(?:\s+[\p{Lu}][\p{L}\p{M}-]*){0,2}(?:[’']s|s[’']))\s+(?:[\p{Ll}-]+\s+){0,2}?(message|answer|reply|response|verdict|view|advice|warning|reaction|explanation|conclusion|prediction|plea|assessment|argument|instruction|request|promise|retort|summary|comment|words|motto|mantra|take|diagnosis|prognosis|instructions|orders|appeal)\b[^:\u2219.!?]{0,140}:\s*(?=[“"«‘'])/u;
 const SUBORD_SUBJECT =
   /\s(?:after|when|as|while|because|before|since|until|once|though|although)\s+([\p{Ll}]{4,}s|(?:the|his|her|their|its)\s+(?:[\p{Ll}-]+\s+){0,3}[\p{Ll}-]+|[\p{Lu}][\p{L}'’-]+(?:\s+[\p{Lu}][\p{L}'’-]+){0,2}|he|she|they)$/u;
+const ORG_APPOSITION =
+  /\b((?:a|an|the)\s+(?:[\p{Ll}-]+\s+){0,3}(?:company|firm|contractor|start-up|startup|charity|group|operator|provider|developer|manufacturer|retailer|supplier|agency|consultancy|organisation|organization|nonprofit|non-profit|union|trust))\s*,\s*([\p{Lu}][\p{L}\p{N}&'’.-]*(?:\s+(?:of|and|&|for)?\s*[\p{Lu}][\p{L}\p{N}&'’.-]*){0,4})(?=\s*[,.;(]|\s+(?:under|which|that|in|on|at|said|says)\b)/gu;
 const EVALUATIVE =
   /^(?:accus|critici[sz]|condemn|slam|blast|hail|prais|welcom|dismiss|brand|label|term|characteri[sz])/;
 const QUOTED_AS = /,?\s+(?:was|were|is|are|has been|had been)\s+(?:[\p{Ll}]+ly\s+)?quoted\b[^\u2219]{0,100}?\bas\s+$/u;
@@ -1040,6 +1042,17 @@ function scanNames(
   attribs: Attrib[],
 ): void {
   const sentence = masked.slice(a, b);
+  // "a private company, Ardent Correctional Health," — a body named in apposition to its kind
+  ORG_APPOSITION.lastIndex = 0;
+  for (let o: RegExpExecArray | null; (o = ORG_APPOSITION.exec(sentence)) !== null;) {
+    const name = o[2]!;
+    const at = base + a + o.index + o[0].lastIndexOf(name);
+    if (reg.isReporter(name) || isKnownFirstName(name.split(" ")[0]!)) continue;
+    const known = reg.findByName(name, null);
+    const e = known ?? reg.create(name, "organisation", at);
+    if (!known) e.addRole(o[1]!.trim());
+    reg.mention(e, at, false);
+  }
   const re =
     /[\p{Lu}][\p{L}\p{M}'’-]*(?:\s+(?:(?:of|the|for|de|van|von|der|da|du|al|bin)\s+|(?:van|von|de|da|di|del|la|le|der|den|ter)\s+(?:der|den|la|le|los|las)\s+)?(?:\p{Lu}\.(?=\s+\p{Lu})|(?:[\p{Lu}]|(?:al|el|ad|an|ar|as|ash|at|az|ibn|bin|abu|ben|ould)-\p{Lu})[\p{L}\p{M}'’-]*))*/gu;
   let m: RegExpExecArray | null;

@@ -236,6 +236,8 @@ const SMALL_WORDS = new Set([
 export function isTitleLike(text: string): boolean {
   const t = text.trim().replace(/[,;:]$/, "");
   if (/[.?!]$/.test(t)) return false;
+  // "Noted. Will raise with Ardent": two sentences, not a name
+  if (/\p{Ll}{2}[.?!]\s+\p{Lu}/u.test(t)) return false;
   const ws = t.split(/\s+/).filter((w) => /\p{L}/u.test(w) && !SMALL_WORDS.has(w.toLowerCase()));
   if (ws.length === 0 || ws.length > 8) return false;
   const caps = ws.filter((w) => /^["'‘“«(]?\p{Lu}/u.test(w) || /^\d/.test(w)).length;

@@ -282,3 +282,28 @@ describe("batch 12 patterns", () => {
     expect(who(r, "a blow to the region")).toBe("Shipping Federation");
   });
 });
+
+describe("batch 13 patterns", () => {
+  it("a body named in apposition to its kind is the one 'the company said' means", () => {
+    const r = attributeQuotes([
+      "Meals at the hospital are supplied by an outside contractor, Brightplate Catering Services, under a five-year deal.",
+      'The contractor said in an email that it "meets every nutritional standard set by the trust."',
+    ]);
+    expect(who(r, "meets every nutritional")).toBe("Brightplate Catering Services");
+  });
+
+  it("an email of two short sentences is a quotation, not a title", () => {
+    const r = attributeQuotes([
+      "Rhona Mistry, the finance director, was told about the shortfall in June.",
+      '"Understood. Will discuss with the auditors," she wrote.',
+    ]);
+    expect(who(r, "Understood. Will")).toBe("Rhona Mistry");
+  });
+
+  it('"accused X of wanting to "…"": a few words between "of" and the quote', () => {
+    const r = attributeQuotes([
+      'Senator Lyle Garvin accused his opponent of trying to "turn every school board meeting into a shouting match."',
+    ]);
+    expect(who(r, "turn every school")).toBe("Lyle Garvin");
+  });
+});
