@@ -1,7 +1,7 @@
 import Fuse from "fuse.js";
 import { MAX_QUESTION_CHARS, cleanText, fold, stem, withoutMarkup, words } from "./normalise.js";
 import { STOP_WORDS, expandAbbreviation, withPhrases } from "./lexicon.js";
-import { isNamingWord } from "./pos.js";
+import { isKnownEnglish, isNamingWord } from "./pos.js";
 import { allowedEdits, editDistance } from "./fuzzy.js";
 import { SearchIndex, type Hit, type QueryTerm } from "./search-index.js";
 import {
@@ -53,6 +53,8 @@ const INTENT_WORDS = new Set([
   "name",
   "called",
 ]);
+/** An entry lacking a name of the question that only other sources use. */
+const ANOTHER_NAME = 0.7;
 /** In a long message, words beyond its this many heaviest count at LONG_REST in the share an answer must match. */
 const LONG_WORDS = 5;
 const LONG_REST = 0.3;
@@ -128,6 +130,8 @@ export class Core {
   private readonly tagFuse: Fuse<string>;
   /** Words and stems of the speakers' names and aliases: what a question names a person by. */
   private readonly personWords = new Set<string>();
+  /** Stems of the words the knowledge base writes as names (capitalised inside a sentence), to their sources. */
+  private readonly nameSources = new Map<string, Set<string>>();
 
   constructor(readonly knowledge: Knowledge) {
     for (const s of knowledge.sources) this.sourceById.set(s.id, s);
@@ -135,7 +139,18 @@ export class Core {
       this.speakerById.set(s.id, s);
       for (const w of words([s.name, ...s.aliases].join(" "))) this.personWords.add(w).add(stem(w));
     }
-    knowledge.entries.forEach((e, i) => this.byId.set(e.id, i));
+    knowledge.entries.forEach((e, i) => {
+      this.byId.set(e.id, i);
+      // Capitalised inside a sentence: a name ("Vantel", "Brask"), not a sentence's first word.
+      for (const m of e.text.matchAll(/(?<=^|[\p{Ll}\d,;:] )\p{Lu}[\p{L}'’-]+/gu)) {
+        // A sentence's first word is a name only when English does not know it ("Vantel", not "The").
+        if (m.index === 0 && isKnownEnglish(fold(m[0]))) continue;
+        const st = stem(fold(m[0]));
+        let sources = this.nameSources.get(st);
+        if (!sources) this.nameSources.set(st, (sources = new Set()));
+        sources.add(e.sourceId);
+      }
+    });
     const groupOf = new Map<string, number>();
     knowledge.sources.forEach((s, g) => groupOf.set(s.id, g));
     this.index = new SearchIndex(
@@ -424,6 +439,12 @@ export class Core {
           predicate.push({ term: t, weight: t.weight, bit: 1 << i, asks: INTENT_WORDS.has(t.word) });
     });
     const predicateWeight = predicate.reduce((a, p) => a + p.weight, 0);
+    // The names the question asks about ("Vantel", "Brask"): an entry about another is about something else.
+    const names: { term: QueryTerm; bit: number; sources: Set<string> }[] = [];
+    terms.forEach((t, i) => {
+      if (i < 31 && t.weight > 0 && t.matches.length > 0 && this.nameSources.has(stem(t.word)))
+        names.push({ term: t, bit: 1 << i, sources: this.nameSources.get(stem(t.word))! });
+    });
     const hits = this.index.search(terms, CANDIDATES);
     // The sentence-level definition check reads text: only for the few hits that can come first.
     const keys = hits.map((h) => h.coverage * h.score).sort((a, b) => b - a);
@@ -489,6 +510,9 @@ export class Core {
               said += p.weight;
           if (said < PREDICATE_SHARE * predicateWeight) offTopic *= PREDICATE_MISSING;
         }
+        // A name only other articles use ("Vantel") that this entry lacks: the entry is about something else
+        // ("Hearth's chief executive" does not answer "Who runs Vantel?").
+        for (const n of names) if ((h.matched & n.bit) === 0 && !n.sources.has(e.sourceId)) offTopic *= ANOTHER_NAME;
         if (focus.length) {
           const g = this.index.groupOfDoc(h.doc);
           for (const f of focus) if (f.group !== g && (h.matched & f.bit) === 0) offTopic = OFF_TOPIC;

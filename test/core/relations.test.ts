@@ -92,3 +92,28 @@ describe("how old is a quoted person", () => {
     expect(few.ask("How old is Dena Orr?").answer?.text).toContain("52");
   });
 });
+
+describe("a name only another article uses", () => {
+  const hearth: TinyArticle = {
+    id: "hearth-law",
+    title: "Dalvenia's encryption law and the Hearth app",
+    facts: [
+      "Hearth's chief executive, Ilse Marr, said the app would not leave Dalvenia.",
+      "The encryption law takes effect on 1 March.",
+      "Hearth has about 2 million users in Dalvenia.",
+    ],
+  };
+  const rival: TinyArticle = {
+    id: "vantel-growth",
+    title: "Messaging apps gain users after the shutdown",
+    facts: [
+      "Vantel, a rival messaging app, said it had received no order from the ministry.",
+      "Downloads of messaging apps doubled in the week after the shutdown.",
+    ],
+  };
+  const few = createCore(tinyKnowledge([hearth, rival, zembla]));
+  it("is not answered by an entry about another company that lacks it", () => {
+    expect(few.ask("Who is the chief executive of Vantel?").answered).toBe(false);
+    expect(few.ask("Who is the chief executive of Hearth?").answer?.text).toContain("Ilse Marr");
+  });
+});
