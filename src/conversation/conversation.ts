@@ -439,7 +439,11 @@ export class Conversation {
         const needThing = f.thing && !words.some((w) => view.tagWords.has(w) && !STOP_WORDS.has(w));
         // With something to refer to, a question about a thing is also tried as it is ("how do people get around that?").
         const selfContained =
-          content.length >= 3 || (f.person && personNamed && !needThing) || (!needPerson && topicText(recall) !== null);
+          content.length >= 3 ||
+          (f.person && personNamed && !needThing) ||
+          // "did it work?", "are they legal?": one word the knowledge does not know, beside the pronoun, is no
+          // question of its own ("who criticized it?" is).
+          (!needPerson && topicText(recall) !== null && (content.length >= 2 || content.every((w) => view.knows(w))));
         const topic = topicText(recall);
         const person = speaker ? shortName(speaker.name) : recall.name;
         const canPerson = !needPerson || person !== null;
@@ -456,8 +460,16 @@ export class Conversation {
         const filled = this.run(askCommand, rewritten);
         if (selfContained) {
           const plain = this.run(askCommand, message);
-          // The reading that refers back is what a follow-up means, unless the core is clearly surer of the other.
-          if (confidence(plain) > confidence(filled) + PLAIN_MARGIN)
+          // The reading that refers back is what a follow-up means, unless the core is clearly surer of the other
+          // and, where "it"/"they" points back (not "that": "how do people get around that?"), its answer is about
+          // the last topic too ("are they legal?" after VPNs is not answered about Instagram).
+          const plainId = plain.type === "answer" ? plain.result.answer?.id : undefined;
+          const onTopic =
+            !needThing ||
+            !/\b(?:it|its|they|them|their)\b/.test(plainWords(message)) ||
+            recall.topic.length === 0 ||
+            (plainId !== undefined && recall.topic.some((w) => view.mentions(plainId, [stem(w)])));
+          if (onTopic && confidence(plain) > confidence(filled) + PLAIN_MARGIN)
             return this.fromReply(plain, recall, view, message, null);
         }
         const out = this.fromReply(filled, recall, view, rewritten, f.kind);

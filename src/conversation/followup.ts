@@ -108,14 +108,14 @@ const SOURCE = new RegExp(
     `where (?:is|was|does|did) ${THAT} (?:come )?from|where (?:is|was) ${THAT} (?:reported|published|said)|where did you (?:get|read|find|hear) ${THAT}|` +
     `where (?:does|did) (?:that|this|it) (?:info|information|quote|fact) come from|says who|according to (?:who|whom|what)|how do you know(?: ${THAT})?|` +
     `(?:what|which) (?:article|report|story|paper|outlet|source) (?:is|was) ${THAT} from|(?:is|was) ${THAT} (?:from )?(?:a )?(?:reliable|credible) source|` +
-    `(?:got|have|do you have) a (?:source|link)|where from|from where|source for ${THAT}|where can i (?:read|find|see) (?:more|it|that|this|the (?:article|story|report|full story))|(?:the )?(?:full|original) (?:article|story|report)|read more|link to (?:the )?(?:article|story|source))$`,
+    `(?:got|have|do you have) a (?:source|link)(?: for (?:that|this|it))?|where from|from where|source for ${THAT}|where can i (?:read|find|see) (?:more|it|that|this|the (?:article|story|report|full story))|(?:the )?(?:full|original) (?:article|story|report)|read more|link to (?:the )?(?:article|story|source))$`,
 );
 const SURPRISE =
   /^(?:(?:tell|give|show|teach) me (?:something|anything|a fact|a random fact|a fun fact|an interesting fact|a cool fact)(?: interesting| cool| new| random| fun| surprising)?|surprise me|random fact|fun fact|any fact|a fact|an interesting fact|something interesting|say something interesting)$/;
 const MORE_FROM_NAMED =
   /^(?:what else (?:did|does|has|have|would) (.+?) (?:say|said|says|tell|told|think)|(?:anything|something) else (?:from|by) (.+)|(?:any |some |give me |show me )?(?:more|other|another) (?:quotes? |words |things )?(?:from|by) (.+)|(?:did|does|has) (.+?) (?:say|said) anything else)$/;
 const DETAIL =
-  /^(?:which ones?|which one|which of them|about what|regarding what|on what|about whom|about who|in what context|what context|context|like (?:who|what|which|whom|where)|such as|for (?:example|instance)|examples?|an example|name them|list them|name some|what are they|who are they|who were they|who exactly|what exactly|(?:is|was|are|were) (?:that|it|this) (?:a lot|much|many|big|bad|good|normal|high|low|significant|serious|common|unusual|surprising|a big deal|important)|that (?:much|many|big|bad|good|high|low))$/;
+  /^(?:which ones?|which one|which of them|about what|regarding what|on what|about whom|about who|to whom|to who|with whom|with who|for whom|for who|in what context|what context|context|like (?:who|what|which|whom|where)|such as|for (?:example|instance)|examples?|an example|name them|list them|name some|what are they|who are they|who were they|who exactly|what exactly|(?:is|was|are|were) (?:that|it|this) (?:a lot|much|many|big|bad|good|normal|high|low|significant|serious|common|unusual|surprising|a big deal|important)|that (?:much|many|big|bad|good|high|low))$/;
 const CONFIRM =
   /^(?:say (?:that|it) again|repeat (?:that|it|the answer)|repeat|can you repeat (?:that|it)|come again|one more time|really|for real|seriously|is that (?:true|right|correct|so)|are you sure|sure|true|no way|is it true|you sure|rly|srsly)$/;
 const BARE: [RegExp, "why" | "when" | "where" | "how" | "how many"][] = [

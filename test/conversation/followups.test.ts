@@ -187,6 +187,15 @@ describe("follow-ups read more generally", () => {
     expect(conv.handle("k", "is it done yet?").answer!.text).toContain("still under development");
   });
 
+  it("'are they legal?' after VPNs is not answered by an entry about something else, read as written", () => {
+    const { conv } = conversation();
+    conv.handle("k", "what are vpns used for in iran?");
+    const r = conv.handle("k", "are they legal?");
+    expect(r.answer?.text ?? "").not.toContain("Instagram");
+    expect(readFollowUp("to whom?")?.kind).toBe("detail");
+    expect(readFollowUp("got a source for that?")?.kind).toBe("source");
+  });
+
   it("'who founded it?' is declined when the only answer is the one shown and it names no one", () => {
     const { conv } = conversation();
     conv.handle("k", "tell me about snappfood");
