@@ -623,7 +623,8 @@ export class Conversation {
   private carryTopic(reply: Reply, question: string, recall: Recall, view: KnowledgeView): [Reply, string] | null {
     const topic = recall.topic;
     const plain = confidence(reply);
-    if (topic.length === 0 || plain >= 1 || recall.entry === null) return null;
+    // Only a question the core answers, unsure: one it declines holds something the knowledge does not have.
+    if (topic.length === 0 || plain >= 1 || plain < CONFIDENCE_THRESHOLD || recall.entry === null) return null;
     const words = plainWords(question).split(" ");
     if (!QUESTION_WORDS.has(words[0] ?? "")) return null;
     if (words.some((w) => topic.includes(w) || view.personWords.has(w))) return null;
