@@ -116,6 +116,21 @@ function idWords(text: string, vocab: Vocabulary, n: number): string {
 
 const isPersonName = (s: DraftSpeaker) => s.kind === "person";
 
+/**
+ * The speaker under the fullest form of their name the article gives ("Mohammad Javad Azari Jahromi" where the
+ * quotes say "Mohammad Jahromi"), the shorter one kept as an alias: a reader may ask by either.
+ */
+function withFullName<S extends { name: string; aliases: string[] }>(s: S, body: string): S {
+  const parts = s.name.trim().split(/\s+/);
+  if (parts.length !== 2 || parts.some((p) => !/^\p{Lu}[\p{L}'’-]+$/u.test(p))) return s;
+  const esc = (w: string) => w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  const re = new RegExp(`\\b${esc(parts[0]!)}((?:\\s+\\p{Lu}[\\p{L}'’-]+){1,3})\\s+${esc(parts[1]!)}\\b`, "gu");
+  let full: string | null = null;
+  for (const m of body.matchAll(re)) if (!full || m[0].length > full.length) full = m[0].replace(/\s+/g, " ");
+  if (!full) return s;
+  return { ...s, name: full, aliases: [...new Set([s.name, ...s.aliases])] };
+}
+
 /** "Who is X?" questions for a speaker (and the role's, when it names one post: "Who is the superintendent?"). */
 function whoQuestions(s: DraftSpeaker): string[] {
   if (isDescription(s.name)) return [];
@@ -181,9 +196,9 @@ export function draftKnowledge(
   const speakerIds = new Set<string>();
   const speakerMap = new Map<string, string>();
   attribution = mergeShortNames(attribution);
-  const used = attribution.speakers.filter((s) =>
-    attribution.quotes.some((q) => q.speakerId === s.id && storedQuoteText(q.text)),
-  );
+  const used = attribution.speakers
+    .filter((s) => attribution.quotes.some((q) => q.speakerId === s.id && storedQuoteText(q.text)))
+    .map((s) => withFullName(s, body));
   const speakers: KnowledgeDoc["speakers"] = [];
   for (const s of used) {
     const base = slug(s.id, 63) || slug(s.name, 63) || "speaker";

@@ -241,6 +241,19 @@ describe("draftKnowledge", () => {
     expect(d.doc.source.text).toBe(`${d.id}.txt`);
   });
 
+  it("names a speaker by the fullest form of the name the article gives, the short one kept as an alias", () => {
+    const article = {
+      ...ARTICLE,
+      paragraphs: [...ARTICLE.paragraphs, "Petra Ilse Marie Lund has led the roads department since 2019."],
+    };
+    const d = draftKnowledge(article, ATTRIBUTION, { id: "m" });
+    const lund = d.doc.speakers.find((s) => s.aliases.includes("Petra Lund"))!;
+    expect(lund.name).toBe("Petra Ilse Marie Lund");
+    expect(d.doc.facts.some((f) => f.text.startsWith("Petra Ilse Marie Lund is"))).toBe(true);
+    // Without a fuller form in the text the name stays as the quotes give it.
+    expect(draft().doc.speakers.map((s) => s.name)).toContain("Petra Lund");
+  });
+
   it("states the byline as a fact whose generated questions leave out the headline's words", () => {
     const byline = draft().doc.facts.find((f) => f.id.endsWith("-byline"))!;
     expect(byline.text).toContain("Jo Tester");
