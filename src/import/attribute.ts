@@ -434,7 +434,7 @@ function findAttributions(
     // "what he called “…”", "called the announcement “…”"; not "a programme called "Open Roads""
     if (
       (verb === "called" || verb === "calls") &&
-      !/\b(what|which)\s+(he|she|they|it|[\p{Lu}][\p{L}-]+)\s+$/u.test(before) &&
+      !WHAT_SUBJECT.test(before) &&
       !/^\s+(?:it|them|him|her|this|that|(?:the|his|her|their|its|a|an)\s+[\p{L}’'-]+(?:\s+[\p{L}’'-]+){0,6})\s*[“"«‘']/u.test(
         after,
       )
@@ -568,7 +568,32 @@ function findAttributions(
       whichCue ||
       /^\s+(in a statement|in an? (?:emailed |written )?statement|on its|it|its)\b/i.test(after) ||
       (mentionsStatement ??= /\bstatement\b/i.test(sentence));
-    const resolved = resolve(ref, pos, reg, trackers, windowStart, doc, doc.offsets[p]! + subjStart, orgHint, intro);
+    let resolved = resolve(ref, pos, reg, trackers, windowStart, doc, doc.offsets[p]! + subjStart, orgHint, intro);
+    // "Pop singer Lila Marchetti has cancelled …, saying she needs …": a pronoun bound by its own sentence's subject
+    if (ref.t === "pronoun" && ref.g !== "p" && subjStart > a + 3) {
+      const own = sentenceSubject(masked.slice(a, subjStart));
+      // not "Ossing, she says, "…"": the name must have its own clause before the pronoun
+      const between = own ? masked.slice(a + own.offset + own.length, subjStart) : "";
+      if (own && own.ref.t === "name" && own.offset < subjStart - a && between.trim().split(/\s+/).length >= 4) {
+        const at = a + own.offset;
+        const e = reg.findByName(own.ref.name, own.ref.honorific);
+        const fresh =
+          e ?? resolve(own.ref, base + at, reg, trackers, windowStart, doc, doc.offsets[p]! + at, false, false).entity;
+        const g = ref.g;
+        const fits =
+          fresh !== null &&
+          (g === "n"
+            ? fresh.kind === "organisation"
+            : fresh.kind === "person" && (fresh.gender === g || fresh.gender === null));
+        if (fresh && fits && fresh !== resolved.entity) {
+          if (own.ref.prefix && !/^(the|a|an)$/i.test(own.ref.prefix))
+            fresh.addRole(own.ref.prefix.replace(/\s+the$/i, ""));
+          for (const r of own.roles) fresh.addRole(r);
+          if (g !== "n" && fresh.gender === null) fresh.votes[g] += 1;
+          resolved = { entity: fresh, weak: false };
+        }
+      }
+    }
     if (resolved.entity) {
       const e = resolved.entity;
       if (acronym) e.refNames.add(acronym);
@@ -768,6 +793,16 @@ function leadingNP(part: string): string | null {
       p,
     );
   if (!m) return null;
+  // "Pop singer Lila Marchetti has …": a capitalised sentence-initial word, a lower-case title, then the name
+  if (m[1] === "" && !m[2]!.includes(" ") && isCommonCapitalised(m[2]!)) {
+    const t =
+      /^([\p{Lu}][\p{Ll}-]+(?:\s+[\p{Ll}-]+){1,3}\s+)([\p{Lu}][\p{L}\p{M}'’.-]*(?:\s+[\p{Lu}][\p{L}\p{M}'’.-]*)+)/u.exec(
+        p,
+      );
+    const noun = t ? t[1]!.trim().split(/\s+/).pop()! : "";
+    if (t && (isTitleNoun(noun) || isEpithetNoun(noun) || /(?:er|or|ist|ian)$/.test(noun)))
+      return (t[1]! + t[2]!).trim();
+  }
   return (m[1]! + m[2]!).trim();
 }
 
@@ -875,6 +910,15 @@ function subjectBeforeParts(lead: string): { ref: Ref; roles: string[]; offset: 
         part,
       );
     if (relCut && k === pieces.length - 1) part = relCut[1]!;
+    // "… to recover from what she described as", "what her team called": the subject of "what"
+    if (k === pieces.length - 1) {
+      const w = WHAT_SUBJECT.exec(part);
+      if (w) {
+        const ref = parseRef(w[2]!);
+        if (ref && ref.t !== "doc")
+          return { ref, roles, offset: piece.offset + piece.text.lastIndexOf(w[2]!), length: w[2]!.length };
+      }
+    }
     // "… began deliberating after prosecutors described him as …": the subject of a closing subordinate clause
     if (k === pieces.length - 1) {
       const sub = SUBORD_SUBJECT.exec(part);
@@ -980,6 +1024,8 @@ function subjectBeforeParts(lead: string): { ref: Ref; roles: string[]; offset: 
   return null;
 }
 
+const WHAT_SUBJECT =
+  /\b(what|which)\s+(he|she|they|it|(?:his|her|their|its|the)\s+(?:[\p{Ll}-]+\s+)?[\p{Ll}-]+|[\p{Lu}][\p{L}'’-]+(?:\s+[\p{Lu}][\p{L}'’-]+){0,2})\s*$/u;
 const THAT_SUBJECT =
   /\s(?:show|shows|showed|found|find|finds|reveal|reveals|revealed|suggest|suggests)\s+that\s+((?:the|a|an)\s+(?:[\p{L}’'-]+\s+){0,5}?[\p{L}’'-]+|[\p{Lu}][\p{L}'’-]+(?:\s+[\p{Lu}][\p{L}'’-]+){0,2})$/u;
 /** A sentence opening with someone's words named as a noun, then a colon and a quote. */

@@ -242,6 +242,15 @@ export function splitName(np: string): { prefix: string | null; name: string; ho
   if (pre.length > 0 && PREPOSITIONS.test(pre[0]!)) return null;
   // "As Adebayo-Kent puts it": a capitalised function word opening the sentence is not part of the name
   while (run.length > 1 && COMMON_CAPS.has(run[0]!.toLowerCase()) && !/^(The|A|An)$/.test(run[0]!)) run = run.slice(1);
+  // "Republican Ray Pelham", "Kenyan runner …": a party or nationality before a first name is a description
+  if (
+    run.length >= 3 &&
+    (/^(?:Republican|Democrat|Labour|Conservative|Tory)$/.test(run[0]!) ||
+      (isDemonym(run[0]!) && isKnownFirstName(run[1]!)))
+  ) {
+    pre.push(run[0]!);
+    run = run.slice(1);
+  }
   // "Mother-of-three Kelly Dawes", "Father-of-two X": a hyphenated description, not a first name
   if (run.length > 2 && /^\p{Lu}\p{Ll}+-(?:of|in|to)-\p{Ll}+/u.test(run[0]!)) {
     pre.push(run[0]!);

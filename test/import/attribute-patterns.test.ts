@@ -307,3 +307,30 @@ describe("batch 13 patterns", () => {
     expect(who(r, "turn every school")).toBe("Lyle Garvin");
   });
 });
+
+describe("batch 14 patterns", () => {
+  it('"what she described as "…"" in the sentence that names her, and "what her team called "…""', () => {
+    const r = attributeQuotes([
+      'Jazz pianist Odette Varga has postponed her spring tour, saying she was recovering from what she described as "a stubborn and very boring injury."',
+      'Two concerts in Vienna had already been moved because of what her management called "a scheduling problem at the venue."',
+    ]);
+    expect(who(r, "a stubborn and very")).toBe("Odette Varga");
+    expect(who(r, "a scheduling problem")).toBe("her management");
+  });
+
+  it('"Ossing, she says, "…"": a name just before a parenthetical pronoun does not bind it', () => {
+    const r = attributeQuotes([
+      "Mira Holm, 17, presents the Saturday show.",
+      'Her teacher, she says, "showed me that a quiet voice can still carry."',
+    ]);
+    expect(who(r, "showed me that")).toBe("Mira Holm");
+  });
+
+  it('a party before a name is a role: "Republican Ray Pelham"', () => {
+    const r = attributeQuotes([
+      'Republican Dale Whitcombe accused his rival of "spending money the state does not have."',
+    ]);
+    expect(who(r, "spending money")).toBe("Dale Whitcombe");
+    expect(r.speakers[0]?.role).toBe("Republican");
+  });
+});
