@@ -453,7 +453,8 @@ export function roleHead(role: string): string | null {
     .trim();
   const ws = core.split(/\s+/).filter((w) => /^[\p{L}-]+$/u.test(w));
   const head = ws[ws.length - 1];
-  if (!head || /^\d/.test(head)) return null;
+  // "the 27-year-old": no noun left once the age is set aside
+  if (!head || /^\d/.test(head) || /^(the|a|an|its|his|her|their|our|my)$/i.test(head)) return null;
   return head.toLowerCase();
 }
 

@@ -334,3 +334,14 @@ describe("batch 14 patterns", () => {
     expect(r.speakers[0]?.role).toBe("Republican");
   });
 });
+
+describe("aliases", () => {
+  it('an age as a role gives no "the the" alias', () => {
+    const r = attributeQuotes([
+      "Jonas Brekke scored the winner.",
+      '"I have dreamed of a night like this since I was six," the 22-year-old said.',
+    ]);
+    expect(who(r, "I have dreamed")).toBe("Jonas Brekke");
+    expect(r.speakers[0]?.aliases).not.toContain("the the");
+  });
+});
