@@ -94,7 +94,8 @@ const REFERS_BACK = /\b(?:it|its|that|this|he|she|him|her|they|them)\b/i;
 function askKind(question: string): "when" | "why" | "how many" | "status" | null {
   const q = plainWords(question);
   if (/^(?:when|what year|since when)\b/.test(q)) return "when";
-  if (/^why\b|^what\b.* for$|\b(?:purpose|aim|goal|point of)\b/.test(q)) return "why";
+  if (/^why\b|^what\b.* for$|\b(?:purpose|aim|goal|point of|supposed to|meant to|designed to|intended to)\b/.test(q))
+    return "why";
   if (/^how (?:many|much)\b/.test(q)) return "how many";
   if (/\b(?:done|finished|complete|completed|ready|over|yet|still|working|progress|status)$/.test(q)) return "status";
   return null;
@@ -436,7 +437,9 @@ export class Conversation {
         const content = words.filter((w) => !STOP_WORDS.has(w) && !PRONOUNS.has(w));
         const personNamed = words.some((w) => view.personWords.has(w));
         const needPerson = f.person && !personNamed;
-        const needThing = f.thing && !words.some((w) => view.tagWords.has(w) && !STOP_WORDS.has(w));
+        // A speaker's id is one of the tags; naming the speaker does not name the thing "it" or "them" stands for.
+        const needThing =
+          f.thing && !words.some((w) => view.tagWords.has(w) && !view.speakerWords.has(w) && !STOP_WORDS.has(w));
         // With something to refer to, a question about a thing is also tried as it is ("how do people get around that?").
         const selfContained =
           content.length >= 3 ||
@@ -560,6 +563,16 @@ export class Conversation {
         !namesSomeone(view, result.answer.id)
       )
         result = declinedResult(result);
+    }
+    // "what is the national information network for?": where the core ties its answer with one that gives what the
+    // question word asks for (an aim, a time, a reason, a figure, a status) and its own does not, that one answers.
+    if (kind === null && result.answered && result.answer && question !== null) {
+      const wants = ANSWER_KIND[askKind(question) ?? ""];
+      const top = result.answer.confidence;
+      if (wants && !wants.test(result.answer.text)) {
+        const fit = result.alternatives.find((a) => a.confidence >= top - TIE && wants.test(a.text));
+        if (fit) result = withAnswer(result, fit);
+      }
     }
     if (result.answered && result.answer && question !== null) {
       // "what else…", "another…": an answer already shown gives way to the next one not shown yet.

@@ -194,6 +194,8 @@ describe("follow-ups read more generally", () => {
     expect(r.answer?.text ?? "").not.toContain("Instagram");
     expect(readFollowUp("to whom?")?.kind).toBe("detail");
     expect(readFollowUp("got a source for that?")?.kind).toBe("source");
+    expect(readFollowUp("by who?")?.kind).toBe("who-said");
+    expect(readFollowUp("who's that?")?.kind).toBe("person");
   });
 
   it("'who founded it?' is declined when the only answer is the one shown and it names no one", () => {
