@@ -5,7 +5,10 @@ import { nbcKnowledge } from "./nbc.js";
 import type { AnswerEvent, Runtime } from "../../src/runtime.js";
 
 let shared: Core | undefined;
-/** The shipped NBC article (the fixture, whatever else knowledge/ holds), indexed once per test file. */
+/**
+ * The shipped NBC article (the fixture, whatever else knowledge/ holds), indexed once per worker: the unit project
+ * does not isolate files, so the files a worker runs share it (a Core is never changed once built).
+ */
 export function sharedCore(): Core {
   return (shared ??= createCore(nbcKnowledge()));
 }
