@@ -166,13 +166,13 @@ export class Conversation {
 
     const known = (w: string) => w.length > 2 && !STOP_WORDS.has(w) && view.vocabulary.has(w);
     const small = this.smallTalk.match(message, known);
-    // After an answer, "what is it for?" or "who made it?" asks about the answer, not about the bot; and "say that
-    // again" is the answer again, not confusion.
+    // After an answer, "what is it for?" or "who made it?" asks about the answer, not about the bot; "say that
+    // again" is the answer again, not confusion; "give me an example" is about the answer, not the guide.
     const id = small?.intent.id ?? "";
     const aboutAnswer =
       recall.entry !== null &&
       ((ABOUT_THE_BOT.has(id) && REFERS_BACK.test(message)) ||
-        (id === "confusion" && (readFollowUp(message)?.kind ?? "pronoun") !== "pronoun"));
+        ((id === "confusion" || ABOUT_THE_BOT.has(id)) && (readFollowUp(message)?.kind ?? "pronoun") !== "pronoun"));
     if (small && !aboutAnswer) {
       this.keep(key, recall);
       return this.chitchat(small, core, message);
@@ -464,11 +464,12 @@ export class Conversation {
         if (selfContained) {
           const plain = this.run(askCommand, message);
           // The reading that refers back is what a follow-up means, unless the core is clearly surer of the other
-          // and, where "it"/"they" points back (not "that": "how do people get around that?"), its answer is about
-          // the last topic too ("are they legal?" after VPNs is not answered about Instagram).
+          // and, where a short question leans on "it"/"they" (not "that"), its answer is about the last topic too
+          // ("are they legal?" after VPNs is not answered about Instagram; "how do people get around it?" says more).
           const plainId = plain.type === "answer" ? plain.result.answer?.id : undefined;
           const onTopic =
             !needThing ||
+            content.length >= 2 ||
             !/\b(?:it|its|they|them|their)\b/.test(plainWords(message)) ||
             recall.topic.length === 0 ||
             (plainId !== undefined && recall.topic.some((w) => view.mentions(plainId, [stem(w)])));
@@ -941,7 +942,7 @@ function textReply(mode: Mode, text: string, kind: FollowUp["kind"] | null): Con
 
 // "ok so …", "actually, …", "quick question: …" in front of a question (greetings and thanks are small talk's).
 const OPENER =
-  /^\s*(?:(?:ok|okay|so|well|now|also|actually|wait|btw|by the way|anyway|anyways|quick question|one more thing|another (?:one|question)|next question|question|one question|q)\b[\s,!.:;-]*)+/i;
+  /^\s*(?:(?:ok|okay|so|well|now|also|actually|wait|btw|by the way|anyway|anyways|quick question|one more thing|another (?:one|question)|next question|question|one question|q)\b[\s,!.:;-]*)+|^\s*(?:and|but|or)\s+(?=(?:who|whom|whose|when|where|why|which)\b)/i;
 /** Small-talk intents that may open a message before its question. */
 const OPENING = new Set(["greeting", "thanks", "praise", "acknowledgement", "laughter", "apology", "how-are-you"]);
 /** Most words of small talk cut from the front of a question. */

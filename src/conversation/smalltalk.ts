@@ -114,6 +114,12 @@ const CONTRACTIONS: Record<string, string[]> = {
   wut: ["what"],
   wot: ["what"],
   wats: ["what", "is"],
+  tmrw: ["tomorrow"],
+  tmr: ["tomorrow"],
+  tmrow: ["tomorrow"],
+  "2moro": ["tomorrow"],
+  "2morrow": ["tomorrow"],
+  gn8: ["good", "night"],
 };
 
 const LAUGH_RE =

@@ -196,6 +196,9 @@ describe("follow-ups read more generally", () => {
     expect(readFollowUp("got a source for that?")?.kind).toBe("source");
     expect(readFollowUp("by who?")?.kind).toBe("who-said");
     expect(readFollowUp("who's that?")?.kind).toBe("person");
+    // "give me an example" after an answer is about the answer, as a first line the guide.
+    expect(conv.handle("k", "give me an example").followUp).toBe("detail");
+    expect(conversation().conv.handle("n", "give me an example").mode).toBe("help");
   });
 
   it("'who founded it?' is declined when the only answer is the one shown and it names no one", () => {

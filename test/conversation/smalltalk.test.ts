@@ -113,6 +113,7 @@ describe("small talk", () => {
     expect(st.match("c u later")?.intent.id).toBe("goodbye");
     expect(st.match("hw r u")?.intent.id).toBe("how-are-you");
     expect(st.match("is this automated?")?.intent.id).toBe("bot-or-human");
+    expect(st.match("see ya tmrw")?.intent.id).toBe("goodbye");
     for (const q of ["how old are you?", "are you single", "what's your favourite colour?", "will you marry me"])
       expect(st.match(q)?.intent.id, q).toBe("about-me");
     expect(st.match("tell me a joke")?.intent.id).toBe("fun");
