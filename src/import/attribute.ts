@@ -196,6 +196,7 @@ function attribute(paragraphs: string[], opts: { reporters?: string[] }): Attrib
       for (const at of attribs) if (at.entity) lastSubject = at.entity;
       for (const at of attribs) paraAttribs.push(at);
       scanNames(doc, p, masked, a, b, p * STRIDE, reg, attribs);
+      chainPronoun(masked, a, b, p * STRIDE, reg, attribs, windowStart);
       const firstWord = a + masked.slice(a, b).search(/[\p{L}\p{N}]/u);
 
       for (let k = 0; k < inSentence.length; k++) {
@@ -1033,6 +1034,9 @@ const POSS_SAYING =
   /^(\s*)(His|Her|Their|Its|[\p{Lu}][\p{L}\p{M}-]*(?:\s+[\p{Lu}][\p{L}\p{M}-]*){0,2}(?:[’']s|s[’']))\s+(?:[\p{Ll}-]+\s+){0,2}?(message|answer|reply|response|verdict|view|advice|warning|reaction|explanation|conclusion|prediction|plea|assessment|argument|instruction|request|promise|retort|summary|comment|words|motto|mantra|take|diagnosis|prognosis|instructions|orders|appeal)\b[^:\u2219.!?]{0,140}:\s*(?=[“"«‘'])/u;
 const SUBORD_SUBJECT =
   /\s(?:after|when|as|while|because|before|since|until|once|though|although)\s+([\p{Ll}]{4,}s|(?:the|his|her|their|its)\s+(?:[\p{Ll}-]+\s+){0,3}[\p{Ll}-]+|[\p{Lu}][\p{L}'’-]+(?:\s+[\p{Lu}][\p{L}'’-]+){0,2}|he|she|they)$/u;
+/** "my colleague ", "her husband ", "their neighbour ": a relation noun right before a name. */
+const RELATION_BEFORE =
+  /\b(?:my|his|her|their|our|a|the)\s+(?:[\p{Ll}-]+\s+)?(?:colleague|friend|neighbour|neighbor|wife|husband|partner|daughter|son|mother|father|brother|sister|cousin|aunt|uncle|niece|nephew|grandson|granddaughter|grandmother|grandfather|boss|flatmate|roommate|classmate|teammate|fiancée?|widow|widower)\s+$/u;
 const ORG_APPOSITION =
   /\b((?:a|an|the)\s+(?:[\p{Ll}-]+\s+){0,3}(?:company|firm|contractor|start-up|startup|charity|group|operator|provider|developer|manufacturer|retailer|supplier|agency|consultancy|organisation|organization|nonprofit|non-profit|union|trust))\s*,\s*([\p{Lu}][\p{L}\p{N}&'’.-]*(?:\s+(?:of|and|&|for)?\s*[\p{Lu}][\p{L}\p{N}&'’.-]*){0,4})(?=\s*[,.;(]|\s+(?:under|which|that|in|on|at|said|says)\b)/gu;
 const EVALUATIVE =
@@ -1075,6 +1079,30 @@ function sentenceSubject(head: string): { ref: Ref; roles: string[]; offset: num
   }
   return null;
 }
+
+/**
+ * "In later life she campaigned against …": a sentence led by "he"/"she" with no verb of saying still keeps its
+ * person salient, so a "she said" two paragraphs on finds the obituary's subject and not a colleague quoted since.
+ */
+function chainPronoun(
+  masked: string,
+  a: number,
+  b: number,
+  base: number,
+  reg: Registry,
+  attribs: Attrib[],
+  windowStart: number,
+): void {
+  const m = PRONOUN_LEAD.exec(masked.slice(a, Math.min(b, a + 120)));
+  if (!m) return;
+  const at = a + m[0].length - m[1]!.length;
+  if (attribs.some((x) => x.subjStart <= at && at < x.subjEnd)) return;
+  const e = reg.resolvePronoun(/^she$/i.test(m[1]!) ? "f" : "m", base + at, windowStart);
+  if (e && e.kind === "person") reg.mention(e, base + at, true);
+}
+
+const PRONOUN_LEAD =
+  /^\W*(?:(?:in|on|at|after|before|during|by|for|since|when|as|later|earlier|then|now|today|still|there)\b[^,.;:\u2219]{0,50}?,?\s+|[^.;:\u2219]{0,100},\s+)?(he|she)(?=\s+[\p{Ll}])/iu;
 
 /** Capitalised runs in a sentence that name a known entity or a new person: mentions for pronouns later. */
 function scanNames(
@@ -1210,7 +1238,13 @@ function scanNames(
         lead === 0 &&
         /^\s+[\p{Ll}]/u.test(after0) &&
         !words.some((w) => isPlaceWord(w))) ||
-      (words.length === 1 && (ageNext || (personRole && firstKnown)));
+      (words.length === 1 && (ageNext || (personRole && firstKnown))) ||
+      // "Priya Das, who borrowed the bike", "my colleague Priya Das": a relative "who" or a relation word
+      (words.length >= 2 &&
+        words.length <= 3 &&
+        lead === 0 &&
+        !words.some((w) => isPlaceWord(w)) &&
+        (/^\s*,\s*who\b/.test(after0) || RELATION_BEFORE.test(masked.slice(Math.max(a, start - 30), start))));
     if (isPerson) {
       const full = words.length === 1 ? expand(name, doc.full, doc.offsets[p]! + start, false) : null;
       if (full) {

@@ -137,7 +137,7 @@ const ORG_NOUNS = new Set(
     "foundation authority board committee service network platform app regulator watchdog charity organisation " +
     "organization fund bloc embassy administration cabinet parliament senate assembly club school hospital " +
     "airline carrier retailer manufacturer developer publisher broadcaster newspaper campaign league club team federation " +
-    "body alliance coalition forum"
+    "body alliance coalition forum panel tribunal inquiry jury"
   ).split(" "),
 );
 
@@ -560,8 +560,8 @@ export class Entity {
     // a title alone ("Dr", "Prof") is an honorific, not a role
     if (r.toLowerCase().replace(/\.$/, "") in HONORIFIC_GENDER) return;
     // "a forklift driver who gave only his first name": the noun phrase, without its relative clause
-    const rel = /^((?:\S+\s+){2,}?\S+)\s+(?:who|whose)\s/.exec(r);
-    if (rel && rel[1]!.split(/\s+/).length >= 3) r = rel[1]!;
+    const rel = /^((?:\S+\s+){1,}?\S+)\s+(?:who|whose)\s/.exec(r);
+    if (rel && (rel[1]!.split(/\s+/).length >= 3 || /\swhose\s/.test(r))) r = rel[1]!;
     if (r === "" || this.roles.some((x) => x.toLowerCase() === r.toLowerCase())) return;
     const h0 = roleHead(r);
     if (h0 && PLACE_NOUNS.has(h0)) return; // "the largest island" is where, not who
@@ -813,7 +813,20 @@ export class Registry {
       }
     }
     const any = this.nearest(pos, windowStart, (x) => ok(x.entity, true));
-    return any?.entity ?? null;
+    if (any) return any.entity;
+    // an obituary's or profile's subject, last named pages ago: the article's most-mentioned person of that gender
+    if (!wantPerson) return null;
+    let best: Entity | null = null;
+    let most = 2;
+    for (const e of this.entities) {
+      if (e.kind !== "person" || e.described || e.gender !== g || e.firstPos >= pos) continue;
+      const n = this.count(e, floor);
+      if (n > most) {
+        most = n;
+        best = e;
+      }
+    }
+    return best;
   }
 
   private count(e: Entity, floor: number): number {

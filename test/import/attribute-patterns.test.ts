@@ -345,3 +345,37 @@ describe("aliases", () => {
     expect(r.speakers[0]?.aliases).not.toContain("the the");
   });
 });
+
+describe("batch 15 patterns", () => {
+  it("'my colleague X, who …, was less forgiving' makes X the 'she' of the next quote", () => {
+    const r = attributeQuotes([
+      'The company\'s designer, Ines Moura, told me the frame "took three years to get right."',
+      'My colleague Dana Okoro, who rode it for a week, was less impressed. "It is heavy, and it looks heavier," she said.',
+    ]);
+    expect(who(r, "It is heavy")).toBe("Dana Okoro");
+  });
+
+  it("a panel is a body: 'the panel said … it said'", () => {
+    const r = attributeQuotes([
+      "The plan was rejected by the state's independent planning panel on Thursday.",
+      'In its decision, the panel said the offsets were not enough. "The applicant has not shown the animals can move safely," it said.',
+    ]);
+    expect(who(r, "The applicant has not")).toBe("panel");
+  });
+
+  it("an obituary's subject stays 'she' across paragraphs about other people", () => {
+    const r = attributeQuotes([
+      "Marguerite Osei, the engineer who designed the Kessel bridge, has died at 88.",
+      '"I never built anything I would not walk across myself," she told an interviewer in 1994.',
+      "Born in Accra in 1937, she moved to Glasgow to study at 19.",
+      'Her former partner at the firm, Alan Dreyer, said she had been "the most stubborn person I ever worked with."',
+      '"She checked every weld herself. Every one," he said.',
+      "In her last years she campaigned to save the city's old footbridges.",
+      'In a 2011 lecture, she said: "A bridge is a promise you make to people you will never meet."',
+    ]);
+    expect(who(r, "A bridge is a promise")).toBe("Marguerite Osei");
+    expect(r.speakers.find((s) => s.name === "Marguerite Osei")?.role).toBe(
+      "the engineer who designed the Kessel bridge",
+    );
+  });
+});
