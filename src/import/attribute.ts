@@ -840,7 +840,10 @@ function byAgent(np: string): string {
 /** "…, who gave only her first name, Mila" / "who gave her name only as Bridget" → the name. */
 function givenName(text: string): string | null {
   const t = text.replace(/\u2219+/g, " ");
-  const m = /\bname(?:s)?\b(?:\s+only)?(?:\s+as)?\s*,?\s+([\p{Lu}][\p{L}'’-]+)/u.exec(t);
+  const m =
+    /\bname(?:s)?\b(?:\s+only)?(?:\s+as)?\s*,?\s+([\p{Lu}][\p{L}'’-]+)/u.exec(t) ??
+    // "who identified herself only as Dana", "asked to be identified only as Kofi"
+    /\bidentified(?:\s+(?:herself|himself|themselves))?(?:\s+only)?\s+as\s+([\p{Lu}][\p{L}'’-]+)/u.exec(t);
   return m ? m[1]! : null;
 }
 
@@ -1592,7 +1595,7 @@ function build(all: QState[], reg: Registry, warnings: string[], paragraphs: str
       const core = r
         .replace(/\s+(of|at|for|in|from|with|who|which|that|on|since|to|based)\b.*$/i, "")
         .replace(/^.*[’']s\s+/u, "")
-        .replace(/^(the|a|an|its|his|her|their|my|our|your)\s+/i, "");
+        .replace(/^(the|a|an|its|his|her|their|my|our|your|one|another)\s+/i, "");
       if (core.split(" ").length >= 2 && core.split(" ").length <= 3 && !/\d/.test(core))
         aliases.add(`the ${core.toLowerCase()}`);
     }

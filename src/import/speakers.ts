@@ -359,7 +359,7 @@ export function partKind(part: string): PartKind {
     return "desc";
   // "said one picker, who asked not to be named"; not "one day"
   if (
-    /^(?:one|another)\s+(?:[\p{Ll}-]+\s+){0,2}[\p{Ll}-]+$/u.test(p) &&
+    /^(?:[Oo]ne|[Aa]nother)\s+(?:[\p{Ll}-]+\s+){0,2}[\p{Ll}-]+$/u.test(p) &&
     !/\b(day|time|week|month|year|night|morning|evening|afternoon|of|he|she|they|it)\b/.test(p)
   )
     return "desc";

@@ -379,3 +379,13 @@ describe("batch 15 patterns", () => {
     );
   });
 });
+
+describe("batch 16 patterns", () => {
+  it('"One mother, who identified herself only as Dana, said …" then "she said"', () => {
+    const r = attributeQuotes([
+      'One father, who identified himself only as Kwame, said the buses were always late. "My son has missed the first lesson four times this month," he said.',
+    ]);
+    expect(who(r, "My son has missed")).toBe("Kwame");
+    expect(r.speakers[0]?.role).toBe("One father");
+  });
+});
