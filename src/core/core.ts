@@ -53,8 +53,10 @@ const INTENT_WORDS = new Set([
   "name",
   "called",
 ]);
-/** An entry lacking a name of the question that only other sources use. */
+/** An entry lacking a name of the question that only other sources use (at most RARE_NAME_SOURCES of them). */
 const ANOTHER_NAME = 0.7;
+const RARE_NAME_SOURCES = 3;
+const NO_SOURCES: ReadonlySet<string> = new Set();
 /** In a long message, words beyond its this many heaviest count at LONG_REST in the share an answer must match. */
 const LONG_WORDS = 5;
 const LONG_REST = 0.3;
@@ -131,7 +133,7 @@ export class Core {
   /** Words and stems of the speakers' names and aliases: what a question names a person by. */
   private readonly personWords = new Set<string>();
   /** Stems of the words the knowledge base writes as names (capitalised inside a sentence), to their sources. */
-  private readonly nameSources = new Map<string, Set<string>>();
+  private readonly nameSources = new Map<string, Set<string> | ReadonlySet<string>>();
 
   constructor(readonly knowledge: Knowledge) {
     for (const s of knowledge.sources) this.sourceById.set(s.id, s);
@@ -146,9 +148,11 @@ export class Core {
         // A sentence's first word is a name only when English does not know it ("Vantel", not "The").
         if (m.index === 0 && isKnownEnglish(fold(m[0]))) continue;
         const st = stem(fold(m[0]));
-        let sources = this.nameSources.get(st);
-        if (!sources) this.nameSources.set(st, (sources = new Set()));
-        sources.add(e.sourceId);
+        const sources = this.nameSources.get(st);
+        if (!sources) this.nameSources.set(st, new Set([e.sourceId]));
+        // A name many sources use ("Iran", "Twitter") tells no article from another: kept as null.
+        else if (sources.size > 0 && !sources.has(e.sourceId))
+          this.nameSources.set(st, sources.size >= RARE_NAME_SOURCES ? NO_SOURCES : new Set(sources).add(e.sourceId));
       }
     });
     const groupOf = new Map<string, number>();
@@ -440,10 +444,10 @@ export class Core {
     });
     const predicateWeight = predicate.reduce((a, p) => a + p.weight, 0);
     // The names the question asks about ("Vantel", "Brask"): an entry about another is about something else.
-    const names: { term: QueryTerm; bit: number; sources: Set<string> }[] = [];
+    const names: { term: QueryTerm; bit: number; sources: ReadonlySet<string> }[] = [];
     terms.forEach((t, i) => {
-      if (i < 31 && t.weight > 0 && t.matches.length > 0 && this.nameSources.has(stem(t.word)))
-        names.push({ term: t, bit: 1 << i, sources: this.nameSources.get(stem(t.word))! });
+      const sources = i < 31 && t.weight > 0 && t.matches.length > 0 ? this.nameSources.get(stem(t.word)) : undefined;
+      if (sources && sources.size > 0) names.push({ term: t, bit: 1 << i, sources });
     });
     const hits = this.index.search(terms, CANDIDATES);
     // The sentence-level definition check reads text: only for the few hits that can come first.
