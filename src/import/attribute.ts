@@ -262,6 +262,10 @@ function attribute(paragraphs: string[], opts: { reporters?: string[] }): Attrib
           if (prevParaNarrator && !prevParaSubject) set(q, prevParaNarrator, "previous", false);
           else if (prevSpeaker) set(q, prevSpeaker.entity, "previous", prevSpeaker.confident);
           else if (prevParaSubject) set(q, prevParaSubject, "previous", false);
+        } else if (!paraInitial && !q.midSentence) {
+          // 'Outside, Mercer exhales. "Thirty days. Okay."': the person the sentence before is about
+          const e = beatSubject(reg, p * STRIDE, sentences, q.sentence[0]);
+          if (e) set(q, e, "paragraph", false);
         }
       }
       if (q.how !== "none") before = q;
@@ -336,6 +340,20 @@ function subjectNext(reg: Registry, base: number, text: string, q: QState): Enti
     if (m.pos === want && m.subject && e.kind === "person" && !e.described && e.firstPos === m.pos) return e;
   }
   return null;
+}
+
+/** The person the sentence before `start` (in the same paragraph) is about: its first subject mention. */
+function beatSubject(reg: Registry, base: number, sentences: Array<[number, number]>, start: number): Entity | null {
+  const k = sentences.findIndex(([a]) => a === start);
+  if (k <= 0) return null;
+  const [a, b] = sentences[k - 1]!;
+  let found: Entity | null = null;
+  for (let i = reg.mentions.length - 1; i >= 0; i--) {
+    const m = reg.mentions[i]!;
+    if (m.pos < base + a) break;
+    if (m.pos < base + b && m.subject && m.entity.kind === "person") found = m.entity;
+  }
+  return found;
 }
 
 /**
@@ -933,6 +951,8 @@ function subjectBeforeParts(lead: string): { ref: Ref; roles: string[]; offset: 
           return { ref, roles, offset: piece.offset + piece.text.lastIndexOf(np), length: np.length };
       }
     }
+    // "Hal Brennan, declines to discuss the contract but says": a joined verb phrase, the subject is before it
+    if (k === pieces.length - 1 && k > 0 && /^[\p{Ll}]+s\b[^,;]{0,80}\s(?:but|and|yet)$/u.test(part)) continue;
     const kind = partKind(part);
     if (kind === "rel") {
       const w = WRITTEN_BY.exec(part);
@@ -1012,7 +1032,10 @@ function subjectBeforeParts(lead: string): { ref: Ref; roles: string[]; offset: 
     const np = leadingNP(part);
     if (np && k === pieces.length - 1) {
       const ref = parseRef(np);
-      if (ref && (ref.t === "name" || ref.t === "pronoun") && /^\s*\S+(\s+\S+)?\s*$/.test(part.slice(np.length))) {
+      const rest = part.slice(np.length);
+      // "He declines to discuss the case but says …": the subject of the first of two joined verbs
+      const joined = /^\s+[\p{Ll}]+s\b[^,;]{0,80}\s(?:but|and|yet)$/u.test(rest);
+      if (ref && (ref.t === "name" || ref.t === "pronoun") && (/^\s*\S+(\s+\S+)?\s*$/.test(rest) || joined)) {
         return { ref, roles, offset: off, length: np.length };
       }
     }

@@ -389,3 +389,22 @@ describe("batch 16 patterns", () => {
     expect(r.speakers[0]?.role).toBe("One father");
   });
 });
+
+describe("batch 17 patterns", () => {
+  it("an action beat before a quote in the same paragraph: the quote is the beat's subject's", () => {
+    const r = attributeQuotes([
+      'Judge Ruth Calloway asks the landlord\'s lawyer, Martin Aske, to sit down. "We are not doing this today," she says.',
+      'Outside, Tessa Morrow leans against the wall. "Sixty days. I can find the money in sixty days."',
+      'Aske checks his phone. "My client will appeal, of course."',
+    ]);
+    expect(who(r, "Sixty days")).toBe("Tessa Morrow");
+    expect(who(r, "My client will appeal")).toBe("Martin Aske");
+  });
+
+  it('"X declines to comment on the case but says … that "…"": the subject of the first joined verb', () => {
+    const r = attributeQuotes([
+      'The agency\'s director, Hal Brennan, declines to discuss the contract but says that the firm "has always met its targets."',
+    ]);
+    expect(who(r, "has always met")).toBe("Hal Brennan");
+  });
+});
