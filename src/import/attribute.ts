@@ -963,7 +963,8 @@ function subjectBeforeParts(lead: string): { ref: Ref; roles: string[]; offset: 
     if (kind === "name" || kind === "pronoun" || kind === "doc") {
       const ref = parseRef(part);
       if (!ref) return null;
-      if (ref.t === "doc" && writer) ref.author = parseRef(writer);
+      if (ref.t === "doc" && writer)
+        ref.author = /^[\p{Ll}\p{N}]/u.test(writer) ? { t: "desc", np: writer } : parseRef(writer);
       if (kind === "name") {
         const prev = pieces[k - 1] ? tidyPart(pieces[k - 1]!.text) : "";
         if (prev && isRoleLike(prev) && partKind(prev) !== "doc" && (k - 1 === 0 || pieces.length <= 3 || k - 1 >= 0)) {
@@ -1009,6 +1010,15 @@ function subjectBeforeParts(lead: string): { ref: Ref; roles: string[]; offset: 
         /^(critics|students|members|residents|opponents|lawmakers|officials|parents)$/i.test(part))
     )
       return { ref: { t: "desc", np: part }, roles, offset: off, length: part.length };
+    // "Lawyers for the company argued": a plural group with the body it works for
+    if (
+      k === pieces.length - 1 &&
+      /^[\p{Lu}][\p{Ll}]+s\s+(?:for|of|at|from|representing)\s+(?:the\s+)?[\p{L}’'-]+(?:\s+[\p{L}’'-]+){0,3}$/u.test(
+        part,
+      ) &&
+      isCommonCapitalised(part.split(" ")[0]!)
+    )
+      return { ref: { t: "desc", np: part }, roles, offset: off, length: part.length };
     // "Documents … show that the department's own acoustics adviser warned": the subject after "that"
     if (k === pieces.length - 1) {
       const th = THAT_SUBJECT.exec(part);
@@ -1039,6 +1049,13 @@ function subjectBeforeParts(lead: string): { ref: Ref; roles: string[]; offset: 
         return { ref, roles, offset: off, length: np.length };
       }
     }
+    // "Mayor Greta Holm, in a statement, said": a phrase of manner or place between the subject and the verb
+    if (
+      k < pieces.length - 1 &&
+      k > 0 &&
+      /^(?:in|on|at|via|through|during|after|before|with|from|by|for|under|outside|inside)\s/i.test(part)
+    )
+      continue;
     break;
   }
   if (fallback)
@@ -1070,7 +1087,7 @@ const EVALUATIVE =
 const QUOTED_AS = /,?\s+(?:was|were|is|are|has been|had been)\s+(?:[\p{Ll}]+ly\s+)?quoted\b[^\u2219]{0,100}?\bas\s+$/u;
 const WITH_SUBJECT = /\bwith\s+((?:one|a|an|another)\s+(?:[\p{L}-]+\s+){0,3}[\p{L}-]+)\s+$/u;
 const WRITTEN_BY =
-  /^(?:written|signed|authored|co-written|co-authored|drafted|penned|prepared)\s+by\s+(?:(?:senior\s+|government\s+)?(?:officials|staff|lawyers|analysts|researchers|economists|civil servants|officers)\s+(?:at|of|from|in)\s+)?(?:the\s+)?([\p{Lu}][\p{L}\p{M}'’-]*(?:\s+(?:(?:for|of|and)\s+)?[\p{Lu}][\p{L}\p{M}'’-]*){0,4})/u;
+  /^(?:written|signed|authored|co-written|co-authored|drafted|penned|prepared)\s+by\s+(?:(?:senior\s+|government\s+)?(?:officials|staff|lawyers|analysts|researchers|economists|civil servants|officers)\s+(?:at|of|from|in)\s+)?(?:the\s+)?([\p{Lu}][\p{L}\p{M}'’-]*(?:\s+(?:(?:for|of|and)\s+)?[\p{Lu}][\p{L}\p{M}'’-]*){0,4}|(?:more than\s+)?(?:\d[\d,]*|dozens of|hundreds of|several|two|three|four|five|six|seven|eight|nine|ten)\s+(?:[\p{Ll}-]+\s+){0,2}[\p{Ll}]+s)\b/u;
 /** A prepositional phrase of a few words, then a pronoun or a capitalised name ending the piece. */
 const LEAD_IN_SUBJECT =
   /^(?:in|on|at|after|before|during|later|earlier|hours|days|minutes)\b(?:\s+[\p{Ll}\p{N}.:-]+){1,8}\s+(he|she|they|it|[\p{Lu}][\p{L}\p{M}'’-]+(?:\s+[\p{Lu}][\p{L}\p{M}'’-]+){0,2})$/iu;

@@ -408,3 +408,16 @@ describe("batch 17 patterns", () => {
     expect(who(r, "has always met")).toBe("Hal Brennan");
   });
 });
+
+describe("statements, letters and groups", () => {
+  it('"Mayor X, in a statement, said", "Lawyers for the company argued", "a letter signed by 40 doctors"', () => {
+    const r = attributeQuotes([
+      'Mayor Ilse Korte, in a statement, said the ruling was "a good day for everyone who rides the trams."',
+      'Lawyers for the operator argued in a filing that the fine was "out of all proportion to the harm."',
+      'The letter, signed by 60 nurses, warned that the ward closures would "put patients at risk within weeks."',
+    ]);
+    expect(who(r, "a good day for")).toBe("Ilse Korte");
+    expect(who(r, "out of all proportion")).toBe("Lawyers for the operator");
+    expect(who(r, "put patients at risk")).toBe("60 nurses");
+  });
+});
