@@ -684,7 +684,8 @@ function findAttributions(
   }
   // '"I have never seen anything like it" — Jim Haskell, 54, a fisherman': a name after a dash signs the quote
   for (const sp of spans) {
-    if (sp.close < a || sp.close >= b || out.some((x) => x.from === sp.close + 1)) continue;
+    // the signature ends the sentence: only a quote closing within 160 characters of the sentence's end
+    if (sp.close < a || sp.close >= b || b - sp.close > 160 || out.some((x) => x.from === sp.close + 1)) continue;
     const dash = /^(\s*[—–]\s*)([^\u2219“”"«»]{2,120})$/u.exec(masked.slice(sp.close + 1, b).replace(/[.\s]+$/, ""));
     if (!dash) continue;
     const parts = dash[2]!.split(PART_SPLIT);
