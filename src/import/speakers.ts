@@ -816,16 +816,19 @@ export class Registry {
     if (any) return any.entity;
     // an obituary's or profile's subject, last named pages ago: the article's most-mentioned person of that gender
     if (!wantPerson) return null;
+    const counts = new Map<Entity, number>();
+    for (let i = floor; i < ms.length; i++) {
+      const e = ms[i]!.entity;
+      if (ms[i]!.pos < pos && e.kind === "person" && !e.described && e.gender === g)
+        counts.set(e, (counts.get(e) ?? 0) + 1);
+    }
     let best: Entity | null = null;
     let most = 2;
-    for (const e of this.entities) {
-      if (e.kind !== "person" || e.described || e.gender !== g || e.firstPos >= pos) continue;
-      const n = this.count(e, floor);
+    for (const [e, n] of counts)
       if (n > most) {
         most = n;
         best = e;
       }
-    }
     return best;
   }
 
