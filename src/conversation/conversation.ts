@@ -84,6 +84,9 @@ const ANSWER_KIND: Partial<Record<string, RegExp>> = {
   why: /\b(?:because|due to|grounds|fearing|in order to|with the aim|aims?|as a result|so that)\b/i,
   status: /\b(?:still|so far|under development|under way|underway|completed|finished|ongoing|not yet|remains?)\b/i,
 };
+/** What an entry's text holds when it tells what followed something: "after…", "prompted", "undercut", "so far". */
+const RESULT =
+  /\b(?:as a result|led to|leading to|prompted|pushed|undercut|undercutting|slashed|spooked|so far|backfired|made the|resulted)\b/i;
 /** Small-talk intents about the bot itself, which a line pointing back at an answer ("what is it for?") is not about. */
 const ABOUT_THE_BOT = new Set(["capabilities", "what-are-you", "who-made-you"]);
 /** "what's the deal with X?", "what's up with X", "tell me about X": a question about X alone. */
@@ -100,6 +103,25 @@ function askKind(question: string): "when" | "why" | "how many" | "status" | nul
   if (/\b(?:done|finished|complete|completed|ready|over|yet|still|working|progress|status)$/.test(q)) return "status";
   return null;
 }
+
+/** Words someone said, given in the question: "who said we have lost it?", 'who said "…"?'. */
+const QUOTED =
+  /["“”]|\b(?:said|says|say|saying|told|tweeted|wrote|claimed|admitted)\s+(?:that\s+)?(?:we|i|you|our|my)\b/i;
+
+/** "they" as the subject of a verb: "what do they use it for?", "why did they want…", "what they think". */
+const THEY_DO =
+  /\b(?:do|did|does|would|will|can|could|should)? ?they (?!are\b|were\b|is\b|was\b|have\b|had\b)([a-z]{3,})\b/;
+/** Words naming people in a fact's text (besides namesSomeone's). */
+const PEOPLE = /\b(?:iranians|people|figures|users|conservatives|hardliners|activists|reporters|journalists|voters)\b/i;
+/** What a verb of wanting or saying may be written as in an entry. */
+const VERB_SENSES: Record<string, string[]> = {
+  want: ["want", "push", "pushed", "call", "demand", "seek", "aim"],
+  wanted: ["want", "push", "pushed", "call", "demand", "seek", "aim"],
+  think: ["think", "say", "said", "believe", "call"],
+  say: ["say", "said", "call", "saying"],
+  use: ["use", "using", "help", "tool", "relied", "turn"],
+  fear: ["fear", "fearing", "concern", "worri", "wary"],
+};
 
 /** How much surer the core must be of a pronoun question as written than as filled in for it to win. */
 const PLAIN_MARGIN = 0.05;
@@ -395,14 +417,20 @@ export class Conversation {
       }
       case "related": {
         if (recall.entry === null) return this.missing("thing", core, stale, f.kind);
-        const next = view.related(recall.entry, new Set(recall.shown), 1)[0];
+        // After a quote, "more" is more of what they said on it: their next words sharing a topic tag, if any.
+        const next = this.moreWords(view, recall) ?? view.related(recall.entry, new Set(recall.shown), 1)[0];
         if (!next) return textReply("declined", "That's all I have on this. Ask me something else!", f.kind);
         return this.showEntry(recall, view, next, null, f.kind);
       }
       case "bare": {
         const content = frameContent(recall);
         if (content.length === 0) return this.missing("thing", core, stale, f.kind);
-        const lead = f.ask === "when" ? "when was" : f.ask;
+        // "what was the result?": an entry on the same topic telling what followed, else the last answer if it does.
+        if (f.ask === "result" && recall.entry !== null) {
+          const fit = this.followed(view, recall);
+          if (fit) return this.showEntry(recall, view, fit, null, f.kind);
+        }
+        const lead = f.ask === "when" ? "when was" : f.ask === "result" ? "what was the result of" : f.ask;
         return this.fitting(
           this.ask(`${lead} ${content.join(" ")}`, recall, view, f.kind),
           recall,
@@ -420,18 +448,34 @@ export class Conversation {
         const must = topicStems(f.topic);
         if (must.length === 0) return this.ask(asked, recall, view, f.kind);
         const first = this.run(askCommand, asked);
-        const fit = naming(first, must, view);
+        // "what about the president?": a speaker named by a title must be the one the answer is by or about, not
+        // anyone the same word names ("President Donald Trump" is not the knowledge's president).
+        const sid = view.speakersNamed(plainWords(f.topic).split(" "))[0];
+        const who = sid !== undefined ? view.speakers.get(sid) : undefined;
+        const about = who
+          ? (id: string) => view.personOf(id) === who.id || view.mentions(id, [stem(shortName(who.name).toLowerCase())])
+          : undefined;
+        const fit = naming(first, must, view, about);
         if (fit) return this.fromReply(fit, recall, view, asked, f.kind);
         const context = speaker ? [shortName(speaker.name).toLowerCase(), ...recall.topic] : recall.topic;
         for (const w of context.slice(0, 3)) {
           const wider = `${f.topic} ${w}`;
-          const second = naming(this.run(askCommand, wider), [...must, stem(w)], view);
+          const second = naming(this.run(askCommand, wider), [...must, stem(w)], view, about);
           if (second) return this.fromReply(second, recall, view, asked, f.kind);
         }
         return this.fromReply(declined(first), recall, view, asked, f.kind);
       }
       case "pronoun": {
         const words = plainWords(message).split(" ");
+        // "what do they use it for?", "what do they want?": "they" doing something are the people of the last answer;
+        // when that answer already says it (its text holds the verb), it is the answer again.
+        const doing = THEY_DO.exec(plainWords(message));
+        const last = recall.entry !== null ? view.entries.get(recall.entry) : undefined;
+        if (doing && last && (namesSomeone(view, last.id) || PEOPLE.test(last.text))) {
+          const verbs = (VERB_SENSES[doing[1]!] ?? [doing[1]!]).map(stem);
+          if (verbs.some((v) => view.mentions(last.id, [v])))
+            return this.showEntry(recall, view, last.id, null, "detail");
+        }
         // A question with enough words of its own, or naming its person, may use "its" or "he" within itself
         // ("Does Iran have its own ride-hailing app?"): it is read as it is, or as filled in, whichever the core is surer of.
         const content = words.filter((w) => !STOP_WORDS.has(w) && !PRONOUNS.has(w));
@@ -457,6 +501,13 @@ export class Conversation {
           // from Washington?"); "it" and "they" always point back, so they need more words of their own.
           const pointsBack = /\b(?:it|its|itself|they|them|their)\b/.test(words.join(" "));
           if (selfContained || (!needPerson && !pointsBack && content.length >= 2)) return null;
+          // "who said we have lost it?" with nothing before: "it" is the speaker's, and the question's own words find
+          // the one entry that holds them all.
+          if (!needPerson && QUOTED.test(message)) {
+            const own = content.filter((w) => !VERBS.has(w) && !QUESTION_WORDS.has(w)).map(stem);
+            const fit = own.length ? naming(this.run(askCommand, message), own, view) : null;
+            if (fit) return this.fromReply(fit, recall, view, message, null);
+          }
           return this.missing(!canPerson ? "person" : "thing", core, stale, f.kind);
         }
         const rewritten = fillPronouns(message, needPerson ? person : null, needThing ? topic : null);
@@ -678,6 +729,40 @@ export class Conversation {
     return fit ? this.showEntry(recall, view, fit, null, kind) : out;
   }
 
+  /** An entry related to the last one and naming its topic that tells what followed it, else the last one if it does. */
+  private followed(view: KnowledgeView, recall: Recall): string | null {
+    const topic = recall.topic.map(stem);
+    const related = view
+      .related(recall.entry!, new Set(recall.shown), 12)
+      .filter((id) => topic.length > 0 && topic.some((t) => view.mentions(id, [t])));
+    // "After authorities banned Telegram, …" follows the topic; "After street protests, … Telegram" does not.
+    const after = new RegExp(`\\bafter (?:[\\w'-]+ ){0,3}(?:${recall.topic.join("|") || "-"})`, "i");
+    return (
+      [...related, recall.entry!].find((id) => {
+        const t = view.entries.get(id)!.text;
+        return RESULT.test(t) || after.test(t);
+      }) ?? null
+    );
+  }
+
+  /**
+   * After a quote, the speaker's next words (quotes first) not shown yet that share a topic tag with it and do not
+   * restate a shown answer; null when the last answer is no quote or they said nothing more on it.
+   */
+  private moreWords(view: KnowledgeView, recall: Recall): string | null {
+    const last = view.entries.get(recall.entry ?? "");
+    if (!last || last.kind !== "quote") return null;
+    const topics = last.tags.filter((t) => !view.speakers.has(t));
+    const core = view.core;
+    const shown = recall.shown.map((id) => core.answerById(id)).filter((a): a is Answer => a !== null);
+    for (const id of view.wordsOf(last.speakerId)) {
+      if (id === last.id || recall.shown.includes(id)) continue;
+      if (!view.entries.get(id)!.tags.some((t) => topics.includes(t))) continue;
+      if (!shown.some((a) => sameThing(a, core.answerById(id)!))) return id;
+    }
+    return null;
+  }
+
   /** The entry related to the last answer, not shown yet, sharing the most content words (at least two) with `question`. */
   private relatedMatching(view: KnowledgeView, recall: Recall, question: string): string | null {
     const asked = new Set(
@@ -841,12 +926,18 @@ function topicStems(topic: string): string[] {
 }
 
 /** The reply with its best answer (or a near alternative above the threshold) that names every stem; else null. */
-function naming(reply: Reply, stems: string[], view: KnowledgeView): Reply | null {
+function naming(
+  reply: Reply,
+  stems: string[],
+  view: KnowledgeView,
+  about: (id: string) => boolean = () => true,
+): Reply | null {
   if (reply.type !== "answer") return null;
   const r = reply.result;
   if (!r.answered || !r.answer) return null;
-  if (view.mentions(r.answer.id, stems)) return reply;
-  const alt = r.alternatives.find((a) => a.confidence >= CONFIDENCE_THRESHOLD && view.mentions(a.id, stems));
+  const fits = (id: string) => view.mentions(id, stems) && about(id);
+  if (fits(r.answer.id)) return reply;
+  const alt = r.alternatives.find((a) => a.confidence >= CONFIDENCE_THRESHOLD && fits(a.id));
   return alt ? { type: "answer", result: withAnswer(r, alt) } : null;
 }
 

@@ -21,7 +21,7 @@ export type FollowUp =
   | { kind: "who-said" | "person" | "related" | "source" | "confirm" | "surprise" | "detail" }
   | { kind: "more-from-speaker"; name?: string }
   | { kind: "swap"; topic: string }
-  | { kind: "bare"; ask: "why" | "when" | "where" | "how" | "how many" }
+  | { kind: "bare"; ask: "why" | "when" | "where" | "how" | "how many" | "result" }
   | { kind: "pick"; index: number }
   | { kind: "pronoun"; person: boolean; thing: boolean };
 
@@ -116,9 +116,18 @@ const MORE_FROM_NAMED =
   /^(?:what else (?:did|does|has|have|would) (.+?) (?:say|said|says|tell|told|think)|(?:anything|something) else (?:from|by) (.+)|(?:any |some |give me |show me )?(?:more|other|another) (?:quotes? |words |things )?(?:from|by) (.+)|(?:did|does|has) (.+?) (?:say|said) anything else)$/;
 const DETAIL =
   /^(?:which ones?|which one|which of them|give me an example|give me examples|give (?:me|us) (?:an|some) examples?|any examples|example please|examples please|e g|such as what|about what|regarding what|on what|about whom|about who|to whom|to who|with whom|with who|for whom|for who|in what context|what context|context|like (?:who|what|which|whom|where)|such as|for (?:example|instance)|examples?|an example|name them|list them|name some|what are they|who are they|who were they|who exactly|what exactly|(?:is|was|are|were) (?:that|it|this) (?:a lot|much|many|big|bad|good|normal|high|low|significant|serious|common|unusual|surprising|a big deal|important)|that (?:much|many|big|bad|good|high|low))$/;
+/** An echo question: one or two words, then the question word ("lost what?", "said to who?", "banned where?"). */
+const ECHO = /^[a-z]+(?: [a-z]+)? (?:what|who|whom|where|which)$/;
+/** Two words ending in a question word that are not an echo: "so what", "now what", "then who", "and who". */
+const NOT_ECHO =
+  /^(?:(?:so|now|then|and|or|but|ok|okay|well|hmm|um|uh|like|is|was|are|were|do|did|does|see|guess|know|you|i|me|of|as) )+(?:what|who|whom|where|which)$/;
 const CONFIRM =
   /^(?:say (?:that|it) again|repeat (?:that|it|the answer)|repeat|can you repeat (?:that|it)|come again|one more time|really|for real|seriously|is that (?:true|right|correct|so)|are you sure|sure|true|no way|is it true|you sure|rly|srsly)$/;
-const BARE: [RegExp, "why" | "when" | "where" | "how" | "how many"][] = [
+const BARE: [RegExp, "why" | "when" | "where" | "how" | "how many" | "result"][] = [
+  [
+    /^(?:(?:and )?(?:what|whats) (?:is|was|were) (?:the )?(?:result|results|outcome|effect|effects|impact|consequence|consequences|upshot)(?: of (?:that|this|it))?|with what (?:result|effect)|what came of (?:it|that|this)|what did (?:that|it|this) (?:lead to|do|change|cause)|what did (?:that|it|this) result in)$/,
+    "result",
+  ],
   [
     /^(?:why|why so|why is that|why was that|why would (?:that|they|it) be|why did (?:that|it) happen|why did they do (?:that|it)|why not|how come|what for|for what reason|on what grounds|whats the reason|what was the reason|what is the reason|and why)$/,
     "why",
@@ -177,6 +186,8 @@ function readWords(s: string, options: boolean): FollowUp | null {
   if (SOURCE.test(s)) return { kind: "source" };
   if (CONFIRM.test(s)) return { kind: "confirm" };
   if (DETAIL.test(s)) return { kind: "detail" };
+  // "lost what?", "banned by who?": a word of the last answer echoed with a question word asks what it refers to.
+  if (ECHO.test(s) && !NOT_ECHO.test(s)) return { kind: "detail" };
   if (SURPRISE.test(s)) return { kind: "surprise" };
   for (const [re, ask] of BARE) if (re.test(s)) return { kind: "bare", ask };
   const swap = SWAP.exec(s);

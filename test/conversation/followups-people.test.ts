@@ -1,0 +1,86 @@
+import { describe, expect, it } from "vitest";
+import { createCore } from "../../src/core/core.js";
+import type { Knowledge } from "../../src/core/types.js";
+import { readFollowUp } from "../../src/conversation/followup.js";
+import type { ConversationReply } from "../../src/conversation/conversation.js";
+import { answerText, renderText } from "../../src/render/text.js";
+import { sharedCore } from "../support/runtime.js";
+import { conversation } from "./helpers.js";
+
+const text = (r: ConversationReply) => (r.answer ? answerText(r.answer) : renderText(r.reply));
+
+describe("follow-ups: people, echoes, results, quotes", () => {
+  it("a first message quoting someone's words with 'it' in them is read as written", () => {
+    const { conv } = conversation();
+    const r = conv.handle("new", "who said we have lost it?");
+    expect(r.mode).toBe("answer");
+    expect(r.answer?.id).toBe("jahromi-lost-propaganda-war");
+    // Without quoted words, 'it' with nothing before still asks what is meant.
+    const bare = conversation().conv.handle("new", "who lost it?");
+    expect(bare.mode).toBe("declined");
+  });
+
+  it("an echo of the last answer ('lost what?') is about the answer, not small talk", () => {
+    expect(readFollowUp("lost what?")).toEqual({ kind: "detail" });
+    expect(readFollowUp("said to who?")).toEqual({ kind: "detail" });
+    expect(readFollowUp("so what?")?.kind).not.toBe("detail");
+    const { conv } = conversation();
+    conv.handle("k", "what did jahromi say about the propaganda war?");
+    const r = conv.handle("k", "lost what?");
+    expect(r.mode).toBe("answer");
+    expect(text(r)).toContain("propaganda war");
+  });
+
+  it("'they' doing something are the people of the last answer, when it says what they do", () => {
+    const { conv } = conversation();
+    conv.handle("k", "which iranian leaders use twitter?");
+    const r = conv.handle("k", "what do they use it for?");
+    expect(r.answer?.id).toBe("leaders-use-twitter");
+    const b = conversation().conv;
+    b.handle("k", "what did hatami say about instagram?");
+    b.handle("k", "what does she do?");
+    expect(text(b.handle("k", "what do they use it for?"))).toMatch(/customers|promote/);
+    const c = conversation().conv;
+    c.handle("k", "does jahromi think twitter should be banned?");
+    c.handle("k", "who disagrees with him?");
+    expect(text(c.handle("k", "what do they want?"))).toContain("censorship");
+  });
+
+  it("'what was the result?' is what followed the last topic", () => {
+    expect(readFollowUp("what was the result?")).toEqual({ kind: "bare", ask: "result" });
+    const { conv } = conversation();
+    conv.handle("k", "who banned telegram?");
+    const r = conv.handle("k", "what was the result?");
+    expect(r.answer?.id).toBe("domestic-messaging-apps");
+    const b = conversation().conv;
+    b.handle("k", "did apple do anything to iranians?");
+    expect(text(b.handle("k", "what was the result?"))).toMatch(/tech sector|homegrown/);
+  });
+
+  it("'what about the president?' must be answered about the speaker the title names, else declined", () => {
+    const { conv } = conversation();
+    conv.handle("k", "what did the minister say about the sanctions?");
+    const r = conv.handle("k", "what about the president?");
+    // The knowledge has nothing from Rouhani on sanctions; "President Donald Trump" is not him.
+    expect(r.mode).toBe("declined");
+    const b = conversation().conv;
+    b.handle("k", "what did jahromi say about twitter?");
+    expect(text(b.handle("k", "and rouhani?"))).toContain("Rouhani");
+  });
+
+  it("'more' after a quote is the speaker's next words on its topic, also where quotes carry no speaker tag", () => {
+    const k: Knowledge = sharedCore().knowledge;
+    const ids = new Set(k.speakers.map((s) => s.id));
+    const core = createCore({
+      sources: k.sources,
+      speakers: k.speakers,
+      entries: k.entries.map((e) => Object.assign({}, e, { tags: e.tags.filter((t) => !ids.has(t)) })),
+    });
+    const { conv } = conversation({ core: () => core });
+    const first = conv.handle("k", "does jahromi think twitter should be banned?");
+    expect(first.answer?.id).toBe("jahromi-twitter-not-limited");
+    const more = conv.handle("k", "more");
+    expect(more.speaker?.id).toBe("jahromi");
+    expect(more.answer?.id).not.toBe(first.answer?.id);
+  });
+});
