@@ -424,6 +424,14 @@ export function parseRef(part: string): Ref | null {
       if (by) {
         const np = by[1]!.replace(/\s+(found|shows?|said|says)\b.*$/, "");
         author = parseRef(np);
+        // "a report by the National Geological Survey": a body whose name ends in a document noun
+        if (author?.t === "doc") {
+          const n = splitName(np.trim());
+          author =
+            n && /^(?:the\s+)?\p{Lu}/u.test(np.trim())
+              ? { t: "name", name: n.name, prefix: null, honorific: null }
+              : { t: "def", np: np.trim() };
+        }
         // "a report by council officers": a plural group of people as the author
         if (!author && /^(?:the\s+)?(?:[\p{Ll}-]+\s+){0,2}[\p{Ll}-]+s$/u.test(np.trim()))
           author = { t: "desc", np: np.trim() };

@@ -421,3 +421,12 @@ describe("statements, letters and groups", () => {
     expect(who(r, "put patients at risk")).toBe("60 nurses");
   });
 });
+
+describe("batch 19 patterns", () => {
+  it("a report by a body whose name ends in a document noun ('the National Geological Survey')", () => {
+    const r = attributeQuotes([
+      'A 2021 report by the Coastal Erosion Survey described the cliff as "likely to retreat ten metres within a decade."',
+    ]);
+    expect(who(r, "likely to retreat")).toBe("Coastal Erosion Survey");
+  });
+});
