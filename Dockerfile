@@ -14,8 +14,9 @@ RUN npm run build
 
 FROM node:20-slim
 ENV NODE_ENV=production
-# glibc hands freed memory back to the system, so resident memory falls after a large reload (docs/faults-loading.md)
-ENV MALLOC_ARENA_MAX=1 MALLOC_TRIM_THRESHOLD_=16384
+# glibc hands freed memory back to the system, so resident memory falls after a large reload (docs/faults-loading.md),
+# and blocks of 32 KB and more are mapped on their own, so they go back when freed (docs/speed.md: the idle bot)
+ENV MALLOC_ARENA_MAX=1 MALLOC_TRIM_THRESHOLD_=16384 MALLOC_MMAP_THRESHOLD_=32768
 WORKDIR /app
 
 COPY package.json package-lock.json ./

@@ -47,30 +47,23 @@ const { values } = parseArgs({
 });
 const RUNS = Number(values.runs);
 const ROOT = fileURLToPath(new URL("../", import.meta.url));
-/** npm start's node flags (every `--` word of `node <flags> dist/main.js`), unless --flags says otherwise. */
-const startScript = (
-  JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")) as { scripts: Record<string, string> }
-).scripts.start!;
-const FLAGS = (
-  values.flags ??
-  startScript
-    .split(" ")
-    .filter((a) => a.startsWith("--"))
-    .join(" ")
-)
-  .split(" ")
-  .filter(Boolean);
 /**
- * The environment npm start sets before node (`VAR=value` words, e.g. glibc's MALLOC_ARENA_MAX, which the image and
- * the systemd unit set too): given to the console and the bot, as npm start runs them.
+ * How a checkout's npm start runs node: the environment it sets first (`VAR=value` words, e.g. glibc's
+ * MALLOC_ARENA_MAX, which the image and the systemd unit set too) and its node flags (every `--` word, unless --flags
+ * says otherwise). The console and the bot of each checkout run as its own npm start does.
  */
-const START_ENV = Object.fromEntries(
-  startScript
-    .split(" node ")[0]!
-    .split(" ")
+function startOf(root: string): { flags: string[]; env: Record<string, string> } {
+  const script = (JSON.parse(readFileSync(join(root, "package.json"), "utf8")) as { scripts: Record<string, string> })
+    .scripts.start!;
+  const words = script.split(" ");
+  const node = words.indexOf("node");
+  const flags = values.flags?.split(" ") ?? words.slice(node + 1).filter((a) => a.startsWith("--"));
+  const env = words
+    .slice(0, node)
     .filter((w) => /^[A-Z_][A-Z0-9_]*=/.test(w))
-    .map((w) => [w.slice(0, w.indexOf("=")), w.slice(w.indexOf("=") + 1)]),
-);
+    .map((w) => [w.slice(0, w.indexOf("=")), w.slice(w.indexOf("=") + 1)]);
+  return { flags: flags.filter(Boolean), env: Object.fromEntries(env) };
+}
 /** The checkouts measured: this one first, then each --also. */
 const ROOTS = [ROOT, ...values.also.map((d) => resolve(d))];
 const QUESTION = "How many Iranians used Telegram?";
@@ -150,7 +143,8 @@ async function bare(): Promise<Sample> {
 }
 
 async function consoleStart(root: string): Promise<Sample> {
-  const p = node([...FLAGS, join(root, "dist", "main.js")], START_ENV);
+  const { flags, env } = startOf(root);
+  const p = node([...flags, join(root, "dist", "main.js")], env);
   p.child.stdin.write(`${QUESTION}\n`);
   const answered = await until(() => p.stdout().includes(EXPECT), "the console's answer");
   await sleep(1000);
@@ -181,8 +175,9 @@ let updateId = 1;
 
 async function bot(root: string): Promise<Sample> {
   const [webhookPort, healthPort] = [await freePort(), await freePort()];
-  const p = node([...FLAGS, join(root, "dist", "main.js")], {
-    ...START_ENV,
+  const { flags, env } = startOf(root);
+  const p = node([...flags, join(root, "dist", "main.js")], {
+    ...env,
     LOG_LEVEL: "warn",
     HEALTH_PORT: String(healthPort),
     HEALTH_HOST: "127.0.0.1",
@@ -272,10 +267,9 @@ for (const r of results) {
 
 const width = Math.max(54, ...results.map((r) => String(r.what).length));
 const pad = (s: string, n: number) => s.padEnd(Math.max(n, width));
-const envShown = Object.entries(START_ENV).map(([k, v]) => `${k}=${v}`);
-console.log(
-  `briefbot start-up, median of ${RUNS} runs${FLAGS.length || envShown.length ? ` (console and bot: ${[...envShown, ...FLAGS].join(" ")})` : ""}`,
-);
+const start = startOf(ROOT);
+const shown = [...Object.entries(start.env).map(([k, v]) => `${k}=${v}`), ...start.flags].join(" ");
+console.log(`briefbot start-up, median of ${RUNS} runs${shown ? ` (console and bot: ${shown})` : ""}`);
 console.log(
   `${pad("", 54)} ${"ms".padStart(7)} ${"× node".padStart(7)} ${"CPU ms".padStart(7)} ${"RSS MB".padStart(7)} ${"× node".padStart(7)}`,
 );
@@ -289,4 +283,4 @@ const bots = results.filter((r) => r.telegramFirstMs !== undefined);
 console.log(
   `console and bot RSS: idle after the first answer (bot: 2 s after). bot ms: until both adapters serve; then the first Telegram answer took ${bots.map((b) => b.telegramFirstMs).join(" / ")} ms and the first Discord /ask ${bots.map((b) => b.discordFirstMs).join(" / ")} ms.`,
 );
-console.log(JSON.stringify({ bench: "start", runs: RUNS, flags: FLAGS, env: START_ENV, results }));
+console.log(JSON.stringify({ bench: "start", runs: RUNS, flags: start.flags, env: start.env, results }));
