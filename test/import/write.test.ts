@@ -7,8 +7,6 @@ import { loadKnowledgeDir } from "../../src/core/loader.js";
 import { importArticle } from "../../src/import/index.js";
 import type { Attribution } from "../../src/import/draft.js";
 import { ImportError, readFolder, validateImport, writeImport } from "../../src/import/write.js";
-import { KnowledgeHolder } from "../../src/ops/knowledge.js";
-import { eventually, memoryLogger, skyYaml } from "../ops/fixtures.js";
 
 const ARTICLE = new URL("../fixtures/articles/velora-karsovia-sanctions.txt", import.meta.url).pathname;
 const noQuotes = (): Attribution => ({ speakers: [], quotes: [], warnings: [] });
@@ -136,28 +134,5 @@ describe("importArticle into a folder", () => {
       /does not validate|also used/,
     );
     await expect(importArticle(ARTICLE, { dir, id: "Bad Id", attribute: noQuotes })).rejects.toThrow(/--id/);
-  });
-
-  it("a running bot's hot reload picks the imported file up, and keeps the last good knowledge on a bad one", async () => {
-    const dir = tempDir();
-    writeFileSync(join(dir, "sky.yaml"), skyYaml("green"));
-    const { log, lines } = memoryLogger();
-    const holder = new KnowledgeHolder(dir, log, { debounceMs: 50 });
-    try {
-      holder.watch();
-      const before = holder.core().size;
-      const r = await importArticle(ARTICLE, { dir, attribute: noQuotes });
-      expect(await eventually(() => holder.core().size === before + r.draft.doc.facts.length)).toBe(true);
-      expect(lines.some((l) => l.msg === "knowledge reloaded")).toBe(true);
-      expect(lines.some((l) => String(l.msg).startsWith("knowledge reload failed"))).toBe(false);
-      const size = holder.core().size;
-
-      // A hand edit that breaks the imported file: the reload refuses it and the imported knowledge keeps serving.
-      writeFileSync(r.written!.yaml, readFileSync(r.written!.yaml, "utf8").replace(/text: (.*)\n/, "text: \n"));
-      expect(await eventually(() => lines.some((l) => String(l.msg).startsWith("knowledge reload failed")))).toBe(true);
-      expect(holder.core().size).toBe(size);
-    } finally {
-      holder.close();
-    }
   });
 });
