@@ -100,7 +100,8 @@ function askKind(question: string): "when" | "why" | "how many" | "status" | nul
   if (/^why\b|^what\b.* for$|\b(?:purpose|aim|goal|point of|supposed to|meant to|designed to|intended to)\b/.test(q))
     return "why";
   if (/^how (?:many|much)\b/.test(q)) return "how many";
-  if (/\b(?:done|finished|complete|completed|ready|over|yet|still|working|progress|status)$/.test(q)) return "status";
+  if (/\b(?:done|finished|complete|completed|ready|over|yet|still|working|progress|status)$|^how far\b/.test(q))
+    return "status";
   return null;
 }
 
@@ -431,13 +432,13 @@ export class Conversation {
           if (fit) return this.showEntry(recall, view, fit, null, f.kind);
         }
         const lead = f.ask === "when" ? "when was" : f.ask === "result" ? "what was the result of" : f.ask;
-        return this.fitting(
-          this.ask(`${lead} ${content.join(" ")}`, recall, view, f.kind),
-          recall,
-          view,
-          f.ask,
-          f.kind,
-        );
+        // "since when?" after "is Twitter blocked?": an answer about another topic (Telegram's ban) is no answer.
+        const asked = `${lead} ${content.join(" ")}`;
+        let reply = this.run(askCommand, asked);
+        const topic = recall.topic.map(stem);
+        if (topic.length && !naming(reply, [], view, (id) => topic.some((t) => view.mentions(id, [t]))))
+          reply = declined(reply);
+        return this.fitting(this.fromReply(reply, recall, view, asked, f.kind), recall, view, f.ask, f.kind);
       }
       case "swap": {
         if (recall.frame.length === 0) return null;
@@ -830,6 +831,10 @@ export class Conversation {
       // precisely: "why did the regime build its own internet?" is about the national information network.
       const first = e.tags[0];
       const tags = new Set(e.tags.flatMap((t) => t.split("-")));
+      // An answer sharing no tag with the topic moved the conversation on ("how do they get around the blocks?" →
+      // VPNs): its first tag is the topic now.
+      const movedOn = recall.topic.length > 0 && !recall.topic.some((w) => tags.has(w));
+      if (movedOn) recall.topic = NO_OPTIONS;
       if (first && !view.speakers.has(first) && recall.topic.every((w) => tags.has(w))) {
         const own = first
           .split("-")

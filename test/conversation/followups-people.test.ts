@@ -83,4 +83,29 @@ describe("follow-ups: people, echoes, results, quotes", () => {
     expect(more.speaker?.id).toBe("jahromi");
     expect(more.answer?.id).not.toBe(first.answer?.id);
   });
+
+  it("'since when?' is declined when nothing says when about the last topic (not another topic's date)", () => {
+    const { conv } = conversation();
+    conv.handle("k", "is twitter blocked in iran?");
+    const r = conv.handle("k", "since when?");
+    expect(r.mode).toBe("declined");
+    const b = conversation().conv;
+    b.handle("k", "when was telegram banned?");
+    expect(text(b.handle("k", "since when?"))).toContain("April 2018");
+  });
+
+  it("an answer on a new topic moves the topic on: 'what for?' after VPNs is about VPNs", () => {
+    const { conv } = conversation();
+    conv.handle("k", "what do iranians use social media for?");
+    expect(conv.handle("k", "how do they get around the blocks?").answer?.id).toBe("vpns-bypass-limits");
+    const r = conv.handle("k", "what for?");
+    expect(r.mode).toBe("answer");
+    expect(text(r)).toContain("hide the location");
+  });
+
+  it("'how far along is it?' asks for a status", () => {
+    const { conv } = conversation();
+    conv.handle("k", "what is the national information network?");
+    expect(text(conv.handle("k", "how far along is it?"))).toContain("under development");
+  });
 });
