@@ -82,6 +82,7 @@ const ANSWER_KIND: Partial<Record<string, RegExp>> = {
   "how many": /\d|\b(?:million|billion|thousand|hundred|half|percent|dozen)\b/i,
   when: /\b(?:1[89]\d\d|20\d\d|january|february|march|april|may|june|july|august|september|october|november|december|last year|years? ago|this week)\b/i,
   why: /\b(?:because|due to|grounds|fearing|in order to|with the aim|aims?|as a result|so that)\b/i,
+  where: /\b(?:in|from|at) (?:the )?(?:capital |city of )?[A-Z][a-z]+/,
   status: /\b(?:still|so far|under development|under way|underway|completed|finished|ongoing|not yet|remains?)\b/i,
 };
 /** What an entry's text holds when it tells what followed something: "after…", "prompted", "undercut", "so far". */
@@ -203,7 +204,7 @@ export class Conversation {
 
     // A greeting, thanks or "ok so" in front of a question is not part of it: "hiii, who said that?", "good bot. now…".
     const question = this.stripOpener(message);
-    const follow = readFollowUp(question, recall.options.length > 0);
+    const follow = readFollowUp(question, recall.options.length > 0) ?? this.whichOf(question, recall, view);
     if (follow) {
       const out = this.followUp(follow, recall, view, question, stale);
       if (out) {
@@ -477,6 +478,11 @@ export class Conversation {
           if (verbs.some((v) => view.mentions(last.id, [v])))
             return this.showEntry(recall, view, last.id, null, "detail");
         }
+        // "where were they?" after the reporters' byline: the answer that names them says where.
+        const being = /^(where|when) (?:were|are|was|is) (?:they|he|she)$/.exec(plainWords(message));
+        const place = being ? ANSWER_KIND[being[1]!] : undefined;
+        if (place && last && (namesSomeone(view, last.id) || PEOPLE.test(last.text)) && place.test(last.text))
+          return this.showEntry(recall, view, last.id, null, "detail");
         // A question with enough words of its own, or naming its person, may use "its" or "he" within itself
         // ("Does Iran have its own ride-hailing app?"): it is read as it is, or as filled in, whichever the core is surer of.
         const content = words.filter((w) => !STOP_WORDS.has(w) && !PRONOUNS.has(w));
@@ -728,6 +734,13 @@ export class Conversation {
     const candidates = [recall.entry, ...related];
     const fit = candidates.find((id) => wants.test(view.entries.get(id)!.text));
     return fit ? this.showEntry(recall, view, fit, null, kind) : out;
+  }
+
+  /** "which apps?" / "what laws?" right after an answer naming them: the answer holds the detail asked for. */
+  private whichOf(question: string, recall: Recall, view: KnowledgeView): FollowUp | null {
+    const m = /^(?:which|what) ([a-z]{3,})$/.exec(plainWords(question));
+    if (!m || recall.entry === null || STOP_WORDS.has(m[1]!)) return null;
+    return view.mentions(recall.entry, [stem(m[1]!)]) ? { kind: "detail" } : null;
   }
 
   /** An entry related to the last one and naming its topic that tells what followed it, else the last one if it does. */

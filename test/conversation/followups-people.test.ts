@@ -108,4 +108,20 @@ describe("follow-ups: people, echoes, results, quotes", () => {
     conv.handle("k", "what is the national information network?");
     expect(text(conv.handle("k", "how far along is it?"))).toContain("under development");
   });
+
+  it("'which apps?' right after an answer naming them is about that answer; as a first message it is a question", () => {
+    const { conv } = conversation();
+    const first = conv.handle("k", "what do human rights groups say about domestic apps?");
+    const r = conv.handle("k", "which apps?");
+    expect(r.followUp).toBe("detail");
+    expect(r.answer?.id).toBe(first.answer?.id);
+    expect(conversation().conv.handle("new", "which apps?").followUp).toBeNull();
+  });
+
+  it("'where were they?' after a byline naming them and their places is that answer", () => {
+    const { conv } = conversation();
+    conv.handle("k", "who reported the story?");
+    const r = conv.handle("k", "where were they?");
+    expect(text(r)).toContain("Washington");
+  });
 });
