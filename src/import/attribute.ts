@@ -1180,6 +1180,18 @@ function scanNames(
     // "Whitlock's Halo came back": the possessive ends the name
     const poss = /[’']s\s/.exec(m[0]);
     let words = (poss ? m[0].slice(0, poss.index) : m[0]).replace(/[’']s$/, "").split(/\s+/);
+    // "De Boer took the defeat gracefully": a capitalised particle opening a known surname
+    if (
+      words.length >= 2 &&
+      words.length <= 3 &&
+      /^(?:De|Van|Von|Da|Di|Du|Del|Della|Le|La|Al|El|Ter|Ten)$/.test(words[0]!)
+    ) {
+      const known0 = reg.findByName(words.join(" "), null);
+      if (known0) {
+        reg.mention(known0, base + start, m.index < 3);
+        continue;
+      }
+    }
     let lead = 0;
     let titled = false;
     while (words.length > 0 && (isCommonCapitalised(words[0]!) || isTitleWord(words[0]!))) {
@@ -1257,7 +1269,16 @@ function scanNames(
     const headText = masked.slice(Math.max(a, start - 200), start);
     // "Green councillor Ravi Castellane, who …": a lower-case title noun right before the name
     const titleBefore = TITLE_BEFORE.exec(headText);
-    if (lead === 0 && titleBefore && isTitleNoun(titleBefore[2]!)) {
+    // "the Dutch grandmaster Willem de Boer": a trade noun (…er, …or, …ist, …ian) as a title too
+    const trade =
+      titleBefore !== null &&
+      words.length >= 2 &&
+      !isPlaceWord(words[0]!) &&
+      (isEpithetNoun(titleBefore[2]!) || /(?:er|or|ist|ian)$/.test(titleBefore[2]!)) &&
+      !/^(?:river|water|number|order|member|other|either|neither|after|under|over|computer|letter|paper|tower|center|centre|corner|border|minor|mirror|floor|door|floor)$/.test(
+        titleBefore[2]!,
+      );
+    if (lead === 0 && titleBefore && (isTitleNoun(titleBefore[2]!) || trade)) {
       const w0 = titleBefore[1]!.split(/\s+/)[0]!;
       roles.push(isFunctionWord(w0) ? titleBefore[1]!.replace(/^\S+\s+/, "") : titleBefore[1]!);
       titled = true;

@@ -430,3 +430,13 @@ describe("batch 19 patterns", () => {
     expect(who(r, "likely to retreat")).toBe("Coastal Erosion Survey");
   });
 });
+
+describe("batch 21 patterns", () => {
+  it('"the Dutch grandmaster Willem de Boer" then "De Boer took …. … he wrote"', () => {
+    const r = attributeQuotes([
+      "Last spring she beat the Flemish cyclist Pieter van Damme in a sprint at Ghent.",
+      'Van Damme took it well. In a post on his team\'s website, he wrote that she was "the strongest finisher I have raced this year."',
+    ]);
+    expect(who(r, "the strongest finisher")).toBe("Pieter van Damme");
+  });
+});
