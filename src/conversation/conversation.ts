@@ -195,8 +195,10 @@ export class Conversation {
     const id = small?.intent.id ?? "";
     const aboutAnswer =
       recall.entry !== null &&
+      !(ABOUT_THE_BOT.has(id) && /\b(?:bot|briefbot|chatbot)\b/i.test(message)) &&
       ((ABOUT_THE_BOT.has(id) && REFERS_BACK.test(message)) ||
-        ((id === "confusion" || ABOUT_THE_BOT.has(id)) && (readFollowUp(message)?.kind ?? "pronoun") !== "pronoun"));
+        ((id === "confusion" || ABOUT_THE_BOT.has(id)) && (readFollowUp(message)?.kind ?? "pronoun") !== "pronoun") ||
+        (small !== null && this.asksBack(message)));
     if (small && !aboutAnswer) {
       this.keep(key, recall);
       return this.chitchat(small, core, message);
@@ -734,6 +736,19 @@ export class Conversation {
     const candidates = [recall.entry, ...related];
     const fit = candidates.find((id) => wants.test(view.entries.get(id)!.text));
     return fit ? this.showEntry(recall, view, fit, null, kind) : out;
+  }
+
+  /**
+   * Whether a line small talk also matches asks about the last answer: "for real?", "cool. and WhatsApp?", "hmm,
+   * since when?". A question mark is needed for "really"/"sure"/"true" (said alone they acknowledge), and for the
+   * others a follow-up reading of what is left after an opener.
+   */
+  private asksBack(message: string): boolean {
+    const f = readFollowUp(this.stripOpener(message));
+    if (f === null || f.kind === "pronoun" || f.kind === "surprise" || f.kind === "pick") return false;
+    if (f.kind === "swap" && /^(?:you|u|ya|yourself|urself)$/.test(f.topic)) return false;
+    if (f.kind === "confirm" || f.kind === "related") return /\?\s*$/.test(message);
+    return true;
   }
 
   /** "which apps?" / "what laws?" right after an answer naming them: the answer holds the detail asked for. */

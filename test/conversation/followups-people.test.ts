@@ -124,4 +124,17 @@ describe("follow-ups: people, echoes, results, quotes", () => {
     const r = conv.handle("k", "where were they?");
     expect(text(r)).toContain("Washington");
   });
+
+  it("after an answer, small talk asking back is a follow-up; small talk alone stays small talk", () => {
+    const { conv } = conversation();
+    conv.handle("k", "is instagram banned in iran?");
+    const swap = conv.handle("k", "cool. and whatsapp?");
+    expect(swap.followUp).toBe("swap");
+    expect(swap.mode).toBe("declined");
+    const again = conv.handle("k", "for real?");
+    expect(again.followUp).toBe("confirm");
+    expect(again.answer?.id).toBe("instagram-pinterest-allowed");
+    for (const q of ["sure", "thanks", "lol", "and you?", "who built this bot?"])
+      expect(conv.handle("k", q).mode, q).toBe("chitchat");
+  });
 });
