@@ -125,6 +125,9 @@ const VERB_SENSES: Record<string, string[]> = {
   fear: ["fear", "fearing", "concern", "worri", "wary"],
 };
 
+/** Words around a swapped-in topic that are not part of it: "and in the US?", "what about for the minister?". */
+const SWAP_FILLER = new Set("in on at of the a an for to by from with about".split(" "));
+
 /** How much surer the core must be of a pronoun question as written than as filled in for it to win. */
 const PLAIN_MARGIN = 0.05;
 /** Confidences this close are a tie. */
@@ -449,7 +452,11 @@ export class Conversation {
         // swapped question's best answer that names it, else the new topic with the last topic ("and investors?"
         // after sanctions), else declined.
         const asked = swapTopic(recall.frame, f.topic, view);
-        const must = topicStems(f.topic);
+        // "and in the US?": a short name counts ("us", "uk"); words the knowledge does not know leave it declined.
+        const must = plainWords(f.topic)
+          .split(" ")
+          .filter((w) => w.length >= 2 && !SWAP_FILLER.has(w))
+          .map(stem);
         if (must.length === 0) return this.ask(asked, recall, view, f.kind);
         const first = this.run(askCommand, asked);
         // "what about the president?": a speaker named by a title must be the one the answer is by or about, not

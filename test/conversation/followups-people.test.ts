@@ -137,4 +137,13 @@ describe("follow-ups: people, echoes, results, quotes", () => {
     for (const q of ["sure", "thanks", "lol", "and you?", "who built this bot?"])
       expect(conv.handle("k", q).mode, q).toBe("chitchat");
   });
+
+  it("'and in the US?' swaps in a short name the knowledge does not know: declined, not the last answer again", () => {
+    const { conv } = conversation();
+    conv.handle("k", "how fast did internet use grow in 2018?");
+    const r = conv.handle("k", "and in the us?");
+    expect(r.followUp).toBe("swap");
+    expect(r.mode).toBe("declined");
+    expect(text(conv.handle("k", "what about bandwidth?"))).toContain("bandwidth");
+  });
 });
