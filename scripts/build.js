@@ -96,7 +96,7 @@ async function bundleStartPaths() {
       });
     },
   };
-  await esbuild.build({
+  const options = {
     absWorkingDir: ROOT,
     entryPoints: { main: join(src, "main.ts"), cli: join(src, "cli.ts") },
     outdir: dist,
@@ -113,5 +113,11 @@ async function bundleStartPaths() {
     },
     plugins: [plugin],
     logLevel: "warning",
-  });
+  };
+  try {
+    await esbuild.build(options);
+  } catch (err) {
+    // esbuild writes nothing when it fails: tsc's dist/main.js and dist/cli.js stay, and run as they are.
+    process.stderr.write(`briefbot: bundling the start paths failed; dist/ runs unbundled (a slower start): ${err}\n`);
+  }
 }
