@@ -125,6 +125,8 @@ const VERB_SENSES: Record<string, string[]> = {
   fear: ["fear", "fearing", "concern", "worri", "wary"],
 };
 
+/** Verbs of a question asking what someone said. */
+const SAYING = new Set("say said says think thought tell told".split(" "));
 /** Words around a swapped-in topic that are not part of it: "and in the US?", "what about for the minister?". */
 const SWAP_FILLER = new Set("in on at of the a an for to by from with about".split(" "));
 
@@ -466,6 +468,18 @@ export class Conversation {
         const about = who
           ? (id: string) => view.personOf(id) === who.id || view.mentions(id, [stem(shortName(who.name).toLowerCase())])
           : undefined;
+        // "what did the president say?" then "and the minister?": what the minister said (their words, on the
+        // last question's topic words if it had any), not any entry about them.
+        if (who && recall.frame.some((w) => SAYING.has(w))) {
+          const topic = recall.frame
+            .filter((w) => view.tagWords.has(w) && !view.speakerWords.has(w) && !STOP_WORDS.has(w))
+            .map(stem);
+          const own = view.wordsOf(who.id).find((id) => !recall.shown.includes(id) && view.mentions(id, topic));
+          const said = naming(first, must, view, (id) => view.speakerOf(id)?.id === who.id);
+          if (said) return this.fromReply(said, recall, view, asked, f.kind);
+          if (own) return this.showEntry(recall, view, own, asked, f.kind);
+          return this.fromReply(declined(first), recall, view, asked, f.kind);
+        }
         const fit = naming(first, must, view, about);
         if (fit) return this.fromReply(fit, recall, view, asked, f.kind);
         const context = speaker ? [shortName(speaker.name).toLowerCase(), ...recall.topic] : recall.topic;

@@ -146,4 +146,16 @@ describe("follow-ups: people, echoes, results, quotes", () => {
     expect(r.mode).toBe("declined");
     expect(text(conv.handle("k", "what about bandwidth?"))).toContain("bandwidth");
   });
+
+  it("'and the minister?' after 'what did the president say?' is what the minister said", () => {
+    const { conv } = conversation();
+    conv.handle("k", "what did the president say?");
+    const r = conv.handle("k", "and the minister?");
+    expect(r.followUp).toBe("swap");
+    expect(r.speaker?.id).toBe("jahromi");
+    // On a topic they said nothing about: declined, not a fact that merely names them.
+    const b = conversation().conv;
+    b.handle("k", "what did jahromi say about twitter?");
+    expect(b.handle("k", "and rouhani?").mode).toBe("declined");
+  });
 });
