@@ -81,7 +81,7 @@ const ELSE = /\b(?:else|other|another|more)\b/;
 const ANSWER_KIND: Partial<Record<string, RegExp>> = {
   "how many": /\d|\b(?:million|billion|thousand|hundred|half|percent|dozen)\b/i,
   when: /\b(?:1[89]\d\d|20\d\d|january|february|march|april|may|june|july|august|september|october|november|december|last year|years? ago|this week)\b/i,
-  why: /\b(?:because|due to|grounds|fearing|in order to|with the aim|aims?|as a result|so that)\b/i,
+  why: /\b(?:because|due to|grounds|fearing|wary of|in order to|with the aim|aims?|as a result|so that)\b/i,
   where: /\b(?:in|from|at) (?:the )?(?:capital |city of )?[A-Z][a-z]+/,
   status: /\b(?:still|so far|under development|under way|underway|completed|finished|ongoing|not yet|remains?)\b/i,
 };
@@ -112,7 +112,7 @@ const QUOTED =
 
 /** "they" as the subject of a verb: "what do they use it for?", "why did they want…", "what they think". */
 const THEY_DO =
-  /\b(?:do|did|does|would|will|can|could|should)? ?they (?!are\b|were\b|is\b|was\b|have\b|had\b)([a-z]{3,})\b/;
+  /\b(?:do|did|does|would|will|can|could|should)? ?they (?!are\b|were\b|is\b|was\b|have\b|had\b)([a-z]{2,})\b/;
 /** Words naming people in a fact's text (besides namesSomeone's). */
 const PEOPLE = /\b(?:iranians|people|figures|users|conservatives|hardliners|activists|reporters|journalists|voters)\b/i;
 /** What a verb of wanting or saying may be written as in an entry. */
@@ -502,8 +502,9 @@ export class Conversation {
             return this.showEntry(recall, view, last.id, null, "detail");
         }
         // "where were they?" after the reporters' byline: the answer that names them says where.
+        // "why do they do that?" after officials "wary of" protests: the same, for a reason, a time or a figure.
         const being = /^(where|when) (?:were|are|was|is) (?:they|he|she)$/.exec(plainWords(message));
-        const place = being ? ANSWER_KIND[being[1]!] : undefined;
+        const place = being ? ANSWER_KIND[being[1]!] : doing ? ANSWER_KIND[askKind(message) ?? ""] : undefined;
         if (place && last && (namesSomeone(view, last.id) || PEOPLE.test(last.text)) && place.test(last.text))
           return this.showEntry(recall, view, last.id, null, "detail");
         // A question with enough words of its own, or naming its person, may use "its" or "he" within itself
@@ -772,9 +773,9 @@ export class Conversation {
     return true;
   }
 
-  /** "which apps?" / "what laws?" right after an answer naming them: the answer holds the detail asked for. */
+  /** "which apps?" / "what laws?" / "whose sanctions?" right after an answer naming them: the answer holds the detail asked for. */
   private whichOf(question: string, recall: Recall, view: KnowledgeView): FollowUp | null {
-    const m = /^(?:which|what) ([a-z]{3,})$/.exec(plainWords(question));
+    const m = /^(?:which|what|whose) ([a-z]{3,})$/.exec(plainWords(question));
     if (!m || recall.entry === null || STOP_WORDS.has(m[1]!)) return null;
     return view.mentions(recall.entry, [stem(m[1]!)]) ? { kind: "detail" } : null;
   }

@@ -158,4 +158,16 @@ describe("follow-ups: people, echoes, results, quotes", () => {
     b.handle("k", "what did jahromi say about twitter?");
     expect(b.handle("k", "and rouhani?").mode).toBe("declined");
   });
+
+  it("'why do they do that?' after people and their reason is that answer; 'whose sanctions?' echoes it", () => {
+    const { conv } = conversation();
+    const first = conv.handle("k", "who promotes domestic apps in iran?");
+    expect(first.answer?.id).toBe("officials-promote-domestic-apps");
+    expect(conv.handle("k", "why do they do that?").answer?.id).toBe("officials-promote-domestic-apps");
+    const b = conversation().conv;
+    b.handle("k", "who said sanctions made iranians more self-reliant?");
+    const r = b.handle("k", "whose sanctions?");
+    expect(r.followUp).toBe("detail");
+    expect(text(r)).toContain("Trump");
+  });
 });
