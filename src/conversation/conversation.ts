@@ -444,8 +444,8 @@ export class Conversation {
         const asked = `${lead} ${content.join(" ")}`;
         let reply = this.run(askCommand, asked);
         const topic = recall.topic.map(stem);
-        if (topic.length && !naming(reply, [], view, (id) => topic.some((t) => view.mentions(id, [t]))))
-          reply = declined(reply);
+        if (topic.length)
+          reply = naming(reply, [], view, (id) => topic.some((t) => view.mentions(id, [t]))) ?? declined(reply);
         return this.fitting(this.fromReply(reply, recall, view, asked, f.kind), recall, view, f.ask, f.kind);
       }
       case "swap": {

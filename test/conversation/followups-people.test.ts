@@ -170,4 +170,13 @@ describe("follow-ups: people, echoes, results, quotes", () => {
     expect(r.followUp).toBe("detail");
     expect(text(r)).toContain("Trump");
   });
+
+  it("a bare 'why?' takes the near answer on the topic when the core's best is about something else", () => {
+    const { conv } = conversation();
+    conv.handle("k", "why did the judiciary ban telegram?");
+    conv.handle("k", "what did rouhani think?");
+    const r = conv.handle("k", "why?");
+    expect(r.answer?.id).not.toBe("rouhani-instagram-campaign");
+    expect(text(r)).toContain("Telegram");
+  });
 });
