@@ -427,7 +427,10 @@ export class Conversation {
       case "related": {
         if (recall.entry === null) return this.missing("thing", core, stale, f.kind);
         // After a quote, "more" is more of what they said on it: their next words sharing a topic tag, if any.
-        const next = this.moreWords(view, recall) ?? view.related(recall.entry, new Set(recall.shown), 1)[0];
+        const next =
+          this.moreWords(view, recall) ??
+          this.relatedDoing(view, recall, message) ??
+          view.related(recall.entry, new Set(recall.shown), 1)[0];
         if (!next) return textReply("declined", "That's all I have on this. Ask me something else!", f.kind);
         return this.showEntry(recall, view, next, null, f.kind);
       }
@@ -771,6 +774,22 @@ export class Conversation {
     if (f.kind === "swap" && /^(?:you|u|ya|yourself|urself)$/.test(f.topic)) return false;
     if (f.kind === "confirm" || f.kind === "related") return /\?\s*$/.test(message);
     return true;
+  }
+
+  /**
+   * "what else did they ban?": of the entries related to the last one, the first that holds the verb (or a tag of
+   * it) and is about something else than the last topic; null when none does or the message names no verb.
+   */
+  private relatedDoing(view: KnowledgeView, recall: Recall, message: string): string | null {
+    const m = /^what else (?:have|has|did|do|does|can|could|will) (?:they|it) ([a-z]{3,})/.exec(plainWords(message));
+    if (!m) return null;
+    const verb = stem(m[1]!);
+    const topic = recall.topic.map(stem);
+    return (
+      view
+        .related(recall.entry!, new Set(recall.shown), 12)
+        .find((id) => view.mentions(id, [verb]) && !(topic.length > 0 && view.mentions(id, topic))) ?? null
+    );
   }
 
   /** "which apps?" / "what laws?" / "whose sanctions?" right after an answer naming them: the answer holds the detail asked for. */

@@ -103,6 +103,8 @@ const RELATED = new RegExp(
     `tell me more about (?:it|that|this)|and then|then what|what happened next|what happened then|elaborate|can you elaborate|go deeper|more on that|` +
     `what else|who else|anyone else|anybody else|anything more|what other|any others|others|what else (?:is there|do you know|can you tell me)(?: about (?:it|that|this))?|what else (?:about (?:it|that|this))|related|other answers?|next)$`,
 );
+/** "what else have they built?", "what else did they ban?": more of the same kind, next to the last answer. */
+const ELSE_THEY = /^what else (?:have|has|did|do|does|can|could|will) (?:they|it) [a-z]+(?: [a-z]+)?$/;
 const SOURCE = new RegExp(
   `^(?:sources?|(?:the )?source please|citation|link|reference|(?:what|which) (?:is|was|s) (?:the|your|its|that s) sources?|whats (?:the|your) sources?|` +
     `where (?:is|was|does|did) ${THAT} (?:come )?from|where (?:is|was) ${THAT} (?:reported|published|said)|where did you (?:get|read|find|hear) ${THAT}|` +
@@ -182,7 +184,7 @@ function readWords(s: string, options: boolean): FollowUp | null {
     const name = (named[1] ?? named[2] ?? named[3] ?? named[4] ?? "").trim();
     if (name !== "" && name.split(" ").length <= 5) return { kind: "more-from-speaker", name };
   }
-  if (RELATED.test(s)) return { kind: "related" };
+  if (RELATED.test(s) || ELSE_THEY.test(s)) return { kind: "related" };
   if (SOURCE.test(s)) return { kind: "source" };
   if (CONFIRM.test(s)) return { kind: "confirm" };
   if (DETAIL.test(s)) return { kind: "detail" };

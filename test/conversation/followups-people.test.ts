@@ -179,4 +179,13 @@ describe("follow-ups: people, echoes, results, quotes", () => {
     expect(r.answer?.id).not.toBe("rouhani-instagram-campaign");
     expect(text(r)).toContain("Telegram");
   });
+
+  it("'what else did they ban?' is another entry holding the verb, about something else than the last topic", () => {
+    const { conv } = conversation();
+    conv.handle("k", "when was telegram banned?");
+    const r = conv.handle("k", "what else did they ban?");
+    expect(r.followUp).toBe("related");
+    expect(text(r)).not.toContain("Telegram");
+    expect(text(r)).toMatch(/Facebook|Twitter|banned/);
+  });
 });
