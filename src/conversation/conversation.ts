@@ -441,6 +441,9 @@ export class Conversation {
         if (f.ask === "result" && recall.entry !== null) {
           const fit = this.followed(view, recall);
           if (fit) return this.showEntry(recall, view, fit, null, f.kind);
+          // "and then?" with nothing telling what followed: more on it, as "tell me more".
+          if (!/result|outcome|effect|impact|consequence|upshot|lead|cause|change/.test(plainWords(message)))
+            return this.followUp({ kind: "related" }, recall, view, message, stale);
         }
         const lead = f.ask === "when" ? "when was" : f.ask === "result" ? "what was the result of" : f.ask;
         // "since when?" after "is Twitter blocked?": an answer about another topic (Telegram's ban) is no answer.

@@ -100,7 +100,7 @@ const MORE_FROM = new RegExp(
 const RELATED = new RegExp(
   `^(?:tell me more|more|go on|continue|keep going|and|so|and so|and what|so what|and what else|more please|say more|tell me something else|something else|anything else|anything more|` +
     `(?:is there )?anything else(?: (?:i should know|to know|about (?:it|that|this)))?|what more|more info(?:rmation)?|more details|more about (?:it|that|this)|` +
-    `tell me more about (?:it|that|this)|and then|then what|what happened next|what happened then|elaborate|can you elaborate|go deeper|more on that|` +
+    `tell me more about (?:it|that|this)|is that all|thats all|is that it|what next|what happened then|elaborate|can you elaborate|go deeper|more on that|` +
     `what else|who else|anyone else|anybody else|anything more|what other|any others|others|what else (?:is there|do you know|can you tell me)(?: about (?:it|that|this))?|what else (?:about (?:it|that|this))|related|other answers?|next)$`,
 );
 /** "what else have they built?", "what else did they ban?": more of the same kind, next to the last answer. */
@@ -127,7 +127,7 @@ const CONFIRM =
   /^(?:say (?:that|it) again|repeat (?:that|it|the answer)|repeat|can you repeat (?:that|it)|come again|one more time|really|for real|seriously|is that (?:true|right|correct|so)|are you sure|sure|true|no way|is it true|you sure|rly|srsly)$/;
 const BARE: [RegExp, "why" | "when" | "where" | "how" | "how many" | "result"][] = [
   [
-    /^(?:(?:and )?(?:what|whats) (?:is|was|were) (?:the )?(?:result|results|outcome|effect|effects|impact|consequence|consequences|upshot)(?: of (?:that|this|it))?|with what (?:result|effect)|what came of (?:it|that|this)|what did (?:that|it|this) (?:lead to|do|change|cause)|what did (?:that|it|this) result in)$/,
+    /^(?:(?:and )?(?:what|whats) (?:is|was|were) (?:the )?(?:result|results|outcome|effect|effects|impact|consequence|consequences|upshot)(?: of (?:that|this|it))?|with what (?:result|effect)|what came of (?:it|that|this)|(?:and )?then|and then|then what|and then what|what came next|(?:and )?what happened (?:next|after(?: that)?)|(?:and )?after that|what followed|what did (?:that|it|this) (?:lead to|do|change|cause)|what did (?:that|it|this) result in)$/,
     "result",
   ],
   [
@@ -135,7 +135,7 @@ const BARE: [RegExp, "why" | "when" | "where" | "how" | "how many" | "result"][]
     "why",
   ],
   [
-    /^(?:when|since when|when was (?:that|this|it)|when did (?:that|this|it) happen|when did (?:they|it) happen|what year|which year|what date|when exactly|and when|when was that exactly)$/,
+    /^(?:when|since when|since|when was (?:that|this|it)|when did (?:that|this|it) happen|when did (?:they|it) happen|what year|which year|what date|when exactly|and when|when was that exactly)$/,
     "when",
   ],
   [/^(?:where|where was (?:that|this|it)|where did (?:that|this|it) happen|and where|where exactly)$/, "where"],
@@ -160,6 +160,9 @@ const DEMONSTRATIVE =
 export function readFollowUp(text: string, options = false): FollowUp | null {
   let s = plainWords(text);
   if (s === "") return null;
+  // "then what?", "and then?", "so what?": phrasings that begin with an opener's word are read whole first.
+  const whole = s !== s.replace(OPENER, "") ? readWords(s, options) : null;
+  if (whole) return whole;
   s = s.replace(OPENER, "").trim() || s;
   // "who is he anyway?": read as written first ("what happened then" is a phrasing of its own), then without the tail.
   const short = s.replace(TRAILER, "").trim();

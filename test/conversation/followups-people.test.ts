@@ -188,4 +188,18 @@ describe("follow-ups: people, echoes, results, quotes", () => {
     expect(text(r)).not.toContain("Telegram");
     expect(text(r)).toMatch(/Facebook|Twitter|banned/);
   });
+
+  it("'and then?' / 'then what?' / 'what happened next?' ask what followed; 'is that all?' and 'since?' are follow-ups", () => {
+    for (const q of ["and then?", "then what?", "what happened next?", "and after that?"])
+      expect(readFollowUp(q), q).toEqual({ kind: "bare", ask: "result" });
+    expect(readFollowUp("is that all?")?.kind).toBe("related");
+    expect(readFollowUp("since?")).toEqual({ kind: "bare", ask: "when" });
+    const { conv } = conversation();
+    conv.handle("k", "when was telegram banned?");
+    expect(conv.handle("k", "and then?").answer?.id).toBe("domestic-messaging-apps");
+    // Nothing telling what followed: more on it, as "tell me more".
+    const b = conversation().conv;
+    b.handle("k", "what did jahromi say about the propaganda war?");
+    expect(b.handle("k", "then what?").mode).toBe("answer");
+  });
 });
