@@ -87,7 +87,7 @@ const ANSWER_KIND: Partial<Record<string, RegExp>> = {
 };
 /** What an entry's text holds when it tells what followed something: "after…", "prompted", "undercut", "so far". */
 const RESULT =
-  /\b(?:as a result|led to|leading to|prompted|pushed|undercut|undercutting|slashed|spooked|so far|backfired|made the|resulted)\b/i;
+  /\b(?:as a result|in the wake of|led to|leading to|prompted|pushed|undercut|undercutting|slashed|spooked|so far|backfired|made the|resulted)\b/i;
 /** Small-talk intents about the bot itself, which a line pointing back at an answer ("what is it for?") is not about. */
 const ABOUT_THE_BOT = new Set(["capabilities", "what-are-you", "who-made-you"]);
 /** "what's the deal with X?", "what's up with X", "tell me about X": a question about X alone. */
@@ -203,7 +203,15 @@ export class Conversation {
       !(ABOUT_THE_BOT.has(id) && /\b(?:bot|briefbot|chatbot)\b/i.test(message)) &&
       ((ABOUT_THE_BOT.has(id) && REFERS_BACK.test(message)) ||
         ((id === "confusion" || ABOUT_THE_BOT.has(id)) && (readFollowUp(message)?.kind ?? "pronoun") !== "pronoun") ||
-        (small !== null && this.asksBack(message)));
+        (small !== null && (this.asksBack(message) || this.whichOf(message, recall, view) !== null)) ||
+        // "is it working?" after an answer: "it" is what was answered (a line about the bot says "you" or "bot").
+        (small !== null &&
+          small.intent.id !== "distress" &&
+          small.intent.id !== "how-are-you" &&
+          /\?\s*$/.test(message) &&
+          /\b(?:it|that|they|them)\b/.test(plainWords(message)) &&
+          !/\b(?:you|u|ya|bot|briefbot|yourself)\b/.test(plainWords(message)) &&
+          readFollowUp(message) !== null));
     if (small && !aboutAnswer) {
       this.keep(key, recall);
       return this.chitchat(small, core, message);
@@ -422,6 +430,25 @@ export class Conversation {
         const shownAnswers = recall.shown.map((id) => core.answerById(id)).filter((a): a is Answer => a !== null);
         const next = unseen.find((id) => !shownAnswers.some((a) => sameThing(a, core.answerById(id)!))) ?? unseen[0];
         if (!next) return textReply("declined", `That's everything I have from ${who.name}.`, f.kind);
+        return this.showEntry(recall, view, next, null, f.kind);
+      }
+      case "disagree": {
+        const who = speaker ? shortName(speaker.name) : recall.name;
+        const what = who ?? topicText(recall);
+        if (what === null) return this.missing("thing", core, stale, f.kind);
+        return this.ask(`who disagrees with ${what}`, recall, view, f.kind);
+      }
+      case "person-more": {
+        if (!speaker) return this.missing("person", core, stale, f.kind);
+        // Facts about them first (what they did), then their own words.
+        const name = stem(shortName(speaker.name).toLowerCase());
+        const near = recall.entry !== null ? view.related(recall.entry, new Set(recall.shown), 50) : [];
+        const about = near.find(
+          (id) =>
+            view.entries.get(id)!.kind === "fact" && (view.personOf(id) === speaker.id || view.mentions(id, [name])),
+        );
+        const next = about ?? view.wordsOf(speaker.id).find((id) => !recall.shown.includes(id));
+        if (!next) return textReply("declined", `That's everything I have about ${speaker.name}.`, f.kind);
         return this.showEntry(recall, view, next, null, f.kind);
       }
       case "related": {
@@ -671,7 +698,8 @@ export class Conversation {
         );
         if (next) result = withAnswer(result, next);
       }
-      if (kind === null) {
+      // "what else did those sanctions do?" after an answer wants the next one, not a choice.
+      if (kind === null && !(recall.entry !== null && ELSE.test(plainWords(question)))) {
         const options = clarifyOptions(result);
         if (options) {
           recall.options = options.map((a) => view.entries.get(a.id)!.id);
@@ -795,10 +823,15 @@ export class Conversation {
     );
   }
 
-  /** "which apps?" / "what laws?" / "whose sanctions?" right after an answer naming them: the answer holds the detail asked for. */
+  /**
+   * "which apps?" / "what laws?" / "whose sanctions?", or an echo ("lost what?", "said to who?"), right after an
+   * answer that holds the word: the answer holds the detail asked for. ("wait what" echoes nothing of it.)
+   */
   private whichOf(question: string, recall: Recall, view: KnowledgeView): FollowUp | null {
-    const m = /^(?:which|what|whose) ([a-z]{3,})$/.exec(plainWords(question));
-    if (!m || recall.entry === null || STOP_WORDS.has(m[1]!)) return null;
+    const q = plainWords(question);
+    const m =
+      /^(?:which|what|whose) ([a-z]{3,})$/.exec(q) ?? /^([a-z]{3,})(?: [a-z]+)? (?:what|who|whom|where|which)$/.exec(q);
+    if (!m || recall.entry === null || STOP_WORDS.has(m[1]!) || QUESTION_WORDS.has(m[1]!)) return null;
     return view.mentions(recall.entry, [stem(m[1]!)]) ? { kind: "detail" } : null;
   }
 

@@ -9,6 +9,8 @@ import { fold } from "../core/index.js";
  * - `source`: "source?", "where is that from?"
  * - `confirm`: "really?", "is that true?" (the last answer again)
  * - `detail`: "which ones?", "like who?", "is that a lot?" (the last answer again: it holds the detail asked for)
+ * - `disagree`: "does everyone agree?", "who disagrees?" (who opposes the last speaker or topic)
+ * - `person-more`: "what else did he do?" (another entry about the last person, not shown yet)
  * - `more-from-speaker` with `name`: "what else did Jahromi say?" (more from the speaker that name is, if any)
  * - `surprise`: "tell me something interesting", "random fact" (any fact: the /fact command with no topic)
  * - `swap`: "and Pinterest?", "what about Instagram?" (the last question's frame with `topic` in place of its topic)
@@ -18,7 +20,10 @@ import { fold } from "../core/index.js";
  * - null: a question that stands on its own.
  */
 export type FollowUp =
-  | { kind: "who-said" | "person" | "related" | "source" | "confirm" | "surprise" | "detail" }
+  | {
+      kind:
+        "who-said" | "person" | "related" | "source" | "confirm" | "surprise" | "detail" | "disagree" | "person-more";
+    }
   | { kind: "more-from-speaker"; name?: string }
   | { kind: "swap"; topic: string }
   | { kind: "bare"; ask: "why" | "when" | "where" | "how" | "how many" | "result" }
@@ -103,6 +108,14 @@ const RELATED = new RegExp(
     `tell me more about (?:it|that|this)|is that all|thats all|is that it|what next|what happened then|elaborate|can you elaborate|go deeper|more on that|` +
     `what else|who else|anyone else|anybody else|anything more|what other|any others|others|what else (?:is there|do you know|can you tell me)(?: about (?:it|that|this))?|what else (?:about (?:it|that|this))|related|other answers?|next)$`,
 );
+/** "who else does?", "who else uses it?": more people doing the same, next to the last answer. */
+const WHO_ELSE =
+  /^(?:and )?who else(?: (?:does|did|do|is|was|has|have|can|uses? (?:it|that)|said (?:it|that|so)|thinks so|agrees))?$/;
+/** "does everyone agree?", "who disagrees?": who opposes the last speaker or the last topic. */
+const DISAGREE =
+  /^(?:(?:does|do|did) (?:everyone|everybody|anyone|anybody|others|the others|all of them) (?:agree|disagree)(?: with (?:him|her|that|this|it))?|(?:is|was) (?:everyone|everybody) on board|who (?:disagrees|disagreed|opposes|opposed|is against|was against)(?: (?:with )?(?:him|her|that|this|it))?|(?:is|was) (?:anyone|anybody) against (?:him|her|that|this|it))$/;
+/** "what else did he do (online)?": more about the last person than their words. */
+const PERSON_MORE = /^what else (?:did|does|has) (?:he|she) (?:do|done|did)(?: [a-z]+){0,2}$/;
 /** "what else have they built?", "what else did they ban?": more of the same kind, next to the last answer. */
 const ELSE_THEY = /^what else (?:have|has|did|do|does|can|could|will) (?:they|it) [a-z]+(?: [a-z]+)?$/;
 const SOURCE = new RegExp(
@@ -117,21 +130,16 @@ const SURPRISE =
 const MORE_FROM_NAMED =
   /^(?:what else (?:did|does|has|have|would) (.+?) (?:say|said|says|tell|told|think)|(?:anything|something) else (?:from|by) (.+)|(?:any |some |give me |show me )?(?:more|other|another) (?:quotes? |words |things )?(?:from|by) (.+)|(?:did|does|has) (.+?) (?:say|said) anything else)$/;
 const DETAIL =
-  /^(?:which ones?|which one|which of them|give me an example|give me examples|give (?:me|us) (?:an|some) examples?|any examples|example please|examples please|e g|such as what|about what|regarding what|on what|about whom|about who|to whom|to who|with whom|with who|for whom|for who|in what context|what context|context|like (?:who|what|which|whom|where)|such as|for (?:example|instance)|examples?|an example|name them|list them|name some|what are they|who are they|who were they|who exactly|what exactly|(?:is|was|are|were) (?:that|it|this) (?:a lot|much|many|big|bad|good|normal|high|low|significant|serious|common|unusual|surprising|a big deal|important)|that (?:much|many|big|bad|good|high|low))$/;
-/** An echo question: one or two words, then the question word ("lost what?", "said to who?", "banned where?"). */
-const ECHO = /^[a-z]+(?: [a-z]+)? (?:what|who|whom|where|which)$/;
-/** Two words ending in a question word that are not an echo: "so what", "now what", "then who", "and who". */
-const NOT_ECHO =
-  /^(?:(?:so|now|then|and|or|but|ok|okay|well|hmm|um|uh|like|is|was|are|were|do|did|does|see|guess|know|you|i|me|of|as) )+(?:what|who|whom|where|which)$/;
+  /^(?:(?:and )?compared (?:to|with) (?:what|others|other countries|the rest of the world|the world|other places|before|last year)|which ones?|which one|which of them|give me an example|give me examples|give (?:me|us) (?:an|some) examples?|any examples|example please|examples please|e g|such as what|about what|regarding what|on what|about whom|about who|to whom|to who|with whom|with who|for whom|for who|in what context|what context|context|like (?:who|what|which|whom|where)|such as|for (?:example|instance)|examples?|an example|name them|list them|name some|what are they|who are they|who were they|who exactly|what exactly|(?:is|was|are|were) (?:that|it|this) (?:a lot|much|many|big|bad|good|normal|high|low|significant|serious|common|unusual|surprising|a big deal|important)|that (?:much|many|big|bad|good|high|low))$/;
 const CONFIRM =
   /^(?:say (?:that|it) again|repeat (?:that|it|the answer)|repeat|can you repeat (?:that|it)|come again|one more time|really|for real|seriously|is that (?:true|right|correct|so)|are you sure|sure|true|no way|is it true|you sure|rly|srsly)$/;
 const BARE: [RegExp, "why" | "when" | "where" | "how" | "how many" | "result"][] = [
   [
-    /^(?:(?:and )?(?:what|whats) (?:is|was|were) (?:the )?(?:result|results|outcome|effect|effects|impact|consequence|consequences|upshot)(?: of (?:that|this|it))?|with what (?:result|effect)|what came of (?:it|that|this)|(?:and )?then|and then|then what|and then what|what came next|(?:and )?what happened (?:next|after(?: that)?)|(?:and )?after that|what followed|what did (?:that|it|this) (?:lead to|do|change|cause)|what did (?:that|it|this) result in)$/,
+    /^(?:(?:and )?(?:what|whats) (?:is|was|were) (?:the )?(?:result|results|outcome|effect|effects|impact|consequence|consequences|upshot)(?: of (?:that|this|it))?|with what (?:result|effect)|what came of (?:it|that|this)|and then|then what|and then what|what came next|(?:and )?what happened (?:next|after(?: that)?)|(?:and )?after that|what followed|what did (?:they|he|she|it) do (?:after|afterwards|next|then|after that)|what did (?:that|it|this) (?:lead to|do|change|cause)|what did (?:that|it|this) result in)$/,
     "result",
   ],
   [
-    /^(?:why|why so|why is that|why was that|why would (?:that|they|it) be|why did (?:that|it) happen|why did they do (?:that|it)|why not|how come|what for|for what reason|on what grounds|whats the reason|what was the reason|what is the reason|and why)$/,
+    /^(?:why|why so|why is that|why was that|why would (?:that|they|it) be|why did (?:that|it) happen|why did they do (?:that|it)|why not|how come|what for|for what|for what purpose|to what end|for what reason|on what grounds|whats the reason|what was the reason|what is the reason|and why)$/,
     "why",
   ],
   [
@@ -187,12 +195,13 @@ function readWords(s: string, options: boolean): FollowUp | null {
     const name = (named[1] ?? named[2] ?? named[3] ?? named[4] ?? "").trim();
     if (name !== "" && name.split(" ").length <= 5) return { kind: "more-from-speaker", name };
   }
-  if (RELATED.test(s) || ELSE_THEY.test(s)) return { kind: "related" };
+  if (RELATED.test(s) || ELSE_THEY.test(s) || WHO_ELSE.test(s)) return { kind: "related" };
+  if (DISAGREE.test(s)) return { kind: "disagree" };
+  const doing = PERSON_MORE.exec(s);
+  if (doing) return { kind: "person-more" };
   if (SOURCE.test(s)) return { kind: "source" };
   if (CONFIRM.test(s)) return { kind: "confirm" };
   if (DETAIL.test(s)) return { kind: "detail" };
-  // "lost what?", "banned by who?": a word of the last answer echoed with a question word asks what it refers to.
-  if (ECHO.test(s) && !NOT_ECHO.test(s)) return { kind: "detail" };
   if (SURPRISE.test(s)) return { kind: "surprise" };
   for (const [re, ask] of BARE) if (re.test(s)) return { kind: "bare", ask };
   const swap = SWAP.exec(s);

@@ -21,14 +21,15 @@ describe("follow-ups: people, echoes, results, quotes", () => {
   });
 
   it("an echo of the last answer ('lost what?') is about the answer, not small talk", () => {
-    expect(readFollowUp("lost what?")).toEqual({ kind: "detail" });
-    expect(readFollowUp("said to who?")).toEqual({ kind: "detail" });
-    expect(readFollowUp("so what?")?.kind).not.toBe("detail");
     const { conv } = conversation();
     conv.handle("k", "what did jahromi say about the propaganda war?");
     const r = conv.handle("k", "lost what?");
     expect(r.mode).toBe("answer");
+    expect(r.followUp).toBe("detail");
     expect(text(r)).toContain("propaganda war");
+    // An echo of a word the answer does not hold is the small talk it looks like.
+    expect(conv.handle("k", "wait what").mode).toBe("chitchat");
+    expect(readFollowUp("for what?")).toEqual({ kind: "bare", ask: "why" });
   });
 
   it("'they' doing something are the people of the last answer, when it says what they do", () => {
@@ -201,5 +202,41 @@ describe("follow-ups: people, echoes, results, quotes", () => {
     const b = conversation().conv;
     b.handle("k", "what did jahromi say about the propaganda war?");
     expect(b.handle("k", "then what?").mode).toBe("answer");
+  });
+
+  it("after an answer: 'is it working?' is about it; 'how's it going?' stays small talk", () => {
+    const { conv } = conversation();
+    conv.handle("k", "what is the national information network?");
+    const r = conv.handle("k", "is it working?");
+    expect(r.mode).toBe("answer");
+    expect(conv.handle("k", "how's it going?").mode).toBe("chitchat");
+  });
+
+  it("'who else does?', 'does everyone agree?', 'what else did he do online?', 'compared to other countries?'", () => {
+    const a = conversation().conv;
+    a.handle("k", "does the foreign minister tweet?");
+    expect(a.handle("k", "who else does?").followUp).toBe("related");
+    const b = conversation().conv;
+    b.handle("k", "what does jahromi think about censorship?");
+    const agree = b.handle("k", "does everyone agree?");
+    expect(agree.followUp).toBe("disagree");
+    expect(text(agree)).toContain("conservative");
+    const c = conversation().conv;
+    c.handle("k", "tell me about rouhani and instagram");
+    const did = c.handle("k", "what else did he do online?");
+    expect(did.followUp).toBe("person-more");
+    expect(text(did)).toContain("Rouhani");
+    const d = conversation().conv;
+    d.handle("k", "is internet in iran getting faster?");
+    d.handle("k", "by how much?");
+    expect(text(d.handle("k", "compared to other countries?"))).toContain("fifth biggest");
+  });
+
+  it("'what else did those sanctions do?' after an answer gives the next answer, never 'Did you mean'", () => {
+    const { conv } = conversation();
+    conv.handle("k", "why are western companies staying out of iran?");
+    conv.handle("k", "whose sanctions?");
+    const r = conv.handle("k", "what else did those sanctions do?");
+    expect(r.mode).toBe("answer");
   });
 });
