@@ -574,8 +574,19 @@ export class Conversation {
           }
           return this.missing(!canPerson ? "person" : "thing", core, stale, f.kind);
         }
-        const rewritten = fillPronouns(message, needPerson ? person : null, needThing ? topic : null);
-        const filled = this.run(askCommand, rewritten);
+        let rewritten = fillPronouns(message, needPerson ? person : null, needThing ? topic : null);
+        let filled = this.run(askCommand, rewritten);
+        // "who uses it?" after "is Twitter blocked?" (topic "facebook twitter"): declined, or only the answer shown,
+        // with the whole topic; the last question's own topic word alone.
+        const own = recall.frame.filter((w) => view.tagWords.has(w) && !view.speakerWords.has(w) && !STOP_WORDS.has(w));
+        const same =
+          /^who\b/.test(plainWords(message)) && filled.type === "answer" && filled.result.answer?.id === recall.entry;
+        if (needThing && (confidence(filled) === 0 || same) && own.length > 0 && own.join(" ") !== topic) {
+          const narrower = fillPronouns(message, needPerson ? person : null, own.join(" "));
+          const second = this.run(askCommand, narrower);
+          const again = second.type === "answer" && second.result.answer?.id === recall.entry;
+          if (confidence(second) > 0 && !again) [rewritten, filled] = [narrower, second];
+        }
         if (selfContained) {
           const plain = this.run(askCommand, message);
           // The reading that refers back is what a follow-up means, unless the core is clearly surer of the other

@@ -239,4 +239,14 @@ describe("follow-ups: people, echoes, results, quotes", () => {
     const r = conv.handle("k", "what else did those sanctions do?");
     expect(r.mode).toBe("answer");
   });
+
+  it("'who uses it?' after a swap: 'it' is the last question's own topic when the whole topic finds only the answer shown", () => {
+    const { conv } = conversation();
+    conv.handle("k", "is pinterest blocked?");
+    conv.handle("k", "what about twitter?");
+    const r = conv.handle("k", "who uses it anyway?");
+    expect(r.mode).toBe("answer");
+    expect(text(r)).toContain("Twitter");
+    expect(r.answer?.id).not.toBe("facebook-twitter-blocked");
+  });
 });
