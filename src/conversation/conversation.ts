@@ -940,8 +940,16 @@ export class Conversation {
     recall.name = view.personOf(e.id) === null ? view.nameIn(e.id) : null;
     pushShown(recall, e.id);
     if (question !== null) {
-      const named = view.speakersNamed(plainWords(question).split(" "));
+      const qWords = plainWords(question).split(" ");
+      const named = view.speakersNamed(qWords);
       recall.speaker = view.personOf(e.id) ?? named[0] ?? recall.speaker;
+      // "who's Khamenei?" answered by a fact tagged with another speaker: "he" next is the person asked about, as
+      // the answer writes a surname ("Ali Khamenei"), not the fact's speaker.
+      const asked = named.length === 0 ? surnameIn(e.text, qWords, view) : null;
+      if (asked !== null) {
+        recall.speaker = null;
+        recall.name = asked;
+      }
       this.setFrame(recall, view, question);
       // The answer's own first tag, when the question's topic words are all among its tags, names the topic more
       // precisely: "why did the regime build its own internet?" is about the national information network.
@@ -1029,6 +1037,16 @@ export class Conversation {
     const ask = what === "person" ? "Ask about someone by name" : "Ask me a question first";
     return textReply("declined", `${lead} ${ask}${example ? `, for example: “${example}”` : "."}`, kind);
   }
+}
+
+/** A word of the question that the text writes as a surname after a capitalised name ("Ali Khamenei"), as the knowledge's own string; else null. */
+function surnameIn(text: string, qWords: readonly string[], view: KnowledgeView): string | null {
+  for (const w of qWords) {
+    if (w.length < 3 || STOP_WORDS.has(w) || view.speakerWords.has(w) || !view.vocabulary.has(w)) continue;
+    const cap = w[0]!.toUpperCase() + w.slice(1);
+    if (new RegExp(`\\b[A-Z][a-z]+ ${cap}\\b`).test(text)) return view.vocabulary.get(w)!;
+  }
+  return null;
 }
 
 function pushShown(recall: Recall, id: string): void {

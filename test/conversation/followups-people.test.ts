@@ -249,4 +249,12 @@ describe("follow-ups: people, echoes, results, quotes", () => {
     expect(text(r)).toContain("Twitter");
     expect(r.answer?.id).not.toBe("facebook-twitter-blocked");
   });
+
+  it("'he' after 'who's Khamenei?' is Khamenei, not the speaker the answering fact is tagged with", () => {
+    const { conv } = conversation();
+    conv.handle("k", "who's khamenei?");
+    const r = conv.handle("k", "what did he say?");
+    expect(r.speaker?.id).not.toBe("rouhani");
+    expect(text(r)).not.toContain("opposite to democracy");
+  });
 });
