@@ -1,24 +1,14 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { importArticle } from "../../src/import/index.js";
-import type { Attribution } from "../../src/import/draft.js";
 import { KnowledgeHolder } from "../../src/ops/knowledge.js";
 import { eventually, memoryLogger, skyYaml } from "../ops/fixtures.js";
+import { ARTICLE, noQuotes, tempDirs } from "./folders.js";
 
 // End to end: a real reload (a low-priority child process) picks up what the import writes. Timing-sensitive on a
 // busy machine, so it runs with the processes in the e2e project rather than in the unit edit loop.
-const ARTICLE = new URL("../fixtures/articles/velora-karsovia-sanctions.txt", import.meta.url).pathname;
-const noQuotes = (): Attribution => ({ speakers: [], quotes: [], warnings: [] });
-
-const dirs: string[] = [];
-afterEach(() => dirs.splice(0).forEach((d) => rmSync(d, { recursive: true, force: true })));
-function tempDir(): string {
-  const d = mkdtempSync(join(tmpdir(), "briefbot-import-"));
-  dirs.push(d);
-  return d;
-}
+const tempDir = tempDirs();
 
 describe("importArticle beside a running bot", () => {
   it("a running bot's hot reload picks the imported file up, and keeps the last good knowledge on a bad one", async () => {

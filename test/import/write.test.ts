@@ -1,23 +1,13 @@
 import { execFileSync } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { existsSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { loadKnowledgeDir } from "../../src/core/loader.js";
 import { importArticle } from "../../src/import/index.js";
-import type { Attribution } from "../../src/import/draft.js";
 import { ImportError, readFolder, validateImport, writeImport } from "../../src/import/write.js";
+import { ARTICLE, noQuotes, tempDirs } from "./folders.js";
 
-const ARTICLE = new URL("../fixtures/articles/velora-karsovia-sanctions.txt", import.meta.url).pathname;
-const noQuotes = (): Attribution => ({ speakers: [], quotes: [], warnings: [] });
-
-const dirs: string[] = [];
-afterEach(() => dirs.splice(0).forEach((d) => rmSync(d, { recursive: true, force: true })));
-function tempDir(): string {
-  const d = mkdtempSync(join(tmpdir(), "briefbot-import-"));
-  dirs.push(d);
-  return d;
-}
+const tempDir = tempDirs();
 
 const YAML = (id: string, quote = "The sky is green today") => `source:
   id: ${id}
