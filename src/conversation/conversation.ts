@@ -81,10 +81,12 @@ const ELSE = /\b(?:else|other|another|more)\b/;
 const ANSWER_KIND: Partial<Record<string, RegExp>> = {
   "how many": /\d|\b(?:million|billion|thousand|hundred|half|percent|dozen)\b/i,
   when: /\b(?:1[89]\d\d|20\d\d|january|february|march|april|may|june|july|august|september|october|november|december|last year|years? ago|this week)\b/i,
-  why: /\b(?:because|due to|grounds|fearing|wary of|in order to|with the aim|aims?|as a result|so that)\b/i,
+  why: /\b(?:because|due to|grounds|fearing|wary of|in order to|with the aim|aims?|as a result|so that|as (?:he|she|they) (?:received|had|got|faced|was|were))\b/i,
   where: /\b(?:in|from|at) (?:the )?(?:capital |city of )?[A-Z][a-z]+/,
   status: /\b(?:still|so far|under development|under way|underway|completed|finished|ongoing|not yet|remains?)\b/i,
 };
+/** What an entry's text holds to answer "how?" / "how do people do it?": a means. */
+const MEANS = /\b(?:by (?:using|[a-z]+ing)|using|through|via|with the help of)\b/i;
 /** What an entry's text holds when it tells what followed something: "after…", "prompted", "undercut", "so far". */
 const RESULT =
   /\b(?:as a result|in the wake of|led to|leading to|prompted|pushed|undercut|undercutting|slashed|spooked|so far|backfired|made the|resulted)\b/i;
@@ -479,7 +481,10 @@ export class Conversation {
         const topic = recall.topic.map(stem);
         if (topic.length)
           reply = naming(reply, [], view, (id) => topic.some((t) => view.mentions(id, [t]))) ?? declined(reply);
-        return this.fitting(this.fromReply(reply, recall, view, asked, f.kind), recall, view, f.ask, f.kind);
+        const prev = recall.entry;
+        const out = this.fromReply(reply, recall, view, asked, f.kind);
+        // A bare "how?" asks how the answer came about, which it tells; only "how do people …?" asks for a means.
+        return this.fitting(out, recall, view, f.ask, f.kind, f.ask === "how" ? null : prev, message);
       }
       case "swap": {
         if (recall.frame.length === 0) return null;
@@ -602,9 +607,14 @@ export class Conversation {
           if (onTopic && confidence(plain) > confidence(filled) + PLAIN_MARGIN)
             return this.fromReply(plain, recall, view, message, null);
         }
+        const prev = recall.entry;
         const out = this.fromReply(filled, recall, view, rewritten, f.kind);
-        const ask = askKind(rewritten);
-        return ask ? this.fitting(out, recall, view, ask, f.kind) : out;
+        const ask =
+          askKind(rewritten) ??
+          (/^(?:so |and |but )?how (?:do|did|can|could|would) (?!it\b|that\b|this\b)/.test(plainWords(message))
+            ? "how"
+            : null);
+        return ask ? this.fitting(out, recall, view, ask, f.kind, prev, message) : out;
       }
     }
   }
@@ -792,9 +802,29 @@ export class Conversation {
     view: KnowledgeView,
     ask: string,
     kind: FollowUp["kind"],
+    prev: string | null = null,
+    message = "",
   ): ConversationReply {
-    const wants = ANSWER_KIND[ask];
-    if (out.mode === "answer" || recall.entry === null || !wants) return out;
+    const wants = ANSWER_KIND[ask] ?? (ask === "how" ? MEANS : undefined);
+    if (recall.entry === null || !wants) return out;
+    if (out.mode === "answer") {
+      // "why did they do it?" answered with the entry just shown, which gives no reason: a neighbour of it in the
+      // knowledge, not shown yet, on the same topic (naming it, or sharing two tags), that gives what is asked.
+      if (prev === null || out.answer?.id !== prev || wants.test(out.answer.text)) return out;
+      const topic = recall.topic.map(stem);
+      const tags = view.entries.get(prev)?.tags ?? [];
+      // "why?" after what someone said or did asks their reason; "why did they do it?" may be someone else's.
+      const who = /\b(?:they|them)\b/.test(plainWords(message)) ? null : view.personOf(prev);
+      const near = view.related(prev, new Set(recall.shown), 12).find((id) => {
+        const e = view.entries.get(id)!;
+        const named = topic.some((t) => view.mentions(id, [t]));
+        const close = e.tags.filter((t) => tags.includes(t)).length >= 2;
+        // A means may be told beside the topic (VPNs for blocked Facebook); a reason or a time must be its own.
+        const same = who === null || view.personOf(id) === who;
+        return (wants === MEANS ? named || close : named && close) && same && wants.test(e.text);
+      });
+      return near ? this.showEntry(recall, view, near, null, kind) : out;
+    }
     // A related entry must name the topic too: a year in any entry sharing a tag is not when this happened.
     const topic = recall.topic.map(stem);
     const related = view

@@ -1,0 +1,34 @@
+import { describe, expect, it } from "vitest";
+import { conversation } from "./helpers.js";
+
+describe("follow-ups answered from the last answer's neighbours", () => {
+  it("'how do people use it?' after the answer that it is blocked: a neighbour telling the means (VPNs)", () => {
+    const { conv } = conversation();
+    conv.handle("k", "is facebook available in iran?");
+    const r = conv.handle("k", "so how do people use it?");
+    expect(r.mode).toBe("answer");
+    expect(r.answer?.id).toBe("vpns-bypass-limits");
+  });
+
+  it("'why did they do it?' after Rouhani's criticism of the ban: the neighbour giving the ban's grounds", () => {
+    const { conv } = conversation();
+    conv.handle("k", "what did rouhani call the ban?");
+    const r = conv.handle("k", "why did they do it?");
+    expect(r.mode).toBe("answer");
+    expect(r.answer?.id).toBe("telegram-banned-april-2018");
+  });
+
+  it("a bare 'why?' after what a person said is their reason: no neighbour about someone else", () => {
+    const { conv } = conversation();
+    conv.handle("k", "what does jahromi think about censorship?");
+    const r = conv.handle("k", "why?");
+    expect(r.answer?.id).not.toBe("government-wary-digital-tech");
+  });
+
+  it("a bare 'how?' after an effect is the answer that tells it, not a neighbour with a means", () => {
+    const { conv } = conversation();
+    conv.handle("k", "did trump's sanctions affect iran's oil?");
+    const r = conv.handle("k", "how?");
+    expect(r.answer?.id).toBe("sanctions-slashed-oil-revenues");
+  });
+});
