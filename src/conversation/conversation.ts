@@ -488,15 +488,27 @@ export class Conversation {
       }
       case "swap": {
         if (recall.frame.length === 0) return null;
+        // "and the other reporter?" after an answer naming the reporters: that answer names the other one too.
+        const other = /^(?:the )?other ([a-z]{3,})$/.exec(plainWords(f.topic));
+        if (other && recall.entry !== null && view.mentions(recall.entry, [stem(other[1]!)]))
+          return this.showEntry(recall, view, recall.entry, null, "detail");
         // The answer must be about the new topic ("and WhatsApp?" is declined, never answered about Telegram): the
         // swapped question's best answer that names it, else the new topic with the last topic ("and investors?"
         // after sanctions), else declined.
-        const asked = swapTopic(recall.frame, f.topic, view);
+        const people = new Set(
+          plainWords(recall.name ?? "")
+            .split(" ")
+            .filter((w) => w.length > 2),
+        );
+        const kept: string[] = [];
+        const asked = swapTopic(recall.frame, f.topic, view, people, kept);
         // "and in the US?": a short name counts ("us", "uk"); words the knowledge does not know leave it declined.
         const must = plainWords(f.topic)
           .split(" ")
           .filter((w) => w.length >= 2 && !SWAP_FILLER.has(w))
           .map(stem);
+        // The person kept from the last question must be in the answer too.
+        if (must.length > 0) must.push(...kept.map(stem));
         if (must.length === 0) return this.ask(asked, recall, view, f.kind);
         const first = this.run(askCommand, asked);
         // "what about the president?": a speaker named by a title must be the one the answer is by or about, not
@@ -1148,16 +1160,38 @@ function topicText(recall: Recall): string | null {
   return t.length ? t.join(" ") : null;
 }
 
-/** The last question's frame with the new topic in place of its topic words (speaker words when a speaker is named). */
-function swapTopic(frame: readonly string[], topic: string, view: KnowledgeView): string {
-  const named = view.speakersNamed(plainWords(topic).split(" ")).length > 0;
+/**
+ * The last question's frame with the new topic in place of its topic words (speaker words when a speaker is named).
+ * A topic word the knowledge tags together with the new topic is context and stays ("sanctions" in "how did the
+ * sanctions affect oil?" → "and investors?"), and so does a person (`people`) when the new topic names no one ("is
+ * Khamenei on Twitter?" → "and Instagram?" asks about Khamenei on Instagram): `kept` gets those people's words.
+ */
+function swapTopic(
+  frame: readonly string[],
+  topic: string,
+  view: KnowledgeView,
+  people: ReadonlySet<string> = new Set(),
+  kept: string[] = [],
+): string {
+  const topicWords = plainWords(topic).split(" ");
+  const named = view.speakersNamed(topicWords).length > 0;
+  const newTags = topicWords.filter((w) => view.tagWords.has(w) && !STOP_WORDS.has(w));
   const replaceable = (w: string) =>
     named ? view.speakerWords.has(w) : view.tagWords.has(w) && !view.speakerWords.has(w) && !STOP_WORDS.has(w);
+  const context = (w: string) =>
+    !named &&
+    (people.has(w) || (newTags.length > 0 && !newTags.includes(w) && newTags.some((t) => view.together(w, t))));
+  // When every topic word is context, the first one gives way as before.
+  const all = frame.filter(replaceable);
+  const keepSome = all.some((w) => !context(w));
   const out: string[] = [];
   let replaced = false;
   for (const w of frame) {
     if (!replaceable(w)) out.push(w);
-    else if (!replaced) {
+    else if (keepSome && context(w)) {
+      out.push(w);
+      if (people.has(w)) kept.push(w);
+    } else if (!replaced) {
       out.push(topic);
       replaced = true;
     }

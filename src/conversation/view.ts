@@ -203,6 +203,19 @@ export class KnowledgeView {
     return this.tagStemSet;
   }
 
+  /**
+   * Whether some entry is tagged with both words (each a word of one of its tags): "sanctions" and "investors" are,
+   * "oil" and "investors" are not. Reads at most 2,000 entries per tag.
+   */
+  together(a: string, b: string): boolean {
+    for (const [t, ids] of this.byTag) {
+      if (!words(t).includes(a)) continue;
+      for (let i = 0; i < ids.length && i < 2000; i++)
+        if (this.entries.get(ids[i]!)!.tags.some((x) => words(x).includes(b))) return true;
+    }
+    return false;
+  }
+
   /** Whether an entry's text or tags hold every one of these stems (true for none). */
   mentions(id: string, stems: readonly string[]): boolean {
     if (stems.length === 0) return true;
