@@ -13,6 +13,7 @@ import { randomBytes } from "node:crypto";
 import { cpSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join, relative } from "node:path";
+import { pathToFileURL } from "node:url";
 import { ROOT, STAMP, distState } from "../bin/fresh.js";
 
 /**
@@ -61,6 +62,7 @@ if (built.status !== 0) {
 })(src);
 
 await bundleStartPaths();
+compileSmallTalk();
 // Written last: its time says when dist/ was complete (bin/fresh.js), its text names this build (the knowledge cache
 // trusts only what this very build validated).
 writeFileSync(STAMP, `${new Date().toISOString()} ${randomBytes(8).toString("hex")}\n`);
@@ -120,4 +122,21 @@ async function bundleStartPaths() {
     // esbuild writes nothing when it fails: tsc's dist/main.js and dist/cli.js stay, and run as they are.
     process.stderr.write(`briefbot: bundling the start paths failed; dist/ runs unbundled (a slower start): ${err}\n`);
   }
+}
+
+/**
+ * The shipped small-talk file's validated content, beside its module (src/conversation/smalltalk.ts,
+ * COMPILED_SMALLTALK), under the SHA-256 of the file: a start skips its YAML parse and schema (most of
+ * `briefbot ask`'s start-up). A failure here is only a slower start, never a failed build.
+ */
+function compileSmallTalk() {
+  const module = pathToFileURL(join(dist, "conversation", "smalltalk.js")).href;
+  const script = `
+    import { readFileSync, writeFileSync } from "node:fs";
+    const m = await import(${JSON.stringify(module)});
+    const text = readFileSync(m.DEFAULT_SMALLTALK_FILE, "utf8");
+    const data = m.validateSmallTalk(m.DEFAULT_SMALLTALK_FILE, text);
+    writeFileSync(m.COMPILED_SMALLTALK, JSON.stringify({ sha256: m.smallTalkHash(text), data }));`;
+  const r = spawnSync(process.execPath, ["--input-type=module", "-e", script], { stdio: "inherit" });
+  if (r.status !== 0) process.stderr.write("briefbot: small talk was not precompiled; it is parsed at start instead\n");
 }

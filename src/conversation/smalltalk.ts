@@ -1,4 +1,5 @@
-import { readFileSync, statSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { existsSync, readFileSync, statSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { z } from "zod";
 import { KnowledgeError, fold, readYaml } from "../core/index.js";
@@ -504,11 +505,24 @@ export class SmallTalk {
   }
 }
 
+/** A small-talk file's content once validated: what {@link SmallTalk} is built from. */
+export interface SmallTalkData {
+  intents: SmallTalkIntent[];
+  patterns: string[][];
+  fillers: string[];
+  keywords: string[][];
+}
+
 /**
  * Parses and validates a small-talk file's text. Throws a {@link KnowledgeError} (file, line, field, reason) on the first
  * problem: invalid YAML, an unknown field, a duplicate intent id, an unbalanced bracket, an unknown {placeholder}.
  */
 export function parseSmallTalk(file: string, yamlText: string): SmallTalk {
+  return fromData(validateSmallTalk(file, yamlText));
+}
+
+/** {@link parseSmallTalk}'s checks, returning the validated content (which the build stores for the shipped file). */
+export function validateSmallTalk(file: string, yamlText: string): SmallTalkData {
   const { data, fail, failIssue } = readYaml(file, yamlText);
   const parsed = fileSchema.safeParse(data);
   if (!parsed.success) return failIssue(parsed.error.issues[0]!);
@@ -532,28 +546,48 @@ export function parseSmallTalk(file: string, yamlText: string): SmallTalk {
         if (!PLACEHOLDERS.has(m[1]!)) fail(["intents", i, "replies", j], `unknown placeholder {${m[1]}}`);
     });
   });
-  const intents = parsed.data.intents.map((x) => ({
-    id: x.id,
-    replies: x.replies,
-    anywhere: x.anywhere,
-    mode: x.mode,
-    fallback: x.fallback,
-  }));
-  return new SmallTalk(
-    intents,
-    patterns,
-    parsed.data.fillers,
-    parsed.data.intents.map((x) => x.keywords),
-  );
+  const intents = parsed.data.intents.map((x) => {
+    const intent: SmallTalkIntent = { id: x.id, replies: x.replies, anywhere: x.anywhere, mode: x.mode };
+    if (x.fallback !== undefined) intent.fallback = x.fallback;
+    return intent;
+  });
+  return { intents, patterns, fillers: parsed.data.fillers, keywords: parsed.data.intents.map((x) => x.keywords) };
+}
+
+function fromData(d: SmallTalkData): SmallTalk {
+  return new SmallTalk(d.intents, d.patterns, d.fillers, d.keywords);
+}
+
+/**
+ * The build's copy of the shipped file's validated content (`npm run build` writes it beside this module, under the
+ * SHA-256 of the file it came from): a start whose small-talk file is unchanged skips the YAML parser and the schema,
+ * most of the CLI's start-up. Any other text, or no copy (running from source), is parsed as usual.
+ */
+export const COMPILED_SMALLTALK = fileURLToPath(new URL("./smalltalk.compiled.json", import.meta.url));
+
+/** The SHA-256 of a small-talk file's text, as the compiled copy names it. */
+export function smallTalkHash(text: string): string {
+  return createHash("sha256").update(text).digest("hex");
+}
+
+function compiledFor(text: string, compiled: string): SmallTalkData | null {
+  try {
+    if (!existsSync(compiled)) return null;
+    const c = JSON.parse(readFileSync(compiled, "utf8")) as { sha256?: unknown; data?: SmallTalkData };
+    return c.sha256 === smallTalkHash(text) && c.data && Array.isArray(c.data.intents) ? c.data : null;
+  } catch {
+    return null; // a damaged copy is only a slower start
+  }
 }
 
 const loaded = new Map<string, { mtimeMs: number; smallTalk: SmallTalk }>();
 
 /**
  * Loads a small-talk file (default: the shipped one). Throws a {@link KnowledgeError} when it cannot be used. Parsed
- * once per file and modification time, so every adapter's conversation shares one set.
+ * once per file and modification time, so every adapter's conversation shares one set; `compiled` is the build's
+ * validated copy, used only when it was made from this very text.
  */
-export function loadSmallTalk(file: string = DEFAULT_SMALLTALK_FILE): SmallTalk {
+export function loadSmallTalk(file: string = DEFAULT_SMALLTALK_FILE, compiled = COMPILED_SMALLTALK): SmallTalk {
   let text: string;
   let mtimeMs: number;
   try {
@@ -564,7 +598,7 @@ export function loadSmallTalk(file: string = DEFAULT_SMALLTALK_FILE): SmallTalk 
   } catch {
     throw new KnowledgeError(file, null, "", "small-talk file not found");
   }
-  const smallTalk = parseSmallTalk(file, text);
+  const smallTalk = fromData(compiledFor(text, compiled) ?? validateSmallTalk(file, text));
   loaded.set(file, { mtimeMs, smallTalk });
   return smallTalk;
 }

@@ -67,6 +67,16 @@ export async function load(url, context, next) { appendFileSync(${JSON.stringify
     expect(files.filter((f) => /node_modules\/(zod|yaml)\//.test(f))).toEqual([]);
   });
 
+  it("ships the small-talk file's validated copy, made from the shipped text, beside the module that reads it", () => {
+    const compiled = JSON.parse(readFileSync(join(app, "dist/conversation/smalltalk.compiled.json"), "utf8")) as {
+      sha256: string;
+      data: { intents: unknown[] };
+    };
+    const text = readFileSync(join(app, "knowledge/smalltalk/smalltalk.yaml"));
+    expect(compiled.sha256).toBe(createHash("sha256").update(text).digest("hex"));
+    expect(compiled.data.intents.length).toBeGreaterThan(10);
+  });
+
   it("finds package.json from the bundle (--version)", () => {
     const r = run(["dist/cli.js", "--version"]);
     expect(r.code, r.err).toBe(0);
