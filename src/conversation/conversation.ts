@@ -623,7 +623,9 @@ export class Conversation {
         const out = this.fromReply(filled, recall, view, rewritten, f.kind);
         const ask =
           askKind(rewritten) ??
-          (/^(?:so |and |but )?how (?:do|did|can|could|would) (?!it\b|that\b|this\b)/.test(plainWords(message))
+          (/^(?:(?:so|and|but|then|ok|okay|well|also) )*how (?:do|did|can|could|would) (?!it\b|that\b|this\b)/.test(
+            plainWords(message),
+          )
             ? "how"
             : null);
         return ask ? this.fitting(out, recall, view, ask, f.kind, prev, message) : out;
@@ -835,7 +837,15 @@ export class Conversation {
         const same = who === null || view.personOf(id) === who;
         return (wants === MEANS ? named || close : named && close) && same && wants.test(e.text);
       });
-      return near ? this.showEntry(recall, view, near, null, kind) : out;
+      if (!near) return out;
+      const shown = this.showEntry(recall, view, near, null, kind);
+      // A neighbour beside the topic (VPNs for blocked Facebook) is what "those" and "it" mean next: its first tag.
+      if (!topic.some((t) => view.mentions(near, [t]))) {
+        const first = (view.entries.get(near)!.tags.find((t) => !view.speakers.has(t)) ?? "").split("-");
+        const own = first.map((w) => view.vocabulary.get(w)).filter((w): w is string => w !== undefined);
+        if (own.length) recall.topic = own.slice(0, 4);
+      }
+      return shown;
     }
     // A related entry must name the topic too: a year in any entry sharing a tag is not when this happened.
     const topic = recall.topic.map(stem);

@@ -164,6 +164,10 @@ const QUESTION_START =
 const DEMONSTRATIVE =
   /\b(?:that|this)(?=$| (?:is|was|s|means?|meant|happen|happened|true|right|from|about|for|in|on|to|by|with|so|again|too)\b)|(?<=\b(?:is|was|are|were|does|did) )(?:that|this)\b|\bthem$/;
 
+/** "those"/"these" standing alone for the last topic ("what do those do?", "are these safe?"), not "those apps". */
+const PLURAL_DEMONSTRATIVE =
+  /\b(?:those|these)(?=$| (?:do|did|does|are|were|have|had|can|could|will|would|work|works|help|cost|mean)\b)|(?<=\b(?:are|were|do|did|use|using|about|of|for|with) )(?:those|these)$|(?<=^(?:are|were) )(?:those|these)(?= [a-z]+$)/;
+
 /** Reads what a message refers back to, or null when it stands on its own. `options` is whether a "Did you mean" is open. */
 export function readFollowUp(text: string, options = false): FollowUp | null {
   let s = plainWords(text);
@@ -177,7 +181,8 @@ export function readFollowUp(text: string, options = false): FollowUp | null {
   const found = readWords(s, options) ?? (short !== "" && short !== s ? readWords(short, options) : null);
   if (found) return found;
   const person = /\b(?:he|she|him|her|his|hers|himself|herself)\b/.test(s);
-  const thing = /\b(?:it|its|itself|they|them|their)\b/.test(s) || DEMONSTRATIVE.test(s);
+  const thing =
+    /\b(?:it|its|itself|they|them|their)\b/.test(s) || DEMONSTRATIVE.test(s) || PLURAL_DEMONSTRATIVE.test(s);
   return person || thing ? { kind: "pronoun", person, thing } : null;
 }
 
@@ -226,7 +231,7 @@ export function fillPronouns(text: string, name: string | null, topic: string | 
   if (name !== null) s = s.replace(/\b(?:he|she|him|her|his|hers|himself|herself)\b/g, name);
   if (topic !== null) {
     s = s.replace(/\b(?:it|its|itself|they|them|their)\b/g, topic);
-    s = s.replace(DEMONSTRATIVE, topic);
+    s = s.replace(DEMONSTRATIVE, topic).replace(PLURAL_DEMONSTRATIVE, topic);
   }
   return s;
 }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { readFollowUp } from "../../src/conversation/followup.js";
 import { conversation } from "./helpers.js";
 
 describe("follow-ups answered from the last answer's neighbours", () => {
@@ -30,5 +31,24 @@ describe("follow-ups answered from the last answer's neighbours", () => {
     conv.handle("k", "did trump's sanctions affect iran's oil?");
     const r = conv.handle("k", "how?");
     expect(r.answer?.id).toBe("sanctions-slashed-oil-revenues");
+  });
+});
+
+describe("the antecedent after a neighbour's answer", () => {
+  it("an opener before 'how do …' does not hide the means asked for, and 'those' next are what that answer is about", () => {
+    const { conv } = conversation();
+    conv.handle("k", "does iran block twitter?");
+    const how = conv.handle("k", "then how do iranians get on it?");
+    expect(how.answer?.id).toBe("vpns-bypass-limits");
+    const those = conv.handle("k", "what do those do exactly?");
+    expect(those.mode).toBe("answer");
+    expect(those.answer?.id).toBe("vpns-bypass-limits");
+    expect(conv.memory.peek("k")!.topic).toContain("vpn");
+  });
+
+  it("'those' / 'these' standing alone point back; 'those apps' names its own thing", () => {
+    expect(readFollowUp("what do those do?")).toEqual({ kind: "pronoun", person: false, thing: true });
+    expect(readFollowUp("are these safe?")).toEqual({ kind: "pronoun", person: false, thing: true });
+    expect(readFollowUp("who makes those apps?")).toBeNull();
   });
 });
