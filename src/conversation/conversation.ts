@@ -469,7 +469,12 @@ export class Conversation {
         // "what was the result?": an entry on the same topic telling what followed, else the last answer if it does.
         if (f.ask === "result" && recall.entry !== null) {
           const fit = this.followed(view, recall);
-          if (fit) return this.showEntry(recall, view, fit, null, f.kind);
+          if (fit) {
+            const topic = recall.topic.map(stem);
+            const shown = this.showEntry(recall, view, fit, null, f.kind);
+            moveTopic(recall, view, fit, topic);
+            return shown;
+          }
           // "and then?" with nothing telling what followed: more on it, as "tell me more".
           if (!/result|outcome|effect|impact|consequence|upshot|lead|cause|change/.test(plainWords(message)))
             return this.followUp({ kind: "related" }, recall, view, message, stale);
@@ -839,12 +844,7 @@ export class Conversation {
       });
       if (!near) return out;
       const shown = this.showEntry(recall, view, near, null, kind);
-      // A neighbour beside the topic (VPNs for blocked Facebook) is what "those" and "it" mean next: its first tag.
-      if (!topic.some((t) => view.mentions(near, [t]))) {
-        const first = (view.entries.get(near)!.tags.find((t) => !view.speakers.has(t)) ?? "").split("-");
-        const own = first.map((w) => view.vocabulary.get(w)).filter((w): w is string => w !== undefined);
-        if (own.length) recall.topic = own.slice(0, 4);
-      }
+      moveTopic(recall, view, near, topic);
       return shown;
     }
     // A related entry must name the topic too: a year in any entry sharing a tag is not when this happened.
@@ -901,13 +901,21 @@ export class Conversation {
   /** An entry related to the last one and naming its topic that tells what followed it, else the last one if it does. */
   private followed(view: KnowledgeView, recall: Recall): string | null {
     const topic = recall.topic.map(stem);
-    const related = view
-      .related(recall.entry!, new Set(recall.shown), 12)
-      .filter((id) => topic.length > 0 && topic.some((t) => view.mentions(id, [t])));
+    const tags = view.entries.get(recall.entry!)?.tags ?? [];
+    const near = view.related(recall.entry!, new Set(recall.shown), 12);
+    const named = near.filter((id) => topic.length > 0 && topic.some((t) => view.mentions(id, [t])));
+    // Then, when neither these nor the last answer tell it, a fact sharing two tags with the last answer (the network
+    // built "in the wake of" the protests the regime feared; a quote is someone's view, not what followed).
+    const close = near.filter(
+      (id) =>
+        !named.includes(id) &&
+        view.entries.get(id)!.kind === "fact" &&
+        view.entries.get(id)!.tags.filter((t) => tags.includes(t)).length >= 2,
+    );
     // "After authorities banned Telegram, …" follows the topic; "After street protests, … Telegram" does not.
     const after = new RegExp(`\\bafter (?:[\\w'-]+ ){0,3}(?:${recall.topic.join("|") || "-"})`, "i");
     return (
-      [...related, recall.entry!].find((id) => {
+      [...named, recall.entry!, ...close].find((id) => {
         const t = view.entries.get(id)!.text;
         return RESULT.test(t) || after.test(t);
       }) ?? null
@@ -1109,6 +1117,17 @@ function pushShown(recall: Recall, id: string): void {
 }
 
 /** The stems of a topic's content words ("the Apple app store" → appl, app, store). */
+/**
+ * A neighbour answered beside the topic (VPNs for blocked Facebook, the network after the feared protests) is what
+ * "those" and "it" mean next: its first tag becomes the topic. `topic` are the stems of the topic before it.
+ */
+function moveTopic(recall: Recall, view: KnowledgeView, id: string, topic: readonly string[]): void {
+  if (topic.some((t) => view.mentions(id, [t]))) return;
+  const first = (view.entries.get(id)!.tags.find((t) => !view.speakers.has(t)) ?? "").split("-");
+  const own = first.map((w) => view.vocabulary.get(w)).filter((w): w is string => w !== undefined);
+  if (own.length) recall.topic = own.slice(0, 4);
+}
+
 function topicStems(topic: string): string[] {
   return plainWords(topic)
     .split(" ")

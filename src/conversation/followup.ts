@@ -135,7 +135,7 @@ const CONFIRM =
   /^(?:say (?:that|it) again|repeat (?:that|it|the answer)|repeat|can you repeat (?:that|it)|come again|one more time|really|for real|seriously|is that (?:true|right|correct|so)|are you sure|sure|true|no way|is it true|you sure|rly|srsly)$/;
 const BARE: [RegExp, "why" | "when" | "where" | "how" | "how many" | "result"][] = [
   [
-    /^(?:(?:and )?(?:what|whats) (?:is|was|were) (?:the )?(?:result|results|outcome|effect|effects|impact|consequence|consequences|upshot)(?: of (?:that|this|it))?|with what (?:result|effect)|what came of (?:it|that|this)|and then|then what|and then what|what came next|(?:and )?what happened (?:next|after(?: that)?)|(?:and )?after that|what followed|what did (?:they|he|she|it) do (?:after|afterwards|next|then|after that)|what did (?:that|it|this) (?:lead to|do|change|cause)|what did (?:that|it|this) result in)$/,
+    /^(?:(?:and )?(?:what|whats) (?:is|was|were) (?:the )?(?:result|results|outcome|effect|effects|impact|consequence|consequences|upshot)(?: of (?:that|this|it))?|with what (?:result|effect)|what came of (?:it|that|this)|and then|then what|and then what|what came next|(?:and )?what happened (?:next|after(?: that)?)|(?:and )?after that|what followed|what did (?:they|he|she|it) do (?:after|afterwards|next|then|after that|about (?:it|that|this)|in response)|what did (?:that|it|this) (?:lead to|do|change|cause)|what did (?:that|it|this) result in)$/,
     "result",
   ],
   [

@@ -52,3 +52,23 @@ describe("the antecedent after a neighbour's answer", () => {
     expect(readFollowUp("who makes those apps?")).toBeNull();
   });
 });
+
+describe("what followed, from the last answer's neighbours", () => {
+  it("'what did they do about it?' after the regime's fear of protests: the fact sharing its tags that followed; 'it' is then that", () => {
+    const { conv } = conversation();
+    conv.handle("k", "why is the government afraid of technology?");
+    const r = conv.handle("k", "what did they do about it?");
+    expect(r.mode).toBe("answer");
+    expect(r.answer?.id).toBe("national-information-network");
+    const next = conv.handle("k", "did it work?");
+    expect(next.answer?.id).toBe("national-information-network-progress");
+  });
+
+  it("an entry naming the topic, or the last answer, that tells what followed still comes before a fact only sharing tags", () => {
+    const { conv } = conversation();
+    conv.handle("k", "did apple do anything to iranians?");
+    const r = conv.handle("k", "what was the result?");
+    expect(r.answer?.id).not.toBe("sanctions-slashed-oil-revenues");
+    expect(r.answer?.text).toMatch(/Apple/);
+  });
+});
