@@ -237,6 +237,10 @@ export class SmallTalk {
   private readonly keywords = new Map<string, number>();
   private count = 0;
   private built = false;
+  private builtAnywhere = false;
+  private vocabularyReady = false;
+  private longWords: Map<number, string[]> | undefined;
+  private readonly pieceTokens = new Map<string, string[]>();
 
   /**
    * `patterns[i]` are intent i's patterns, already checked (see {@link patternParts}); `keywords[i]` its keywords.
@@ -260,42 +264,111 @@ export class SmallTalk {
 
   /** Number of distinct phrasings loaded (for `briefbot check` and the docs). */
   get phrasings(): number {
-    this.build();
+    this.build(false);
+    this.build(true);
     return this.count;
   }
 
-  private build(): void {
-    if (this.built) return;
-    this.built = true;
-    const { intents, patterns } = this;
-    const tokensOf = new Map<string, string[]>();
-    const cached = (text: string) => {
-      let t = tokensOf.get(text);
-      if (!t) tokensOf.set(text, (t = tokensOfPhrasing(text)));
-      return t;
-    };
-    intents.forEach((intent, i) => {
-      const start = intent.anywhere ? this.anywhere : this.root;
+  /**
+   * Every word of every phrasing, without building the trie: a message with a word no phrasing can take (as written,
+   * with repeats cut, as laughter or, in a short message, with one typo) is no phrasing's, and most questions are
+   * told so without the trie's ~35,000 nodes being built (the CLI's one question, a bot's first one).
+   */
+  private words(): Set<string> {
+    if (this.vocabularyReady) return this.vocabulary;
+    this.vocabularyReady = true;
+    this.eachPiece(false, (tokens) => {
+      for (const t of tokens) this.vocabulary.add(t);
+    });
+    this.eachPiece(true, (tokens) => {
+      for (const t of tokens) this.vocabulary.add(t);
+    });
+    return this.vocabulary;
+  }
+
+  /** Each piece of the phrasings of the `anywhere` intents, or of the others, as tokens. */
+  private eachPiece(anywhere: boolean, visit: (tokens: readonly string[]) => void): void {
+    this.intents.forEach((intent, i) => {
+      if (intent.anywhere !== anywhere) return;
+      for (const pattern of this.patterns[i] ?? []) {
+        if (ASCII.test(pattern) && pattern.length <= 1000) {
+          const { texts, groups } = patternParts(pattern);
+          for (const t of texts) visit(this.tokensOf(t));
+          for (const g of groups) for (const alt of g) visit(this.tokensOf(alt));
+        } else for (const phrasing of expandPattern(pattern)) visit(tokensOfPhrasing(phrasing));
+      }
+    });
+  }
+
+  private tokensOf(text: string): string[] {
+    let t = this.pieceTokens.get(text);
+    if (!t) this.pieceTokens.set(text, (t = tokensOfPhrasing(text)));
+    return t;
+  }
+
+  /** Builds the trie of the `anywhere` intents, or of the others, once. */
+  private build(anywhere: boolean): void {
+    if (anywhere ? this.builtAnywhere : this.built) return;
+    if (anywhere) this.builtAnywhere = true;
+    else this.built = true;
+    const start = anywhere ? this.anywhere : this.root;
+    this.intents.forEach((intent, i) => {
+      if (intent.anywhere !== anywhere) return;
       const end = (node: Node) => {
         if (node !== start && node.intent === undefined) {
           node.intent = i;
           this.count++;
         }
       };
-      for (const pattern of patterns[i] ?? []) {
+      for (const pattern of this.patterns[i] ?? []) {
         // Plain ASCII patterns (all shipped ones) are walked part by part, sharing each part's words and trie path
-        // across its phrasings: the same trie as expanding every phrasing, without building ~24,000 strings at start.
+        // across its phrasings: the same trie as expanding every phrasing, without building ~24,000 strings.
         if (ASCII.test(pattern) && pattern.length <= 1000) {
           const { texts, groups } = patternParts(pattern);
           const walk = (node: Node, k: number): void => {
-            node = this.advance(node, cached(texts[k]!));
+            node = this.advance(node, this.tokensOf(texts[k]!));
             if (k === groups.length) return end(node);
-            for (const alt of groups[k]!) walk(this.advance(node, cached(alt)), k + 1);
+            for (const alt of groups[k]!) walk(this.advance(node, this.tokensOf(alt)), k + 1);
           };
           walk(start, 0);
         } else for (const phrasing of expandPattern(pattern)) end(this.advance(start, tokensOfPhrasing(phrasing)));
       }
     });
+  }
+
+  /** Whether every word could be taken by some phrasing or is decoration: else no covering of the message exists. */
+  private coverable(tokens: readonly string[], forgiving: boolean): boolean {
+    const vocabulary = this.words();
+    return tokens.every((t) => {
+      const forms = [t, collapse3(t), collapse2(t), half(t)];
+      if (forms.some((f) => vocabulary.has(f)) || this.fillers.has(t) || this.fillers.has(collapse3(t))) return true;
+      if (PICTOGRAPH.test(t)) return true;
+      if ((isLaughter(t) || isLaughter(collapse3(t))) && vocabulary.has(LAUGH)) return true;
+      if (!forgiving || t.length < 4 || t.length > 20) return false;
+      for (let n = Math.max(5, t.length - 1); n <= t.length + 1; n++)
+        if (
+          (t.length >= 5 || n === 5) &&
+          this.byLength()
+            .get(n)
+            ?.some((w) => withinOne(t, w))
+        )
+          return true;
+      return false;
+    });
+  }
+
+  /** The phrasings' words of five letters or more, by length (for the one-typo check). */
+  private byLength(): Map<number, string[]> {
+    if (!this.longWords) {
+      this.longWords = new Map();
+      for (const w of this.words())
+        if (w.length >= 5) {
+          const list = this.longWords.get(w.length);
+          if (list) list.push(w);
+          else this.longWords.set(w.length, [w]);
+        }
+    }
+    return this.longWords;
   }
 
   private advance(node: Node, tokens: readonly string[]): Node {
@@ -322,7 +395,7 @@ export class SmallTalk {
    * intent's. `known` is how the conversation keeps "hi, who is Rouhani?" a question.
    */
   match(text: string, known?: (word: string) => boolean): SmallTalkMatch | null {
-    this.build();
+    this.build(true);
     const tokens = chatTokens(text);
     const raw = String(text ?? "").trim();
     if (tokens.length === 0) {
@@ -343,6 +416,9 @@ export class SmallTalk {
       a.length > b.length ||
       (a.length === b.length && (a.intent < b.intent || (a.intent === b.intent && !a.fuzzy && b.fuzzy)));
     const forgiving = tokens.length <= 6;
+    if (!this.coverable(tokens, forgiving))
+      return this.byKeyword(tokens, raw, known) ?? this.emojiOnly(tokens, raw) ?? this.bySentence(raw, known);
+    this.build(false);
     const allEmoji = tokens.every((t) => PICTOGRAPH.test(t));
     const best: (Cover | undefined)[] = new Array(tokens.length + 1);
     best[0] = { length: 0, intent: Infinity, fuzzy: false };
@@ -404,7 +480,7 @@ export class SmallTalk {
       for (const f of forms) if ((intent = this.keywords.get(f)) !== undefined) break;
       if (intent === undefined && laugh >= 0 && (isLaughter(t) || isLaughter(collapse3(t)))) intent = laugh;
       if (intent !== undefined) votes.set(intent, (votes.get(intent) ?? 0) + 1);
-      else if (!forms.some((f) => this.vocabulary.has(f) || this.fillers.has(f))) {
+      else if (!forms.some((f) => this.words().has(f) || this.fillers.has(f))) {
         // A word of the knowledge that small talk never uses names a topic: the line is a question.
         if (known?.(t)) return null;
         if (++unknown > 1) return null;
