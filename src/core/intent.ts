@@ -17,11 +17,7 @@ export function intentOf(question: string): Intent {
   )
     return "money";
   // "How much is a VPN subscription?" asks a price.
-  if (
-    /\bhow much (?:is|are|was|were) (?:a|an|one|the|\w+'s)\b(?!.*\b(?:of|percent|slower|faster|more|less)\b)/.test(
-      q,
-    )
-  )
+  if (/\bhow much (?:is|are|was|were) (?:a|an|one|the|\w+'s)\b(?!.*\b(?:of|percent|slower|faster|more|less)\b)/.test(q))
     return "money";
   if (
     /\bhow (many|much|big|large|long|far|fast|slow)\b|\bnumber of\b|\bpercent(age)?\b|\b(what|which) (fraction|proportion|share|portion|part|amount)\b/.test(
