@@ -443,11 +443,13 @@ export class Core {
           predicate.push({ term: t, weight: t.weight, bit: 1 << i, asks: INTENT_WORDS.has(t.word) });
     });
     const predicateWeight = predicate.reduce((a, p) => a + p.weight, 0);
-    // The names the question asks about ("Vantel", "Brask"): an entry about another is about something else.
+    // The names the question asks about ("Vantel", "Brask"), as written with a capital: an entry about another is about
+    // something else. (Lower-case words are left alone: a typo of one word can be another article's name.)
     const names: { term: QueryTerm; bit: number; sources: ReadonlySet<string> }[] = [];
+    const written = new Set([...question.matchAll(/\p{Lu}[\p{L}'’-]*/gu)].map((m) => fold(m[0]).replace(/['’]s$/, "")));
     terms.forEach((t, i) => {
       const sources = i < 31 && t.weight > 0 && t.matches.length > 0 ? this.nameSources.get(stem(t.word)) : undefined;
-      if (sources && sources.size > 0) names.push({ term: t, bit: 1 << i, sources });
+      if (sources && sources.size > 0 && written.has(t.word)) names.push({ term: t, bit: 1 << i, sources });
     });
     const hits = this.index.search(terms, CANDIDATES);
     // The sentence-level definition check reads text: only for the few hits that can come first.
