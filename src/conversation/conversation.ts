@@ -594,6 +594,14 @@ export class Conversation {
             const fit = own.length ? naming(this.run(askCommand, message), own, view) : null;
             if (fit) return this.fromReply(fit, recall, view, message, null);
           }
+          // "what did she say about Instagram?" as a first message: when one person's words answer it, and nobody
+          // else's come close, the question names its person by what it asks about.
+          const about = content.filter((w) => view.tagWords.has(w) && !view.speakerWords.has(w) && !ASKS_KIND.has(w));
+          if (!canPerson && recall.entry === null && about.length > 0) {
+            const asked = this.run(askCommand, message);
+            if (asked.type === "answer" && onePerson(asked.result, view))
+              return this.fromReply(asked, recall, view, message, null);
+          }
           return this.missing(!canPerson ? "person" : "thing", core, stale, f.kind);
         }
         let rewritten = fillPronouns(message, needPerson ? person : null, needThing ? topic : null);
@@ -1097,6 +1105,32 @@ export class Conversation {
     const ask = what === "person" ? "Ask about someone by name" : "Ask me a question first";
     return textReply("declined", `${lead} ${ask}${example ? `, for example: “${example}”` : "."}`, kind);
   }
+}
+
+/** Words that ask what kind of answer is wanted ("how old", "her name"), not what it is about. */
+const ASKS_KIND = new Set([
+  "old",
+  "age",
+  "name",
+  "job",
+  "role",
+  "work",
+  "live",
+  "lives",
+  "born",
+  "from",
+  "real",
+  "full",
+]);
+
+/** Whether an answer is one person's words, and no confident alternative is another person's words. */
+function onePerson(result: AskResult, view: KnowledgeView): boolean {
+  const a = result.answer;
+  const who = a && a.kind === "quote" && a.confidence >= CONFIDENCE_THRESHOLD ? view.personOf(a.id) : null;
+  if (!who) return false;
+  return result.alternatives.every(
+    (x) => x.kind !== "quote" || x.confidence < CONFIDENCE_THRESHOLD || view.personOf(x.id) === who,
+  );
 }
 
 /** A word of the question that the text writes as a surname after a capitalised name ("Ali Khamenei"), as the knowledge's own string; else null. */

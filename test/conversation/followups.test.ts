@@ -302,3 +302,18 @@ describe("first messages with a pronoun", () => {
     expect(r.answer!.text).toContain("Dan De Luce");
   });
 });
+
+describe("a first message whose pronoun its question settles", () => {
+  it("is answered when one person's words answer it and nobody else's come close", () => {
+    const { conv } = conversation();
+    const r = conv.handle("new", "what did she say about instagram?");
+    expect(r.mode).toBe("answer");
+    expect(r.answer?.speaker?.name).toBe("Zahra Hatami");
+  });
+
+  it("still asks who is meant when the question gives nothing to settle it", () => {
+    const { conv } = conversation();
+    for (const q of ["what did he say?", "what's her name?", "how old is he?"])
+      expect(conv.handle("new", q).mode, q).toBe("declined");
+  });
+});
