@@ -150,7 +150,7 @@ export class Core {
         const st = stem(fold(m[0]));
         const sources = this.nameSources.get(st);
         if (!sources) this.nameSources.set(st, new Set([e.sourceId]));
-        // A name many sources use ("Iran", "Twitter") tells no article from another: kept as null.
+        // A name many sources use ("Iran", "Twitter") tells no article from another: kept as an empty set.
         else if (sources.size > 0 && !sources.has(e.sourceId))
           this.nameSources.set(st, sources.size >= RARE_NAME_SOURCES ? NO_SOURCES : new Set(sources).add(e.sourceId));
       }
@@ -436,13 +436,13 @@ export class Core {
       });
     // The question's known words other than a person's name: what it asks about them.
     // "old" in "how old is Tallan?" is said by any entry that gives an age: it is what the intent asks.
-    const predicate: { term: QueryTerm; weight: number; bit: number; asks: boolean }[] = [];
+    const predicate: { term: QueryTerm; bit: number; asks: boolean }[] = [];
     terms.forEach((t, i) => {
-      if (i < 31 && t.weight > 0 && t.matches.length > 0 && !this.personWords.has(t.word))
-        if (!this.personWords.has(stem(t.word)))
-          predicate.push({ term: t, weight: t.weight, bit: 1 << i, asks: INTENT_WORDS.has(t.word) });
+      const person = this.personWords.has(t.word) || this.personWords.has(stem(t.word));
+      if (i < 31 && t.weight > 0 && t.matches.length > 0 && !person)
+        predicate.push({ term: t, bit: 1 << i, asks: INTENT_WORDS.has(t.word) });
     });
-    const predicateWeight = predicate.reduce((a, p) => a + p.weight, 0);
+    const predicateWeight = predicate.reduce((a, p) => a + p.term.weight, 0);
     // The names the question asks about ("Vantel", "Brask"), as written with a capital: an entry about another is about
     // something else. (Lower-case words are left alone: a typo of one word can be another article's name.)
     const names: { term: QueryTerm; bit: number; sources: ReadonlySet<string> }[] = [];
@@ -513,7 +513,7 @@ export class Core {
           // A word the entry's article is about counts as said ("A year's subscription costs…" in the VPN story).
           for (const p of predicate)
             if (h.matched & p.bit || (fits && p.asks) || this.index.topicShare(p.term, g) >= SUBJECT_SHARE)
-              said += p.weight;
+              said += p.term.weight;
           if (said < PREDICATE_SHARE * predicateWeight) offTopic *= PREDICATE_MISSING;
         }
         // A name only other articles use ("Vantel") that this entry lacks: the entry is about something else
