@@ -292,17 +292,7 @@ export class Conversation {
     if (def.name === "forget") this.forget(key);
     const reply = this.run(def, arg);
     if (def.name === "forget" || def.name === "help" || def.name === "sources") {
-      return {
-        mode: def.name === "help" ? "help" : "chitchat",
-        reply,
-        answer: null,
-        speaker: null,
-        alternatives: [],
-        actions: [],
-        smalltalk: null,
-        followUp: null,
-        score: 1,
-      };
+      return plainReply(def.name === "help" ? "help" : "chitchat", reply, null, 1);
     }
     const view = viewOf(this.coreNow());
     const { recall } = this.recall(key, view);
@@ -679,18 +669,7 @@ export class Conversation {
       };
     }
     if (reply.type !== "answer") {
-      const mode: Mode = reply.type === "help" ? "help" : "chitchat";
-      return {
-        mode,
-        reply,
-        answer: null,
-        speaker: null,
-        alternatives: [],
-        actions: [],
-        smalltalk: null,
-        followUp: kind,
-        score: 1,
-      };
+      return plainReply(reply.type === "help" ? "help" : "chitchat", reply, kind, 1);
     }
     let result = reply.result;
     // "what else have Iranian entrepreneurs built?": "else" means next to what was just shown. When the core has
@@ -1284,16 +1263,21 @@ function speakerOf(view: KnowledgeView, id: string | undefined): ConversationRep
 }
 
 function textReply(mode: Mode, text: string, kind: FollowUp["kind"] | null): ConversationReply {
+  return plainReply(mode, { type: "prompt", text }, kind, 0);
+}
+
+/** A reply that shows no entry: a prompt, the help, the sources list. */
+function plainReply(mode: Mode, reply: Reply, kind: FollowUp["kind"] | null, score: number): ConversationReply {
   return {
     mode,
-    reply: { type: "prompt", text },
+    reply,
     answer: null,
     speaker: null,
     alternatives: [],
     actions: [],
     smalltalk: null,
     followUp: kind,
-    score: 0,
+    score,
   };
 }
 
