@@ -424,6 +424,9 @@ function findAttributions(
 ): Attrib[] {
   const out: Attrib[] = [];
   const sentence = masked.slice(a, b);
+  /** Resolves a reference made at offset `at` of this paragraph's masked text. */
+  const resolveAt = (ref: Ref, at: number, orgHint: boolean, intro: boolean) =>
+    resolve(ref, base + at, reg, trackers, windowStart, doc, doc.offsets[p]! + at, orgHint, intro);
   let docIn: RegExpExecArray | null | undefined;
   let mentionsStatement: boolean | undefined;
   VERB_RE.lastIndex = 0;
@@ -587,7 +590,7 @@ function findAttributions(
       whichCue ||
       /^\s+(in a statement|in an? (?:emailed |written )?statement|on its|it|its)\b/i.test(after) ||
       (mentionsStatement ??= /\bstatement\b/i.test(sentence));
-    let resolved = resolve(ref, pos, reg, trackers, windowStart, doc, doc.offsets[p]! + subjStart, orgHint, intro);
+    let resolved = resolveAt(ref, subjStart, orgHint, intro);
     // "Pop singer Lila Marchetti has cancelled …, saying she needs …": a pronoun bound by its own sentence's subject
     if (ref.t === "pronoun" && ref.g !== "p" && subjStart > a + 3) {
       const own = sentenceSubject(masked.slice(a, subjStart));
@@ -596,8 +599,7 @@ function findAttributions(
       if (own && own.ref.t === "name" && own.offset < subjStart - a && between.trim().split(/\s+/).length >= 4) {
         const at = a + own.offset;
         const e = reg.findByName(own.ref.name, own.ref.honorific);
-        const fresh =
-          e ?? resolve(own.ref, base + at, reg, trackers, windowStart, doc, doc.offsets[p]! + at, false, false).entity;
+        const fresh = e ?? resolveAt(own.ref, at, false, false).entity;
         const g = ref.g;
         const fits =
           fresh !== null &&
@@ -653,17 +655,7 @@ function findAttributions(
       const found = sentenceSubject(lead.replace(/:\s*$/, ""));
       if (found && (found.ref.t === "name" || found.ref.t === "pronoun")) {
         const subjStart = a + found.offset;
-        const r = resolve(
-          found.ref,
-          base + subjStart,
-          reg,
-          trackers,
-          windowStart,
-          doc,
-          doc.offsets[p]! + subjStart,
-          false,
-          false,
-        );
+        const r = resolveAt(found.ref, subjStart, false, false);
         if (r.entity) {
           for (const role of found.roles) r.entity.addRole(role);
           reg.mention(r.entity, base + subjStart, true);
@@ -692,7 +684,7 @@ function findAttributions(
     const ref = parseRef(parts[0]!);
     if (!ref || ref.t !== "name") continue;
     const subjStart = sp.close + 1 + dash[1]!.length;
-    const r = resolve(ref, base + subjStart, reg, trackers, windowStart, doc, doc.offsets[p]! + subjStart, false, true);
+    const r = resolveAt(ref, subjStart, false, true);
     if (!r.entity) continue;
     const roles: string[] = [];
     collectAppositives(parts.slice(1), roles);
@@ -722,17 +714,7 @@ function findAttributions(
     const subjStart = a + pc[1]!.length;
     const colon = a + pc.index + pc[0].length;
     if (ref && (ref.t === "pronoun" || ref.t === "name")) {
-      const r = resolve(
-        ref,
-        base + subjStart,
-        reg,
-        trackers,
-        windowStart,
-        doc,
-        doc.offsets[p]! + subjStart,
-        false,
-        false,
-      );
+      const r = resolveAt(ref, subjStart, false, false);
       if (r.entity) {
         reg.mention(r.entity, base + subjStart, true);
         out.push({
@@ -767,17 +749,7 @@ function findAttributions(
       }
     }
     if (r && r.t === "name") {
-      const res = resolve(
-        r,
-        base + a + rep.index,
-        reg,
-        trackers,
-        windowStart,
-        doc,
-        doc.offsets[p]! + a + rep.index,
-        !byPerson,
-        false,
-      );
+      const res = resolveAt(r, a + rep.index, !byPerson, false);
       if (res.entity) {
         trackers.set(rep[1]!.toLowerCase(), res.entity);
         const at = rep.index + rep[0].length;
