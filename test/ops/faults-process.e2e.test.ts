@@ -11,7 +11,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { afterEach, describe, expect, it } from "vitest";
-import { MAIN, spawnMain, type Spawned, jsonLines } from "./spawn.js";
+import { MAIN, spawnMain, type Spawned, jsonLines, logged } from "./spawn.js";
 import { eventually, skyYaml, tempKnowledge } from "./fixtures.js";
 import { FAKE_TOKEN, startFakeTelegram } from "../fakes/telegram-bot-api.js";
 import { startFakeDiscord } from "../fakes/discord.js";
@@ -95,12 +95,7 @@ describe("one platform unreachable, the other serving", () => {
 
     writeFileSync(k.file, skyYaml("purple"));
     s.child.kill("SIGHUP");
-    expect(
-      await eventually(
-        () => jsonLines(s.stderr()).some((l) => l.msg === "knowledge reloaded" && l.trigger === "SIGHUP"),
-        10_000,
-      ),
-    ).toBe(true);
+    expect(await logged(s, (l) => l.msg === "knowledge reloaded" && l.trigger === "SIGHUP")).toBe(true);
     const after = await discord.replyTo(discord.sendMessage({ content: QUESTION, dm: true }));
     expect(JSON.stringify(after.body)).toContain("purple");
 
@@ -140,20 +135,10 @@ describe("one platform unreachable, the other serving", () => {
       body: expect.objectContaining({ adapters: { telegram: "starting" } }),
     });
     s.child.kill("SIGHUP"); // before, SIGHUP killed the process: its handler came only after start-up
-    expect(
-      await eventually(
-        () => jsonLines(s.stderr()).some((l) => l.msg === "knowledge reloaded" && l.trigger === "SIGHUP"),
-        10_000,
-      ),
-    ).toBe(true);
+    expect(await logged(s, (l) => l.msg === "knowledge reloaded" && l.trigger === "SIGHUP")).toBe(true);
     // The knowledge watch is on too, although the platform has not answered yet.
     writeFileSync(k.file, skyYaml("purple"));
-    expect(
-      await eventually(
-        () => jsonLines(s.stderr()).some((l) => l.msg === "knowledge reloaded" && l.trigger === "file changed"),
-        10_000,
-      ),
-    ).toBe(true);
+    expect(await logged(s, (l) => l.msg === "knowledge reloaded" && l.trigger === "file changed")).toBe(true);
     s.child.kill("SIGTERM");
     expect(await exitWithin(s, STOP_BUDGET_MS)).toEqual({ code: 0, signal: null });
     expect(jsonLines(s.stderr()).some((l) => l.msg === "stopped")).toBe(true);

@@ -1,6 +1,6 @@
 import { writeFileSync } from "node:fs";
 import { afterEach, describe, expect, it } from "vitest";
-import { spawnMain, type Spawned, jsonLines } from "./spawn.js";
+import { spawnMain, type Spawned, jsonLines, logged } from "./spawn.js";
 import { eventually, skyYaml, tempKnowledge } from "./fixtures.js";
 import { startFakeTelegram } from "../fakes/telegram-bot-api.js";
 import { startFakeDiscord } from "../fakes/discord.js";
@@ -71,21 +71,11 @@ describe("main start-up", () => {
     s.child.stdin.write(`${QUESTION}\n`);
     expect(await eventually(() => s.stdout().includes("green"), 15_000)).toBe(true);
     writeFileSync(k.file, skyYaml("purple"));
-    expect(
-      await eventually(
-        () => jsonLines(s.stderr()).some((l) => l.msg === "knowledge reloaded" && l.trigger === "file changed"),
-        10_000,
-      ),
-    ).toBe(true);
+    expect(await logged(s, (l) => l.msg === "knowledge reloaded" && l.trigger === "file changed")).toBe(true);
     s.child.stdin.write(`${QUESTION}\n`);
     expect(await eventually(() => s.stdout().includes("purple"), 10_000)).toBe(true);
     s.child.kill("SIGHUP");
-    expect(
-      await eventually(
-        () => jsonLines(s.stderr()).some((l) => l.msg === "knowledge reloaded" && l.trigger === "SIGHUP"),
-        10_000,
-      ),
-    ).toBe(true);
+    expect(await logged(s, (l) => l.msg === "knowledge reloaded" && l.trigger === "SIGHUP")).toBe(true);
     s.child.kill("SIGTERM");
     const { code } = await s.exit;
     expect(code).toBe(0);
@@ -130,12 +120,7 @@ describe("main start-up", () => {
     const telegram = await startFakeTelegram();
     cleanups.push(() => void telegram.close());
     const s = run({ KNOWLEDGE_DIR: k.dir, TELEGRAM_BOT_TOKEN: telegram.token, TELEGRAM_API_ROOT: telegram.apiRoot });
-    expect(
-      await eventually(
-        () => jsonLines(s.stderr()).some((l) => l.msg === "adapter started" && l.state === "serving"),
-        20_000,
-      ),
-    ).toBe(true);
+    expect(await logged(s, (l) => l.msg === "adapter started" && l.state === "serving", 20_000)).toBe(true);
     telegram.revoke();
     const { code } = await s.exit;
     expect(code).toBe(1);

@@ -4,6 +4,7 @@ import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
+import { eventually } from "./fixtures.js";
 
 const require = createRequire(import.meta.url);
 const TSX = pathToFileURL(require.resolve("tsx")).href;
@@ -44,3 +45,10 @@ export const jsonLines = (text: string): Record<string, unknown>[] =>
     .split("\n")
     .filter((l) => l.startsWith("{"))
     .map((l) => JSON.parse(l) as Record<string, unknown>);
+
+/** Waits (up to `timeoutMs`) for a JSON log line of the process that `match` accepts; false when none came. */
+export const logged = (
+  s: Spawned,
+  match: (line: Record<string, unknown>) => boolean,
+  timeoutMs = 10_000,
+): Promise<boolean> => eventually(() => jsonLines(s.stderr()).some(match), timeoutMs);
