@@ -7,24 +7,10 @@
  *   npx tsx bench/update.ts [--runs 50]
  */
 import { parseArgs } from "node:util";
-import { BOT_INFO, harness } from "../test/fakes/telegram-harness.js";
+import { BOT_INFO, groupUpdate, harness } from "../test/fakes/telegram-harness.js";
 
 const { values } = parseArgs({ options: { runs: { type: "string", default: "50" } } });
 const runs = Number(values.runs);
-
-function groupUpdate(text: string, entities: { type: "mention"; offset: number; length: number }[]): string {
-  return JSON.stringify({
-    update_id: 1,
-    message: {
-      message_id: 9,
-      date: 0,
-      chat: { id: -100, type: "supergroup", title: "G" },
-      from: { id: 5001, is_bot: false, first_name: "A" },
-      text,
-      entities,
-    },
-  });
-}
 
 function mentionsOnly(): string {
   const handle = `@${BOT_INFO.username}`;
@@ -34,7 +20,7 @@ function mentionsOnly(): string {
     entities.push({ type: "mention", offset: text.length, length: handle.length });
     text += `${handle} `;
   }
-  return groupUpdate(`${text}who banned telegram?`, entities);
+  return JSON.stringify(groupUpdate(`${text}who banned telegram?`, entities));
 }
 
 function huge(): string {
@@ -46,7 +32,7 @@ function huge(): string {
     entities.push({ type: "mention", offset: text.length, length: handle.length });
     text += `${handle} ${filler} `;
   }
-  return groupUpdate(`${text}who banned telegram?`, entities);
+  return JSON.stringify(groupUpdate(`${text}who banned telegram?`, entities));
 }
 
 async function measure(name: string, body: string): Promise<void> {

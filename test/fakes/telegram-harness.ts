@@ -22,6 +22,24 @@ export const BOT_INFO = {
 
 export const TOKEN = "42:in-process-token-ABCDEFGHIJKLMNOPQRS";
 
+/**
+ * A message in a supergroup, as Telegram sends it, with the given text and entities (any list: a test may pass a
+ * proxy that counts its reads). The worst-case update tests and bench/update.ts build on it.
+ */
+export function groupUpdate(text: string, entities: readonly unknown[]): Update {
+  return {
+    update_id: 1,
+    message: {
+      message_id: 9,
+      date: 0,
+      chat: { id: -100, type: "supergroup", title: "G" },
+      from: { id: 5001, is_bot: false, first_name: "A" },
+      text,
+      entities,
+    },
+  } as unknown as Update;
+}
+
 export interface Call {
   method: string;
   payload: Record<string, any>;

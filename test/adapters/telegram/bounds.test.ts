@@ -1,7 +1,7 @@
 import type { MessageEntity, Update } from "grammy/types";
 import { describe, expect, it } from "vitest";
 import { UPDATE_LIMITS, boundEntities, boundUpdate, groupQuestion } from "../../../src/adapters/telegram/addressing.js";
-import { BOT_INFO, harness } from "../../fakes/telegram-harness.js";
+import { BOT_INFO, groupUpdate, harness } from "../../fakes/telegram-harness.js";
 
 /**
  * Bounded work per update: whatever an update holds, briefbot examines at most a fixed number of entities and
@@ -43,17 +43,7 @@ function hugeGroupUpdate(botFirst: boolean): { update: Update; reads: { items: n
     text += `${handle} ${filler} `;
   }
   const { list, reads } = counted(entities);
-  const update = {
-    update_id: 1,
-    message: {
-      message_id: 9,
-      date: 0,
-      chat: { id: -100, type: "supergroup", title: "G" },
-      from: { id: 5001, is_bot: false, first_name: "A" },
-      text: `${text}who banned telegram?`,
-      entities: list,
-    },
-  } as unknown as Update;
+  const update = groupUpdate(`${text}who banned telegram?`, list);
   return { update, reads };
 }
 
