@@ -277,27 +277,18 @@ export class SmallTalk {
   private words(): Set<string> {
     if (this.vocabularyReady) return this.vocabulary;
     this.vocabularyReady = true;
-    this.eachPiece(false, (tokens) => {
+    const visit = (tokens: readonly string[]) => {
       for (const t of tokens) this.vocabulary.add(t);
-    });
-    this.eachPiece(true, (tokens) => {
-      for (const t of tokens) this.vocabulary.add(t);
-    });
-    return this.vocabulary;
-  }
-
-  /** Each piece of the phrasings of the `anywhere` intents, or of the others, as tokens. */
-  private eachPiece(anywhere: boolean, visit: (tokens: readonly string[]) => void): void {
-    this.intents.forEach((intent, i) => {
-      if (intent.anywhere !== anywhere) return;
-      for (const pattern of this.patterns[i] ?? []) {
+    };
+    for (const list of this.patterns)
+      for (const pattern of list) {
         if (ASCII.test(pattern) && pattern.length <= 1000) {
           const { texts, groups } = patternParts(pattern);
           for (const t of texts) visit(this.tokensOf(t));
           for (const g of groups) for (const alt of g) visit(this.tokensOf(alt));
         } else for (const phrasing of expandPattern(pattern)) visit(tokensOfPhrasing(phrasing));
       }
-    });
+    return this.vocabulary;
   }
 
   private tokensOf(text: string): string[] {
@@ -376,7 +367,6 @@ export class SmallTalk {
       let n = node.next.get(t);
       if (!n) {
         node.next.set(t, (n = { next: new Map() }));
-        this.vocabulary.add(t);
       }
       node = n;
     }
