@@ -94,7 +94,7 @@ const RESULT =
 const ABOUT_THE_BOT = new Set(["capabilities", "what-are-you", "who-made-you"]);
 /** "what's the deal with X?", "what's up with X", "tell me about X": a question about X alone. */
 const ABOUT_TOPIC =
-  /^(?:what is (?:the deal|the story|the situation|up|going on|happening|new) with|whats (?:the deal|the story|up|going on|happening) with|what do you know about|what can you tell me about|tell me (?:something |anything )?about|anything (?:on|about)|info (?:on|about)|any news (?:on|about)|what about|how about) (.+)$/;
+  /^(?:what is (?:the deal|the story|the situation|up|going on|happening|new) (?:with|w)|whats (?:the deal|the story|up|going on|happening) (?:with|w)|what do you know about|what can you tell me about|tell me (?:something |anything )?about|anything (?:on|about)|info (?:on|about)|any news (?:on|about)|what about|how about) (.+)$/;
 const REFERS_BACK = /\b(?:it|its|that|this|he|she|him|her|they|them)\b/i;
 /** What a question's words ask for: a time, a reason or purpose, a figure; else null. */
 function askKind(question: string): "when" | "why" | "how many" | "status" | null {
@@ -108,9 +108,20 @@ function askKind(question: string): "when" | "why" | "how many" | "status" | nul
   return null;
 }
 
+/** A follow-up asking for an example: "like what?", "such as?", "for example?", "name some". */
+const EXAMPLE_ASK =
+  /^(?:like (?:what|which|which ones)|such as(?: what)?|for (?:example|instance)|examples?|an example|give (?:me|us) (?:an|some) examples?|give me examples|any examples|examples? please|name (?:some|one|them)|e g)$/;
+/** A text that gives its own examples. */
+const HOLDS_EXAMPLES = /\b(?:like|such as|including|for example|e\.g\.)\s|\b[A-Z][a-z]+,? (?:and|or) [A-Z]/;
+/** "who else uses Instagram?", "and who else?": someone besides the last person. */
+const WHO_ELSE_ASKED = /^(?:(?:and|so|ok|okay|but|then) )*who else\b/;
+/** "what did she say?", "and what did he tell them?": their words, no topic given. */
+const SAID_WHAT =
+  /^(?:(?:and|so|ok|okay|well|but|then) )*what (?:did|does|has|had) (?:he|she) (?:say|said|says|tell|told)(?: (?:to )?(?:them|him|her|nbc|holt|nbc news))?$/;
+
 /** Words someone said, given in the question: "who said we have lost it?", 'who said "…"?'. */
 const QUOTED =
-  /["“”]|\b(?:said|says|say|saying|told|tweeted|wrote|claimed|admitted)\s+(?:that\s+)?(?:we|i|you|our|my)\b/i;
+  /["“”]|\b(?:said|says|say|saying|told|tweeted|wrote|claimed|admitted)\s+(?:['‘]|(?:that\s+)?(?:(?:yes|no|well|oh),?\s+)?(?:we|i|you|our|my)\b)/i;
 
 /** "they" as the subject of a verb: "what do they use it for?", "why did they want…", "what they think". */
 const THEY_DO =
@@ -238,7 +249,7 @@ export class Conversation {
       if (confidence(plain) > 0) [reply, asked] = [plain, idiom[1]!];
     }
     // "who's behind the ban?" after Telegram: the last topic carried into a question that does not name its own.
-    const carried = this.carryTopic(reply, question, recall, view);
+    const carried = this.carryTopic(reply, question, recall, view) ?? this.carryThese(reply, question, recall, view);
     if (carried) [reply, asked] = carried;
     const out = this.fromReply(reply, recall, view, asked, null);
     this.keep(key, recall);
@@ -392,9 +403,13 @@ export class Conversation {
       case "who-said":
       case "source":
       case "confirm":
-      case "detail":
+      case "detail": {
         if (recall.entry === null) return this.missing(f.kind === "who-said" ? "person" : "thing", core, stale, f.kind);
-        return this.showEntry(recall, view, recall.entry, null, f.kind);
+        // "like what?" after an answer that gives no example ("homegrown versions of Western apps"): one that does.
+        const example =
+          f.kind === "detail" && EXAMPLE_ASK.test(plainWords(message)) ? this.example(view, recall) : null;
+        return this.showEntry(recall, view, example ?? recall.entry, null, f.kind);
+      }
       case "person": {
         if (!speaker && recall.name !== null) return this.ask(`who is ${recall.name}`, recall, view, f.kind);
         if (!speaker) return this.missing("person", core, stale, f.kind);
@@ -445,6 +460,9 @@ export class Conversation {
       }
       case "related": {
         if (recall.entry === null) return this.missing("thing", core, stale, f.kind);
+        // "who else does?": someone other than the last person, next to the last answer.
+        const other = WHO_ELSE_ASKED.test(plainWords(message)) ? this.someoneElse(view, recall, message, null) : null;
+        if (other) return this.showEntry(recall, view, other, null, f.kind);
         // After a quote, "more" is more of what they said on it: their next words sharing a topic tag, if any.
         const next =
           this.moreWords(view, recall) ??
@@ -525,18 +543,27 @@ export class Conversation {
           if (own) return this.showEntry(recall, view, own, asked, f.kind);
           return this.fromReply(declined(first), recall, view, asked, f.kind);
         }
-        const fit = naming(first, must, view, about);
+        const fit = naming(first, must, view, about, true);
         if (fit) return this.fromReply(fit, recall, view, asked, f.kind);
         const context = speaker ? [shortName(speaker.name).toLowerCase(), ...recall.topic] : recall.topic;
         for (const w of context.slice(0, 3)) {
           const wider = `${f.topic} ${w}`;
-          const second = naming(this.run(askCommand, wider), [...must, stem(w)], view, about);
+          const second = naming(this.run(askCommand, wider), [...must, stem(w)], view, about, true);
           if (second) return this.fromReply(second, recall, view, asked, f.kind);
         }
         return this.fromReply(declined(first), recall, view, asked, f.kind);
       }
       case "pronoun": {
         const words = plainWords(message).split(" ");
+        // "what did she say?" after a fact about her: her own words (quotes first), not the fact again; after her
+        // quote, that quote.
+        if (speaker && SAID_WHAT.test(words.join(" "))) {
+          const last = recall.entry !== null ? view.entries.get(recall.entry) : undefined;
+          if (last?.kind === "quote" && last.speakerId === speaker.id)
+            return this.showEntry(recall, view, last.id, null, "who-said");
+          const next = view.wordsOf(speaker.id).find((id) => !recall.shown.includes(id));
+          if (next) return this.showEntry(recall, view, next, null, f.kind);
+        }
         // "what do they use it for?", "what do they want?": "they" doing something are the people of the last answer;
         // when that answer already says it (its text holds the verb), it is the answer again.
         const doing = THEY_DO.exec(plainWords(message));
@@ -548,7 +575,9 @@ export class Conversation {
         }
         // "where were they?" after the reporters' byline: the answer that names them says where.
         // "why do they do that?" after officials "wary of" protests: the same, for a reason, a time or a figure.
-        const being = /^(where|when) (?:were|are|was|is) (?:they|he|she)$/.exec(plainWords(message));
+        const being = /^(where|when) (?:were|are|was|is) (?:they|he|she|the other(?: [a-z]+)?)$/.exec(
+          plainWords(message),
+        );
         const place = being ? ANSWER_KIND[being[1]!] : doing ? ANSWER_KIND[askKind(message) ?? ""] : undefined;
         if (place && last && (namesSomeone(view, last.id) || PEOPLE.test(last.text)) && place.test(last.text))
           return this.showEntry(recall, view, last.id, null, "detail");
@@ -606,6 +635,13 @@ export class Conversation {
           const second = this.run(askCommand, narrower);
           const again = second.type === "answer" && second.result.answer?.id === recall.entry;
           if (confidence(second) > 0 && !again) [rewritten, filled] = [narrower, second];
+        }
+        // "who pays for them?" after the local Amazon (topic "apps amazon"): declined with the whole topic, the topic's
+        // first word (the last answer's own first tag) alone.
+        if (needThing && confidence(filled) === 0 && recall.topic.length > 1) {
+          const broader = fillPronouns(message, needPerson ? person : null, recall.topic[0]!);
+          const third = this.run(askCommand, broader);
+          if (confidence(third) > 0) [rewritten, filled] = [broader, third];
         }
         if (selfContained) {
           const plain = this.run(askCommand, message);
@@ -672,6 +708,11 @@ export class Conversation {
       return plainReply(reply.type === "help" ? "help" : "chitchat", reply, kind, 1);
     }
     let result = reply.result;
+    // "who else uses Instagram?": someone other than the last person, on the question's topic, not shown yet.
+    if (question !== null && recall.entry !== null && WHO_ELSE_ASKED.test(plainWords(question))) {
+      const other = this.someoneElse(view, recall, question, result);
+      if (other) return this.showEntry(recall, view, other, question, kind ?? "related");
+    }
     // "what else have Iranian entrepreneurs built?": "else" means next to what was just shown. When the core has
     // nothing new, an entry related to the last answer that holds the question's own words answers it.
     if (
@@ -799,6 +840,25 @@ export class Conversation {
   }
 
   /**
+   * "who makes these apps?" after Amazon's local version: "these"/"those" before a noun point at the last topic. An
+   * answer that is not about the last topic's other words gives way to the question asked with them, when its answer
+   * is about them.
+   */
+  private carryThese(reply: Reply, question: string, recall: Recall, view: KnowledgeView): [Reply, string] | null {
+    const m = /\b(?:these|those) ([a-z]{3,})\b/.exec(plainWords(question));
+    if (!m || recall.entry === null || recall.topic.length === 0) return null;
+    const noun = stem(m[1]!);
+    const rest = recall.topic.filter((w) => stem(w) !== noun);
+    const stems = rest.map(stem);
+    if (stems.length === 0) return null;
+    const a = reply.type === "answer" ? reply.result.answer : null;
+    if (a && view.mentions(a.id, stems)) return null;
+    const asked = `${question.replace(/[?!.\s]+$/, "")} ${rest.join(" ")}`;
+    const tried = naming(this.run(askCommand, asked), stems, view);
+    return tried ? [tried, asked] : null;
+  }
+
+  /**
    * When nothing answers a follow-up as filled in, the last answer, or an entry related to it, that gives what the
    * question word asks for ("by how much?" → the one with the figure, "why?" → the one with a reason) answers it.
    */
@@ -883,6 +943,72 @@ export class Conversation {
       /^(?:which|what|whose) ([a-z]{3,})$/.exec(q) ?? /^([a-z]{3,})(?: [a-z]+)? (?:what|who|whom|where|which)$/.exec(q);
     if (!m || recall.entry === null || STOP_WORDS.has(m[1]!) || QUESTION_WORDS.has(m[1]!)) return null;
     return view.mentions(recall.entry, [stem(m[1]!)]) ? { kind: "detail" } : null;
+  }
+
+  /**
+   * An example of what the last answer says in general: when its text names none (no "like", "such as", "including",
+   * no "X and Y" of names), the entry related to it, not shown, sharing its first tag, that names something (a
+   * capitalised word inside the sentence) the last answer does not ("Uber" for "homegrown versions of Western apps").
+   */
+  private example(view: KnowledgeView, recall: Recall): string | null {
+    const last = view.entries.get(recall.entry!)!;
+    if (HOLDS_EXAMPLES.test(last.text)) return null;
+    const first = last.tags.find((t) => !view.speakers.has(t));
+    if (!first) return null;
+    const names = (text: string) =>
+      [...text.matchAll(/(?<=[a-z,;] )[A-Z][a-z]+/g)].map((m) => m[0]).filter((w) => !/^Iran/.test(w));
+    const known = new Set(names(last.text));
+    return (
+      view
+        .related(last.id, new Set(recall.shown), 12)
+        .find(
+          (id) =>
+            view.entries.get(id)!.tags.includes(first) && names(view.entries.get(id)!.text).some((w) => !known.has(w)),
+        ) ?? null
+    );
+  }
+
+  /**
+   * "who else uses Instagram?", "who else does?": of the core's answers to the question (when given) and the entries
+   * related to the last answer, the first not shown that is on the question's topic words (else the last topic) and
+   * is by or about someone other than the last person: a named person first, then any that names someone.
+   */
+  private someoneElse(view: KnowledgeView, recall: Recall, question: string, result: AskResult | null): string | null {
+    const own = plainWords(question)
+      .split(" ")
+      .filter((w) => view.tagWords.has(w) && !view.speakerWords.has(w) && !STOP_WORDS.has(w));
+    const topic = (own.length ? own : recall.topic).map(stem);
+    // Its other words ("uses", "criticized") must be there too, as written or in a sense of the verb ("relied").
+    const verbs = plainWords(question)
+      .split(" ")
+      .filter(
+        (w) =>
+          w.length > 2 &&
+          w !== "else" &&
+          !own.includes(w) &&
+          !STOP_WORDS.has(w) &&
+          !QUESTION_WORDS.has(w) &&
+          !PRONOUNS.has(w),
+      )
+      .map((w) => (VERB_SENSES[w] ?? VERB_SENSES[w.replace(/s$/, "")] ?? [w]).map(stem));
+    const last = recall.entry !== null ? view.personOf(recall.entry) : null;
+    const candidates = [
+      ...(result?.answer ? [result.answer.id] : []),
+      ...(result?.alternatives ?? []).map((a) => a.id),
+      ...view.related(recall.entry!, new Set(recall.shown), 12),
+    ].filter(
+      (id) =>
+        !recall.shown.includes(id) &&
+        view.mentions(id, topic) &&
+        verbs.every((senses) => senses.some((v) => view.mentions(id, [v]))),
+    );
+    const person = (id: string) => {
+      const p = view.personOf(id);
+      return p !== null ? p !== last && p !== recall.speaker : view.nameIn(id) !== null;
+    };
+    return (
+      candidates.find(person) ?? candidates.find((id) => view.personOf(id) === null && namesSomeone(view, id)) ?? null
+    );
   }
 
   /** An entry related to the last one and naming its topic that tells what followed it, else the last one if it does. */
@@ -1154,11 +1280,12 @@ function naming(
   stems: string[],
   view: KnowledgeView,
   about: (id: string) => boolean = () => true,
+  asked = false,
 ): Reply | null {
   if (reply.type !== "answer") return null;
   const r = reply.result;
   if (!r.answered || !r.answer) return null;
-  const fits = (id: string) => view.mentions(id, stems) && about(id);
+  const fits = (id: string) => (asked ? view.mentionsAsked(id, stems) : view.mentions(id, stems)) && about(id);
   if (fits(r.answer.id)) return reply;
   const alt = r.alternatives.find((a) => a.confidence >= CONFIDENCE_THRESHOLD && fits(a.id));
   return alt ? { type: "answer", result: withAnswer(r, alt) } : null;
@@ -1216,6 +1343,15 @@ function swapTopic(
   kept: string[] = [],
 ): string {
   const topicWords = plainWords(topic).split(" ");
+  // "and a taxi app?" after "does Iran have a food delivery app?": the new topic's last word is one of the question's,
+  // so the words that qualify it there ("food delivery app") give way to the new topic's.
+  const head = topicWords.length > 1 ? stem(topicWords[topicWords.length - 1]!) : "";
+  const at = head.length > 2 && !STOP_WORDS.has(head) ? frame.findIndex((w) => stem(w) === head) : -1;
+  if (at >= 0) {
+    let from = at;
+    while (from > 0 && !STOP_WORDS.has(frame[from - 1]!) && !QUESTION_WORDS.has(frame[from - 1]!)) from--;
+    return [...frame.slice(0, from), topic, ...frame.slice(at + 1)].join(" ");
+  }
   const named = view.speakersNamed(topicWords).length > 0;
   const newTags = topicWords.filter((w) => view.tagWords.has(w) && !STOP_WORDS.has(w));
   const replaceable = (w: string) =>

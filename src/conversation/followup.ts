@@ -180,7 +180,11 @@ export function readFollowUp(text: string, options = false): FollowUp | null {
   const short = s.replace(TRAILER, "").trim();
   const found = readWords(s, options) ?? (short !== "" && short !== s ? readWords(short, options) : null);
   if (found) return found;
-  const person = /\b(?:he|she|him|her|his|hers|himself|herself)\b/.test(s);
+  // "where was the other one?" after an answer naming two people is about one of them.
+  const person =
+    /\b(?:he|she|him|her|his|hers|himself|herself)\b|\bthe other (?:one|guy|man|woman|person|reporter|journalist)$/.test(
+      s,
+    );
   const thing =
     /\b(?:it|its|itself|they|them|their)\b/.test(s) || DEMONSTRATIVE.test(s) || PLURAL_DEMONSTRATIVE.test(s);
   return person || thing ? { kind: "pronoun", person, thing } : null;

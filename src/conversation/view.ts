@@ -37,6 +37,8 @@ export class KnowledgeView {
   private tagStemSet: Set<string> | null = null;
   /** Stems of the words of entries asked about by {@link mentions}, built on demand. */
   private readonly entryStems = new Map<string, Set<string>>();
+  /** The same with the entries' questions, built on demand by {@link mentionsAsked}. */
+  private readonly askedStems = new Map<string, Set<string>>();
 
   constructor(readonly core: Core) {
     const k = core.knowledge;
@@ -225,6 +227,22 @@ export class KnowledgeView {
       if (!e) return false;
       own = new Set(words(`${e.text} ${e.tags.join(" ")}`).map(stem));
       this.entryStems.set(id, own);
+    }
+    return stems.every((s) => own.has(s));
+  }
+
+  /**
+   * Whether an entry's text, tags or the questions it answers hold every one of these stems: "taxi" is in the Uber
+   * entry's questions ("How do people in Iran book a taxi with an app?"), not in its text.
+   */
+  mentionsAsked(id: string, stems: readonly string[]): boolean {
+    if (this.mentions(id, stems)) return true;
+    let own = this.askedStems.get(id);
+    if (!own) {
+      const e = this.entries.get(id);
+      if (!e) return false;
+      own = new Set(words(`${e.text} ${e.tags.join(" ")} ${e.questions.join(" ")}`).map(stem));
+      this.askedStems.set(id, own);
     }
     return stems.every((s) => own.has(s));
   }

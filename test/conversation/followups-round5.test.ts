@@ -1,0 +1,95 @@
+import { describe, expect, it } from "vitest";
+import { conversation } from "./helpers.js";
+
+describe("round 5 follow-up classes", () => {
+  it("'what did she say?' after a fact about her is her own words, not the fact again", () => {
+    const { conv } = conversation();
+    conv.handle("k", "who is zahra hatami");
+    const r = conv.handle("k", "what did she say?");
+    expect(r.answer?.kind).toBe("quote");
+    expect(r.answer?.id).toBe("hatami-instagram-business");
+    // After her quote, the same question is that quote again.
+    expect(conv.handle("k", "what did she say").answer?.id).toBe("hatami-instagram-business");
+  });
+
+  it("'who else uses Instagram?' is someone other than the last person, in the verb's sense ('relied on')", () => {
+    const { conv } = conversation();
+    conv.handle("k", "what did zahra say about instagram");
+    const r = conv.handle("k", "who else uses instagram?");
+    expect(r.answer?.id).toBe("rouhani-instagram-campaign");
+    const { conv: c2 } = conversation();
+    c2.handle("k", "what did zahra say about instagram");
+    expect(c2.handle("k", "who else uses it?").answer?.id).toBe("rouhani-instagram-campaign");
+  });
+
+  it("'who else criticized it?' takes nobody who did not (the verb must be in the answer)", () => {
+    const { conv } = conversation();
+    conv.handle("k", "what did rouhani say about the telegram ban?");
+    const r = conv.handle("k", "who else criticized it");
+    expect(r.answer?.id).not.toBe("judiciary-banned-telegram");
+  });
+
+  it("'these apps' point at the last topic: 'who makes these apps?' after the local Amazon", () => {
+    const { conv } = conversation();
+    conv.handle("k", "is there an iranian amazon");
+    const r = conv.handle("k", "who makes these apps");
+    expect(r.mode).toBe("answer");
+    expect(r.answer?.text).toMatch(/entrepreneurs/);
+  });
+
+  it("a pronoun declined with the whole topic is tried with its first word: 'who pays for them?'", () => {
+    const { conv } = conversation();
+    conv.handle("k", "is there an iranian uber");
+    conv.handle("k", "what about amazon?");
+    const r = conv.handle("k", "who pays for them");
+    expect(r.answer?.id).toBe("homegrown-versions-western-apps");
+  });
+
+  it("'and a taxi app?' replaces what qualifies the same head noun, and the entry's questions count as its words", () => {
+    const { conv } = conversation();
+    conv.handle("k", "does iran have a food delivery app");
+    expect(conv.handle("k", "and a taxi app?").answer?.id).toBe("ride-hailing-app-like-uber");
+    // Words no entry has stay declined.
+    expect(conv.handle("k", "and a music app?").mode).toBe("declined");
+    expect(conv.handle("k", "and spotify?").mode).toBe("declined");
+  });
+
+  it("'like what?' after an answer that names no example is an example; after one that names them, that answer", () => {
+    const { conv } = conversation();
+    conv.handle("k", "how did iranian entrepreneurs respond to sanctions?");
+    const r = conv.handle("k", "like what?");
+    expect(["ride-hailing-app-like-uber", "snappfood-food-delivery", "local-version-of-amazon"]).toContain(
+      r.answer?.id,
+    );
+    const { conv: c2 } = conversation();
+    c2.handle("k", "which social networks are banned in iran");
+    expect(c2.handle("k", "like what?").answer?.id).toBe("facebook-twitter-blocked");
+  });
+
+  it("words quoted in single quotes find their speaker as a first message", () => {
+    const { conv } = conversation();
+    const r = conv.handle("k", "who said 'yes we have lost it'");
+    expect(r.answer?.id).toBe("jahromi-lost-propaganda-war");
+  });
+
+  it("'where was the other one?' after the byline naming both reporters is that answer", () => {
+    const { conv } = conversation();
+    conv.handle("k", "who wrote this article");
+    const r = conv.handle("k", "where was the other one");
+    expect(r.answer?.id).toBe("reporters-arouzi-de-luce");
+  });
+
+  it("'w' for 'with' in 'whats the deal w …'", () => {
+    const { conv } = conversation();
+    const r = conv.handle("k", "yo whats the deal w telegram in iran");
+    expect(r.mode).toBe("answer");
+    expect(r.answer?.text).toMatch(/Telegram/);
+  });
+
+  it("after a first question the knowledge declines, a follow-up asks back, never answers an entry", () => {
+    const { conv } = conversation();
+    expect(conv.handle("k", "when was whatsapp banned in iran").mode).toBe("declined");
+    for (const q of ["when was that?", "tell me more", "who did it", "like what?", "and why?"])
+      expect(conv.handle("k", q).mode).not.toBe("answer");
+  });
+});
