@@ -1,7 +1,8 @@
 /**
  * Measures quote attribution (src/import/attribute.ts) against hand-labelled quotes: precision and recall of
  * quotes found with the right speaker, per article and overall, for the shared sample articles, the project's
- * hold-out set (test/fixtures/attribution, written before the rules were tuned) and the curated NBC article.
+ * hold-out sets (test/fixtures/attribution, written before the rules were tuned; eval/holdout-articles) and the
+ * curated NBC article.
  *
  *   npx tsx eval/import-quotes.ts [--verbose] [--json]
  *
@@ -167,6 +168,7 @@ function main(): void {
   const sets: Array<[string, Article[]]> = [
     ["shared samples", readArticles(existsSync(shared) ? shared : "/work/shared/articles")],
     ["hold-out (test/fixtures/attribution)", readArticles(join(ROOT, "test/fixtures/attribution"))],
+    ["hold-out articles (eval/holdout-articles)", readArticles(join(ROOT, "eval/holdout-articles"))],
     ["NBC (curated quotes)", readNbc()],
   ];
   const report: Record<string, unknown> = {};

@@ -1053,8 +1053,20 @@ const SUBORD_SUBJECT =
 /** "my colleague ", "her husband ", "their neighbour ": a relation noun right before a name. */
 const RELATION_BEFORE =
   /\b(?:my|his|her|their|our|a|the)\s+(?:[\p{Ll}-]+\s+)?(?:colleague|friend|neighbour|neighbor|wife|husband|partner|daughter|son|mother|father|brother|sister|cousin|aunt|uncle|niece|nephew|grandson|granddaughter|grandmother|grandfather|boss|flatmate|roommate|classmate|teammate|fiancée?|widow|widower)\s+$/u;
-const ORG_APPOSITION =
-  /\b((?:a|an|the)\s+(?:[\p{Ll}-]+\s+){0,3}(?:company|firm|contractor|start-up|startup|charity|group|operator|provider|developer|manufacturer|retailer|supplier|agency|consultancy|organisation|organization|nonprofit|non-profit|union|trust))\s*,\s*([\p{Lu}][\p{L}\p{N}&'’.-]*(?:\s+(?:of|and|&|for)?\s*[\p{Lu}][\p{L}\p{N}&'’.-]*){0,4})(?=\s*[,.;(]|\s+(?:under|which|that|in|on|at|said|says)\b)/gu;
+const ORG_KIND =
+  "(?:company|firm|contractor|start-up|startup|charity|group|operator|provider|developer|manufacturer|retailer|supplier|agency|consultancy|organisation|organization|nonprofit|non-profit|union|trust|authority|regulator|watchdog|utility|app|platform|broadcaster|publisher|newspaper|network|fund|foundation|association|institute|ministry|department|bank|airline|carrier|insurer|lender|landlord)";
+const ORG_APPOSITION = new RegExp(
+  `\\b((?:a|an|the)\\s+(?:[\\p{Ll}-]+[’']s?\\s+)?(?:[\\p{Ll}-]+\\s+){0,3}${ORG_KIND})\\s*,\\s*` +
+    "([\\p{Lu}][\\p{L}\\p{N}&'’.-]*(?:\\s+(?:of|and|&|for)?\\s*[\\p{Lu}][\\p{L}\\p{N}&'’.-]*){0,4})(?=\\s*[,.;(]|\\s+(?:under|which|that|in|on|at|said|says)\\b)",
+  "gu",
+);
+/** "Kelvane Systems, a software company based in Orrin", "Threadwell, the group-messaging app she founded": a body, then its kind. */
+const ORG_NAMED_FIRST = new RegExp(
+  "(?:^|[\\s(])([\\p{Lu}][\\p{L}\\p{N}&'’.-]*(?:\\s+(?:of|and|&|for)?\\s*[\\p{Lu}][\\p{L}\\p{N}&'’.-]*){0,4})\\s*,\\s*" +
+    `((?:a|an|the)\\s+(?:[\\p{Ll}\\p{N}-]+\\s+){0,3}?${ORG_KIND})` +
+    "(?=\\s*[,.;:)]|\\s+(?:based|that|which|whose|in|from|with|owned|run|founded|used|she|he|it|they|we|on|at|for|headquartered|set|launched|created|built|made|known|registered)\\b)",
+  "gu",
+);
 const EVALUATIVE =
   /^(?:accus|critici[sz]|condemn|slam|blast|hail|prais|welcom|dismiss|brand|label|term|characteri[sz])/;
 const QUOTED_AS = /,?\s+(?:was|were|is|are|has been|had been)\s+(?:[\p{Ll}]+ly\s+)?quoted\b[^\u2219]{0,100}?\bas\s+$/u;
@@ -1143,6 +1155,20 @@ function scanNames(
     if (!known) e.addRole(o[1]!.trim());
     reg.mention(e, at, false);
   }
+  ORG_NAMED_FIRST.lastIndex = 0;
+  for (let o: RegExpExecArray | null; (o = ORG_NAMED_FIRST.exec(sentence)) !== null;) {
+    const ws = o[1]!.split(/\s+/);
+    while (ws.length > 1 && isFunctionWord(ws[0]!)) ws.shift();
+    const name = ws.join(" ");
+    if (ws.length === 0 || isFunctionWord(name) || reg.isReporter(name)) continue;
+    if (isKnownFirstName(ws[0]!) || ws.some((w) => isTitleWord(w)) || isPlaceWord(ws[0]!)) continue;
+    const at = base + a + o.index + o[0].indexOf(o[1]!) + o[1]!.length - name.length;
+    const known = reg.findByName(name, null);
+    if (known && known.kind === "person") continue;
+    const e = known ?? reg.create(name, "organisation", at);
+    if (!known) e.addRole(o[2]!.trim());
+    reg.mention(e, at, false);
+  }
   const re =
     /[\p{Lu}][\p{L}\p{M}'’-]*(?:\s+(?:(?:of|the|for|de|van|von|der|da|du|al|bin)\s+|(?:van|von|de|da|di|del|la|le|der|den|ter)\s+(?:der|den|la|le|los|las)\s+)?(?:\p{Lu}\.(?=\s+\p{Lu})|(?:[\p{Lu}]|(?:al|el|ad|an|ar|as|ash|at|az|ibn|bin|abu|ben|ould)-\p{Lu})[\p{L}\p{M}'’-]*))*/gu;
   let m: RegExpExecArray | null;
@@ -1227,11 +1253,14 @@ function scanNames(
     // "Sarah Green", "Tom Acre": a known first name makes a common word after it a surname
     const firstNamed =
       words.length >= 2 && words.length <= 3 && isKnownFirstName(words[0]!) && !isFunctionWord(words[0]!);
-    if (
-      words.length > 4 ||
-      Registry.looksLikeOrg(name) ||
-      words.some((w, i) => isCommonCapitalised(w) && !(firstNamed && i > 0 && !isFunctionWord(w)))
-    )
+    if (words.length > 4 || Registry.looksLikeOrg(name)) continue;
+    // "Her co-founder, Bram Telling,": a surname that is also a word, accepted beside a person's role
+    const commonLater =
+      words.length >= 2 &&
+      words.length <= 3 &&
+      !isCommonCapitalised(words[0]!) &&
+      !words.some((w) => isFunctionWord(w) || isPlaceWord(w));
+    if (words.some((w, i) => isCommonCapitalised(w) && !((firstNamed || commonLater) && i > 0 && !isFunctionWord(w))))
       continue;
     // A new person: a known first name, or a name with an age or a person's role beside it.
     const roles: string[] = [];
@@ -1265,6 +1294,7 @@ function scanNames(
       const h = roleHead(r);
       return h !== null && !PLACE_NOUNS.has(h) && !reg.isOrgNoun(h);
     });
+    if (!firstNamed && commonLater && words.some((w, i) => i > 0 && isCommonCapitalised(w)) && !personRole) continue;
     const firstKnown = isKnownFirstName(words[0]!);
     const isPerson =
       (words.length >= 2 && (firstKnown || personRole || ageNext || titled)) ||

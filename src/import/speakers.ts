@@ -752,9 +752,17 @@ export class Registry {
         return best;
       }
     }
+    // "the prime minister" is not the fisheries minister when someone was given the whole phrase
+    const phrase = words.length >= 2 && !/[’']s?$/.test(words[words.length - 2]!) ? words.slice(-2).join(" ") : null;
+    const byPhrase = phrase
+      ? this.entities.filter((e) => e.roles.some((r) => new RegExp(`\\b${escapeRe(phrase)}\\b`, "i").test(r)))
+      : [];
+    if (byPhrase.length > 0) return byPhrase.reduce((x, y) => (y.lastPos > x.lastPos ? y : x));
+    let named: Entity | null = null;
     for (const e of this.entities) {
       let fits = e.roleHeads.has(head);
       if (!fits && e.described) fits = roleHead(e.name) === head;
+      if (fits && !e.described && (!named || e.lastPos > named.lastPos)) named = e;
       if (!fits && e.kind === "organisation") {
         const lname = e.name.toLowerCase();
         if (new RegExp(`\\b${escapeRe(head)}\\b`).test(lname)) fits = true;
@@ -770,6 +778,17 @@ export class Registry {
       }
       if (fits && (!best || e.lastPos > best.lastPos)) best = e;
     }
+    // a body's own role ("a software company") beats a name that only looks like one ("Harbour Authority")
+    if (best && best.kind === "organisation" && named && named.kind === "organisation" && !best.roleHeads.has(head))
+      return named;
+    if (best) return best;
+    // "the researcher" for "the office's director of research": a noun made from a word of someone's role
+    const stem = /^([\p{L}-]{5,}?)(?:er|or|ist)$/u.exec(head)?.[1];
+    if (!stem) return null;
+    const re = new RegExp(`\\b${escapeRe(stem)}(?:e|es|s|y)?\\b`, "i");
+    for (const e of this.entities)
+      if (e.kind === "person" && !e.described && e.roles.some((r) => re.test(r)) && (!best || e.lastPos > best.lastPos))
+        best = e;
     return best;
   }
 
