@@ -255,9 +255,12 @@ export function draftKnowledge(
       tags: tagsFor(text, vocab, 5, [speaker.name.split(/\s+/).pop() ?? speaker.name]),
       generated_questions: generated,
     };
-    const context = quoteContext(article.paragraphs, q, attribution.quotes) || q.context.replace(/\s+/g, " ").trim();
+    let context = quoteContext(article.paragraphs, q, attribution.quotes) || q.context.replace(/\s+/g, " ").trim();
     const fromContext = askedQuestion(context);
     if (fromContext) generated.unshift(fromContext);
+    // `"…," Jahromi said.` after a sentence that reports what he said: that sentence is what the quote is about.
+    if (!context || saysNothing(context))
+      context = leadIn(article.paragraphs, q, attribution.quotes, speaker) ?? context;
     if (context && context.length <= 3000 && !saysNothing(context)) entry.context = context;
     quotes.push(entry);
     quoteCount.set(sid, (quoteCount.get(sid) ?? 0) + 1);
@@ -270,6 +273,9 @@ export function draftKnowledge(
   for (const s of used) {
     const sid = speakerMap.get(s.id)!;
     const role = roleText(s.role, body);
+    // A speaker with no role: "Mira Solano, 41, who was traveling with her two children" says who she is. (Added to a
+    // role, the clause's words made the who-is fact answer near misses: "What was the name of the coffee shop?")
+    const more = role || isDescription(s.name) ? null : relativeClause(s, body);
     if (role) {
       const fid = unique(`who-is-${sid}`, entryIds);
       facts.push({
@@ -277,6 +283,15 @@ export function draftKnowledge(
         text: `${s.name} is ${role}.`,
         tags: tagsFor(`${s.name}, ${role}`, vocab, 4),
         generated_questions: whoQuestions({ ...s, role }),
+      });
+    } else if (more && s.kind === "person") {
+      const fid = unique(`who-is-${sid}`, entryIds);
+      const age = more.appositives.find((a) => /^\d{1,3}$/.test(a));
+      facts.push({
+        id: fid,
+        text: `${s.name}${more.appositives.map((a) => `, ${a}`).join("")}${more.appositives.length ? "," : ""} ${more.clause}.`,
+        tags: tagsFor(`${s.name}, ${more.clause}`, vocab, 4),
+        generated_questions: [`Who is ${s.name}?`, ...(age ? [`How old is ${s.name}?`] : [])],
       });
     } else {
       // No role to state: the speaker's first quote answers "who is X?" with the speaker line.
@@ -460,6 +475,80 @@ function quoteContext(paragraphs: readonly string[], q: DraftQuote, quotes: read
     .trim();
   if ((out.match(/[\p{L}]+/gu) ?? []).length < 3) return "";
   return out.length > 300 ? `${out.slice(0, 297).replace(/\s+\S*$/, "")}…` : out;
+}
+
+/**
+ * The relative clause the article puts after a speaker's name and appositives ("Mira Solano, 41, who was traveling
+ * with her two children" → appositives ["41"], clause "was traveling with her two children"), at the first place it
+ * does; null when it never does.
+ */
+export function relativeClause(
+  s: { name: string; aliases: readonly string[] },
+  body: string,
+): { appositives: string[]; clause: string } | null {
+  const names = [s.name, ...s.aliases].filter((n) => /^\p{Lu}/u.test(n) && n.length >= 3);
+  if (!names.length) return null;
+  const re = new RegExp(
+    `(?<![\\p{L}])(?:${names.map(escapeRe).join("|")})((?:,\\s+[^,.;:"“”()]{1,80}?){0,2}),\\s+who\\s+([^,.;:!?"“”()]{3,160})(?=[,.;:!?"“”]|$)`,
+    "u",
+  );
+  const m = re.exec(body);
+  if (!m) return null;
+  const clause = m[2]!.replace(/\s+/g, " ").trim();
+  // "who asked not to be named" is a reporting formula, not who the person is; one word says nothing.
+  if (clause.split(" ").length < 2 || /^(?:said|says|told|added|spoke on condition)\b/.test(clause)) return null;
+  const appositives = m[1]!
+    .split(/,\s+/)
+    .map((a) => a.trim())
+    .filter(Boolean);
+  return { appositives, clause };
+}
+
+/**
+ * The reporting sentence a quote follows up ("Jahromi said restrictions were counterproductive." then `"We have to
+ * admit …," Jahromi said.`): the nearest sentence before the quote, within its paragraph or the one before, that
+ * names the speaker with a verb of saying and is not itself a quotation; the speaker's quotes in between are skipped.
+ * Null when there is none.
+ */
+function leadIn(
+  paragraphs: readonly string[],
+  q: DraftQuote,
+  quotes: readonly DraftQuote[],
+  speaker: DraftSpeaker,
+): string | null {
+  const names = [speaker.name, ...speaker.aliases].filter((n) => n.length >= 3);
+  const names_re = new RegExp(`(^|[^\\p{L}])(?:${names.map(escapeRe).join("|")})(?![\\p{L}])`, "u");
+  for (let pi = q.paragraph; pi >= Math.max(0, q.paragraph - 1); pi--) {
+    const p = paragraphs[pi]!;
+    const sentences: { at: number; s: string }[] = [];
+    let from = 0;
+    for (const s of splitSentences(p)) {
+      const at = p.indexOf(s, from);
+      if (at < 0) continue;
+      from = at + s.length;
+      if (pi === q.paragraph && at + s.length > q.start) break;
+      sentences.push({ at, s });
+    }
+    for (let i = sentences.length - 1; i >= 0; i--) {
+      const { at, s } = sentences[i]!;
+      const inside = quotes.filter((x) => x.paragraph === pi && x.start < at + s.length && x.end > at);
+      // The speaker's own earlier quote: look further back. Anyone else's: the lead-in is not this quote's.
+      if (inside.length) {
+        if (inside.every((x) => x.speakerId === q.speakerId)) continue;
+        return null;
+      }
+      const text = s.replace(/\s+/g, " ").trim();
+      if (names_re.test(text) && LEAD_SAYS.test(text) && text.length <= 300) return text;
+      return null;
+    }
+  }
+  return null;
+}
+const LEAD_SAYS =
+  /\b(said|says|told|tells|added|argued|argues|warned|warns|believes|insisted|insists|explained|noted|stated|declared|acknowledged|admitted|claimed|claims|described|criticized|criticised|called)\b/;
+
+function escapeRe(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
 
 /**

@@ -191,13 +191,17 @@ export function isDebris(sentence: string): boolean {
 export function splitAttribution(sentence: string): { text: string; attribution?: string } {
   const lead = /^According to ([^,]{3,120}),\s+(.+)$/u.exec(sentence);
   if (lead) return { text: capitalise(lead[2]!), attribution: lead[1]!.trim() };
-  const mid = /,?\s+according to ([^,.;]{3,120}?)(?=[,.;]|$)/iu.exec(sentence);
+  // "…, according to the Harbour Authority, which runs the ferries." : the relative clause is the source's, not the claim's.
+  const mid =
+    /,?\s+according to ([^,.;]{3,120}?(?:,\s+(?:which|who)\s[^,;]{3,120}?(?=[,;]|[.!?]?$))?)(?=[,.;]|$)/iu.exec(
+      sentence,
+    );
   if (mid) {
     const text = (sentence.slice(0, mid.index) + sentence.slice(mid.index + mid[0].length)).replace(
       /\s+([,.;])/g,
       "$1",
     );
-    return { text: text.replace(/,\s*\./, "."), attribution: mid[1]!.trim() };
+    return { text: text.replace(/,\s*\./, ".").replace(/\.\.$/, "."), attribution: mid[1]!.trim() };
   }
   return { text: sentence };
 }

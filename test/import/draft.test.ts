@@ -171,9 +171,10 @@ describe("draftKnowledge", () => {
     );
     const q = d.doc.quotes.find((x) => x.text.startsWith("We cannot"))!;
     expect(q.generated_questions.some((g) => /^What did Petra Lund say about .+\?$/.test(g))).toBe(true);
-    // Omar has no role: no who-is fact is invented, his quote answers "Who is Omar?".
+    // Omar has no role: none is invented ("Omar is …"); the article's own relative clause says who he is.
     expect(d.doc.facts.some((f) => f.text.startsWith("Omar is"))).toBe(false);
-    expect(d.doc.quotes.find((x) => x.speaker === "omar")!.generated_questions[0]).toBe("Who is Omar?");
+    const omar = d.doc.facts.find((f) => f.text === "Omar runs a bakery beside the bridge.")!;
+    expect(omar.generated_questions).toEqual(["Who is Omar?"]);
     // Numbers and dates get a how-many / when question.
     const traffic = d.doc.facts.find((f) => f.text.includes("4,200"))!;
     expect(traffic.generated_questions).toContain("How many vehicles?");
@@ -388,5 +389,96 @@ describe("definition questions", () => {
     ]);
     expect(definitionQuestions("He spoke of what he called “the chaos of an ungoverned network”.")).toEqual([]);
     expect(definitionQuestions("The council voted on Tuesday.")).toEqual([]);
+  });
+});
+
+describe("what the article says around a quote and a speaker", () => {
+  // Written for this test; the names are invented.
+  const paragraphs = [
+    "Harbourmaster Ilsa Brennick said the new pontoon would open in May, two months late.",
+    '"We underestimated the tides," Brennick said. "Nobody here will make that mistake twice."',
+    '"The queue was gone by nine," said Tomas Reyl, 63, who has fished from the harbour since 1981.',
+  ];
+  const at = (p: number, text: string) => {
+    const start = paragraphs[p]!.indexOf(text);
+    return { paragraph: p, start, end: start + text.length };
+  };
+  const attribution: Attribution = {
+    speakers: [
+      {
+        id: "brennick",
+        name: "Ilsa Brennick",
+        role: "harbourmaster",
+        aliases: ["Brennick"],
+        kind: "person",
+        gender: "f",
+      },
+      { id: "reyl", name: "Tomas Reyl", role: null, aliases: ["Reyl"], kind: "person", gender: "m" },
+    ],
+    quotes: [
+      {
+        text: "We underestimated the tides,",
+        speakerId: "brennick",
+        ...at(1, "We underestimated the tides,"),
+        context: "Brennick said",
+        confident: true,
+      },
+      {
+        text: "Nobody here will make that mistake twice.",
+        speakerId: "brennick",
+        ...at(1, "Nobody here will make that mistake twice."),
+        context: "",
+        confident: true,
+      },
+      {
+        text: "The queue was gone by nine,",
+        speakerId: "reyl",
+        ...at(2, "The queue was gone by nine,"),
+        context: "said Tomas Reyl, 63, who has fished from the harbour since 1981",
+        confident: true,
+      },
+    ],
+    warnings: [],
+  };
+  const d = draftKnowledge({ ...ARTICLE, paragraphs }, attribution, { id: "harbour" });
+
+  it("gives a quote with a bare attribution the reporting sentence it follows up, past the speaker's other quote", () => {
+    const lead = "Harbourmaster Ilsa Brennick said the new pontoon would open in May, two months late.";
+    expect(d.doc.quotes.find((q) => q.text.startsWith("We underestimated"))!.context).toBe(lead);
+    expect(d.doc.quotes.find((q) => q.text.startsWith("Nobody here"))!.context).toBe(lead);
+    // A quote whose own sentence says enough keeps it.
+    expect(d.doc.quotes.find((q) => q.text.startsWith("The queue"))!.context).toContain("who has fished");
+  });
+
+  it("says who a speaker without a role is from the article's relative clause, with the age it gives", () => {
+    const reyl = d.doc.facts.find((f) => f.text.startsWith("Tomas Reyl"))!;
+    expect(reyl.text).toBe("Tomas Reyl, 63, has fished from the harbour since 1981.");
+    expect(reyl.generated_questions).toEqual(["Who is Tomas Reyl?", "How old is Tomas Reyl?"]);
+  });
+
+  it("takes no relative clause that only reports ('who asked not to be named' is kept; 'who said' is not)", async () => {
+    const { relativeClause } = await import("../../src/import/draft.js");
+    expect(relativeClause({ name: "Ana Pell", aliases: [] }, "Ana Pell, who said nothing, left.")).toBeNull();
+    expect(relativeClause({ name: "Ana Pell", aliases: [] }, "Ana Pell left early.")).toBeNull();
+    expect(
+      relativeClause({ name: "Ana Pell", aliases: ["Pell"] }, "Later Pell, a nurse, who runs the clinic, spoke."),
+    ).toEqual({
+      appositives: ["a nurse"],
+      clause: "runs the clinic",
+    });
+  });
+});
+
+describe("splitAttribution with the source's own relative clause", () => {
+  it("moves 'according to X, which …' whole into the attribution", () => {
+    expect(
+      splitAttribution("The outage ended at 12:10 p.m., according to the Harbour Authority, which runs the ferries."),
+    ).toEqual({ text: "The outage ended at 12:10 p.m.", attribution: "the Harbour Authority, which runs the ferries" });
+    expect(
+      splitAttribution("Prices rose, according to the ministry, which blamed the drought, and shops closed."),
+    ).toEqual({
+      text: "Prices rose, and shops closed.",
+      attribution: "the ministry, which blamed the drought",
+    });
   });
 });
