@@ -102,6 +102,7 @@ for (let i = 0; i < CONVERSATIONS; i++) {
     shown: s.shown.slice(),
     frame: s.frame.slice(),
     topic: s.topic.slice(),
+    declined: NO_OPTIONS,
     options: NO_OPTIONS,
   });
 }

@@ -85,6 +85,8 @@ const ANSWER_KIND: Partial<Record<string, RegExp>> = {
   where: /\b(?:in|from|at) (?:the )?(?:capital |city of )?[A-Z][a-z]+/,
   status: /\b(?:still|so far|under development|under way|underway|completed|finished|ongoing|not yet|remains?)\b/i,
 };
+/** A person's reason told as what they criticized someone for ("criticized the judiciary for banning…"). */
+const REASON_OF_PERSON = /\b(?:criticized|criticised|blamed|praised|thanked|attacked) [\w ]{0,40}? for [a-z]+ing\b/i;
 /** What an entry's text holds to answer "how?" / "how do people do it?": a means. */
 const MEANS = /\b(?:by (?:using|[a-z]+ing)|using|through|via|with the help of)\b/i;
 /** What an entry's text holds when it tells what followed something: "after…", "prompted", "undercut", "so far". */
@@ -252,6 +254,8 @@ export class Conversation {
     const carried = this.carryTopic(reply, question, recall, view) ?? this.carryThese(reply, question, recall, view);
     if (carried) [reply, asked] = carried;
     const out = this.fromReply(reply, recall, view, asked, null);
+    // "is YouTube banned in Iran?" declined: its words stay for a swap next ("what about Twitter?"), nothing else.
+    if (out.mode === "declined") recall.declined = this.knowledgeWords(view, question);
     this.keep(key, recall);
     if (out.mode === "declined") {
       // "bruh", "ayo": a short line the knowledge does not know at all is chatter, not a question to decline.
@@ -345,6 +349,7 @@ export class Conversation {
       recall.speaker !== null ||
       recall.name !== null ||
       recall.frame.length ||
+      recall.declined.length ||
       recall.options.length
     )
       this.memory.save(key, recall);
@@ -476,11 +481,14 @@ export class Conversation {
         if (content.length === 0) return this.missing("thing", core, stale, f.kind);
         // "what was the result?": an entry on the same topic telling what followed, else the last answer if it does.
         if (f.ask === "result" && recall.entry !== null) {
+          const prevEntry = recall.entry;
           const fit = this.followed(view, recall);
           if (fit) {
             const topic = recall.topic.map(stem);
             const shown = this.showEntry(recall, view, fit, null, f.kind);
-            moveTopic(recall, view, fit, topic);
+            // What followed is what "it" means next ("is it finished?" after the network built in the protests' wake),
+            // unless it is the last answer itself.
+            moveTopic(recall, view, fit, fit === prevEntry ? topic : []);
             return shown;
           }
           // "and then?" with nothing telling what followed: more on it, as "tell me more".
@@ -500,7 +508,9 @@ export class Conversation {
         return this.fitting(out, recall, view, f.ask, f.kind, f.ask === "how" ? null : prev, message);
       }
       case "swap": {
-        if (recall.frame.length === 0) return null;
+        // After a declined question, its words are the frame: "is YouTube banned?" → "what about Twitter?".
+        const frame = recall.declined.length ? recall.declined : recall.frame;
+        if (frame.length === 0) return null;
         // "and the other reporter?" after an answer naming the reporters: that answer names the other one too.
         const other = /^(?:the )?other ([a-z]{3,})$/.exec(plainWords(f.topic));
         if (other && recall.entry !== null && view.mentions(recall.entry, [stem(other[1]!)]))
@@ -514,7 +524,7 @@ export class Conversation {
             .filter((w) => w.length > 2),
         );
         const kept: string[] = [];
-        const asked = swapTopic(recall.frame, f.topic, view, people, kept);
+        const asked = swapTopic(frame, f.topic, view, people, kept);
         // "and in the US?": a short name counts ("us", "uk"); words the knowledge does not know leave it declined.
         const must = plainWords(f.topic)
           .split(" ")
@@ -533,8 +543,8 @@ export class Conversation {
           : undefined;
         // "what did the president say?" then "and the minister?": what the minister said (their words, on the
         // last question's topic words if it had any), not any entry about them.
-        if (who && recall.frame.some((w) => SAYING.has(w))) {
-          const topic = recall.frame
+        if (who && frame.some((w) => SAYING.has(w))) {
+          const topic = frame
             .filter((w) => view.tagWords.has(w) && !view.speakerWords.has(w) && !STOP_WORDS.has(w))
             .map(stem);
           const own = view.wordsOf(who.id).find((id) => !recall.shown.includes(id) && view.mentions(id, topic));
@@ -564,6 +574,14 @@ export class Conversation {
           const next = view.wordsOf(speaker.id).find((id) => !recall.shown.includes(id));
           if (next) return this.showEntry(recall, view, next, null, f.kind);
         }
+        // "what did he say?" about someone the knowledge only names (Zarif in the list of leaders on Twitter): no
+        // words of theirs, so nothing to show; the entry naming them again would be no answer.
+        if (!speaker && recall.name !== null && SAID_WHAT.test(words.join(" ")))
+          return textReply(
+            "declined",
+            `I have nothing ${recall.name[0]!.toUpperCase()}${recall.name.slice(1)} said, only what the knowledge says about them.`,
+            f.kind,
+          );
         // "what do they use it for?", "what do they want?": "they" doing something are the people of the last answer;
         // when that answer already says it (its text holds the verb), it is the answer again.
         const doing = THEY_DO.exec(plainWords(message));
@@ -740,12 +758,7 @@ export class Conversation {
       const next = wants && !wants.test(result.answer.text) ? ties.find((a) => wants.test(a.text)) : undefined;
       if (next) result = withAnswer(result, next);
       // "who founded it?" after Snappfood: the shown answer again, the core unsure of it, and no one named in it.
-      else if (
-        result.answer.confidence < 1 &&
-        question !== null &&
-        /^who\b/.test(plainWords(question)) &&
-        !namesSomeone(view, result.answer.id)
-      )
+      else if (question !== null && /^who\b/.test(plainWords(question)) && !namesSomeone(view, result.answer.id))
         result = declinedResult(result);
     }
     // "what is the national information network for?": where the core ties its answer with one that gives what the
@@ -853,6 +866,9 @@ export class Conversation {
     if (stems.length === 0) return null;
     const a = reply.type === "answer" ? reply.result.answer : null;
     if (a && view.mentions(a.id, stems)) return null;
+    // An answer sharing a tag with the last one is about the same things already ("are these apps safe?").
+    const tags = view.entries.get(recall.entry)?.tags ?? [];
+    if (a && view.entries.get(a.id)?.tags.some((t) => tags.includes(t))) return null;
     const asked = `${question.replace(/[?!.\s]+$/, "")} ${rest.join(" ")}`;
     const tried = naming(this.run(askCommand, asked), stems, view);
     return tried ? [tried, asked] : null;
@@ -876,6 +892,12 @@ export class Conversation {
     if (out.mode === "answer") {
       // "why did they do it?" answered with the entry just shown, which gives no reason: a neighbour of it in the
       // knowledge, not shown yet, on the same topic (naming it, or sharing two tags), that gives what is asked.
+      // "why was he mad?" after Rouhani's criticism "for banning" Telegram: the new answer unsure, the last one tells it.
+      const before = prev !== null ? view.entries.get(prev) : undefined;
+      const theirs = ask === "why" && /\b(?:he|she|him|her)\b/.test(plainWords(message));
+      const tells = before && (wants.test(before.text) || (theirs && REASON_OF_PERSON.test(before.text)));
+      if (before && tells && out.answer && out.answer.id !== prev && out.answer.confidence < 1)
+        return this.showEntry(recall, view, before.id, null, kind);
       if (prev === null || out.answer?.id !== prev || wants.test(out.answer.text)) return out;
       const topic = recall.topic.map(stem);
       const tags = view.entries.get(prev)?.tags ?? [];
@@ -942,7 +964,11 @@ export class Conversation {
     const m =
       /^(?:which|what|whose) ([a-z]{3,})$/.exec(q) ?? /^([a-z]{3,})(?: [a-z]+)? (?:what|who|whom|where|which)$/.exec(q);
     if (!m || recall.entry === null || STOP_WORDS.has(m[1]!) || QUESTION_WORDS.has(m[1]!)) return null;
-    return view.mentions(recall.entry, [stem(m[1]!)]) ? { kind: "detail" } : null;
+    if (!view.mentions(recall.entry, [stem(m[1]!)])) return null;
+    // "what apps?": the word asked about is what "them" means next ("who funds them?").
+    const own = view.vocabulary.get(m[1]!);
+    if (own !== undefined && view.tagWords.has(own) && !view.speakerWords.has(own)) recall.topic = [own];
+    return { kind: "detail" };
   }
 
   /**
@@ -1109,6 +1135,7 @@ export class Conversation {
   private remember(recall: Recall, view: KnowledgeView, id: string, question: string | null): void {
     const e = view.entries.get(id);
     if (!e) return;
+    recall.declined = NO_OPTIONS;
     recall.entry = e.id;
     recall.name = view.personOf(e.id) === null ? view.nameIn(e.id) : null;
     pushShown(recall, e.id);
@@ -1142,8 +1169,8 @@ export class Conversation {
     } else recall.speaker = view.personOf(e.id) ?? recall.speaker;
   }
 
-  /** Keeps the question's words that are question words or the knowledge's own (its string instances), in order. */
-  private setFrame(recall: Recall, view: KnowledgeView, question: string): void {
+  /** The question's words that are question words or the knowledge's own (its string instances), in order. */
+  private knowledgeWords(view: KnowledgeView, question: string): string[] {
     const frame: string[] = [];
     for (const w of plainWords(question).split(" ")) {
       const own = view.vocabulary.get(w);
@@ -1151,6 +1178,12 @@ export class Conversation {
       else if (QUESTION_WORDS.has(w)) frame.push(w);
       if (frame.length >= FRAME_MAX) break;
     }
+    return frame.length ? frame : NO_OPTIONS;
+  }
+
+  /** Keeps the question's words that are question words or the knowledge's own as the frame (and its topic). */
+  private setFrame(recall: Recall, view: KnowledgeView, question: string): void {
+    const frame = this.knowledgeWords(view, question);
     if (frame.length === 0) return;
     recall.frame = frame;
     const tags = frame.filter((w) => view.tagWords.has(w) && !view.speakerWords.has(w) && !STOP_WORDS.has(w));

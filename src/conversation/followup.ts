@@ -113,7 +113,7 @@ const WHO_ELSE =
   /^(?:and )?who else(?: (?:does|did|do|is|was|has|have|can|uses? (?:it|that)|said (?:it|that|so)|thinks so|agrees))?$/;
 /** "does everyone agree?", "who disagrees?": who opposes the last speaker or the last topic. */
 const DISAGREE =
-  /^(?:(?:does|do|did) (?:everyone|everybody|anyone|anybody|others|the others|all of them) (?:agree|disagree)(?: with (?:him|her|that|this|it))?|(?:is|was) (?:everyone|everybody) on board|who (?:disagrees|disagreed|opposes|opposed|is against|was against)(?: (?:with )?(?:him|her|that|this|it))?|(?:is|was) (?:anyone|anybody) against (?:him|her|that|this|it))$/;
+  /^(?:(?:does|do|did) (?:everyone|everybody|anyone|anybody|others|the others|all of them) (?:agree|disagree)(?: with (?:him|her|that|this|it))?|(?:is|was) (?:everyone|everybody) on board|who (?:disagrees|disagreed|opposes|opposed|is against|was against)(?: (?:with )?(?:him|her|that|this|it))?|(?:is|was) (?:anyone|anybody) against (?:him|her|that|this|it)|(?:did|does) (?:anyone|anybody|someone|somebody) (?:object|complain|push back|protest|oppose it|oppose that|disagree|criticize it|criticise it)|who (?:objected|complained|pushed back)(?: to (?:it|that|this))?)$/;
 /** "what else did he do (online)?": more about the last person than their words. */
 const PERSON_MORE = /^what else (?:did|does|has) (?:he|she) (?:do|done|did)(?: [a-z]+){0,2}$/;
 /** "what else have they built?", "what else did they ban?": more of the same kind, next to the last answer. */
@@ -135,7 +135,7 @@ const CONFIRM =
   /^(?:say (?:that|it) again|repeat (?:that|it|the answer)|repeat|can you repeat (?:that|it)|come again|one more time|really|for real|seriously|is that (?:true|right|correct|so)|are you sure|sure|true|no way|is it true|you sure|rly|srsly)$/;
 const BARE: [RegExp, "why" | "when" | "where" | "how" | "how many" | "result"][] = [
   [
-    /^(?:(?:and )?(?:what|whats) (?:is|was|were) (?:the )?(?:result|results|outcome|effect|effects|impact|consequence|consequences|upshot)(?: of (?:that|this|it))?|with what (?:result|effect)|what came of (?:it|that|this)|and then|then what|and then what|what came next|(?:and )?what happened (?:next|after(?: that)?)|(?:and )?after that|what followed|what did (?:they|he|she|it) do (?:after|afterwards|next|then|after that|about (?:it|that|this)|in response)|what did (?:that|it|this) (?:lead to|do|change|cause)|what did (?:that|it|this) result in)$/,
+    /^(?:(?:and )?(?:what|whats) (?:is|was|were) (?:the )?(?:result|results|outcome|effect|effects|impact|consequence|consequences|upshot)(?: of (?:that|this|it))?|with what (?:result|effect)|what came of (?:it|that|this)|and then|then what|and then what|what came next|(?:and )?what happened (?:next|after(?: that)?)|(?:and )?after that|what followed|what did (?:they|he|she|it) do (?:after|afterwards|next|then|after that|about (?:it|that|this)|in response)|what did (?:that|it|this) (?:lead to|do|change|cause)|what did (?:that|it|this) result in|why (?:does|did|would|should) (?:that|it|this) matter|why (?:is|was) (?:that|it|this) (?:important|a problem|a big deal|bad|significant)|so what does (?:that|it|this) mean|what does (?:that|it|this) mean for (?:iran|iranians|them|people))$/,
     "result",
   ],
   [

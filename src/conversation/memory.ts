@@ -16,6 +16,11 @@ export interface Recall {
   shown: string[];
   /** The last answered question's words that are question words or the knowledge's own words, in order. */
   frame: string[];
+  /**
+   * The last question's words as in {@link frame} when the knowledge declined it ("is YouTube banned in Iran?"), so
+   * "what about Twitter?" next asks the same of Twitter; empty once anything is answered. Only swaps read it.
+   */
+  declined: string[];
   /** The last topic: the knowledge's own topic words ("telegram", "sanctions") the last question was about. */
   topic: string[];
   /** Entry ids offered by a "Did you mean …?" and not picked yet. */
@@ -106,6 +111,7 @@ export function emptyRecall(now: number): Recall {
     name: null,
     shown: [],
     frame: NO_OPTIONS,
+    declined: NO_OPTIONS,
     topic: NO_OPTIONS,
     options: NO_OPTIONS,
   };

@@ -92,4 +92,74 @@ describe("round 5 follow-up classes", () => {
     for (const q of ["when was that?", "tell me more", "who did it", "like what?", "and why?"])
       expect(conv.handle("k", q).mode).not.toBe("answer");
   });
+
+  it("a swap after a declined question asks the same of the new topic; unknown topics stay declined", () => {
+    const { conv } = conversation();
+    expect(conv.handle("k", "is youtube banned in iran").mode).toBe("declined");
+    expect(conv.handle("k", "what about twitter").answer?.id).toBe("facebook-twitter-blocked");
+    const { conv: c2 } = conversation();
+    c2.handle("k", "when was whatsapp banned");
+    expect(c2.handle("k", "and signal?").mode).toBe("declined");
+    expect(c2.handle("k", "and telegram?").answer?.id).toBe("telegram-banned-april-2018");
+    // Nothing but a swap reads the declined question's words.
+    const { conv: c3 } = conversation();
+    c3.handle("k", "when was whatsapp banned");
+    expect(c3.handle("k", "who did it?").mode).toBe("declined");
+  });
+
+  it("'what did he say?' about someone the knowledge only names is declined, not the entry naming them again", () => {
+    const { conv } = conversation();
+    conv.handle("k", "who is zarif");
+    const r = conv.handle("k", "what did he say");
+    expect(r.mode).toBe("declined");
+    expect(r.reply.type === "prompt" && r.reply.text).toMatch(/Zarif/);
+  });
+
+  it("'who blocked it?' after an answer naming no one is declined, whatever the core's confidence", () => {
+    const { conv } = conversation();
+    conv.handle("k", "what about facebook in iran?");
+    expect(conv.handle("k", "who blocked it").mode).toBe("declined");
+  });
+
+  it("'did anyone object?' asks who disagrees", () => {
+    const { conv } = conversation();
+    conv.handle("k", "when was telegram banned?");
+    const r = conv.handle("k", "did anyone object");
+    expect(r.followUp).toBe("disagree");
+    expect(r.answer?.text).toMatch(/Rouhani/);
+  });
+
+  it("'why does that matter?' asks what followed: the answer telling it", () => {
+    const { conv } = conversation();
+    conv.handle("k", "what did apple do");
+    const r = conv.handle("k", "why does that matter");
+    expect(r.answer?.text).toMatch(/undercut/);
+  });
+
+  it("'why was he mad?' after Rouhani criticized the judiciary for banning Telegram: that answer, not an unsure other", () => {
+    const { conv } = conversation();
+    conv.handle("k", "tell me about rouhani");
+    conv.handle("k", "what did he say about the judiciary");
+    expect(conv.handle("k", "why was he mad").answer?.id).toBe("rouhani-criticized-judiciary");
+  });
+
+  it("'these apps' with an answer on the same things keep the core's answer", () => {
+    const { conv } = conversation();
+    conv.handle("k", "is there an iranian amazon");
+    expect(conv.handle("k", "are these apps safe to use").answer?.id).toBe("human-rights-concerns-domestic-apps");
+  });
+
+  it("'what apps?' echoed from the answer makes the apps what 'them' means next", () => {
+    const { conv } = conversation();
+    conv.handle("k", "what did human rights groups warn about");
+    conv.handle("k", "what apps");
+    expect(conv.handle("k", "who funds them").answer?.text).toMatch(/funding from the government/);
+  });
+
+  it("what followed becomes 'it': 'is it finished?' after the network built in the protests' wake", () => {
+    const { conv } = conversation();
+    conv.handle("k", "is the regime afraid of protests");
+    expect(conv.handle("k", "what did they do after").answer?.id).toBe("national-information-network");
+    expect(conv.handle("k", "is it finished").answer?.id).toBe("national-information-network-progress");
+  });
 });
