@@ -39,6 +39,7 @@ import {
   tidyPart,
   type Ref,
 } from "./speakers.js";
+import { readInterview, turnMarkLength } from "./interview.js";
 
 export interface DraftSpeaker {
   id: string;
@@ -117,7 +118,10 @@ interface QState {
  * Finds the quotations in an article's paragraphs and who said each. `reporters` (the byline) are never taken as
  * speakers. Never throws; unbalanced marks and huge paragraphs are handled.
  */
-export function attributeQuotes(paragraphs: string[], opts: { reporters?: string[] } = {}): Attribution {
+export function attributeQuotes(
+  paragraphs: string[],
+  opts: { reporters?: string[]; title?: string } = {},
+): Attribution {
   try {
     return attribute(paragraphs, opts);
   } catch (err) {
@@ -127,7 +131,7 @@ export function attributeQuotes(paragraphs: string[], opts: { reporters?: string
   }
 }
 
-function attribute(paragraphs: string[], opts: { reporters?: string[] }): Attribution {
+function attribute(paragraphs: string[], opts: { reporters?: string[]; title?: string }): Attribution {
   const reg = new Registry(opts.reporters ?? []);
   const trackers = new Map<string, Entity>();
   const warnings: string[] = [];
@@ -142,10 +146,24 @@ function attribute(paragraphs: string[], opts: { reporters?: string[] }): Attrib
   }
 
   const style = quoteStyle(paragraphs);
+  // A Q&A: the turns' names are not subjects, and in an answer "I" is the interviewee, "he"/"she" someone else.
+  const interview = readInterview(paragraphs, opts.title ?? "", opts.reporters ?? []);
   for (let p = 0; p < paragraphs.length; p++) {
     const text = paragraphs[p] ?? "";
     const spans = findQuoteSpans(text, p, style);
-    const masked = maskQuotes(text, spans);
+    let masked = maskQuotes(text, spans);
+    const turn = interview ? turnMarkLength(interview, p, text) : 0;
+    if (turn > 0 && !spans.some((sp) => sp.open < turn)) masked = " ".repeat(turn) + masked.slice(turn);
+    let firstPerson: Entity | null = null;
+    if (interview?.speaker && interview.answers.has(p)) {
+      const ref = parseRef(interview.speaker);
+      if (ref?.t === "name")
+        firstPerson =
+          reg.findByName(ref.name, null) ??
+          resolve(ref, p * STRIDE, reg, trackers, p * STRIDE, doc, doc.offsets[p]!, false, false).entity;
+      if (firstPerson?.kind !== "person") firstPerson = null;
+    }
+    reg.exclude = firstPerson;
     const sentences = sentenceRanges(text, masked, spans);
     const states: QState[] = [];
     let si = 0;
@@ -174,7 +192,19 @@ function attribute(paragraphs: string[], opts: { reporters?: string[] }): Attrib
       while (qi < states.length && states[qi]!.span.open < b) qi++;
       const inSentence = states.slice(q0, qi);
       const local = spans.slice(q0, qi);
-      const attribs = findAttributions(doc, p, masked, a, b, local, p * STRIDE, reg, trackers, windowStart);
+      const attribs = findAttributions(
+        doc,
+        p,
+        masked,
+        a,
+        b,
+        local,
+        p * STRIDE,
+        reg,
+        trackers,
+        windowStart,
+        firstPerson,
+      );
       for (const at of attribs) {
         // "Pivvo sent its head of creator partnerships to the hearing. "…," said Malik Osterhout."
         const e = at.entity;
@@ -421,6 +451,7 @@ function findAttributions(
   reg: Registry,
   trackers: Map<string, Entity>,
   windowStart: number,
+  firstPerson: Entity | null = null,
 ): Attrib[] {
   const out: Attrib[] = [];
   const sentence = masked.slice(a, b);
@@ -564,7 +595,16 @@ function findAttributions(
         subjStart = a + found.offset;
         subjEnd = subjStart + found.length;
       } else {
-        const found = subjectBefore(lead);
+        const i = firstPerson ? FIRST_PERSON.exec(lead) : null;
+        const found: ReturnType<typeof subjectBefore> =
+          i && firstPerson
+            ? {
+                ref: { t: "name", name: firstPerson.name, prefix: null, honorific: null },
+                roles: [],
+                offset: i.index + i[0].indexOf("I"),
+                length: 1,
+              }
+            : subjectBefore(lead);
         if (!found) continue;
         acronym = found.acronym ?? null;
         whichCue = /,\s*which\b/i.test(lead);
@@ -767,6 +807,10 @@ function findAttributions(
   }
   return out;
 }
+
+/** "I said", "and I told her": the first person as the subject right before a verb of saying. */
+const FIRST_PERSON =
+  /(?:^|[,;]\s*|\b(?:and|but|so|then)\s+)I\s+(?:(?:also|then|just|once|later|finally|simply|only)\s+)?$/;
 
 /** "Her 38-page judgment", "his letter": a document of the person the pronoun means. */
 const OWN_DOC =
@@ -1418,7 +1462,7 @@ function resolve(
         const kind = reg.isOrgNoun(possessive[2]!) ? "organisation" : "person";
         return { entity: reg.create(np.replace(/^The\b/, "the"), kind, pos, true), weak: true };
       }
-      const bare = np.replace(/^(the|its|his|her|their)\s+/i, "");
+      const bare = np.replace(/^(the|its|his|her|their|my|our)\s+/i, "");
       if (reg.isOrgNoun(bare)) return { entity: reg.create(bare, "organisation", pos, true), weak: true };
       const epithet = epithetPerson(np, pos, reg);
       if (epithet) return { entity: epithet, weak: false };
@@ -1504,7 +1548,7 @@ function expand(
     const n = splitName(`${m[1]!}${word}`.trim());
     if (!n) continue;
     const ws = n.name.split(" ");
-    while (ws.length > 1 && isCommonCapitalised(ws[0]!)) ws.shift();
+    while (ws.length > 1 && isCommonCapitalised(ws[0]!.replace(/\.$/, ""))) ws.shift();
     if (ws.length > 1) {
       const at = m.index + m[0].length - ws.join(" ").length;
       const roles = rolesAround(text, at, m.index + m[0].length);

@@ -115,3 +115,15 @@ function interviewee(
   }
   return null;
 }
+
+/**
+ * The length of a turn's mark at the start of a question or answer paragraph ("Q: ", "Caulfield: "), 0 for any other
+ * paragraph: quote attribution reads the paragraph without it, so a turn's name is not taken as a sentence subject.
+ */
+export function turnMarkLength(interview: Interview, paragraph: number, text: string): number {
+  const answer = interview.answers.get(paragraph);
+  if (answer) return answer.prefix;
+  if (!interview.questions.has(paragraph)) return 0;
+  const m = Q_MARK.exec(text) ?? NAME_MARK.exec(text);
+  return m ? m[0].length : 0;
+}

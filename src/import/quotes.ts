@@ -168,8 +168,9 @@ export function sentenceRanges(text: string, masked: string, spans: readonly Quo
     if (c === "." || c === "?" || c === "!") {
       if (c === ".") {
         const word = /([\p{L}.]+)$/u.exec(masked.slice(Math.max(0, i - 12), i))?.[1] ?? "";
+        // "No. 10" but not "No. Henrik Solvang wrote to me"
         if (
-          ABBREV.has(word) ||
+          (ABBREV.has(word) && !(/^Nos?$/.test(word) && !/^\s*\d/.test(masked.slice(i + 1, i + 4)))) ||
           /^(\p{Lu}\.)*\p{Lu}$/u.test(word) ||
           (/\d/.test(masked[i - 1] ?? "") && /\d/.test(masked[i + 1] ?? ""))
         )

@@ -39,7 +39,21 @@ export function splitSentences(paragraph: string): string[] {
     if (s === "") continue;
     const prev = out[out.length - 1];
     if (prev !== undefined && ASKS.test(prev) && STARTS_LOWER.test(s)) out[out.length - 1] = `${prev} ${s}`;
-    else out.push(s);
+    else out.push(...splitAnswerNo(s));
   }
+  return out;
+}
+
+/** "No. Henrik Solvang wrote to me": "No." before a capitalised word is an answer, not "No. 10". */
+function splitAnswerNo(sentence: string): string[] {
+  const out: string[] = [];
+  let rest = sentence;
+  for (let m = /(?:^|\s)No\.\s+(?=[\p{Lu}“"‘])/u.exec(rest); m; m = /(?:^|\s)No\.\s+(?=[\p{Lu}“"‘])/u.exec(rest)) {
+    const cut = m.index + m[0].length;
+    const head = rest.slice(0, cut).trim();
+    if (head !== "") out.push(head);
+    rest = rest.slice(cut);
+  }
+  if (rest.trim() !== "") out.push(rest.trim());
   return out;
 }

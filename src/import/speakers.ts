@@ -364,8 +364,8 @@ export function partKind(part: string): PartKind {
   )
     return "desc";
   if (
-    /^(the|its|his|her|their|our)\s/i.test(p) &&
-    !/^(the|its|his|her|their|our)\s.*\b(said|says|told|is|was|are|were|has|have|had|wrote|writes|asked|asks|did|does|will|would|could|can)\b/i.test(
+    /^(the|its|his|her|their|our|my)\s/i.test(p) &&
+    !/^(the|its|his|her|their|our|my)\s.*\b(said|says|told|is|was|are|were|has|have|had|wrote|writes|asked|asks|did|does|will|would|could|can)\b/i.test(
       p,
     ) &&
     p.split(" ").length <= 12
@@ -437,7 +437,12 @@ export function parseRef(part: string): Ref | null {
           author = { t: "desc", np: np.trim() };
       } else {
         const poss = /^(.*?)[’']s\s/u.exec(p);
-        if (poss) author = parseRef(poss[1]!);
+        const own = /^(his|her|their|its)\s/i.exec(p);
+        // "His letter said": the letter's writer is whoever the pronoun means
+        if (own) {
+          const w = own[1]!.toLowerCase();
+          author = { t: "pronoun", g: w === "his" ? "m" : w === "her" ? "f" : w === "its" ? "n" : "p" };
+        } else if (poss) author = parseRef(poss[1]!);
       }
       return { t: "doc", np: p, author, noun: m[1]!.toLowerCase() };
     }
@@ -654,6 +659,9 @@ export class Registry {
     return this.excluded.has(name.toLowerCase());
   }
 
+  /** Who a third-person pronoun cannot mean here: in an interview's answer, the interviewee speaks as "I". */
+  exclude: Entity | null = null;
+
   /** Whether the last pronoun found its person in the same or the previous sentence. */
   lastRecent = false;
 
@@ -732,7 +740,7 @@ export class Registry {
   findByRole(np: string): Entity | null {
     const words = np
       .toLowerCase()
-      .replace(/^(the|its|his|her|their)\s+/, "")
+      .replace(/^(the|its|his|her|their|my|our)\s+/, "")
       .split(/\s+/);
     const head = words[words.length - 1]!;
     let best: Entity | null = null;
@@ -796,6 +804,7 @@ export class Registry {
   resolvePronoun(g: "f" | "m" | "n" | "p", pos: number, windowStart: number): Entity | null {
     const wantPerson = g === "f" || g === "m";
     const ok = (e: Entity, strict: boolean): boolean => {
+      if (e === this.exclude) return false;
       if (wantPerson) {
         if (e.kind !== "person") return false;
         const eg = e.gender;
@@ -846,7 +855,7 @@ export class Registry {
     const counts = new Map<Entity, number>();
     for (let i = floor; i < ms.length; i++) {
       const e = ms[i]!.entity;
-      if (ms[i]!.pos < pos && e.kind === "person" && !e.described && e.gender === g)
+      if (ms[i]!.pos < pos && e.kind === "person" && !e.described && e.gender === g && e !== this.exclude)
         counts.set(e, (counts.get(e) ?? 0) + 1);
     }
     let best: Entity | null = null;
@@ -867,7 +876,13 @@ export class Registry {
 
   /** The nearest mention of a person whose known gender is `g`, or null. */
   resolvePronounStrict(g: "f" | "m", pos: number, windowStart: number): Entity | null {
-    return this.nearest(pos, windowStart, (m) => m.entity.kind === "person" && m.entity.gender === g)?.entity ?? null;
+    return (
+      this.nearest(
+        pos,
+        windowStart,
+        (m) => m.entity.kind === "person" && m.entity.gender === g && m.entity !== this.exclude,
+      )?.entity ?? null
+    );
   }
 
   private nearest(pos: number, windowStart: number, pred: (m: Mention) => boolean): Mention | null {

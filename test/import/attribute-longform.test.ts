@@ -60,3 +60,37 @@ describe("people named beside a role", () => {
     expect(who(r, "The results surprised")).toBe("Tomas Ekdahl");
   });
 });
+
+describe("a Q&A interview whose answers quote other people", () => {
+  const article = [
+    "Maren Oddvik, 52, is Tolland’s chief trade negotiator. Tolland’s finance minister, Jorunn Sele, has backed her walkout from the tariff talks.",
+    "We spoke to Oddvik in her office in Brask. The interview has been edited for length.",
+    "Havel: Why did you leave the table?",
+    "Oddvik: Their lead negotiator, Ansgar Brede, put a new schedule on the table. He told me, “We will not discuss the old quotas.” I said, “Then there is nothing to discuss,” and I left.",
+    "Havel: How did your own side take it?",
+    "Oddvik: Tomas Lerke, who chairs the Brask Farmers’ Union, wrote to me that night. His letter said, “Do not come home with less than we had.” My minister, Jorunn Sele, called me the next morning. She said, “Take the weekend and go back on Monday.”",
+    "Havel: And at home?",
+    "Oddvik: My husband laughs at me. He told me once, “You would walk out of your own birthday party.”",
+  ];
+  const r = attributeQuotes(article);
+
+  it("'I said' in an answer is the interviewee", () => {
+    expect(who(r, "Then there is nothing")).toBe("Maren Oddvik");
+  });
+
+  it("'he'/'she' in an answer is someone the answer names, never the interviewee", () => {
+    expect(who(r, "We will not discuss")).toBe("Ansgar Brede");
+    expect(who(r, "Take the weekend")).toBe("Jorunn Sele");
+  });
+
+  it("'His letter said' is the letter's writer; 'my husband' is a person the answer describes", () => {
+    expect(who(r, "Do not come home")).toBe("Tomas Lerke");
+    expect(who(r, "You would walk out")).toMatch(/husband/i);
+  });
+
+  it("a turn's name ('Oddvik:') is not a speaker of the quotes in that answer", () => {
+    expect(r.quotes.filter((q) => r.speakers.find((s) => s.id === q.speakerId)?.name === "Maren Oddvik")).toHaveLength(
+      1,
+    );
+  });
+});

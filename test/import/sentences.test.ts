@@ -24,6 +24,10 @@ const CASES: [string, string[]][] = [
   ],
   ["He lives at No. 10 Downing St. in London. It is old.", ["He lives at No. 10 Downing St. in London.", "It is old."]],
   [
+    "No. Henrik Solvang wrote to me after the first round.",
+    ["No.", "Henrik Solvang wrote to me after the first round."],
+  ],
+  [
     "The ordinance takes effect Aug. 24, the first day of school. Parents were told.",
     ["The ordinance takes effect Aug. 24, the first day of school.", "Parents were told."],
   ],
