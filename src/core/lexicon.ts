@@ -91,6 +91,37 @@ for (const group of GROUPS) {
   }
 }
 
+/**
+ * Words that find others one way only: "who runs X?" finds X's chief executive, director or chair, but "chief
+ * executive" does not find a director (a director is not the chief executive a question asks about).
+ */
+const ONE_WAY: [string, string][] = [
+  [
+    "run runs running lead leads leading heads heading",
+    "head chief executive ceo boss leader director chair chairman chairwoman",
+  ],
+];
+for (const [from, to] of ONE_WAY) {
+  const targets = [
+    ...new Set(
+      to
+        .split(" ")
+        .flatMap((w) => words(w))
+        .map(stem),
+    ),
+  ];
+  for (const s of new Set(
+    from
+      .split(" ")
+      .flatMap((w) => words(w))
+      .map(stem),
+  )) {
+    const m = synonyms.get(s) ?? new Map<string, number>();
+    for (const t of targets) if (t !== s && !m.has(t)) m.set(t, SYNONYM_WEIGHT);
+    synonyms.set(s, m);
+  }
+}
+
 /** Every word of the synonym groups, for typo correction towards them ("profesor" → "professor"). */
 export function lexiconWords(): string[] {
   return GROUPS.flat().filter((w) => /^[a-z]+$/.test(w));
@@ -143,6 +174,7 @@ const PHRASES: [RegExp, string][] = [
   [/\b(?:go|goes|going|gone|went)\s+down\b/gi, "fall"],
   [/\b(?:set|sets|setting)\s+up\b/gi, "founded"],
   [/\b(?:shut|shuts|shutting)\s+down\b/gi, "shutdown"],
+  [/\b(?:is|are|was|were)\s+in\s+charge\s+(?:of|at)\b/gi, "heads"],
 ];
 
 /** A question with its two-word verbs replaced by single words. */

@@ -63,3 +63,31 @@ describe("several imported articles in one knowledge base", () => {
     expect(r.answer?.source.title).toBe("Bread prices rise in Harrowgate");
   });
 });
+
+describe("who runs an organisation", () => {
+  const leaders = createCore(
+    tinyKnowledge([
+      zembla,
+      {
+        id: "quorra-people",
+        title: "The people behind Quorra",
+        facts: [
+          "Ilse Marrow is the chief executive of Quorra.",
+          "Teodor Vance is director of Kalvestad Digital Watch.",
+          "Quorra moved its offices to the port district in 2021.",
+        ],
+      },
+    ]),
+  );
+
+  it("'who runs / leads / is in charge of X' finds X's chief executive or director", () => {
+    expect(leaders.ask("who runs Quorra?").answer?.text).toContain("Ilse Marrow");
+    expect(leaders.ask("Who leads Kalvestad Digital Watch?").answer?.text).toContain("Teodor Vance");
+    expect(leaders.ask("who is in charge of quorra").answer?.text).toContain("Ilse Marrow");
+  });
+
+  it("one way only: a director is not the chief executive a question asks about", () => {
+    const r = leaders.ask("Who is the chief executive of Kalvestad Digital Watch?");
+    expect(r.answer?.text ?? "").not.toContain("Teodor Vance");
+  });
+});
