@@ -39,7 +39,7 @@ export function splitSentences(paragraph: string): string[] {
     if (s === "") continue;
     const prev = out[out.length - 1];
     if (prev !== undefined && ASKS.test(prev) && STARTS_LOWER.test(s)) out[out.length - 1] = `${prev} ${s}`;
-    else out.push(...splitAnswerNo(s));
+    else for (const part of splitAnswerNo(s)) out.push(...splitAfterNumber(part));
   }
   return out;
 }
@@ -56,4 +56,12 @@ function splitAnswerNo(sentence: string): string[] {
   }
   if (rest.trim() !== "") out.push(rest.trim());
   return out;
+}
+
+/**
+ * "Dario Mendel is 34. He has a mortgage": sbd keeps a number's full stop inside the sentence when a capital follows.
+ * A number after a word (not a list's "1." at the start) ends the sentence there.
+ */
+function splitAfterNumber(sentence: string): string[] {
+  return sentence.split(/(?<=[\p{L},)]\s+\d{1,4}\.)\s+(?=["“‘]?\p{Lu})/u);
 }

@@ -58,6 +58,12 @@ const CASES: [string, string[]][] = [
     "The meeting ran from 9.30 to 11.45 on Jan. 5. It was long.",
     ["The meeting ran from 9.30 to 11.45 on Jan. 5.", "It was long."],
   ],
+  [
+    "Dario Mendel is 34. He has a mortgage and a job repairing ferry engines.",
+    ["Dario Mendel is 34.", "He has a mortgage and a job repairing ferry engines."],
+  ],
+  ["1. Open the app and tap Settings.", ["1. Open the app and tap Settings."]],
+  ["Lakers 105, Celtics 98. The game went to overtime.", ["Lakers 105, Celtics 98.", "The game went to overtime."]],
   ["One sentence with no final stop", ["One sentence with no final stop"]],
   ["  Spaces   inside\nand a newline.  Second one.  ", ["Spaces inside and a newline.", "Second one."]],
 ];
