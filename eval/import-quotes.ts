@@ -24,6 +24,8 @@ export interface Article {
   paragraphs: string[];
   reporters: string[];
   labels: Label[];
+  /** The headline (names the interviewee of a Q&A). */
+  title?: string;
 }
 export interface Score {
   slug: string;
@@ -56,7 +58,7 @@ export function readArticles(dir: string): Article[] {
         .split("\n")
         .filter((l) => l.trim() !== "")
         .map((l) => JSON.parse(l) as Label);
-      return { slug, paragraphs, reporters, labels };
+      return { slug, paragraphs, reporters, labels, title: lines[0] ?? "" };
     });
 }
 
@@ -147,7 +149,9 @@ export function score(article: Article, result: Attribution): Score {
 }
 
 export function evaluate(articles: Article[]): { scores: Score[]; precision: number; recall: number } {
-  const scores = articles.map((a) => score(a, attributeQuotes(a.paragraphs, { reporters: a.reporters })));
+  const scores = articles.map((a) =>
+    score(a, attributeQuotes(a.paragraphs, { reporters: a.reporters, title: a.title ?? "" })),
+  );
   const pred = scores.reduce((n, s) => n + s.predicted, 0);
   const lab = scores.reduce((n, s) => n + s.labelled, 0);
   const rp = scores.reduce((n, s) => n + s.rightPredicted, 0);

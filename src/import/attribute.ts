@@ -1062,7 +1062,13 @@ function subjectBeforeParts(lead: string): { ref: Ref; roles: string[]; offset: 
       const rest = part.slice(np.length);
       // "He declines to discuss the case but says …": the subject of the first of two joined verbs
       const joined = /^\s+[\p{Ll}]+s\b[^,;]{0,80}\s(?:but|and|yet)$/u.test(rest);
-      if (ref && (ref.t === "name" || ref.t === "pronoun") && (/^\s*\S+(\s+\S+)?\s*$/.test(rest) || joined)) {
+      // "Dr Marit Kolbe from their marine institute told": where the named person is from, then the verb
+      const from =
+        ref?.t === "name" &&
+        /^\s+(?:from|of|at|with)\s+(?:the|their|his|her|its|our|my)\s+(?:[\p{Ll}’'-]+\s+){0,4}[\p{Ll}’'-]+\s*$/u.test(
+          rest,
+        );
+      if (ref && (ref.t === "name" || ref.t === "pronoun") && (/^\s*\S+(\s+\S+)?\s*$/.test(rest) || joined || from)) {
         return { ref, roles, offset: off, length: np.length };
       }
     }
@@ -1340,7 +1346,18 @@ function scanNames(
     });
     if (!firstNamed && commonLater && words.some((w, i) => i > 0 && isCommonCapitalised(w)) && !personRole) continue;
     const firstKnown = isKnownFirstName(words[0]!);
+    // "The first thing Adaeze Okafor shows me": a name that is its own clause's subject, a verb right after it
+    const clauseSubject =
+      !subject &&
+      words.length >= 2 &&
+      words.length <= 3 &&
+      lead === 0 &&
+      /^\s+(?!(?:this|thus|has|his|as|was|is|its|us|yes|less|unless|across|perhaps|towards|news)\b)[\p{Ll}]{2,}(?:s|ed)\s+(?!(?:of|to|and|or|by)\b)/u.test(
+        after0,
+      ) &&
+      !words.some((w) => isPlaceWord(w));
     const isPerson =
+      clauseSubject ||
       (words.length >= 2 && (firstKnown || personRole || ageNext || titled)) ||
       // "Mirela Costa runs the shelter.": two or three capitalised words as a sentence's subject
       (words.length >= 2 &&
@@ -1376,10 +1393,10 @@ function scanNames(
         pre.pop();
       for (const r of roles) e.addRole(r);
       if (pre.length > 0 && !runRole) e.addRole(pre.join(" "));
-      reg.mention(e, base + start, subject);
+      reg.mention(e, base + start, subject || clauseSubject);
       const after = masked.slice(start + m[0].length, Math.min(b, start + m[0].length + 300));
       const pr = /\b(he|him|his|she|her|hers)\b/i.exec(after);
-      if (pr && subject) e.votes[/^(she|her|hers)$/i.test(pr[1]!) ? "f" : "m"] += 1;
+      if (pr && (subject || clauseSubject)) e.votes[/^(she|her|hers)$/i.test(pr[1]!) ? "f" : "m"] += 1;
     }
   }
 }

@@ -15,7 +15,7 @@ import type { ExtractedArticle } from "./types.js";
 export { ImportError } from "./write.js";
 export { SourceError } from "./types.js";
 
-export type Attributor = (paragraphs: string[], options: { reporters?: string[] }) => Attribution;
+export type Attributor = (paragraphs: string[], options: { reporters?: string[]; title?: string }) => Attribution;
 
 export interface ImportOptions {
   /** The knowledge folder written to. */
@@ -60,7 +60,7 @@ export async function importArticle(source: string, options: ImportOptions): Pro
   const article = extractArticle(input.bytes, extractOptions);
   const language = languageProblem(article.paragraphs);
   if (language) throw new ImportError(`${language}: briefbot answers in English only (${input.url ?? input.file})`);
-  const attribution = attribute(article.paragraphs, { reporters: article.reporters });
+  const attribution = attribute(article.paragraphs, { reporters: article.reporters, title: article.title });
   const id = options.id ?? sourceIdFor(article.title);
   const folder = readFolder(options.dir, id);
   if (!options.force && folder.taken.sources.has(id)) {

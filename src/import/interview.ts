@@ -18,7 +18,8 @@ const Q_MARK = /^\s*(?:Q|Question|Interviewer)\s*[:.)\-–—]\s*/i;
 const A_MARK = /^\s*(?:A|Answer)\s*[:.)\-–—]\s*/i;
 /** "Vesk:" or "Lorna Vesk:" at the start of a paragraph: a speaker's turn. */
 const NAME_MARK = /^\s*((?:\p{Lu}[\p{L}'’-]+\s+){0,2}\p{Lu}[\p{L}'’-]+)\s*:\s+/u;
-const FULL_NAME = /\b(\p{Lu}[\p{Ll}'’-]+(?:\s+\p{Lu}[\p{Ll}'’-]+)+)\b/gu;
+/** "Lorna Vesk", "Tove Amundsen-Reyes": two or more capitalised words, double-barrelled ones whole. */
+const FULL_NAME = /\b(\p{Lu}[\p{Ll}'’]+(?:-\p{Lu}?[\p{Ll}'’]+)*(?:\s+\p{Lu}[\p{Ll}'’]+(?:-\p{Lu}?[\p{Ll}'’]+)*)+)/gu;
 /** Words in a title or an introduction that announce an interview. */
 const ANNOUNCED =
   /\b(?:interview(?:ed)?|q ?& ?a|questions for|spoke (?:to|with)|talks? (?:to|with)|in conversation)\b/i;

@@ -94,3 +94,21 @@ describe("a Q&A interview whose answers quote other people", () => {
     );
   });
 });
+
+describe("a magazine long read in the present tense", () => {
+  it("a person first named inside a clause ('The first thing Yetunde Maronek shows me') is who 'she says' means next", () => {
+    const r = attributeQuotes([
+      "The first thing Yetunde Maronek shows me is a drawer of broken phones. Her repair shop in Varde, Fixwell, opened in 2017.",
+      "“Every one of these was thrown away by someone who thought it was dead,” she says. “Most of them weren’t.”",
+    ]);
+    expect(who(r, "Every one of these")).toBe("Yetunde Maronek");
+    expect(who(r, "Most of them")).toBe("Yetunde Maronek");
+  });
+
+  it("a named person 'from' somewhere before the verb ('Dr Aino Lusk from the hospital told') speaks", () => {
+    const r = attributeQuotes([
+      "The ward closed in June. Dr Aino Lusk from the city hospital told the council that the plan was “safe only on paper”, and left.",
+    ]);
+    expect(who(r, "safe only on paper")).toBe("Aino Lusk");
+  });
+});

@@ -52,6 +52,12 @@ describe("readInterview", () => {
     expect(iv.answers.get(7)?.question).toBe(TURNS[2]![0]);
   });
 
+  it("names a double-barrelled interviewee whole from the title ('Tove Amundsen-Reyes')", () => {
+    const paragraphs = [...INTRO, ...TURNS.flatMap(([q, a]) => [`Q: ${q}`, `A: ${a}`])];
+    const iv = readInterview(paragraphs, "Interview: Tove Amundsen-Reyes on the fishing talks", [])!;
+    expect(iv.speaker).toBe("Tove Amundsen-Reyes");
+  });
+
   it("an ordinary report with a rhetorical question is not an interview", () => {
     const paragraphs = [
       "The council voted to close the bridge on Tuesday.",
