@@ -113,13 +113,15 @@ function askKind(question: string): "when" | "why" | "how many" | "status" | nul
 /** A follow-up asking for an example: "like what?", "such as?", "for example?", "name some". */
 const EXAMPLE_ASK =
   /^(?:like (?:what|which|which ones)|such as(?: what)?|for (?:example|instance)|examples?|an example|give (?:me|us) (?:an|some) examples?|give me examples|any examples|examples? please|name (?:some|one|them)|e g)$/;
+/** "which app?", "what apps?": which one of what the last answer speaks of. */
+const WHICH_NOUN = /^(?:which|what) [a-z]{3,}$/;
 /** A text that gives its own examples. */
 const HOLDS_EXAMPLES = /\b(?:like|such as|including|for example|e\.g\.)\s|\b[A-Z][a-z]+,? (?:and|or) [A-Z]/;
 /** "who else uses Instagram?", "and who else?": someone besides the last person. */
 const WHO_ELSE_ASKED = /^(?:(?:and|so|ok|okay|but|then) )*who else\b/;
 /** "what did she say?", "and what did he tell them?": their words, no topic given. */
 const SAID_WHAT =
-  /^(?:(?:and|so|ok|okay|well|but|then) )*what (?:did|does|has|had) (?:he|she) (?:say|said|says|tell|told)(?: (?:to )?(?:them|him|her|nbc|holt|nbc news))?$/;
+  /^(?:(?:and|so|ok|okay|well|but|then) )*what (?:exactly )?(?:did|does|has|had) (?:he|she) (?:say|said|says|tell|told)(?: (?:to )?(?:them|him|her|nbc|holt|nbc news))?(?: exactly| again| then)?$/;
 
 /** Words someone said, given in the question: "who said we have lost it?", 'who said "…"?'. */
 const QUOTED =
@@ -233,8 +235,10 @@ export class Conversation {
     }
 
     // A greeting, thanks or "ok so" in front of a question is not part of it: "hiii, who said that?", "good bot. now…".
-    const question = this.stripOpener(message);
-    const follow = readFollowUp(question, recall.options.length > 0) ?? this.whichOf(question, recall, view);
+    const question = dislocated(this.stripOpener(message), view);
+    // "which apps are they talking about?" is the echo, not a question about "they".
+    const read = readFollowUp(question, recall.options.length > 0);
+    const follow = read === null || read.kind === "pronoun" ? (this.whichOf(question, recall, view) ?? read) : read;
     if (follow) {
       const out = this.followUp(follow, recall, view, question, stale);
       if (out) {
@@ -412,7 +416,9 @@ export class Conversation {
         if (recall.entry === null) return this.missing(f.kind === "who-said" ? "person" : "thing", core, stale, f.kind);
         // "like what?" after an answer that gives no example ("homegrown versions of Western apps"): one that does.
         const example =
-          f.kind === "detail" && EXAMPLE_ASK.test(plainWords(message)) ? this.example(view, recall) : null;
+          f.kind === "detail" && (EXAMPLE_ASK.test(plainWords(message)) || WHICH_NOUN.test(plainWords(message)))
+            ? this.example(view, recall)
+            : null;
         return this.showEntry(recall, view, example ?? recall.entry, null, f.kind);
       }
       case "person": {
@@ -670,7 +676,7 @@ export class Conversation {
           const onTopic =
             !needThing ||
             content.length >= 2 ||
-            !/\b(?:it|its|they|them|their)\b/.test(plainWords(message)) ||
+            !/\b(?:it|its|they|them|their|that|this)\b/.test(plainWords(message)) ||
             recall.topic.length === 0 ||
             (plainId !== undefined && recall.topic.some((w) => view.mentions(plainId, [stem(w)])));
           if (onTopic && confidence(plain) > confidence(filled) + PLAIN_MARGIN)
@@ -962,7 +968,9 @@ export class Conversation {
   private whichOf(question: string, recall: Recall, view: KnowledgeView): FollowUp | null {
     const q = plainWords(question);
     const m =
-      /^(?:which|what|whose) ([a-z]{3,})$/.exec(q) ?? /^([a-z]{3,})(?: [a-z]+)? (?:what|who|whom|where|which)$/.exec(q);
+      /^(?:which|what|whose) ([a-z]{3,})(?: (?:are|is|was|were|do|did|does) (?:they|he|she|you|we|it) (?:talking|talk|speaking|referring|on about|mean|meaning)(?: about| to)?)?$/.exec(
+        q,
+      ) ?? /^([a-z]{3,})(?: [a-z]+)? (?:what|who|whom|where|which)$/.exec(q);
     if (!m || recall.entry === null || STOP_WORDS.has(m[1]!) || QUESTION_WORDS.has(m[1]!)) return null;
     if (!view.mentions(recall.entry, [stem(m[1]!)])) return null;
     // "what apps?": the word asked about is what "them" means next ("who funds them?").
@@ -982,16 +990,25 @@ export class Conversation {
     const first = last.tags.find((t) => !view.speakers.has(t));
     if (!first) return null;
     const names = (text: string) =>
-      [...text.matchAll(/(?<=[a-z,;] )[A-Z][a-z]+/g)].map((m) => m[0]).filter((w) => !/^Iran/.test(w));
+      [...text.matchAll(/\b[A-Z][a-z]+/g)]
+        .map((m) => m[0])
+        .filter((w) => !/^Iran/.test(w) && !STOP_WORDS.has(w.toLowerCase()));
     const known = new Set(names(last.text));
-    return (
-      view
-        .related(last.id, new Set(recall.shown), 12)
-        .find(
-          (id) =>
-            view.entries.get(id)!.tags.includes(first) && names(view.entries.get(id)!.text).some((w) => !known.has(w)),
-        ) ?? null
-    );
+    const fits = view
+      .related(last.id, new Set(recall.shown), 12)
+      .filter(
+        (id) =>
+          view.entries.get(id)!.tags.includes(first) && names(view.entries.get(id)!.text).some((w) => !known.has(w)),
+      );
+    // The same person's first, shown or not ("which app?" after the make-up artist's customers: her Instagram).
+    const person = view.personOf(last.id);
+    const theirs =
+      person === null
+        ? undefined
+        : view
+            .related(last.id, new Set(), 12)
+            .find((id) => view.personOf(id) === person && names(view.entries.get(id)!.text).some((w) => !known.has(w)));
+    return theirs ?? fits[0] ?? null;
   }
 
   /**
@@ -1468,6 +1485,28 @@ function about(core: Core): string {
   const one = `“${first.title}” (${first.publisher})`;
   return sources.length === 1 ? one : `${sources.length} sources, such as ${one}`;
 }
+
+/**
+ * "and Lester Holt, where was he?", "the network, is it finished?": a name put in front of a question that points
+ * back at it with a pronoun is that question about the name ("where was Lester Holt?"). The name must hold a word
+ * of the knowledge and no question word; otherwise the message is returned as it is.
+ */
+export function dislocated(message: string, view: KnowledgeView): string {
+  const m = DISLOCATED.exec(message);
+  if (!m) return message;
+  const name = m[1]!.trim();
+  const words = plainWords(name).split(" ");
+  if (words.length > 4 || words.some((w) => QUESTION_WORDS.has(w))) return message;
+  if (!words.some((w) => w.length > 2 && !STOP_WORDS.has(w) && view.vocabulary.has(w))) return message;
+  let done = false;
+  const rest = m[2]!.replace(/\b(he|she|it|they|him|her|them|his|its|their)\b/i, (p: string) => {
+    done = true;
+    return /^(?:his|its|their)$/i.test(p) ? `${name}'s` : name;
+  });
+  return done ? rest : message;
+}
+const DISLOCATED =
+  /^\s*(?:(?:and|so|but|also|now|what about|how about)\s+)?([\p{L}][\p{L}\p{N} .'’-]{1,40}?)\s*,\s*((?:who|what|when|where|why|how|which|is|are|was|were|do|does|did|can|could|has|have)\b.*\b(?:he|she|it|they|him|her|them|his|its|their)\b.*)$/iu;
 
 /** Fills {example}, {examples} and {about} from the knowledge loaded now. */
 export function fillTemplate(template: string, core: Core, seed: string): string {

@@ -87,7 +87,7 @@ const HE = "(?:he|she|him|her|they|them)";
 const WHO_SAID = new RegExp(
   `^(?:who (?:said|says|say|wrote|spoke|tweeted) ${THAT}|who (?:said|says) so|whose (?:quote|words|statement|comment|line) (?:is|was|are|were) ${THAT}|` +
     `who (?:is|was) (?:that|this) (?:quote )?(?:from|by)|(?:who|whom) (?:is|was) ${THAT} (?:from|by)|by whom|said by whom|who was it|who said|by who|from who|from whom|who by|by which (?:people|group|person)|` +
-    `who(?: said)? ${THAT}|which (?:person|one|guy|official|minister) said ${THAT}|who)$`,
+    `who(?: said)? ${THAT}|which (?:person|one|guy|official|minister) said ${THAT}|who (?:reported|published|found|measured|counted) ${THAT}|who)$`,
 );
 const PERSON = new RegExp(
   `^(?:who (?:is|was|s) ${HE}(?: (?:exactly|again|really|then))?|who (?:is|was|s) (?:that|this)(?: (?:exactly|again|then))?|who (?:is|was) (?:this|that) (?:guy|man|woman|lady|person|official|minister)|` +

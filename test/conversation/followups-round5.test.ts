@@ -162,4 +162,55 @@ describe("round 5 follow-up classes", () => {
     expect(conv.handle("k", "what did they do after").answer?.id).toBe("national-information-network");
     expect(conv.handle("k", "is it finished").answer?.id).toBe("national-information-network-progress");
   });
+
+  it("a short 'that' question reads as asked only when its answer is on the last topic ('who decided that?')", () => {
+    const { conv } = conversation();
+    conv.handle("k", "Why did Iran ban Telegram?");
+    const r = conv.handle("k", "who decided that");
+    expect(r.answer?.text).toMatch(/Telegram/);
+    const { conv: c2 } = conversation();
+    c2.handle("k", "which social networks are blocked in iran");
+    expect(c2.handle("k", "how does that work").answer?.text).not.toMatch(/national information network/);
+  });
+
+  it("'who reported that?' after a fact is that fact with its attribution", () => {
+    const { conv } = conversation();
+    conv.handle("k", "how much did internet users grow in 2018");
+    const r = conv.handle("k", "who reported that");
+    expect(r.answer?.id).toBe("internet-users-grew-29-percent");
+    expect(r.followUp).toBe("who-said");
+  });
+
+  it("'which app?' after an answer naming none is the one that names it, the same person's first", () => {
+    const { conv } = conversation();
+    conv.handle("k", "who is zahra hatami");
+    expect(conv.handle("k", "which app").answer?.id).toBe("hatami-instagram-business");
+  });
+
+  it("'which apps are they talking about?' is the echo of the last answer", () => {
+    const { conv } = conversation();
+    conv.handle("k", "are domestic apps censored");
+    const r = conv.handle("k", "which apps are they talking about");
+    expect(r.followUp).toBe("detail");
+    expect(r.answer?.id).toBe("domestic-messaging-apps");
+  });
+
+  it("'what did he say exactly?' after a fact about a speaker is their words", () => {
+    const { conv } = conversation();
+    conv.handle("k", "who is jahromi");
+    expect(conv.handle("k", "what did he say exactly").answer?.kind).toBe("quote");
+  });
+
+  it("a name put in front ('and Lester Holt, where was he?') is what the pronoun stands for", () => {
+    const { conv } = conversation();
+    conv.handle("k", "who reported this story");
+    expect(conv.handle("k", "and lester holt, where was he").answer?.id).toBe("lester-holt-tehran");
+    const { conv: c2 } = conversation();
+    expect(c2.handle("k", "the national information network, is it finished?").answer?.id).toBe(
+      "national-information-network-progress",
+    );
+    // A front part without a word of the knowledge is left alone: nothing to refer to.
+    const { conv: c3 } = conversation();
+    expect(c3.handle("k", "hmm, what did he say?").mode).toBe("declined");
+  });
 });
