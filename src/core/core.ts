@@ -74,6 +74,8 @@ const SUBJECT_SHARE = 0.2;
 const ASIDE_WEIGHT = 0.1;
 /** A quote's ranking against a fact, unless the question asks what someone said. Ranking only, not confidence. */
 const QUOTE_TIEBREAK = 0.9;
+/** "What did X say?" asked of a fact that reports no speech ("X is a nurse"): dev sets +3 answers, none lost. */
+const SPEECHLESS = 0.7;
 const SPEECH =
   /\b(say|said|says|saying|tell|told|tells|think|thinks|thought|quote|quotes|quoted|claim|claims|claimed|believe|believes|opinion|view|views|feel|feels|felt|describe|described|call|called|calls|argue|argued|argues|warn|warned|warns|post|posted|wrote|write|writes|statement|words|according|mean|meant|react|reacted|respond|responded|response|comment|comments|commented|add|added|admit|admitted|insist|insisted|explain|explained|blog)\b/;
 /**
@@ -411,7 +413,8 @@ export class Core {
     const countedBit =
       countedIndex >= 0 && countedIndex < 31 && terms[countedIndex]!.weight > 0 ? 1 << countedIndex : 0;
     // Unless the question asks what someone said, an entry that states the answer beats a quote that touches it.
-    const quoteFactor = SPEECH.test(fold(q).replace(FILLER_SPEECH, " ")) ? 1 : QUOTE_TIEBREAK;
+    const asksSpeech = SPEECH.test(fold(q).replace(FILLER_SPEECH, " "));
+    const quoteFactor = asksSpeech ? 1 : QUOTE_TIEBREAK;
     const weighted = terms.filter((t) => t.weight > 0);
     const totalWeight = weighted.reduce((a, t) => a + t.weight, 0);
     // A long message holds more than any one sentence can: beyond its heaviest words, the rest count for less.
@@ -476,6 +479,8 @@ export class Core {
         // "How many drivers…": a number before "drivers" beats a number elsewhere in the sentence.
         // A quote that counts the thing states the answer as plainly as a fact does.
         let quoted = e.kind === "quote" ? quoteFactor : 1;
+        // "What did X say?": a fact that reports no speech ("X is a nurse") is not what X said.
+        if (asksSpeech && e.kind !== "quote" && !SPEECH.test(fold(e.text))) quoted = SPEECHLESS;
         if (countsIt !== null && fits && countsIt(e.text)) {
           boost = COUNT_BOOST;
           quoted = 1;

@@ -91,3 +91,31 @@ describe("who runs an organisation", () => {
     expect(r.answer?.text ?? "").not.toContain("Teodor Vance");
   });
 });
+
+describe("what someone said", () => {
+  // As an import writes them: the speaker's who-is fact, and a quote tagged with the surname and asked about.
+  const kb = tinyKnowledge(
+    [
+      zembla,
+      {
+        id: "harbour-nurse",
+        title: "A nurse backs the app ban",
+        facts: ["Mira Tolvanen is a nurse from Harrowgate."],
+        quotes: [["mira-tolvanen", "My sons were on that app until midnight every night."]],
+      },
+    ],
+    [{ id: "mira-tolvanen", name: "Mira Tolvanen", role: "a nurse from Harrowgate", aliases: ["Tolvanen"] }],
+  );
+  const quote = kb.entries.find((e) => e.id === "harbour-nurse-q1")!;
+  Object.assign(quote, {
+    tags: ["tolvanen", "app"],
+    questions: ["What did Mira Tolvanen say about the app?", "What did Mira Tolvanen say about her sons?"],
+    context: "Mira Tolvanen said the ban came too late for her family.",
+  });
+  const said = createCore(kb);
+
+  it("'what did X say?' is answered by X's words, not by a sentence about X that reports no speech", () => {
+    expect(said.ask("What did Mira Tolvanen say?").answer?.kind).toBe("quote");
+    expect(said.ask("Who is Mira Tolvanen?").answer?.text).toContain("nurse");
+  });
+});
