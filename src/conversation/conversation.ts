@@ -898,12 +898,20 @@ export class Conversation {
     if (out.mode === "answer") {
       // "why did they do it?" answered with the entry just shown, which gives no reason: a neighbour of it in the
       // knowledge, not shown yet, on the same topic (naming it, or sharing two tags), that gives what is asked.
-      // "why was he mad?" after Rouhani's criticism "for banning" Telegram: the new answer unsure, the last one tells it.
-      const before = prev !== null ? view.entries.get(prev) : undefined;
+      // "why was he mad?" after Rouhani's criticism "for banning" Telegram (or his words on it): the new answer unsure,
+      // the last one, or the same person's entry next to it, tells it.
       const theirs = ask === "why" && /\b(?:he|she|him|her)\b/.test(plainWords(message));
-      const tells = before && (wants.test(before.text) || (theirs && REASON_OF_PERSON.test(before.text)));
-      if (before && tells && out.answer && out.answer.id !== prev && out.answer.confidence < 1)
-        return this.showEntry(recall, view, before.id, null, kind);
+      const tells = (id: string) => {
+        const t = view.entries.get(id)!.text;
+        return wants.test(t) || (theirs && REASON_OF_PERSON.test(t));
+      };
+      if (ask === "why" && prev !== null && out.answer && out.answer.id !== prev && out.answer.confidence < 1) {
+        const who = view.personOf(prev);
+        const near =
+          who === null ? [] : view.related(prev, new Set([prev]), 12).filter((id) => view.personOf(id) === who);
+        const fit = [prev, ...near].find(tells);
+        if (fit) return this.showEntry(recall, view, fit, null, kind);
+      }
       if (prev === null || out.answer?.id !== prev || wants.test(out.answer.text)) return out;
       const topic = recall.topic.map(stem);
       const tags = view.entries.get(prev)?.tags ?? [];

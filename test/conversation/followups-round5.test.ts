@@ -213,4 +213,13 @@ describe("round 5 follow-up classes", () => {
     const { conv: c3 } = conversation();
     expect(c3.handle("k", "hmm, what did he say?").mode).toBe("declined");
   });
+
+  it("'on what basis?' and 'because of what?' ask why", () => {
+    const { conv } = conversation();
+    conv.handle("k", "who shut down telegram");
+    expect(conv.handle("k", "on what basis").answer?.text).toMatch(/national security/);
+    const { conv: c2 } = conversation();
+    c2.handle("k", "has iran lost oil money");
+    expect(c2.handle("k", "because of what").followUp).toBe("bare");
+  });
 });
