@@ -216,7 +216,8 @@ describe("round 5 follow-up classes", () => {
 
   it("'on what basis?' and 'because of what?' ask why", () => {
     const { conv } = conversation();
-    conv.handle("k", "who shut down telegram");
+    conv.handle("k", "how many people used telegram");
+    conv.handle("k", "so who shut it down");
     expect(conv.handle("k", "on what basis").answer?.text).toMatch(/national security/);
     const { conv: c2 } = conversation();
     c2.handle("k", "has iran lost oil money");
