@@ -226,6 +226,7 @@ function attribute(paragraphs: string[], opts: { reporters?: string[]; title?: s
       for (const at of attribs) if (at.entity) lastSubject = at.entity;
       for (const at of attribs) paraAttribs.push(at);
       scanNames(doc, p, masked, a, b, p * STRIDE, reg, attribs);
+      scanDescribed(masked, a, b, p * STRIDE, reg, attribs);
       chainPronoun(masked, a, b, p * STRIDE, reg, attribs, windowStart);
       const firstWord = a + masked.slice(a, b).search(/[\p{L}\p{N}]/u);
 
@@ -316,6 +317,18 @@ function attribute(paragraphs: string[], opts: { reporters?: string[]; title?: s
     prevParaQuotes = keptNow;
     prevParaSubject = lastSubject;
     prevParaNarrator = narratedSubject(reg, p * STRIDE, masked, sentences, spans, windowStart);
+  }
+
+  // '"We were told it was inspected.' then '"It was not," Farrant said.': a quote running into the next paragraph
+  // with no speaker of its own is the speaker's who finishes it there.
+  for (let i = all.length - 2; i >= 0; i--) {
+    const q = all[i]!;
+    const next = all[i + 1]!;
+    if (q.entity || q.span.close >= 0 || next.span.paragraph !== q.span.paragraph + 1) continue;
+    const startsAt = (x: QState) => (paragraphs[x.span.paragraph] ?? "").search(/\S/) === x.span.open;
+    if (!startsAt(q) || !startsAt(next) || !next.entity || next.how === "none" || next.how === "previous") continue;
+    set(q, next.entity, "continuation", next.confident);
+    reg.mention(next.entity, q.span.paragraph * STRIDE + q.span.open, true);
   }
 
   // Quote-only quotes take the context of the quote they continue.
@@ -473,7 +486,9 @@ function findAttributions(
     if (/^\p{Lu}/u.test(m[1]!) && /[\p{Lu}][\p{L}'’-]*\s+$/u.test(before)) continue;
     if (
       /\b(who|which|that|to|been|be|being|was|were|is|are|not|it|they)\s+$/i.test(before) &&
-      !/^according/.test(verb)
+      !/^according/.test(verb) &&
+      // "He used to say that …", "as she likes to put it": a habit of saying, the subject before it
+      !/\b(?:used|likes?|liked|loves?|loved|went on|was fond|is fond|was known|is known)\s+to\s+$/i.test(before)
     ) {
       if (!/\b(it|they)\s+$/i.test(before)) continue;
     }
@@ -1061,7 +1076,7 @@ function subjectBeforeParts(lead: string): { ref: Ref; roles: string[]; offset: 
       const ref = parseRef(np);
       const rest = part.slice(np.length);
       // "He declines to discuss the case but says …": the subject of the first of two joined verbs
-      const joined = /^\s+[\p{Ll}]+s\b[^,;]{0,80}\s(?:but|and|yet)$/u.test(rest);
+      const joined = /^\s+[\p{Ll}]+(?:s|ed)\b[^,;]{0,80}\s(?:but|and|yet)$/u.test(rest);
       // "Dr Marit Kolbe from their marine institute told": where the named person is from, then the verb
       const from =
         ref?.t === "name" &&
@@ -1277,6 +1292,7 @@ function scanNames(
     const after0 = sentence.slice(m.index + m[0].length, m.index + m[0].length + 40);
     const subject =
       m.index < 3 ||
+      /^\s*$/.test(sentence.slice(0, m.index)) ||
       // "Green councillor Ravi Castellane, who …, proposed": a title at the sentence start, then the name
       isTitleNoun(/^\s*(?:[\p{Lu}][\p{L}-]*\s+)?([\p{Ll}-]+)\s+$/u.exec(sentence.slice(0, m.index))?.[1] ?? "") ||
       // "Her brother, Calum Munro, who skippers a boat, was…": a role at the sentence start, then the name
@@ -1398,6 +1414,34 @@ function scanNames(
       const pr = /\b(he|him|his|she|her|hers)\b/i.exec(after);
       if (pr && (subject || clauseSubject)) e.votes[/^(she|her|hers)$/i.test(pr[1]!) ? "f" : "m"] += 1;
     }
+  }
+}
+
+/** "the woman who sits behind the driver", "a man in a yellow coat": a person described, not named. */
+const DESCRIBED_PERSON =
+  /(?:^|\s)((?:the|a|an)\s+(?:[\p{Ll}\p{N}-]+\s+){0,2}?(?:woman|man|girl|boy|lady|gentleman)(?:\s+who\s+[^,.;:\u2219]{1,60}?)?)(?=\s*[,.;:]|\s+(?!who\b)|$)/gu;
+
+/**
+ * Mentions of people the article describes without a name, so "She told me" after "usually from the woman who sits
+ * behind the driver" finds her rather than a woman named paragraphs before. Not an appositive of a name ("Ali, a
+ * 36-year-old man,"), not a predicate ("was a good man who …").
+ */
+function scanDescribed(masked: string, a: number, b: number, base: number, reg: Registry, attribs: Attrib[]): void {
+  const sentence = masked.slice(a, b);
+  DESCRIBED_PERSON.lastIndex = 0;
+  for (let d: RegExpExecArray | null; (d = DESCRIBED_PERSON.exec(sentence)) !== null;) {
+    const np = d[1]!;
+    const at = d.index + d[0].indexOf(np);
+    const before = sentence.slice(Math.max(0, at - 40), at);
+    if (/,\s*$/.test(before) || /^\s*,\s*\p{Lu}/u.test(sentence.slice(at + np.length))) continue;
+    if (/\b(?:is|was|are|were|be|been|being|became|becomes|remains|remained|seems|seemed|as|like)\s+$/i.test(before))
+      continue;
+    const start = a + at;
+    if (attribs.some((x) => start < x.subjEnd && start + np.length > x.subjStart)) continue;
+    const name = np.replace(/^The\b/, "the").replace(/^A\b/, "a");
+    const known = reg.entities.find((e) => e.described && e.name.toLowerCase() === name.toLowerCase());
+    const e = known ?? reg.create(name, "person", base + start, true);
+    reg.mention(e, base + start, at < 3);
   }
 }
 

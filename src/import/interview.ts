@@ -104,12 +104,17 @@ function interviewee(
   questions: Set<number>,
 ): string | null {
   const first = Math.min(...questions);
-  for (const text of [title, paragraphs.slice(0, first).join(" ")]) {
+  const intro = paragraphs.slice(0, first).join(" ");
+  for (const text of [title, intro]) {
     const counts = new Map<string, number>();
     for (const m of text.matchAll(FULL_NAME)) {
       const name = m[1]!;
-      if (reporters.some((r) => r.includes(name) || name.includes(r))) continue;
-      counts.set(name, (counts.get(name) ?? 0) + 1);
+      // "Port Velmar's new transit chief": a possessive names a place or body, not the interviewee
+      if (/[’']s$/.test(name) || reporters.some((r) => r.includes(name) || name.includes(r))) continue;
+      // a title names few people: the one the introduction names again (by surname too) comes first
+      const last = name.split(/\s+/).pop()!;
+      const again = text === title ? intro.split(last).length - 1 : 0;
+      counts.set(name, (counts.get(name) ?? 0) + 1 + again);
     }
     const best = [...counts].sort((a, b) => b[1] - a[1])[0];
     if (best) return best[0];

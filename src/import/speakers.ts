@@ -774,6 +774,12 @@ export class Registry {
       if (!fits && e.kind === "organisation") {
         const lname = e.name.toLowerCase();
         if (new RegExp(`\\b${escapeRe(head)}\\b`).test(lname)) fits = true;
+        // "the regulator said" of the Health and Safety Executive: a public body, named as one
+        else if (/^(?:regulator|watchdog|agency|inspectorate|authority)$/.test(head))
+          fits =
+            /\b(?:Executive|Authority|Agency|Commission|Office|Inspectorate|Regulator|Ombudsman|Directorate)\b/.test(
+              e.name,
+            );
         else if (
           ["company", "firm", "start-up", "startup", "business", "operator", "utility", "platform", "app"].includes(
             head,

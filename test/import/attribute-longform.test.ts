@@ -112,3 +112,44 @@ describe("a magazine long read in the present tense", () => {
     expect(who(r, "safe only on paper")).toBe("Aino Lusk");
   });
 });
+
+describe("quotes running over several paragraphs", () => {
+  it("an opening paragraph with no closing mark and no speaker is the speaker's who finishes the quote next", () => {
+    const r = attributeQuotes([
+      "The jury heard from Wilf Orlander, who drove the night bus on the route for a decade.",
+      "“We were promised a second driver on the late runs.",
+      "“It never happened,” Orlander told the court. “Not once in four years.”",
+    ]);
+    expect(who(r, "We were promised")).toBe("Wilf Orlander");
+    expect(who(r, "It never happened")).toBe("Wilf Orlander");
+  });
+});
+
+describe("subjects a few words away from the verb", () => {
+  it("'He used to say that …' and 'He called me … and said' are the person the pronoun means", () => {
+    const r = attributeQuotes([
+      "Q: What did your predecessor teach you?",
+      "A: Halvard Steen ran this port for twenty years. He used to say that “a harbour is only as good as its worst crane.” He called me when I got the job and said, “Never sign anything on a Friday.”",
+      "Q: Did you listen?",
+      "A: Mostly.",
+    ]);
+    expect(who(r, "a harbour is only")).toBe("Halvard Steen");
+    expect(who(r, "Never sign anything")).toBe("Halvard Steen");
+  });
+
+  it("'the regulator' is the public body named before, though its name does not say regulator", () => {
+    const r = attributeQuotes([
+      "The Coastal Safety Executive, which brought the case, said the firm had ignored two warnings.",
+      "In a statement, the regulator said the ruling showed “that warnings are not optional.”",
+    ]);
+    expect(who(r, "that warnings are not optional")).toBe("Coastal Safety Executive");
+  });
+
+  it("'She told me' after 'the woman who sits behind the driver' is her, not a woman quoted before", () => {
+    const r = attributeQuotes([
+      "“The rota is a disgrace,” said Ingrid Pahl, who leads the drivers’ union.",
+      "I take the 9 bus every morning. When it is late I hear about it first, usually from the woman who sits behind the driver. She told me on Monday, “You run the buses, so why am I standing here?”",
+    ]);
+    expect(who(r, "You run the buses")).not.toBe("Ingrid Pahl");
+  });
+});

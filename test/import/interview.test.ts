@@ -93,3 +93,21 @@ describe("importing an interview", () => {
     expect(core.ask("How big can the safety office's fines be?").answer?.text).toContain("6 percent");
   });
 });
+
+describe("the interviewee named by the title", () => {
+  it("is not a possessive place in the title ('Port Velmar's new chief Anselm Korvacs')", () => {
+    const iv = readInterview(
+      [
+        "Anselm Korvacs took over the transit agency in October.",
+        "Korvacs spoke to us at the depot.",
+        "Q: What did you do first?",
+        "A: I rode every route.",
+        "Q: And then?",
+        "A: I rode them again.",
+      ],
+      "Q&A: Port Velmar's new transit chief Anselm Korvacs on fares and strikes",
+      [],
+    )!;
+    expect(iv.speaker).toBe("Anselm Korvacs");
+  });
+});
