@@ -8,7 +8,17 @@ import { Document, isScalar, isSeq, visit } from "yaml";
 import type { ExtractedArticle } from "./types.js";
 import { splitSentences } from "./sentences.js";
 import { isKnownEnglish } from "../core/index.js";
-import { articleVocabulary, keyphrases, makeFacts, slug, tagsFor, topicsOf, type Vocabulary } from "./facts.js";
+import {
+  articleSetting,
+  articleVocabulary,
+  keyphrases,
+  makeFacts,
+  mentions,
+  slug,
+  tagsFor,
+  topicsOf,
+  type Vocabulary,
+} from "./facts.js";
 
 import type { Attribution, DraftQuote, DraftSpeaker } from "./attribute.js";
 
@@ -267,6 +277,18 @@ export function draftKnowledge(
     if (!firstQuote.has(sid)) firstQuote.set(sid, entry);
   }
 
+  // The place the article is set in ("Iran"): entries that leave it unsaid are still about it, and are tagged with
+  // it as a person would write "in Iran" (loop: NBC sets in scope +2 to +5 points each, no decline lost).
+  const setting = articleSetting(
+    article.paragraphs,
+    vocab,
+    used.map((u) => u.name),
+  );
+  const setIn = (e: { text: string; tags: string[] }, context = "") => {
+    if (setting && !mentions(e.text, setting) && !mentions(context, setting) && !e.tags.includes(slug(setting)))
+      e.tags.push(slug(setting));
+  };
+  for (const q of quotes) setIn(q, q.context);
   // Facts: sentences that are not quotations (a quotation left without a speaker stays in its sentence).
   const attributed = attribution.quotes.filter((q) => q.speakerId !== null && speakerMap.has(q.speakerId));
   const facts: KnowledgeDoc["facts"] = [];
@@ -312,6 +334,7 @@ export function draftKnowledge(
     interview,
   ).forEach((f) => {
     const fid = unique(idWords(f.text, vocab, 3) || "fact", entryIds);
+    setIn(f);
     // No headline keyphrases on the lead: the core already credits every entry of a source with its title's words,
     // and extra ones made the lead answer questions about things the article does not say (eval:import, NBC).
     const fact: KnowledgeDoc["facts"][number] = {

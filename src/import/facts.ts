@@ -156,6 +156,49 @@ export function topicsOf(text: string, vocab: Vocabulary): string[] {
   return keyphrases(text, vocab).filter((k) => /^\p{Lu}/u.test(k) || isNamingWord(k));
 }
 
+/** A place name and its demonyms: "Iran" → Iran, Iranian(s); "Tarvosia" → Tarvosia, Tarvosian(s). */
+function placeForms(name: string): RegExp {
+  const esc = name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  const stem = esc.replace(/[aeiou]$/, "");
+  return new RegExp(`(?<![\\p{L}])(?:${esc}|${stem}(?:ans?|ians?|ns?|is?))(?![\\p{L}])`, "u");
+}
+
+/** Whether a text names the place (or its people: "Iranians"). */
+export function mentions(text: string, place: string): boolean {
+  return placeForms(place).test(text);
+}
+
+/**
+ * The place an article is set in: the single-word name it writes most often (in a quarter of its paragraphs or
+ * more) that reads as a place ("in Iran", "across Tarvosia", or its people: "Oskarans"), and is not a speaker.
+ * Null when none is. Facts that leave it unsaid ("Authorities banned Telegram in April 2018") are tagged with it,
+ * as a person writing the file would say "in Iran"; an actor (a company the article is about) is not tagged so,
+ * since a sentence about its rival is not about it.
+ */
+export function articleSetting(
+  paragraphs: readonly string[],
+  vocab: Vocabulary,
+  speakers: readonly string[] = [],
+): string | null {
+  const body = paragraphs.join("\n");
+  const counts: [string, number][] = [];
+  for (const n of vocab.names) {
+    if (n.includes(" ") || speakers.includes(n)) continue;
+    const re = placeForms(n);
+    counts.push([n, paragraphs.filter((p) => re.test(p)).length]);
+  }
+  counts.sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
+  for (const [n, k] of counts) {
+    if (k < SETTING_SHARE * paragraphs.length) break;
+    const esc = n.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+    const stem = esc.replace(/[aeiou]$/, "");
+    if (new RegExp(`\\b(?:in|across|inside|throughout) ${esc}\\b|\\b${stem}(?:ans?|ians?|ns|is)\\b`, "u").test(body))
+      return n;
+  }
+  return null;
+}
+const SETTING_SHARE = 0.25;
+
 /** Up to `n` lower-case tags for a text (a handful, each at most 40 characters). */
 export function tagsFor(text: string, vocab: Vocabulary, n = 5, extra: readonly string[] = []): string[] {
   const out: string[] = [];
@@ -369,10 +412,41 @@ export function makeFacts(
           askedOf.set(turn.question, k + 1);
         }
         facts.push(fact);
+        // "While Facebook and Twitter are blocked, authorities allow …": the leading clause is a claim of its own.
+        const lead = turn ? null : leadingClause(text);
+        if (lead && !seen.includes(key(lead))) {
+          seen.push(key(lead));
+          facts.push({
+            text: lead,
+            tags: tagsFor(lead, vocab, FACT_TAGS),
+            generated: [],
+            paragraph: pi,
+            sentence,
+          });
+        }
       }
     }
   });
   return facts;
+}
+
+const SUBORDINATOR =
+  /^(?:While|Although|Though|After|Before|When|Since|Because|Once|Whereas|As)\s+([^,;:"“”]{8,200}),\s+(\S.*)$/u;
+const FINITE = /\b(?:is|are|was|were|has|have|had|will|would|can|could|did|does|do|[\p{Ll}]{3,}ed)\b/u;
+
+/**
+ * The claim a leading subordinate clause makes ("After authorities banned Telegram in April 2018, officials …" →
+ * "Authorities banned Telegram in April 2018."), when it is a clause (a verb, four words or more) before a main
+ * clause of five words or more; null otherwise ("As a result, …", "Since Monday, …").
+ */
+export function leadingClause(sentence: string): string | null {
+  const m = SUBORDINATOR.exec(sentence);
+  if (!m) return null;
+  const sub = m[1]!.trim();
+  if (sub.split(/\s+/).length < 4 || m[2]!.split(/\s+/).length < 5 || !FINITE.test(sub)) return null;
+  // "When I put it to her …": a clause about the reporter or the reader is no claim.
+  if (/^(?:I|we|you)\b/i.test(sub)) return null;
+  return `${capitalise(sub)}.`;
 }
 
 const SPEECH =

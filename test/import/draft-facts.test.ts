@@ -1,7 +1,16 @@
 import { describe, expect, it } from "vitest";
 import { draftKnowledge } from "../../src/import/draft.js";
 import type { ExtractedArticle } from "../../src/import/types.js";
-import { antecedent, articleVocabulary, makeFacts, personQuestions, personRoles } from "../../src/import/facts.js";
+import {
+  antecedent,
+  articleSetting,
+  articleVocabulary,
+  leadingClause,
+  makeFacts,
+  mentions,
+  personQuestions,
+  personRoles,
+} from "../../src/import/facts.js";
 
 // Short texts written for these tests; every name is invented.
 const P = [
@@ -113,5 +122,66 @@ describe("makeFacts: tags", () => {
     const leaning = facts.find((f) => f.text.startsWith("It was founded"))!;
     expect(leaning.tags).toHaveLength(4);
     expect(leaning.tags[0]).toBe("velora");
+  });
+});
+
+describe("leadingClause: a leading subordinate clause is a claim of its own", () => {
+  it("restates the clause before the main one", () => {
+    expect(
+      leadingClause("While Quill and Parrot are officially blocked, officials allow residents to use Loomr."),
+    ).toBe("Quill and Parrot are officially blocked.");
+    expect(
+      leadingClause(
+        "After regulators banned Parrot in May 2021 on security grounds, officials pushed local apps instead.",
+      ),
+    ).toBe("Regulators banned Parrot in May 2021 on security grounds.");
+  });
+  it("takes no phrase without a verb, no clause about the reporter, no short main clause", () => {
+    expect(leadingClause("After street protests last year, the court banned the popular Parrot service.")).toBeNull();
+    expect(leadingClause("As a result, entrepreneurs have come up with homegrown versions of apps.")).toBeNull();
+    expect(leadingClause("When I put it to her that the firm had grown too fast, she laughed at the idea.")).toBeNull();
+    expect(leadingClause("Although the ministry had warned everyone, nothing changed.")).toBeNull();
+  });
+  it("adds the clause as a fact beside the whole sentence", () => {
+    const s = "While Quill and Parrot are officially blocked, officials allow residents of Vantara to use Loomr.";
+    const texts = makeFacts([s], [], articleVocabulary([s])).map((f) => f.text);
+    expect(texts).toEqual([s, "Quill and Parrot are officially blocked."]);
+  });
+});
+
+describe("articleSetting: the place an article is set in", () => {
+  const paragraphs = [
+    "Regulators in Vantara blocked the messaging app Parrot on Monday.",
+    "Vantarans have used Parrot since 2015, and Loomr since 2019.",
+    "Authorities banned Quill in May on security grounds.",
+    "Parrot said it would appeal, Loomr said nothing.",
+  ];
+  const v = articleVocabulary(paragraphs);
+  it("is the name written in a quarter of the paragraphs or more that reads as a place", () => {
+    // Parrot is written more often, but nothing says it is a place.
+    expect(articleSetting(paragraphs, v)).toBe("Vantara");
+    expect(articleSetting(paragraphs, v, ["Vantara"])).toBeNull();
+    expect(articleSetting(paragraphs.slice(2), articleVocabulary(paragraphs.slice(2)))).toBeNull();
+  });
+  it("is mentioned by its people too", () => {
+    expect(mentions("Vantarans have used Parrot since 2015.", "Vantara")).toBe(true);
+    expect(mentions("Vantaran apps", "Vantara")).toBe(true);
+    expect(mentions("Authorities banned Quill in May.", "Vantara")).toBe(false);
+  });
+  it("tags the facts and quotes that leave it unsaid", () => {
+    const article: ExtractedArticle = {
+      file: "vantara.txt",
+      title: "Vantara blocks Parrot",
+      reporters: [],
+      byline: null,
+      published: null,
+      publisher: "Test Wire",
+      paragraphs,
+      warnings: [],
+    };
+    const draft = draftKnowledge(article, { speakers: [], quotes: [], warnings: [] });
+    const tags = (start: string) => draft.doc.facts.find((f) => f.text.startsWith(start))!.tags;
+    expect(tags("Authorities banned Quill")).toContain("vantara");
+    expect(tags("Vantarans have used")).not.toContain("vantara");
   });
 });
