@@ -194,7 +194,11 @@ const ROLE_BEFORE = /\b([a-z][\w'’-]+)\s*,\s*$/;
 const NOUN_PHRASE_BEFORE = /\b(?:the|a|an|its|his|her|their)\s+(?:[a-z][\w'’-]*\s+){1,4}["“‘']?$/;
 const NAMED_BEFORE = /\b(?:call|calls|called|named|known as|nicknamed|nickname|dubbed)\s+(?:the\s+)?["“‘']?$/i;
 const APPOSITIVE_AFTER = /^["”’']?\s*(?::\s*\w|(?:,|\(|—|–)\s*["“‘']?(?:a|an|the|who|which|where|whose|one|\d+)\b)/i;
-const COPULA_AFTER = /^["”’']?\s+(?:is|are|was|were)\s+(?:a|an|the|one|not|now|still|already)\b/i;
+const COPULA_AFTER =
+  /^["”’']?\s+(?:(?:is|are|was|were)\s+(?:a|an|the|one|not|now|still|already)\b|(?:became|becomes|has become|had become|serves as|served as|works as|worked as)\s)/i;
+/** "…evidence from Lionel Farrant, a site foreman who…": an appositive noun phrase, not a clause ("In Vell, a man was…"). */
+const NOUN_APPOSITIVE_AFTER =
+  /^,\s+(?:a|an)\s+(?:[\w'’-]+\s+){0,4}?[\w'’-]+(?:,|\s+(?:who|whose|at|of|for|with|in|from)\b)/i;
 
 function escape(w: string): string {
   return w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
@@ -227,7 +231,10 @@ export function definer(subject: readonly string[]): (text: string) => boolean {
       const before = text.slice(Math.max(0, m.index - 50), m.index);
       const after = text.slice(m.index + m[0].length, m.index + m[0].length + 40);
       // "In Iran, the regime…" is a place, not an appositive.
-      if (/\b(?:in|on|at|from|to|for|of|by|with|across|inside|outside|into|about|over)\s+$/i.test(before)) continue;
+      if (/\b(?:in|on|at|from|to|for|of|by|with|across|inside|outside|into|about|over)\s+$/i.test(before)) {
+        if (subject.length >= 2 && NOUN_APPOSITIVE_AFTER.test(after)) return true;
+        continue;
+      }
       if (APPOSITIVE_AFTER.test(after) || COPULA_AFTER.test(after)) return true;
       if (NAMED_BEFORE.test(before) || NOUN_PHRASE_BEFORE.test(before)) return true;
       const role = ROLE_BEFORE.exec(before);

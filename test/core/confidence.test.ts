@@ -102,6 +102,19 @@ describe("confidence that means something in conversation (issue 11, item 0)", (
     expect(defines("In Iran, the regime banned it", ["iran"])).toBe(false);
   });
 
+  it("a full name after a preposition with a noun appositive, or 'became …', says who someone is", () => {
+    const farrant = ["lionel", "farrant"];
+    expect(defines("The court heard evidence from Lionel Farrant, a site foreman who worked there", farrant)).toBe(
+      true,
+    );
+    expect(defines("The court heard evidence from Lionel Farrant, a man was later told", farrant)).toBe(false);
+    expect(defines("In New Harbour, a man was arrested", ["new", "harbour"])).toBe(false);
+    expect(defines("Anselm Korvacs became general manager of Velmar Transit in October", ["anselm", "korvacs"])).toBe(
+      true,
+    );
+    expect(defines("Anselm Korvacs went to Velmar Transit in October", ["anselm", "korvacs"])).toBe(false);
+  });
+
   it("a typo of a filler word is dropped, not weighed as an unknown topic", () => {
     expect(core.ask("how many drivers does velmar have in veiw of the sanctions").answer?.text).toContain("38,000");
   });
