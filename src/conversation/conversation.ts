@@ -114,7 +114,7 @@ function askKind(question: string): "when" | "why" | "how many" | "status" | nul
 const EXAMPLE_ASK =
   /^(?:like (?:what|which|which ones)|such as(?: what)?|for (?:example|instance)|examples?|an example|give (?:me|us) (?:an|some) examples?|give me examples|any examples|examples? please|name (?:some|one|them)|e g)$/;
 /** "which app?", "what apps?": which one of what the last answer speaks of. */
-const WHICH_NOUN = /^(?:which|what) [a-z]{3,}$/;
+const WHICH_NOUN = /^(?:which|what) ([a-z]{3,})$/;
 /** A text that gives its own examples. */
 const HOLDS_EXAMPLES = /\b(?:like|such as|including|for example|e\.g\.)\s|\b[A-Z][a-z]+,? (?:and|or) [A-Z]/;
 /** "who else uses Instagram?", "and who else?": someone besides the last person. */
@@ -415,9 +415,10 @@ export class Conversation {
       case "detail": {
         if (recall.entry === null) return this.missing(f.kind === "who-said" ? "person" : "thing", core, stale, f.kind);
         // "like what?" after an answer that gives no example ("homegrown versions of Western apps"): one that does.
+        const which = WHICH_NOUN.exec(plainWords(message));
         const example =
-          f.kind === "detail" && (EXAMPLE_ASK.test(plainWords(message)) || WHICH_NOUN.test(plainWords(message)))
-            ? this.example(view, recall)
+          f.kind === "detail" && (EXAMPLE_ASK.test(plainWords(message)) || which)
+            ? this.example(view, recall, which ? stem(which[1]!) : null)
             : null;
         return this.showEntry(recall, view, example ?? recall.entry, null, f.kind);
       }
@@ -992,7 +993,7 @@ export class Conversation {
    * no "X and Y" of names), the entry related to it, not shown, sharing its first tag, that names something (a
    * capitalised word inside the sentence) the last answer does not ("Uber" for "homegrown versions of Western apps").
    */
-  private example(view: KnowledgeView, recall: Recall): string | null {
+  private example(view: KnowledgeView, recall: Recall, noun: string | null = null): string | null {
     const last = view.entries.get(recall.entry!)!;
     if (HOLDS_EXAMPLES.test(last.text)) return null;
     const first = last.tags.find((t) => !view.speakers.has(t));
@@ -1002,12 +1003,13 @@ export class Conversation {
         .map((m) => m[0])
         .filter((w) => !/^Iran/.test(w) && !STOP_WORDS.has(w.toLowerCase()));
     const known = new Set(names(last.text));
-    const fits = view
-      .related(last.id, new Set(recall.shown), 12)
-      .filter(
-        (id) =>
-          view.entries.get(id)!.tags.includes(first) && names(view.entries.get(id)!.text).some((w) => !known.has(w)),
-      );
+    const fits = view.related(last.id, new Set(recall.shown), 12).filter(
+      (id) =>
+        view.entries.get(id)!.tags.includes(first) &&
+        names(view.entries.get(id)!.text).some((w) => !known.has(w)) &&
+        // "which protests?": one that is about protests too.
+        (noun === null || view.mentions(id, [noun])),
+    );
     // The same person's first, shown or not ("which app?" after the make-up artist's customers: her Instagram).
     const person = view.personOf(last.id);
     const theirs =

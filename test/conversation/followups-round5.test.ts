@@ -223,4 +223,18 @@ describe("round 5 follow-up classes", () => {
     c2.handle("k", "has iran lost oil money");
     expect(c2.handle("k", "because of what").followUp).toBe("bare");
   });
+
+  it("'which protests?' wants one about protests: the answer that says which, not any entry naming something", () => {
+    const { conv } = conversation();
+    conv.handle("k", "was telegram banned after protests");
+    expect(conv.handle("k", "which protests").answer?.id).toBe("judiciary-banned-telegram");
+  });
+
+  it("'what did the regime do after that?' asks what followed, like 'what did they do after?'", () => {
+    const { conv } = conversation();
+    conv.handle("k", "is the regime afraid of protests");
+    const r = conv.handle("k", "what did the regime do after that");
+    expect(r.followUp).toBe("bare");
+    expect(r.answer?.id).toBe("national-information-network");
+  });
 });
