@@ -62,9 +62,11 @@ const NUMBER =
 const MONTH =
   "january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec";
 const WEEKDAY = "monday|tuesday|wednesday|thursday|friday|saturday|sunday";
+/** A time of day: "5:40 a.m.", "9 pm", "12:10" (a full stop may follow "p.m.", so no word boundary after it). */
+const CLOCK = String.raw`\b\d{1,2}(?::\d\d)? ?(?:am|pm|a\.m\.|p\.m\.)(?!\w)|\b(?:[01]?\d|2[0-3]):[0-5]\d\b`;
 /** A time an answer can give: a date, a year, a weekday, a time of day, or a time relative to the report. */
 const TIME = new RegExp(
-  `\\b(1[89]\\d\\d|20\\d\\d|(?:${MONTH})\\b\\.?|${WEEKDAY}|midnight|noon|\\d{1,2}(?::\\d\\d)? ?(?:am|pm|a\\.m\\.|p\\.m\\.)|(?:last|this|next|that) (?:year|month|week|spring|summer|autumn|fall|winter)|years? ago|months? ago|weeks? ago|yesterday|today|tonight|tomorrow|(?:first|last) day)\\b`,
+  `\\b(1[89]\\d\\d|20\\d\\d|(?:${MONTH})\\b\\.?|${WEEKDAY}|midnight|noon|(?:last|this|next|that) (?:year|month|week|spring|summer|autumn|fall|winter)|years? ago|months? ago|weeks? ago|yesterday|today|tonight|tomorrow|(?:first|last) day)\\b|${CLOCK}`,
   "i",
 );
 /** A date is a time, not a quantity: "June 18" does not say how many drivers there are. */
@@ -74,7 +76,7 @@ const DATE = new RegExp(
 );
 /** A time naming a day or a month ("1 November", "Aug. 24", "Tuesday"), not only a year or "last year". */
 const EXACT_TIME = new RegExp(
-  `\\b(?:${MONTH})\\b\\.? ?\\d{1,2}\\b|\\b\\d{1,2} (?:${MONTH})\\b|\\b(?:${MONTH})\\b\\.? (?:1[89]|20)\\d\\d|\\b(?:${WEEKDAY})\\b|\\bmidnight\\b`,
+  `\\b(?:${MONTH})\\b\\.? ?\\d{1,2}\\b|\\b\\d{1,2} (?:${MONTH})\\b|\\b(?:${MONTH})\\b\\.? (?:1[89]|20)\\d\\d|\\b(?:${WEEKDAY})\\b|\\bmidnight\\b|${CLOCK}`,
   "i",
 );
 const FUTURE =

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { intentOf, satisfies } from "../../src/core/intent.js";
+import { intentOf, satisfies, timeStrength } from "../../src/core/intent.js";
 import type { Entry } from "../../src/core/types.js";
 
 describe("intentOf", () => {
@@ -37,5 +37,15 @@ describe("satisfies: a number after 'is' is an age only where the sentence stops
   it("'She is 17.' is an age, not a quantity", () => {
     expect(satisfies(fact("She is 17."), "age", none)).toBe(true);
     expect(satisfies(fact("She is 17."), "number", none)).toBe(false);
+  });
+});
+
+describe("timeStrength", () => {
+  it("a clock time is an exact time, also with a.m./p.m. before a full stop", () => {
+    expect(timeStrength("The outage began shortly after 5:40 a.m. and was fixed until 12:10 p.m.")).toBe(2);
+    expect(timeStrength("The ferries stopped at 9 pm.")).toBe(2);
+    expect(timeStrength("The gates shut at 22:15 on the dot.")).toBe(2);
+    expect(timeStrength("It happened last year.")).toBe(1);
+    expect(timeStrength("The score was 3 to 1 and I am happy.")).toBe(0);
   });
 });
