@@ -72,7 +72,7 @@ export interface Attribution {
 }
 
 const VERB_WORDS =
-  "described|describes|smiled|smiles|shrugged|shrugs|nodded|nods|grinned|grins|paused|pauses|said|says|say|told|tells|added|adds|wrote|writes|write|asked|asks|argued|argues|warned|warns|laughed|laughs|explained|explains|noted|notes|posted|posts|insisted|insists|continued|continues|recalled|recalls|replied|replies|responded|responds|stated|states|declared|declares|acknowledged|acknowledges|admitted|admits|conceded|concedes|complained|complains|cautioned|cautions|claimed|claims|countered|counters|suggested|suggests|urged|urges|predicted|predicts|remarked|remarks|observed|observes|announced|announces|stressed|stresses|emphasi[sz]ed|emphasi[sz]es|agreed|agrees|testified|testifies|tweeted|tweets|joked|jokes|sighed|sighs|shouted|shouts|whispered|whispers|recounted|recounts|maintained|maintains|wondered|wonders|vowed|vows|promised|promises|confirmed|confirms|boasted|boasts|pleaded|pleads|reads|tell|calls|accused|accuses|accusing|criticised|criticized|criticises|criticizes|condemned|condemns|slammed|slams|blasted|blasts|hailed|hails|praised|praises|welcomed|welcomes|dismissed|dismisses|branded|brands|labelled|labeled|termed|terms|characterised|characterized|answered|answers|retorted|retorts|quipped|quips|mused|muses|reflected|reflects|lamented|pledged|assured|assures|protested|objected|grumbled|grumbles|demanded|reiterated|reiterates|repeated|texted|emailed|e-mailed|messaged|commented|asserted|asserts|contended|exclaimed|exclaims|muttered|mutters|murmured|murmurs|cried|hinted|elaborated|concluded|concludes|interjected|yelled|screamed|ventured|reckoned|reckons|estimated|advised|advises|recommended|proposed|alleged|alleges|denied|denies|revealed|reveals|disclosed|(?:hit|hits|fired|fires|wrote|writes) back|chimed in|summed up|(?:pointed|points|went|goes) (?:out|on)|puts? it|saying|calling|adding|describing|arguing|warning|noting|insisting|telling|writing|explaining|called|according to";
+  "described|describes|smiled|smiles|shrugged|shrugs|nodded|nods|grinned|grins|paused|pauses|said|says|say|told|tells|added|adds|wrote|writes|write|asked|asks|ask|argued|argues|warned|warns|laughed|laughs|explained|explains|noted|notes|posted|posts|insisted|insists|continued|continues|recalled|recalls|replied|replies|responded|responds|stated|states|declared|declares|acknowledged|acknowledges|admitted|admits|conceded|concedes|complained|complains|cautioned|cautions|claimed|claims|countered|counters|suggested|suggests|urged|urges|predicted|predicts|remarked|remarks|observed|observes|announced|announces|stressed|stresses|emphasi[sz]ed|emphasi[sz]es|agreed|agrees|testified|testifies|tweeted|tweets|joked|jokes|sighed|sighs|shouted|shouts|whispered|whispers|recounted|recounts|maintained|maintains|wondered|wonders|vowed|vows|promised|promises|confirmed|confirms|boasted|boasts|pleaded|pleads|reads|tell|calls|accused|accuses|accusing|criticised|criticized|criticises|criticizes|condemned|condemns|slammed|slams|blasted|blasts|hailed|hails|praised|praises|welcomed|welcomes|dismissed|dismisses|branded|brands|labelled|labeled|termed|terms|characterised|characterized|answered|answers|retorted|retorts|quipped|quips|mused|muses|reflected|reflects|lamented|pledged|assured|assures|protested|objected|grumbled|grumbles|demanded|reiterated|reiterates|repeated|texted|emailed|e-mailed|messaged|commented|asserted|asserts|contended|exclaimed|exclaims|muttered|mutters|murmured|murmurs|cried|hinted|elaborated|concluded|concludes|interjected|yelled|screamed|ventured|reckoned|reckons|estimated|advised|advises|recommended|proposed|alleged|alleges|denied|denies|revealed|reveals|disclosed|(?:hit|hits|fired|fires|wrote|writes) back|chimed in|summed up|(?:pointed|points|went|goes) (?:out|on)|puts? it|saying|calling|adding|describing|arguing|warning|noting|insisting|telling|writing|explaining|called|according to";
 const VERB_RE = new RegExp(`\\b(${VERB_WORDS})\\b`, "gi");
 const SPEECH_TEST = new RegExp(`\\b(${VERB_WORDS.replace("asked|asks|", "")})\\b`, "i");
 /** A sentence has a few verbs of saying; more is not prose, and each costs a subject search. */
@@ -101,6 +101,8 @@ interface Attrib {
   ref: Ref | null;
   pronoun: boolean;
   weak: boolean;
+  /** "“Why stay?” I ask": the reporter speaking in the first person, whose words are no one's quote. */
+  reporter?: boolean;
 }
 
 interface QState {
@@ -239,6 +241,10 @@ function attribute(paragraphs: string[], opts: { reporters?: string[]; title?: s
           continue;
         }
         const chosen = chooseAttribution(q, local[k + 1]?.open ?? Infinity, attribs, masked);
+        if (chosen?.at.reporter) {
+          q.rejected = true;
+          continue;
+        }
         if (chosen) {
           q.entity = chosen.at.entity;
           q.how = chosen.how;
@@ -492,7 +498,7 @@ function findAttributions(
     ) {
       if (!/\b(it|they)\s+$/i.test(before)) continue;
     }
-    if (verb === "asked" || verb === "asks") {
+    if ((verb === "asked" || verb === "asks" || verb === "ask") && !/(?:^|[\s,;\u2219”"’])I\s+$/.test(before)) {
       if (
         (/^\W*$/.test(before) && !/[”"»]\s*$/.test(before)) ||
         /^\s+(whether|if|about|to|for|by|after|how|why|what|when|him|her|them|the|a|an|on)\b/i.test(after)
@@ -551,7 +557,8 @@ function findAttributions(
       for (const s of spans) if (s.close >= a && s.close < vs) from = s.close + 1;
       const atStart = from;
       from = Math.max(from, vs - 400);
-      const lead = masked.slice(from, vs);
+      const lead0 = masked.slice(from, vs);
+      const lead = lead0;
       if (/^[\s,;:—–-]*$/.test(lead) && atStart > a) {
         // "…," said Name, role — the subject follows the verb.
         const nextQuote = spans.find((s) => s.open > ve && s.open < b)?.open ?? b;
@@ -610,7 +617,29 @@ function findAttributions(
         subjStart = a + found.offset;
         subjEnd = subjStart + found.length;
       } else {
-        const i = firstPerson ? FIRST_PERSON.exec(lead) : null;
+        // "He used to say that …": the habit's words are not part of the subject
+        const lead = lead0.replace(
+          /\s(?:used|likes?|liked|loves?|loved|went on|was fond|is fond|was known|is known)\s+to\s+$/i,
+          " ",
+        );
+        const i = FIRST_PERSON.exec(lead);
+        if (i && !firstPerson) {
+          // outside an interview's answers "I" is the reporter, who is not quoted
+          const at = from + i.index + i[0].indexOf("I");
+          out.push({
+            from: clause,
+            verbStart: vs,
+            verbEnd: ve,
+            subjStart: at,
+            subjEnd: at + 1,
+            entity: null,
+            ref: null,
+            pronoun: false,
+            weak: true,
+            reporter: true,
+          });
+          continue;
+        }
         const found: ReturnType<typeof subjectBefore> =
           i && firstPerson
             ? {
@@ -825,7 +854,7 @@ function findAttributions(
 
 /** "I said", "and I told her": the first person as the subject right before a verb of saying. */
 const FIRST_PERSON =
-  /(?:^|[,;]\s*|\b(?:and|but|so|then)\s+)I\s+(?:(?:also|then|just|once|later|finally|simply|only)\s+)?$/;
+  /(?:^\s*|[,;]\s*|\b(?:and|but|so|then)\s+)I\s+(?:(?:also|then|just|once|later|finally|simply|only)\s+)?$/;
 
 /** "Her 38-page judgment", "his letter": a document of the person the pronoun means. */
 const OWN_DOC =

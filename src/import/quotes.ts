@@ -156,7 +156,7 @@ const ABBREV = new Set(
  * starts with a capital or a new quote ("…," she said. "Next." is two sentences; "Why?" she asked is one).
  */
 const ATTRIBUTION_AFTER =
-  /^(?:(?:Mr|Mrs|Ms|Dr|Prof|Sir|Dame|Cllr)\.?\s+)?[\p{Lu}][\p{L}'’-]+(?:\s+[\p{Lu}][\p{L}'’-]+){0,2}\s+(?:said|says|asked|asks|added|adds|replied|replies|wrote|writes)\s*[.,]/u;
+  /^(?:(?:(?:Mr|Mrs|Ms|Dr|Prof|Sir|Dame|Cllr)\.?\s+)?[\p{Lu}][\p{L}'’-]+(?:\s+[\p{Lu}][\p{L}'’-]+){0,2}|I)\s+(?:said|says|asked|asks|ask|added|adds|replied|replies|wrote|writes)(?:\s+(?:her|him|them|me|us))?\s*[.,]/u;
 
 export function sentenceRanges(text: string, masked: string, spans: readonly QuoteSpan[]): Array<[number, number]> {
   const ends: number[] = [];
@@ -190,7 +190,9 @@ export function sentenceRanges(text: string, masked: string, spans: readonly Quo
     if (k === boundary) continue; // no space after: "3.5", "U.S.A"
     const next = text[k]!;
     // '"…, did you?" Mr Oyelowo-Penn asked.': a quote and its attribution are one sentence
-    if (closeAt.has(boundary - 1) && ATTRIBUTION_AFTER.test(text.slice(k, k + 80))) continue;
+    // but '‘We cannot.’ I said, ‘Then …’': after a full stop, "X said," opens the next quote
+    const after = closeAt.get(boundary - 1) ? ATTRIBUTION_AFTER.exec(text.slice(k, k + 80)) : null;
+    if (after && !(/,$/.test(after[0]) && /\.\s*$/.test(closeAt.get(boundary - 1)!.text))) continue;
     if (/[\p{Lu}\p{N}“"«‘(]/u.test(next)) {
       ends.push(boundary);
       i = k - 1;

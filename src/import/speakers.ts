@@ -358,10 +358,12 @@ export function partKind(part: string): PartKind {
   )
     return "desc";
   // "said one picker, who asked not to be named"; not "one day"
-  if (
-    /^(?:[Oo]ne|[Aa]nother)\s+(?:[\p{Ll}-]+\s+){0,2}[\p{Ll}-]+$/u.test(p) &&
-    !/\b(day|time|week|month|year|night|morning|evening|afternoon|of|he|she|they|it)\b/.test(p)
-  )
+  // "one nurse in Breck": where they are from, after the noun
+  const one =
+    /^((?:[Oo]ne|[Aa]nother)\s+(?:[\p{Ll}-]+\s+){0,2}[\p{Ll}-]+)(?:\s+(?:in|from|at|near)\s+(?:the\s+)?[\p{Lu}][\p{L}'’-]*(?:\s+[\p{Lu}][\p{L}'’-]*){0,2})?$/u.exec(
+      p,
+    );
+  if (one && !/\b(day|time|week|month|year|night|morning|evening|afternoon|of|he|she|they|it)\b/.test(one[1]!))
     return "desc";
   if (
     /^(the|its|his|her|their|our|my)\s/i.test(p) &&
@@ -371,6 +373,9 @@ export function partKind(part: string): PartKind {
     p.split(" ").length <= 12
   ) {
     const n = splitName(p);
+    // "my colleague Anders Lund", "her lawyer Rhian Price": a relation or role, then the name
+    if (n && /^(its|his|her|their|our|my)\s/i.test(p) && n.prefix && !isCommonCapitalised(n.name.split(" ")[0]!))
+      return "name";
     if (
       n &&
       /^the\s/i.test(p) &&

@@ -153,3 +153,39 @@ describe("subjects a few words away from the verb", () => {
     expect(who(r, "You run the buses")).not.toBe("Ingrid Pahl");
   });
 });
+
+describe("the first person", () => {
+  it("outside an interview, the reporter's own quoted question ('“Why stay?” I ask') is no one's quote", () => {
+    const r = attributeQuotes([
+      "Mirelle Ostrow has run the ferry café for 22 years. She wipes the counter as we talk.",
+      "“Why do you stay?” I ask. “Because nobody else would open at five,” she says.",
+      "“Would you do it again?” I ask her. She laughs. “Every single day, without thinking twice.”",
+    ]);
+    expect(who(r, "Why do you stay?")).toBeUndefined();
+    expect(who(r, "Would you do it again?")).toBeUndefined();
+    expect(who(r, "Because nobody else")).toBe("Mirelle Ostrow");
+    expect(who(r, "Every single day")).toBe("Mirelle Ostrow");
+  });
+
+  it("in an answer, 'X told me, “…” I said, “…”' gives each quote its own speaker", () => {
+    const r = attributeQuotes([
+      "Q: What happened in the room?",
+      "A: Their negotiator, Pavo Renning, stood up. He told me, “We are not signing today.” I said, “Then neither are we,” and I left.",
+      "Q: And then?",
+      "A: Nothing, for a week.",
+    ]);
+    expect(who(r, "We are not signing")).toBe("Pavo Renning");
+    expect(who(r, "Then neither are we")).not.toBe("Pavo Renning");
+  });
+
+  it("'one nurse in Breck wrote to me' and 'my colleague Anders Lund likes to say' name who speaks", () => {
+    const r = attributeQuotes([
+      "Q: What do your members say?",
+      "A: One nurse in Breck wrote to me: “I love the job but I can’t afford it.” My colleague Anders Lund likes to say that “a rota is a promise.”",
+      "Q: Is it?",
+      "A: It should be.",
+    ]);
+    expect(who(r, "I love the job")).toMatch(/^one nurse in Breck$/i);
+    expect(who(r, "a rota is a promise")).toBe("Anders Lund");
+  });
+});
