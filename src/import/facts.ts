@@ -386,6 +386,24 @@ export function makeFacts(
         const k = key(text);
         if (seen.some((x) => x.includes(k) || k.includes(x))) continue;
         seen.push(k);
+        // "… have come up with homegrown versions of Western apps." then "There is an alternative ride-hailing app
+        // similar to Uber, …": the list is what the sentence before announced; one fact says both.
+        const last = facts.at(-1);
+        if (
+          ELABORATES.test(text) &&
+          last &&
+          last.paragraph === pi &&
+          last.sentence === before.at(-1) &&
+          !attribution &&
+          !last.attribution
+        ) {
+          // (Tagging the list with the announcement's keyphrases instead measured worse: the shorter announcement
+          // still came first for "which apps …?", and the list alone answered "what is the name of …?".)
+          last.text = `${last.text} ${text}`;
+          last.tags = tagsFor(last.text, vocab, FACT_TAGS + 1);
+          last.generated.push(...numberQuestions(text, vocab));
+          continue;
+        }
         const named = antecedent(text, before, vocab);
         // Three of its own keyphrases (more made the fact match questions it does not answer: eval:import, NBC),
         // after the names it leans on.
@@ -429,6 +447,10 @@ export function makeFacts(
   });
   return facts;
 }
+
+/** A sentence that lists or exemplifies what the one before announced. */
+const ELABORATES =
+  /^(?:There (?:is|are|was|were|will be)|(?:These|They|Others) include|Among them|For (?:example|instance)|One (?:is|was)\b)/;
 
 const SUBORDINATOR =
   /^(?:While|Although|Though|After|Before|When|Since|Because|Once|Whereas|As)\s+([^,;:"“”]{8,200}),\s+(\S.*)$/u;

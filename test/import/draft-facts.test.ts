@@ -185,3 +185,17 @@ describe("articleSetting: the place an article is set in", () => {
     expect(tags("Vantarans have used")).not.toContain("vantara");
   });
 });
+
+describe("makeFacts: a list joins the sentence that announces it", () => {
+  it("makes one fact of 'X have come up with versions of apps.' and 'There is an app like Y, …'", () => {
+    const p = [
+      "As a result, Vantaran founders have come up with homegrown versions of foreign apps. There is a ride app similar to Parrot, another for groceries, and a local version of Loomr.",
+      "There were no complaints at the hearing on Monday, officials in the capital said.",
+    ];
+    const texts = makeFacts(p, [], articleVocabulary(p)).map((f) => f.text);
+    expect(texts[0]).toBe(p[0]);
+    // Not across paragraphs: the second paragraph's sentence stands alone.
+    expect(texts).toContain(p[1]);
+    expect(texts).toHaveLength(2);
+  });
+});
