@@ -571,7 +571,7 @@ function findAttributions(
           if (np && partKind(tidyPart(np)) === "name") head = np;
         }
         if (!head) continue;
-        ref = parseRef(head);
+        ref = parseRef(head) ?? surnameRef(head, doc, doc.offsets[p]! + ve);
         // '"We will rebuild," vowed the mayor, Ana Lucia Ferreira': the name in apposition is the speaker
         if (ref?.t === "def" && parts[1] && partKind(tidyPart(parts[1])) === "name") {
           const named = parseRef(tidyPart(parts[1]));
@@ -648,7 +648,7 @@ function findAttributions(
                 offset: i.index + i[0].indexOf("I"),
                 length: 1,
               }
-            : subjectBefore(lead);
+            : (subjectBefore(lead) ?? surnameSubject(lead, doc, doc.offsets[p]! + from));
         if (!found) continue;
         acronym = found.acronym ?? null;
         whichCue = /,\s*which\b/i.test(lead);
@@ -850,6 +850,26 @@ function findAttributions(
     if (e) trackers.set(own[2]!.toLowerCase(), e);
   }
   return out;
+}
+
+/**
+ * '"…," Haste says' after "Corwin Haste has been a lighthouse keeper": a surname that is also a word ("haste",
+ * "telling") is a name when the article gave it with a first name before.
+ */
+function surnameRef(np: string, doc: DocText, at: number): Ref | null {
+  const w = /^\s*([\p{Lu}][\p{Ll}'’-]+)\s*$/u.exec(np)?.[1];
+  if (!w || isFunctionWord(w) || isTitleWord(w)) return null;
+  const full = expand(w, doc.full, at, false);
+  if (!full || full.name.split(" ").length < 2 || isCommonCapitalised(full.name.split(" ")[0]!)) return null;
+  if (Registry.looksLikeOrg(full.name) || full.name.split(" ").some((x) => isPlaceWord(x))) return null;
+  return { t: "name", name: w, prefix: null, honorific: null };
+}
+
+function surnameSubject(lead: string, doc: DocText, at: number): ReturnType<typeof subjectBefore> {
+  const m = /(?:^|[,;]\s*)\s*([\p{Lu}][\p{Ll}'’-]+)\s+$/u.exec(lead);
+  const ref = m ? surnameRef(m[1]!, doc, at) : null;
+  if (!m || !ref) return null;
+  return { ref, roles: [], offset: m.index + m[0].indexOf(m[1]!), length: m[1]!.length };
 }
 
 /** "I said", "and I told her": the first person as the subject right before a verb of saying. */

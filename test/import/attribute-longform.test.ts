@@ -43,6 +43,17 @@ describe("people named beside a role", () => {
     expect(who(r, "but Leni was not")).toBe("Teun Waiting");
   });
 
+  it("a surname that is also a word, given with a first name before, speaks alone ('“…,” Haste says')", () => {
+    const r = attributeQuotes([
+      "Corwin Haste has been a lighthouse keeper on Skerry Point for 31 years.",
+      "“The light was automated in 2019,” Haste says. “After that, the job was mostly paint and weather.",
+      "“The whole truth is I’d do it again tomorrow.”",
+    ]);
+    expect(who(r, "The light was automated")).toBe("Corwin Haste");
+    expect(who(r, "After that")).toBe("Corwin Haste");
+    expect(who(r, "The whole truth")).toBe("Corwin Haste");
+  });
+
   it("'the prime minister' is the person given that whole phrase, not another minister", () => {
     const r = attributeQuotes([
       "Osland’s prime minister, Vera Lindqvist-Moe, met the opposition on Monday. The finance minister, Per Haugland, said “the budget is not up for negotiation.”",
