@@ -39,7 +39,7 @@ export function quoteStyle(paragraphs: readonly string[]): QuoteStyle {
   let singles = 0;
   for (let p = 0; p < paragraphs.length; p++) {
     const text = paragraphs[p] ?? "";
-    const spans = findQuoteSpans(text, p, "double");
+    const spans = findQuoteSpans(text, p, "double", false);
     doubles += spans.length;
     const masked = maskQuotes(text, spans);
     for (let i = 0; i < masked.length; i++) if (singleOpensAt(masked, i)) singles++;
@@ -80,20 +80,34 @@ function singleCloseAfter(text: string, from: number): number {
   return weak;
 }
 
+/** Right after a verb of saying and a comma or colon ("He told me, ‘…’"): speech, whatever the house style. */
+const SPEECH_BEFORE =
+  /\b(?:said|says|say|told|tells|asked|asks|wrote|writes|replied|replies|added|adds|shouted|yelled|whispered|answered|texted|messaged)(?:\s+(?:me|him|her|us|them|it))?(?:\s+(?:once|then|again|later|simply|quietly|flatly))?\s*[,:]\s*$/;
+
+function speechBefore(text: string, i: number): boolean {
+  return SPEECH_BEFORE.test(text.slice(Math.max(0, i - 40), i));
+}
+
 /**
  * The top-level quotation spans of one paragraph. Curly “ ”, straight " and « » open a quote; inside one, only
  * its own closing mark ends it, so a nested ‘…’, '…', «…» or “…” stays part of the outer text. Single marks are
- * taken as outer quotes only in the "single" style (see quoteStyle): they are apostrophes too often. A quote
+ * taken as outer quotes only in the "single" style (see quoteStyle), or right after a verb of saying and a comma
+ * or colon ("He told me, 'we cannot sign this'"): elsewhere they are apostrophes too often. A quote
  * still open at the paragraph's end runs to that end (close = -1).
  */
-export function findQuoteSpans(text: string, paragraph: number, style: QuoteStyle = "double"): QuoteSpan[] {
+export function findQuoteSpans(
+  text: string,
+  paragraph: number,
+  style: QuoteStyle = "double",
+  speechSingles = true,
+): QuoteSpan[] {
   const spans: QuoteSpan[] = [];
   let open = -1;
   let closer = "";
   for (let i = 0; i < text.length; i++) {
     const c = text[i]!;
     if (open < 0) {
-      if (style === "single" && singleOpensAt(text, i)) {
+      if ((style === "single" || (speechSingles && speechBefore(text, i))) && singleOpensAt(text, i)) {
         const close = singleCloseAfter(text, i + 1);
         if (close < 0) {
           open = i;

@@ -200,3 +200,21 @@ describe("the first person", () => {
     expect(who(r, "a rota is a promise")).toBe("Anders Lund");
   });
 });
+
+describe("single quotation marks after a verb of saying, in a double-quote article", () => {
+  it("'He told me, ‘we cannot sign this.’' is a quote in an answer; a ‘scare quote’ is not", () => {
+    const r = attributeQuotes(
+      [
+        "“She is the toughest negotiator we have,” said Bram Ekholm, a former trade official.",
+        "Q: Why did you leave?",
+        "A: Their chief negotiator, Pavo Renning, stood up. He told me, ‘we cannot sign this.’ I said, ‘Then we are done here,’ and left. Everyone calls it the ‘big walkout’ now, which is fine.",
+        "Q: Any regrets?",
+        "A: None at all.",
+      ],
+      { title: "Interview: Lise Aaberg on the trade talks" },
+    );
+    expect(who(r, "we cannot sign this")).toBe("Pavo Renning");
+    expect(who(r, "Then we are done here")).toBe("Lise Aaberg");
+    expect(who(r, "big walkout")).toBeUndefined();
+  });
+});
