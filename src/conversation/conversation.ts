@@ -101,6 +101,8 @@ const REFERS_BACK = /\b(?:it|its|that|this|he|she|him|her|they|them)\b/i;
 /** What a question's words ask for: a time, a reason or purpose, a figure; else null. */
 function askKind(question: string): "when" | "why" | "how many" | "status" | null {
   const q = plainWords(question);
+  // "when is it gonna be done?" asks how far along it is.
+  if (/\b(?:done|finished|complete|completed|ready)$/.test(q)) return "status";
   if (/^(?:when|what year|since when)\b/.test(q)) return "when";
   if (/^why\b|^what\b.* for$|\b(?:purpose|aim|goal|point of|supposed to|meant to|designed to|intended to)\b/.test(q))
     return "why";
@@ -415,12 +417,22 @@ export class Conversation {
       case "detail": {
         if (recall.entry === null) return this.missing(f.kind === "who-said" ? "person" : "thing", core, stale, f.kind);
         // "like what?" after an answer that gives no example ("homegrown versions of Western apps"): one that does.
-        const which = WHICH_NOUN.exec(plainWords(message));
+        const asked = plainWords(message);
+        // "which app?", "like which apps?": one of those; "what kind?" is what the answer says they are.
+        const which = /^(?:what|which) (?:kind|sort|type)/.test(asked)
+          ? null
+          : (WHICH_NOUN.exec(asked) ?? /^like (?:which|what) ([a-z]{3,})$/.exec(asked));
         const example =
-          f.kind === "detail" && (EXAMPLE_ASK.test(plainWords(message)) || which)
+          f.kind === "detail" && (EXAMPLE_ASK.test(asked) || which)
             ? this.example(view, recall, which ? stem(which[1]!) : null)
             : null;
         return this.showEntry(recall, view, example ?? recall.entry, null, f.kind);
+      }
+      case "agent": {
+        // "who's responsible?": the last answer when it names who (an authority, a person), else nothing to say.
+        if (recall.entry === null) return this.missing("thing", core, stale, f.kind);
+        if (namesSomeone(view, recall.entry)) return this.showEntry(recall, view, recall.entry, null, f.kind);
+        return textReply("declined", "The knowledge does not say who.", f.kind);
       }
       case "person": {
         if (!speaker && recall.name !== null) return this.ask(`who is ${recall.name}`, recall, view, f.kind);
@@ -815,8 +827,14 @@ export class Conversation {
         score: near,
       };
     }
+    // "who owns Snappfood?" answered with what Snappfood is: an answer to a "who" question names someone.
+    if (kind === null && question !== null && /^who\b/.test(plainWords(question)) && !namesSomeone(view, a.id)) {
+      if (!PEOPLE.test(a.text)) return this.fromReply(declined(reply), recall, view, question, kind);
+    }
     recall.options = NO_OPTIONS;
     this.remember(recall, view, a.id, question);
+    // A question of its own naming no topic ("what are they building?") moves the topic to what its answer is about.
+    if (kind === null && question !== null) this.topicFromAnswer(recall, view, a.id, question);
     const final: Reply = result === reply.result ? reply : { type: "answer", result };
     return {
       mode: "answer",
@@ -1194,6 +1212,19 @@ export class Conversation {
         recall.topic = [...new Set([...own, ...recall.topic])].slice(0, 4);
       }
     } else recall.speaker = view.personOf(e.id) ?? recall.speaker;
+  }
+
+  /** The answer's first topic tag becomes the topic when the question named none and the topic is not that tag's. */
+  private topicFromAnswer(recall: Recall, view: KnowledgeView, id: string, question: string): void {
+    const words = plainWords(question).split(" ");
+    if (words.some((w) => view.tagWords.has(w) && !STOP_WORDS.has(w))) return;
+    const first = view.entries.get(id)?.tags.find((t) => !view.speakers.has(t));
+    if (!first) return;
+    const own = first
+      .split("-")
+      .map((w) => view.vocabulary.get(w))
+      .filter((w): w is string => w !== undefined);
+    if (own.length && !own.every((w) => recall.topic.includes(w))) recall.topic = own.slice(0, 4);
   }
 
   /** The question's words that are question words or the knowledge's own (its string instances), in order. */

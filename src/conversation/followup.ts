@@ -10,6 +10,7 @@ import { fold } from "../core/index.js";
  * - `confirm`: "really?", "is that true?" (the last answer again)
  * - `detail`: "which ones?", "like who?", "is that a lot?" (the last answer again: it holds the detail asked for)
  * - `disagree`: "does everyone agree?", "who disagrees?" (who opposes the last speaker or topic)
+ * - `agent`: "who's responsible?", "who is behind it?" (the last answer, when it names who)
  * - `person-more`: "what else did he do?" (another entry about the last person, not shown yet)
  * - `more-from-speaker` with `name`: "what else did Jahromi say?" (more from the speaker that name is, if any)
  * - `surprise`: "tell me something interesting", "random fact" (any fact: the /fact command with no topic)
@@ -22,7 +23,16 @@ import { fold } from "../core/index.js";
 export type FollowUp =
   | {
       kind:
-        "who-said" | "person" | "related" | "source" | "confirm" | "surprise" | "detail" | "disagree" | "person-more";
+        | "who-said"
+        | "person"
+        | "related"
+        | "source"
+        | "confirm"
+        | "surprise"
+        | "detail"
+        | "disagree"
+        | "person-more"
+        | "agent";
     }
   | { kind: "more-from-speaker"; name?: string }
   | { kind: "swap"; topic: string }
@@ -69,8 +79,15 @@ const CONTRACTIONS: Record<string, string> = {
   shes: "she is",
   theyre: "they are",
   olds: "old is",
+  isnt: "is",
+  wasnt: "was",
+  arent: "are",
+  werent: "were",
+  doesnt: "does",
+  didnt: "did",
 };
-const CONTRACTED = /\b(?:whos|whats|wheres|whens|whys|hows|thats|hes|shes|theyre|olds)\b/g;
+const CONTRACTED =
+  /\b(?:whos|whats|wheres|whens|whys|hows|thats|hes|shes|theyre|olds|isnt|wasnt|arent|werent|doesnt|didnt)\b/g;
 
 // Words at the end that carry nothing: "who is he anyway?", "tell me more pls", "what else did he say lol".
 const TRAILER =
@@ -85,7 +102,7 @@ const THAT =
 const HE = "(?:he|she|him|her|they|them)";
 
 const WHO_SAID = new RegExp(
-  `^(?:who (?:said|says|say|wrote|spoke|tweeted) ${THAT}|who (?:said|says) so|whose (?:quote|words|statement|comment|line) (?:is|was|are|were) ${THAT}|` +
+  `^(?:who (?:said|says|say|wrote|spoke|tweeted|admitted|claimed|stated|declared|announced|mentioned) ${THAT}|who (?:said|says) so|whose (?:quote|words|statement|comment|line) (?:is|was|are|were) ${THAT}|` +
     `who (?:is|was) (?:that|this) (?:quote )?(?:from|by)|(?:who|whom) (?:is|was) ${THAT} (?:from|by)|by whom|said by whom|who was it|who said|by who|from who|from whom|who by|by which (?:people|group|person)|` +
     `who(?: said)? ${THAT}|which (?:person|one|guy|official|minister) said ${THAT}|who (?:reported|published|found|measured|counted) ${THAT}|who)$`,
 );
@@ -113,7 +130,7 @@ const WHO_ELSE =
   /^(?:and )?who else(?: (?:does|did|do|is|was|has|have|can|uses? (?:it|that)|said (?:it|that|so)|thinks so|agrees))?$/;
 /** "does everyone agree?", "who disagrees?": who opposes the last speaker or the last topic. */
 const DISAGREE =
-  /^(?:(?:does|do|did) (?:everyone|everybody|anyone|anybody|others|the others|all of them) (?:agree|disagree)(?: with (?:him|her|that|this|it))?|(?:is|was) (?:everyone|everybody) on board|who (?:disagrees|disagreed|opposes|opposed|is against|was against)(?: (?:with )?(?:him|her|that|this|it))?|(?:is|was) (?:anyone|anybody) against (?:him|her|that|this|it)|(?:did|does) (?:anyone|anybody|someone|somebody) (?:object|complain|push back|protest|oppose it|oppose that|disagree|criticize it|criticise it)|who (?:objected|complained|pushed back)(?: to (?:it|that|this))?)$/;
+  /^(?:(?:does|do|did) (?:everyone|everybody|anyone|anybody|others|the others|all of them) (?:agree|disagree)(?: with (?:him|her|that|this|it))?|(?:is|was) (?:everyone|everybody) on board|who (?:disagrees|disagreed|opposes|opposed|is against|was against)(?: (?:with )?(?:him|her|that|this|it))?|(?:is|was) (?:anyone|anybody) against (?:him|her|that|this|it)|(?:did|does) (?:anyone|anybody|someone|somebody) (?:object|complain|push back|protest|oppose it|oppose that|disagree|criticize it|criticise it)|who (?:objected|complained|pushed back)(?: to (?:it|that|this))?|(?:was|is|were) (?:everyone|everybody|anyone|the government|the president) (?:ok|okay|fine|happy|on board) with (?:that|it|this)|(?:did|does) (?:everyone|everybody) (?:accept|like|support) (?:that|it|this))$/;
 /** "what else did he do (online)?": more about the last person than their words. */
 const PERSON_MORE = /^what else (?:did|does|has) (?:he|she) (?:do|done|did)(?: [a-z]+){0,2}$/;
 /** "what else have they built?", "what else did they ban?": more of the same kind, next to the last answer. */
@@ -131,6 +148,15 @@ const MORE_FROM_NAMED =
   /^(?:what else (?:did|does|has|have|would) (.+?) (?:say|said|says|tell|told|think)|(?:anything|something) else (?:from|by) (.+)|(?:any |some |give me |show me )?(?:more|other|another) (?:quotes? |words |things )?(?:from|by) (.+)|(?:did|does|has) (.+?) (?:say|said) anything else)$/;
 const DETAIL =
   /^(?:(?:and )?compared (?:to|with) (?:what|others|other countries|the rest of the world|the world|other places|before|last year)|which ones?|which one|which of them|give me an example|give me examples|give (?:me|us) (?:an|some) examples?|any examples|example please|examples please|e g|such as what|about what|regarding what|on what|about whom|about who|to whom|to who|with whom|with who|for whom|for who|in what context|what context|context|like (?:who|what|which|whom|where)|such as|for (?:example|instance)|examples?|an example|name them|list them|name some|what are they|who are they|who were they|who exactly|what exactly|(?:is|was|are|were) (?:that|it|this) (?:a lot|much|many|big|bad|good|normal|high|low|significant|serious|common|unusual|surprising|a big deal|important)|that (?:much|many|big|bad|good|high|low))$/;
+/**
+ * More ways to ask for what the last answer holds: "name one", "like which apps?", "what kind?", "who was he talking
+ * to?" (a quote's context says), "how does that compare?", "after what?".
+ */
+const DETAIL_MORE =
+  /^(?:name (?:one|a few|any)|like (?:which|what) [a-z]+|(?:what|which) (?:kind|sort|type)s?(?: of [a-z]+)?|who (?:was|is|were) (?:he|she) (?:talking|speaking|saying (?:it|that|this)) to|who did (?:he|she) (?:say|tell|said) (?:it|that|this) to|who (?:asked|interviewed) (?:him|her)|(?:is|was) (?:that|it|this) [a-z]+ compared (?:to|with)(?: [a-z]+){1,4}|how does (?:that|it|this) compare(?: (?:to|with)(?: [a-z]+){1,4})?|(?:after|before|following) what)$/;
+/** "who's responsible?", "whose fault is that?", "who is behind it?": who did what the last answer tells. */
+const AGENT =
+  /^(?:who is responsible(?: for (?:that|it|this))?|who was responsible(?: for (?:that|it|this))?|who is to blame|who was to blame|whose fault (?:is|was) (?:that|it|this)|whose fault|who is behind (?:that|it|this)|who was behind (?:that|it|this)|whose idea was (?:that|it|this))$/;
 const CONFIRM =
   /^(?:say (?:that|it) again|repeat (?:that|it|the answer)|repeat|can you repeat (?:that|it)|come again|one more time|really|for real|seriously|is that (?:true|right|correct|so)|are you sure|sure|true|no way|is it true|you sure|rly|srsly)$/;
 const BARE: [RegExp, "why" | "when" | "where" | "how" | "how many" | "result"][] = [
@@ -162,7 +188,7 @@ const QUESTION_START =
 
 /** "this"/"that" as a pronoun ("when was that", "that is") rather than a determiner ("that ban"). */
 const DEMONSTRATIVE =
-  /\b(?:that|this)(?=$| (?:is|was|s|means?|meant|happen|happened|true|right|from|about|for|in|on|to|by|with|so|again|too)\b)|(?<=\b(?:is|was|are|were|does|did) )(?:that|this)\b|\bthem$/;
+  /\b(?:that|this)(?=$| (?:is|was|s|means?|meant|happen|happened|true|right|from|about|for|in|on|to|by|with|so|again|too)\b)|(?<=\b(?:is|was|are|were|does|did)(?: not)? )(?:that|this)\b|\bthem$/;
 
 /** "those"/"these" standing alone for the last topic ("what do those do?", "are these safe?"), not "those apps". */
 const PLURAL_DEMONSTRATIVE =
@@ -210,7 +236,8 @@ function readWords(s: string, options: boolean): FollowUp | null {
   if (doing) return { kind: "person-more" };
   if (SOURCE.test(s)) return { kind: "source" };
   if (CONFIRM.test(s)) return { kind: "confirm" };
-  if (DETAIL.test(s)) return { kind: "detail" };
+  if (DETAIL.test(s) || DETAIL_MORE.test(s)) return { kind: "detail" };
+  if (AGENT.test(s)) return { kind: "agent" };
   if (SURPRISE.test(s)) return { kind: "surprise" };
   for (const [re, ask] of BARE) if (re.test(s)) return { kind: "bare", ask };
   const swap = SWAP.exec(s);

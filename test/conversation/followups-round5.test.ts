@@ -237,4 +237,82 @@ describe("round 5 follow-up classes", () => {
     expect(r.followUp).toBe("bare");
     expect(r.answer?.id).toBe("national-information-network");
   });
+
+  it("'was everyone ok with that?' asks who disagrees", () => {
+    const { conv } = conversation();
+    conv.handle("k", "when was telegram banned");
+    const r = conv.handle("k", "was everyone ok with that");
+    expect(r.followUp).toBe("disagree");
+    expect(r.mode).toBe("answer");
+  });
+
+  it("'name one' after a general answer is an example; 'what kind?' is what the answer says they are", () => {
+    const { conv } = conversation();
+    conv.handle("k", "are there iranian versions of western apps");
+    expect(["ride-hailing-app-like-uber", "snappfood-food-delivery", "local-version-of-amazon"]).toContain(
+      conv.handle("k", "name one").answer?.id,
+    );
+    const { conv: c2 } = conversation();
+    c2.handle("k", "did the government fund any startups");
+    expect(c2.handle("k", "what kind").answer?.id).toBe("homegrown-versions-western-apps");
+  });
+
+  it("'who was he talking to?' after a quote is that quote, whose context says", () => {
+    const { conv } = conversation();
+    conv.handle("k", "is iran losing the propaganda war?");
+    const r = conv.handle("k", "who was he talking to");
+    expect(r.followUp).toBe("detail");
+    expect(r.answer?.id).toBe("jahromi-lost-propaganda-war");
+  });
+
+  it("'how does that compare?' and 'after what?' are about the last answer", () => {
+    const { conv } = conversation();
+    conv.handle("k", "how much did internet users grow in 2018");
+    expect(conv.handle("k", "is that fast compared to other countries").answer?.id).toBe(
+      "internet-users-grew-29-percent",
+    );
+    const { conv: c2 } = conversation();
+    c2.handle("k", "what is the national information network");
+    expect(c2.handle("k", "after what").answer?.text).toMatch(/2009/);
+  });
+
+  it("'who's responsible?' is the last answer when it names who, else declined", () => {
+    const { conv } = conversation();
+    conv.handle("k", "what happened to iran's oil exports");
+    expect(conv.handle("k", "who's responsible").answer?.text).toMatch(/Trump/);
+    const { conv: c2 } = conversation();
+    c2.handle("k", "is facebook blocked in iran");
+    expect(c2.handle("k", "whose fault is that").mode).toBe("declined");
+  });
+
+  it("'isnt' typed without its apostrophe reads as 'is' ('isnt that …' points back)", () => {
+    const { conv } = conversation();
+    conv.handle("k", "is instagram allowed in iran");
+    expect(conv.handle("k", "isnt that blocked").followUp).toBe("pronoun");
+  });
+
+  it("'when is it gonna be done?' asks its status, not when it began", () => {
+    const { conv } = conversation();
+    const r = conv.handle("k", "whens the national information network gonna be done");
+    expect(r.answer?.id).toBe("national-information-network-progress");
+  });
+
+  it("a question naming no topic moves the topic to its answer's ('what are they building?' → the network)", () => {
+    const { conv } = conversation();
+    conv.handle("k", "is iranian internet censored");
+    expect(conv.handle("k", "what are they building").answer?.id).toBe("national-information-network");
+    expect(conv.handle("k", "is it done").answer?.id).toBe("national-information-network-progress");
+  });
+
+  it("a 'who' question answered by an entry that names no one is declined ('who owns snappfood?')", () => {
+    const { conv } = conversation();
+    expect(conv.handle("k", "who owns snappfood").mode).toBe("declined");
+    expect(conv.handle("k2", "who uses vpns in iran").mode).toBe("answer");
+  });
+
+  it("'who admitted that?' is who said it", () => {
+    const { conv } = conversation();
+    conv.handle("k", "did iran lose the propaganda war?");
+    expect(conv.handle("k", "who admitted that").answer?.id).toBe("jahromi-lost-propaganda-war");
+  });
 });
