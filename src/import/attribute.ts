@@ -1481,6 +1481,8 @@ function scanDescribed(masked: string, a: number, b: number, base: number, reg: 
   for (let d: RegExpExecArray | null; (d = DESCRIBED_PERSON.exec(sentence)) !== null;) {
     const np = d[1]!;
     const at = d.index + d[0].indexOf(np);
+    // "The man, 34, was charged": a definite one with no clause of its own is someone already named
+    if (at < 3 || (/^the\s/i.test(np) && !/\swho\s/.test(np))) continue;
     const before = sentence.slice(Math.max(0, at - 40), at);
     if (/,\s*$/.test(before) || /^\s*,\s*\p{Lu}/u.test(sentence.slice(at + np.length))) continue;
     if (/\b(?:is|was|are|were|be|been|being|became|becomes|remains|remained|seems|seemed|as|like)\s+$/i.test(before))
@@ -1490,7 +1492,7 @@ function scanDescribed(masked: string, a: number, b: number, base: number, reg: 
     const name = np.replace(/^The\b/, "the").replace(/^A\b/, "a");
     const known = reg.entities.find((e) => e.described && e.name.toLowerCase() === name.toLowerCase());
     const e = known ?? reg.create(name, "person", base + start, true);
-    reg.mention(e, base + start, at < 3);
+    reg.mention(e, base + start, false);
   }
 }
 
