@@ -11,6 +11,8 @@ import {
   definer,
   definitionSubject,
   intentOf,
+  namedThing,
+  namer,
   satisfies,
   timeStrength,
   type Intent,
@@ -399,6 +401,8 @@ export class Core {
     // Only "what is the name of…" compares an entry's names with the question's own words.
     const asked = intent === "name" ? new Set(words(q).flatMap((w) => [w, stem(w)])) : new Set<string>();
     const subject = definitionSubject(q);
+    const thing = intent === "name" ? namedThing(q) : null;
+    const namesThing = thing === null ? null : namer(thing);
     let subjectDefiner: ((text: string) => boolean) | undefined;
     let topicDefiner: ((text: string) => boolean) | undefined;
     const whoIs = subject !== null && (intent === "person" || asksRole(q));
@@ -472,6 +476,8 @@ export class Core {
         const speaker = intent && sp ? sp.name : undefined;
         let fits = intent !== null && satisfies(e, intent, asked, speaker, sp?.role);
         let boost = fits ? INTENT_BOOST : 1;
+        // "What is the driver's name?": "The driver, Osric Naylor," gives it; a sentence with any other name may not.
+        if (fits && namesThing?.(e.text)) boost = DEFINE_BOOST;
         if (intent === "time" && fits && timeStrength(e.text) < 2) boost = WEAK_TIME_BOOST;
         // "When will…": an entry that says what will happen and when beats one that only says it will.
         if (intent === "future" && fits)

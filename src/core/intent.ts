@@ -278,3 +278,35 @@ export function counter(noun: string): (text: string) => boolean {
   const re = new RegExp(`\\b${NUMBER_TOKEN}(?:\\s+[\\w'’,-]+){0,3}?\\s+${head}`, "i");
   return (text: string) => re.test(fold(text));
 }
+
+/**
+ * The thing whose name a question asks, as its head noun: "what is the driver's name" / "what is the name of the
+ * ride-hailing app" / "what's the app called" → "driver" / "app"; null for any other question.
+ */
+export function namedThing(question: string): string | null {
+  const q = fold(question).replace(/[?!.\s]+$/, "");
+  const m =
+    /\bnames? of (?:the |a |an |this |that |its |their |his |her |[a-z]+'s )?(?:[\w-]+ ){0,3}?([a-z][\w-]*?)(?:'s)?(?: (?:in|at|on|from|that|which|who|used|run|owned)\b.*)?$/.exec(
+      q,
+    ) ??
+    /\b(?:what|whats)(?:'s| is| was| are)? (?:the |this |that |its |their |his |her |[a-z]+'s )(?:[\w-]+ ){0,3}?([a-z][\w-]*?)(?:'s)? (?:name|called)\b/.exec(
+      q,
+    );
+  const noun = m?.[1];
+  return noun && noun.length >= 3 && isNamingWord(noun) ? noun : null;
+}
+
+/** Whether a text puts a name beside the thing ("The driver, Osric Naylor,", "Tandem, a ride-hailing app"). */
+export function namer(noun: string): (text: string) => boolean {
+  const n = `[${noun[0]!.toUpperCase()}${noun[0]}]${escape(noun.slice(1))}`;
+  const after = new RegExp(
+    String.raw`\b${n}s?,?\s+(?:(?:is\s+)?(?:called|named|known as)\s+)?["“‘]?\p{Lu}[\p{L}'’-]+`,
+    "u",
+  );
+  const before = new RegExp(String.raw`\p{Lu}[\p{L}'’-]+,\s+(?:a|an|the)\s+(?:[\p{L}'’-]+\s+){0,3}${n}s?\b`, "u");
+  return (text: string) => {
+    const m = after.exec(text);
+    // "the driver Monday": a capital that starts a weekday or a month is not a name.
+    return (m !== null && !/(?:day|uary|ember|ober|March|April|May|June|July|August)$/.test(m[0])) || before.test(text);
+  };
+}

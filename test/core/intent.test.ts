@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { intentOf, satisfies, timeStrength } from "../../src/core/intent.js";
+import { intentOf, namedThing, namer, satisfies, timeStrength } from "../../src/core/intent.js";
 import type { Entry } from "../../src/core/types.js";
 
 describe("intentOf", () => {
@@ -47,5 +47,22 @@ describe("timeStrength", () => {
     expect(timeStrength("The gates shut at 22:15 on the dot.")).toBe(2);
     expect(timeStrength("It happened last year.")).toBe(1);
     expect(timeStrength("The score was 3 to 1 and I am happy.")).toBe(0);
+  });
+});
+
+describe("namedThing / namer", () => {
+  it("reads which thing's name a question asks", () => {
+    expect(namedThing("What is the driver's name?")).toBe("driver");
+    expect(namedThing("What is the name of Zembla's Uber-like ride-hailing app?")).toBe("app");
+    expect(namedThing("what's the app called")).toBe("app");
+    expect(namedThing("Who is the driver?")).toBeNull();
+  });
+
+  it("finds a name put beside that thing, not any name in the sentence", () => {
+    const driver = namer("driver");
+    expect(driver("The driver, Osric Naylor, has not spoken publicly.")).toBe(true);
+    expect(driver("Osric Naylor, the bus driver, has not spoken publicly.")).toBe(true);
+    expect(driver("A smaller rival, Tandem, said it had signed up 2,300 new drivers since June 9.")).toBe(false);
+    expect(driver("He spoke to the driver Monday morning.")).toBe(false);
   });
 });

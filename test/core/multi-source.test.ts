@@ -119,3 +119,24 @@ describe("what someone said", () => {
     expect(said.ask("Who is Mira Tolvanen?").answer?.text).toContain("nurse");
   });
 });
+
+describe("what something is called", () => {
+  const crash = createCore(
+    tinyKnowledge([
+      velmar,
+      {
+        id: "velmar-crash",
+        title: "A Velmar bus crash",
+        facts: [
+          "A rival, Tandem, signed up 2,300 new drivers.",
+          "The driver, Osric Naylor, who has driven buses in the city for nine years and was treated in hospital for cuts, has not spoken publicly.",
+        ],
+      },
+    ]),
+  );
+
+  it("'what is the driver's name?' ranks the sentence that names the driver first", () => {
+    const r = crash.ask("What is the driver's name?");
+    expect(r.answer?.id ?? r.suggestionIds?.[0]).toBe("velmar-crash-f2");
+  });
+});
