@@ -24,6 +24,11 @@ const OPTIONS = { newline_boundaries: false, sanitize: false, abbreviations: ABB
 /** Ends in "?" or "!" (a closing quote or bracket after it allowed), as in `"Why now?"`. */
 const ASKS = /[?!]["'”’»)]*$/;
 const STARTS_LOWER = /^["'“‘«(]*\p{Ll}/u;
+/**
+ * A person's or a place's initials ("the W.M. Keck Observatory", "J.K. Rowling") do not end a sentence; the places a
+ * sentence often ends with ("the U.S.", "Washington, D.C.") do.
+ */
+const INITIALS_END = /(?:^|[\s(])(?!(?:U\.S|U\.K|U\.N|E\.U|D\.C|A\.M|P\.M)\.$)(?:\p{Lu}\.){2,3}$/u;
 
 /**
  * Splits one paragraph into sentences for facts and quote context. Built on sbd with a news abbreviation
@@ -38,7 +43,8 @@ export function splitSentences(paragraph: string): string[] {
     const s = raw.trim();
     if (s === "") continue;
     const prev = out[out.length - 1];
-    if (prev !== undefined && ASKS.test(prev) && STARTS_LOWER.test(s)) out[out.length - 1] = `${prev} ${s}`;
+    if (prev !== undefined && ((ASKS.test(prev) && STARTS_LOWER.test(s)) || INITIALS_END.test(prev)))
+      out[out.length - 1] = `${prev} ${s}`;
     else for (const part of splitAnswerNo(s)) out.push(...splitAfterNumber(part));
   }
   return out;

@@ -64,6 +64,11 @@ const CASES: [string, string[]][] = [
   ],
   ["1. Open the app and tap Settings.", ["1. Open the app and tap Settings."]],
   ["Lakers 105, Celtics 98. The game went to overtime.", ["Lakers 105, Celtics 98.", "The game went to overtime."]],
+  [
+    "They used the W.M. Keck Observatory in Hawaii. Author J.K. Rowling agreed.",
+    ["They used the W.M. Keck Observatory in Hawaii.", "Author J.K. Rowling agreed."],
+  ],
+  ["He lives in Washington, D.C. He left in May.", ["He lives in Washington, D.C.", "He left in May."]],
   ["One sentence with no final stop", ["One sentence with no final stop"]],
   ["  Spaces   inside\nand a newline.  Second one.  ", ["Spaces inside and a newline.", "Second one."]],
 ];
