@@ -142,6 +142,9 @@ const VERB_SENSES: Record<string, string[]> = {
   say: ["say", "said", "call", "saying"],
   use: ["use", "using", "help", "tool", "relied", "turn"],
   fear: ["fear", "fearing", "concern", "worri", "wary"],
+  blame: ["blame", "criticized", "criticised", "accused", "attacked"],
+  criticize: ["criticized", "criticised", "blame", "attacked"],
+  attack: ["attacked", "criticized", "criticised"],
 };
 
 /** Verbs of a question asking what someone said. */
@@ -261,7 +264,7 @@ export class Conversation {
     if (carried) [reply, asked] = carried;
     const out = this.fromReply(reply, recall, view, asked, null);
     // "is YouTube banned in Iran?" declined: its words stay for a swap next ("what about Twitter?"), nothing else.
-    if (out.mode === "declined") recall.declined = this.knowledgeWords(view, question);
+    if (out.mode === "declined") this.rememberDeclined(recall, view, question);
     this.keep(key, recall);
     if (out.mode === "declined") {
       // "bruh", "ayo": a short line the knowledge does not know at all is chatter, not a question to decline.
@@ -464,7 +467,12 @@ export class Conversation {
         return this.showEntry(recall, view, next, null, f.kind);
       }
       case "disagree": {
-        const who = speaker ? shortName(speaker.name) : recall.name;
+        // "who's against the minister?": the person named.
+        const namedId = f.name !== undefined ? view.speakersNamed(plainWords(f.name).split(" "))[0] : undefined;
+        if (f.name !== undefined && namedId === undefined) return null;
+        const named = namedId !== undefined ? view.speakers.get(namedId) : undefined;
+        if (named) recall.speaker = named.id;
+        const who = named ? shortName(named.name) : speaker ? shortName(speaker.name) : recall.name;
         const what = who ?? topicText(recall);
         if (what === null) return this.missing("thing", core, stale, f.kind);
         return this.ask(`who disagrees with ${what}`, recall, view, f.kind);
@@ -519,8 +527,13 @@ export class Conversation {
         const asked = `${lead} ${content.join(" ")}`;
         let reply = this.run(askCommand, asked);
         const topic = recall.topic.map(stem);
+        // The answer about the whole topic ("since when?" after the network's aim: the network, not internet users),
+        // else about a word of it.
         if (topic.length)
-          reply = naming(reply, [], view, (id) => topic.some((t) => view.mentions(id, [t]))) ?? declined(reply);
+          reply =
+            naming(reply, topic, view) ??
+            naming(reply, [], view, (id) => topic.some((t) => view.mentions(id, [t]))) ??
+            declined(reply);
         const prev = recall.entry;
         const out = this.fromReply(reply, recall, view, asked, f.kind);
         // A bare "how?" asks how the answer came about, which it tells; only "how do people …?" asks for a means.
@@ -545,9 +558,10 @@ export class Conversation {
         const kept: string[] = [];
         const asked = swapTopic(frame, f.topic, view, people, kept);
         // "and in the US?": a short name counts ("us", "uk"); words the knowledge does not know leave it declined.
+        // "and get a taxi?": the verb is the frame's, not something the answer must name.
         const must = plainWords(f.topic)
           .split(" ")
-          .filter((w) => w.length >= 2 && !SWAP_FILLER.has(w))
+          .filter((w) => w.length >= 2 && !SWAP_FILLER.has(w) && !VERBS.has(w))
           .map(stem);
         // The person kept from the last question must be in the answer too.
         if (must.length > 0) must.push(...kept.map(stem));
@@ -608,6 +622,13 @@ export class Conversation {
         if (doing && last && (namesSomeone(view, last.id) || PEOPLE.test(last.text))) {
           const verbs = (VERB_SENSES[doing[1]!] ?? [doing[1]!]).map(stem);
           if (verbs.some((v) => view.mentions(last.id, [v])))
+            return this.showEntry(recall, view, last.id, null, "detail");
+        }
+        // "who did he blame?" after Rouhani "criticized the judiciary": the answer already names whom.
+        const whom = /^who (?:did|does|do) (?:he|she) ([a-z]{3,})$/.exec(plainWords(message));
+        if (whom && last && speaker && view.personOf(last.id) === speaker.id) {
+          const verbs = (VERB_SENSES[whom[1]!] ?? [whom[1]!]).map(stem);
+          if (verbs.some((v) => view.mentions(last.id, [v])) && namesSomeone(view, last.id))
             return this.showEntry(recall, view, last.id, null, "detail");
         }
         // "where were they?" after the reporters' byline: the answer that names them says where.
@@ -1212,6 +1233,22 @@ export class Conversation {
         recall.topic = [...new Set([...own, ...recall.topic])].slice(0, 4);
       }
     } else recall.speaker = view.personOf(e.id) ?? recall.speaker;
+  }
+
+  /**
+   * A declined question's words stay for a swap next ("is YouTube banned?" → "what about Twitter?"). When the knowledge
+   * knows every word of it ("are VPNs legal in Iran?"), its topic words are also what "them" means next ("do people
+   * use them?"); a word it does not know ("WhatsApp") leaves the topic as it was.
+   */
+  private rememberDeclined(recall: Recall, view: KnowledgeView, question: string): void {
+    recall.declined = this.knowledgeWords(view, question);
+    const content = plainWords(question)
+      .split(" ")
+      .filter((w) => w.length > 2 && !STOP_WORDS.has(w) && !QUESTION_WORDS.has(w));
+    const tags = recall.declined.filter(
+      (w) => !STOP_WORDS.has(w) && !view.speakerWords.has(w) && (view.tagWords.has(w) || view.tagStems.has(stem(w))),
+    );
+    if (tags.length && content.every((w) => view.knows(w))) recall.topic = tags.slice(0, 4);
   }
 
   /** The answer's first topic tag becomes the topic when the question named none and the topic is not that tag's. */

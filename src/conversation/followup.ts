@@ -22,19 +22,10 @@ import { fold } from "../core/index.js";
  */
 export type FollowUp =
   | {
-      kind:
-        | "who-said"
-        | "person"
-        | "related"
-        | "source"
-        | "confirm"
-        | "surprise"
-        | "detail"
-        | "disagree"
-        | "person-more"
-        | "agent";
+      kind: "who-said" | "person" | "related" | "source" | "confirm" | "surprise" | "detail" | "person-more" | "agent";
     }
   | { kind: "more-from-speaker"; name?: string }
+  | { kind: "disagree"; name?: string }
   | { kind: "swap"; topic: string }
   | { kind: "bare"; ask: "why" | "when" | "where" | "how" | "how many" | "result" }
   | { kind: "pick"; index: number }
@@ -131,6 +122,9 @@ const WHO_ELSE =
 /** "does everyone agree?", "who disagrees?": who opposes the last speaker or the last topic. */
 const DISAGREE =
   /^(?:(?:does|do|did) (?:everyone|everybody|anyone|anybody|others|the others|all of them) (?:agree|disagree)(?: with (?:him|her|that|this|it))?|(?:is|was) (?:everyone|everybody) on board|who (?:disagrees|disagreed|opposes|opposed|is against|was against)(?: (?:with )?(?:him|her|that|this|it))?|(?:is|was) (?:anyone|anybody) against (?:him|her|that|this|it)|(?:did|does) (?:anyone|anybody|someone|somebody) (?:object|complain|push back|protest|oppose it|oppose that|disagree|criticize it|criticise it)|who (?:objected|complained|pushed back)(?: to (?:it|that|this))?|(?:was|is|were) (?:everyone|everybody|anyone|the government|the president) (?:ok|okay|fine|happy|on board) with (?:that|it|this)|(?:did|does) (?:everyone|everybody) (?:accept|like|support) (?:that|it|this))$/;
+/** "who's against the minister?", "who opposes Jahromi?": who opposes someone named. */
+const DISAGREE_NAMED =
+  /^who (?:is |was |are |were )?(?:against|opposes|opposed|disagrees with|disagreed with|is at odds with|was at odds with) (?:the )?([a-z]+(?: [a-z]+){0,3})$/;
 /** "what else did he do (online)?": more about the last person than their words. */
 const PERSON_MORE = /^what else (?:did|does|has) (?:he|she) (?:do|done|did)(?: [a-z]+){0,2}$/;
 /** "what else have they built?", "what else did they ban?": more of the same kind, next to the last answer. */
@@ -153,7 +147,7 @@ const DETAIL =
  * to?" (a quote's context says), "how does that compare?", "after what?".
  */
 const DETAIL_MORE =
-  /^(?:name (?:one|a few|any)|like (?:which|what) [a-z]+|(?:what|which) (?:kind|sort|type)s?(?: of [a-z]+)?|who (?:was|is|were) (?:he|she) (?:talking|speaking|saying (?:it|that|this)) to|who did (?:he|she) (?:say|tell|said) (?:it|that|this) to|who (?:asked|interviewed) (?:him|her)|(?:is|was) (?:that|it|this) [a-z]+ compared (?:to|with)(?: [a-z]+){1,4}|how does (?:that|it|this) compare(?: (?:to|with)(?: [a-z]+){1,4})?|(?:after|before|following) what)$/;
+  /^(?:name (?:one|a few|any)|like (?:which|what) [a-z]+|(?:what|which) (?:kind|sort|type)s?(?: of [a-z]+)?|who (?:was|is|were) (?:he|she) (?:talking|speaking|saying (?:it|that|this)) to|who did (?:he|she) (?:say|tell|said) (?:it|that|this) to|who (?:asked|interviewed) (?:him|her)|(?:is|was) (?:that|it|this) [a-z]+ compared (?:to|with)(?: [a-z]+){1,4}|how does (?:that|it|this) compare(?: (?:to|with)(?: [a-z]+){1,4})?|(?:after|before|following) what|what did (?:he|she|they) mean(?: by (?:that|it|this))?|what (?:was|is|were|are) (?:he|she|they) (?:talking|speaking|on) about|what (?:was|is) (?:that|it|this) about|out of how many|out of what|(?:when|where) did (?:he|she|they) say (?:that|it|this))$/;
 /** "who's responsible?", "whose fault is that?", "who is behind it?": who did what the last answer tells. */
 const AGENT =
   /^(?:who is responsible(?: for (?:that|it|this))?|who was responsible(?: for (?:that|it|this))?|who is to blame|who was to blame|whose fault (?:is|was) (?:that|it|this)|whose fault|who is behind (?:that|it|this)|who was behind (?:that|it|this)|whose idea was (?:that|it|this))$/;
@@ -232,6 +226,8 @@ function readWords(s: string, options: boolean): FollowUp | null {
   }
   if (RELATED.test(s) || ELSE_THEY.test(s) || WHO_ELSE.test(s)) return { kind: "related" };
   if (DISAGREE.test(s)) return { kind: "disagree" };
+  const against = DISAGREE_NAMED.exec(s);
+  if (against && !/\b(?:him|her|that|this|it|them)$/.test(against[1]!)) return { kind: "disagree", name: against[1]! };
   const doing = PERSON_MORE.exec(s);
   if (doing) return { kind: "person-more" };
   if (SOURCE.test(s)) return { kind: "source" };

@@ -315,4 +315,60 @@ describe("round 5 follow-up classes", () => {
     conv.handle("k", "did iran lose the propaganda war?");
     expect(conv.handle("k", "who admitted that").answer?.id).toBe("jahromi-lost-propaganda-war");
   });
+
+  it("'who did he blame?' after what he criticized: that answer names whom", () => {
+    const { conv } = conversation();
+    conv.handle("k", "what was rouhanis reaction to the telegram ban");
+    const r = conv.handle("k", "who did he blame");
+    expect(r.answer?.text).toMatch(/judiciary/);
+  });
+
+  it("a bare 'since when?' prefers the answer about the whole topic", () => {
+    const { conv } = conversation();
+    conv.handle("k", "why does iran want its own internet");
+    expect(conv.handle("k", "since when").answer?.text).toMatch(/2009/);
+  });
+
+  it("'what did he mean?', 'what was he talking about?', 'when did he say that?' are the quote with its context", () => {
+    for (const [first, next, id] of [
+      ["did jahromi say anything about uber", "what did he mean", "jahromi-startups-e-payment"],
+      ["what did rouhani say about the telegram ban", "what was he talking about", "rouhani-opposite-to-democracy"],
+      ["is iran losing the propaganda war", "when did he say that", "jahromi-lost-propaganda-war"],
+    ] as const) {
+      const { conv } = conversation();
+      conv.handle("k", first);
+      const r = conv.handle("k", next);
+      expect(r.followUp).toBe("detail");
+      expect(r.answer?.id).toBe(id);
+    }
+  });
+
+  it("after a declined question the knowledge knows every word of, 'them' is its topic; an unknown word keeps it unset", () => {
+    const { conv } = conversation();
+    expect(conv.handle("k", "are vpns legal in iran").mode).toBe("declined");
+    expect(conv.handle("k", "do people use them").answer?.id).toBe("vpns-bypass-limits");
+    const { conv: c2 } = conversation();
+    c2.handle("k", "is whatsapp legal in iran");
+    expect(c2.handle("k", "do people use it").mode).toBe("declined");
+  });
+
+  it("'who's against the minister?' asks who disagrees with the person named", () => {
+    const { conv } = conversation();
+    const r = conv.handle("k", "whos against the minister");
+    expect(r.followUp).toBe("disagree");
+    expect(r.answer?.id).toBe("jahromi-at-odds-conservatives");
+  });
+
+  it("'out of how many?' is the answer that gives the share", () => {
+    const { conv } = conversation();
+    conv.handle("k", "how many iranians used telegram");
+    expect(conv.handle("k", "out of how many").answer?.text).toMatch(/half/);
+  });
+
+  it("a swap's verb is the frame's: 'and get a taxi' after shopping online", () => {
+    const { conv } = conversation();
+    conv.handle("k", "where can iranians shop online");
+    expect(conv.handle("k", "and get a taxi").answer?.text).toMatch(/taxi|ride-hailing/i);
+    expect(conv.handle("k", "and stream movies").mode).toBe("declined");
+  });
 });
