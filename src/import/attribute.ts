@@ -322,7 +322,8 @@ function attribute(paragraphs: string[], opts: { reporters?: string[]; title?: s
     const keptNow = kept.filter((q) => !q.rejected);
     prevParaQuotes = keptNow;
     prevParaSubject = lastSubject;
-    prevParaNarrator = narratedSubject(reg, p * STRIDE, masked, sentences, spans, windowStart);
+    const quoted = states.filter((q) => !q.rejected).map((q) => q.span);
+    prevParaNarrator = narratedSubject(reg, p * STRIDE, masked, sentences, quoted, windowStart);
   }
 
   // '"We were told it was inspected.' then '"It was not," Farrant said.': a quote running into the next paragraph
@@ -428,7 +429,9 @@ function narratedSubject(
     if (m.pos < base + b && m.subject && m.entity.kind === "person") found = m.entity;
   }
   if (found) return found;
-  const pr = /^\s*(He|She)\b/.exec(masked.slice(a, b));
+  // "When I put it to Castellane that …, she shakes her head."
+  const pr =
+    /^\s*(He|She)\b/.exec(masked.slice(a, b)) ?? PRONOUN_LEAD.exec(masked.slice(a, b).replace(/\u2219+/g, "Q"));
   if (!pr) return null;
   const e = reg.resolvePronoun(pr[1] === "She" ? "f" : "m", base + a, windowStart);
   return e && e.kind === "person" ? e : null;
@@ -674,6 +677,17 @@ function findAttributions(
       whichCue ||
       /^\s+(in a statement|in an? (?:emailed |written )?statement|on its|it|its)\b/i.test(after) ||
       (mentionsStatement ??= /\bstatement\b/i.test(sentence));
+    // "I rang the arts officer, Gideon Marlowe, and he said": the names before the pronoun count for it
+    // (not "Ossing, she says, “…”", where the name is what she speaks about)
+    if (
+      ref.t === "pronoun" &&
+      subjStart > a + 3 &&
+      reg.scannedTo < base + subjStart &&
+      /\b(?:and|but|so|then|until|before|after|when)\s+$/.test(masked.slice(a, subjStart))
+    ) {
+      scanNames(doc, p, masked, a, subjStart, base, reg, out);
+      reg.scannedTo = base + subjStart;
+    }
     let resolved = resolveAt(ref, subjStart, orgHint, intro);
     // "Pop singer Lila Marchetti has cancelled …, saying she needs …": a pronoun bound by its own sentence's subject
     if (ref.t === "pronoun" && ref.g !== "p" && subjStart > a + 3) {
@@ -1033,7 +1047,15 @@ function subjectBeforeParts(lead: string): { ref: Ref; roles: string[]; offset: 
       }
     }
     // "Hal Brennan, declines to discuss the contract but says": a joined verb phrase, the subject is before it
-    if (k === pieces.length - 1 && k > 0 && /^[\p{Ll}]+s\b[^,;]{0,80}\s(?:but|and|yet)$/u.test(part)) continue;
+    // "Our treasurer, Ken Abiodun, sat me down in 2021 and said"
+    if (
+      k === pieces.length - 1 &&
+      k > 0 &&
+      /^(?!(?:who|which|that|whose|where|when|and|but|or|the|a|an)\b)[\p{Ll}]+\b[^,;]{0,80}\s(?:but|and|yet)$/u.test(
+        part,
+      )
+    )
+      continue;
     const kind = partKind(part);
     if (kind === "rel") {
       const w = WRITTEN_BY.exec(part);
@@ -1165,6 +1187,9 @@ const POSS_SAYING =
 const SUBORD_SUBJECT =
   /\s(?:after|when|as|while|because|before|since|until|once|though|although)\s+([\p{Ll}]{4,}s|(?:the|his|her|their|its)\s+(?:[\p{Ll}-]+\s+){0,3}[\p{Ll}-]+|[\p{Lu}][\p{L}'’-]+(?:\s+[\p{Lu}][\p{L}'’-]+){0,2}|he|she|they)$/u;
 /** "my colleague ", "her husband ", "their neighbour ": a relation noun right before a name. */
+/** "My husband, ", "her brother, ": a relation noun in apposition before a first name. */
+const RELATION_APPOSITION =
+  /(?:^|[\s,])(?:[Mm]y|[Hh]is|[Hh]er|[Tt]heir|[Oo]ur)\s+(?:[\p{Ll}-]+\s+)?(?:wife|husband|partner|daughter|son|mother|father|brother|sister|cousin|aunt|uncle|niece|nephew|grandson|granddaughter|grandmother|grandfather|fiancée?|widow|widower|friend|neighbour|neighbor)\s*,\s*$/u;
 const RELATION_BEFORE =
   /\b(?:my|his|her|their|our|a|the)\s+(?:[\p{Ll}-]+\s+)?(?:colleague|friend|neighbour|neighbor|wife|husband|partner|daughter|son|mother|father|brother|sister|cousin|aunt|uncle|niece|nephew|grandson|granddaughter|grandmother|grandfather|boss|flatmate|roommate|classmate|teammate|fiancée?|widow|widower)\s+$/u;
 const ORG_KIND =
@@ -1288,6 +1313,7 @@ function scanNames(
   let m: RegExpExecArray | null;
   while ((m = re.exec(sentence)) !== null) {
     const start = a + m.index;
+    if (base + start < reg.scannedTo) continue; // read already, for a pronoun after it
     if (attribs.some((x) => start >= x.subjStart && start < x.subjEnd)) continue;
     // "Whitlock's Halo came back": the possessive ends the name
     const poss = /[’']s\s/.exec(m[0]);
@@ -1432,6 +1458,8 @@ function scanNames(
         /^\s+[\p{Ll}]/u.test(after0) &&
         !words.some((w) => isPlaceWord(w))) ||
       (words.length === 1 && (ageNext || (personRole && firstKnown))) ||
+      // "My husband, Tunde, has a list": a first name in apposition to a relation
+      (words.length === 1 && lead === 0 && RELATION_APPOSITION.test(headText) && /^\s*,/.test(tail)) ||
       // "Priya Das, who borrowed the bike", "my colleague Priya Das": a relative "who" or a relation word
       (words.length >= 2 &&
         words.length <= 3 &&

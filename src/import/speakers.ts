@@ -349,7 +349,7 @@ export function partKind(part: string): PartKind {
   if (/^(a|an)\s/i.test(p)) return "desc";
   // "one of the sources", "two people familiar with the matter", "several residents": people counted, not named
   if (
-    /^(?:one|two|three|four|several|some|many|a few|a number)\s+of\s+(?:the|those|his|her|their|its)\s+(?:[\p{Ll}-]+\s+){0,2}[\p{Ll}-]+s$/iu.test(
+    /^(?:one|two|three|four|several|some|many|a few|a number)\s+of\s+(?:the|those|his|her|their|its)\s+(?:[\p{Ll}-]+\s+){0,2}[\p{Ll}-]+s(?:\s+(?:in|at|from|on)\s+(?:the|his|her|their|its|my|our)\s+(?:[\p{Ll}-]+\s+){0,2}[\p{Ll}-]+)?$/iu.test(
       p,
     ) ||
     /^(?:two|three|four|five|several|some|many|a few|other)\s+(?:[\p{Ll}-]+\s+){0,2}?(?:people|sources|officials|residents|witnesses|workers|employees|parents|students|lawmakers|diplomats|analysts|executives|experts|investors|traders|doctors|nurses|teachers|neighbours|neighbors|members|staff|activists|protesters|voters|fans)\b(?:\s+(?:familiar|close|with|who|briefed|involved|in|at|from|of|on)\b.*)?$/iu.test(
@@ -664,6 +664,9 @@ export class Registry {
     return this.excluded.has(name.toLowerCase());
   }
 
+  /** Where the names of the sentence being read have been scanned to (a position), so none is mentioned twice. */
+  scannedTo = 0;
+
   /** Who a third-person pronoun cannot mean here: in an interview's answer, the interviewee speaks as "I". */
   exclude: Entity | null = null;
 
@@ -829,6 +832,9 @@ export class Registry {
     // 1. a subject of this sentence or the one before that agrees, then one of unknown gender
     const recent =
       this.nearest(pos, windowStart, (m) => near(m) && m.subject && ok(m.entity, true)) ??
+      // "… so I rang the officer, Gideon Parr, and he said": one of this sentence who agrees
+      this.nearest(pos, windowStart, (m) => m.sent === cur && ok(m.entity, true)) ??
+      this.nearest(pos, windowStart, (m) => m.sent === cur && ok(m.entity, false) && !m.entity.described) ??
       this.nearest(pos, windowStart, (m) => near(m) && m.subject && ok(m.entity, false)) ??
       // 2. anyone named in those two sentences who agrees
       this.nearest(pos, windowStart, (m) => near(m) && ok(m.entity, true)) ??

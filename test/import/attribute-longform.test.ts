@@ -218,3 +218,40 @@ describe("single quotation marks after a verb of saying, in a double-quote artic
     expect(who(r, "big walkout")).toBeUndefined();
   });
 });
+
+describe("an interview's answers naming the people they quote in passing", () => {
+  const r = attributeQuotes([
+    "Wenna Throssel founded the Carrow kite festival in 2015 and is stepping down this year.",
+    "HALE: Did you ever nearly cancel it?",
+    "THROSSEL: Once. My doctor told me, “Rest or you will not see the next one.” Then our sponsor left, so I rang the council’s events officer, Gideon Parr, and he said, “How much do you need by Friday?”",
+    "HALE: Who helped most?",
+    "THROSSEL: Our treasurer, Ken Adeyemi-Hart, sat me down in 2021 and said, “Either we sell tickets or we stop.” One of the teenagers in his kite class told me, “You are the only adult who listens.”",
+    "HALE: And now?",
+    "THROSSEL: Sleep. My husband, Tunde, has plans. He says, “The list is not a threat, it is a plan.”",
+  ]);
+
+  it("'I rang the officer, Gideon Parr, and he said' is Parr, not someone quoted before", () => {
+    expect(who(r, "How much do you need")).toBe("Gideon Parr");
+  });
+
+  it("'X, the treasurer, sat me down … and said' and 'One of the teenagers in his class told me'", () => {
+    expect(who(r, "Either we sell tickets")).toBe("Ken Adeyemi-Hart");
+    expect(who(r, "You are the only adult")).toMatch(/^one of the teenagers/i);
+  });
+
+  it("'My husband, Tunde, has plans. He says' is Tunde", () => {
+    expect(who(r, "The list is not a threat")).toBe("Tunde");
+  });
+});
+
+describe("a bare quote after the reporter's own sentence", () => {
+  it("'When I put it to X that …, she shakes her head.' then a bare quote is X's, a scare quote in between", () => {
+    const r = attributeQuotes([
+      "Its operations director, Ffion Caradoc, agreed to meet me at the site office.",
+      "“We have never forced anybody out,” Caradoc says.",
+      "When I put it to Caradoc that the company had “surrounded” the house, she shakes her head.",
+      "“We’ve kept our distance. There’s a buffer we agreed with the council.”",
+    ]);
+    expect(who(r, "We’ve kept our distance")).toBe("Ffion Caradoc");
+  });
+});
