@@ -1,6 +1,6 @@
 import Fuse from "fuse.js";
 import { MAX_QUESTION_CHARS, cleanText, fold, stem, withoutMarkup, words } from "./normalise.js";
-import { STOP_WORDS, expandAbbreviation, withPhrases } from "./lexicon.js";
+import { STOP_WORDS, expandAbbreviation, impliedWords, withPhrases } from "./lexicon.js";
 import { isKnownEnglish, isNamingWord } from "./pos.js";
 import { allowedEdits, editDistance } from "./fuzzy.js";
 import { SearchIndex, type Hit, type QueryTerm } from "./search-index.js";
@@ -183,7 +183,7 @@ export class Core {
           questions: e.questions.join(" \n "),
           tags: e.tags.join(" "),
           people: sp ? [sp.name, sp.role ?? "", ...sp.aliases].join(" ") : "",
-          context: (e.kind === "quote" ? (e.context ?? "") : (e.attribution ?? "")) + lean,
+          context: (e.kind === "quote" ? (e.context ?? "") : (e.attribution ?? "")) + lean + impliedWords(e.text),
           group: groupOf.get(e.sourceId) ?? 0,
         };
       }),

@@ -188,3 +188,16 @@ export function withPhrases(question: string): string {
 export function expandAbbreviation(word: string): string {
   return Object.prototype.hasOwnProperty.call(ABBREVIATIONS, word) ? ABBREVIATIONS[word]! : word;
 }
+
+/** "sales are down 12.3 percent" says they fell; "up 4%" that they rose. */
+const MOVES: [RegExp, string][] = [
+  [/\b(?:down|lower)\s+(?:by\s+)?(?:about\s+|almost\s+|nearly\s+|more than\s+)?[$£€]?\d/i, "fall"],
+  [/\b(?:up|higher)\s+(?:by\s+)?(?:about\s+|almost\s+|nearly\s+|more than\s+)?[$£€]?\d/i, "rise"],
+];
+
+/** The words an entry implies without writing them ("down 12 percent" → "fall"), for the index only. */
+export function impliedWords(text: string): string {
+  let out = "";
+  for (const [re, word] of MOVES) if (re.test(text)) out += ` ${word}`;
+  return out;
+}

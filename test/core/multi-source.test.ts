@@ -140,3 +140,24 @@ describe("what something is called", () => {
     expect(r.answer?.id ?? r.suggestionIds?.[0]).toBe("velmar-crash-f2");
   });
 });
+
+describe("words a sentence implies", () => {
+  const sales = createCore(
+    tinyKnowledge([
+      bakery,
+      {
+        id: "car-sales",
+        title: "October car sales in Harrowgate",
+        facts: [
+          "Truck and van sales are down 2.6 percent, while sedan sales are down 12.3 percent.",
+          "Dealers sold 30,154 new cars in October.",
+          "Interest rates on car loans dropped for the third month in a row.",
+        ],
+      },
+    ]),
+  );
+
+  it("'down 12.3 percent' answers how much something dropped", () => {
+    expect(sales.ask("how much have sedan sales dropped?").answer?.text).toContain("12.3 percent");
+  });
+});
