@@ -6,6 +6,7 @@ import {
   articleSetting,
   articleVocabulary,
   leadingClause,
+  relativeClauses,
   makeFacts,
   mentions,
   personQuestions,
@@ -197,5 +198,24 @@ describe("makeFacts: a list joins the sentence that announces it", () => {
     // Not across paragraphs: the second paragraph's sentence stands alone.
     expect(texts).toContain(p[1]);
     expect(texts).toHaveLength(2);
+  });
+});
+
+describe("relativeClauses: what a sentence says of a named person in passing", () => {
+  it("restates 'Name, who …,' as a claim", () => {
+    expect(
+      relativeClauses(
+        "Residents told Vantara Radio's Ines Obuya, who reported from the port this week, that they queue.",
+      ),
+    ).toEqual(["Vantara Radio's Ines Obuya reported from the port this week."]);
+    expect(relativeClauses("Selma Ruddock, who runs a shop with 150,000 customers, closed it.")).toEqual([
+      "Selma Ruddock runs a shop with 150,000 customers.",
+    ]);
+  });
+  it("leaves out speakers, lists of names and reporting clauses", () => {
+    const s = "Pia Lund, who chairs the board, spoke first.";
+    expect(relativeClauses(s, ["Pia Lund"])).toEqual([]);
+    expect(relativeClauses("Ministers including Pia Lund and Ivo Brandt, who often use the app, object.")).toEqual([]);
+    expect(relativeClauses("Ivo Brandt, who said he was tired, left.")).toEqual([]);
   });
 });
