@@ -116,6 +116,18 @@ describe("a magazine long read in the present tense", () => {
     expect(who(r, "Most of them")).toBe("Yetunde Maronek");
   });
 
+  it("present-tense verbs of a profile ('Renwick remembers', 'he deadpans') attribute like 'says'", () => {
+    const r = attributeQuotes([
+      "Hollis Quarme, 52, has taught woodwork at Brackley High for 23 years. His colleague Ada Renwick teaches metalwork next door.",
+      "“Her students are braver than mine,” Quarme says.",
+      "“The first year, a girl nearly lost a thumb,” Renwick remembers. “After that I wrote the rules on the wall.”",
+      "Quarme nods. “Nobody ever reads them,” he deadpans, “but at least they are there.”",
+    ]);
+    expect(who(r, "The first year")).toBe("Ada Renwick");
+    expect(who(r, "After that I wrote")).toBe("Ada Renwick");
+    expect(who(r, "Nobody ever reads them")).toBe("Hollis Quarme");
+  });
+
   it("a named person 'from' somewhere before the verb ('Dr Aino Lusk from the hospital told') speaks", () => {
     const r = attributeQuotes([
       "The ward closed in June. Dr Aino Lusk from the city hospital told the council that the plan was “safe only on paper”, and left.",
