@@ -11,6 +11,7 @@ import {
   definer,
   definitionSubject,
   intentOf,
+  measureOf,
   namedThing,
   namer,
   satisfies,
@@ -408,6 +409,7 @@ export class Core {
     const whoIs = subject !== null && (intent === "person" || asksRole(q));
     const counted = intent === "number" ? countedNoun(q) : null;
     const countsIt = counted === null ? null : counter(counted);
+    const measures = intent === "number" ? measureOf(q) : null;
     // The question's own term for the counted thing, to tell whether an entry speaks of it at all.
     // "people" is counted by "40 million Iranians" too: a word for any group of people is not checked.
     const countedIndex =
@@ -487,6 +489,8 @@ export class Core {
         let quoted = e.kind === "quote" ? quoteFactor : 1;
         // "What did X say?": a fact that reports no speech ("X is a nurse") is not what X said.
         if (asksSpeech && e.kind !== "quote" && !SPEECH.test(fold(e.text))) quoted = SPEECHLESS;
+        // "How big is Europa?": a size with its unit ("1,900-mile-wide") beats any other number.
+        if (measures !== null && fits && measures(e.text)) boost = COUNT_BOOST;
         if (countsIt !== null && fits && countsIt(e.text)) {
           boost = COUNT_BOOST;
           quoted = 1;

@@ -310,3 +310,25 @@ export function namer(noun: string): (text: string) => boolean {
     return (m !== null && !/(?:day|uary|ember|ober|March|April|May|June|July|August)$/.test(m[0])) || before.test(text);
   };
 }
+
+const SIZE_UNITS =
+  "miles?|kilomet(?:re|er)s?|km|met(?:re|er)s?|feet|foot|ft|inch(?:es)?|yards?|acres?|hectares?|square|sq|tons?|tonnes?|kilograms?|kg|pounds?|lbs?|grams?|litres?|liters?|gallons?";
+const TIME_UNITS = "seconds?|minutes?|hours?|days?|nights?|weeks?|months?|years?|decades?";
+const MEASURE = {
+  size: new RegExp(String.raw`\d[\d,.]*(?:\s*|-)(?:${SIZE_UNITS})\b`, "i"),
+  length: new RegExp(
+    String.raw`(?:\d[\d,.]*|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|twenty|thirty|forty|fifty|a few|several))(?:\s*|-)(?:${SIZE_UNITS}|${TIME_UNITS})\b`,
+    "i",
+  ),
+};
+
+/**
+ * A measure a question asks for: "how big / wide / tall…" a size with its unit, "how long" a length or a duration
+ * ("1,900-mile-wide", "nine-hour"); null for any other question. The returned test reads an entry's text.
+ */
+export function measureOf(question: string): ((text: string) => boolean) | null {
+  const q = fold(question);
+  if (/\bhow (?:big|large|wide|tall|high|deep|far|heavy|small)\b/.test(q)) return (t) => MEASURE.size.test(t);
+  if (/\bhow long\b/.test(q)) return (t) => MEASURE.length.test(t);
+  return null;
+}

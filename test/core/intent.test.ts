@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { intentOf, namedThing, namer, satisfies, timeStrength } from "../../src/core/intent.js";
+import { intentOf, measureOf, namedThing, namer, satisfies, timeStrength } from "../../src/core/intent.js";
 import type { Entry } from "../../src/core/types.js";
 
 describe("intentOf", () => {
@@ -64,5 +64,17 @@ describe("namedThing / namer", () => {
     expect(driver("Osric Naylor, the bus driver, has not spoken publicly.")).toBe(true);
     expect(driver("A smaller rival, Tandem, said it had signed up 2,300 new drivers since June 9.")).toBe(false);
     expect(driver("He spoke to the driver Monday morning.")).toBe(false);
+  });
+});
+
+describe("measureOf", () => {
+  it("'how big' wants a size with its unit, 'how long' a length or a duration", () => {
+    const big = measureOf("how big is europa")!;
+    expect(big("the 1,900-mile-wide (3,100 kilometers) moon")).toBe(true);
+    expect(big("observed for 17 nights in 2016")).toBe(false);
+    const long = measureOf("How long did the assembly debate the bill?")!;
+    expect(long("The act passed by 112 votes to 64 after a nine-hour debate.")).toBe(true);
+    expect(long("The act passed by 112 votes to 64.")).toBe(false);
+    expect(measureOf("How many votes did it get?")).toBeNull();
   });
 });

@@ -161,3 +161,23 @@ describe("words a sentence implies", () => {
     expect(sales.ask("how much have sedan sales dropped?").answer?.text).toContain("12.3 percent");
   });
 });
+
+describe("a measure", () => {
+  const moon = createCore(
+    tinyKnowledge([
+      bakery,
+      {
+        id: "vessa-moon",
+        title: "Water found on the moon Vessa",
+        facts: [
+          "A probe will fly past Vessa 45 times from 2031.",
+          "Astronomers watched the 1,900-mile-wide Vessa for 17 nights over two years.",
+        ],
+      },
+    ]),
+  );
+
+  it("'how big is X?' prefers a size with its unit over any other number", () => {
+    expect(moon.ask("how big is vessa").answer?.text).toContain("1,900-mile-wide");
+  });
+});
