@@ -1049,6 +1049,18 @@ function subjectBeforeParts(lead: string): { ref: Ref; roles: string[]; offset: 
       }
     }
     // "Hal Brennan, declines to discuss the contract but says": a joined verb phrase, the subject is before it
+    // "One of their delegation came up to me in the car park and said"
+    const oneOf =
+      k === pieces.length - 1
+        ? /^((?:[Oo]ne|[Tt]wo|[Tt]hree|[Ss]ome|[Ss]everal|[Mm]any)\s+of\s+(?:the|their|his|her|its|our|my|those)\s+[\p{Ll}-]+)\s+([\p{Ll}-]+)\b[^,;]{0,80}\s(?:and|but|then)$/u.exec(
+            part,
+          )
+        : null;
+    if (oneOf) {
+      // "one of the young volunteers": a plural noun after a modifier belongs to the phrase; "came" does not
+      const np = !/s$/.test(oneOf[1]!) && /s$/.test(oneOf[2]!) ? `${oneOf[1]!} ${oneOf[2]!}` : oneOf[1]!;
+      return { ref: { t: "desc", np }, roles, offset: piece.offset + piece.text.indexOf(np), length: np.length };
+    }
     // "Our treasurer, Ken Abiodun, sat me down in 2021 and said"
     if (
       k === pieces.length - 1 &&

@@ -251,6 +251,14 @@ describe("an interview's answers naming the people they quote in passing", () =>
     expect(who(r, "You are the only adult")).toMatch(/^one of the teenagers/i);
   });
 
+  it("'One of their delegation came up to me … and said' is that person, described", () => {
+    const q = attributeQuotes([
+      "Their negotiator, Pavo Renning, said nothing all week.",
+      "One of their delegation came up to me in the car park after I walked out and said, “You did what we could not.”",
+    ]);
+    expect(who(q, "You did what we could not")).toMatch(/^one of their delegation$/i);
+  });
+
   it("'My husband, Tunde, has plans. He says' is Tunde", () => {
     expect(who(r, "The list is not a threat")).toBe("Tunde");
   });
