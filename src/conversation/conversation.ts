@@ -114,7 +114,7 @@ function askKind(question: string): "when" | "why" | "how many" | "status" | nul
 
 /** A follow-up asking for an example: "like what?", "such as?", "for example?", "name some". */
 const EXAMPLE_ASK =
-  /^(?:like (?:what|which|which ones)|such as(?: what)?|for (?:example|instance)|examples?|an example|give (?:me|us) (?:an|some) examples?|give me examples|any examples|examples? please|name (?:some|one|them)|e g)$/;
+  /^(?:(?:can|could) you (?:give|name|show) (?:me |us )?(?:an?|some|one)(?: examples?)?|give an example|like (?:what|which|which ones)|such as(?: what)?|for (?:example|instance)|examples?|an example|give (?:me|us) (?:an|some) examples?|give me examples|any examples|examples? please|name (?:some|one|them)|e g)$/;
 /** "which app?", "what apps?": which one of what the last answer speaks of. */
 const WHICH_NOUN = /^(?:which|what) ([a-z]{3,})$/;
 /** A text that gives its own examples. */
@@ -619,7 +619,7 @@ export class Conversation {
         // when that answer already says it (its text holds the verb), it is the answer again.
         const doing = THEY_DO.exec(plainWords(message));
         const last = recall.entry !== null ? view.entries.get(recall.entry) : undefined;
-        if (doing && last && (namesSomeone(view, last.id) || PEOPLE.test(last.text))) {
+        if (doing && last && !ELSE.test(words.join(" ")) && (namesSomeone(view, last.id) || PEOPLE.test(last.text))) {
           const verbs = (VERB_SENSES[doing[1]!] ?? [doing[1]!]).map(stem);
           if (verbs.some((v) => view.mentions(last.id, [v])))
             return this.showEntry(recall, view, last.id, null, "detail");
@@ -803,7 +803,7 @@ export class Conversation {
     }
     // "what is the national information network for?": where the core ties its answer with one that gives what the
     // question word asks for (an aim, a time, a reason, a figure, a status) and its own does not, that one answers.
-    if (kind === null && result.answered && result.answer && question !== null) {
+    if ((kind === null || kind === "pronoun") && result.answered && result.answer && question !== null) {
       const wants = ANSWER_KIND[askKind(question) ?? ""];
       const top = result.answer.confidence;
       if (wants && !wants.test(result.answer.text)) {
@@ -1046,8 +1046,8 @@ export class Conversation {
       (id) =>
         view.entries.get(id)!.tags.includes(first) &&
         names(view.entries.get(id)!.text).some((w) => !known.has(w)) &&
-        // "which protests?": one that is about protests too.
-        (noun === null || view.mentions(id, [noun])),
+        // "which protests?": one that is about protests too (its text or the questions it answers).
+        (noun === null || view.mentionsAsked(id, [noun])),
     );
     // The same person's first, shown or not ("which app?" after the make-up artist's customers: her Instagram).
     const person = view.personOf(last.id);
@@ -1056,7 +1056,12 @@ export class Conversation {
         ? undefined
         : view
             .related(last.id, new Set(), 12)
-            .find((id) => view.personOf(id) === person && names(view.entries.get(id)!.text).some((w) => !known.has(w)));
+            .find(
+              (id) =>
+                view.personOf(id) === person &&
+                names(view.entries.get(id)!.text).some((w) => !known.has(w)) &&
+                (noun === null || view.mentionsAsked(id, [noun])),
+            );
     return theirs ?? fits[0] ?? null;
   }
 

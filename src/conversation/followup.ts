@@ -141,13 +141,13 @@ const SURPRISE =
 const MORE_FROM_NAMED =
   /^(?:what else (?:did|does|has|have|would) (.+?) (?:say|said|says|tell|told|think)|(?:anything|something) else (?:from|by) (.+)|(?:any |some |give me |show me )?(?:more|other|another) (?:quotes? |words |things )?(?:from|by) (.+)|(?:did|does|has) (.+?) (?:say|said) anything else)$/;
 const DETAIL =
-  /^(?:(?:and )?compared (?:to|with) (?:what|others|other countries|the rest of the world|the world|other places|before|last year)|which ones?|which one|which of them|give me an example|give me examples|give (?:me|us) (?:an|some) examples?|any examples|example please|examples please|e g|such as what|about what|regarding what|on what|about whom|about who|to whom|to who|with whom|with who|for whom|for who|in what context|what context|context|like (?:who|what|which|whom|where)|such as|for (?:example|instance)|examples?|an example|name them|list them|name some|what are they|who are they|who were they|who exactly|what exactly|(?:is|was|are|were) (?:that|it|this) (?:a lot|much|many|big|bad|good|normal|high|low|significant|serious|common|unusual|surprising|a big deal|important)|that (?:much|many|big|bad|good|high|low))$/;
+  /^(?:(?:can|could) you (?:give|name|show) (?:me |us )?(?:an?|some|one)(?: examples?)?|give an example|(?:and )?compared (?:to|with) (?:what|others|other countries|the rest of the world|the world|other places|before|last year)|which ones?|which one|which of them|give me an example|give me examples|give (?:me|us) (?:an|some) examples?|any examples|example please|examples please|e g|such as what|about what|regarding what|on what|about whom|about who|to whom|to who|with whom|with who|for whom|for who|in what context|what context|context|like (?:who|what|which|whom|where)|such as|for (?:example|instance)|examples?|an example|name them|list them|name some|what are they|who are they|who were they|who exactly|what exactly|(?:is|was|are|were) (?:that|it|this) (?:a lot|much|many|big|bad|good|normal|high|low|significant|serious|common|unusual|surprising|a big deal|important)|that (?:much|many|big|bad|good|high|low))$/;
 /**
  * More ways to ask for what the last answer holds: "name one", "like which apps?", "what kind?", "who was he talking
  * to?" (a quote's context says), "how does that compare?", "after what?".
  */
 const DETAIL_MORE =
-  /^(?:name (?:one|a few|any)|like (?:which|what) [a-z]+|(?:what|which) (?:kind|sort|type)s?(?: of [a-z]+)?|who (?:was|is|were) (?:he|she) (?:talking|speaking|saying (?:it|that|this)) to|who did (?:he|she) (?:say|tell|said) (?:it|that|this) to|who (?:asked|interviewed) (?:him|her)|(?:is|was) (?:that|it|this) [a-z]+ compared (?:to|with)(?: [a-z]+){1,4}|how does (?:that|it|this) compare(?: (?:to|with)(?: [a-z]+){1,4})?|(?:after|before|following) what|what did (?:he|she|they) mean(?: by (?:that|it|this))?|what (?:was|is|were|are) (?:he|she|they) (?:talking|speaking|on) about|what (?:was|is) (?:that|it|this) about|out of how many|out of what|(?:when|where) did (?:he|she|they) say (?:that|it|this))$/;
+  /^(?:name (?:one|a few|any)|like (?:which|what) [a-z]+|(?:what|which) (?:kind|sort|type)s?(?: of [a-z]+)?|who (?:was|is|were) (?:he|she) (?:talking|speaking|saying (?:it|that|this)) to|who did (?:he|she) (?:say|tell|said) (?:it|that|this) to|who (?:asked|interviewed) (?:him|her)|(?:is|was) (?:that|it|this) [a-z]+ compared (?:to|with)(?: [a-z]+){1,4}|how does (?:that|it|this) compare(?: (?:to|with)(?: [a-z]+){1,4})?|(?:after|before|following|despite|against|over) what|what did (?:he|she|they) mean(?: by (?:that|it|this))?|what (?:was|is|were|are) (?:he|she|they) (?:talking|speaking|on) about|what (?:was|is) (?:that|it|this) about|out of how many|out of what|(?:when|where) did (?:he|she|they) say (?:that|it|this))$/;
 /** "who's responsible?", "whose fault is that?", "who is behind it?": who did what the last answer tells. */
 const AGENT =
   /^(?:who is responsible(?: for (?:that|it|this))?|who was responsible(?: for (?:that|it|this))?|who is to blame|who was to blame|whose fault (?:is|was) (?:that|it|this)|whose fault|who is behind (?:that|it|this)|who was behind (?:that|it|this)|whose idea was (?:that|it|this))$/;
@@ -176,7 +176,7 @@ const BARE: [RegExp, "why" | "when" | "where" | "how" | "how many" | "result"][]
 const PICK =
   /^(?:(?:the )?(?:first|1st|second|2nd|1|2|one|two|a|b)(?: one| option| answer)?|option (?:1|2|one|two|a|b)|number (?:1|2|one|two)|the (?:former|latter))$/;
 const SWAP =
-  /^(?:and|or|but|also|so)?\s*(?:(?:what|how) about|whatabout|what of|and what about|same for|same question for|what about for)\s+(.+)$|^(?:and|or)\s+(.+)$/;
+  /^(?:and|or|but|also|so)?\s*(?:(?:what|how) about|whatabout|what of|and what about|same for|same question for|what about for)\s+(.+)$|^(?:and|or)\s+(.+)$|^(?:and |so |but )?(?:is|are) ([a-z]+(?: [a-z]+)?)$/;
 const QUESTION_START =
   /^(?:who|whom|whose|what|when|where|why|how|which|is|are|was|were|do|does|did|can|could|will|would|should|has|have|had|tell|give|show|list)\b/;
 
@@ -238,13 +238,16 @@ function readWords(s: string, options: boolean): FollowUp | null {
   for (const [re, ask] of BARE) if (re.test(s)) return { kind: "bare", ask };
   const swap = SWAP.exec(s);
   if (swap) {
-    const topic = (swap[1] ?? swap[2] ?? "")
+    // "is instagram?" right after "is YouTube allowed in Iran?": the last question asked of Instagram.
+    const topic = (swap[1] ?? swap[2] ?? swap[3] ?? "")
       .replace(/^(?:the|a|an)\s+/, "")
       .replace(/\s+(?:then|too|as well|instead)$/, "")
       .trim();
     // "and who banned it?" is a question of its own after "and": read what follows instead.
     // "and his name?" asks about the person: read what follows instead, too.
-    const pointsBack = /\b(?:he|she|him|her|his|hers|it|its|that|this|they|them|their)\b/.test(topic);
+    const pointsBack = /\b(?:he|she|him|her|his|hers|it|its|that|this|they|them|their|those|these)\b/.test(topic);
+    // "are these safe?", "is it done?": not a swap, a question pointing back.
+    if (swap[3] !== undefined && (pointsBack || /\b(?:you|u|there|here)\b/.test(topic))) return null;
     if (topic !== "" && !QUESTION_START.test(topic) && !pointsBack && topic.split(" ").length <= 5)
       return { kind: "swap", topic };
     if (topic !== "") return readFollowUp(topic, options);

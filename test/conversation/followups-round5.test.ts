@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { readFollowUp } from "../../src/conversation/followup.js";
 import { conversation } from "./helpers.js";
 
 describe("round 5 follow-up classes", () => {
@@ -370,5 +371,33 @@ describe("round 5 follow-up classes", () => {
     conv.handle("k", "where can iranians shop online");
     expect(conv.handle("k", "and get a taxi").answer?.text).toMatch(/taxi|ride-hailing/i);
     expect(conv.handle("k", "and stream movies").mode).toBe("declined");
+  });
+
+  it("'what's it for?' takes the tied answer that gives an aim, in a follow-up too", () => {
+    const { conv } = conversation();
+    conv.handle("k", "is the national information network done");
+    expect(conv.handle("k", "what's it for").answer?.id).toBe("national-information-network-aim");
+  });
+
+  it("'which campaign?' does not jump to another entry of the same person that is not about a campaign", () => {
+    const { conv } = conversation();
+    conv.handle("k", "why did rouhani use instagram in his campaign");
+    expect(conv.handle("k", "which campaign").answer?.id).toBe("rouhani-instagram-campaign");
+  });
+
+  it("'is instagram?' right after a question is that question asked of Instagram; 'are these safe?' points back", () => {
+    const { conv } = conversation();
+    expect(conv.handle("k", "is youtube allowed in iran").mode).toBe("declined");
+    expect(conv.handle("k", "is instagram").answer?.id).toBe("instagram-pinterest-allowed");
+    expect(conv.handle("k", "and twitter").answer?.id).toBe("facebook-twitter-blocked");
+    expect(readFollowUp("are these safe?")?.kind).toBe("pronoun");
+  });
+
+  it("'despite what?' and 'can you give an example?' are about the last answer", () => {
+    expect(readFollowUp("despite what")?.kind).toBe("detail");
+    expect(readFollowUp("can you give an example")?.kind).toBe("detail");
+    const { conv } = conversation();
+    conv.handle("k", "are iranians tech-savvy");
+    expect(conv.handle("k", "despite what").mode).toBe("answer");
   });
 });
