@@ -91,16 +91,17 @@ export function extractArticle(input: string | Buffer, opts: ExtractOptions): Ex
   }
   if (text.trim() === "") throw new SourceError(`${opts.file} is empty`);
   const html = isHtml(text, opts);
-  const body = html ? extractHtml(text) : extractText(text, opts.file);
+  const body = html ? extractHtml(text, opts.url) : extractText(text, opts.file);
   const words = countWords(body.paragraphs);
   if (words < (body.declaredArticle ? MIN_DECLARED_ARTICLE_WORDS : MIN_ARTICLE_WORDS)) {
     const hint = html ? "a home, list or login page?" : `an article has at least ${MIN_ARTICLE_WORDS}`;
     throw new SourceError(`not an article: only ${words} words of body text in ${opts.file} (${hint})`);
   }
   if (words < MIN_ARTICLE_WORDS) body.warnings.push(`short body: ${words} words (a paywalled teaser?)`);
+  body.warnings.push(...shapeWarnings(body.paragraphs));
   if (body.published === null) body.warnings.push("no publication date found");
   if (body.reporters.length === 0 && !body.authorIsOrg) {
-    const credited = reportersFromCredits(body.paragraphs);
+    const credited = reportersFromCredits(body.paragraphs, body.credits);
     if (credited.length) {
       body.reporters = credited;
       body.warnings.push("byline taken from the closing credit line");
@@ -120,6 +121,39 @@ export function extractArticle(input: string | Buffer, opts: ExtractOptions): Ex
   };
 }
 
+/** Fewer sentences than this and the review asks whether the page is an article at all (a results list, a teaser). */
+const FEW_SENTENCES = 7;
+
+/**
+ * Review warnings for text that is not shaped like an article: few sentences, or most of the words in lines that
+ * are not sentences (a results table, a schedule, a price list). Imported anyway; the person reading the review
+ * decides.
+ */
+export function shapeWarnings(paragraphs: string[]): string[] {
+  const out: string[] = [];
+  let sentences = 0;
+  let words = 0;
+  let listWords = 0;
+  let listLines = 0;
+  for (const p of paragraphs) {
+    const n = p.split(" ").length;
+    sentences += (p.match(/[.!?]["”’)]*(?=\s|$)/g) ?? []).length;
+    words += n;
+    if (!/[.!?:]["”’)]*$/.test(p)) {
+      listWords += n;
+      listLines++;
+    }
+  }
+  if (sentences < FEW_SENTENCES)
+    out.push(`few sentences (${sentences}): is this an article, or a list, table or teaser?`);
+  else if (listLines >= 4 && listWords >= words * 0.4) {
+    out.push(
+      `mostly a list: ${Math.round((100 * listWords) / words)}% of the text is in lines that are not sentences (a table, schedule or price list?)`,
+    );
+  }
+  return out;
+}
+
 interface Body {
   title: string;
   reporters: string[];
@@ -131,6 +165,8 @@ interface Body {
   declaredArticle?: boolean;
   /** The page names an organisation as its author: no byline, and none looked for elsewhere. */
   authorIsOrg?: boolean;
+  /** Credit lines dropped from the text ("Jane Doe contributed to this report."), read for reporters. */
+  credits?: string[];
 }
 
 const CREDIT_REPORTING = /^\(?\s*(?:additional )?reporting by ([^;)]+)/i;
@@ -141,12 +177,15 @@ const CREDIT_SENTENCE =
  * Reporters named in a closing credit line when the article has no byline: "(Reporting by A in X and B in Y;
  * Editing by C)" or "A reported from Tehran. B reported from Washington."
  */
-export function reportersFromCredits(paragraphs: string[]): string[] {
-  for (const p of paragraphs.slice(-3).reverse()) {
+export function reportersFromCredits(paragraphs: string[], credits: string[] = []): string[] {
+  for (const p of [...credits.slice().reverse(), ...paragraphs.slice(-3).reverse()]) {
     if (p.split(" ").length > 40) continue;
     const reporting = CREDIT_REPORTING.exec(p);
     const names = reporting
-      ? reporting[1]!.split(/\s*(?:,\s*and\s+|\s+and\s+|,\s*)\s*/).flatMap((n) => splitNames(n))
+      ? reporting[1]!
+          .replace(/[,;]?\s*(editing|edited|graphics?|photos?)\b.*$/i, "")
+          .split(/\s*(?:,\s*and\s+|\s+and\s+|,\s*)\s*/)
+          .flatMap((n) => splitNames(n))
       : [...p.matchAll(CREDIT_SENTENCE)].map((m) => m[1]!);
     const people = dedupe(names.map(tidyName).filter(isPersonName));
     if (people.length) return people;
@@ -187,14 +226,15 @@ export function joinNames(names: string[]): string {
 
 type El = Element;
 
-function extractHtml(html: string): Body {
+function extractHtml(html: string, url?: string): Body {
   const { document: doc } = parseHTML(html) as unknown as { document: Document };
-  const meta = readMetadata(doc);
+  const meta = readMetadata(doc, url);
   const warnings: string[] = [];
   if (doc.querySelector('input[type="password"]') && countWords([textOf(doc.body ?? doc.documentElement)]) < 400) {
     throw new SourceError("not an article: the page is a login form");
   }
-  const paragraphs = bodyParagraphs(doc, meta);
+  const credits: string[] = [];
+  const paragraphs = bodyParagraphs(doc, meta, credits);
   if (paragraphs === null) throw new SourceError("not an article: no article body found (a home, list or login page?)");
   const title = meta.title;
   if (!title) warnings.push("no headline found");
@@ -207,6 +247,7 @@ function extractHtml(html: string): Body {
     warnings: meta.warnings.concat(warnings),
     declaredArticle: meta.declaredArticle,
     authorIsOrg: meta.authorIsOrg,
+    credits,
   };
 }
 
@@ -292,7 +333,7 @@ function textLength(el: El): number {
 }
 
 /** Paragraphs of the article body, debris removed; null when Readability finds nothing. */
-function bodyParagraphs(doc: Document, meta: Metadata | null): string[] | null {
+function bodyParagraphs(doc: Document, meta: Metadata | null, credits: string[]): string[] | null {
   preClean(doc);
   let parsed: { content: unknown } | null;
   try {
@@ -309,7 +350,7 @@ function bodyParagraphs(doc: Document, meta: Metadata | null): string[] | null {
   if (meta && !meta.declaredArticle && isLinkList(blocks)) {
     throw new SourceError("not an article: the page is mostly a list of links (a home or section page?)");
   }
-  return cleanBlocks(blocks, meta);
+  return cleanBlocks(blocks, meta, credits);
 }
 
 interface Block {
@@ -473,9 +514,107 @@ const SHORT_DEBRIS = [
   /^make .{1,20} my homepage$/i,
 ];
 
-function isDebrisLine(text: string): boolean {
+/**
+ * Furniture that comes as a sentence of its own, up to about 40 words: follow/listen/contact lines, copyright and
+ * disclaimer notices, reprint notes, affiliate notices, browser instructions.
+ */
+const SENTENCE_DEBRIS = [
+  /^follow\b.{0,80}\b(on|at|via)\s+(twitter|facebook|instagram|linkedin|youtube|tiktok|threads|x)\b/i,
+  /^follow @\w+/i,
+  /^(listen|tune in)( to\b| live\b| back\b| now\b)/i,
+  /\bsubject to copyright\b|\bno part may be reproduced\b/i,
+  /^(citation|more information|disclaimer|editor'?s note|correction)\s*:/i,
+  /^disclaimer\b/i,
+  /^this (article|story|post|piece|content) (was |is )?(originally |first )?(appeared|published|republished|produced|adapted)\b/i,
+  /^(a version of )?this (article|story) (originally |first )?appeared\b/i,
+  /\b(may|might|will|could) (earn|receive|get) (an? |small )?(affiliate )?commission\b/i,
+  /\b(subscribe to|sign up for) (this|our|the) .{0,40}newsletter\b/i,
+  // Browser instructions ("On the toolbar, click Safari.", "In the Preferences window, select General.").
+  /^(on|in|from|at) the .{0,40}\b(toolbar|menu|window|box|tab|dialog|bar|settings)\b.{0,40}\b(click|select|type|choose|tap|enter)\b/i,
+  /^(then,? )?(click|select|choose|tap)\b.{0,60}\b(preferences|settings|options|toolbar|safari|chrome|firefox|edge|home ?page)\b/i,
+  /\bhome ?page\b.{0,40}\b(simply )?type\b/i,
+];
+
+/** Contact lines: an e-mail address with "email", "write to", "reach", "let us know" (up to 40 words). */
+const CONTACT = /\b(e-?mail|write to|contact|reach(ed)?|let us know|send|tips?)\b/i;
+const EMAIL = /[\w.+-]+@[\w-]+\.[\w.]+/;
+
+/** The reporter's bio at the end of a story ("Ann Lee is a senior editor at …"), dropped when it gives a contact. */
+const AUTHOR_BIO =
+  /^(\p{Lu}[\p{L}'’.-]+ ){1,3}(is|has been|was) (a|an|the|our) ([\p{L}-]+ ){0,4}(editor|writer|reporter|journalist|correspondent|columnist|contributor|producer)\b/iu;
+
+/** Credit lines: dropped from the text, kept to name the reporters when the page has no byline. */
+const CREDIT_LINE = [
+  /\bcontributed( reporting)? to this (report|story|article)\.?\)?$/i,
+  /\bcontributed reporting\.?\)?$/i,
+  /^[([]?\s*(additional )?reporting by\b.{0,300}$/i,
+];
+
+/** A subhead set in capitals ("WHAT YOU NEED TO MAKE JAM"): a label, never a sentence to state as a fact. */
+function isCapsSubhead(text: string): boolean {
+  const words = text.split(" ");
+  return (
+    words.length >= 2 &&
+    words.length <= 12 &&
+    !/[.!?]["”’]?$/.test(text) &&
+    /\p{Lu}{2}/u.test(text) &&
+    !/\p{Ll}/u.test(text) &&
+    (text.match(/\p{Lu}/gu)?.length ?? 0) >= 8
+  );
+}
+
+/** Furniture that also comes as the last (or first) sentence of a real paragraph: follow, contact, reprint notes. */
+const TRAILING_DEBRIS = [
+  /^join (us|our) .{0,40}\b(forums?|community|discord|newsletter|mailing list)\b/i,
+  /^have a (news )?tip\?/i,
+  /^follow\b.{0,80}\b(on|at|via)\s+(twitter|facebook|instagram|linkedin|youtube|tiktok|threads|x)\b/i,
+  /^follow @\w+/i,
+  /\bsubject to copyright\b/i,
+  /^this (article|story|post|piece) (was |is )?(originally |first )?(appeared|published|republished)\b/i,
+  /\b(may|might|will|could) (earn|receive) (an? |small )?(affiliate )?commission\b/i,
+  /\b(subscribe to|sign up for) (this|our|the) .{0,40}newsletter\b/i,
+];
+
+/**
+ * A paragraph without its closing furniture sentences ("… on Tuesday. Follow him on Twitter @jdoe."); credit
+ * sentences go to `credits`. Only a trailing run is cut: mid-paragraph, "email us at …" is the story's own text.
+ */
+function dropDebrisSentences(p: string, credits: string[]): string {
+  const parts = sentencesOf(p);
+  let end = parts.length;
+  const cut: string[] = [];
+  while (end > 0) {
+    const x = parts[end - 1]!;
+    if (x.split(" ").length > 40) break;
+    const credit = isCreditLine(x) && /\bcontributed\b/i.test(x);
+    if (!credit && !TRAILING_DEBRIS.some((re) => re.test(x)) && !(EMAIL.test(x) && CONTACT.test(x))) break;
+    if (credit) cut.push(x);
+    end--;
+  }
+  if (end === parts.length) return p;
+  credits.push(...cut.reverse());
+  return parts.slice(0, end).join(" ");
+}
+
+/** A credit on a line of its own: one sentence (a paragraph that ends with one is cut by dropDebrisSentences). */
+export function isCreditLine(text: string): boolean {
+  return text.split(" ").length <= 60 && CREDIT_LINE.some((re) => re.test(text)) && sentencesOf(text).length === 1;
+}
+
+/** A paragraph split where a sentence ends and a capital (or an @handle) starts the next: rough, but lossless. */
+function sentencesOf(p: string): string[] {
+  return p.split(/(?<=[\p{Ll}\d)]{2}[.!?]["”’)]?|[!?]["”’)]?)\s+(?=["“‘]?[\p{Lu}@])/u);
+}
+
+/** Page furniture or a credit line, in HTML blocks and text paragraphs alike. */
+export function isDebrisLine(text: string): boolean {
   if (DEBRIS_LINE.some((re) => re.test(text))) return true;
-  return text.split(" ").length <= 14 && SHORT_DEBRIS.some((re) => re.test(text));
+  const words = text.split(" ").length;
+  if (words <= 14 && SHORT_DEBRIS.some((re) => re.test(text))) return true;
+  if (words <= 40 && SENTENCE_DEBRIS.some((re) => re.test(text))) return true;
+  if (words <= 80 && AUTHOR_BIO.test(text) && (EMAIL.test(text) || /\bfollow\b.{0,30}(twitter|@)/i.test(text)))
+    return true;
+  return isCapsSubhead(text) || isCreditLine(text);
 }
 
 function norm(s: string): string {
@@ -485,14 +624,17 @@ function norm(s: string): string {
     .trim();
 }
 
-function cleanBlocks(blocks: Block[], meta: Metadata | null): string[] {
+function cleanBlocks(blocks: Block[], meta: Metadata | null, credits: string[]): string[] {
   const out: string[] = [];
   const titles = new Set((meta?.titles ?? []).map(norm));
   // The preamble runs until the first real paragraph: headline, dek, byline and date lines repeated there go.
   let preamble = true;
   for (const b of blocks) {
     const words = b.text.split(" ").length;
-    if (isDebrisLine(b.text)) continue;
+    if (isDebrisLine(b.text)) {
+      if (isCreditLine(b.text)) credits.push(b.text);
+      continue;
+    }
     // Link-only lines and lists (related stories, "Read more: <link>", tag lists).
     if (isLinkOnly(b) && words < 20) continue;
     if (preamble && meta) {
@@ -508,7 +650,8 @@ function cleanBlocks(blocks: Block[], meta: Metadata | null): string[] {
       if (words <= 15 && /\b(published|updated|posted)\b/i.test(b.text) && /\d/.test(b.text)) continue;
     }
     if (words >= 12) preamble = false;
-    out.push(b.text);
+    const text = dropDebrisSentences(b.text, credits);
+    if (text) out.push(text);
   }
   return out;
 }
@@ -552,16 +695,42 @@ function ldObjects(doc: Document): Record<string, unknown>[] {
     }
   };
   for (const s of doc.querySelectorAll('script[type="application/ld+json"]')) {
+    // Raw newlines and tabs inside strings are common and invalid JSON; as whitespace they are harmless.
     const raw = (s.textContent ?? "")
       .replace(/^\s*(<!--|\/\/\s*<!\[CDATA\[)/, "")
-      .replace(/(-->|\/\/\s*\]\]>)\s*$/, "");
+      .replace(/(-->|\/\/\s*\]\]>)\s*$/, "")
+      // eslint-disable-next-line no-control-regex -- control characters are exactly what is replaced
+      .replace(/[\u0000-\u001f]+/g, " ");
     try {
       visit(JSON.parse(raw));
     } catch {
-      // a malformed block is skipped; other sources of metadata follow
+      // Malformed (an unescaped quote in a description): salvage the plain string fields that matter.
+      const salvaged = salvageLd(raw);
+      if (salvaged) out.push(salvaged);
     }
   }
   return out;
+}
+
+/** The first `@type`, headline, dates and a string author of a JSON-LD block that does not parse. */
+function salvageLd(raw: string): Record<string, unknown> | null {
+  const o: Record<string, unknown> = {};
+  for (const key of ["@type", "headline", "datePublished", "dateCreated", "author"]) {
+    const m = new RegExp(`"${key}"\\s*:\\s*"([^"]{1,300})"`).exec(raw);
+    if (m) o[key] = m[1]!.replace(/\\\//g, "/");
+  }
+  return o["@type"] && Object.keys(o).length > 1 ? o : null;
+}
+
+/** A reference (`{"@id": …}` alone) replaced by the object of that id elsewhere in the page's JSON-LD. */
+function resolveRef(v: unknown, byId: Map<string, Record<string, unknown>>): unknown {
+  if (Array.isArray(v)) return v.map((x) => resolveRef(x, byId));
+  if (v && typeof v === "object") {
+    const o = v as Record<string, unknown>;
+    const id = o["@id"];
+    if (typeof id === "string" && o["name"] === undefined) return byId.get(id) ?? v;
+  }
+  return v;
 }
 
 function types(o: Record<string, unknown>): string[] {
@@ -631,41 +800,58 @@ const DATE_KEYS = [
   "date",
 ];
 
-function readMetadata(doc: Document): Metadata {
+/** The object describing the article: a schema.org Article subtype, else any object with a headline and a date or
+ * author (a `MedicalWebPage`, a `WebPage` that is the story). */
+function articleObject(objects: Record<string, unknown>[]): Record<string, unknown> | undefined {
+  return (
+    objects.find((o) => types(o).some((t) => ARTICLE_TYPE.test(t))) ??
+    objects.find(
+      (o) =>
+        typeof o["headline"] === "string" &&
+        (o["datePublished"] !== undefined || o["author"] !== undefined) &&
+        !types(o).some((t) => /Organization|WebSite|Person|BreadcrumbList/.test(t)),
+    )
+  );
+}
+
+function readMetadata(doc: Document, url?: string): Metadata {
   const warnings: string[] = [];
   const metas = indexMeta(doc);
   const objects = ldObjects(doc);
-  const article = objects.find((o) => types(o).some((t) => ARTICLE_TYPE.test(t)));
-  const ogSite =
-    metaContent(metas, "og:site_name", "application-name")
-      ?.split(/\s+[|·•]\s+/)[0]
-      ?.trim() || null;
-  let publisher = str(article?.["publisher"]) ?? str(article?.["sourceOrganization"]) ?? ogSite;
-  if (!publisher) {
-    const org = objects.find((o) => types(o).some((t) => /^(NewsMediaOrganization|Organization)$/.test(t)));
-    publisher = str(org?.["name"]);
-  }
+  const byId = new Map<string, Record<string, unknown>>();
+  for (const o of objects) if (typeof o["@id"] === "string" && o["name"] !== undefined) byId.set(o["@id"], o);
+  const article = articleObject(objects);
+
+  // Title candidates first: the site name is also read off the <title> ("Headline - Site").
+  const h1 = doc.querySelector("h1")?.textContent?.replace(/\s+/g, " ").trim() || null;
+  const ldTitle = str(article?.["headline"]) ?? str(article?.["name"]);
+  const og = metaContent(metas, "og:title", "twitter:title");
+  const tag = doc.querySelector("title")?.textContent?.replace(/\s+/g, " ").trim() || null;
+
+  const ldPublisher = str(resolveRef(article?.["publisher"] ?? article?.["sourceOrganization"], byId));
+  const publisher = choosePublisher(doc, metas, objects, article, ldPublisher, url, [ldTitle, og, tag, h1]);
+  const ogSite = cleanSiteName(metaContent(metas, "og:site_name", "application-name"));
+  const siteNames = [publisher, ogSite, ...titleTails([tag, og], [ldTitle, og, h1])].filter((x): x is string => !!x);
 
   // Reporters: JSON-LD persons; an organisation as author means no byline.
-  let reporters: string[] = [];
   let authorIsOrg = false;
-  const ldAuthors = article?.["author"] ?? article?.["creator"];
+  const ldNames: string[] = [];
+  const ldAuthors = resolveRef(article?.["author"] ?? article?.["creator"], byId);
   if (ldAuthors !== undefined) {
     for (const a of Array.isArray(ldAuthors) ? ldAuthors : [ldAuthors]) {
-      if (typeof a === "string") {
-        if (publisher && norm(a) === norm(publisher)) authorIsOrg = true;
-        else reporters.push(...splitNames(a));
-      } else if (a && typeof a === "object") {
+      if (typeof a === "string") ldNames.push(...splitNames(a));
+      else if (a && typeof a === "object") {
         const o = a as Record<string, unknown>;
-        const t = types(o);
         const name = str(o["name"]);
         if (!name) continue;
-        if (t.some((x) => /Organization|Organisation|Corporation|NewsMedia/.test(x))) authorIsOrg = true;
-        else if (publisher && norm(name) === norm(publisher)) authorIsOrg = true;
-        else reporters.push(...splitNames(name));
+        if (types(o).some((x) => /Organization|Organisation|Corporation|NewsMedia/.test(x))) authorIsOrg = true;
+        else ldNames.push(...splitNames(name));
       }
     }
   }
+  const people = (names: string[]): string[] =>
+    dedupe(names.map(tidyName).filter((n) => isPersonName(n) && !(publisher && isSameSite(n, publisher))));
+  let reporters = people(ldNames);
   if (reporters.length === 0 && !authorIsOrg) {
     const metaAuthor = metaContent(
       metas,
@@ -676,16 +862,15 @@ function readMetadata(doc: Document): Metadata {
       "sailthru.author",
       "dc.creator",
     );
-    if (metaAuthor && !/^https?:/i.test(metaAuthor) && !(publisher && norm(metaAuthor) === norm(publisher))) {
-      reporters = splitNames(metaAuthor);
-    }
+    if (metaAuthor && !/^https?:/i.test(metaAuthor)) reporters = people(splitNames(metaAuthor));
   }
-  if (reporters.length === 0 && !authorIsOrg) reporters = bylineFromElements(doc, publisher);
-  reporters = dedupe(
-    reporters.map(tidyName).filter((n) => isPersonName(n) && !(publisher && norm(n) === norm(publisher))),
-  );
+  // After a named author that is no person ("HNN Staff"), only a byline near the headline is taken, never one of a
+  // related-stories list further down.
+  const hadAuthor = ldNames.length > 0 || metaContent(metas, "author", "article:author", "parsely-author") !== null;
+  if (reporters.length === 0 && !authorIsOrg) reporters = people(bylineFromElements(doc, hadAuthor));
+  const byLine = authorIsOrg ? null : bylineText(doc);
+  if (reporters.length === 0 && byLine) reporters = people(splitNames(byLine));
 
-  // Date.
   // Date: the first candidate that reads as a real date (some pages ship "0001-01-01" or "" in JSON-LD).
   const dateCandidates = [
     str(article?.["datePublished"]),
@@ -695,6 +880,10 @@ function readMetadata(doc: Document): Metadata {
     ),
     ...[...doc.querySelectorAll("time[datetime]")].slice(0, 3).map((e) => e.getAttribute("datetime")),
     str(article?.["dateCreated"]),
+    ...objects.map((o) => str(o["datePublished"])),
+    ...[...doc.querySelectorAll('input[type="hidden"][value]')]
+      .filter((e) => /publish/i.test(`${e.getAttribute("class") ?? ""} ${e.getAttribute("name") ?? ""}`))
+      .map((e) => e.getAttribute("value")),
   ].filter((x): x is string => !!x && x.trim() !== "");
   let published: string | null = null;
   for (const c of dateCandidates) {
@@ -705,11 +894,6 @@ function readMetadata(doc: Document): Metadata {
   if (!published && dateCandidates.length) warnings.push(`could not read the date "${dateCandidates[0]}"`);
 
   // Title.
-  const siteNames = [publisher, ogSite].filter((x): x is string => !!x);
-  const h1 = doc.querySelector("h1")?.textContent?.replace(/\s+/g, " ").trim() || null;
-  const ldTitle = str(article?.["headline"]) ?? str(article?.["name"]);
-  const og = metaContent(metas, "og:title", "twitter:title");
-  const tag = doc.querySelector("title")?.textContent?.replace(/\s+/g, " ").trim() || null;
   let title = "";
   let from = "";
   for (const [cand, src] of [
@@ -719,7 +903,7 @@ function readMetadata(doc: Document): Metadata {
     [h1, "h1"],
   ] as const) {
     if (cand) {
-      title = stripSiteSuffix(decodeEntities(cand), siteNames, h1);
+      title = cleanTitle(decodeEntities(cand), siteNames, h1);
       from = src;
       break;
     }
@@ -727,17 +911,201 @@ function readMetadata(doc: Document): Metadata {
   if (from === "<title>" || from === "h1") warnings.push(`headline taken from the page's ${from}`);
   const titles = [ldTitle, og, tag, h1]
     .filter((x): x is string => !!x)
-    .map((t) => stripSiteSuffix(decodeEntities(t), siteNames, h1));
+    .flatMap((t) => [stripSiteSuffix(decodeEntities(t), siteNames, h1), cleanTitle(decodeEntities(t), siteNames, h1)]);
   return {
     title,
     titles,
     reporters,
     published,
-    publisher: publisher ? decodeEntities(publisher) : null,
+    publisher,
     warnings,
     authorIsOrg,
     declaredArticle: article !== undefined || /^article$/i.test(metaContent(metas, "og:type") ?? ""),
   };
+}
+
+/** The headline without the site's name and without a section label in front ("Opinion | …", "Analysis: …"). */
+function cleanTitle(title: string, siteNames: string[], h1: string | null): string {
+  return stripSectionPrefix(stripSiteSuffix(title, siteNames, h1));
+}
+
+const SECTION_LABEL =
+  /^(opinion|analysis|column|editorial|commentary|op-?ed|perspective|viewpoint|breaking|breaking news|exclusive|watch|video|live|update|updated|just in|fact check|review)\s*[:|]\s+/i;
+
+/**
+ * "Opinion | Headline" → "Headline": a section label in front of the headline, either a known label before ":" or
+ * "|", or any label of at most three words before " | ".
+ */
+export function stripSectionPrefix(title: string): string {
+  const m = SECTION_LABEL.exec(title);
+  if (m && title.length - m[0].length >= 15) return title.slice(m[0].length).trim();
+  const bar = /^([\p{L}][\p{L}'’&.-]*(?: [\p{L}'’&.-]+){0,2}) \| (.+)$/u.exec(title);
+  if (bar && bar[2]!.split(" ").length >= 4 && !bar[2]!.includes(" | ")) return bar[2]!.trim();
+  return title;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Publisher
+
+/** The first `|`/`·` segment of a site name, or null for junk: a handle, a URL, no letters, a sentence. */
+function cleanSiteName(raw: string | null | undefined): string | null {
+  if (!raw) return null;
+  const s = decodeEntities(raw)
+    .split(/\s+[|·•]\s+/)[0]!
+    .replace(/\s+/g, " ")
+    .trim();
+  if (!s || s.startsWith("@") || /^(https?:|www\.)/i.test(s) || !/\p{L}/u.test(s) || s.split(" ").length > 7)
+    return null;
+  return s;
+}
+
+/** Host of a URL without "www.", and its main label ("news.example.co.uk" → "example"). */
+function siteOf(url: string | null | undefined): { host: string; label: string } | null {
+  if (!url) return null;
+  let host: string;
+  try {
+    host = new URL(url).hostname.toLowerCase();
+  } catch {
+    return null;
+  }
+  host = host.replace(/^www\d?\./, "");
+  const parts = host.split(".");
+  if (parts.length < 2 || !/[a-z]/.test(host)) return null;
+  // "example.co.uk", "example.com.br": a two-letter country code after a short second level.
+  const cut =
+    parts.length >= 3 && parts[parts.length - 1]!.length === 2 && parts[parts.length - 2]!.length <= 3 ? 3 : 2;
+  return { host, label: parts[parts.length - cut]! };
+}
+
+function compact(s: string): string {
+  return s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, "");
+}
+
+function isSubsequence(short: string, long: string): boolean {
+  let i = 0;
+  for (const ch of long) if (ch === short[i]) i++;
+  return i === short.length;
+}
+
+/** A name that spells the site's domain: "Los Angeles Times" / latimes, "Reuters" / reuters, "nj.com" / nj. */
+function namesDomain(name: string, site: { host: string; label: string }): boolean {
+  for (const c of [compact(name), compact(name).replace(/^the/, "")]) {
+    for (const l of [site.label, site.label.replace(/^the/, "")]) {
+      if (!c || !l) continue;
+      if (c === l || c === compact(site.host)) return true;
+      if (Math.min(c.length, l.length) >= 4 && (c.includes(l) || l.includes(c))) return true;
+      if (l.length >= 3 && c[0] === l[0] && isSubsequence(l, c)) return true;
+      if (l.length >= 5 && c.startsWith(l.slice(0, 5))) return true;
+    }
+  }
+  return false;
+}
+
+/** Two spellings of one site ("Gazette" and "The Gazette", "Space.com" and "Space"). */
+function isSameSite(a: string, b: string): boolean {
+  const x = compact(a)
+    .replace(/^the/, "")
+    .replace(/(com|net|org)$/, "");
+  const y = compact(b)
+    .replace(/^the/, "")
+    .replace(/(com|net|org)$/, "");
+  return x !== "" && x === y;
+}
+
+/** "Headline - Site" in a <title> whose head is the headline given elsewhere: the tail, the site's name. */
+function titleTails(titles: (string | null)[], headlines: (string | null)[]): string[] {
+  const heads = new Set(headlines.filter((h): h is string => !!h).map((h) => norm(decodeEntities(h))));
+  const out: string[] = [];
+  for (const t of titles) {
+    if (!t) continue;
+    const text = decodeEntities(t);
+    for (const sep of SEPARATORS) {
+      const i = text.lastIndexOf(sep);
+      if (i <= 0) continue;
+      if (heads.has(norm(text.slice(0, i)))) {
+        const tail = cleanSiteName(text.slice(i + sep.length));
+        if (tail && tail.split(" ").length <= 5) out.push(tail);
+      }
+    }
+  }
+  return out;
+}
+
+/** "@SPACEdotcom" → "SPACE.com", "@ap" → "AP", "@Reuters" → "Reuters". */
+function tidyHandle(raw: string | null): string | null {
+  if (!raw) return null;
+  const h = raw
+    .trim()
+    .replace(/^@/, "")
+    .replace(/^https?:\/\/(www\.)?(twitter|x)\.com\//i, "")
+    .replace(/dotcom$/i, ".com");
+  if (!/^[\w.]{2,30}$/.test(h)) return null;
+  return /^[a-z]{2,4}$/.test(h) ? h.toUpperCase() : h;
+}
+
+/**
+ * The outlet's name. Candidates in order: JSON-LD publisher, og:site_name / application-name, the <title>'s tail,
+ * a JSON-LD Organization, the Twitter handle, the domain. With the page's domain known (URL, canonical, og:url), the
+ * first candidate that spells the domain wins, so a section ("U.S.", "Hosted") or a platform ("Blogger") loses to
+ * the site; a bare lower-case label ("nj") loses to "nj.com". Without a match, the first clean name, else the
+ * domain itself.
+ */
+function choosePublisher(
+  doc: Document,
+  metas: MetaIndex,
+  objects: Record<string, unknown>[],
+  article: Record<string, unknown> | undefined,
+  ldPublisher: string | null,
+  url: string | undefined,
+  headlines: (string | null)[],
+): string | null {
+  const pageUrl =
+    url ??
+    doc.querySelector('link[rel="canonical"]')?.getAttribute("href") ??
+    metaContent(metas, "og:url") ??
+    str(article?.["url"]) ??
+    (typeof article?.["mainEntityOfPage"] === "string"
+      ? (article["mainEntityOfPage"] as string)
+      : str((article?.["mainEntityOfPage"] as Record<string, unknown> | undefined)?.["@id"]));
+  const site = siteOf(pageUrl) ?? siteOf(metaContent(metas, "og:site_name"));
+  const org = objects.find((o) => types(o).some((t) => /^(NewsMediaOrganization|Organization)$/.test(t)));
+  const names = [
+    cleanSiteName(ldPublisher),
+    cleanSiteName(metaContent(metas, "og:site_name")),
+    cleanSiteName(metaContent(metas, "application-name")),
+    ...titleTails([headlines[2]!, headlines[1]!], [headlines[0]!, headlines[1]!, headlines[3]!]),
+    cleanSiteName(str(org?.["name"])),
+  ].filter((x): x is string => !!x);
+  // The article's own JSON-LD publisher is trusted (an agency story on a partner site names the agency).
+  const declared = cleanSiteName(ldPublisher);
+  if (declared && !(site && declared === site.label)) return declared;
+  if (site) {
+    const bare = (n: string): boolean => n === site.label;
+    // A name of two words or more, or a domain ("SpaceNews.com"), is taken as it is; one word ("U.S.", "Hosted")
+    // only when it spells the domain.
+    const strong = (n: string): boolean => n.includes(" ") || /\p{L}\.\p{L}{2,}$/u.test(n);
+    const handle = tidyHandle(metaContent(metas, "twitter:site"));
+    const all = [...names, ...(handle ? [handle] : [])];
+    for (const n of all) if (!bare(n) && (strong(n) || namesDomain(n, site))) return n;
+    // "nj" or "@hawaiinewsnow" is the domain's label: the domain says it better than any other single word.
+    if (all.some(bare)) return site.host;
+    return names[0] ?? site.host;
+  }
+  return names[0] ?? copyrightHolder(doc);
+}
+
+/** The holder named in the page's copyright line ("© 2019 Orrin Media. All rights reserved."): a last resort. */
+function copyrightHolder(doc: Document): string | null {
+  for (const el of doc.querySelectorAll('footer,[class*="copyright" i],[id*="copyright" i],[class*="footer" i]')) {
+    const text = (el.textContent ?? "").replace(/\s+/g, " ");
+    const m =
+      /(?:©|\(c\)|copyright)\s*(?:©\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*,?\s*)?(\p{Lu}[\p{L}\d&.'’ -]{1,40}?)\s*(?:[.,|•·]\s|all rights|$)/iu.exec(
+        text,
+      );
+    const name = m ? cleanSiteName(m[1]!.replace(/\s+(inc|ltd|llc|gmbh|ag|plc)\.?$/i, "")) : null;
+    if (name && !/^(all|the)$/i.test(name)) return name;
+  }
+  return null;
 }
 
 function decodeEntities(s: string): string {
@@ -794,9 +1162,14 @@ const BYLINE_SELECTORS = [
   "address",
 ];
 
-function bylineFromElements(doc: Document, publisher: string | null): string[] {
+function bylineFromElements(doc: Document, nearHeadline: boolean): string[] {
+  const region = nearHeadline ? new Set(headerLines(doc)) : null;
+  const inRegion = (el: Element): boolean => {
+    for (let e: Element | null = el; e; e = e.parentElement) if (region!.has(e)) return true;
+    return false;
+  };
   for (const sel of BYLINE_SELECTORS) {
-    const els = [...doc.querySelectorAll(sel)];
+    const els = [...doc.querySelectorAll(sel)].filter((el) => !region || inRegion(el));
     if (els.length === 0) continue;
     const names: string[] = [];
     const seen = new Set<Element>();
@@ -807,19 +1180,69 @@ function bylineFromElements(doc: Document, publisher: string | null): string[] {
       if (!text || text.length > 120) continue;
       names.push(...splitNames(text));
     }
-    const good = names.filter((n) => looksLikeName(n) && !(publisher && norm(n) === norm(publisher)));
+    // The first selector with name-like text decides; people() then drops desks and staff ("Telegraph Sport").
+    const good = names.filter(looksLikeName);
     if (good.length) return good;
   }
   return [];
 }
 
-/** Last resort: a written date ("Nov. 19, 2019", "19 November 2019") in a small date-named element. */
-function dateFromElements(doc: Document): string | null {
-  const els = doc.querySelectorAll(
-    '[class*="date"],[class*="Date"],[class*="publish"],[class*="Publish"],[class*="timestamp"],[class*="Timestamp"],[id*="date"]',
-  );
-  for (const el of [...els].slice(0, 30)) {
+/**
+ * The "By A, B on Monday, November 18th, 2019" line under the headline in an element with no byline class: the
+ * names part (cut before " on ", " | ", " - "), or null. Only lines between the h1 and the first long paragraph
+ * count, so a related story's byline further down is never taken.
+ */
+function bylineText(doc: Document): string | null {
+  for (const el of headerLines(doc)) {
     const text = (el.textContent ?? "").replace(/\s+/g, " ").trim();
+    if (!/^by:? \p{Lu}/iu.test(text) || text.length > 150) continue;
+    return text.replace(/\s+(on|at|updated|published)\s.*$|\s+[|–—-]\s.*$/i, "").replace(/\s+,/g, ",");
+  }
+  return null;
+}
+
+/** Elements after the page's h1 (or from the top without one) up to the second paragraph of 25 words or more
+ * (the first may be the standfirst). */
+function headerLines(doc: Document): Element[] {
+  const out: Element[] = [];
+  const hasH1 = doc.querySelector("h1") !== null;
+  let started = !hasH1;
+  let long = 0;
+  for (const el of doc.querySelectorAll("h1,p,div,span,li,header,address")) {
+    if (el.tagName === "H1") {
+      started = true;
+      continue;
+    }
+    if (!started) continue;
+    const text = (el.textContent ?? "").replace(/\s+/g, " ").trim();
+    if (el.tagName === "P" && text.split(" ").length >= 25 && ++long >= 2) break;
+    if (text.length > 0 && text.length <= 150) out.push(el);
+    if (out.length >= 200) break;
+  }
+  return out;
+}
+
+/**
+ * Last resort: a written date ("Nov. 19, 2019", "19 November 2019") in a small date-named element, a "By …"
+ * line or a small "meta" element (the line under the headline).
+ */
+function dateFromElements(doc: Document): string | null {
+  const els = [
+    ...[
+      ...doc.querySelectorAll(
+        '[class*="date"],[class*="Date"],[class*="publish"],[class*="Publish"],[class*="timestamp"],[class*="Timestamp"],[id*="date"]',
+      ),
+    ].slice(0, 30),
+    ...headerLines(doc).filter(
+      (e) => /^by:? \p{Lu}/iu.test((e.textContent ?? "").replace(/\s+/g, " ").trim()) || /meta/i.test(e.className),
+    ),
+  ];
+  for (const el of els) {
+    // "By Ann LeeNovember 15, 2019": two elements' text run together.
+    const text = (el.textContent ?? "")
+      .replace(/\s+/g, " ")
+      .trim()
+      .replace(/(\p{Ll})(\p{Lu})/gu, "$1 $2");
     if (text.length > 100 || !/\b(19|20)\d{2}\b/.test(text)) continue;
     const m =
       /\b(\d{1,2}(?:st|nd|rd|th)? [A-Za-z]{3,9}\.?,? \d{4}|[A-Za-z]{3,9}\.? \d{1,2}(?:st|nd|rd|th)?,? \d{4}|\d{4}-\d{2}-\d{2})\b/.exec(
@@ -851,7 +1274,11 @@ export function splitNames(raw: string): string[] {
   const parts = s
     .split(/\s*(?:,\s*and\s+|\s+and\s+|\s*&\s*|,\s*|;\s*)\s*/i)
     .map((p) => p.trim())
-    .filter(Boolean);
+    .filter(
+      (p) => p && !/^(edit(ing|ed|or)|photos?|photographs?|graphics?|illustrations?|video|design)\b.*\bby\b/i.test(p),
+    )
+    // "Analysis by A", "Posted by A", "with reporting by A"
+    .map((p) => p.replace(/^(?:[\p{L}-]+ ){0,2}?by[:\s]+/iu, ""));
   return parts.filter(
     (p) =>
       !/^(staff|senior|chief|political|business|reporter|correspondent|editor|writer|contributor|the associated press|associated press|updated|published)\b/i.test(
@@ -864,10 +1291,26 @@ export function splitNames(raw: string): string[] {
 const NOT_A_PERSON =
   /\b(reuters|associated press|afp|agence|bloomberg|press association|upi|dpa|xinhua|staff|editorial|editors?|desk|team|bureau|news|newsroom|service|agency|wire|sports?|writer|correspondent|reporter|contributors?|media|magazine|online|admin|administrator|guest|anonymous|unknown)\b|\.(com|net|org|co|info)\b|@/i;
 
-/** A byline entry that names a person: two to five words, capitalised, not an agency, desk or role. */
+/** Desks, sections and newsletters that bylines name beside or instead of reporters ("CNN Business"). */
+const DESK =
+  /\b(business|politics|health|tech|technology|science|entertainment|opinion|world|travel|markets|lifestyle|weather|digital|wires?|newsletter|podcast|daily|weekly|briefing|investigations?|graphics|video|photos?)\b/i;
+
+/**
+ * A byline entry that names a person: two to five capitalised words, not an agency, desk or role, not a title
+ * ("The Water Coolest"), no acronym ("CNN Business"; an all-caps name was recased by tidyName before this).
+ */
 function isPersonName(n: string): boolean {
   const words = n.split(" ");
-  return words.length >= 2 && words.length <= 5 && !NOT_A_PERSON.test(n) && /^\p{Lu}/u.test(n) && !/\d/.test(n);
+  return (
+    words.length >= 2 &&
+    words.length <= 5 &&
+    !NOT_A_PERSON.test(n) &&
+    !DESK.test(n) &&
+    !/^the\s/i.test(n) &&
+    !words.some((w) => /^\p{Lu}{3,}$/u.test(w)) &&
+    /^\p{Lu}/u.test(n) &&
+    !/\d/.test(n)
+  );
 }
 
 function tidyName(n: string): string {
@@ -878,10 +1321,10 @@ function tidyName(n: string): string {
     .replace(/(?<=\p{Lu})(Associated Press|Reuters|AFP|Bloomberg)$/u, "");
   t = t.replace(/(?<=\p{Ll}{2})\. \p{Lu}.*$/u, "");
   t = t.replace(
-    /(?<=\p{Ll})(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December|Updated|Published)\b.*$/u,
+    /(?<=\p{Ll}) ?(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December|Updated|Published)\b.*$/u,
     "",
   );
-  t = t.replace(/^(dr|prof|professor|mr|mrs|ms|sir)\.? /i, "");
+  t = t.replace(/^(dr|prof|professor|mr|mrs|ms|sir)\.? /i, "").replace(/(?<=\p{Ll}{2})\.$/u, "");
   // CORINNE HALVORSEN → Corinne Halvorsen
   if (t === t.toUpperCase() && /\p{Lu}{2}/u.test(t)) {
     return t.toLowerCase().replace(/(^|[\s'’-])(\p{Ll})/gu, (_m, a: string, b: string) => a + b.toUpperCase());
@@ -1046,11 +1489,19 @@ function extractText(text: string, file: string): Body {
   // Blank lines separate paragraphs only when one sits between two lines of text; else every line is one.
   const hasBlank = /\S\n\n+\S/.test(rest.join("\n"));
   const paragraphs: string[] = [];
+  const credits: string[] = [];
   let cur: string[] = [];
   const push = (): void => {
     const p = cur.join(" ").trim();
-    if (p) paragraphs.push(p);
     cur = [];
+    if (!p) return;
+    // The same furniture test as for HTML blocks, on the whole paragraph (its lines may be soft-wrapped).
+    if (isDebrisLine(p)) {
+      if (isCreditLine(p)) credits.push(p);
+      return;
+    }
+    const kept = dropDebrisSentences(p, credits);
+    if (kept) paragraphs.push(kept);
   };
   for (const l of rest) {
     if (l === "") {
@@ -1060,7 +1511,8 @@ function extractText(text: string, file: string): Body {
     if (isTextDebris(l)) continue;
     if (isMd && /^#{1,6}\s/.test(l)) {
       push();
-      paragraphs.push(l.replace(/^#{1,6}\s+/, ""));
+      cur.push(l.replace(/^#{1,6}\s+/, ""));
+      push();
       continue;
     }
     cur.push(l);
@@ -1069,7 +1521,7 @@ function extractText(text: string, file: string): Body {
   push();
   if (!title) warnings.push("no headline found");
   title = title.replace(/\s+/g, " ");
-  return { title, reporters, published, publisher: front?.publisher ?? null, paragraphs, warnings };
+  return { title, reporters, published, publisher: front?.publisher ?? null, paragraphs, warnings, credits };
 }
 
 function isTextDebris(l: string): boolean {

@@ -84,9 +84,18 @@ const ENGLISH = new Set(
   ),
 );
 
+/** Function words of the languages most often met in Latin script (Portuguese, Spanish, French, Italian, German,
+ * Dutch, Indonesian), none of them an English word. */
+const FOREIGN = new Set(
+  "de da das dos em na nas não uma para com que é são também pelo pela el los las del y una por est les des du et une pour dans sur pas avec il della che di più sono und der ist nicht mit von zu dem ein eine auf für sich het een niet yang dengan ini itu untuk tidak".split(
+    " ",
+  ),
+);
+
 /**
  * Why the article cannot be imported for an English-only bot, or null: mostly non-Latin letters ("another script"),
- * or Latin letters with too few English function words ("another language"; English prose runs at 25-35 %).
+ * or Latin letters with too few English function words ("another language"; English prose runs at 25-35 %), or
+ * more function words of another language than of English (a Portuguese page shares "a" and "do" with English).
  */
 export function languageProblem(paragraphs: readonly string[]): string | null {
   const text = paragraphs.join(" ");
@@ -95,7 +104,8 @@ export function languageProblem(paragraphs: readonly string[]): string | null {
   if (letters > 0 && latin / letters < 0.7) return "not an English article: the text is in another script";
   const words = text.toLowerCase().match(/\p{L}+/gu) ?? [];
   const common = words.filter((w) => ENGLISH.has(w)).length;
-  if (words.length > 0 && common / words.length < 0.1)
+  const foreign = words.filter((w) => FOREIGN.has(w)).length;
+  if (words.length > 0 && (common / words.length < 0.1 || foreign > common))
     return "not an English article: the text looks like another language";
   return null;
 }

@@ -3,7 +3,16 @@ import { mkdirSync, mkdtempSync, rmSync, truncateSync, writeFileSync } from "nod
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { extractArticle, normaliseDate, readSource, splitNames, stripSiteSuffix } from "../../src/import/extract.js";
+import {
+  extractArticle,
+  normaliseDate,
+  readSource,
+  shapeWarnings,
+  splitNames,
+  stripSectionPrefix,
+  stripSiteSuffix,
+} from "../../src/import/extract.js";
+import { languageProblem } from "../../src/import/index.js";
 import { SourceError } from "../../src/import/types.js";
 
 const tmp = mkdtempSync(join(tmpdir(), "briefbot-extract-"));
@@ -143,7 +152,9 @@ describe("HTML metadata", () => {
       ],
     };
     const head = `<script type="application/ld+json">${JSON.stringify(ld)}</script><meta property="og:title" content="Other title">`;
-    const a = extractArticle(articlePage(body, head), { file: "a.html" });
+    // Seven sentences: a shorter text earns a "few sentences" review warning.
+    const long = [1, 2, 3, 4, 5, 6, 7].map((i) => `<p>${para(i)}</p>`).join("");
+    const a = extractArticle(articlePage(long, head), { file: "a.html" });
     expect(a.title).toBe("Board splits over dredging");
     expect(a.reporters).toEqual(["Ann Lee", "Tom Roe"]);
     expect(a.byline).toBe("Ann Lee and Tom Roe");
@@ -449,5 +460,247 @@ describe("readSource and bad input", () => {
         extractArticle(Buffer.from([0x7f, 0x45, 0x4c, 0x46, 0x02, 0x01, 0x01, 0x00, 0x00]), { file: "a.bin" }),
       ),
     ).toMatch(/binary/);
+  });
+});
+
+/** A page with a chosen head and seven body paragraphs (enough sentences for no "few sentences" warning). */
+function page(head: string, bodyTop = "", title = "Harbour board splits over dredging"): string {
+  const body = [1, 2, 3, 4, 5, 6, 7].map((i) => `<p>${para(i)}</p>`).join("");
+  return `<!doctype html><html><head><title>${title}</title>${head}</head>
+<body><main><article><h1>Harbour board splits over dredging</h1>${bodyTop}${body}</article></main></body></html>`;
+}
+
+const ldScript = (o: unknown): string => `<script type="application/ld+json">${JSON.stringify(o)}</script>`;
+
+describe("metadata the judge of real pages asked for", () => {
+  it.each([
+    ["Opinion | Harbour board splits over dredging", "Harbour board splits over dredging"],
+    ["Analysis: Why the harbour board split over dredging", "Why the harbour board split over dredging"],
+    ["BREAKING: Harbour board splits over dredging", "Harbour board splits over dredging"],
+    ["Fact Check: Did the board vote to dredge the harbour?", "Did the board vote to dredge the harbour?"],
+    [
+      "Spring Design Week 2026 | Pier lamps by Ann Lee light the water",
+      "Spring Design Week 2026 | Pier lamps by Ann Lee light the water",
+    ],
+    [
+      "Dredging hearings: Key moments from the board's long night",
+      "Dredging hearings: Key moments from the board's long night",
+    ],
+    ["Opinion | Short", "Opinion | Short"],
+  ])("drops a section label in front of %j", (title, expected) => {
+    expect(stripSectionPrefix(title)).toBe(expected);
+  });
+
+  it("drops the section label from the page headline and the site from <title>", () => {
+    const head = '<meta property="og:title" content="Opinion | Harbour board splits over dredging">';
+    const a = extractArticle(page(head, "", "Opinion | Harbour board splits over dredging - The Orrin Gazette"), {
+      file: "a.html",
+    });
+    expect(a.title).toBe("Harbour board splits over dredging");
+    expect(a.publisher).toBe("The Orrin Gazette"); // from the <title>'s tail: no other site name on the page
+  });
+
+  it.each([
+    ["Analysis by Ann Lee, Senior Writer", ["Ann Lee"]],
+    ["Posted by Ann Lee", ["Ann Lee"]],
+    ["Ann Lee, with reporting by Tom Roe; editing by Kim Park", ["Ann Lee", "Tom Roe"]],
+  ])("splits the byline %j", (raw, expected) => {
+    expect(splitNames(raw)).toEqual(expected);
+  });
+
+  it("keeps desks, acronym desks and newsletter names out of the reporters", () => {
+    const ld = {
+      "@type": "NewsArticle",
+      headline: "Harbour board splits over dredging",
+      author: [
+        { "@type": "Person", name: "Ann Lee" },
+        { "@type": "Person", name: "OGN Business" },
+        { "@type": "Person", name: "The Morning Harbour" },
+        { "@type": "Person", name: "Gazette Politics Desk" },
+      ],
+      datePublished: "2026-05-02",
+    };
+    expect(extractArticle(page(ldScript(ld)), { file: "a.html" }).reporters).toEqual(["Ann Lee"]);
+  });
+
+  it("resolves a JSON-LD author given by @id, and reads an article typed as a web page", () => {
+    const ld = {
+      "@graph": [
+        {
+          "@type": "MedicalWebPage",
+          headline: "Harbour water safe to swim, tests show",
+          datePublished: "2026-06-01T08:00:00.000Z",
+          author: { "@id": "https://gazette.example/#/person/1" },
+        },
+        { "@type": "Person", "@id": "https://gazette.example/#/person/1", name: "Ann Lee" },
+      ],
+    };
+    const a = extractArticle(page(ldScript(ld)), { file: "a.html" });
+    expect(a.title).toBe("Harbour water safe to swim, tests show");
+    expect(a.reporters).toEqual(["Ann Lee"]);
+    expect(a.published).toBe("2026-06-01");
+  });
+
+  it("reads a JSON-LD block with raw newlines, and salvages the date from one with an unescaped quote", () => {
+    const raw = `<script type="application/ld+json">{"@type": "NewsArticle", "headline": "Harbour board
+splits", "datePublished": "2026-05-02"}</script>`;
+    expect(extractArticle(page(raw), { file: "a.html" }).published).toBe("2026-05-02");
+    const broken = `<script type="application/ld+json">{"@type": "Article", "description": "the "pier" lamps", "datePublished": "2026-04-18", "author": "ANN LEE"}</script>`;
+    const a = extractArticle(page(broken), { file: "a.html" });
+    expect(a.published).toBe("2026-04-18");
+    expect(a.reporters).toEqual(["Ann Lee"]);
+  });
+
+  it("reads the 'By … on <date>' line under the headline, and a date run into the name", () => {
+    const meta = `<p class="article__meta">By\n<a href="/staff/ann-lee">Ann Lee</a>\n,\n<a href="/staff/tom-roe">Tom Roe</a> <span>on Monday, November 18th, 2019 at 11:04 a.m.</span></p>`;
+    const a = extractArticle(page("", meta), { file: "a.html" });
+    expect(a.reporters).toEqual(["Ann Lee", "Tom Roe"]);
+    expect(a.published).toBe("2019-11-18");
+    const runTogether = '<div class="post-author-date">By <a href="/a">Ann Lee</a><span>November 15, 2019</span></div>';
+    expect(extractArticle(page("", runTogether), { file: "a.html" }).published).toBe("2019-11-15");
+    const hidden = '<input class="published_date" type="hidden" value="2019-11-18 23:41:18">';
+    expect(extractArticle(page(hidden), { file: "a.html" }).published).toBe("2019-11-18");
+  });
+
+  it("takes a byline element after a named author that is no person, but only near the headline", () => {
+    const head = '<meta name="author" content="Gazette Staff">';
+    const related = '<ul class="more"><li><div class="item-author-name">Kim Park</div></li></ul>';
+    const late = `<!doctype html><html><head><title>Harbour board splits over dredging</title>${head}</head><body><main><article>
+      <h1>Harbour board splits over dredging</h1>${[1, 2, 3, 4, 5, 6, 7].map((i) => `<p>${para(i)}</p>`).join("")}</article>${related}</main></body></html>`;
+    expect(extractArticle(late, { file: "a.html" }).reporters).toEqual([]);
+    const near = page(head, '<p class="byline">By Ann Lee and Tom Roe</p>');
+    expect(extractArticle(near, { file: "a.html" }).reporters).toEqual(["Ann Lee", "Tom Roe"]);
+  });
+
+  it("chooses the publisher that names the site's domain over a section, a handle or a bare label", () => {
+    const canonical = '<link rel="canonical" href="https://www.orringazette.example/news/1">';
+    const tail = "Harbour board splits over dredging - Orrin Gazette";
+    const og = '<meta property="og:title" content="Harbour board splits over dredging">';
+    const withSite = (site: string, title = tail, extra = ""): string =>
+      page(`${canonical}${og}<meta property="og:site_name" content="${site}">${extra}`, "", title);
+    expect(extractArticle(withSite("U.S."), { file: "a.html" }).publisher).toBe("Orrin Gazette");
+    expect(extractArticle(withSite("@orringazette"), { file: "a.html" }).publisher).toBe("Orrin Gazette");
+    expect(
+      extractArticle(
+        withSite(
+          "Hosted",
+          "Harbour board splits over dredging | Hosted",
+          '<meta name="twitter:site" content="@orringazette">',
+        ),
+        { file: "a.html" },
+      ).publisher,
+    ).toBe("orringazette.example");
+    expect(
+      extractArticle(withSite("https://www.orringazette.example", "Harbour board splits over dredging"), {
+        file: "a.html",
+      }).publisher,
+    ).toBe("orringazette.example");
+    expect(extractArticle(withSite("The Orrin Gazette"), { file: "a.html" }).publisher).toBe("The Orrin Gazette");
+    const bare = page(
+      `<link rel="canonical" href="https://www.orrin.example/x">${og}<meta property="og:site_name" content="orrin">`,
+      "",
+      "Harbour board splits over dredging - orrin.example",
+    );
+    expect(extractArticle(bare, { file: "a.html" }).publisher).toBe("orrin.example");
+  });
+
+  it("keeps the article's own JSON-LD publisher (an agency story on a partner site), and falls back to the copyright line", () => {
+    const ld = { "@type": "NewsArticle", headline: "Harbour board splits", publisher: { name: "Wire Service One" } };
+    const head = `${ldScript(ld)}<link rel="canonical" href="https://www.orringazette.example/x"><meta property="og:site_name" content="Orrin Gazette">`;
+    expect(extractArticle(page(head), { file: "a.html" }).publisher).toBe("Wire Service One");
+    const foot = `<!doctype html><html><head><title>Harbour board splits over dredging</title></head><body><main><article>
+      <h1>Harbour board splits over dredging</h1>${[1, 2, 3, 4, 5, 6, 7].map((i) => `<p>${para(i)}</p>`).join("")}</article></main>
+      <footer><p>©2026 Orrin Harbour Trust. All rights reserved.</p></footer></body></html>`;
+    expect(extractArticle(foot, { file: "a.html" }).publisher).toBe("Orrin Harbour Trust");
+  });
+});
+
+describe("debris the judge of real pages found", () => {
+  const junk = [
+    "Follow us on Twitter @orringazette.",
+    "Follow @GazetteDeals on Twitter to keep up with the latest deals.",
+    "Listen to Harbour Radio live at 12:45 weekdays - or listen back here.",
+    "This document is subject to copyright. No part may be reproduced without the written permission.",
+    "Gazette reporter Kim Park contributed to this report.",
+    "Disclaimer: The views expressed by experts on this site are their own.",
+    "On the toolbar, click Safari. Then, click Preferences.",
+    "In the Preferences window, select General.",
+    "WHAT THE BOARD DECIDED",
+    "Email the writer at ann.lee@gazette.example.",
+    "This article was originally published by The Harbour Review.",
+    "The Gazette may earn a commission on purchases made through links on this page.",
+  ];
+
+  it("drops follow, listen, copyright, credit, disclaimer, browser, contact lines and capital subheads from HTML", () => {
+    const body = [para(1), ...junk.slice(0, 6), para(2), ...junk.slice(6), para(3)].map((t) => `<p>${t}</p>`).join("");
+    const a = extractArticle(articlePage(body), { file: "a.html" });
+    expect(a.paragraphs).toEqual([para(1), para(2), para(3)]);
+    expect(a.reporters).toEqual(["Kim Park"]); // the dropped credit line still names a reporter
+  });
+
+  it("drops the same lines from a text file", () => {
+    const text = [
+      "Harbour board splits over dredging",
+      "",
+      para(1),
+      "",
+      ...junk.flatMap((j) => [j, ""]),
+      para(2),
+      "",
+      para(3),
+    ].join("\n");
+    const a = extractArticle(Buffer.from(text), { file: "a.txt" });
+    expect(a.paragraphs).toEqual([para(1), para(2), para(3)]);
+  });
+
+  it("cuts closing furniture sentences off a paragraph, and keeps an 'email us' sentence inside one", () => {
+    const tail = `${para(1)} Follow him on Twitter @annlee. Kim Park contributed to this report.`;
+    const inside = `${para(2)} You are welcome to email us at board@harbour.example with questions. The board meets again in June.`;
+    const a = extractArticle(articlePage(`<p>${tail}</p><p>${inside}</p><p>${para(3)}</p>`), { file: "a.html" });
+    expect(a.paragraphs).toEqual([para(1), inside, para(3)]);
+    expect(a.reporters).toEqual(["Kim Park"]);
+  });
+
+  it("keeps a capitalised dateline and a sentence in capitals that ends like one", () => {
+    const dateline = `ORRIN, NORTHLAND — ${para(1)}`;
+    const shout = "THE BOARD HAS VOTED TO DREDGE THE HARBOUR.";
+    const a = extractArticle(articlePage(`<p>${dateline}</p><p>${shout}</p><p>${para(2)}</p><p>${para(3)}</p>`), {
+      file: "a.html",
+    });
+    expect(a.paragraphs).toEqual([dateline, shout, para(2), para(3)]);
+  });
+});
+
+describe("review warnings for text not shaped like an article", () => {
+  it("warns about few sentences", () => {
+    expect(shapeWarnings([para(1), para(2)])).toEqual([
+      "few sentences (2): is this an article, or a list, table or teaser?",
+    ]);
+  });
+
+  it("warns when most words are in lines that are not sentences (a price list)", () => {
+    const prose = [1, 2, 3, 4, 5, 6, 7].map((i) => para(i, 12));
+    const list = [
+      "Front stalls row A to F 40 dollars",
+      "Rear stalls 30 dollars",
+      "Balcony 20 dollars",
+      "Boxes for four 200 dollars",
+      "Students and pensioners half price on weekdays only",
+      "Group bookings of ten or more one ticket free",
+    ];
+    expect(shapeWarnings([...prose, ...list, ...list])[0]).toMatch(/^mostly a list: \d+% of the text/);
+    expect(shapeWarnings(prose)).toEqual([]);
+  });
+});
+
+describe("languageProblem", () => {
+  it("refuses a page in a language that shares short words with English", () => {
+    const pt =
+      "O calendário da temporada de corridas foi divulgado pela organização em janeiro e a primeira etapa será em março na pista de Orrin, com outras provas em abril e maio que são também parte do campeonato.";
+    expect(languageProblem([pt, pt])).toMatch(/another language/);
+  });
+
+  it("accepts English, names and all", () => {
+    expect(languageProblem([para(1), "Ana de la Cruz, a member of the board, said the vote was close."])).toBeNull();
   });
 });
