@@ -1161,7 +1161,7 @@ function subjectBeforeParts(lead: string): { ref: Ref; roles: string[]; offset: 
       const ref = parseRef(np);
       const rest = part.slice(np.length);
       // "He declines to discuss the case but says …": the subject of the first of two joined verbs
-      const joined = /^\s+[\p{Ll}]+(?:s|ed)\b[^,;]{0,80}\s(?:but|and|yet)$/u.test(rest);
+      const joined = /^\s+[\p{Ll}]+\b[^,;]{0,80}\s(?:but|and|yet)$/u.test(rest);
       // "Dr Marit Kolbe from their marine institute told": where the named person is from, then the verb
       const from =
         ref?.t === "name" &&
@@ -1253,6 +1253,11 @@ function sentenceSubject(head: string): { ref: Ref; roles: string[]; offset: num
     }
     const np = kind === "name" || kind === "pronoun" ? part : leadingNP(part);
     if (!np) return null;
+    // "Mrs Roskilly's husband, Piran, …": the owner is not the subject, the one named next is
+    if (kind === "clause" && /[’']s$/.test(np) && k + 1 < Math.min(pieces.length, 4)) {
+      roles.push(part);
+      continue;
+    }
     const ref = parseRef(np);
     if (ref && (ref.t === "name" || ref.t === "pronoun"))
       return { ref, roles, offset: at + raw.indexOf(np.split(" ")[0]!), length: np.length };
@@ -1388,7 +1393,9 @@ function scanNames(
       (/^\s*[^,\u2219]{1,60},\s*$/.test(sentence.slice(0, m.index)) &&
         isRoleLike(tidyPart(sentence.slice(0, m.index)))) ||
       (/(^|[,;:]\s*)$/.test(sentence.slice(Math.max(0, m.index - 4), m.index)) &&
-        /^\s+(?!(?:of|in|on|at|to|for|from|with|and|or|but|by|as|who|which|that)\b)[\p{Ll}]/u.test(after0));
+        (/^\s+(?!(?:of|in|on|at|to|for|from|with|and|or|but|by|as|who|which|that)\b)[\p{Ll}]/u.test(after0) ||
+          // "One of them, Amara Oduya, is 17 and …"
+          /^\s*,\s*(?:is|was|has|had)\s/.test(after0)));
     const ageMatch = /^\s*,\s*(\d{1,3})\s*[,.]/.exec(sentence.slice(m.index + m[0].length, m.index + m[0].length + 8));
     const agePre = /(\d{1,3})-year-old\s+$/.exec(sentence.slice(Math.max(0, m.index - 14), m.index));
     const age = ageMatch ? Number(ageMatch[1]) : agePre ? Number(agePre[1]) : null;
@@ -1469,7 +1476,7 @@ function scanNames(
         words.length <= 3 &&
         subject &&
         lead === 0 &&
-        /^\s+[\p{Ll}]/u.test(after0) &&
+        (/^\s+[\p{Ll}]/u.test(after0) || /^\s*,\s*(?:is|was|has|had)\s/.test(after0)) &&
         !words.some((w) => isPlaceWord(w))) ||
       (words.length === 1 && (ageNext || (personRole && firstKnown))) ||
       // "My husband, Tunde, has a list": a first name in apposition to a relation

@@ -207,7 +207,8 @@ export function sentenceRanges(text: string, masked: string, spans: readonly Quo
     // but '‘We cannot.’ I said, ‘Then …’': after a full stop, "X said," opens the next quote
     const after = closeAt.get(boundary - 1) ? ATTRIBUTION_AFTER.exec(text.slice(k, k + 80)) : null;
     if (after && !(/,$/.test(after[0]) && /\.\s*$/.test(closeAt.get(boundary - 1)!.text))) continue;
-    if (/[\p{Lu}\p{N}“"«‘(]/u.test(next)) {
+    // a straight ' opening a quote starts a sentence too ("… in his van. 'I knew,' he said.")
+    if (/[\p{Lu}\p{N}“"«‘(]/u.test(next) || (next === "'" && /^'[\p{Lu}]/u.test(text.slice(k, k + 2)))) {
       ends.push(boundary);
       i = k - 1;
     }

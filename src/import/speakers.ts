@@ -261,6 +261,11 @@ export function splitName(np: string): { prefix: string | null; name: string; ho
     pre.push(run[0]!);
     run = run.slice(1);
   }
+  // "Coxswain Tamsin Roskilly": a capitalised word no one is named, before a known first name, is a title
+  if (run.length >= 3 && !isKnownFirstName(run[0]!) && isKnownFirstName(run[1]!) && /^\p{Lu}\p{Ll}+$/u.test(run[0]!)) {
+    pre.push(run[0]!);
+    run = run.slice(1);
+  }
   // Title words: everything up to the last one is the role.
   let honorific: string | null = null;
   let cut = -1;

@@ -275,3 +275,33 @@ describe("a bare quote after the reporter's own sentence", () => {
     expect(who(r, "We’ve kept our distance")).toBe("Ffion Caradoc");
   });
 });
+
+describe("a British report quoting in straight single marks", () => {
+  it("a sentence then 'I knew,' he said: the owner in 'Mrs Roskilly's husband, Piran,' is not who speaks", () => {
+    const r = attributeQuotes([
+      "'It was as rough as anything I have seen,' said Coxswain Tamsin Roskilly. 'Everybody came home safe.'",
+      "Mrs Roskilly's husband, Piran, who was away on Saturday night, said he had heard about it on the radio. 'I knew she would be on it,' he said. 'She always is.'",
+    ]);
+    expect(who(r, "I knew she would")).toBe("Piran");
+    expect(who(r, "She always is")).toBe("Piran");
+  });
+});
+
+describe("an interview whose questions were bold on the page", () => {
+  it("answers quoting people named in passing: 'One of them, Amara Oduya, is 17 … She told me', 'He came … and said'", () => {
+    const r = attributeQuotes(
+      [
+        "Saoirse Brannagh runs the last glass studio in Tarrow. We spoke between firings.",
+        "How are the apprentices getting on?",
+        "Better than I did. One of them, Amara Oduya, is 17 and has better hands than mine. She told me last week, “I dream about the furnace.” Another, Tobiah Reske, nearly quit in March. He came to my office and said, “I am not fast enough.” We talked for an hour.",
+        "What does the town think?",
+        "It is fond of us. The mayor came to the open day.",
+        "What happens when you retire?",
+        "Not yet. Not for a long time.",
+      ],
+      { title: "Five questions for Saoirse Brannagh, the glassblower" },
+    );
+    expect(who(r, "I dream about the furnace")).toBe("Amara Oduya");
+    expect(who(r, "I am not fast enough")).toBe("Tobiah Reske");
+  });
+});
