@@ -102,7 +102,7 @@ const REFERS_BACK = /\b(?:it|its|that|this|he|she|him|her|they|them)\b/i;
 function askKind(question: string): "when" | "why" | "how many" | "status" | null {
   const q = plainWords(question);
   // "when is it gonna be done?" asks how far along it is.
-  if (/\b(?:done|finished|complete|completed|ready)$/.test(q)) return "status";
+  if (/\b(?:done|finished|complete|completed|ready|built)$/.test(q)) return "status";
   if (/^(?:when|what year|since when)\b/.test(q)) return "when";
   if (/^why\b|^what\b.* for$|\b(?:purpose|aim|goal|point of|supposed to|meant to|designed to|intended to)\b/.test(q))
     return "why";
@@ -119,6 +119,8 @@ const EXAMPLE_ASK =
 const WHICH_NOUN = /^(?:which|what) ([a-z]{3,})$/;
 /** A text that gives its own examples. */
 const HOLDS_EXAMPLES = /\b(?:like|such as|including|for example|e\.g\.)\s|\b[A-Z][a-z]+,? (?:and|or) [A-Z]/;
+/** "what did Zarif say?", "what has Khamenei said about Trump?": the words of the one named. */
+const SAID_BY = /^what (?:did|does|has|had) ([a-z]{3,}) (?:say|said|tell|told)\b/;
 /** "who else uses Instagram?", "and who else?": someone besides the last person. */
 const WHO_ELSE_ASKED = /^(?:(?:and|so|ok|okay|but|then) )*who else\b/;
 /** "what did she say?", "and what did he tell them?": their words, no topic given. */
@@ -434,6 +436,14 @@ export class Conversation {
       case "agent": {
         // "who's responsible?": the last answer when it names who (an authority, a person), else nothing to say.
         if (recall.entry === null) return this.missing("thing", core, stale, f.kind);
+        // A specific agent ("the judiciary") before a generic one ("authorities"): the last answer or a neighbour on
+        // the same topic that names one.
+        const topic = recall.topic.map(stem);
+        const near = view
+          .related(recall.entry, new Set(), 12)
+          .filter((id) => topic.length > 0 && view.mentions(id, topic) && view.entries.get(id)!.kind === "fact");
+        const specific = [recall.entry, ...near].find((id) => specificAgent(view, id));
+        if (specific) return this.showEntry(recall, view, specific, null, f.kind);
         if (namesSomeone(view, recall.entry)) return this.showEntry(recall, view, recall.entry, null, f.kind);
         return textReply("declined", "The knowledge does not say who.", f.kind);
       }
@@ -848,6 +858,17 @@ export class Conversation {
         score: near,
       };
     }
+    // "what did Zarif say?": someone the knowledge only names said nothing it holds; the entry naming them is no answer.
+    const saidBy = kind === null && question !== null ? SAID_BY.exec(plainWords(question)) : null;
+    if (saidBy && !view.speakerWords.has(saidBy[1]!) && view.speakerOf(a.id) === null) {
+      const named = surnameIn(a.text, [saidBy[1]!], view);
+      if (named !== null)
+        return textReply(
+          "declined",
+          `I have nothing ${named[0]!.toUpperCase()}${named.slice(1)} said, only what the knowledge says about them.`,
+          kind,
+        );
+    }
     // "who owns Snappfood?" answered with what Snappfood is: an answer to a "who" question names someone.
     if (kind === null && question !== null && /^who\b/.test(plainWords(question)) && !namesSomeone(view, a.id)) {
       if (!PEOPLE.test(a.text)) return this.fromReply(declined(reply), recall, view, question, kind);
@@ -1229,6 +1250,10 @@ export class Conversation {
       // An answer sharing no tag with the topic moved the conversation on ("how do they get around the blocks?" →
       // VPNs): its first tag is the topic now.
       const movedOn = recall.topic.length > 0 && !recall.topic.some((w) => tags.has(w));
+      // Topic words the answer is not tagged with ("nbc" in "what did Jahromi tell NBC about Twitter?") drop out when
+      // some are.
+      const tagged = recall.topic.filter((w) => tags.has(w));
+      if (tagged.length > 0 && tagged.length < recall.topic.length) recall.topic = tagged;
       if (movedOn) recall.topic = NO_OPTIONS;
       if (first && !view.speakers.has(first) && recall.topic.every((w) => tags.has(w))) {
         const own = first
@@ -1441,6 +1466,14 @@ function namesSomeone(view: KnowledgeView, id: string): boolean {
   );
 }
 
+/** Whether an entry names a person, or an agent more specific than "authorities", "officials", "the regime". */
+function specificAgent(view: KnowledgeView, id: string): boolean {
+  if (view.personOf(id) !== null || view.nameIn(id) !== null) return true;
+  return /\b(?:judiciary|president|minister|leaders?|groups?|entrepreneurs|company|firms)\b/i.test(
+    view.entries.get(id)?.text ?? "",
+  );
+}
+
 function declinedResult(r: AskResult): AskResult {
   return {
     question: r.question,
@@ -1497,16 +1530,19 @@ function swapTopic(
   const keepSome = all.some((w) => !context(w));
   const out: string[] = [];
   let replaced = false;
-  for (const w of frame) {
+  frame.forEach((w, i) => {
     if (!replaceable(w)) out.push(w);
     else if (keepSome && context(w)) {
       out.push(w);
-      if (people.has(w)) kept.push(w);
+      // "Trump's sanctions": a name before a topic word qualifies it; the answer need not name them.
+      const next = frame[i + 1];
+      const qualifies = next !== undefined && view.tagWords.has(next) && !STOP_WORDS.has(next);
+      if (people.has(w) && !qualifies) kept.push(w);
     } else if (!replaced) {
       out.push(topic);
       replaced = true;
     }
-  }
+  });
   if (!replaced) out.push(topic);
   return out.join(" ");
 }

@@ -95,7 +95,7 @@ const HE = "(?:he|she|him|her|they|them)";
 const WHO_SAID = new RegExp(
   `^(?:who (?:said|says|say|wrote|spoke|tweeted|admitted|claimed|stated|declared|announced|mentioned) ${THAT}|who (?:said|says) so|whose (?:quote|words|statement|comment|line) (?:is|was|are|were) ${THAT}|` +
     `who (?:is|was) (?:that|this) (?:quote )?(?:from|by)|(?:who|whom) (?:is|was) ${THAT} (?:from|by)|by whom|said by whom|who was it|who said|by who|from who|from whom|who by|by which (?:people|group|person)|` +
-    `who(?: said)? ${THAT}|which (?:person|one|guy|official|minister) said ${THAT}|who (?:reported|published|found|measured|counted) ${THAT}|who)$`,
+    `who(?: said)? ${THAT}|who says|which (?:person|one|guy|official|minister) said ${THAT}|who (?:reported|published|found|measured|counted) ${THAT}|who)$`,
 );
 const PERSON = new RegExp(
   `^(?:who (?:is|was|s) ${HE}(?: (?:exactly|again|really|then))?|who (?:is|was|s) (?:that|this)(?: (?:exactly|again|then))?|who (?:is|was) (?:this|that) (?:guy|man|woman|lady|person|official|minister)|` +
@@ -163,7 +163,7 @@ const BARE: [RegExp, "why" | "when" | "where" | "how" | "how many" | "result"][]
     "why",
   ],
   [
-    /^(?:when|since when|since|when was (?:that|this|it)|when did (?:that|this|it) happen|when did (?:they|it) happen|what year|which year|what date|when exactly|and when|when was that exactly)$/,
+    /^(?:when|since when|since|in what year|in which year|what year was (?:that|this|it)|in what month|when was (?:that|this|it)|when did (?:that|this|it) happen|when did (?:they|it) happen|what year|which year|what date|when exactly|and when|when was that exactly)$/,
     "when",
   ],
   [/^(?:where|where was (?:that|this|it)|where did (?:that|this|it) happen|and where|where exactly)$/, "where"],

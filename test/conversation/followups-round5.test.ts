@@ -400,4 +400,42 @@ describe("round 5 follow-up classes", () => {
     conv.handle("k", "are iranians tech-savvy");
     expect(conv.handle("k", "despite what").mode).toBe("answer");
   });
+
+  it("'who was behind it?' names the specific agent (the judiciary) over 'authorities'", () => {
+    const { conv } = conversation();
+    conv.handle("k", "when was telegram banned");
+    const r = conv.handle("k", "who was behind it");
+    expect(r.followUp).toBe("agent");
+    expect(r.answer?.text).toMatch(/judiciary/);
+  });
+
+  it("a name qualifying a topic word ('Trump's sanctions') need not be in the swapped answer: 'and apple?'", () => {
+    const { conv } = conversation();
+    conv.handle("k", "what did trump's sanctions do to foreign investors");
+    conv.handle("k", "and oil?");
+    expect(conv.handle("k", "and apple?").answer?.id).toBe("apple-app-store");
+  });
+
+  it("topic words the answer is not tagged with drop out ('nbc' in 'what did Jahromi tell NBC about Twitter?')", () => {
+    const { conv } = conversation();
+    conv.handle("k", "what did jahromi tell nbc about twitter");
+    expect(conv.memory.peek("k")!.topic).toEqual(["twitter"]);
+  });
+
+  it("'has it been built?' asks its status", () => {
+    const { conv } = conversation();
+    conv.handle("k", "what did the regime vow after 2009");
+    expect(conv.handle("k", "has it been built").answer?.id).toBe("national-information-network-progress");
+  });
+
+  it("'who says?' is who said it; 'in what year?' asks when", () => {
+    expect(readFollowUp("who says")?.kind).toBe("who-said");
+    expect(readFollowUp("in what year")).toEqual({ kind: "bare", ask: "when" });
+  });
+
+  it("'what did Zarif say?' about someone the knowledge only names is declined; 'what does Khamenei tweet about?' is not", () => {
+    const { conv } = conversation();
+    expect(conv.handle("k", "what did zarif say").mode).toBe("declined");
+    expect(conv.handle("k2", "what does khamenei tweet about").mode).toBe("answer");
+  });
 });
