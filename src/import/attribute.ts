@@ -150,6 +150,7 @@ function attribute(paragraphs: string[], opts: { reporters?: string[]; title?: s
   const style = quoteStyle(paragraphs);
   // A Q&A: the turns' names are not subjects, and in an answer "I" is the interviewee, "he"/"she" someone else.
   const interview = readInterview(paragraphs, opts.title ?? "", opts.reporters ?? []);
+  reg.interview = interview !== null;
   for (let p = 0; p < paragraphs.length; p++) {
     const text = paragraphs[p] ?? "";
     const spans = findQuoteSpans(text, p, style);
@@ -1464,7 +1465,7 @@ function scanNames(
       words.length >= 2 &&
       words.length <= 3 &&
       lead === 0 &&
-      /^\s+(?!(?:this|thus|has|his|as|was|is|its|us|yes|less|unless|across|perhaps|towards|news)\b)[\p{Ll}]{2,}(?:s|ed)\s+(?!(?:of|to|and|or|by)\b)/u.test(
+      /^\s+(?!(?:this|thus|has|his|as|was|is|its|us|yes|less|unless|across|perhaps|towards|news)\b)[\p{Ll}]{2,}(?:s|ed|ing)\s+(?!(?:of|to|and|or|by)\b)/u.test(
         after0,
       ) &&
       !words.some((w) => isPlaceWord(w));
@@ -1519,6 +1520,9 @@ function scanNames(
 const DESCRIBED_PERSON =
   /(?:^|\s)((?:the|a|an)\s+(?:[\p{Ll}\p{N}-]+\s+){0,2}?(?:woman|man|girl|boy|lady|gentleman)(?:\s+who\s+[^,.;:\u2219]{1,60}?)?)(?=\s*[,.;:]|\s+(?!who\b)|$)/gu;
 
+const RELATIVE_PERSON =
+  /(?:^|\s)((?:[Mm]y|[Hh]is|[Hh]er|[Tt]heir|[Oo]ur|[\p{Lu}][\p{L}-]+(?:\s+[\p{Lu}][\p{L}-]+)?[’']s)\s+(?:(?:late|older|younger|elder)\s+)?(?:father|mother|husband|wife|son|daughter|brother|sister|grandfather|grandmother|uncle|aunt|grandson|granddaughter|dad|mum|mom))(?=\s*[,.;:]|\s+|$)/gu;
+
 /**
  * Mentions of people the article describes without a name, so "She told me" after "usually from the woman who sits
  * behind the driver" finds her rather than a woman named paragraphs before. Not an appositive of a name ("Ali, a
@@ -1526,6 +1530,26 @@ const DESCRIBED_PERSON =
  */
 function scanDescribed(masked: string, a: number, b: number, base: number, reg: Registry, attribs: Attrib[]): void {
   const sentence = masked.slice(a, b);
+  // "My father was a ferry engineer … and he said", "I met Edvin Solbakk's mother. She said": a relative
+  RELATIVE_PERSON.lastIndex = 0;
+  for (let d: RegExpExecArray | null; (d = RELATIVE_PERSON.exec(sentence)) !== null;) {
+    const np = d[1]!;
+    const at = d.index + d[0].indexOf(np);
+    const rest = sentence.slice(at + np.length);
+    // "my father, Absalom," "Her husband, the former steeplechaser Daniel Kiprop,": named in apposition
+    if (/^\s*,\s*(?:\p{Lu}|(?:the|a|an|who|whose)\s)|^\s*\p{Lu}/u.test(rest)) continue;
+    // "his grandfather worked down the pit. “…,” he says": in a third-person story the pronoun is still its subject's;
+    // only "my father" and, in an interview (where "he"/"she" in an answer is never the interviewee), any relative
+    if (!/^(?:my|our)\s/i.test(np) && !reg.interview) continue;
+    const before = sentence.slice(Math.max(0, at - 40), at);
+    if (/\b(?:is|was|are|were|be|been|became|as|like)\s+$/i.test(before)) continue;
+    const start = a + at;
+    if (attribs.some((x) => start < x.subjEnd && start + np.length > x.subjStart)) continue;
+    const name = np.replace(/^(My|His|Her|Their|Our)\b/, (w) => w.toLowerCase());
+    const known = reg.entities.find((e) => e.described && e.name.toLowerCase() === name.toLowerCase());
+    const e = known ?? reg.create(name, "person", base + start, true);
+    reg.mention(e, base + start, /^\s*$/.test(sentence.slice(0, at)));
+  }
   DESCRIBED_PERSON.lastIndex = 0;
   for (let d: RegExpExecArray | null; (d = DESCRIBED_PERSON.exec(sentence)) !== null;) {
     const np = d[1]!;

@@ -669,6 +669,9 @@ export class Registry {
     return this.excluded.has(name.toLowerCase());
   }
 
+  /** Whether the article is a Q&A interview (see interview.ts). */
+  interview = false;
+
   /** Where the names of the sentence being read have been scanned to (a position), so none is mentioned twice. */
   scannedTo = 0;
 
@@ -873,7 +876,8 @@ export class Registry {
     const any = this.nearest(pos, windowStart, (x) => ok(x.entity, true));
     if (any) return any.entity;
     // an obituary's or profile's subject, last named pages ago: the article's most-mentioned person of that gender
-    if (!wantPerson) return null;
+    // not in an interview's answer, where the interviewee is the profile's subject and speaks as "I"
+    if (!wantPerson || this.exclude) return null;
     const counts = new Map<Entity, number>();
     for (let i = floor; i < ms.length; i++) {
       const e = ms[i]!.entity;

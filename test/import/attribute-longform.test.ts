@@ -305,3 +305,33 @@ describe("an interview whose questions were bold on the page", () => {
     expect(who(r, "I am not fast enough")).toBe("Tobiah Reske");
   });
 });
+
+describe("relatives in an interview's answers", () => {
+  const r = attributeQuotes([
+    "Marit Hallgren, 49, led the ferry crews' union through an eleven-day strike. Sealink's chief executive, Anders Moe, said the deal would “cost every passenger something.”",
+    "Kiln Review: Did you ever think of calling it off?",
+    "Marit: Once. My father was a ferry engineer for 35 years. I rang him, because I always ring him, and he said, “If you stop now, they will know you always stop.”",
+    "Kiln Review: What about Edvin Solbakk's mother, and people like her?",
+    "Marit: I met her, actually. She came to the picket line with a flask of coffee. She said to me, “I missed my appointments, and I would miss them again.”",
+    "Kiln Review: What next?",
+    "Marit: The deal runs for two years.",
+  ]);
+
+  it("'My father was … and he said' is the father, not a man quoted before", () => {
+    expect(who(r, "If you stop now")).toMatch(/^my father$/i);
+  });
+
+  it("a relative the question names ('Edvin Solbakk's mother') is who 'She said' means in the answer", () => {
+    expect(who(r, "I missed my appointments")).toBe("Edvin Solbakk's mother");
+  });
+});
+
+describe("a profile opening on its subject mid-sentence", () => {
+  it("'…, with Bettany Quennell walking the rows' is who 'she says' means next", () => {
+    const r = attributeQuotes([
+      "Mornings at Hollybrook Farm start in the dark, with Bettany Quennell walking the rows of old trees with a head torch. She counts the fallen apples.",
+      "“My grandfather talked to the trees,” she says. “I used to think he was mad.”",
+    ]);
+    expect(who(r, "My grandfather talked")).toBe("Bettany Quennell");
+  });
+});
