@@ -1037,9 +1037,11 @@ export class Conversation {
   private whichOf(question: string, recall: Recall, view: KnowledgeView): FollowUp | null {
     const q = plainWords(question);
     const m =
+      /^who is ([a-z]{3,}s)$/.exec(q) ??
       /^(?:which|what|whose) ([a-z]{3,})(?: (?:are|is|was|were|do|did|does) (?:they|he|she|you|we|it) (?:talking|talk|speaking|referring|on about|mean|meaning)(?: about| to)?)?$/.exec(
         q,
-      ) ?? /^([a-z]{3,})(?: [a-z]+)? (?:what|who|whom|where|which)$/.exec(q);
+      ) ??
+      /^([a-z]{3,})(?: [a-z]+)? (?:what|who|whom|where|which)$/.exec(q);
     if (!m || recall.entry === null || STOP_WORDS.has(m[1]!) || QUESTION_WORDS.has(m[1]!)) return null;
     if (!view.mentions(recall.entry, [stem(m[1]!)])) return null;
     // "what apps?": the word asked about is what "them" means next ("who funds them?").

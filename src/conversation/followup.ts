@@ -159,7 +159,7 @@ const BARE: [RegExp, "why" | "when" | "where" | "how" | "how many" | "result"][]
     "result",
   ],
   [
-    /^(?:why|why so|why is that|why was that|why would (?:that|they|it) be|why did (?:that|it) happen|why did they do (?:that|it)|why not|how come|what for|for what|for what purpose|to what end|for what reason|on what grounds|whats the reason|what was the reason|what is the reason|and why|on what basis|based on what|because of what|due to what|why though|how come|what for exactly)$/,
+    /^(?:why|why so|why is that|why was that|why would (?:that|they|it) be|why did (?:that|it) happen|why did they do (?:that|it)|why not|how come|what for|for what|for what purpose|to what end|for what reason|on what grounds|whats the reason|what was the reason|what is the reason|and why|on what basis|based on what|because of what|because of|due to what|due to|why though|how come|what for exactly)$/,
     "why",
   ],
   [

@@ -438,4 +438,15 @@ describe("round 5 follow-up classes", () => {
     expect(conv.handle("k", "what did zarif say").mode).toBe("declined");
     expect(conv.handle("k2", "what does khamenei tweet about").mode).toBe("answer");
   });
+
+  it("'because of?' asks why; 'who's sanctions?' (for 'whose') is the echo of the last answer", () => {
+    expect(readFollowUp("because of?")).toEqual({ kind: "bare", ask: "why" });
+    const { conv } = conversation();
+    conv.handle("k", "is iran isolated");
+    const r = conv.handle("k", "who's sanctions");
+    expect(r.followUp).toBe("detail");
+    expect(r.answer?.id).toBe("us-sanctions-economic-isolation");
+    // "who is jahromi" stays a question of its own.
+    expect(conv.handle("k", "who is jahromi").followUp).toBeNull();
+  });
 });
