@@ -565,6 +565,8 @@ function isCapsSubhead(text: string): boolean {
 
 /** Furniture that also comes as the last (or first) sentence of a real paragraph: follow, contact, reprint notes. */
 const TRAILING_DEBRIS = [
+  /^(is there|do you have|have you got) (something|a tip|a story|information)\b.{0,80}\?$/i,
+  /^(signal|whatsapp|phone|tel)\s*:\s*[\d +().-]{7,}\.?$/i,
   /^join (us|our) .{0,40}\b(forums?|community|discord|newsletter|mailing list)\b/i,
   /^have a (news )?tip\?/i,
   /^follow\b.{0,80}\b(on|at|via)\s+(twitter|facebook|instagram|linkedin|youtube|tiktok|threads|x)\b/i,
@@ -576,24 +578,26 @@ const TRAILING_DEBRIS = [
 ];
 
 /**
- * A paragraph without its closing furniture sentences ("… on Tuesday. Follow him on Twitter @jdoe."); credit
- * sentences go to `credits`. Only a trailing run is cut: mid-paragraph, "email us at …" is the story's own text.
+ * A paragraph without the furniture sentences that close or open it ("… on Tuesday. Follow him on Twitter @jdoe.",
+ * "Follow @GazetteDeals on Twitter … Prices may change."); credit sentences go to `credits`. Only a run at either
+ * end is cut: mid-paragraph, "email us at …" is the story's own text.
  */
 function dropDebrisSentences(p: string, credits: string[]): string {
   const parts = sentencesOf(p);
+  const isJunk = (x: string): boolean =>
+    x.split(" ").length <= 40 &&
+    (TRAILING_DEBRIS.some((re) => re.test(x)) || (EMAIL.test(x) && CONTACT.test(x)) || isSentenceCredit(x));
   let end = parts.length;
-  const cut: string[] = [];
-  while (end > 0) {
-    const x = parts[end - 1]!;
-    if (x.split(" ").length > 40) break;
-    const credit = isCreditLine(x) && /\bcontributed\b/i.test(x);
-    if (!credit && !TRAILING_DEBRIS.some((re) => re.test(x)) && !(EMAIL.test(x) && CONTACT.test(x))) break;
-    if (credit) cut.push(x);
-    end--;
-  }
-  if (end === parts.length) return p;
-  credits.push(...cut.reverse());
-  return parts.slice(0, end).join(" ");
+  while (end > 0 && isJunk(parts[end - 1]!)) end--;
+  let start = 0;
+  while (start < end && isJunk(parts[start]!)) start++;
+  if (start === 0 && end === parts.length) return p;
+  credits.push(...parts.slice(0, start).concat(parts.slice(end)).filter(isSentenceCredit));
+  return parts.slice(start, end).join(" ");
+}
+
+function isSentenceCredit(x: string): boolean {
+  return isCreditLine(x) && /\bcontributed\b/i.test(x);
 }
 
 /** A credit on a line of its own: one sentence (a paragraph that ends with one is cut by dropDebrisSentences). */
@@ -868,8 +872,10 @@ function readMetadata(doc: Document, url?: string): Metadata {
   // related-stories list further down.
   const hadAuthor = ldNames.length > 0 || metaContent(metas, "author", "article:author", "parsely-author") !== null;
   if (reporters.length === 0 && !authorIsOrg) reporters = people(bylineFromElements(doc, hadAuthor));
-  const byLine = authorIsOrg ? null : bylineText(doc);
-  if (reporters.length === 0 && byLine) reporters = people(splitNames(byLine));
+  if (reporters.length === 0 && !authorIsOrg) {
+    const byLine = bylineText(doc);
+    if (byLine) reporters = people(splitNames(byLine));
+  }
 
   // Date: the first candidate that reads as a real date (some pages ship "0001-01-01" or "" in JSON-LD).
   const dateCandidates = [
@@ -1201,10 +1207,15 @@ function bylineText(doc: Document): string | null {
   return null;
 }
 
+const headerCache = new WeakMap<Document, Element[]>();
+
 /** Elements after the page's h1 (or from the top without one) up to the second paragraph of 25 words or more
  * (the first may be the standfirst). */
 function headerLines(doc: Document): Element[] {
+  const cached = headerCache.get(doc);
+  if (cached) return cached;
   const out: Element[] = [];
+  headerCache.set(doc, out);
   const hasH1 = doc.querySelector("h1") !== null;
   let started = !hasH1;
   let long = 0;
@@ -1214,6 +1225,8 @@ function headerLines(doc: Document): Element[] {
       continue;
     }
     if (!started) continue;
+    // A container of paragraphs is no header line, and reading its whole text is what costs here.
+    if (el.tagName !== "P" && el.querySelector("p")) continue;
     const text = (el.textContent ?? "").replace(/\s+/g, " ").trim();
     if (el.tagName === "P" && text.split(" ").length >= 25 && ++long >= 2) break;
     if (text.length > 0 && text.length <= 150) out.push(el);

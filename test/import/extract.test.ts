@@ -659,6 +659,11 @@ describe("debris the judge of real pages found", () => {
     const a = extractArticle(articlePage(`<p>${tail}</p><p>${inside}</p><p>${para(3)}</p>`), { file: "a.html" });
     expect(a.paragraphs).toEqual([para(1), inside, para(3)]);
     expect(a.reporters).toEqual(["Kim Park"]);
+    const opening = `Follow @GazetteDeals on Twitter to keep up with the latest deals. ${para(4)}`;
+    const b = extractArticle(articlePage([opening, para(5), para(6)].map((t) => `<p>${t}</p>`).join("")), {
+      file: "a.html",
+    });
+    expect(b.paragraphs).toEqual([para(4), para(5), para(6)]);
   });
 
   it("keeps a capitalised dateline and a sentence in capitals that ends like one", () => {
