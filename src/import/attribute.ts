@@ -687,6 +687,7 @@ function findAttributions(
       /\b(?:and|but|so|then|until|before|after|when)\s+$/.test(masked.slice(a, subjStart))
     ) {
       scanNames(doc, p, masked, a, subjStart, base, reg, out);
+      scanDescribed(masked, a, subjStart, base, reg, out);
       reg.scannedTo = base + subjStart;
     }
     let resolved = resolveAt(ref, subjStart, orgHint, intro);
@@ -1050,6 +1051,17 @@ function subjectBeforeParts(lead: string): { ref: Ref; roles: string[]; offset: 
       }
     }
     // "Hal Brennan, declines to discuss the contract but says": a joined verb phrase, the subject is before it
+    // "Afterwards she told me", "Later he said": an adverb, then the pronoun that is the subject
+    const adv = k === pieces.length - 1 ? /^([\p{Lu}][\p{Ll}]+)\s+(he|she|they)$/u.exec(part) : null;
+    if (adv && !isKnownFirstName(adv[1]!)) {
+      const g = adv[2]!.toLowerCase();
+      return {
+        ref: { t: "pronoun", g: g === "she" ? "f" : g === "he" ? "m" : "p" },
+        roles,
+        offset: piece.offset + piece.text.lastIndexOf(adv[2]!),
+        length: adv[2]!.length,
+      };
+    }
     // "One of their delegation came up to me in the car park and said"
     const oneOf =
       k === pieces.length - 1
@@ -1518,7 +1530,7 @@ function scanNames(
 
 /** "the woman who sits behind the driver", "a man in a yellow coat": a person described, not named. */
 const DESCRIBED_PERSON =
-  /(?:^|\s)((?:the|a|an)\s+(?:[\p{Ll}\p{N}-]+\s+){0,2}?(?:woman|man|girl|boy|lady|gentleman)(?:\s+who\s+[^,.;:\u2219]{1,60}?)?)(?=\s*[,.;:]|\s+(?!who\b)|$)/gu;
+  /(?:^|\s)((?:[Tt]he|[Aa]n?)\s+(?:[\p{Ll}\p{N}-]+\s+){0,2}?(?:woman|man|girl|boy|lady|gentleman)(?:\s+who\s+[^,.;:\u2219]{1,60}?)?)(?=\s*[,.;:]|\s+(?!who\b)|$)/gu;
 
 const RELATIVE_PERSON =
   /(?:^|\s)((?:[Mm]y|[Hh]is|[Hh]er|[Tt]heir|[Oo]ur|[\p{Lu}][\p{L}-]+(?:\s+[\p{Lu}][\p{L}-]+)?[’']s)\s+(?:(?:late|older|younger|elder)\s+)?(?:father|mother|husband|wife|son|daughter|brother|sister|grandfather|grandmother|uncle|aunt|grandson|granddaughter|dad|mum|mom))(?=\s*[,.;:]|\s+|$)/gu;
@@ -1544,6 +1556,7 @@ function scanDescribed(masked: string, a: number, b: number, base: number, reg: 
     const before = sentence.slice(Math.max(0, at - 40), at);
     if (/\b(?:is|was|are|were|be|been|became|as|like)\s+$/i.test(before)) continue;
     const start = a + at;
+    if (base + start < reg.scannedTo) continue;
     if (attribs.some((x) => start < x.subjEnd && start + np.length > x.subjStart)) continue;
     const name = np.replace(/^(My|His|Her|Their|Our)\b/, (w) => w.toLowerCase());
     const known = reg.entities.find((e) => e.described && e.name.toLowerCase() === name.toLowerCase());
@@ -1555,17 +1568,19 @@ function scanDescribed(masked: string, a: number, b: number, base: number, reg: 
     const np = d[1]!;
     const at = d.index + d[0].indexOf(np);
     // "The man, 34, was charged": a definite one with no clause of its own is someone already named
-    if (at < 3 || (/^the\s/i.test(np) && !/\swho\s/.test(np))) continue;
+    if (/^the\s/i.test(np) && (at < 3 || !/\swho\s/.test(np))) continue;
     const before = sentence.slice(Math.max(0, at - 40), at);
     if (/,\s*$/.test(before) || /^\s*,\s*\p{Lu}/u.test(sentence.slice(at + np.length))) continue;
     if (/\b(?:is|was|are|were|be|been|being|became|becomes|remains|remained|seems|seemed|as|like)\s+$/i.test(before))
       continue;
     const start = a + at;
+    if (base + start < reg.scannedTo) continue;
     if (attribs.some((x) => start < x.subjEnd && start + np.length > x.subjStart)) continue;
     const name = np.replace(/^The\b/, "the").replace(/^A\b/, "a");
     const known = reg.entities.find((e) => e.described && e.name.toLowerCase() === name.toLowerCase());
     const e = known ?? reg.create(name, "person", base + start, true);
-    reg.mention(e, base + start, false);
+    // "An old woman came in last spring …": introduced as her sentence's subject
+    reg.mention(e, base + start, /^\s*$/.test(sentence.slice(0, at)));
   }
 }
 

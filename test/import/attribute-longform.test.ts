@@ -335,3 +335,24 @@ describe("a profile opening on its subject mid-sentence", () => {
     expect(who(r, "My grandfather talked")).toBe("Bettany Quennell");
   });
 });
+
+describe("people met in an answer's story", () => {
+  const r = attributeQuotes(
+    [
+      "Halvard Brask has run the museum since 2021. A curator at the national museum once called free entry “a way to teach people that history is worthless.”",
+      "Q: What do visitors love?",
+      "A: The loom. An old woman came in last spring and stood in front of it for twenty minutes. Afterwards she told me, “I worked one of those for forty years.” Then she asked for a go.",
+      "Q: Does your own past help?",
+      "A: Every day. My grandfather was a joiner at the shipyard, and he always said, “A thing made well tells you how it was made.”",
+    ],
+    { title: "Q&A: Halvard Brask on the museum" },
+  );
+
+  it("'An old woman came in … Afterwards she told me' is her", () => {
+    expect(who(r, "I worked one of those")).toMatch(/^an old woman$/i);
+  });
+
+  it("'My grandfather was a joiner …, and he always said' is the grandfather", () => {
+    expect(who(r, "A thing made well")).toMatch(/^my grandfather$/i);
+  });
+});
