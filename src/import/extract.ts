@@ -438,6 +438,18 @@ function flush(buf: Buf, out: Block[], tag: string): void {
   buf.links = 0;
 }
 
+const HOVER = new Set(["rollover", "tooltip", "popover", "hovercard", "flyout"]);
+const HOVER_PART = new Set(["block", "card", "box", "content", "body", "panel", "inner"]);
+
+/**
+ * The body of a hover card inside the text ("rollover-people-block": a photo, the name again, three headlines,
+ * "MORE"). The link that opens it stays: its words are the sentence's.
+ */
+function isHoverCard(el: El): boolean {
+  const words = attrWords(el);
+  return words.some((w) => HOVER.has(w)) && words.some((w) => HOVER_PART.has(w));
+}
+
 /** Collects the text of each block-level element as one block, so adjacent paragraphs never run together. */
 function walk(node: El, out: Block[], buf: Buf, total: number, inLink = false, blockTag = "P"): void {
   for (let child = node.firstChild; child; child = child.nextSibling) {
@@ -450,7 +462,7 @@ function walk(node: El, out: Block[], buf: Buf, total: number, inLink = false, b
     if (child.nodeType !== 1) continue;
     const el = child as El;
     const tag = el.tagName;
-    if (SKIP_TAGS.has(tag) || el.hasAttribute("hidden")) continue;
+    if (SKIP_TAGS.has(tag) || el.hasAttribute("hidden") || isHoverCard(el)) continue;
     if (tag === "BR") {
       // Two line breaks in a row separate paragraphs in "div soup"; a single one is a soft break.
       if (/\n\n$/.test(buf.text)) flush(buf, out, blockTag);
@@ -871,7 +883,7 @@ function readMetadata(doc: Document, url?: string): Metadata {
   // After a named author that is no person ("HNN Staff"), only a byline near the headline is taken, never one of a
   // related-stories list further down.
   const hadAuthor = ldNames.length > 0 || metaContent(metas, "author", "article:author", "parsely-author") !== null;
-  if (reporters.length === 0 && !authorIsOrg) reporters = people(bylineFromElements(doc, hadAuthor));
+  if (reporters.length === 0) reporters = people(bylineFromElements(doc, hadAuthor || authorIsOrg));
   if (reporters.length === 0 && !authorIsOrg) {
     const byLine = bylineText(doc);
     if (byLine) reporters = people(splitNames(byLine));
@@ -1083,13 +1095,14 @@ function choosePublisher(
     cleanSiteName(str(org?.["name"])),
   ].filter((x): x is string => !!x);
   // The article's own JSON-LD publisher is trusted (an agency story on a partner site names the agency).
+  // A name of two words or more, or a domain ("SpaceNews.com"), is taken as it is; one word ("U.S.", "Hosted",
+  // the platform "Blogger") only when it spells the domain.
+  const strong = (n: string): boolean => n.includes(" ") || /\p{L}\.\p{L}{2,}$/u.test(n);
   const declared = cleanSiteName(ldPublisher);
-  if (declared && !(site && declared === site.label)) return declared;
+  if (declared && (!site || (declared !== site.label && (strong(declared) || namesDomain(declared, site)))))
+    return declared;
   if (site) {
     const bare = (n: string): boolean => n === site.label;
-    // A name of two words or more, or a domain ("SpaceNews.com"), is taken as it is; one word ("U.S.", "Hosted")
-    // only when it spells the domain.
-    const strong = (n: string): boolean => n.includes(" ") || /\p{L}\.\p{L}{2,}$/u.test(n);
     const handle = tidyHandle(metaContent(metas, "twitter:site"));
     const all = [...names, ...(handle ? [handle] : [])];
     for (const n of all) if (!bare(n) && (strong(n) || namesDomain(n, site))) return n;
@@ -1164,6 +1177,7 @@ const BYLINE_SELECTORS = [
   '[class*="authors"]',
   '[class*="Authors"]',
   '[class*="author-name"]',
+  '[class*="author__name"]',
   '[class*="AuthorName"]',
   "address",
 ];
@@ -1219,7 +1233,7 @@ function headerLines(doc: Document): Element[] {
   const hasH1 = doc.querySelector("h1") !== null;
   let started = !hasH1;
   let long = 0;
-  for (const el of doc.querySelectorAll("h1,p,div,span,li,header,address")) {
+  for (const el of doc.querySelectorAll("h1,h2,h3,h4,h5,h6,p,div,span,li,header,address")) {
     if (el.tagName === "H1") {
       started = true;
       continue;

@@ -572,6 +572,13 @@ splits", "datePublished": "2026-05-02"}</script>`;
     expect(extractArticle(near, { file: "a.html" }).reporters).toEqual(["Ann Lee", "Tom Roe"]);
   });
 
+  it("after an organisation as author, still takes a person's byline element under the headline", () => {
+    const ld = { "@type": "NewsArticle", headline: "H", author: { "@type": "Organization", name: "Orrin Sport" } };
+    const card =
+      '<div class="article-author"><h3 class="article-author__name"><a href="/author/ann-lee">Ann Lee</a></h3><p class="article-author__role">News reporter</p></div>';
+    expect(extractArticle(page(ldScript(ld), card), { file: "a.html" }).reporters).toEqual(["Ann Lee"]);
+  });
+
   it("chooses the publisher that names the site's domain over a section, a handle or a bare label", () => {
     const canonical = '<link rel="canonical" href="https://www.orringazette.example/news/1">';
     const tail = "Harbour board splits over dredging - Orrin Gazette";
@@ -608,6 +615,9 @@ splits", "datePublished": "2026-05-02"}</script>`;
     const ld = { "@type": "NewsArticle", headline: "Harbour board splits", publisher: { name: "Wire Service One" } };
     const head = `${ldScript(ld)}<link rel="canonical" href="https://www.orringazette.example/x"><meta property="og:site_name" content="Orrin Gazette">`;
     expect(extractArticle(page(head), { file: "a.html" }).publisher).toBe("Wire Service One");
+    // One word that does not spell the domain is a platform, not the outlet.
+    const platform = head.replace("Wire Service One", "Blogpress");
+    expect(extractArticle(page(platform), { file: "a.html" }).publisher).toBe("Orrin Gazette");
     const foot = `<!doctype html><html><head><title>Harbour board splits over dredging</title></head><body><main><article>
       <h1>Harbour board splits over dredging</h1>${[1, 2, 3, 4, 5, 6, 7].map((i) => `<p>${para(i)}</p>`).join("")}</article></main>
       <footer><p>©2026 Orrin Harbour Trust. All rights reserved.</p></footer></body></html>`;
@@ -673,6 +683,17 @@ describe("debris the judge of real pages found", () => {
       file: "a.html",
     });
     expect(a.paragraphs).toEqual([dateline, shout, para(2), para(3)]);
+  });
+});
+
+describe("hover cards", () => {
+  it("drops a hover card's body inside a sentence and keeps the name that opens it", () => {
+    const card = `<span class="rollover-people"><a class="rollover-people-link" href="/p/ann-lee">Ann Lee</a><span class="rollover-people-block"><span class="rollover-block"><a class="name" href="/p/ann-lee">Ann Lee</a><a href="/x">Pier lamps go dark again | Ferry fares rise</a> <a class="more" href="/p/ann-lee">MORE</a></span></span></span>`;
+    const p = `<p>Board member ${card} (Harbour Party) said the vote was close, and that the ferry fares would stay as they are for now while the grain pier is surveyed.</p>`;
+    const a = extractArticle(articlePage(`${p}<p>${para(1)}</p><p>${para(2)}</p>`), { file: "a.html" });
+    expect(a.paragraphs[0]).toBe(
+      "Board member Ann Lee (Harbour Party) said the vote was close, and that the ferry fares would stay as they are for now while the grain pier is surveyed.",
+    );
   });
 });
 
