@@ -71,7 +71,7 @@ export interface TurnOptions {
 }
 
 const QUESTION_WORDS = new Set(
-  "what when where who whom whose why how which is are was were do does did can could will would should has have had say said says think thought tell told many much".split(
+  "what when where who whom whose why how which is are was were do does did can could will would should has have had say said says think thought tell told many much opinion view views stance position".split(
     " ",
   ),
 );
@@ -119,6 +119,9 @@ const EXAMPLE_ASK =
 const WHICH_NOUN = /^(?:which|what) ([a-z]{3,})$/;
 /** A text that gives its own examples. */
 const HOLDS_EXAMPLES = /\b(?:like|such as|including|for example|e\.g\.)\s|\b[A-Z][a-z]+,? (?:and|or) [A-Z]/;
+/** "and what does Jahromi say?", "what did the minister think about it?": a speaker's say, no topic of its own. */
+const SAYS_NAMED =
+  /^(?:(?:and|so|but|ok|okay|then) )*what (?:does|did|has|do|would) ((?:the )?[a-z]+(?: [a-z]+)?) (?:say|said|think|thinks|thought)(?: (?:about|of|on) (?:it|that|this|them|those))?$/;
 /** "what did Zarif say?", "what has Khamenei said about Trump?": the words of the one named. */
 const SAID_BY = /^what (?:did|does|has|had) ([a-z]{3,}) (?:say|said|tell|told)\b/;
 /** "who else uses Instagram?", "and who else?": someone besides the last person. */
@@ -150,7 +153,7 @@ const VERB_SENSES: Record<string, string[]> = {
 };
 
 /** Verbs of a question asking what someone said. */
-const SAYING = new Set("say said says think thought tell told".split(" "));
+const SAYING = new Set("say said says think thought tell told opinion view views stance position".split(" "));
 /** Words around a swapped-in topic that are not part of it: "and in the US?", "what about for the minister?". */
 const SWAP_FILLER = new Set("in on at of the a an for to by from with about".split(" "));
 
@@ -252,6 +255,12 @@ export class Conversation {
         this.keep(key, recall);
         return out;
       }
+    }
+    // "and what does Jahromi say?" after an answer on sanctions: his words on them.
+    const said = this.saidOnTopic(question, recall, view);
+    if (said) {
+      this.keep(key, recall);
+      return said;
     }
     let reply = this.run(askCommand, question);
     let asked = question;
@@ -590,9 +599,15 @@ export class Conversation {
           const topic = frame
             .filter((w) => view.tagWords.has(w) && !view.speakerWords.has(w) && !STOP_WORDS.has(w))
             .map(stem);
-          const own = view.wordsOf(who.id).find((id) => !recall.shown.includes(id) && view.mentions(id, topic));
+          const unseen = view.wordsOf(who.id).filter((id) => !recall.shown.includes(id));
+          // Their words on all the topic's words, else on one of them ("and Jahromi's?" after the judiciary's
+          // position on social media: his words on social media).
+          const own =
+            unseen.find((id) => view.mentions(id, topic)) ??
+            unseen.find((id) => topic.some((t) => view.mentions(id, [t])));
           const said = naming(first, must, view, (id) => view.speakerOf(id)?.id === who.id);
-          if (said) return this.fromReply(said, recall, view, asked, f.kind);
+          const quoted = said?.type === "answer" && said.result.answer?.kind === "quote";
+          if (said && (quoted || !own)) return this.fromReply(said, recall, view, asked, f.kind);
           if (own) return this.showEntry(recall, view, own, asked, f.kind);
           return this.fromReply(declined(first), recall, view, asked, f.kind);
         }
@@ -1265,6 +1280,22 @@ export class Conversation {
         recall.topic = [...new Set([...own, ...recall.topic])].slice(0, 4);
       }
     } else recall.speaker = view.personOf(e.id) ?? recall.speaker;
+  }
+
+  /**
+   * "and what does Jahromi say?", "what did the minister think about it?": a speaker named, no topic of the question's
+   * own, right after an answer on a topic: the speaker's words (quotes first) on that topic, not shown yet; else null.
+   */
+  private saidOnTopic(question: string, recall: Recall, view: KnowledgeView): ConversationReply | null {
+    if (recall.entry === null || recall.topic.length === 0) return null;
+    const m = SAYS_NAMED.exec(plainWords(question));
+    if (!m) return null;
+    const words = m[1]!.split(" ");
+    const id = view.speakersNamed(words)[0];
+    if (id === undefined || words.some((w) => view.tagWords.has(w) && !view.speakerWords.has(w))) return null;
+    const topic = recall.topic.map(stem);
+    const next = view.wordsOf(id).find((x) => !recall.shown.includes(x) && topic.some((t) => view.mentions(x, [t])));
+    return next ? this.showEntry(recall, view, next, null, "more-from-speaker") : null;
   }
 
   /**

@@ -163,7 +163,7 @@ const BARE: [RegExp, "why" | "when" | "where" | "how" | "how many" | "result"][]
     "why",
   ],
   [
-    /^(?:when|since when|since|in what year|in which year|what year was (?:that|this|it)|in what month|when was (?:that|this|it)|when did (?:that|this|it) happen|when did (?:they|it) happen|what year|which year|what date|when exactly|and when|when was that exactly)$/,
+    /^(?:when|since when|since|in what year|in which year|what year was (?:that|this|it)|in what month|how long ago|how many years ago|when was (?:that|this|it)|when did (?:that|this|it) happen|when did (?:they|it) happen|what year|which year|what date|when exactly|and when|when was that exactly)$/,
     "when",
   ],
   [/^(?:where|where was (?:that|this|it)|where did (?:that|this|it) happen|and where|where exactly)$/, "where"],

@@ -449,4 +449,27 @@ describe("round 5 follow-up classes", () => {
     // "who is jahromi" stays a question of its own.
     expect(conv.handle("k", "who is jahromi").followUp).toBeNull();
   });
+
+  it("'and Rouhani's?' after a question about Jahromi's opinion asks for Rouhani's words ('opinion' is kept in the frame)", () => {
+    const { conv } = conversation();
+    conv.handle("k", "whats jahromi's opinion on internet restrictions");
+    expect(conv.handle("k", "and rouhani's?").answer?.text).toMatch(/democracy/);
+    const { conv: c2 } = conversation();
+    c2.handle("k", "whats the judiciary's position on social media");
+    const r = c2.handle("k", "and jahromi's?");
+    expect(r.speaker?.id).toBe("jahromi");
+    expect(r.answer?.text).toMatch(/open|counterproductive|limited/);
+  });
+
+  it("'and what does Jahromi say?' after an answer on sanctions is his words on them", () => {
+    const { conv } = conversation();
+    conv.handle("k", "what did the sanctions do to foreign investors");
+    const r = conv.handle("k", "and what does jahromi say");
+    expect(r.speaker?.id).toBe("jahromi");
+    expect(r.answer?.text).toMatch(/sanctions/i);
+  });
+
+  it("'how long ago?' asks when", () => {
+    expect(readFollowUp("how long ago")).toEqual({ kind: "bare", ask: "when" });
+  });
 });
