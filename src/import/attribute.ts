@@ -167,6 +167,7 @@ function attribute(paragraphs: string[], opts: { reporters?: string[]; title?: s
       if (firstPerson?.kind !== "person") firstPerson = null;
     }
     reg.exclude = firstPerson;
+    reg.paragraphStart = p * STRIDE;
     const sentences = sentenceRanges(text, masked, spans);
     const states: QState[] = [];
     let si = 0;
@@ -890,7 +891,7 @@ function surnameSubject(lead: string, doc: DocText, at: number): ReturnType<type
 
 /** "I said", "and I told her": the first person as the subject right before a verb of saying. */
 const FIRST_PERSON =
-  /(?:^\s*|[,;]\s*|\b(?:and|but|so|then)\s+)I\s+(?:(?:also|then|just|once|later|finally|simply|only)\s+)?$/;
+  /(?:^\s*|[,;]\s*|\b(?:and|but|so|then)\s+)I(?:['’](?:ve|d|ll))?\s+(?:(?:also|then|just|once|later|finally|simply|only|always|often|never)\s+)?$/;
 
 /** "Her 38-page judgment", "his letter": a document of the person the pronoun means. */
 const OWN_DOC =
@@ -1532,8 +1533,21 @@ function scanNames(
 const DESCRIBED_PERSON =
   /(?:^|\s)((?:[Tt]he|[Aa]n?)\s+(?:[\p{Ll}\p{N}-]+\s+){0,2}?(?:woman|man|girl|boy|lady|gentleman)(?:\s+who\s+[^,.;:\u2219]{1,60}?)?)(?=\s*[,.;:]|\s+(?!who\b)|$)/gu;
 
+const INDEFINITE_SUBJECT =
+  /^\s*((?:A|An|One)\s+(?:[\p{Ll}\p{N}-]+\s+)?([\p{Ll}-]+)(?:\s+(?:in|from|at|of)\s+[\p{Lu}][\p{L}'’-]+)?)(?=\s*,\s*(?:a|an)\s|\s+(?!(?:for|of|at|in|from|with|to|on|by|who|which|that|and|or)\b)[\p{Ll}])/u;
+
+/** A noun for a person ("referee", "nurse", "parent"), not a thing ("car", "report"). */
+function isPersonNoun(w: string): boolean {
+  return (
+    /^(?:nurse|parent|mother|father|girl|boy|woman|man|teenager|student|pupil|resident|neighbour|neighbor|referee|volunteer|worker|driver|officer|teacher|doctor|farmer|pensioner|widow|official|delegate|member|fan|passenger|customer|patient|witness|colleague|friend|spokesman|spokeswoman|spokesperson)$/.test(
+      w,
+    ) ||
+    (/(?:er|or|ist|ian)$/.test(w) && (isEpithetNoun(w) || isTitleNoun(w)))
+  );
+}
+
 const RELATIVE_PERSON =
-  /(?:^|\s)((?:[Mm]y|[Hh]is|[Hh]er|[Tt]heir|[Oo]ur|[\p{Lu}][\p{L}-]+(?:\s+[\p{Lu}][\p{L}-]+)?[’']s)\s+(?:(?:late|older|younger|elder)\s+)?(?:father|mother|husband|wife|son|daughter|brother|sister|grandfather|grandmother|uncle|aunt|grandson|granddaughter|dad|mum|mom))(?=\s*[,.;:]|\s+|$)/gu;
+  /(?:^|\s)((?:[Mm]y|[Hh]is|[Hh]er|[Tt]heir|[Oo]ur|[\p{Lu}][\p{L}-]+(?:\s+[\p{Lu}][\p{L}-]+)?[’']s)\s+(?:(?:own|late|older|younger|elder)\s+)?(?:father|mother|husband|wife|son|daughter|brother|sister|grandfather|grandmother|uncle|aunt|grandson|granddaughter|dad|mum|mom))(?=\s*[,.;:]|\s+|$)/gu;
 
 /**
  * Mentions of people the article describes without a name, so "She told me" after "usually from the woman who sits
@@ -1562,6 +1576,24 @@ function scanDescribed(masked: string, a: number, b: number, base: number, reg: 
     const known = reg.entities.find((e) => e.described && e.name.toLowerCase() === name.toLowerCase());
     const e = known ?? reg.create(name, "person", base + start, true);
     reg.mention(e, base + start, /^\s*$/.test(sentence.slice(0, at)));
+  }
+  // "A referee in Nordby, a 17-year-old girl, rang me": someone introduced, unnamed, as the sentence's subject
+  const ind = INDEFINITE_SUBJECT.exec(sentence);
+  if (ind && isPersonNoun(ind[2]!) && base + a + ind.index >= reg.scannedTo) {
+    const np = ind[1]!;
+    const at = sentence.indexOf(np);
+    const start = a + at;
+    const appos = /^\s*,\s*((?:a|an)\s+[^,\u2219]{1,40}),/u.exec(sentence.slice(at + np.length));
+    if (
+      !/^\s*,\s*\p{Lu}/u.test(sentence.slice(at + np.length)) &&
+      !attribs.some((x) => start < x.subjEnd && start + np.length > x.subjStart)
+    ) {
+      const name = np.replace(/^(A|An|One)\b/, (w) => w.toLowerCase());
+      const e = reg.create(name, "person", base + start, true);
+      const g = genderWords(`${np} ${appos?.[1] ?? ""}`);
+      if (g && e.knownGender === null) e.knownGender = g;
+      reg.mention(e, base + start, true);
+    }
   }
   DESCRIBED_PERSON.lastIndex = 0;
   for (let d: RegExpExecArray | null; (d = DESCRIBED_PERSON.exec(sentence)) !== null;) {
@@ -1758,7 +1790,7 @@ function expand(
   }
   if (honorific) return null;
   const right = new RegExp(
-    `(^|[.,;:]\\s+|\\b(?:the|by|from)\\s+)${w}((?:\\s+[\\p{Lu}][\\p{L}\\p{M}'’-]*){1,3})(?=\\s*[,.;:]|\\s+[\\p{Ll}])`,
+    `(^|[.,;:]\\s+|\\b(?:the|by|from|like|including|with|and)\\s+)${w}((?:\\s+[\\p{Lu}][\\p{L}\\p{M}'’-]*){1,3})(?=\\s*[,.;:]|\\s+[\\p{Ll}])`,
     "gu",
   );
   while ((m = right.exec(text)) !== null && m.index < before) {

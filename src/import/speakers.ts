@@ -312,7 +312,11 @@ export function splitName(np: string): { prefix: string | null; name: string; ho
     !ORG_WORDS.test(run.slice(0, of).join(" "))
   )
     run = run.slice(0, of);
-  if (/^(The|A|An|In|On|At|It|He|She|They|We|I)$/.test(run[0]!) && run.length === 1) return null;
+  if (
+    /^(The|A|An|In|On|At|It|He|She|They|We|I|I['’](?:ve|d|ll|m)|We['’](?:ve|d|ll|re))$/.test(run[0]!) &&
+    run.length === 1
+  )
+    return null;
   const prefixWords = [...pre, ...titleWords].filter(
     (w) => !/^(the|The)$/.test(w) || pre.length + titleWords.length > 1,
   );
@@ -669,6 +673,9 @@ export class Registry {
     return this.excluded.has(name.toLowerCase());
   }
 
+  /** Where the paragraph being read starts (a position). */
+  paragraphStart = 0;
+
   /** Whether the article is a Q&A interview (see interview.ts). */
   interview = false;
 
@@ -843,13 +850,23 @@ export class Registry {
       // "… so I rang the officer, Gideon Parr, and he said": one of this sentence who agrees
       this.nearest(pos, windowStart, (m) => m.sent === cur && ok(m.entity, true)) ??
       this.nearest(pos, windowStart, (m) => m.sent === cur && ok(m.entity, false) && !m.entity.described) ??
-      this.nearest(pos, windowStart, (m) => near(m) && m.subject && ok(m.entity, false)) ??
+      this.nearest(pos, windowStart, (m) => near(m) && m.subject && ok(m.entity, false) && !m.entity.described) ??
       // 2. anyone named in those two sentences who agrees
       this.nearest(pos, windowStart, (m) => near(m) && ok(m.entity, true)) ??
       // 3. the one person of unknown gender named in those two sentences
       this.nearest(pos, windowStart, (m) => near(m) && wantPerson && ok(m.entity, false) && !m.entity.described);
     this.lastRecent = recent !== null;
     if (recent) return recent.entity;
+    // in an interview's answer, a person the answer itself names ("I spoke to their general secretary, Benedikta
+    // Runsvold … She came.") before anyone from an earlier answer or the introduction
+    if (this.exclude && wantPerson) {
+      const here = this.nearest(
+        pos,
+        Math.max(windowStart, this.paragraphStart),
+        (m) => ok(m.entity, false) && !m.entity.described,
+      );
+      if (here) return here.entity;
+    }
     // 3. further back: the nearest subject that agrees (or has no known gender), then anyone who agrees
     const ms = this.mentions;
     const floor = Math.max(0, ms.length - LOOKBACK);

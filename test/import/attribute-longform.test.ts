@@ -356,3 +356,28 @@ describe("people met in an answer's story", () => {
     expect(who(r, "A thing made well")).toMatch(/^my grandfather$/i);
   });
 });
+
+describe("people introduced in an answer, then 'she said'", () => {
+  const r = attributeQuotes([
+    "Tobias Quaye-Holm heads the referees' association. Its vice-chair, Linnea Strand-Okafor, said the cameras “have changed how players behave.”",
+    "Oskar Lind: Why the cameras?",
+    "Tobias Quaye-Holm: A referee in Nordby, a 17-year-old girl, rang me in tears. A parent had followed her to her bike. She said, “I do not want to stop, but I do not want to be scared.”",
+    "Oskar Lind: And the players' union?",
+    "Tobias Quaye-Holm: I spoke to their general secretary, Benedikta Runsvold, that day. I told her, “Come and referee one match with me.” She came. Afterwards she said, “Fine, I understand now.” I've repeated that to everyone since.",
+    "Oskar Lind: Your family?",
+    "Tobias Quaye-Holm: My own father used to stand on the touchline, and he told me once, “The day you hear me shout at a referee, take me home.”",
+  ]);
+
+  it("'A referee in Nordby, a 17-year-old girl, rang me … She said' is the referee, not a woman from the introduction", () => {
+    expect(who(r, "I do not want to stop")).toMatch(/^a referee in Nordby$/i);
+  });
+
+  it("'I spoke to their general secretary, Benedikta Runsvold … she said' is Runsvold", () => {
+    expect(who(r, "Fine, I understand now")).toBe("Benedikta Runsvold");
+  });
+
+  it("'My own father …, and he told me' is the father; \"I've\" is never a speaker's name", () => {
+    expect(who(r, "The day you hear me")).toMatch(/^my own father$/i);
+    expect(r.speakers.some((s) => /^I['’]/.test(s.name))).toBe(false);
+  });
+});
