@@ -416,7 +416,10 @@ export class Conversation {
     stale: boolean,
   ): ConversationReply | null {
     const core = view.core;
-    const speaker = recall.speaker !== null ? view.speakers.get(recall.speaker) : undefined;
+    const before = recall.speaker;
+    const speaker = this.pronounSpeaker(message, recall, view);
+    // "what else did she say?" after a quote by him: she is someone else, found by pronounSpeaker.
+    const switched = speaker !== undefined && speaker.id !== before;
     switch (f.kind) {
       case "surprise":
         return this.fromReply(this.run(factCommand, ""), recall, view, null, f.kind);
@@ -474,6 +477,7 @@ export class Conversation {
         if (f.name !== undefined && namedId === undefined) return null;
         const who =
           (namedId !== undefined ? view.speakers.get(namedId) : undefined) ??
+          (switched ? speaker : undefined) ??
           (recall.entry !== null ? view.speakerOf(recall.entry) : null) ??
           speaker ??
           null;
@@ -753,6 +757,28 @@ export class Conversation {
         return ask ? this.fitting(out, recall, view, ask, f.kind, prev, message) : out;
       }
     }
+  }
+
+  /**
+   * The speaker "he"/"she" stands for: the last one, unless the knowledge writes about them with the other pronoun
+   * and an answer shown earlier is by or about someone it writes about with this one ("what did she say?" after the
+   * make-up artist, then Rouhani: the make-up artist). The speaker found is remembered as the last one.
+   */
+  private pronounSpeaker(message: string, recall: Recall, view: KnowledgeView) {
+    const last = recall.speaker !== null ? view.speakers.get(recall.speaker) : undefined;
+    const words = plainWords(message);
+    const g = /\b(?:she|her|hers|herself)\b/.test(words) ? "f" : /\b(?:he|him|his|himself)\b/.test(words) ? "m" : null;
+    if (g === null || !last) return last;
+    const own = view.genderOf(last.id);
+    if (own === null || own === g) return last;
+    for (let i = recall.shown.length - 1; i >= 0; i--) {
+      const p = view.personOf(recall.shown[i]!);
+      if (p !== null && view.genderOf(p) === g) {
+        recall.speaker = p;
+        return view.speakers.get(p);
+      }
+    }
+    return last;
   }
 
   private ask(question: string, recall: Recall, view: KnowledgeView, kind: FollowUp["kind"]): ConversationReply {

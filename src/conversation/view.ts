@@ -34,6 +34,7 @@ export class KnowledgeView {
   private readonly order = new Map<string, number>();
   private readonly names = new Map<string, string>();
   private vocabularyStems: Set<string> | null = null;
+  private genders: Map<string, "m" | "f" | null> | null = null;
   private tagStemSet: Set<string> | null = null;
   /** Stems of the words of entries asked about by {@link mentions}, built on demand. */
   private readonly entryStems = new Map<string, Set<string>>();
@@ -245,6 +246,33 @@ export class KnowledgeView {
       this.askedStems.set(id, own);
     }
     return stems.every((s) => own.has(s));
+  }
+
+  /**
+   * A speaker's grammatical gender as the knowledge writes about them: "he"/"his" or "she"/"her" in the entries by or
+   * about them (and "man"/"woman" in their role); null when it says neither, or both as often.
+   */
+  genderOf(speakerId: string): "m" | "f" | null {
+    if (this.genders === null) {
+      this.genders = new Map();
+      const count = new Map<string, number>();
+      for (const e of this.entries.values()) {
+        const p = this.personOf(e.id);
+        if (p === null) continue;
+        const m = (e.text.match(/\b(?:he|his|him|himself)\b/gi) ?? []).length;
+        const f = (e.text.match(/\b(?:she|her|hers|herself)\b/gi) ?? []).length;
+        count.set(p, (count.get(p) ?? 0) + m - f);
+      }
+      for (const sp of this.speakers.values()) {
+        const role = sp.role ?? "";
+        const n =
+          (count.get(sp.id) ?? 0) +
+          (/\b(?:man|boy|father|husband)\b/i.test(role) ? 1 : 0) -
+          (/\b(?:woman|girl|mother|wife)\b/i.test(role) ? 1 : 0);
+        this.genders.set(sp.id, n > 0 ? "m" : n < 0 ? "f" : null);
+      }
+    }
+    return this.genders.get(speakerId) ?? null;
   }
 
   /** The speakers a text names (by a content word of a name, role alias), in order of first mention. */

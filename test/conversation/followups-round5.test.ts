@@ -472,4 +472,17 @@ describe("round 5 follow-up classes", () => {
   it("'how long ago?' asks when", () => {
     expect(readFollowUp("how long ago")).toEqual({ kind: "bare", ask: "when" });
   });
+
+  it("'she' after a man's answer is the woman shown before; the knowledge's own pronouns tell who is which", () => {
+    const { conv } = conversation();
+    conv.handle("k", "what did the make-up artist say");
+    conv.handle("k", "what did rouhani say about telegram");
+    const r = conv.handle("k", "what else did she say");
+    expect(r.speaker?.id).toBe("hatami");
+    expect(conv.handle("k", "who is she").answer?.text).toMatch(/make-up artist/);
+    // With no woman shown, "she" stays the last speaker (nothing better to go on).
+    const { conv: c2 } = conversation();
+    c2.handle("k", "what did rouhani say about telegram");
+    expect(c2.handle("k", "what else did she say").speaker?.id).toBe("rouhani");
+  });
 });
