@@ -468,7 +468,10 @@ export function relativeClauses(sentence: string, speakers: readonly string[] = 
   for (const m of sentence.matchAll(WHO_CLAUSE)) {
     const name = m[1]!.replace(/^(?:The|A|An|But|And)\s+/, "");
     const clause = m[2]!.trim();
-    if (!/\s/.test(clause) || /^(?:said|says|told|added|asked)\b/.test(clause)) continue;
+    if (!/\s/.test(clause) || /^(?:said|says|told|added|asked)\b/.test(clause) || /[?!]/.test(clause)) continue;
+    // "So, who should buy it?": a capitalised word that names no one.
+    const first = name.split(/\s+/)[0]!;
+    if (CAPITALISED_STOP.has(first) && !/^(?:Mr|Mrs|Ms|Dr|Prof)$/.test(first)) continue;
     if (speakers.some((sp) => sp.includes(name) || name.includes(sp))) continue;
     // "…, Rouhani and Zarif, who often use the platform": the clause is the whole list's.
     if (/\b(?:and|or)\s+(?:\p{Lu}[\p{L}'’-]*\s+)*$/u.test(sentence.slice(0, m.index))) continue;

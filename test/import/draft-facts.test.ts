@@ -217,5 +217,9 @@ describe("relativeClauses: what a sentence says of a named person in passing", (
     expect(relativeClauses(s, ["Pia Lund"])).toEqual([]);
     expect(relativeClauses("Ministers including Pia Lund and Ivo Brandt, who often use the app, object.")).toEqual([]);
     expect(relativeClauses("Ivo Brandt, who said he was tired, left.")).toEqual([]);
+    expect(relativeClauses("So, who should buy it?")).toEqual([]);
+    expect(relativeClauses("Dr Ana Pell, who studies tides at Lorne, agreed.")).toEqual([
+      "Dr Ana Pell studies tides at Lorne.",
+    ]);
   });
 });
