@@ -134,19 +134,17 @@ export function shapeWarnings(paragraphs: string[]): string[] {
   let sentences = 0;
   let words = 0;
   let listWords = 0;
-  let listLines = 0;
   for (const p of paragraphs) {
     const n = p.split(" ").length;
-    sentences += (p.match(/[.!?]["”’)]*(?=\s|$)/g) ?? []).length;
+    const ends = (p.match(/[.!?]["”’)]*(?=\s|$)/g) ?? []).length;
+    sentences += ends;
     words += n;
-    if (!/[.!?:]["”’)]*$/.test(p)) {
-      listWords += n;
-      listLines++;
-    }
+    // A line that does not end like a sentence, or a long run with hardly a full stop (dates run together by <br>).
+    if (!/[.!?:]["”’)]*$/.test(p) || (n > 60 && ends * 50 < n)) listWords += n;
   }
   if (sentences < FEW_SENTENCES)
     out.push(`few sentences (${sentences}): is this an article, or a list, table or teaser?`);
-  else if (listLines >= 4 && listWords >= words * 0.4) {
+  else if (listWords >= 60 && listWords >= words * 0.4) {
     out.push(
       `mostly a list: ${Math.round((100 * listWords) / words)}% of the text is in lines that are not sentences (a table, schedule or price list?)`,
     );

@@ -716,6 +716,9 @@ describe("review warnings for text not shaped like an article", () => {
     ];
     expect(shapeWarnings([...prose, ...list, ...list])[0]).toMatch(/^mostly a list: \d+% of the text/);
     expect(shapeWarnings(prose)).toEqual([]);
+    // Tour dates run together by <br> into one long line with hardly a full stop.
+    const dates = Array.from({ length: 14 }, (_, i) => `June ${i + 1} Orrin Harbour Arena`).join(" ");
+    expect(shapeWarnings([...prose, `${dates}.`])[0]).toMatch(/^mostly a list/);
   });
 });
 
