@@ -19,10 +19,13 @@ interface Meta {
   date: string;
 }
 
-/** Paragraphs of the fixture .txt as the README describes it: headline, optional byline, blank, one per line. */
+/**
+ * Paragraphs of the fixture .txt as the README describes it: headline, optional byline, blank, one per line; a wire's
+ * closing credit line ("(Reporting by …; Editing by …)") is not body (docs/import-extract.md: credit lines are dropped).
+ */
 function txtParagraphs(slug: string): string[] {
   const lines = readFileSync(join(DIR, `${slug}.txt`), "utf8").split("\n");
-  return lines.slice(1).filter((l) => l.trim() !== "" && !/^By /.test(l));
+  return lines.slice(1).filter((l) => l.trim() !== "" && !/^By /.test(l) && !/^\(Reporting by\b/.test(l));
 }
 
 /** Lines of page furniture that must never reach the body. */
