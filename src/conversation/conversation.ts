@@ -447,7 +447,9 @@ export class Conversation {
       }
       case "agent": {
         // "who's responsible?": the last answer when it names who (an authority, a person), else nothing to say.
-        if (recall.entry === null) return this.missing("thing", core, stale, f.kind);
+        if (recall.entry === null) return this.missing("person", core, stale, f.kind);
+        // "by whom?" after a quote: who said it.
+        if (view.speakerOf(recall.entry) !== null) return this.showEntry(recall, view, recall.entry, null, f.kind);
         // A specific agent ("the judiciary") before a generic one ("authorities"): the last answer or a neighbour on
         // the same topic that names one.
         const topic = recall.topic.map(stem);

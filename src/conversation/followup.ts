@@ -94,7 +94,7 @@ const HE = "(?:he|she|him|her|they|them)";
 
 const WHO_SAID = new RegExp(
   `^(?:who (?:said|says|say|wrote|spoke|tweeted|admitted|claimed|stated|declared|announced|mentioned) ${THAT}|who (?:said|says) so|whose (?:quote|words|statement|comment|line) (?:is|was|are|were) ${THAT}|` +
-    `who (?:is|was) (?:that|this) (?:quote )?(?:from|by)|(?:who|whom) (?:is|was) ${THAT} (?:from|by)|by whom|said by whom|who was it|who said|by who|from who|from whom|who by|by which (?:people|group|person)|` +
+    `who (?:is|was) (?:that|this) (?:quote )?(?:from|by)|(?:who|whom) (?:is|was) ${THAT} (?:from|by)|said by whom|who was it|who said|from who|from whom|` +
     `who(?: said)? ${THAT}|who says|which (?:person|one|guy|official|minister) said ${THAT}|who (?:reported|published|found|measured|counted) ${THAT}|who)$`,
 );
 const PERSON = new RegExp(
@@ -150,7 +150,7 @@ const DETAIL_MORE =
   /^(?:name (?:one|a few|any)|like (?:which|what) [a-z]+|(?:what|which) (?:kind|sort|type)s?(?: of [a-z]+)?|who (?:was|is|were) (?:he|she) (?:talking|speaking|saying (?:it|that|this)) to|who did (?:he|she) (?:say|tell|said) (?:it|that|this) to|who (?:asked|interviewed) (?:him|her)|(?:is|was) (?:that|it|this) [a-z]+ compared (?:to|with)(?: [a-z]+){1,4}|how does (?:that|it|this) compare(?: (?:to|with)(?: [a-z]+){1,4})?|(?:after|before|following|despite|against|over) what|what did (?:he|she|they) mean(?: by (?:that|it|this))?|what (?:was|is|were|are) (?:he|she|they) (?:talking|speaking|on) about|what (?:was|is) (?:that|it|this) about|out of how many|out of what|(?:when|where) did (?:he|she|they) say (?:that|it|this))$/;
 /** "who's responsible?", "whose fault is that?", "who is behind it?": who did what the last answer tells. */
 const AGENT =
-  /^(?:who is responsible(?: for (?:that|it|this))?|who was responsible(?: for (?:that|it|this))?|who is to blame|who was to blame|whose fault (?:is|was) (?:that|it|this)|whose fault|who is behind (?:that|it|this)|who was behind (?:that|it|this)|whose idea was (?:that|it|this))$/;
+  /^(?:by whom|by who|who by|by which (?:people|group|person|authority|body)|who is responsible(?: for (?:that|it|this))?|who was responsible(?: for (?:that|it|this))?|who is to blame|who was to blame|whose fault (?:is|was) (?:that|it|this)|whose fault|who is behind (?:that|it|this)|who was behind (?:that|it|this)|whose idea was (?:that|it|this))$/;
 const CONFIRM =
   /^(?:say (?:that|it) again|repeat (?:that|it|the answer)|repeat|can you repeat (?:that|it)|come again|one more time|really|for real|seriously|is that (?:true|right|correct|so)|are you sure|sure|true|no way|is it true|you sure|rly|srsly)$/;
 const BARE: [RegExp, "why" | "when" | "where" | "how" | "how many" | "result"][] = [

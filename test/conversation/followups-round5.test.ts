@@ -485,4 +485,15 @@ describe("round 5 follow-up classes", () => {
     c2.handle("k", "what did rouhani say about telegram");
     expect(c2.handle("k", "what else did she say").speaker?.id).toBe("rouhani");
   });
+
+  it("'by who?' after a fact names the specific agent; after a quote it is who said it", () => {
+    const { conv } = conversation();
+    conv.handle("k", "why is telegram blocked in iran?");
+    expect(conv.handle("k", "by who").answer?.text).toMatch(/judiciary/);
+    const { conv: c2 } = conversation();
+    c2.handle("k", "is iran losing the propaganda war");
+    expect(c2.handle("k", "by whom?").answer?.id).toBe("jahromi-lost-propaganda-war");
+    const { conv: c3 } = conversation();
+    expect(c3.handle("k", "by who").mode).toBe("declined");
+  });
 });

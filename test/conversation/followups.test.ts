@@ -194,7 +194,8 @@ describe("follow-ups read more generally", () => {
     expect(r.answer?.text ?? "").not.toContain("Instagram");
     expect(readFollowUp("to whom?")?.kind).toBe("detail");
     expect(readFollowUp("got a source for that?")?.kind).toBe("source");
-    expect(readFollowUp("by who?")?.kind).toBe("who-said");
+    // "by who?" asks who did it (after a quote: who said it, see followups-round5).
+    expect(readFollowUp("by who?")?.kind).toBe("agent");
     expect(readFollowUp("who's that?")?.kind).toBe("person");
     // "give me an example" after an answer is about the answer, as a first line the guide.
     expect(conv.handle("k", "give me an example").followUp).toBe("detail");
