@@ -685,13 +685,18 @@ function findAttributions(
       ref.t === "pronoun" &&
       subjStart > a + 3 &&
       reg.scannedTo < base + subjStart &&
-      /\b(?:and|but|so|then|until|before|after|when)\s+$/.test(masked.slice(a, subjStart))
+      (/\b(?:and|but|so|then|until|before|after|when)\s+$/.test(masked.slice(a, subjStart)) ||
+        REPORTER_CLAUSE.test(masked.slice(a, subjStart).replace(/\u2219+/g, "Q")))
     ) {
       scanNames(doc, p, masked, a, subjStart, base, reg, out);
       scanDescribed(masked, a, subjStart, base, reg, out);
       reg.scannedTo = base + subjStart;
     }
-    let resolved = resolveAt(ref, subjStart, orgHint, intro);
+    const byClause =
+      ref.t === "pronoun" && (ref.g === "f" || ref.g === "m")
+        ? reporterClauseObject(masked, a, subjStart, base, reg, ref.g)
+        : null;
+    let resolved = byClause ? { entity: byClause, weak: false } : resolveAt(ref, subjStart, orgHint, intro);
     // "Pop singer Lila Marchetti has cancelled …, saying she needs …": a pronoun bound by its own sentence's subject
     if (ref.t === "pronoun" && ref.g !== "p" && subjStart > a + 3) {
       const own = sentenceSubject(masked.slice(a, subjStart));
@@ -1297,12 +1302,39 @@ function chainPronoun(
   if (!m) return;
   const at = a + m[0].length - m[1]!.length;
   if (attribs.some((x) => x.subjStart <= at && at < x.subjEnd)) return;
-  const e = reg.resolvePronoun(/^she$/i.test(m[1]!) ? "f" : "m", base + at, windowStart);
+  const g = /^she$/i.test(m[1]!) ? "f" : "m";
+  const e = reporterClauseObject(masked, a, at, base, reg, g) ?? reg.resolvePronoun(g, base + at, windowStart);
   if (e && e.kind === "person") reg.mention(e, base + at, true);
 }
 
+/** "When I mention this to Adeyemi-Lowe at 4 a.m., " : the reporter's own clause before a pronoun. */
+const REPORTER_CLAUSE = /^\W*(?:when|as|after|before|if|once|whenever)\s+I\b[^;:]{0,160},\s*$/i;
+
+/**
+ * "When I mention this to Adeyemi-Lowe at 4 a.m., she laughs": after a clause whose subject is the reporter, "she"
+ * is the person that clause names, not the last woman quoted.
+ */
+function reporterClauseObject(
+  masked: string,
+  a: number,
+  at: number,
+  base: number,
+  reg: Registry,
+  g: "f" | "m",
+): Entity | null {
+  if (!REPORTER_CLAUSE.test(masked.slice(a, at).replace(/\u2219+/g, "Q"))) return null;
+  const ms = reg.mentions;
+  for (let i = ms.length - 1; i >= Math.max(0, ms.length - 60); i--) {
+    const m = ms[i]!;
+    if (m.pos < base + a || m.pos >= base + at) continue;
+    const e = m.entity;
+    if (e.kind === "person" && !e.described && (e.gender === g || e.gender === null) && e !== reg.exclude) return e;
+  }
+  return null;
+}
+
 const PRONOUN_LEAD =
-  /^\W*(?:(?:in|on|at|after|before|during|by|for|since|when|as|later|earlier|then|now|today|still|there)\b[^,.;:\u2219]{0,50}?,?\s+|[^.;:\u2219]{0,100},\s+)?(he|she)(?=\s+[\p{Ll}])/iu;
+  /^\W*(?:(?:in|on|at|after|before|during|by|for|since|when|as|later|earlier|then|now|today|still|there)\b[^,.;:\u2219]{0,50}?,?\s+|[^.;:\u2219]{0,100},\s+|when\s+I\b[^;:\u2219]{0,100},\s+)?(he|she)(?=\s+[\p{Ll}])/iu;
 
 /** Capitalised runs in a sentence that name a known entity or a new person: mentions for pronouns later. */
 function scanNames(

@@ -264,6 +264,19 @@ describe("an interview's answers naming the people they quote in passing", () =>
   });
 });
 
+describe("the reporter's own clause before a pronoun", () => {
+  it("'When I mention this to X at 4 a.m., she laughs' then '“…,” she says' is X, not the woman quoted before", () => {
+    const r = attributeQuotes([
+      "Esther Adeyemi-Lowe, 52, has worked nights on ward 9 for 19 years.",
+      "The chief nurse, Fenella Osgood-Barre, says recruitment is improving. “We know nights are where the pressure is greatest,” Osgood-Barre says.",
+      "When I mention this to Adeyemi-Lowe at 4 a.m., she laughs, not unkindly.",
+      "“She came to the ward in June and said help was on the way,” she says. “I am still waiting for the help.”",
+    ]);
+    expect(who(r, "She came to the ward")).toBe("Esther Adeyemi-Lowe");
+    expect(who(r, "I am still waiting")).toBe("Esther Adeyemi-Lowe");
+  });
+});
+
 describe("a bare quote after the reporter's own sentence", () => {
   it("'When I put it to X that …, she shakes her head.' then a bare quote is X's, a scare quote in between", () => {
     const r = attributeQuotes([
