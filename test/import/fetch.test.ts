@@ -204,7 +204,7 @@ describe("readSource + extractArticle over HTTP", () => {
       ...(src.contentType && { contentType: src.contentType }),
     });
     expect(a.title).toBe("Harbour plan");
-    expect(a.publisher).toBeNull();
+    expect(a.publisher).toBe("Town Crier"); // the <title>'s tail names the site
     expect(a.paragraphs).toHaveLength(3);
     expect(a.paragraphs[0]).toContain(
       "The café council met on Tuesday – and the mayor said “we will decide soon” about",
