@@ -665,7 +665,7 @@ function findAttributions(
         if (ref.t === "desc" || ref.t === "def") {
           const given = givenName(masked.slice(subjStart, vs));
           if (given && ref.t === "desc") {
-            roles.unshift(tidyPart(ref.np));
+            roles.unshift(tidyPart(ref.np).replace(/\s+(?:called|named)\s.*$/, ""));
             ref = { t: "name", name: given, prefix: null, honorific: null };
           }
         }
@@ -964,7 +964,11 @@ function givenName(text: string): string | null {
   const m =
     /\bname(?:s)?\b(?:\s+only)?(?:\s+as)?\s*,?\s+([\p{Lu}][\p{L}'’-]+)/u.exec(t) ??
     // "who identified herself only as Dana", "asked to be identified only as Kofi"
-    /\bidentified(?:\s+(?:herself|himself|themselves))?(?:\s+only)?\s+as\s+([\p{Lu}][\p{L}'’-]+)/u.exec(t);
+    /\bidentified(?:\s+(?:herself|himself|themselves))?(?:\s+only)?\s+as\s+([\p{Lu}][\p{L}'’-]+)/u.exec(t) ??
+    // "a retired teacher called Ruth Okonjo-Berg"
+    /^(?:a|an)\s+(?:[\p{Ll}-]+\s+){0,3}(?:called|named)\s+([\p{Lu}][\p{L}'’-]+(?:\s+[\p{Lu}][\p{L}'’-]+)?)(?=\s*(?:,|$))/u.exec(
+      t.trim(),
+    );
   return m ? m[1]! : null;
 }
 
@@ -1079,6 +1083,20 @@ function subjectBeforeParts(lead: string): { ref: Ref; roles: string[]; offset: 
       // "one of the young volunteers": a plural noun after a modifier belongs to the phrase; "came" does not
       const np = !/s$/.test(oneOf[1]!) && /s$/.test(oneOf[2]!) ? `${oneOf[1]!} ${oneOf[2]!}` : oneOf[1]!;
       return { ref: { t: "desc", np }, roles, offset: piece.offset + piece.text.indexOf(np), length: np.length };
+    }
+    // "A driver stopped me at the depot last week and said": the person, not the whole clause
+    if (
+      k === pieces.length - 1 &&
+      /^(?:A|An|a|an)\s/.test(part) &&
+      /\s(?:and|but|then)$/.test(part) &&
+      part.length <= 160
+    ) {
+      const ws = part.split(/\s+/);
+      const n = isPersonNoun(ws[1] ?? "") ? 2 : isPersonNoun(ws[2] ?? "") ? 3 : 0;
+      if (n > 0 && /^[\p{Ll}]/u.test(ws[n] ?? "")) {
+        const np = ws.slice(0, n).join(" ");
+        return { ref: { t: "desc", np }, roles, offset: piece.offset + piece.text.indexOf(np), length: np.length };
+      }
     }
     // "Our treasurer, Ken Abiodun, sat me down in 2021 and said"
     if (

@@ -394,3 +394,20 @@ describe("people introduced in an answer, then 'she said'", () => {
     expect(r.speakers.some((s) => /^I['’]/.test(s.name))).toBe(false);
   });
 });
+
+describe("described speakers keep a clean name", () => {
+  it("'A driver stopped me at the depot and said' is 'a driver'; 'a retired teacher called Ruth Okonjo-Berg' is Ruth Okonjo-Berg", () => {
+    const r = attributeQuotes(
+      [
+        "Q: What do drivers ask for?",
+        "A: Small things. A driver stopped me at the Northgate depot last week and said, “Just give us toilets at the end of the line.”",
+        "Q: And the volunteers?",
+        "A: One of our volunteers, a retired teacher called Ruth Okonjo-Berg, came to my office and said, “I have not worked this hard since 1985.”",
+      ],
+      { title: "Q&A: Anselm Korvacs on the buses" },
+    );
+    expect(who(r, "Just give us toilets")).toMatch(/^a driver$/i);
+    expect(who(r, "I have not worked this hard")).toBe("Ruth Okonjo-Berg");
+    expect(r.speakers.find((x) => x.name === "Ruth Okonjo-Berg")?.role).toBe("a retired teacher");
+  });
+});
