@@ -11,6 +11,7 @@ import { isKnownEnglish } from "../core/index.js";
 import { articleVocabulary, keyphrases, makeFacts, slug, tagsFor, topicsOf, type Vocabulary } from "./facts.js";
 
 import type { Attribution, DraftQuote, DraftSpeaker } from "./attribute.js";
+import { vetAttribution } from "./vet.js";
 
 export type { Attribution, DraftQuote, DraftSpeaker } from "./attribute.js";
 
@@ -195,7 +196,7 @@ export function draftKnowledge(
   // Speakers: keep the attribution's id when it is free (or the same person elsewhere), else make it unique.
   const speakerIds = new Set<string>();
   const speakerMap = new Map<string, string>();
-  attribution = mergeShortNames(attribution);
+  attribution = vetAttribution(mergeShortNames(attribution));
   const used = attribution.speakers
     .filter((s) => attribution.quotes.some((q) => q.speakerId === s.id && storedQuoteText(q.text)))
     .map((s) => withFullName(s, body));
