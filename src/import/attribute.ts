@@ -31,6 +31,7 @@ import {
   isKnownFirstName,
   isTitleNoun,
   isPlaceWord,
+  isPersonNoun,
   parseRef,
   partKind,
   roleHead,
@@ -810,7 +811,7 @@ function findAttributions(
 
 /** "Cook told Benioff", "says Early": a surname that is also a common word, of a person the article named in full. */
 function knownSurname(word: string, reg: Registry): Ref | null {
-  const w = word.trim();
+  const w = word.trim().replace(/\.$/, "");
   if (!/^\p{Lu}\p{Ll}+$/u.test(w) || isFunctionWord(w)) return null;
   const e = reg.findByName(w, null);
   return e && e.kind === "person" && e.words.length >= 2 ? { t: "name", name: w, prefix: null, honorific: null } : null;
@@ -1378,7 +1379,8 @@ function scanNames(
     const subject =
       m.index < 3 ||
       // "Green councillor Ravi Castellane, who …, proposed": a title at the sentence start, then the name
-      isTitleNoun(/^\s*(?:[\p{Lu}][\p{L}-]*\s+)?([\p{Ll}-]+)\s+$/u.exec(sentence.slice(0, m.index))?.[1] ?? "") ||
+      // ("Wild defenseman Ryan Suter, who …, could see": a trade noun as the title)
+      isPersonNoun(/^\s*(?:[\p{Lu}][\p{L}-]*\s+)?([\p{Ll}-]+)\s+$/u.exec(sentence.slice(0, m.index))?.[1] ?? "") ||
       // "Her brother, Calum Munro, who skippers a boat, was…": a role at the sentence start, then the name
       (/^\s*[^,\u2219]{1,60},\s*$/.test(sentence.slice(0, m.index)) &&
         isRoleLike(tidyPart(sentence.slice(0, m.index)))) ||
@@ -1475,6 +1477,13 @@ function scanNames(
         /^\s+[\p{Ll}]/u.test(after0) &&
         !words.some((w) => isPlaceWord(w))) ||
       (words.length === 1 && (ageNext || (personRole && firstKnown))) ||
+      // "Andrew doesn't remember …": a first name alone opening its sentence, with a verb after it
+      (words.length === 1 &&
+        lead === 0 &&
+        m.index < 3 &&
+        firstNameGender(words[0]!) !== null &&
+        !isCommonCapitalised(words[0]!) &&
+        /^\s+[\p{Ll}]/u.test(after0)) ||
       // "Priya Das, who borrowed the bike", "my colleague Priya Das": a relative "who" or a relation word
       (words.length >= 2 &&
         words.length <= 3 &&

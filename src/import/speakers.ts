@@ -1082,6 +1082,8 @@ export function isJunkSpeaker(name: string, kind: "person" | "organisation", des
   if (NUMBER_WORD.test(n)) return true;
   if (/\b(?:percent|per cent)\b|%/i.test(n)) return true;
   if (/\s(?:and|or|but|of|the|a|an|to|for|with|by|in|on|at|that|which|who|when|than|as)$/i.test(n)) return true;
+  // "a victim of Epstein's": a phrase cut before its noun
+  if (/\s\S+[’']s$/u.test(n) && described) return true;
   if (!described) return false;
   const head = headNoun(n.replace(/^(?:the|a|an|one|another|his|her|their|its|our|my)\s+/i, ""));
   return !head || !isPersonNoun(head);

@@ -18,7 +18,7 @@ function isDescribed(name: string): boolean {
 
 /** Modifiers that make "the <head>" mean someone else: the vice president is not the president. */
 const SUBORDINATE =
-  /\b(?:vice|deputy|assistant|associate|acting|interim|former|ex|co|sub|under|junior)[\s-]+(\p{L}+)\b/giu;
+  /\b(?:vice|deputy|assistant|associate|acting|interim|former|ex|co|sub|under|junior)[\s-]+(?=(\p{L}+)\b)/giu;
 
 export function vetAttribution(a: Attribution): Attribution {
   const junk = new Set(a.speakers.filter((s) => isJunkSpeaker(s.name, s.kind, isDescribed(s.name))).map((s) => s.id));

@@ -241,6 +241,15 @@ describe("he/she goes to the subject who agrees in gender", () => {
     expect(who(r, "We really took")).toBe("Tom Baker");
   });
 
+  it("'…,\" says Baker.' after the verb, with the sentence's full stop", () => {
+    const r = attributeQuotes([
+      "The media analyst Tom Baker has studied the chains for years.",
+      '"Financial players are making money on the way down," says Baker. "They see the end as inevitable."',
+    ]);
+    expect(who(r, "Financial players")).toBe("Tom Baker");
+    expect(who(r, "They see the end")).toBe("Tom Baker");
+  });
+
   it("'she said' after an aside about a man goes to the woman the sentence is about", () => {
     const r = attributeQuotes([
       '"I felt strange as soon as the anaesthetic wore off," Vantorp said.',
@@ -249,5 +258,24 @@ describe("he/she goes to the subject who agrees in gender", () => {
     ]);
     expect(who(r, "I couldn't focus")).toBe("Greta Vantorp");
     expect(r.speakers.find((s) => s.name === "Greta Vantorp")?.gender).toBe("f");
+  });
+
+  it("a trade noun before the name makes it the sentence's subject ('Wild defenseman X, who …, could see')", () => {
+    const r = attributeQuotes([
+      "Barely a week ago, Jorn Pellikan, 35, had scored just once in ten games. Wild defenseman Rasmus Tolle, who joked about Pellikan’s habit of changing sticks, could see the frustration on his friend’s face.",
+      "“He’s used to scoring goals, getting points,” he said.",
+    ]);
+    expect(who(r, "He’s used to scoring")).toBe("Rasmus Tolle");
+  });
+
+  it("a first name alone opening its sentence ('Edmund doesn't remember …') is who 'he said' means", () => {
+    const r = attributeQuotes([
+      "While fans spent the weekend watching television, the real Prince Edmund was busy distancing himself from a royal drama.",
+      "In an interview about his friendship with the financier Jules Marrat, the presenter Emily Sorrel did an excellent job pressing Edmund. Sorrel repeatedly asked how Edmund could be so sure what he was doing on the night of March 10, when he allegedly met Tilda Brae, a victim of Marrat’s alleged trafficking ring.",
+      'Edmund doesn’t remember any meeting, but he definitely remembers going to get pizza that night. "Going to the pizza place in Kelby is an unusual thing for me to do," he said. "I remember it weirdly, distinctly."',
+    ]);
+    expect(who(r, "Going to the pizza")).toBe("Edmund");
+    expect(who(r, "I remember it weirdly")).toBe("Edmund");
+    expect(isJunkSpeaker("a victim of Marrat’s", "person", true)).toBe(true);
   });
 });
