@@ -107,6 +107,7 @@ const TITLE_WORDS = new Set(
     "premier chairman chairwoman chair ceo coach deputy attorney prosecutor member mp mep bishop archbishop imam rabbi " +
     "sheikh ayatollah leader sheriff marshal trooper agent pastor dean provost principal executive manager " +
     "spokesman spokeswoman spokesperson editor founder co-founder treasurer convener organiser organizer goalkeeper " +
+    "administrator " +
     "striker defender midfielder commander counsel lawyer congressman congresswoman assemblyman assemblywoman"
   ).split(" "),
 );
@@ -323,7 +324,11 @@ export function splitName(np: string): { prefix: string | null; name: string; ho
   const of = run.indexOf("of");
   if (
     of > 0 &&
-    (cut >= 0 || isKnownFirstName(run[0]!) || honorific !== null) &&
+    (cut >= 0 ||
+      isKnownFirstName(run[0]!) ||
+      honorific !== null ||
+      // "planetary geologist Rosaly Lopes of NASA's …": a trade before the name makes it a person's
+      (pre.length > 0 && isPersonNoun(pre[pre.length - 1]!) && /^\p{Ll}/u.test(pre[pre.length - 1]!))) &&
     !ORG_WORDS.test(run.slice(0, of).join(" "))
   )
     run = run.slice(0, of);
@@ -570,12 +575,16 @@ export class Entity {
     if (this.wordsCache[0] !== this.name) this.wordsCache = [this.name, this.name.split(" ")];
     return this.wordsCache[1];
   }
+  /** "Dale and Martha": two people named together, neither of whom the first or last word names alone. */
+  get joint(): boolean {
+    return / (?:and|&) /.test(this.name);
+  }
   get first(): string | null {
-    return this.described || this.kind !== "person" ? null : this.words[0]!;
+    return this.described || this.kind !== "person" || this.joint ? null : this.words[0]!;
   }
   /** The surname, with its particle ("Van Dyke", "de la Cruz" keeps "la Cruz"). */
   get last(): string | null {
-    if (this.described || this.kind !== "person") return null;
+    if (this.described || this.kind !== "person" || this.joint) return null;
     const ws = this.words;
     const n = ws.length;
     // "Ursula von der Leyen" → "von der Leyen"
@@ -1042,6 +1051,8 @@ export function isPersonRole(role: string): boolean {
   if (r === "" || r.length > 160) return false;
   const ws = r.split(/\s+/);
   if (/^(?:he|she|they|it|we|i|you|both|all|each|either|neither)$/i.test(ws[0]!)) return false;
+  // "Greta Holm and her brother": another person's name, not this one's role
+  if (/^\p{Lu}\S*\s+\p{Lu}\S*\s+(?:and|&)\s/u.test(r)) return false;
   if (
     /^(?:of|for|at|in|on|to|by|with|from|and|or|but|the|a|an|around|about|into|than|as|who|that|which|whose|when|where|while)$/i.test(
       ws[ws.length - 1]!,
@@ -1082,6 +1093,16 @@ export function isJunkSpeaker(name: string, kind: "person" | "organisation", des
   if (NUMBER_WORD.test(n)) return true;
   if (/\b(?:percent|per cent)\b|%/i.test(n)) return true;
   if (/\s(?:and|or|but|of|the|a|an|to|for|with|by|in|on|at|that|which|who|when|than|as)$/i.test(n)) return true;
+  // "Ukraine and the U.S.": a place in a pair of names is no speaker
+  const pair = / (?:and|&) (?:the )?/.exec(n);
+  if (
+    pair &&
+    !described &&
+    [n.slice(0, pair.index), n.slice(pair.index + pair[0].length)].some(
+      (x) => isPlaceWord(x) || /^(?:U\.?S\.?|UK|U\.K\.|EU)$/.test(x),
+    )
+  )
+    return true;
   // "a victim of Epstein's": a phrase cut before its noun
   if (/\s\S+[’']s$/u.test(n) && described) return true;
   if (!described) return false;

@@ -6,7 +6,24 @@
  * A wrong speaker is worse than none: the review lists an unattributed quote for a person to fix.
  */
 import type { Attribution } from "./attribute.js";
-import { firstNameGender, isDemonym, isJunkSpeaker, isPersonNoun, isPersonRole } from "./speakers.js";
+import {
+  Registry,
+  firstNameGender,
+  isDemonym,
+  isJunkSpeaker,
+  isPersonNoun,
+  isPersonRole,
+  isPlaceWord,
+} from "./speakers.js";
+
+/** Names of bodies the registry's organisation words miss: "White House", "Associated Press", "… Productions". */
+const ORG_TAIL = {
+  test: (name: string): boolean =>
+    Registry.looksLikeOrg(name) ||
+    /\s(?:House|Press|Productions|Daily|District(?:\s+of\s+.+)?|Pictures|Studios|Records|Entertainment|Equities|Securities|Directorate|Laborator(?:y|ies)|Herald|Tribune|Gazette|Journal|Magazine|Times|Post)$/.test(
+      name,
+    ),
+};
 
 const DESCRIBED =
   /^(?:a|an|the|one|another|two|three|four|five|six|seven|eight|nine|ten|some|several|many|his|her|their|its|our|my)\s/i;
@@ -29,9 +46,17 @@ export function vetAttribution(a: Attribution): Attribution {
       const misleading = new Set<string>();
       for (const r of [s.role ?? ""])
         for (const m of r.matchAll(SUBORDINATE)) misleading.add(`the ${m[1]!.toLowerCase()}`);
-      const first = s.name.split(/\s+/)[0] ?? "";
+      const words = s.name.split(/\s+/);
+      const first = words[0] ?? "";
       const fg = firstNameGender(first);
+      // "Dale and Martha": only a role names the pair; "White House", "Associated Press": a body's name in parts is
+      // no alias ("Mr House", "Press"); "Britain Liu": a place is not a first name
+      const joint = / (?:and|&) /.test(s.name);
+      const body = ORG_TAIL.test(s.name);
       const aliases = s.aliases.filter((al) => {
+        if (joint && !/^the\s/i.test(al)) return false;
+        if (body && (words.includes(al) || /^(?:Mr|Ms|Mrs|Miss)\s/.test(al))) return false;
+        if (al === first && words.length > 1 && isPlaceWord(first)) return false;
         if (misleading.has(al.toLowerCase())) return false;
         // a possessive ("BBC's") names the employer, not the person
         if (/[’']s$/u.test(al)) return false;
@@ -42,6 +67,8 @@ export function vetAttribution(a: Attribution): Attribution {
         if (the) {
           const last = the[1]!.split(/\s+/).pop()!;
           if (!isPersonNoun(last) && !isDemonym(last)) return false;
+          // "the reuters" from "… when contacted by Reuters": a proper name of the phrase is no role
+          if (words.some((w) => w.toLowerCase() === last && /^\p{Lu}/u.test(w)) && !isDemonym(last)) return false;
         }
         return true;
       });

@@ -279,3 +279,38 @@ describe("he/she goes to the subject who agrees in gender", () => {
     expect(isJunkSpeaker("a victim of Marrat’s", "person", true)).toBe(true);
   });
 });
+
+describe("two people named together", () => {
+  it("'Anton and Greta disputed …', then '“…,” Anton wrote': the quote is Anton's, not the pair's", () => {
+    const r = attributeQuotes([
+      "Greta Holm and her brother Anton Lind agreed to an interview, but only if they could do it together. Over the course of that interview, Anton and Greta disputed that Jory was estranged from them, saying instead he was “introverted by nature.” “I once visited Jory with our parents in Minneapolis,” Anton wrote. “We went to an old steakhouse downtown.”",
+      "They also disputed that anyone had a problem with his friendships. “Jory’s personal life was his own business and did not affect our feelings,” Anton wrote.",
+    ]);
+    expect(who(r, "I once visited")).toBe("Anton Lind");
+    expect(who(r, "Jory’s personal life")).toBe("Anton Lind");
+    expect(speaker(r, "Jory’s personal life")?.role ?? null).toBeNull();
+  });
+
+  it("a pair has no 'Mr' or single-name aliases, and a pair with a place in it is no speaker", () => {
+    const d = draft([
+      "Over the interview, Anton and Greta disputed the claim.",
+      "“We never kept his books out of print, whatever people say,” Anton and Greta wrote.",
+    ]);
+    for (const s of d.doc.speakers) expect(s.aliases.filter((a) => !/^the\s/.test(a))).toEqual([]);
+    expect(isJunkSpeaker("Ukraine and the U.S.", "person", false)).toBe(true);
+    expect(isJunkSpeaker("Anton and Greta", "person", false)).toBe(false);
+  });
+});
+
+describe("names of bodies and proper nouns are not aliases", () => {
+  it("'the Ledger Press' gets no 'Press' or 'Mr Press'; 'when contacted by Reuters' gives no 'the reuters'", () => {
+    const d = draft([
+      "“We stand by our reporting on the harbour contract,” the Ledger Press said in a statement.",
+      "“We received an inquiry from the attorney general and are cooperating,” said a Velto spokesperson when contacted by Reuters.",
+    ]);
+    const all = d.doc.speakers.flatMap((s) => s.aliases);
+    expect(all).not.toContain("Press");
+    expect(all).not.toContain("Mr Press");
+    expect(all).not.toContain("the reuters");
+  });
+});
