@@ -72,7 +72,11 @@ export function vetAttribution(a: Attribution): Attribution {
         }
         return true;
       });
-      return { ...s, role, aliases };
+      // "a WeWork spokesperson when contacted by Reuters": the circumstance is not part of who spoke
+      const name = isDescribed(s.name)
+        ? s.name.replace(/\s+(?:when|after|while|once)\s+(?:contacted|asked|reached|approached|questioned)\b.*$/i, "")
+        : s.name;
+      return { ...s, name, role, aliases };
     });
   // an alias two speakers of the article share points at neither
   const count = new Map<string, number>();

@@ -312,5 +312,6 @@ describe("names of bodies and proper nouns are not aliases", () => {
     expect(all).not.toContain("Press");
     expect(all).not.toContain("Mr Press");
     expect(all).not.toContain("the reuters");
+    expect(d.doc.speakers.map((s) => s.name)).toContain("a Velto spokesperson");
   });
 });
