@@ -31,6 +31,7 @@ import {
   isKnownFirstName,
   isTitleNoun,
   isPlaceWord,
+  isPersonNoun,
   parseRef,
   partKind,
   roleHead,
@@ -576,7 +577,7 @@ function findAttributions(
           if (np && partKind(tidyPart(np)) === "name") head = np;
         }
         if (!head) continue;
-        ref = parseRef(head) ?? surnameRef(head, doc, doc.offsets[p]! + ve);
+        ref = parseRef(head) ?? surnameRef(head, doc, doc.offsets[p]! + ve) ?? knownSurname(head, reg);
         // '"We will rebuild," vowed the mayor, Ana Lucia Ferreira': the name in apposition is the speaker
         if (ref?.t === "def" && parts[1] && partKind(tidyPart(parts[1])) === "name") {
           const named = parseRef(tidyPart(parts[1]));
@@ -653,7 +654,9 @@ function findAttributions(
                 offset: i.index + i[0].indexOf("I"),
                 length: 1,
               }
-            : (subjectBefore(lead) ?? surnameSubject(lead, doc, doc.offsets[p]! + from));
+            : (subjectBefore(lead) ??
+              surnameSubject(lead, doc, doc.offsets[p]! + from) ??
+              knownSurnameBefore(lead, reg));
         if (!found) continue;
         acronym = found.acronym ?? null;
         whichCue = /,\s*which\b/i.test(lead);
@@ -894,6 +897,21 @@ function surnameSubject(lead: string, doc: DocText, at: number): ReturnType<type
   return { ref, roles: [], offset: m.index + m[0].indexOf(m[1]!), length: m[1]!.length };
 }
 
+/** "Cook told Benioff", "says Early": a surname that is also a common word, of a person the article named in full. */
+function knownSurname(word: string, reg: Registry): Ref | null {
+  const w = word.trim().replace(/\.$/, "");
+  if (!/^\p{Lu}\p{Ll}+$/u.test(w) || isFunctionWord(w)) return null;
+  const e = reg.findByName(w, null);
+  return e && e.kind === "person" && e.words.length >= 2 ? { t: "name", name: w, prefix: null, honorific: null } : null;
+}
+
+function knownSurnameBefore(lead: string, reg: Registry): ReturnType<typeof subjectBefore> {
+  const m = /(?:^|[\s,])(\p{Lu}\p{Ll}+)\s*$/u.exec(lead);
+  const ref = m ? knownSurname(m[1]!, reg) : null;
+  if (!m || !ref) return null;
+  return { ref, roles: [], offset: m.index + m[0].indexOf(m[1]!), length: m[1]!.length };
+}
+
 /** "I said", "and I told her": the first person as the subject right before a verb of saying. */
 const FIRST_PERSON =
   /(?:^\s*|[,;]\s*|\b(?:and|but|so|then)\s+)I(?:['’](?:ve|d|ll))?\s+(?:(?:also|then|just|once|later|finally|simply|only|always|often|never)\s+)?$/;
@@ -924,6 +942,14 @@ function leadingNP(part: string): string | null {
     const noun = t ? t[1]!.trim().split(/\s+/).pop()! : "";
     if (t && (isTitleNoun(noun) || isEpithetNoun(noun) || /(?:er|or|ist|ian)$/.test(noun)))
       return (t[1]! + t[2]!).trim();
+  }
+  // "NASA administrator Jim Bridenstine", "Goddard planetary scientist Avi Mandell": a body, a title, then the name
+  if (m[1] === "") {
+    const rest = p.slice(m[2]!.length);
+    const t = /^(\s+(?:[\p{Ll}-]+\s+){1,3})([\p{Lu}][\p{L}\p{M}'’.-]*(?:\s+[\p{Lu}][\p{L}\p{M}'’.-]*)+)/u.exec(rest);
+    const noun = t ? t[1]!.trim().split(/\s+/).pop()! : "";
+    if (t && (isTitleNoun(noun) || /(?:er|or|ist|ian)$/.test(noun)) && isKnownFirstName(t[2]!.split(/\s+/)[0]!))
+      return (m[2]! + t[1]! + t[2]!).trim();
   }
   return (m[1]! + m[2]!).trim();
 }
@@ -1117,6 +1143,8 @@ function subjectBeforeParts(lead: string): { ref: Ref; roles: string[]; offset: 
     if (kind === "name" || kind === "pronoun" || kind === "doc") {
       const ref = parseRef(part);
       if (!ref) return null;
+      const named = kind === "name" ? personBefore(pieces, k) : null;
+      if (named) return named;
       if (ref.t === "doc" && writer)
         ref.author = /^[\p{Ll}\p{N}]/u.test(writer) ? { t: "desc", np: writer } : parseRef(writer);
       if (kind === "name") {
@@ -1144,6 +1172,8 @@ function subjectBeforeParts(lead: string): { ref: Ref; roles: string[]; offset: 
       }
       const ref = parseRef(part);
       if (!ref) return null;
+      const named = personBefore(pieces, k);
+      if (named) return named;
       return { ref, roles, offset: off, length: part.length };
     }
     // "Mark Hollis, commander of the task force, said": a bare role phrase after a name is an appositive
@@ -1206,6 +1236,8 @@ function subjectBeforeParts(lead: string): { ref: Ref; roles: string[]; offset: 
           rest,
         );
       if (ref && (ref.t === "name" || ref.t === "pronoun") && (/^\s*\S+(\s+\S+)?\s*$/.test(rest) || joined || from)) {
+        const named = ref.t === "name" ? personBefore(pieces, k) : null;
+        if (named) return named;
         return { ref, roles, offset: off, length: np.length };
       }
     }
@@ -1225,6 +1257,74 @@ function subjectBeforeParts(lead: string): { ref: Ref; roles: string[]; offset: 
       offset: fallback.offset,
       length: fallback.length,
     };
+  return null;
+}
+
+/**
+ * "Mira Castel, a scientist at Orwin Labs in Tessaly, Maine, said", "Piet Olander, President Veltrix North Europe,
+ * says": the piece before the verb ends the body of a role, and the person named before that role is the subject.
+ */
+function personBefore(
+  pieces: Array<{ text: string; offset: number }>,
+  k: number,
+): { ref: Ref; roles: string[]; offset: number; length: number } | null {
+  const last = tidyPart(pieces[k]!.text);
+  const lastWords = last.split(/\s+/);
+  // a person's own name is the subject ("Jane Doe, a lawyer, and Omar Ali said" is not this)
+  if (lastWords.length >= 2 && isKnownFirstName(lastWords[0]!) && !/^(?:and|or)\s/i.test(pieces[k]!.text.trim()))
+    return null;
+  for (let j = k - 1; j >= Math.max(0, k - 5); j--) {
+    const name = tidyPart(pieces[j]!.text);
+    const role = tidyPart(pieces[j + 1]!.text);
+    const words = name.split(/\s+/);
+    if (words.length < 2 || words.length > 6 || !/^(?:name|doc)$/.test(partKind(name))) continue;
+    const sn = splitName(name);
+    if (!sn || sn.name.split(" ").length < 2) continue;
+    const ref: Ref = { t: "name", name: sn.name, prefix: sn.prefix, honorific: sn.honorific };
+    if (
+      isKnownFirstName(ref.name.split(" ")[0]!) === false &&
+      !/^\p{Lu}[\p{Ll}’'-]+(?:\s+\p{Lu}[\p{L}’'-]+){1,2}$/u.test(ref.name)
+    )
+      continue;
+    // the role: a described post ("a scientist at …"), a bare title ("senior vice president for …") or a title
+    // before a body's name ("President Veltrix North Europe")
+    const titled =
+      j + 1 === k &&
+      (() => {
+        const n = splitName(role);
+        return (
+          !!n?.prefix &&
+          /^\p{Lu}/u.test(role) &&
+          isTitleWord(n.prefix.split(" ").pop()!) &&
+          !isKnownFirstName(n.name.split(" ")[0]!)
+        );
+      })();
+    if (
+      !titled &&
+      !(j + 1 < k && (isRoleLike(role) || isBareRole(role)) && /\s(?:at|of|for|with|in|from)\s/.test(role))
+    )
+      continue;
+    // what follows the role continues its body: places, the rest of a name, or a phrase describing the body
+    let fits = true;
+    for (let i = j + 2; i <= k; i++) {
+      const t = tidyPart(pieces[i]!.text);
+      const raw = pieces[i]!.text.trim();
+      const pk = partKind(t);
+      const capFrag =
+        /^(?:and\s+|&\s+)?\p{Lu}/u.test(raw) &&
+        t.split(/\s+/).length <= 6 &&
+        !/\b(?:said|says|told|is|was|are|were|has|have|had|will|would)\b/.test(t);
+      const describesBody =
+        (pk === "def" || pk === "desc") && /\p{Lu}[\p{L}.’'-]*\.?$/u.test(tidyPart(pieces[i - 1]!.text));
+      if (!capFrag && !describesBody) {
+        fits = false;
+        break;
+      }
+    }
+    if (!fits) continue;
+    const off = pieces[j]!.offset + Math.max(0, pieces[j]!.text.indexOf(sn.name.split(" ")[0]!));
+    return { ref, roles: [role], offset: off, length: sn.name.length };
+  }
   return null;
 }
 
@@ -1427,7 +1527,10 @@ function scanNames(
     if (
       words.length >= 3 &&
       !isKnownFirstName(words[0]!) &&
-      (isKnownFirstName(words[1]!) || /(er|or|ist|ian|ant|ent)$/.test(words[0]!))
+      (isKnownFirstName(words[1]!) ||
+        /(er|or|ist|ian|ant|ent)$/.test(words[0]!) ||
+        // "Deputy Director of Public Audits Anna-Lise Brekke": after a title, a hyphenated first name
+        (titled && words.length === 3 && /^\p{Lu}\p{Ll}+-\p{Lu}\p{Ll}+$/u.test(words[1]!)))
     ) {
       words = words.slice(1);
       lead++;
@@ -1452,11 +1555,12 @@ function scanNames(
       m.index < 3 ||
       /^\s*$/.test(sentence.slice(0, m.index)) ||
       // "Green councillor Ravi Castellane, who …, proposed": a title at the sentence start, then the name
-      isTitleNoun(/^\s*(?:[\p{Lu}][\p{L}-]*\s+)?([\p{Ll}-]+)\s+$/u.exec(sentence.slice(0, m.index))?.[1] ?? "") ||
+      // ("Wild defenseman Ryan Suter, who …, could see": a trade noun as the title)
+      isPersonNoun(/^\s*(?:[\p{Lu}][\p{L}-]*\s+)?([\p{Ll}-]+)\s+$/u.exec(sentence.slice(0, m.index))?.[1] ?? "") ||
       // "Her brother, Calum Munro, who skippers a boat, was…": a role at the sentence start, then the name
       (/^\s*[^,\u2219]{1,60},\s*$/.test(sentence.slice(0, m.index)) &&
         isRoleLike(tidyPart(sentence.slice(0, m.index)))) ||
-      (/(^|[,;:]\s*)$/.test(sentence.slice(Math.max(0, m.index - 4), m.index)) &&
+      (/(^|[,;:—–]\s*)$/.test(sentence.slice(Math.max(0, m.index - 4), m.index)) &&
         (/^\s+(?!(?:of|in|on|at|to|for|from|with|and|or|but|by|as|who|which|that)\b)[\p{Ll}]/u.test(after0) ||
           // "One of them, Amara Oduya, is 17 and …"
           /^\s*,\s*(?:is|was|has|had)\s/.test(after0)));
@@ -1465,6 +1569,14 @@ function scanNames(
     const age = ageMatch ? Number(ageMatch[1]) : agePre ? Number(agePre[1]) : null;
     const known = reg.findByName(name, null);
     if (known) {
+      // "Steenburgen said" first, "Mary Steenburgen" later: the full name, and the gender its first name gives
+      if (known.kind === "person" && known.words.length === 1 && words.length === 2 && words[1] === known.name) {
+        const g = firstNameGender(words[0]!);
+        if (g) {
+          known.name = name;
+          known.knownGender ??= g;
+        }
+      }
       if (age !== null && known.age === null) known.age = age;
       // "Lars Ostermark, the company's co-founder and chairman, arrived": a role given at a later mention
       if (known.kind === "person" && known.roles.length === 0) {
@@ -1528,7 +1640,7 @@ function scanNames(
       words.length >= 2 &&
       words.length <= 3 &&
       lead === 0 &&
-      /^\s+(?!(?:this|thus|has|his|as|was|is|its|us|yes|less|unless|across|perhaps|towards|news)\b)[\p{Ll}]{2,}(?:s|ed|ing)\s+(?!(?:of|to|and|or|by)\b)/u.test(
+      /^\s+(?!(?:this|thus|has|his|as|was|is|its|us|yes|less|unless|across|perhaps|towards|news|during|including|according|regarding|concerning|following|excluding|considering|pending|morning|evening|something|nothing|anything|everything)\b)[\p{Ll}]{2,}(?:s|ed|ing)\s+(?!(?:of|to|and|or|by)\b)/u.test(
         after0,
       ) &&
       !words.some((w) => isPlaceWord(w));
@@ -1545,6 +1657,13 @@ function scanNames(
       (words.length === 1 && (ageNext || (personRole && firstKnown))) ||
       // "My husband, Tunde, has a list": a first name in apposition to a relation
       (words.length === 1 && lead === 0 && RELATION_APPOSITION.test(headText) && /^\s*,/.test(tail)) ||
+      // "Andrew doesn't remember …": a first name alone opening its sentence, with a verb after it
+      (words.length === 1 &&
+        lead === 0 &&
+        m.index < 3 &&
+        firstNameGender(words[0]!) !== null &&
+        !isCommonCapitalised(words[0]!) &&
+        /^\s+[\p{Ll}]/u.test(after0)) ||
       // "Priya Das, who borrowed the bike", "my colleague Priya Das": a relative "who" or a relation word
       (words.length >= 2 &&
         words.length <= 3 &&
@@ -1586,8 +1705,8 @@ const DESCRIBED_PERSON =
 const INDEFINITE_SUBJECT =
   /^\s*((?:A|An|One)\s+(?:[\p{Ll}\p{N}-]+\s+)?([\p{Ll}-]+)(?:\s+(?:in|from|at|of)\s+[\p{Lu}][\p{L}'’-]+)?)(?=\s*,\s*(?:a|an)\s|\s+(?!(?:for|of|at|in|from|with|to|on|by|who|which|that|and|or)\b)[\p{Ll}])/u;
 
-/** A noun for a person ("referee", "nurse", "parent"), not a thing ("car", "report"). */
-function isPersonNoun(w: string): boolean {
+/** A noun for a person described, not named ("a referee", "an old woman"), not a thing ("a car", "a report"). */
+function isDescribedNoun(w: string): boolean {
   return (
     /^(?:nurse|parent|mother|father|girl|boy|woman|man|teenager|student|pupil|resident|neighbour|neighbor|referee|volunteer|worker|driver|officer|teacher|doctor|farmer|pensioner|widow|official|delegate|member|fan|passenger|customer|patient|witness|colleague|friend|spokesman|spokeswoman|spokesperson)$/.test(
       w,
@@ -1629,7 +1748,7 @@ function scanDescribed(masked: string, a: number, b: number, base: number, reg: 
   }
   // "A referee in Nordby, a 17-year-old girl, rang me": someone introduced, unnamed, as the sentence's subject
   const ind = INDEFINITE_SUBJECT.exec(sentence);
-  if (ind && isPersonNoun(ind[2]!) && base + a + ind.index >= reg.scannedTo) {
+  if (ind && isDescribedNoun(ind[2]!) && base + a + ind.index >= reg.scannedTo) {
     const np = ind[1]!;
     const at = sentence.indexOf(np);
     const start = a + at;

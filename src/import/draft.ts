@@ -21,6 +21,7 @@ import {
 } from "./facts.js";
 
 import type { Attribution, DraftQuote, DraftSpeaker } from "./attribute.js";
+import { vetAttribution } from "./vet.js";
 
 export type { Attribution, DraftQuote, DraftSpeaker } from "./attribute.js";
 
@@ -205,7 +206,7 @@ export function draftKnowledge(
   // Speakers: keep the attribution's id when it is free (or the same person elsewhere), else make it unique.
   const speakerIds = new Set<string>();
   const speakerMap = new Map<string, string>();
-  attribution = mergeShortNames(attribution);
+  attribution = vetAttribution(mergeShortNames(attribution));
   const used = attribution.speakers
     .filter((s) => attribution.quotes.some((q) => q.speakerId === s.id && storedQuoteText(q.text)))
     .map((s) => withFullName(s, body));

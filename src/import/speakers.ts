@@ -107,6 +107,7 @@ const TITLE_WORDS = new Set(
     "premier chairman chairwoman chair ceo coach deputy attorney prosecutor member mp mep bishop archbishop imam rabbi " +
     "sheikh ayatollah leader sheriff marshal trooper agent pastor dean provost principal executive manager " +
     "spokesman spokeswoman spokesperson editor founder co-founder treasurer convener organiser organizer goalkeeper " +
+    "administrator " +
     "striker defender midfielder commander counsel lawyer congressman congresswoman assemblyman assemblywoman"
   ).split(" "),
 );
@@ -233,7 +234,11 @@ export function splitName(np: string): { prefix: string | null; name: string; ho
   let pre = toks.slice(0, i).filter((w) => /[\p{L}\p{N}]/u.test(w));
   // '"…," said Harlan Voss': a verb of saying before the name is not part of a title
   for (let v = pre.length - 1; v >= 0; v--)
-    if (/^(?:said|says|told|tells|added|adds|wrote|writes|asked|asks)$/i.test(pre[v]!)) {
+    if (
+      /^(?:said|says|told|tells|added|adds|wrote|writes|asked|asks|responded|responds|replied|replies|explained|explains|noted|notes|continued|continues|argued|argues|warned|warns|stated|states|insisted|insists)$/i.test(
+        pre[v]!,
+      )
+    ) {
       pre = pre.slice(v + 1);
       break;
     }
@@ -241,7 +246,16 @@ export function splitName(np: string): { prefix: string | null; name: string; ho
   if (pre.length > 6) return null;
   if (pre.length > 0 && PREPOSITIONS.test(pre[0]!)) return null;
   // "As Adebayo-Kent puts it": a capitalised function word opening the sentence is not part of the name
-  while (run.length > 1 && COMMON_CAPS.has(run[0]!.toLowerCase()) && !/^(The|A|An)$/.test(run[0]!)) run = run.slice(1);
+  // (but "He Jianxiong": "He" before one unknown capitalised word is a surname)
+  const heName = run.length === 2 && run[0] === "He" && !isCommonCapitalised(run[1]!) && !isKnownFirstName(run[1]!);
+  while (!heName && run.length > 1 && COMMON_CAPS.has(run[0]!.toLowerCase()) && !/^(The|A|An)$/.test(run[0]!))
+    run = run.slice(1);
+  // "BBC's Emily Maitlis": the employer's possessive before a first name is not part of the name
+  const poss = run.findIndex((w, k) => k < run.length - 2 && /[’']s$/u.test(w));
+  if (poss >= 0 && isKnownFirstName(run[poss + 1]!)) {
+    pre.push(...run.slice(0, poss + 1));
+    run = run.slice(poss + 1);
+  }
   // "Republican Ray Pelham", "Kenyan runner …": a party or nationality before a first name is a description
   if (
     run.length >= 3 &&
@@ -296,7 +310,14 @@ export function splitName(np: string): { prefix: string | null; name: string; ho
   if (run.length === 0) return null;
   // "Superintendent of Police K. Vikram Nair", "Minister for Schools Jane Doe": the title's body, then the name
   if (/^(?:of|for)$/.test(run[0]!) && run.length >= 4) {
-    const at = run.findIndex((w, k) => k >= 2 && (/^\p{Lu}\.$/u.test(w) || isKnownFirstName(w)));
+    const at = run.findIndex(
+      (w, k) =>
+        k >= 2 &&
+        (/^\p{Lu}\.$/u.test(w) ||
+          isKnownFirstName(w) ||
+          // "… of Public Prosecution Eva-Marie Persson": a hyphenated first name two words from the end
+          (k === run.length - 2 && /^\p{Lu}\p{Ll}+-\p{Lu}\p{Ll}+$/u.test(w))),
+    );
     if (at > 0 && run.length - at >= 2) {
       titleWords = [...titleWords, ...run.slice(0, at)];
       run = run.slice(at);
@@ -308,7 +329,11 @@ export function splitName(np: string): { prefix: string | null; name: string; ho
   const of = run.indexOf("of");
   if (
     of > 0 &&
-    (cut >= 0 || isKnownFirstName(run[0]!) || honorific !== null) &&
+    (cut >= 0 ||
+      isKnownFirstName(run[0]!) ||
+      honorific !== null ||
+      // "planetary geologist Rosaly Lopes of NASA's …": a trade before the name makes it a person's
+      (pre.length > 0 && isPersonNoun(pre[pre.length - 1]!) && /^\p{Ll}/u.test(pre[pre.length - 1]!))) &&
     !ORG_WORDS.test(run.slice(0, of).join(" "))
   )
     run = run.slice(0, of);
@@ -398,12 +423,29 @@ export function partKind(part: string): PartKind {
   if (/^[\p{Lu}][\p{L}\p{M}.-]*[’']s\s+(?:[\p{Ll}]|\p{Lu}{2,3}\b)/u.test(p) && p.split(" ").length <= 8) {
     // "Sheriff's spokesperson Lt. Owen Castellanos-Reid": a role, then a full name
     const n = splitName(p);
-    if (n && n.prefix && n.name.split(" ").length >= 2 && !isCommonCapitalised(n.name.split(" ")[0]!)) return "name";
+    if (
+      n &&
+      n.prefix &&
+      n.name.split(" ").length >= 2 &&
+      !isCommonCapitalised(n.name.split(" ")[0]!) &&
+      // "NASA's associate administrator of the Science Mission Directorate": a role naming its body
+      !/\s(?:of|for|at|in|with|from|on|to)$/.test(n.prefix)
+    )
+      return "name";
     return "def";
   }
   const n = splitName(p);
   // "chair of the Harbour Tenants Coalition", "vice-president of the Tenants Union": a role naming its body
   if (n && n.prefix && /^[\p{Ll}-]+(?:\s+[\p{Ll}-]+){0,3}\s+(?:of|for|at|in|with|from)(?:\s+the)?$/u.test(n.prefix))
+    return "def";
+  // "associate administrator of the Deep Survey Directorate": whatever the prefix, a name after "of" is a body
+  const ofBody = n?.prefix ? /^(.*\S)\s+(?:of|for|at|with|from|in|on)$/.exec(n.prefix) : null;
+  if (
+    n &&
+    ofBody &&
+    ofBody[1]!.split(/\s+/).some((w) => /^\p{Ll}/u.test(w) && isPersonNoun(w)) &&
+    !isKnownFirstName(n.name.split(" ")[0]!)
+  )
     return "def";
   if (n && !isCommonCapitalised(n.name.split(" ")[0]!)) return "name";
   if (n && n.name.split(" ").length > 1) return "name";
@@ -547,12 +589,16 @@ export class Entity {
     if (this.wordsCache[0] !== this.name) this.wordsCache = [this.name, this.name.split(" ")];
     return this.wordsCache[1];
   }
+  /** "Dale and Martha": two people named together, neither of whom the first or last word names alone. */
+  get joint(): boolean {
+    return / (?:and|&) /.test(this.name);
+  }
   get first(): string | null {
-    return this.described || this.kind !== "person" ? null : this.words[0]!;
+    return this.described || this.kind !== "person" || this.joint ? null : this.words[0]!;
   }
   /** The surname, with its particle ("Van Dyke", "de la Cruz" keeps "la Cruz"). */
   get last(): string | null {
-    if (this.described || this.kind !== "person") return null;
+    if (this.described || this.kind !== "person" || this.joint) return null;
     const ws = this.words;
     const n = ws.length;
     // "Ursula von der Leyen" → "von der Leyen"
@@ -590,6 +636,8 @@ export class Entity {
     const rel = /^((?:\S+\s+){1,}?\S+)\s+(?:who|whose)\s/.exec(r);
     if (rel && (rel[1]!.split(/\s+/).length >= 3 || /\swhose\s/.test(r))) r = rel[1]!;
     if (r === "" || this.roles.some((x) => x.toLowerCase() === r.toLowerCase())) return;
+    // words of another clause beside the name ("the Iowa caucuses", "the campaign did not appeal to") are no role
+    if (!isPersonRole(r)) return;
     const h0 = roleHead(r);
     if (h0 && PLACE_NOUNS.has(h0)) return; // "the largest island" is where, not who
     const g = genderWords(r.replace(/\b(his|her|he|she)\b/gi, ""));
@@ -965,3 +1013,142 @@ export function slug(text: string): string {
 }
 
 export const HONORIFICS = HONORIFIC_GENDER;
+
+/** Nouns for people and groups of people a role or a described speaker can end in (besides titles, trades, bodies). */
+const PERSON_NOUNS = new Set(
+  (
+    "man woman boy girl person people child kid adult resident citizen voter student user source expert official " +
+    "aide staffer staff victim witness survivor patient fellow head member veteran graduate native deportee " +
+    "millionaire billionaire retiree candidate nominee envoy guard chief chair ceo cfo coo cto cmo vp svp evp md " +
+    "mp mep rep star legend icon hero heir heiress mouthpiece crew team family couple pair duo trio band artist " +
+    "author friend partner colleague neighbour neighbor mother father parent wife husband widow widower cousin " +
+    "uncle aunt niece nephew grandmother grandfather grandson granddaughter son daughter sister brother fiancé " +
+    "fiancée fiance fiancee boss owner host guest fan client ally rival critic judge analyst chef medic cleric " +
+    "nurse doctor physician surgeon pilot soldier marine cop diplomat delegate activist volunteer intern trainee " +
+    "apprentice athlete champion actress musician comedian journalist columnist anchor presenter scholar academic " +
+    "dean principal pupil alumnus alumna priest pastor bishop imam rabbi monk nun vicar chaplain king queen prince " +
+    "princess duke duchess lord lady emir sheikh sultan pope cardinal clerk registrar emissary representative " +
+    "deputy general colonel major lieutenant sergeant corporal private admiral marshal pioneer mogul tycoon magnate " +
+    "mechanic architect local immigrant refugee migrant expat tourist traveller traveler passenger consumer " +
+    "subscriber supporter follower opponent acquaintance mentor suspect defendant accused convict inmate detainee " +
+    "hostage donor recipient finalist nominee contestant referee umpire rookie insider outsider executive " +
+    "detective relative spokesperson spokesman spokeswoman official officials military navy army police jury " +
+    "panel tank startup start-up firm outlet newspaper magazine broadcaster network prosecutors conservative " +
+    "liberal democrat republican independent socialist progressive moderate centrist hardliner loyalist"
+  ).split(" "),
+);
+
+/** "-er/-or/-ist/-ian/-ant/-ent/-ee" nouns that are not people. */
+const NOT_PERSON =
+  /^(?:matter|number|order|border|center|water|letter|quarter|paper|power|error|factor|sector|floor|door|corridor|career|chapter|corner|meter|summer|winter|september|october|november|december|thunder|river|tower|cancer|computer|weather|answer|character|monitor|motor|mirror|colour|color|honour|honor|labour|labor|favour|favor|flavour|flavor|rumour|rumor|behaviour|behavior|event|plant|grant|content|percent|extent|talent|accent|moment|element|comment|statement|government|department|agreement|parliament|investment|environment|payment|movement|development|management|equipment|treatment|entertainment|restaurant|ambient|incident|accident|president's|guarantee|committee|fee|degree|coffee|tree|decree|jubilee|trophy|ledger|register|cluster|shelter|theater|theatre|filter|pointer|banner|manner|dinner|shoulder|folder|holder|cover|offer|other|another|either|neither|whether|together|rather|further|however|never|ever|over|under|after|later|earlier|former|latter|per|super|upper|lower|inner|outer|finals?)$/;
+
+/** Whether a noun names a person, a group of people or a body ("superintendent", "editors", "think tank"). */
+export function isPersonNoun(word: string): boolean {
+  const w = word.toLowerCase().replace(/[’']s$/, "");
+  const forms = [w];
+  if (/ies$/.test(w)) forms.push(w.replace(/ies$/, "y"));
+  if (/(?:ss|sh|ch|x)es$/.test(w)) forms.push(w.replace(/es$/, ""));
+  if (/[^s]s$/.test(w)) forms.push(w.slice(0, -1));
+  for (const f of forms) {
+    if (NOT_PERSON.test(f)) continue;
+    if (PERSON_NOUNS.has(f) || TITLE_WORDS.has(f) || ORG_NOUNS.has(f) || EPITHETS.has(f)) return true;
+    // "Mother-of-three", "co-founder", "Hungarian-American"
+    if (
+      f.includes("-") &&
+      f.split("-").some((x, k, all) => (k === 0 || k === all.length - 1) && x !== f && isPersonNoun(x))
+    )
+      return true;
+    if (isDemonym(f)) return true;
+    if (
+      /(?:[^aeiou]er|ier|yer|wer|or|ist|ian|ant|(?<!m)ent|ee|eer|man|woman|person|ess|logist|naut|crat|smith|wright)$/.test(
+        f,
+      ) &&
+      f.length >= 4
+    )
+      return true;
+  }
+  return false;
+}
+
+const ROLE_CUT =
+  /\s+(?:of|at|for|in|from|with|who|whose|which|that|on|since|to|based|clad|wearing|dressed|known|called|named|against|over|under|behind|during|after|before|when|where|while|familiar|close|involved|briefed|aware|knowledgeable|speaking|representing|working|responsible|he|she|they|it|we|i|you)\b.*$/i;
+
+/** The noun a role or a described speaker ends in, before its prepositional tail: "the key to …" → "key". */
+function headNoun(np: string): string | null {
+  const core = np
+    .replace(ROLE_CUT, "")
+    .replace(/^.*[’']s\s+/u, "")
+    .trim();
+  const ws = core.split(/\s+/).filter((w) => /^[\p{L}.-]+$/u.test(w));
+  const head = ws[ws.length - 1];
+  return head ? head.replace(/\.$/, "") : null;
+}
+
+/**
+ * Whether a phrase can be a person's role: an appositive noun phrase about them (title, job, relation, age), not
+ * the words of another clause that happened to sit beside the name ("the Iowa caucuses", "the campaign did not
+ * appeal to", "ukraine"). Used so a wrong role is left out rather than shown.
+ */
+export function isPersonRole(role: string): boolean {
+  const r = role.trim().replace(/[,.;:]+$/, "");
+  if (r === "" || r.length > 160) return false;
+  const ws = r.split(/\s+/);
+  if (/^(?:he|she|they|it|we|i|you|both|all|each|either|neither)$/i.test(ws[0]!)) return false;
+  // "Greta Holm and her brother": another person's name, not this one's role
+  if (/^\p{Lu}\S*\s+\p{Lu}\S*\s+(?:and|&)\s/u.test(r)) return false;
+  if (
+    /^(?:of|for|at|in|on|to|by|with|from|and|or|but|the|a|an|around|about|into|than|as|who|that|which|whose|when|where|while)$/i.test(
+      ws[ws.length - 1]!,
+    )
+  )
+    return false;
+  const rel = /\s(?:who|whose|that|which)\s/.exec(r);
+  const main = rel ? r.slice(0, rel.index) : r;
+  // a finite verb in the noun phrase itself: a clause, not a role
+  if (
+    /\b(?:did|does|do|is|was|were|are|has|have|had|will|would|said|says|told|gathered|deny|denies|denied)\b/i.test(main)
+  )
+    return false;
+  if (/\b\d{1,3}-year-old\b/.test(r)) return true;
+  // "one of his editors at Tor", "a member of the board"
+  const of =
+    /^(?:one|another|some|two|three|several|none|each|many|most)\s+of\s+(?:the|his|her|their|its|our)\s+(.+)$/i.exec(r);
+  if (of) return isPersonRole(of[1]!);
+  const head = headNoun(main);
+  if (!head || /^\d/.test(head)) return false;
+  // "Ukraine" or "ukraine": a place's or a name's single word is not a role
+  if (ws.length === 1 && !isPersonNoun(head)) return false;
+  return isPersonNoun(head);
+}
+
+const NUMBER_WORD =
+  /^(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-(?:one|two|three|four|five|six|seven|eight|nine))?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|hundred|thousand|million|dozens?|hundreds|thousands|millions|half|most|many|some)$/i;
+
+/**
+ * Whether a speaker the attribution found is junk rather than a person, a body or a described person or group:
+ * a poll figure ("Fifty-one", "70 percent of Americans"), a clause fragment ("… brutality and"), a noun phrase
+ * whose head is no one ("the key to Stadia's success"). A quote whose speaker is junk is better left unattributed.
+ */
+export function isJunkSpeaker(name: string, kind: "person" | "organisation", described: boolean): boolean {
+  void kind;
+  const n = name.trim();
+  if (n === "") return true;
+  if (NUMBER_WORD.test(n)) return true;
+  if (/\b(?:percent|per cent)\b|%/i.test(n)) return true;
+  if (/\s(?:and|or|but|of|the|a|an|to|for|with|by|in|on|at|that|which|who|when|than|as)$/i.test(n)) return true;
+  // "Ukraine and the U.S.": a place in a pair of names is no speaker
+  const pair = / (?:and|&) (?:the )?/.exec(n);
+  if (
+    pair &&
+    !described &&
+    [n.slice(0, pair.index), n.slice(pair.index + pair[0].length)].some(
+      (x) => isPlaceWord(x) || /^(?:U\.?S\.?|UK|U\.K\.|EU)$/.test(x),
+    )
+  )
+    return true;
+  // "a victim of Epstein's": a phrase cut before its noun
+  if (/\s\S+[’']s$/u.test(n) && described) return true;
+  if (!described) return false;
+  const head = headNoun(n.replace(/^(?:the|a|an|one|another|his|her|their|its|our|my)\s+/i, ""));
+  return !head || !isPersonNoun(head);
+}
