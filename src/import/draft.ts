@@ -310,6 +310,7 @@ export function draftKnowledge(
     vocab,
     used.map((s) => s.name),
     interview,
+    attribution.speakers,
   ).forEach((f) => {
     const fid = unique(idWords(f.text, vocab, 3) || "fact", entryIds);
     // No headline keyphrases on the lead: the core already credits every entry of a source with its title's words,

@@ -1,0 +1,470 @@
+/**
+ * What a fact's pronoun or definite description stands for, so the name it means can go into the fact's tags:
+ * "The company, founded in 2019, employs 140 people" is about the body the article called "a company"; "Until 9
+ * December she had about 3,000 followers" is about the last woman it named, paragraphs back; "Its spokesman" after a
+ * sentence naming a party is the party's. A wrong name makes the bot answer a question about the wrong one, so every
+ * rule here declines when two readings are open.
+ */
+import { isNamingWord } from "../core/index.js";
+import { splitSentences } from "./sentences.js";
+import { firstNameGender } from "./speakers.js";
+
+/** A person or body the quote attribution found, with what it learnt of them (gender from the pronouns used). */
+export interface PersonHint {
+  name: string;
+  kind: "person" | "organisation";
+  gender: "f" | "m" | null;
+  role?: string | null;
+}
+
+/** How facts reads names; passed in so the two agree on what a name is. */
+export interface ReferenceHooks {
+  /** The proper-name phrases of a sentence, in order. */
+  phrases(sentence: string): string[];
+  /** "Marcus Delahaye", not "Carrow State University". */
+  looksLikePerson(phrase: string): boolean;
+}
+
+type Gender = "f" | "m";
+type Kind = "person" | "org" | "other";
+interface Mention {
+  name: string;
+  kind: Kind;
+  at: number;
+}
+interface Seen {
+  text: string;
+  mentions: Mention[];
+}
+
+/** Nouns that name a body, a product or a place: "the company" never means a person. */
+const THING_NOUN = new RegExp(
+  `^(?:${[
+    "company|firm|app|application|platform|regulator|commission|party|ministry|court|agency|group|startup|start-up",
+    "service|union|council|authority|government|bank|fund|network|website|site|operator|provider|retailer|maker",
+    "manufacturer|bloc|alliance|coalition|committee|board|department|office|university|college|school|newspaper",
+    "broadcaster|channel|club|team|charity|organisation|organization|body|watchdog|insurer|airline|carrier|brand",
+    "chain|studio|label|outlet|exchange|marketplace|store|shop|programme|program|scheme|project|tool|product|device",
+    "chatbot|bot|game|report|survey|study|law|bill|campaign|movement|foundation|institute|association|federation",
+    "parliament|assembly|senate|legislature|tribunal|inquiry|panel|lab|laboratory|hospital|clinic|system|software",
+    "messenger|portal|forum|subsidiary|conglomerate|giant|utility|railway|city|town|village|country|region|province",
+    "island|newsroom|publication|magazine|outlet|business|venture|conglomerate|lender|co-operative|cooperative",
+  ].join("|")})$`,
+);
+const PLACE_NOUN = /^(?:city|town|village|country|region|province|island)$/;
+/** Nouns that name a person by their work or relation: "the minister", "the spokesman", "the mother". */
+const PERSON_NOUN =
+  /^(?:minister|spokesman|spokeswoman|spokesperson|judge|mother|father|son|daughter|wife|husband|widow|widower|sister|brother|aunt|uncle|grandmother|grandfather|teenager|girl|boy|woman|man|chief|head|official|owner|student|pupil|teacher|nurse|doctor|founder|leader|member|resident|parent|mayor|lawyer|coach|chair|chairman|chairwoman|president|premier|senator|governor|councillor|councilor|commissioner|prosecutor|detective|officer|inspector|director|executive|secretary|deputy|economist|analyst|researcher|scientist|engineer|developer|creator|influencer|designer|reporter|journalist|editor|activist|candidate|campaigner|blogger|youtuber|streamer|singer|rapper|actor|actress|player|striker|midfielder|manager|boss|victim|survivor|suspect|defendant|witness|patient|worker|driver|farmer|soldier|pilot|priest|imam|rabbi|professor|lecturer|expert|adviser|advisor|consultant|negotiator|ambassador|envoy|diplomat|lawmaker|legislator|politician|economist|pensioner|veteran|volunteer|user)$/;
+
+/** Words in a name that make it a body or a place, not a person ("Greenway Alliance", "Kelvane Systems"). */
+const BODY_NAME_WORD =
+  /\b(?:University|College|School|Lyceum|Academy|Council|Ministry|Department|News|Wire|Times|Post|Group|Fund|Union|Bank|Court|Agency|Authority|Commission|Committee|Board|Institute|Association|Guild|Party|Company|Inc|Ltd|Corp|Holdings|Office|Police|Network|States?|Alliance|Bloc|Front|Movement|Society|Trust|Foundation|Federation|Coalition|League|Systems|Labs?|Technologies|Tech|Media|Capital|Partners|Services|Solutions|Software|Networks|Airlines?|Motors|Energy|Health|Telecom|Digital|Online|Games|Studios?|Records|Press|Herald|Tribune|Gazette|Radio|TV|Television|Channel|Club|Street|Road|Square|Avenue|Station|Park|Bridge|Hall|Tower|Centre|Center|Hospital|Church|Airport|Port|River|Lake|Island|Valley|City|County|Province|Region|District|Republic|Kingdom|Act|Law|Bill|Code|Plus|Pro|Prize|Award|Cup|Parliament|Assembly|Senate|Government|Army|Navy|Forces|Service|Watch|Project|Initiative|Institute|Observatory|Monitor|Exchange|Market|Stores?|App|Fairness|Safety|Rights|Bay|Beach|Point|Hills?|Heights|Springs|Falls|Creek|Cove|Fort|Mount|Harbou?r|Quay|Gardens|Estate|Terminal)\b/;
+
+/** A woman or a man the article introduces without a name: "a woman who runs …", "one mother", "his widow". */
+const UNNAMED: Record<Gender, RegExp> = {
+  f: /\b(?:a|an|one|another|the|his|her|their|its)\s+(?:[\p{Ll}\d-]+\s+){0,3}?(?:woman|girl|mother|mum|mom|wife|daughter|sister|grandmother|granddaughter|aunt|niece|widow|spokeswoman|chairwoman|businesswoman|actress|waitress)\b/iu,
+  m: /\b(?:a|an|one|another|the|his|her|their|its)\s+(?:[\p{Ll}\d-]+\s+){0,3}?(?:man|boy|father|dad|husband|son|brother|grandfather|grandson|uncle|nephew|widower|spokesman|chairman|businessman|actor|waiter)\b/iu,
+};
+const GENDERED_ROLE: Record<Gender, RegExp> = {
+  f: /\b(?:woman|girl|mother|wife|daughter|sister|grandmother|aunt|widow|spokeswoman|chairwoman|actress)\b/,
+  m: /\b(?:man|boy|father|husband|son|brother|grandfather|uncle|widower|spokesman|chairman|actor)\b/,
+};
+const GENDER_NOUN =
+  /\b(?:woman|girl|mother|mum|mom|wife|daughter|sister|grandmother|aunt|niece|widow|spokeswoman|man|boy|father|dad|husband|son|brother|grandfather|uncle|nephew|widower|spokesman)\b/i;
+
+/** A person introduced in the sentence by a common noun ("A teacher at the lyceum", "the boy's mother"). */
+const PERSON_NP =
+  /\b(?:a|an|one|another|the|his|her|their|its|some|many|several|\d+)\s+(?:[\p{Ll}\d-]+\s+){0,3}?([\p{Ll}-]{3,})\b/giu;
+
+const QUOTED = /[“"«][^”"»]*[”"»]?|‘(?:[^’]|’(?=\p{L}))*’/gu;
+const MONTH_OR_DAY =
+  /^(?:January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)$/;
+/** "It is unclear whether …", "It was not clear …": an "it" that stands for nothing. */
+const DUMMY_IT =
+  /^It(?:'s|’s| is| was| remains| remained| seems| seemed| appears| appeared| has been| had been| will be| would be| may be| could be)\s+(?:not\s+|also\s+|still\s+|now\s+)?(?:\p{Ll}+ly\s+)?(?:unclear|clear|likely|unlikely|possible|impossible|hard|difficult|easy|important|true|false|too|time|worth|expected|understood|thought|believed|estimated|feared|hoped|known|reported|said|the first|the second|the last|the latest|the only|the biggest|the largest|the first time|a sign|not)\b/u;
+/** How many sentences back "It" and a body's "Its" look, and the proximity fallback for "the <noun>". */
+const RECENT = 4;
+/** How far back a person's pronoun looks for the last person of its gender. */
+const PERSON_MEMORY = 60;
+const SUBJECT_VERB =
+  /^\s+(?:had|has|have|was|were|is|are|would|will|could|can|did|does|said|says|told|added|employs|employed|plans|planned|wants|wanted|now|also|still|then|later|already|never|only|\p{Ll}{3,}ed)\b/u;
+
+const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+
+/** Blanks out quoted speech, keeping offsets: a pronoun inside a quotation is the speaker's, not the reporter's. */
+function unquoted(s: string): string {
+  return s.replace(QUOTED, (m) => " ".repeat(m.length));
+}
+
+/**
+ * The article's people and bodies, learnt from the whole text once, and the sentences read so far. `observe` each
+ * sentence in order; `resolve` a fact's text against what came before it.
+ */
+export class References {
+  private readonly hooks: ReferenceHooks;
+  private readonly persons = new Set<string>();
+  private readonly short = new Map<string, Set<string>>();
+  private readonly genders = new Map<string, Gender>();
+  private readonly bodies = new Set<string>();
+  /** Body name → the nouns the article put in apposition with it ("Brantwell, a data company" → company). */
+  private readonly thingNouns = new Map<string, Set<string>>();
+  /** Person → the nouns the article called them by ("Ines Marlow, the digital minister" → minister). */
+  private readonly personNouns = new Map<string, Set<string>>();
+  private readonly seen: Seen[] = [];
+
+  constructor(paragraphs: readonly string[], hooks: ReferenceHooks, people: readonly PersonHint[] = []) {
+    this.hooks = hooks;
+    const sentences = paragraphs.flatMap((p) => splitSentences(p));
+    const text = paragraphs.join("\n");
+    const hinted = new Map<string, PersonHint>();
+    for (const h of people) hinted.set(h.name, h);
+    // People: full names (two to four capitalised words), and the attribution's people.
+    for (const s of sentences)
+      for (const p of hooks.phrases(s)) {
+        const n = p.split(/\s+/).length;
+        if (n < 2 || n > 4 || !hooks.looksLikePerson(p) || BODY_NAME_WORD.test(p)) continue;
+        // "a former ropeworks in Hollin Bay": a place, whatever its words look like.
+        if (
+          hinted.get(p)?.kind === "organisation" ||
+          new RegExp(`\\b(?:in|at|near|across|outside)\\s+${esc(p)}\\b`, "u").test(text)
+        )
+          continue;
+        this.persons.add(p);
+      }
+    for (const h of people) if (h.kind === "person" && !BODY_NAME_WORD.test(h.name)) this.persons.add(h.name);
+    for (const h of people) if (h.kind === "organisation") this.bodies.add(h.name);
+    for (const full of this.persons) {
+      const ws = full.split(/\s+/);
+      if (ws.length < 2) continue;
+      for (const w of [ws[0]!, ws.at(-1)!]) {
+        if (!this.short.has(w)) this.short.set(w, new Set());
+        this.short.get(w)!.add(full);
+      }
+    }
+    // A single word the article gives an age or an honorific, or the attribution calls a person: "Mirela, 16,".
+    for (const s of sentences)
+      for (const p of hooks.phrases(s)) {
+        if (p.includes(" ") || this.short.has(p) || BODY_NAME_WORD.test(p) || MONTH_OR_DAY.test(p)) continue;
+        const e = esc(p);
+        if (
+          hinted.get(p)?.kind === "person" ||
+          new RegExp(`\\b${e},\\s+\\d{1,2},`, "u").test(text) ||
+          new RegExp(`\\b(?:Mr|Mrs|Ms|Miss|Dr)\\.?\\s+${e}\\b`, "u").test(text)
+        )
+          this.persons.add(p);
+      }
+    // Appositions: "Brantwell, a data company", "the short-video app Quillo", "Ines Marlow, the digital minister".
+    for (const s of sentences) {
+      for (const p of hooks.phrases(s)) {
+        const name = this.canonical(p);
+        const e = esc(p);
+        const nouns: string[] = [];
+        const after = new RegExp(
+          `${e},?\\s+(?:(?:which|who)\\s+(?:is|was)\\s+|is\\s+|was\\s+)?(?:a|an|the|its|his|her|their|[\\p{Lu}][\\p{L}'’-]*['’]s)\\s+((?:[\\p{L}\\d'’-]+\\s+){0,4}?)([\\p{Ll}-]{3,})(?=[\\s,.;:)]|$)`,
+          "gu",
+        );
+        for (const m of s.matchAll(after)) nouns.push(m[2]!);
+        const before = new RegExp(
+          `\\b(?:[Aa]|[Aa]n|[Tt]he|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir|[\\p{Lu}][\\p{L}'’-]*['’]s)\\s+((?:[\\p{L}\\d'’-]+\\s+){0,4}?)([\\p{Ll}-]{3,}),?\\s+${e}\\b`,
+          "gu",
+        );
+        for (const m of s.matchAll(before)) nouns.push(m[2]!);
+        // "Digital Minister Ines Marlow": the title is part of the phrase.
+        if (this.persons.has(name) && p !== name)
+          for (const w of p.slice(0, p.length - name.length).split(/\s+/)) if (w) nouns.push(w.toLowerCase());
+        for (const noun of nouns) {
+          const isPerson = this.persons.has(name);
+          if (THING_NOUN.test(noun) && !isPerson) {
+            if (!this.thingNouns.has(name)) this.thingNouns.set(name, new Set());
+            this.thingNouns.get(name)!.add(noun);
+            if (!PLACE_NOUN.test(noun)) this.bodies.add(name);
+          } else if (PERSON_NOUN.test(noun) && isPerson) {
+            if (!this.personNouns.has(name)) this.personNouns.set(name, new Set());
+            this.personNouns.get(name)!.add(noun);
+          }
+        }
+      }
+    }
+    for (const h of people)
+      if (h.kind === "person" && h.role)
+        for (const w of h.role.toLowerCase().split(/[^\p{L}-]+/u))
+          if (PERSON_NOUN.test(w)) {
+            const name = this.canonical(h.name);
+            if (!this.personNouns.has(name)) this.personNouns.set(name, new Set());
+            this.personNouns.get(name)!.add(w);
+          }
+    this.learnGenders(sentences, text, people);
+  }
+
+  /** The fullest name a phrase stands for: "Haddad-Levin" → "Noor Haddad-Levin" when only one person has it. */
+  canonical(phrase: string): string {
+    if (this.persons.has(phrase)) return phrase;
+    for (const full of this.persons) if (phrase.endsWith(` ${full}`)) return full;
+    if (!phrase.includes(" ")) {
+      const fulls = this.short.get(phrase);
+      if (fulls?.size === 1) return [...fulls][0]!;
+    }
+    return phrase;
+  }
+
+  private kindOf(name: string): Kind {
+    if (this.persons.has(name)) return "person";
+    if (this.bodies.has(name) || BODY_NAME_WORD.test(name)) return "org";
+    return "other";
+  }
+
+  private learnGenders(sentences: readonly string[], text: string, people: readonly PersonHint[]): void {
+    const votes = new Map<string, { f: number; m: number }>();
+    const vote = (name: string, g: Gender) => {
+      const v = votes.get(name) ?? { f: 0, m: 0 };
+      v[g]++;
+      votes.set(name, v);
+    };
+    let prevOnly: string | null = null;
+    for (const s of sentences) {
+      const plain = unquoted(s);
+      const named = [
+        ...new Set(
+          this.hooks
+            .phrases(plain)
+            .map((p) => this.canonical(p))
+            .filter((n) => this.persons.has(n)),
+        ),
+      ];
+      const f = /\b(?:she|her|hers|herself)\b/i.test(plain);
+      const m = /\b(?:he|him|his|himself)\b/i.test(plain);
+      if (!GENDER_NOUN.test(plain)) {
+        if (named.length === 1 && f !== m) vote(named[0]!, f ? "f" : "m");
+        // "Ilinca Varo posted … . She now earns …": a sentence led by the pronoun, after one person alone.
+        if (named.length === 0 && prevOnly && /^(?:She|Her)\b/.test(plain)) vote(prevOnly, "f");
+        if (named.length === 0 && prevOnly && /^(?:He|His)\b/.test(plain)) vote(prevOnly, "m");
+      }
+      prevOnly = named.length === 1 ? named[0]! : null;
+    }
+    for (const name of this.persons) {
+      const hint = people.find((h) => h.kind === "person" && this.canonical(h.name) === name && h.gender);
+      const ws = name.split(/\s+/);
+      const hon = new RegExp(
+        `\\b(Mr|Mrs|Ms|Miss)\\.?\\s+(?:${[...new Set([ws[0]!, ws.at(-1)!])].map(esc).join("|")})\\b`,
+        "u",
+      ).exec(text);
+      // A first name the article shares with someone else says nothing about this one.
+      const first = ws.length >= 2 && (this.short.get(ws[0]!)?.size ?? 0) <= 1 ? firstNameGender(ws[0]!) : null;
+      const single = ws.length === 1 ? firstNameGender(name) : null;
+      const roleWords = [...(this.personNouns.get(name) ?? [])].join(" ");
+      const role = GENDERED_ROLE.f.test(roleWords) ? "f" : GENDERED_ROLE.m.test(roleWords) ? "m" : null;
+      const v = votes.get(name);
+      const voted = v && v.f !== v.m ? (v.f > v.m ? "f" : "m") : null;
+      const g: Gender | null =
+        hint?.gender ?? (hon ? (hon[1] === "Mr" ? "m" : "f") : null) ?? role ?? first ?? single ?? voted;
+      if (g) this.genders.set(name, g);
+    }
+  }
+
+  /** Reads one sentence of the article (every sentence, facts or not, in order); returns its index. */
+  observe(sentence: string): number {
+    const mentions: Mention[] = [];
+    let from = 0;
+    for (const p of this.hooks.phrases(sentence)) {
+      if (MONTH_OR_DAY.test(p)) continue;
+      let at = sentence.indexOf(p, from);
+      if (at < 0) at = sentence.indexOf(p);
+      if (at >= 0) from = at + p.length;
+      const name = this.canonical(p);
+      mentions.push({ name, kind: this.kindOf(name), at: Math.max(0, at) });
+    }
+    // A surname or first name the phrase reader leaves out at the start of a sentence or clause ("Caulfield: Mr
+    // Dressik says …").
+    for (const m of sentence.matchAll(/[\p{Lu}][\p{L}'’-]+/gu)) {
+      const w = m[0].replace(/['’]s$/, "");
+      if (mentions.some((x) => m.index >= x.at && m.index < x.at + x.name.length + 12)) continue;
+      if (this.persons.has(w) || this.short.get(w)?.size === 1)
+        mentions.push({ name: this.canonical(w), kind: "person", at: m.index });
+    }
+    mentions.sort((a, b) => a.at - b.at);
+    this.seen.push({ text: sentence, mentions });
+    return this.seen.length - 1;
+  }
+
+  /**
+   * The name a fact's text leans on, from the sentences read before `upTo` (default: all read so far): a leading
+   * pronoun or "the <noun>", else a pronoun or "the <noun>" in subject position later in the sentence when the
+   * sentence names no one it could mean. Null when unsure.
+   */
+  resolve(text: string, upTo = this.seen.length, pronouns = true): string | null {
+    const own = this.hooks
+      .phrases(text)
+      .filter((p) => !MONTH_OR_DAY.test(p))
+      .map((p) => this.canonical(p));
+    // "Varga, 44, said she …": a name at the start the phrase reader leaves out (it cannot tell it from a word).
+    for (const m of text.matchAll(/[\p{Lu}][\p{L}'’-]+/gu)) {
+      const w = m[0].replace(/['’]s$/, "");
+      if (this.persons.has(w) || this.short.has(w)) own.push(this.canonical(w));
+    }
+    const ownSet = new Set(own.map((n) => n.toLowerCase()));
+    const out = (n: string | null) => (n && !ownSet.has(n.toLowerCase()) && n.split(/\s+/).length <= 3 ? n : null);
+
+    const lead = /^The\s+((?:[\p{Ll}\d-]+\s+){0,3}?)([\p{Ll}-]{3,})(?=['’]s\b|[\s,.;:]|$)/u.exec(text);
+    if (lead) {
+      const head = this.headNoun(text.slice(4));
+      if (head) return out(this.definite(head, upTo, own));
+      return null;
+    }
+    const pron = /^(It|Its|They|Their|He|His|She|Her)\b/.exec(text)?.[1];
+    if (pron && !pronouns) return null;
+    if (pron) {
+      if (pron === "It" && DUMMY_IT.test(text)) return null;
+      if (pron === "They") return null;
+      if (pron === "Their") return out(this.their(upTo));
+      if (pron === "It" || pron === "Its") return out(this.it(upTo, pron === "Its", own));
+      return out(this.person(/^(?:She|Her)$/.test(pron) ? "f" : "m", upTo, own, true));
+    }
+    return out(this.later(text, upTo, own, pronouns));
+  }
+
+  /** The head noun of a definite description: "short-video app now has …" → app; "company, founded …" → company. */
+  private headNoun(rest: string): string | null {
+    const words: string[] = [];
+    const re = /([\p{Ll}\d-]+)(['’]s)?(\s*[,.;:]?)\s*/uy;
+    for (let m = re.exec(rest); m; m = re.exec(rest)) {
+      words.push(m[1]!);
+      if (m[2] || m[3]!.trim() || words.length >= 4) break;
+    }
+    for (const w of words) if (THING_NOUN.test(w) || PERSON_NOUN.test(w)) return w;
+    // Not a noun either list knows: the first word, when it names a thing (the old rule's reach).
+    const w = words[0];
+    return w && w.length >= 3 && isNamingWord(w) ? w : null;
+  }
+
+  /** "the <noun>": a body or a person of the noun's kind. */
+  private definite(noun: string, upTo: number, own: readonly string[], near = true): string | null {
+    const wantPerson = PERSON_NOUN.test(noun) && !THING_NOUN.test(noun);
+    const nounRe = new RegExp(`\\b${esc(noun)}\\b`, "iu");
+    const lastSeen = this.lastMentions(upTo);
+    // 1. Named with the noun: "Brantwell, a data company"; "the Digital Fairness Commission"; "Ines Marlow, the minister".
+    let best: string | null = null;
+    let bestAt = -1;
+    for (const [name, at] of lastSeen) {
+      const fits = wantPerson
+        ? (this.personNouns.get(name)?.has(noun) ?? false)
+        : this.kindOf(name) !== "person" && (this.thingNouns.get(name)?.has(noun) || nounRe.test(name));
+      if (fits && at > bestAt) {
+        best = name;
+        bestAt = at;
+      }
+    }
+    if (best) return own.includes(best) ? null : best;
+    if (!near) return null;
+    // 2. The old rule, kept to the noun's kind: the nearest sentence with a name a few words from the noun.
+    for (let i = upTo - 1; i >= Math.max(0, upTo - RECENT); i--) {
+      const s = this.seen[i]!;
+      for (const m of s.mentions) {
+        if (own.includes(m.name) || m.name.split(/\s+/).length > 4) continue;
+        if ((m.kind === "person") !== wantPerson) continue;
+        const near = s.text.slice(Math.max(0, m.at - 40), m.at + m.name.length + 40);
+        // "at the company's offices" beside a person says where they were, not what they are.
+        if (nounRe.test(near.replace(new RegExp(`\\b${esc(noun)}['’]s\\b`, "giu"), ""))) return m.name;
+      }
+    }
+    return null;
+  }
+
+  /** Last sentence each name was mentioned in, before `upTo`. */
+  private lastMentions(upTo: number): Map<string, number> {
+    const out = new Map<string, number>();
+    for (let i = 0; i < upTo && i < this.seen.length; i++)
+      for (const m of this.seen[i]!.mentions) out.set(m.name, i * 1000 + m.at);
+    return out;
+  }
+
+  /** "It" / "Its": a body of the sentence before (one the article treats as a body first), "Its" a few back. */
+  private it(upTo: number, possessive: boolean, own: readonly string[]): string | null {
+    const prev = this.seen[upTo - 1];
+    if (!prev) return null;
+    const things = prev.mentions.filter((m) => m.kind !== "person" && !own.includes(m.name));
+    const body = things.find((m) => m.kind === "org") ?? things[0];
+    if (body) return body.name;
+    if (!possessive) return null;
+    for (let i = upTo - 2; i >= Math.max(0, upTo - RECENT); i--) {
+      const m = this.seen[i]!.mentions.find((x) => x.kind === "org" && !own.includes(x.name));
+      if (m) return m.name;
+    }
+    return null;
+  }
+
+  /** "Their …" at the start: only the one body the sentence before names, with no person in it. */
+  private their(upTo: number): string | null {
+    const prev = this.seen[upTo - 1];
+    if (!prev || prev.mentions.some((m) => m.kind === "person")) return null;
+    const bodies = [...new Set(prev.mentions.filter((m) => m.kind === "org").map((m) => m.name))];
+    return bodies.length === 1 ? bodies[0]! : null;
+  }
+
+  /**
+   * "she" / "he": the sentence before's first person of that gender (or of none known, as the article's subject);
+   * further back, the last person of that gender, unless someone it could also mean (a person of unknown gender,
+   * a woman introduced without a name) came in between.
+   */
+  private person(g: Gender, upTo: number, own: readonly string[], leading: boolean): string | null {
+    const fits = (n: string) => this.genders.get(n) === g;
+    const open = (n: string) => !this.genders.has(n);
+    const prev = this.seen[upTo - 1];
+    if (prev && leading) {
+      const ps = prev.mentions.filter((m) => m.kind === "person" && !own.includes(m.name));
+      const hit = ps.find((m) => fits(m.name)) ?? ps.find((m) => open(m.name));
+      if (hit) return hit.name;
+    }
+    for (let i = upTo - (prev && leading ? 2 : 1); i >= Math.max(0, upTo - PERSON_MEMORY); i--) {
+      const s = this.seen[i]!;
+      const ps = [
+        ...new Set(s.mentions.filter((m) => m.kind === "person" && !own.includes(m.name)).map((m) => m.name)),
+      ];
+      const agree = ps.filter(fits);
+      if (agree.length > 1) return null;
+      if (agree.length === 1) return agree[0]!;
+      if (ps.some(open)) return null;
+      if (UNNAMED[g].test(unquoted(s.text))) return null;
+    }
+    return null;
+  }
+
+  /** A reference after the start: "Until 9 December she had …", "Teague said the commission had …". */
+  private later(text: string, upTo: number, own: readonly string[], pronouns: boolean): string | null {
+    const plain = unquoted(text);
+    const pron = pronouns ? /\s(she|he|her|his)\b/.exec(plain) : null;
+    const def = /\bthe\s+((?:[\p{Ll}\d-]+\s+){0,2}?)([\p{Ll}-]{3,})(?=\s)/gu;
+    let definite: { noun: string; at: number } | null = null;
+    for (const m of plain.matchAll(def)) {
+      if (m.index === 0) continue;
+      const noun = m[2]!;
+      const tail = plain.slice(m.index + m[0].length);
+      if ((THING_NOUN.test(noun) || PERSON_NOUN.test(noun)) && !PLACE_NOUN.test(noun) && SUBJECT_VERB.test(tail)) {
+        definite = { noun, at: m.index };
+        break;
+      }
+    }
+    if (pron && (!definite || pron.index < definite.at)) {
+      const before = plain.slice(0, pron.index);
+      const people = own.filter((n) => this.kindOf(n) === "person");
+      const g: Gender = /^(?:she|her)$/.test(pron[1]!) ? "f" : "m";
+      // Someone the sentence names or introduces before the pronoun may be who it means.
+      if (people.some((n) => this.genders.get(n) !== (g === "f" ? "m" : "f"))) return null;
+      for (const m of before.matchAll(PERSON_NP)) if (PERSON_NOUN.test(m[1]!) || GENDER_NOUN.test(m[1]!)) return null;
+      if (/\b(?:who|whom|whose)\b/.test(before)) return null;
+      return this.person(g, upTo, own, false);
+    }
+    if (definite) {
+      const wantPerson = PERSON_NOUN.test(definite.noun) && !THING_NOUN.test(definite.noun);
+      const nounRe = new RegExp(`\\b${esc(definite.noun)}\\b`, "iu");
+      // The sentence names one it could mean: it needs no help.
+      const could = own.some((n) =>
+        wantPerson
+          ? this.personNouns.get(n)?.has(definite.noun)
+          : this.kindOf(n) !== "person" && (this.thingNouns.get(n)?.has(definite.noun) || nounRe.test(n)),
+      );
+      if (could) return null;
+      return this.definite(definite.noun, upTo, own, false);
+    }
+    return null;
+  }
+}
