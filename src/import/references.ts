@@ -111,6 +111,8 @@ export class References {
   /** Person → the nouns the article called them by ("Ines Marlow, the digital minister" → minister). */
   private readonly personNouns = new Map<string, Set<string>>();
   private readonly seen: Seen[] = [];
+  /** How often the article names each person and refers to them by a pronoun it could tie to them. */
+  private readonly salience = new Map<string, number>();
 
   constructor(paragraphs: readonly string[], hooks: ReferenceHooks, people: readonly PersonHint[] = []) {
     this.hooks = hooks;
@@ -216,6 +218,7 @@ export class References {
   private learnGenders(sentences: readonly string[], text: string, people: readonly PersonHint[]): void {
     const votes = new Map<string, { f: number; m: number }>();
     const vote = (name: string, g: Gender) => {
+      this.salience.set(name, (this.salience.get(name) ?? 0) + 1);
       const v = votes.get(name) ?? { f: 0, m: 0 };
       v[g]++;
       votes.set(name, v);
@@ -231,6 +234,7 @@ export class References {
             .filter((n) => this.persons.has(n)),
         ),
       ];
+      for (const n of named) this.salience.set(n, (this.salience.get(n) ?? 0) + 1);
       const f = /\b(?:she|her|hers|herself)\b/i.test(plain);
       const m = /\b(?:he|him|his|himself)\b/i.test(plain);
       if (!GENDER_NOUN.test(plain)) {
@@ -382,14 +386,25 @@ export class References {
     const prev = this.seen[upTo - 1];
     if (!prev) return null;
     const things = prev.mentions.filter((m) => m.kind !== "person" && !own.includes(m.name));
-    const body = things.find((m) => m.kind === "org") ?? things[0];
+    const body = things.find((m) => m.kind === "org");
     if (body) return body.name;
+    // "The council says … . Its envoy, …": the body the sentence before meant by "the <noun>".
+    const meant = this.leadOf(upTo - 1);
+    if (meant && this.kindOf(meant) !== "person" && !own.includes(meant)) return meant;
+    if (things[0]) return things[0].name;
     if (!possessive) return null;
     for (let i = upTo - 2; i >= Math.max(0, upTo - RECENT); i--) {
       const m = this.seen[i]!.mentions.find((x) => x.kind === "org" && !own.includes(x.name));
       if (m) return m.name;
     }
     return null;
+  }
+
+  /** What the sentence at `i` meant by the "the <noun>" it opens with, if anything. */
+  private leadOf(i: number): string | null {
+    const s = this.seen[i];
+    if (!s || !/^The\s+\p{Ll}/u.test(s.text)) return null;
+    return this.resolve(s.text, i);
   }
 
   /** "Their …" at the start: only the one body the sentence before names, with no person in it. */
@@ -413,6 +428,10 @@ export class References {
       const ps = prev.mentions.filter((m) => m.kind === "person" && !own.includes(m.name));
       const hit = ps.find((m) => fits(m.name)) ?? ps.find((m) => open(m.name));
       if (hit) return hit.name;
+      // "The minister said … . She added …": the person the sentence before meant by "the <noun>".
+      const meant = ps.length ? null : this.leadOf(upTo - 1);
+      if (meant && this.kindOf(meant) === "person" && !own.includes(meant) && (fits(meant) || open(meant)))
+        return meant;
     }
     for (let i = upTo - (prev && leading ? 2 : 1); i >= Math.max(0, upTo - PERSON_MEMORY); i--) {
       const s = this.seen[i]!;
@@ -421,11 +440,19 @@ export class References {
       ];
       const agree = ps.filter(fits);
       if (agree.length > 1) return null;
-      if (agree.length === 1) return agree[0]!;
+      // Further back than the last two sentences, only the article's main person of that gender (a feature's subject
+      // named paragraphs ago), not a passer-by who happened to be the last one named.
+      if (agree.length === 1) return upTo - i <= 2 || this.isMain(agree[0]!, g) ? agree[0]! : null;
       if (ps.some(open)) return null;
       if (UNNAMED[g].test(unquoted(s.text))) return null;
     }
     return null;
+  }
+
+  private isMain(name: string, g: Gender): boolean {
+    const n = this.salience.get(name) ?? 0;
+    for (const [other, m] of this.salience) if (other !== name && this.genders.get(other) === g && m >= n) return false;
+    return true;
   }
 
   /** A reference after the start: "Until 9 December she had …", "Teague said the commission had …". */

@@ -95,6 +95,18 @@ describe("a person's pronoun, found across the article", () => {
     expect(tags).toContain("ilinca-varo");
     expect(tags).not.toContain("marten-sole");
   });
+  it("further back than two sentences, only the article's main woman, not a passer-by named last", () => {
+    const facts = factsOf([
+      ...start,
+      "Ilinca Varo says she films every routine twice and posts the second take.",
+      "Rada Kell, a neighbour, said she found the music from the flat loud but cheerful.",
+      "Quillo said it would publish its age-check figures every quarter from next year.",
+      "The regulator in Vessany has not said whether it will ask for them sooner.",
+      "Until 9 December she had about 3,000 followers on her second account.",
+    ]);
+    const tags = tagsOf(facts, "Until 9 December");
+    expect(tags).not.toContain("rada-kell");
+  });
   it("'She' at the start skips a man named in the sentence before", () => {
     const facts = factsOf([
       "Ilinca Varo posted her first dance video from her bedroom in Tresk when she was 15.",
@@ -172,5 +184,31 @@ describe("interviews", () => {
     const facts = makeFacts(paragraphs, [], vocab, [], interview, []);
     expect(tagsOf(facts, "The minister is entitled")).toContain("pavel-dressik");
     expect(tagsOf(facts, "He has fished")).not.toContain("pavel-dressik");
+  });
+});
+
+describe("a reference that leans on the sentence before's own reference", () => {
+  it("'Its envoy' after 'The council says …' is the council's", () => {
+    const facts = factsOf([
+      "The Northern Trade Council widened its sanctions on Oskara in February.",
+      "Developers in Meriv say they have lost half their income since then.",
+      "Payments were hit next, when card processors closed local merchant accounts.",
+      "Customers now pay by bank transfer, which many of them do not trust.",
+      "Several start-ups have moved their servers abroad to keep running.",
+      "The council says the pain is meant to land elsewhere.",
+      "Its sanctions envoy, Marguerite Obi, told reporters that a licence was being drafted.",
+    ]);
+    expect(tagsOf(facts, "Its sanctions envoy")).toContain("northern-trade-council");
+  });
+  it("'She added …' after 'The minister said …' is the minister", () => {
+    const facts = factsOf([
+      "Vera Holm built her first app at 14, and she now employs nine people in Meriv.",
+      "Vera Holm says she will move her company abroad if the plan passes.",
+      "Ines Marlow, the digital minister, announced the plan on Monday.",
+      "Developers in Meriv say they have lost half their income since then.",
+      "The minister said the rules would apply to every store from June.",
+      "She added that stores which refused would be fined.",
+    ]);
+    expect(tagsOf(facts, "She added")).toContain("ines-marlow");
   });
 });
