@@ -58,7 +58,7 @@ const PERSON_NOUN =
 
 /** Words in a name that make it a body or a place, not a person ("Greenway Alliance", "Kelvane Systems"). */
 const BODY_NAME_WORD =
-  /\b(?:University|College|School|Lyceum|Academy|Council|Ministry|Department|News|Wire|Times|Post|Group|Fund|Union|Bank|Court|Agency|Authority|Commission|Committee|Board|Institute|Association|Guild|Party|Company|Inc|Ltd|Corp|Holdings|Office|Police|Network|States?|Alliance|Bloc|Front|Movement|Society|Trust|Foundation|Federation|Coalition|League|Systems|Labs?|Technologies|Tech|Media|Capital|Partners|Services|Solutions|Software|Networks|Airlines?|Motors|Energy|Health|Telecom|Digital|Online|Games|Studios?|Records|Press|Herald|Tribune|Gazette|Radio|TV|Television|Channel|Club|Street|Road|Square|Avenue|Station|Park|Bridge|Hall|Tower|Centre|Center|Hospital|Church|Airport|Port|River|Lake|Island|Valley|City|County|Province|Region|District|Republic|Kingdom|Act|Law|Bill|Code|Plus|Pro|Prize|Award|Cup|Parliament|Assembly|Senate|Government|Army|Navy|Forces|Service|Watch|Project|Initiative|Institute|Observatory|Monitor|Exchange|Market|Stores?|App|Fairness|Safety|Rights|Bay|Beach|Point|Hills?|Heights|Springs|Falls|Creek|Cove|Fort|Mount|Harbou?r|Quay|Gardens|Estate|Terminal)\b/;
+  /\b(?:University|College|School|Lyceum|Academy|Council|Ministry|Department|News|Wire|Times|Post|Group|Fund|Union|Bank|Court|Agency|Authority|Commission|Committee|Board|Institute|Association|Guild|Party|Company|Inc|Ltd|Corp|Holdings|Office|Police|Network|States?|Alliance|Bloc|Front|Movement|Society|Trust|Foundation|Federation|Coalition|League|Systems|Labs?|Technologies|Tech|Media|Capital|Partners|Services|Solutions|Software|Networks|Airlines?|Motors|Energy|Health|Telecom|Digital|Online|Games|Studios?|Records|Press|Herald|Tribune|Gazette|Radio|TV|Television|Channel|Club|Street|Road|Square|Avenue|Station|Park|Bridge|Hall|Tower|Centre|Center|Hospital|Church|Airport|Port|River|Lake|Island|Valley|City|County|Province|Region|District|Republic|Kingdom|Act|Law|Bill|Code|Plus|Pro|Prize|Award|Cup|Parliament|Assembly|Senate|Government|Army|Navy|Forces|Service|Watch|Project|Initiative|Institute|Observatory|Monitor|Exchange|Market|Stores?|App|Fairness|Safety|Rights|Bay|Beach|Point|Hills?|Heights|Springs|Falls|Creek|Cove|Fort|Mount|Harbou?r|Quay|Gardens|Estate|Terminal|Forum|Democrats?|Republicans?|Socialists?|Greens|Conservatives?|Liberals?|Labour|Progress|Renewal|Together|Action|Solidarity|Unity|Justice|Freedom|Future|Citizens|Reform|Independence|Democracy|Democratic|Socialist|Liberal|Conservative|Popular|National|Civic|Federal|Social|Workers|Pirates?)\b/;
 
 /** A woman or a man the article introduces without a name: "a woman who runs …", "one mother", "his widow". */
 const UNNAMED: Record<Gender, RegExp> = {
@@ -120,12 +120,47 @@ export class References {
     const text = paragraphs.join("\n");
     const hinted = new Map<string, PersonHint>();
     for (const h of people) hinted.set(h.name, h);
-    // People: full names (two to four capitalised words), and the attribution's people.
+    // Appositions, as written: "Brantwell, a data company", "the short-video app Quillo", "Ines Marlow, the minister".
+    const apposed: { phrase: string; noun: string }[] = [];
     for (const s of sentences)
-      for (const p of hooks.phrases(s)) {
+      for (const p of this.phrasesOf(s)) {
+        const e = esc(p);
+        const after = new RegExp(
+          `${e},?\\s+(?:(?:which|who)\\s+(?:is|was)\\s+|is\\s+|was\\s+)?(?:a|an|the|its|his|her|their|[\\p{Lu}][\\p{L}'’-]*['’]s)\\s+((?:[\\p{L}\\d'’-]+\\s+){0,4}[\\p{Ll}-]{3,})`,
+          "gu",
+        );
+        // The head is the first noun either list knows: "a centrist party founded last year" → party.
+        for (const m of s.matchAll(after)) {
+          const head = m[1]!.split(/\s+/).find((w) => THING_NOUN.test(w) || PERSON_NOUN.test(w));
+          if (head) apposed.push({ phrase: p, noun: head });
+        }
+        const before = new RegExp(
+          `\\b(?:[Aa]|[Aa]n|[Tt]he|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir|[\\p{Lu}][\\p{L}'’-]*['’]s)\\s+((?:[\\p{L}\\d'’-]+\\s+){0,4}?[\\p{Ll}-]{3,}),?\\s+${e}\\b`,
+          "gu",
+        );
+        // The head is the last word before a preposition: "the chief executive of the company, X" → executive.
+        for (const m of s.matchAll(before)) {
+          const head = m[1]!
+            .split(/\s+(?:of|for|at|in|on|with|from)\s+/)[0]!
+            .split(/\s+/)
+            .at(-1)!
+            .replace(/['’]s$/, "");
+          apposed.push({ phrase: p, noun: head });
+        }
+      }
+    const calledThing = new Set(apposed.filter((x) => THING_NOUN.test(x.noun)).map((x) => x.phrase));
+    const calledPerson = new Set(apposed.filter((x) => PERSON_NOUN.test(x.noun)).map((x) => x.phrase));
+    // People: full names (two to four capitalised words), and the attribution's people.
+    const checked = new Set<string>();
+    for (const s of sentences)
+      for (const p of this.phrasesOf(s)) {
+        if (checked.has(p)) continue;
+        checked.add(p);
         const n = p.split(/\s+/).length;
         if (n < 2 || n > 4 || !hooks.looksLikePerson(p) || BODY_NAME_WORD.test(p)) continue;
-        // "a former ropeworks in Hollin Bay": a place, whatever its words look like.
+        // "Civic Forum, a liberal party": a body, whatever its words look like.
+        if (calledThing.has(p) && !calledPerson.has(p) && !firstNameGender(p.split(/\s+/)[0]!)) continue;
+        // "a former ropeworks in Hollin Bay": a place.
         if (
           hinted.get(p)?.kind === "organisation" ||
           new RegExp(`\\b(?:in|at|near|across|outside)\\s+${esc(p)}\\b`, "u").test(text)
@@ -145,7 +180,9 @@ export class References {
     }
     // A single word the article gives an age or an honorific, or the attribution calls a person: "Mirela, 16,".
     for (const s of sentences)
-      for (const p of hooks.phrases(s)) {
+      for (const p of this.phrasesOf(s)) {
+        if (checked.has(`1 ${p}`)) continue;
+        checked.add(`1 ${p}`);
         if (p.includes(" ") || this.short.has(p) || BODY_NAME_WORD.test(p) || MONTH_OR_DAY.test(p)) continue;
         const e = esc(p);
         if (
@@ -155,35 +192,24 @@ export class References {
         )
           this.persons.add(p);
       }
-    // Appositions: "Brantwell, a data company", "the short-video app Quillo", "Ines Marlow, the digital minister".
-    for (const s of sentences) {
-      for (const p of hooks.phrases(s)) {
-        const name = this.canonical(p);
-        const e = esc(p);
-        const nouns: string[] = [];
-        const after = new RegExp(
-          `${e},?\\s+(?:(?:which|who)\\s+(?:is|was)\\s+|is\\s+|was\\s+)?(?:a|an|the|its|his|her|their|[\\p{Lu}][\\p{L}'’-]*['’]s)\\s+((?:[\\p{L}\\d'’-]+\\s+){0,4}?)([\\p{Ll}-]{3,})(?=[\\s,.;:)]|$)`,
-          "gu",
-        );
-        for (const m of s.matchAll(after)) nouns.push(m[2]!);
-        const before = new RegExp(
-          `\\b(?:[Aa]|[Aa]n|[Tt]he|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir|[\\p{Lu}][\\p{L}'’-]*['’]s)\\s+((?:[\\p{L}\\d'’-]+\\s+){0,4}?)([\\p{Ll}-]{3,}),?\\s+${e}\\b`,
-          "gu",
-        );
-        for (const m of s.matchAll(before)) nouns.push(m[2]!);
-        // "Digital Minister Ines Marlow": the title is part of the phrase.
-        if (this.persons.has(name) && p !== name)
-          for (const w of p.slice(0, p.length - name.length).split(/\s+/)) if (w) nouns.push(w.toLowerCase());
-        for (const noun of nouns) {
-          const isPerson = this.persons.has(name);
-          if (THING_NOUN.test(noun) && !isPerson) {
-            if (!this.thingNouns.has(name)) this.thingNouns.set(name, new Set());
-            this.thingNouns.get(name)!.add(noun);
-            if (!PLACE_NOUN.test(noun)) this.bodies.add(name);
-          } else if (PERSON_NOUN.test(noun) && isPerson) {
-            if (!this.personNouns.has(name)) this.personNouns.set(name, new Set());
-            this.personNouns.get(name)!.add(noun);
-          }
+    const nounsOf = new Map<string, string[]>();
+    for (const { phrase, noun } of apposed) nounsOf.set(phrase, [...(nounsOf.get(phrase) ?? []), noun]);
+    for (const p of checked) {
+      if (p.startsWith("1 ")) continue;
+      const name = this.canonical(p);
+      const nouns = [...(nounsOf.get(p) ?? [])];
+      // "Digital Minister Ines Marlow": the title is part of the phrase.
+      if (this.persons.has(name) && p !== name)
+        for (const w of p.slice(0, p.length - name.length).split(/\s+/)) if (w) nouns.push(w.toLowerCase());
+      const isPerson = this.persons.has(name);
+      for (const noun of nouns) {
+        if (THING_NOUN.test(noun) && !isPerson) {
+          if (!this.thingNouns.has(name)) this.thingNouns.set(name, new Set());
+          this.thingNouns.get(name)!.add(noun);
+          if (!PLACE_NOUN.test(noun)) this.bodies.add(name);
+        } else if (PERSON_NOUN.test(noun) && isPerson) {
+          if (!this.personNouns.has(name)) this.personNouns.set(name, new Set());
+          this.personNouns.get(name)!.add(noun);
         }
       }
     }
@@ -196,6 +222,16 @@ export class References {
             this.personNouns.get(name)!.add(w);
           }
     this.learnGenders(sentences, text, people);
+  }
+
+  private readonly phraseCache = new Map<string, string[]>();
+  private phrasesOf(sentence: string): string[] {
+    let out = this.phraseCache.get(sentence);
+    if (!out) {
+      out = this.hooks.phrases(sentence);
+      this.phraseCache.set(sentence, out);
+    }
+    return out;
   }
 
   /** The fullest name a phrase stands for: "Haddad-Levin" → "Noor Haddad-Levin" when only one person has it. */
@@ -228,8 +264,7 @@ export class References {
       const plain = unquoted(s);
       const named = [
         ...new Set(
-          this.hooks
-            .phrases(plain)
+          this.phrasesOf(plain)
             .map((p) => this.canonical(p))
             .filter((n) => this.persons.has(n)),
         ),
@@ -269,7 +304,7 @@ export class References {
   observe(sentence: string): number {
     const mentions: Mention[] = [];
     let from = 0;
-    for (const p of this.hooks.phrases(sentence)) {
+    for (const p of this.phrasesOf(sentence)) {
       if (MONTH_OR_DAY.test(p)) continue;
       let at = sentence.indexOf(p, from);
       if (at < 0) at = sentence.indexOf(p);

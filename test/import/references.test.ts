@@ -73,6 +73,13 @@ describe("'Its' / 'Their' at the start means the last body named", () => {
     ]);
     expect(tagsOf(facts, "Its digital affairs")).toContain("greenway-alliance");
   });
+  it("a body whose name looks like a person's is a body when the article calls it one", () => {
+    const facts = factsOf([
+      "Rising Tide, a centrist party founded last year, won 31 of the 120 seats in Sunday's election in Vessany.",
+      "Its digital affairs spokesman, Pavel Korr, said the party would repeal the app law within a year.",
+    ]);
+    expect(tagsOf(facts, "Its digital affairs")).toContain("rising-tide");
+  });
   it("does not tag a dummy 'It is unclear …'", () => {
     const facts = factsOf([
       "Quillo was blocked by the regulator in Vessany on Monday morning.",
