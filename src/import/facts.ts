@@ -334,7 +334,7 @@ export function makeFacts(
       let at = paragraph.indexOf(sentence, from);
       if (at < 0) at = from;
       from = at + sentence.length;
-      const upTo = refs.observe(sentence);
+      const upTo = refs.observe(sentence, !turn);
       const quotedChars = spans.reduce(
         (n, q) => n + Math.max(0, Math.min(q.end + 1, at + sentence.length) - Math.max(q.start - 1, at)),
         0,

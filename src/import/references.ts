@@ -5,7 +5,8 @@
  * sentence naming a party is the party's. A wrong name makes the bot answer a question about the wrong one, so every
  * rule here declines when two readings are open.
  */
-import { isNamingWord } from "../core/index.js";
+import nlp from "compromise";
+import { isKnownEnglish, isNamingWord } from "../core/index.js";
 import { splitSentences } from "./sentences.js";
 import { firstNameGender } from "./speakers.js";
 
@@ -26,7 +27,7 @@ export interface ReferenceHooks {
 }
 
 type Gender = "f" | "m";
-type Kind = "person" | "org" | "other";
+type Kind = "person" | "org" | "place" | "other";
 interface Mention {
   name: string;
   kind: Kind;
@@ -82,12 +83,29 @@ const MONTH_OR_DAY =
 /** "It is unclear whether …", "It was not clear …": an "it" that stands for nothing. */
 const DUMMY_IT =
   /^It(?:'s|’s| is| was| remains| remained| seems| seemed| appears| appeared| has been| had been| will be| would be| may be| could be)\s+(?:not\s+|also\s+|still\s+|now\s+)?(?:\p{Ll}+ly\s+)?(?:unclear|clear|likely|unlikely|possible|impossible|hard|difficult|easy|important|true|false|too|time|worth|expected|understood|thought|believed|estimated|feared|hoped|known|reported|said|the first|the second|the last|the latest|the only|the biggest|the largest|the first time|a sign|not)\b/u;
+/** What a country or a town has: "Its digital economy minister", "Its population". */
+const CIVIC =
+  /^(?:[\p{L}-]+\s+){0,3}?(?:minister|ministry|government|president|parliament|prime|capital|economy|population|people|citizens|residents|army|military|police|courts?|laws?|regulator|leader|king|queen|mayor|council|borders?|currency|election|voters)\b/u;
 /** How many sentences back "It" and a body's "Its" look, and the proximity fallback for "the <noun>". */
 const RECENT = 4;
 /** How far back a person's pronoun looks for the last person of its gender. */
 const PERSON_MEMORY = 60;
 const SUBJECT_VERB =
   /^\s+(?:had|has|have|was|were|is|are|would|will|could|can|did|does|said|says|told|added|employs|employed|plans|planned|wants|wanted|now|also|still|then|later|already|never|only|\p{Ll}{3,}ed)\b/u;
+
+type World = { model: { one: { lexicon: Record<string, string | string[]> } } };
+const lexicon = (nlp.world() as World).model.one.lexicon;
+/** A word English uses for things ("halo", "paper", "morning"), not only as a name ("Hamid", "Pilar"). */
+function commonWord(word: string): boolean {
+  const w = word.toLowerCase().replace(/['’]s?$/, "");
+  if (!isKnownEnglish(w)) return false;
+  const t = Object.prototype.hasOwnProperty.call(lexicon, w) ? lexicon[w] : undefined;
+  const tags = t === undefined ? [] : Array.isArray(t) ? t : [t];
+  return !tags.some((x) => /Name|Person/.test(x));
+}
+/** Words of office written before a name: "Judge Philippa Renwick-Osei", "Councillor Ines Baptiste". */
+const TITLE =
+  /^(?:Judge|Justice|Councillor|Cllr|Chancellor|Sheriff|Secretary|Minister|President|Senator|Sen|Governor|Gov|Mayor|Deputy|Chief|General|Gen|Inspector|Detective|Det|Sergeant|Sgt|Officer|Constable|Professor|Prof|Dr|Sir|Dame|Lord|Lady|Rev|Reverend|Father|Sister|Brother|Captain|Capt|Commissioner|Superintendent|Coach|Director|Ambassador|Representative|Rep|Speaker|Premier|Chairman|Chairwoman|Chair|Pastor|Rabbi|Imam|Bishop|Archbishop|Cardinal|King|Queen|Prince|Princess)$/;
 
 const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
@@ -111,6 +129,10 @@ export class References {
   /** Person → the nouns the article called them by ("Ines Marlow, the digital minister" → minister). */
   private readonly personNouns = new Map<string, Set<string>>();
   private readonly seen: Seen[] = [];
+  /** People the article shows to be people (a known first name, an honorific, an age, a role, a quote). */
+  private readonly strong = new Set<string>();
+  /** Names the article writes as places ("in Hollin Bay", "Valdera, a fishing town"). */
+  private readonly places = new Set<string>();
   /** How often the article names each person and refers to them by a pronoun it could tie to them. */
   private readonly salience = new Map<string, number>();
 
@@ -157,7 +179,7 @@ export class References {
         if (checked.has(p)) continue;
         checked.add(p);
         const n = p.split(/\s+/).length;
-        if (n < 2 || n > 4 || !hooks.looksLikePerson(p) || BODY_NAME_WORD.test(p)) continue;
+        if (n < 2 || n > 5 || !hooks.looksLikePerson(p) || BODY_NAME_WORD.test(p)) continue;
         // "Civic Forum, a liberal party": a body, whatever its words look like.
         if (calledThing.has(p) && !calledPerson.has(p) && !firstNameGender(p.split(/\s+/)[0]!)) continue;
         // "a former ropeworks in Hollin Bay": a place.
@@ -166,7 +188,10 @@ export class References {
           new RegExp(`\\b(?:in|at|near|across|outside)\\s+${esc(p)}\\b`, "u").test(text)
         )
           continue;
-        this.persons.add(p);
+        // "Judge Philippa Renwick-Osei" is Philippa Renwick-Osei; the phrase finds her by its end.
+        const ws = p.split(/\s+/);
+        while (ws.length > 2 && TITLE.test(ws[0]!)) ws.shift();
+        if (ws.length <= 4) this.persons.add(ws.join(" "));
       }
     for (const h of people) if (h.kind === "person" && !BODY_NAME_WORD.test(h.name)) this.persons.add(h.name);
     for (const h of people) if (h.kind === "organisation") this.bodies.add(h.name);
@@ -221,6 +246,31 @@ export class References {
             if (!this.personNouns.has(name)) this.personNouns.set(name, new Set());
             this.personNouns.get(name)!.add(w);
           }
+    for (const name of this.persons) {
+      const e = esc(name);
+      const ws = name.split(/\s+/);
+      if (
+        firstNameGender(ws[0]!) ||
+        // "Miro Kastelan", not "Nimbleloop Halo", "Paper Lanterns", "Orbis Aerospace": no word of it is a word.
+        ws.every((w) => !commonWord(w)) ||
+        this.personNouns.has(name) ||
+        people.some((h) => h.kind === "person" && this.canonical(h.name) === name) ||
+        new RegExp(`\\b${e},\\s+(?:\\d{1,3},|an?\\s+\\d{1,3}-year-old)|\\d-year-old\\s+${e}\\b`, "u").test(text) ||
+        new RegExp(
+          `\\b(?:Mr|Mrs|Ms|Miss|Dr|Prof)\\.?\\s+(?:${[...new Set([ws[0]!, ws.at(-1)!])].map(esc).join("|")})\\b`,
+          "u",
+        ).test(text)
+      )
+        this.strong.add(name);
+    }
+    for (const p of checked) {
+      if (p.startsWith("1 ") || this.persons.has(p) || BODY_NAME_WORD.test(p) || this.bodies.has(p)) continue;
+      if (
+        [...(this.thingNouns.get(p) ?? [])].some((n) => PLACE_NOUN.test(n)) ||
+        new RegExp(`\\b(?:in|near|across|outside|throughout)\\s+(?:the\\s+)?${esc(p)}\\b`, "u").test(text)
+      )
+        this.places.add(p);
+    }
     this.learnGenders(sentences, text, people);
   }
 
@@ -228,7 +278,14 @@ export class References {
   private phrasesOf(sentence: string): string[] {
     let out = this.phraseCache.get(sentence);
     if (!out) {
-      out = this.hooks.phrases(sentence);
+      out = this.hooks
+        .phrases(sentence)
+        .map((p) =>
+          p.replace(
+            /^(?:Outside|Inside|Across|Near|Beyond|Behind|Along|Around|Throughout|Within|Despite|During|Without|Among|Against|Between|Opposite)\s+(?=\S)/u,
+            "",
+          ),
+        );
       this.phraseCache.set(sentence, out);
     }
     return out;
@@ -248,6 +305,7 @@ export class References {
   private kindOf(name: string): Kind {
     if (this.persons.has(name)) return "person";
     if (this.bodies.has(name) || BODY_NAME_WORD.test(name)) return "org";
+    if (this.places.has(name)) return "place";
     return "other";
   }
 
@@ -295,13 +353,18 @@ export class References {
       const v = votes.get(name);
       const voted = v && v.f !== v.m ? (v.f > v.m ? "f" : "m") : null;
       const g: Gender | null =
-        hint?.gender ?? (hon ? (hon[1] === "Mr" ? "m" : "f") : null) ?? role ?? first ?? single ?? voted;
+        hint?.gender ??
+        (hon ? (hon[1] === "Mr" ? "m" : "f") : null) ??
+        role ??
+        first ??
+        single ??
+        (this.strong.has(name) ? voted : null);
       if (g) this.genders.set(name, g);
     }
   }
 
   /** Reads one sentence of the article (every sentence, facts or not, in order); returns its index. */
-  observe(sentence: string): number {
+  observe(sentence: string, pronouns = true): number {
     const mentions: Mention[] = [];
     let from = 0;
     for (const p of this.phrasesOf(sentence)) {
@@ -322,7 +385,13 @@ export class References {
     }
     mentions.sort((a, b) => a.at - b.at);
     this.seen.push({ text: sentence, mentions });
-    return this.seen.length - 1;
+    const i = this.seen.length - 1;
+    // "She … . Her daughter, Clare, said …": whom the sentence leads with counts as named there, first.
+    if (/^(?:The\s+\p{Ll}|(?:He|She|His|Her|It|Its)\b)/u.test(sentence)) {
+      const meant = this.resolve(sentence, i, pronouns);
+      if (meant) mentions.unshift({ name: meant, kind: this.kindOf(meant), at: 0 });
+    }
+    return i;
   }
 
   /**
@@ -345,6 +414,8 @@ export class References {
 
     const lead = /^The\s+((?:[\p{Ll}\d-]+\s+){0,3}?)([\p{Ll}-]{3,})(?=['’]s\b|[\s,.;:]|$)/u.exec(text);
     if (lead) {
+      // "The third company, Audiq, did not respond": the sentence names it.
+      if (/^The\s+(?:[\p{Ll}\d-]+\s+){0,3}?[\p{Ll}-]+,\s+\p{Lu}/u.test(text)) return null;
       const head = this.headNoun(text.slice(4));
       if (head) return out(this.definite(head, upTo, own));
       return null;
@@ -355,7 +426,8 @@ export class References {
       if (pron === "It" && DUMMY_IT.test(text)) return null;
       if (pron === "They") return null;
       if (pron === "Their") return out(this.their(upTo));
-      if (pron === "It" || pron === "Its") return out(this.it(upTo, pron === "Its", own));
+      if (pron === "It" || pron === "Its")
+        return out(this.it(upTo, pron === "Its", own, pron === "Its" && CIVIC.test(text.slice(4))));
       return out(this.person(/^(?:She|Her)$/.test(pron) ? "f" : "m", upTo, own, true));
     }
     return out(this.later(text, upTo, own, pronouns));
@@ -399,7 +471,9 @@ export class References {
       const s = this.seen[i]!;
       for (const m of s.mentions) {
         if (own.includes(m.name) || m.name.split(/\s+/).length > 4) continue;
-        if ((m.kind === "person") !== wantPerson) continue;
+        // A noun neither list knows ("the 29-year-old", "the coder") may mean either kind, as the old rule had it.
+        const known = wantPerson || THING_NOUN.test(noun);
+        if (known && (m.kind === "person") !== wantPerson) continue;
         const near = s.text.slice(Math.max(0, m.at - 40), m.at + m.name.length + 40);
         // "at the company's offices" beside a person says where they were, not what they are.
         if (nounRe.test(near.replace(new RegExp(`\\b${esc(noun)}['’]s\\b`, "giu"), ""))) return m.name;
@@ -417,15 +491,16 @@ export class References {
   }
 
   /** "It" / "Its": a body of the sentence before (one the article treats as a body first), "Its" a few back. */
-  private it(upTo: number, possessive: boolean, own: readonly string[]): string | null {
+  private it(upTo: number, possessive: boolean, own: readonly string[], civic: boolean): string | null {
     const prev = this.seen[upTo - 1];
     if (!prev) return null;
-    const things = prev.mentions.filter((m) => m.kind !== "person" && !own.includes(m.name));
+    // Not a place ("a second kitchen in Valdera. It will serve …" is the kitchen), unless what follows belongs to
+    // one: "Its digital economy minister".
+    const things = prev.mentions.filter(
+      (m) => m.kind !== "person" && (m.kind !== "place" || civic) && !own.includes(m.name),
+    );
     const body = things.find((m) => m.kind === "org");
     if (body) return body.name;
-    // "The council says … . Its envoy, …": the body the sentence before meant by "the <noun>".
-    const meant = this.leadOf(upTo - 1);
-    if (meant && this.kindOf(meant) !== "person" && !own.includes(meant)) return meant;
     if (things[0]) return things[0].name;
     if (!possessive) return null;
     for (let i = upTo - 2; i >= Math.max(0, upTo - RECENT); i--) {
@@ -433,13 +508,6 @@ export class References {
       if (m) return m.name;
     }
     return null;
-  }
-
-  /** What the sentence at `i` meant by the "the <noun>" it opens with, if anything. */
-  private leadOf(i: number): string | null {
-    const s = this.seen[i];
-    if (!s || !/^The\s+\p{Ll}/u.test(s.text)) return null;
-    return this.resolve(s.text, i);
   }
 
   /** "Their …" at the start: only the one body the sentence before names, with no person in it. */
@@ -460,20 +528,18 @@ export class References {
     const open = (n: string) => !this.genders.has(n);
     const prev = this.seen[upTo - 1];
     if (prev && leading) {
-      const ps = prev.mentions.filter((m) => m.kind === "person" && !own.includes(m.name));
+      const ps = prev.mentions.filter((m) => this.isPerson(m) && !own.includes(m.name));
       const hit = ps.find((m) => fits(m.name)) ?? ps.find((m) => open(m.name));
       if (hit) return hit.name;
-      // "The minister said … . She added …": the person the sentence before meant by "the <noun>".
-      const meant = ps.length ? null : this.leadOf(upTo - 1);
-      if (meant && this.kindOf(meant) === "person" && !own.includes(meant) && (fits(meant) || open(meant)))
-        return meant;
     }
     for (let i = upTo - (prev && leading ? 2 : 1); i >= Math.max(0, upTo - PERSON_MEMORY); i--) {
       const s = this.seen[i]!;
-      const ps = [
-        ...new Set(s.mentions.filter((m) => m.kind === "person" && !own.includes(m.name)).map((m) => m.name)),
-      ];
+      const ps = [...new Set(s.mentions.filter((m) => this.isPerson(m) && !own.includes(m.name)).map((m) => m.name))];
       const agree = ps.filter(fits);
+      // Two of that gender: the one the sentence opens with, by name or by a pronoun of its own ("Her daughter,
+      // Clare, said she …" opens with the mother).
+      const led = s.mentions[0];
+      if (agree.length > 1 && led?.at === 0 && agree.includes(led.name)) return led.name;
       if (agree.length > 1) return null;
       // Further back than the last two sentences, only the article's main person of that gender (a feature's subject
       // named paragraphs ago), not a passer-by who happened to be the last one named.
@@ -482,6 +548,10 @@ export class References {
       if (UNNAMED[g].test(unquoted(s.text))) return null;
     }
     return null;
+  }
+
+  private isPerson(m: Mention): boolean {
+    return m.kind === "person" && this.strong.has(m.name);
   }
 
   private isMain(name: string, g: Gender): boolean {

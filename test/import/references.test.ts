@@ -219,3 +219,47 @@ describe("a reference that leans on the sentence before's own reference", () => 
     expect(tagsOf(facts, "She added")).toContain("ines-marlow");
   });
 });
+
+describe("who counts as a person, and whom a sentence leads with", () => {
+  it("a product or band named like a person is not who 'she' means", () => {
+    const facts = factsOf([
+      "Marta Quell woke to a cold flat on Tuesday.",
+      "Her thermostat, a Brightwave Halo, had frozen overnight after an update.",
+      "She was one of about 38,000 owners whose devices stopped working.",
+    ]);
+    const tags = tagsOf(facts, "She was one of");
+    expect(tags).not.toContain("brightwave-halo");
+    expect(tags).toContain("marta-quell");
+  });
+  it("'It' after a sentence naming only a town is not the town", () => {
+    const facts = factsOf([
+      "Next spring Ona Pell plans to open a second, smaller kitchen in Varrow, a fishing town.",
+      "It will serve whatever the boats bring in that morning.",
+    ]);
+    expect(tagsOf(facts, "It will serve")).not.toContain("varrow");
+  });
+  it("a title before a name is not part of the person's name", () => {
+    const facts = factsOf([
+      "Judge Philippa Renwick-Osei ruled on Friday that the turbines must stop at night.",
+      "Her 38-page judgment sets out how little the noise rules say about modern turbines.",
+    ]);
+    expect(tagsOf(facts, "Her 38-page judgment")).toContain("philippa-renwick-osei");
+  });
+  it("'The third company, Audiq, …' names its own company", () => {
+    const facts = factsOf([
+      "The findings were welcomed by Earwell, a hearing-aid company based in Osterholm.",
+      "The third company, Audiq, did not respond to questions about its devices.",
+    ]);
+    expect(tagsOf(facts, "The third company")).not.toContain("earwell");
+  });
+  it("after 'Her daughter, Clare Vance, said she …', the next 'Her' is still the mother", () => {
+    const facts = factsOf([
+      "Eleanor Vance, who designed some of the city's best-loved council estates, has died aged 91.",
+      "Her daughter, Clare Vance, said she died peacefully at home on Tuesday.",
+      "Her best-known scheme replaced a planned tower block with 300 terraced homes.",
+    ]);
+    const tags = tagsOf(facts, "Her best-known scheme");
+    expect(tags).toContain("eleanor-vance");
+    expect(tags).not.toContain("clare-vance");
+  });
+});
