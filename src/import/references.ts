@@ -50,6 +50,7 @@ const THING_NOUN = new RegExp(
     "parliament|assembly|senate|legislature|tribunal|inquiry|panel|lab|laboratory|hospital|clinic|system|software",
     "messenger|portal|forum|subsidiary|conglomerate|giant|utility|railway|city|town|village|country|region|province",
     "island|newsroom|publication|magazine|outlet|business|venture|conglomerate|lender|co-operative|cooperative",
+    "bakery|restaurant|cafe|café|hotel|theatre|theater|playhouse|gallery|museum|library|station|factory|mine|brewery",
   ].join("|")})$`,
 );
 const PLACE_NOUN = /^(?:city|town|village|country|region|province|island)$/;
@@ -90,6 +91,11 @@ const CIVIC =
 const RECENT = 4;
 /** How far back a person's pronoun looks for the last person of its gender. */
 const PERSON_MEMORY = 60;
+/** A noun neither list knows that may still name a person: "the cyclist", "the organiser", "the 29-year-old". */
+const PERSONISH = /(?:ist|er|or|ian|ant|ent|ee|man|woman|old|one)$/;
+/** A verb that makes "X, the company said" a clause, not an apposition. */
+const FINITE =
+  /^\s+(?:said|says|told|tells|added|adds|has|had|was|is|would|will|could|did|does|announced|confirmed|denied|declined|argued|insisted|noted|wrote|warned|replied)\b/u;
 const SUBJECT_VERB =
   /^\s+(?:had|has|have|was|were|is|are|would|will|could|can|did|does|said|says|told|added|employs|employed|plans|planned|wants|wanted|now|also|still|then|later|already|never|only|\p{Ll}{3,}ed)\b/u;
 
@@ -154,7 +160,11 @@ export class References {
         // The head is the first noun either list knows: "a centrist party founded last year" → party.
         for (const m of s.matchAll(after)) {
           const head = m[1]!.split(/\s+/).find((w) => THING_NOUN.test(w) || PERSON_NOUN.test(w));
-          if (head) apposed.push({ phrase: p, noun: head });
+          if (!head) continue;
+          // "In a statement emailed to The Ledger, the company said …": a subject, not an apposition.
+          const rest = s.slice(m.index + m[0].length - m[1]!.length + m[1]!.indexOf(head) + head.length);
+          if (/^,?\s+the\s/iu.test(m[0].slice(p.length)) && FINITE.test(rest)) continue;
+          apposed.push({ phrase: p, noun: head });
         }
         const before = new RegExp(
           `\\b(?:[Aa]|[Aa]n|[Tt]he|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir|[\\p{Lu}][\\p{L}'’-]*['’]s)\\s+((?:[\\p{L}\\d'’-]+\\s+){0,4}?[\\p{Ll}-]{3,}),?\\s+${e}\\b`,
@@ -162,11 +172,19 @@ export class References {
         );
         // The head is the last word before a preposition: "the chief executive of the company, X" → executive.
         for (const m of s.matchAll(before)) {
-          const head = m[1]!
-            .split(/\s+(?:of|for|at|in|on|with|from)\s+/)[0]!
-            .split(/\s+/)
-            .at(-1)!
-            .replace(/['’]s$/, "");
+          const run = m[1]!.replace(/['’]s\b/g, "");
+          // "the chief executive of the company, X" → executive; "… to the short-video app Quillo" → app; "the
+          // Veszna copper mine in southern Dravonia" → nothing (the name is the preposition's).
+          const head = m[0].endsWith(`, ${p}`)
+            ? run
+                .split(/\s+(?:of|for|at|in|on|with|from)\s+/)[0]!
+                .split(/\s+/)
+                .at(-1)!
+            : run
+                .split(/\s+(?:of|for|at|in|on|with|from|to|near|by|the|a|an|its|his|her|their)\s+/)
+                .at(-1)!
+                .split(/\s+/)
+                .at(-1)!;
           apposed.push({ phrase: p, noun: head });
         }
       }
@@ -451,6 +469,8 @@ export class References {
   private definite(noun: string, upTo: number, own: readonly string[], near = true): string | null {
     const wantPerson = PERSON_NOUN.test(noun) && !THING_NOUN.test(noun);
     const nounRe = new RegExp(`\\b${esc(noun)}\\b`, "iu");
+    // "the commission" is the Digital Fairness Commission, not the Lanning County Jail for "the county".
+    const headRe = new RegExp(`^(?:(?!\\sof\\s).)*\\b${esc(noun)}(?:$|\\s+of\\s)`, "iu");
     const lastSeen = this.lastMentions(upTo);
     // 1. Named with the noun: "Brantwell, a data company"; "the Digital Fairness Commission"; "Ines Marlow, the minister".
     let best: string | null = null;
@@ -458,7 +478,11 @@ export class References {
     for (const [name, at] of lastSeen) {
       const fits = wantPerson
         ? (this.personNouns.get(name)?.has(noun) ?? false)
-        : this.kindOf(name) !== "person" && (this.thingNouns.get(name)?.has(noun) || nounRe.test(name));
+        : !this.strong.has(name) &&
+          (this.thingNouns.get(name)?.has(noun) ||
+            headRe.test(name) ||
+            // "Storm Verity" for "the storm", "Lake Orra" for "the lake".
+            (!THING_NOUN.test(noun) && new RegExp(`^${esc(noun)}\\s+\\S+$`, "iu").test(name)));
       if (fits && at > bestAt) {
         best = name;
         bestAt = at;
@@ -471,10 +495,12 @@ export class References {
       const s = this.seen[i]!;
       for (const m of s.mentions) {
         if (own.includes(m.name) || m.name.split(/\s+/).length > 4) continue;
-        // A noun neither list knows ("the 29-year-old", "the coder") may mean either kind, as the old rule had it.
-        const known = wantPerson || THING_NOUN.test(noun);
-        if (known && (m.kind === "person") !== wantPerson) continue;
-        const near = s.text.slice(Math.max(0, m.at - 40), m.at + m.name.length + 40);
+        // Only a person for a person, only a body otherwise ("the company" beside a place is not the place; "the
+        // block" beside Corvid is Corvid's); a noun that may name a person ("the cyclist") is not guessed at.
+        if (wantPerson ? !this.isPerson(m) : m.kind !== "org" || (!THING_NOUN.test(noun) && PERSONISH.test(noun)))
+          continue;
+        // The window around the name, without the name ("Lanning County Jail" does not stand next to "county").
+        const near = `${s.text.slice(Math.max(0, m.at - 40), m.at)} ${s.text.slice(m.at + m.name.length, m.at + m.name.length + 40)}`;
         // "at the company's offices" beside a person says where they were, not what they are.
         if (nounRe.test(near.replace(new RegExp(`\\b${esc(noun)}['’]s\\b`, "giu"), ""))) return m.name;
       }

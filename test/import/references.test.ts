@@ -263,3 +263,27 @@ describe("who counts as a person, and whom a sentence leads with", () => {
     expect(tags).not.toContain("clare-vance");
   });
 });
+
+describe("'the <noun>' without an apposition", () => {
+  it("'the storm' is Storm Verity; 'the county fire marshal's office' is not a jail named with 'County'", () => {
+    const facts = factsOf([
+      "Storm Verity cut power to about 60,000 households along the coast of Selmar on Thursday, Coastline News reported.",
+      "The storm made landfall near Cape Mirel shortly after 4 a.m. and moved east along the coast.",
+      "A man was taken to Lanning County Jail after the fire at the bakery on Friday night.",
+      "The county fire marshal's office said the blaze caused about $60,000 in damage.",
+    ]);
+    expect(tagsOf(facts, "The storm made landfall")).toContain("storm-verity");
+    expect(tagsOf(facts, "The storm made landfall")).not.toContain("coastline-news");
+    expect(tagsOf(facts, "The county fire marshal")).not.toContain("lanning-county-jail");
+  });
+  it("a name after a preposition is not in apposition: 'the copper mine in southern Dravonia'", () => {
+    const facts = factsOf([
+      "Workers at the Veszna copper mine in southern Dravonia walked off the job on Tuesday.",
+      "In a statement emailed to The Ledger, the company said it regretted the strike.",
+      "By the annual report, the mine produced 182,000 tonnes of copper last year.",
+      "The company's annual report was published in March.",
+    ]);
+    expect(tagsOf(facts, "By the annual report")).not.toContain("dravonia");
+    expect(tagsOf(facts, "The company's annual report")).not.toContain("ledger");
+  });
+});
