@@ -60,7 +60,7 @@ const PERSON_NOUN =
 
 /** Words in a name that make it a body or a place, not a person ("Greenway Alliance", "Kelvane Systems"). */
 const BODY_NAME_WORD =
-  /\b(?:University|College|School|Lyceum|Academy|Council|Ministry|Department|News|Wire|Times|Post|Group|Fund|Union|Bank|Court|Agency|Authority|Commission|Committee|Board|Institute|Association|Guild|Party|Company|Inc|Ltd|Corp|Holdings|Office|Police|Network|States?|Alliance|Bloc|Front|Movement|Society|Trust|Foundation|Federation|Coalition|League|Systems|Labs?|Technologies|Tech|Media|Capital|Partners|Services|Solutions|Software|Networks|Airlines?|Motors|Energy|Health|Telecom|Digital|Online|Games|Studios?|Records|Press|Herald|Tribune|Gazette|Radio|TV|Television|Channel|Club|Street|Road|Square|Avenue|Station|Park|Bridge|Hall|Tower|Centre|Center|Hospital|Church|Airport|Port|River|Lake|Island|Valley|City|County|Province|Region|District|Republic|Kingdom|Act|Law|Bill|Code|Plus|Pro|Prize|Award|Cup|Parliament|Assembly|Senate|Government|Army|Navy|Forces|Service|Watch|Project|Initiative|Institute|Observatory|Monitor|Exchange|Market|Stores?|App|Fairness|Safety|Rights|Bay|Beach|Point|Hills?|Heights|Springs|Falls|Creek|Cove|Fort|Mount|Harbou?r|Quay|Gardens|Estate|Terminal|Forum|Democrats?|Republicans?|Socialists?|Greens|Conservatives?|Liberals?|Labour|Progress|Renewal|Together|Action|Solidarity|Unity|Justice|Freedom|Future|Citizens|Reform|Independence|Democracy|Democratic|Socialist|Liberal|Conservative|Popular|National|Civic|Federal|Social|Workers|Pirates?)\b/;
+  /\b(?:University|College|School|Lyceum|Academy|Council|Ministry|Department|News|Wire|Times|Post|Group|Fund|Union|Bank|Court|Agency|Authority|Commission|Committee|Board|Institute|Association|Guild|Party|Company|Inc|Ltd|Corp|Holdings|Office|Police|Network|States?|Alliance|Bloc|Front|Movement|Society|Trust|Foundation|Federation|Coalition|League|Systems|Labs?|Technologies|Tech|Media|Capital|Partners|Services|Solutions|Software|Networks|Airlines?|Motors|Energy|Health|Telecom|Digital|Online|Games|Studios?|Records|Press|Herald|Tribune|Gazette|Radio|TV|Television|Channel|Club|Street|Road|Square|Avenue|Station|Park|Bridge|Hall|Tower|Centre|Center|Hospital|Church|Airport|Port|River|Lake|Island|Valley|City|County|Province|Region|District|Republic|Kingdom|Act|Law|Bill|Code|Plus|Pro|Prize|Award|Cup|Parliament|Assembly|Senate|Government|Army|Navy|Forces|Service|Watch|Project|Initiative|Institute|Observatory|Monitor|Exchange|Market|Stores?|App|Fairness|Safety|Rights|Bay|Beach|Point|Hills?|Heights|Springs|Falls|Creek|Cove|Fort|Mount|Harbou?r|Quay|Gardens|Estate|Terminal|Aid|Legal|Aerospace|Aviation|Pharma|Pharmaceuticals|Therapeutics|Biotech|Robotics|Dynamics|Industries|Enterprises|Ventures|Logistics|Analytics|Mining|Metals|Steel|Oil|Gas|Power|Water|Electric|Foods|Airways|Rail|Railways|Transit|Sealink|Ferries|Shipping|Mobile|Wireless|Broadband|Insurance|Finance|Financial|Credit|Properties|Homes|Construction|Engineering|Consulting|Communications|Entertainment|Pictures|Films|Music|Publishing|Books|Magazine|Journal|Review|Daily|Weekly|Courier|Observer|Guardian|Standard|Express|Mirror|Telegraph|Chronicle|Ledger|Bulletin|Post|Records|Elementary|Primary|High|Forum|Democrats?|Republicans?|Socialists?|Greens|Conservatives?|Liberals?|Labour|Progress|Renewal|Together|Action|Solidarity|Unity|Justice|Freedom|Future|Citizens|Reform|Independence|Democracy|Democratic|Socialist|Liberal|Conservative|Popular|National|Civic|Federal|Social|Workers|Pirates?)\b/;
 
 /** A woman or a man the article introduces without a name: "a woman who runs …", "one mother", "his widow". */
 const UNNAMED: Record<Gender, RegExp> = {
@@ -91,6 +91,12 @@ const CIVIC =
 const RECENT = 4;
 /** How far back a person's pronoun looks for the last person of its gender. */
 const PERSON_MEMORY = 60;
+/**
+ * Nouns for a body: "the company", "the council" mean one the article named with the noun (or whose name ends in
+ * it), never whichever body stands near the word ("the council's convener" beside the ferry firm it pays).
+ */
+const BODY_NOUN =
+  /^(?:company|firm|regulator|commission|party|ministry|court|agency|group|startup|start-up|union|council|authority|government|bank|fund|bloc|alliance|coalition|committee|board|department|office|university|college|school|charity|organisation|organization|watchdog|insurer|airline|operator|provider|retailer|maker|manufacturer|lender|broadcaster|newspaper|publication|magazine|business)$/;
 /** A noun neither list knows that may still name a person: "the cyclist", "the organiser", "the 29-year-old". */
 const PERSONISH = /(?:ist|er|or|ian|ant|ent|ee|man|woman|old|one)$/;
 /** A verb that makes "X, the company said" a clause, not an apposition. */
@@ -203,6 +209,8 @@ export class References {
         // "a former ropeworks in Hollin Bay": a place.
         if (
           hinted.get(p)?.kind === "organisation" ||
+          // "whose second album “Paper Lanterns”": a title.
+          new RegExp(`["“‘«]${esc(p)}[,.]?["”’»]`, "u").test(text) ||
           new RegExp(`\\b(?:in|at|near|across|outside)\\s+${esc(p)}\\b`, "u").test(text)
         )
           continue;
@@ -497,7 +505,11 @@ export class References {
         if (own.includes(m.name) || m.name.split(/\s+/).length > 4) continue;
         // Only a person for a person, only a body otherwise ("the company" beside a place is not the place; "the
         // block" beside Corvid is Corvid's); a noun that may name a person ("the cyclist") is not guessed at.
-        if (wantPerson ? !this.isPerson(m) : m.kind !== "org" || (!THING_NOUN.test(noun) && PERSONISH.test(noun)))
+        if (
+          wantPerson
+            ? !this.isPerson(m)
+            : m.kind !== "org" || BODY_NOUN.test(noun) || (!THING_NOUN.test(noun) && PERSONISH.test(noun))
+        )
           continue;
         // The window around the name, without the name ("Lanning County Jail" does not stand next to "county").
         const near = `${s.text.slice(Math.max(0, m.at - 40), m.at)} ${s.text.slice(m.at + m.name.length, m.at + m.name.length + 40)}`;
@@ -525,7 +537,12 @@ export class References {
     const things = prev.mentions.filter(
       (m) => m.kind !== "person" && (m.kind !== "place" || civic) && !own.includes(m.name),
     );
-    const body = things.find((m) => m.kind === "org");
+    // The fullest body named ("the Logistics and Retail Workers' Union" reads as two names; the union is the longer).
+    const bodies = things.filter((m) => m.kind === "org");
+    const body = bodies.reduce<Mention | null>(
+      (b, m) => (!b || m.name.split(/\s+/).length > b.name.split(/\s+/).length ? m : b),
+      null,
+    );
     if (body) return body.name;
     if (things[0]) return things[0].name;
     if (!possessive) return null;
@@ -554,9 +571,10 @@ export class References {
     const open = (n: string) => !this.genders.has(n);
     const prev = this.seen[upTo - 1];
     if (prev && leading) {
-      const ps = prev.mentions.filter((m) => this.isPerson(m) && !own.includes(m.name));
+      const ps = prev.mentions.filter((m) => this.isPerson(m));
       const hit = ps.find((m) => fits(m.name)) ?? ps.find((m) => open(m.name));
-      if (hit) return hit.name;
+      // The one it means is named in the sentence itself: nothing to add, and no one else to guess.
+      if (hit) return own.includes(hit.name) ? null : hit.name;
     }
     for (let i = upTo - (prev && leading ? 2 : 1); i >= Math.max(0, upTo - PERSON_MEMORY); i--) {
       const s = this.seen[i]!;
