@@ -333,6 +333,7 @@ export function draftKnowledge(
     vocab,
     used.map((s) => s.name),
     interview,
+    attribution.speakers,
   ).forEach((f) => {
     const fid = unique(idWords(f.text, vocab, 3) || "fact", entryIds);
     setIn(f);

@@ -6,6 +6,7 @@
 import type { Interview } from "./interview.js";
 import { STOP_WORDS, isNamingWord } from "../core/index.js";
 import { splitSentences } from "./sentences.js";
+import { References, type PersonHint } from "./references.js";
 
 /** A quoted span the attribution found, as far as facts need it: where it is and whether it has a speaker. */
 export interface QuoteSpan {
@@ -342,6 +343,7 @@ export function makeFacts(
   vocab: Vocabulary,
   speakerNames: readonly string[] = [],
   interview: Interview | null = null,
+  people: readonly PersonHint[] = [],
 ): FactDraft[] {
   const asked = new Set(
     speakerNames.flatMap((n) => [`who is ${n}?`, `what is ${n}'s job?`].map((q) => q.toLowerCase())),
@@ -353,12 +355,22 @@ export function makeFacts(
       .toLowerCase()
       .replace(/[^\p{L}\p{N}]+/gu, " ")
       .trim();
-  const recent: string[] = [];
+  // An interview's answers speak in the first person: their "he" and "she" are not the reporter's, so they teach
+  // no genders and get no pronoun resolved.
+  const refs = new References(
+    paragraphs.map((p, i) => (interview?.answers.has(i) ? "" : p)),
+    referenceHooks(vocab),
+    people,
+  );
   const roles = personRoles(paragraphs, vocab);
   const askedOf = new Map<string, number>();
+  let lastSentence: string | undefined;
   paragraphs.forEach((paragraph, pi) => {
     // An interviewer's question is not a fact; it is what the answer after it answers.
-    if (interview?.questions.has(pi)) return;
+    if (interview?.questions.has(pi)) {
+      for (const sentence of splitSentences(paragraph)) refs.observe(sentence);
+      return;
+    }
     const turn = interview?.answers.get(pi);
     const spans = quoted.filter((q) => q.paragraph === pi);
     let from = 0;
@@ -366,8 +378,9 @@ export function makeFacts(
       let at = paragraph.indexOf(sentence, from);
       if (at < 0) at = from;
       from = at + sentence.length;
-      const before = recent.slice(-RECENT);
-      recent.push(sentence);
+      const upTo = refs.observe(sentence, !turn);
+      const previous = lastSentence;
+      lastSentence = sentence;
       const quotedChars = spans.reduce(
         (n, q) => n + Math.max(0, Math.min(q.end + 1, at + sentence.length) - Math.max(q.start - 1, at)),
         0,
@@ -377,7 +390,7 @@ export function makeFacts(
         .replace(DATELINE, "")
         .trim();
       // "She is 17." is short but says something about the person before it.
-      const brief = SHORT_CLAIM.test(clean) && antecedent(clean, before, vocab) !== null;
+      const brief = SHORT_CLAIM.test(clean) && refs.resolve(clean, upTo, !turn) !== null;
       if (isDebris(clean) && !brief) continue;
       for (const clause of clauses(clean)) {
         const { text, attribution } = splitAttribution(clause);
@@ -393,7 +406,7 @@ export function makeFacts(
           ELABORATES.test(text) &&
           last &&
           last.paragraph === pi &&
-          last.sentence === before.at(-1) &&
+          last.sentence === previous &&
           !attribution &&
           !last.attribution
         ) {
@@ -404,7 +417,7 @@ export function makeFacts(
           last.generated.push(...numberQuestions(text, vocab));
           continue;
         }
-        const named = antecedent(text, before, vocab);
+        const named = refs.resolve(text, upTo, !turn);
         // Three of its own keyphrases (more made the fact match questions it does not answer: eval:import, NBC),
         // after the names it leans on.
         const extra = [...(named ? [named] : []), ...roleTags(text, named, roles)];
@@ -553,45 +566,30 @@ const SHORT_CLAIM = /^(?:He|She) (?:is|was|turned|turns) \d{1,3}\.?$/;
 /** How many of a fact's own keyphrases become its tags. */
 const FACT_TAGS = 3;
 
-/** How many sentences back a leading "it" or "the company" is looked up. */
-const RECENT = 4;
-const PRONOUN_START = /^(?:It|Its|They|Their|He|His|She|Her)\b/;
-const DEFINITE_START = /^The\s+(?:[\p{Ll}-]+\s+){0,2}?([\p{Ll}-]{3,})\b/u;
-
 /**
- * The name a fact leans on when it opens with a pronoun or "the <noun>" and names no one itself: "It was founded in
- * 2015" after a sentence about Velora → "Velora"; "The company said …" → the name the article put next to
- * "company" ("the ride-hailing company Velora", "Velora, a ride-hailing company"). Null when unsure. The fact's text
- * stays the article's sentence; the name goes into its tags, so "when was Velora founded?" finds it.
+ * The name a fact leans on when it opens with a pronoun or "the <noun>" (or has one in subject position later) and
+ * does not name it itself: "It was founded in 2015" after a sentence about Velora → "Velora"; "The company said …"
+ * → the body the article called a company ("the ride-hailing company Velora", "Velora, a ride-hailing company").
+ * Null when unsure. The fact's text stays the article's sentence; the name goes into its tags, so "when was Velora
+ * founded?" finds it. `before` is the article up to the fact; see {@link References} for the rules.
  */
-export function antecedent(text: string, before: readonly string[], vocab: Vocabulary): string | null {
-  const definite = DEFINITE_START.exec(text);
-  const pronoun = PRONOUN_START.test(text);
-  if (!definite && !pronoun) return null;
-  const own = new Set(properPhrases(text, vocab.names).map((p) => p.toLowerCase()));
-  const keep = (p: string) => !own.has(p.toLowerCase()) && p.split(/\s+/).length <= 4;
-  if (definite) {
-    const noun = definite[1]!;
-    if (!isNamingWord(noun)) return null;
-    // The nearest sentence that puts a name within a few words of the noun.
-    for (let i = before.length - 1; i >= 0; i--) {
-      const s = before[i]!;
-      for (const p of properPhrases(s, vocab.names)) {
-        if (!keep(p)) continue;
-        const at = s.indexOf(p);
-        const near = s.slice(Math.max(0, at - 40), at + p.length + 40).toLowerCase();
-        if (new RegExp(`\\b${noun.replace(/[^\p{L}-]/gu, "")}\\b`, "u").test(near)) return p;
-      }
-    }
-    return null;
-  }
-  const prev = before.at(-1);
-  if (!prev || /^(?:They|Their)\b/.test(text)) return null;
-  const person = /^(?:He|His|She|Her)\b/.test(text);
-  const first = properPhrases(prev, vocab.names).find(
-    (p) => keep(p) && !MONTH.test(p) && looksLikePerson(p, vocab) === person,
-  );
-  return first ?? null;
+export function antecedent(
+  text: string,
+  before: readonly string[],
+  vocab: Vocabulary,
+  people: readonly PersonHint[] = [],
+): string | null {
+  const refs = new References(before, referenceHooks(vocab), people);
+  for (const s of before) refs.observe(s);
+  return refs.resolve(text);
+}
+
+/** How references read names: the same proper phrases and person test as tags. */
+export function referenceHooks(vocab: Vocabulary) {
+  return {
+    phrases: (s: string) => properPhrases(s, vocab.names),
+    looksLikePerson: (p: string) => !MONTH.test(p) && looksLikePerson(p, vocab),
+  };
 }
 
 const ORGANISATION_WORD =
