@@ -1078,7 +1078,8 @@ function subjectBeforeParts(lead: string): { ref: Ref; roles: string[]; offset: 
     }
     // "… began deliberating after prosecutors described him as …": the subject of a closing subordinate clause
     if (k === pieces.length - 1) {
-      const sub = SUBORD_SUBJECT.exec(part);
+      // "The mayor rang me the week before the first booking and said": the verb is the main subject's
+      const sub = /\s(?:and|but|then|yet)$/.test(part) ? null : SUBORD_SUBJECT.exec(part);
       if (sub && sub.index >= 12) {
         const np = sub[1]!;
         const ref: Ref | null = /^[\p{Ll}]+s$/u.test(np) ? { t: "desc", np } : parseRef(np);
@@ -1113,15 +1114,17 @@ function subjectBeforeParts(lead: string): { ref: Ref; roles: string[]; offset: 
     // "A driver stopped me at the depot last week and said": the person, not the whole clause
     if (
       k === pieces.length - 1 &&
-      /^(?:A|An|a|an)\s/.test(part) &&
+      /^(?:A|An|a|an|The|the|My|my|His|his|Her|her|Their|their|Our|our)\s/.test(part) &&
       /\s(?:and|but|then)$/.test(part) &&
       part.length <= 160
     ) {
+      // likewise "The mayor rang me the week before and said"
       const ws = part.split(/\s+/);
       const n = isPersonNoun(ws[1] ?? "") ? 2 : isPersonNoun(ws[2] ?? "") ? 3 : 0;
       if (n > 0 && /^[\p{Ll}]/u.test(ws[n] ?? "")) {
         const np = ws.slice(0, n).join(" ");
-        return { ref: { t: "desc", np }, roles, offset: piece.offset + piece.text.indexOf(np), length: np.length };
+        const ref: Ref = /^an?$/i.test(ws[0]!) ? { t: "desc", np } : { t: "def", np };
+        return { ref, roles, offset: piece.offset + piece.text.indexOf(np), length: np.length };
       }
     }
     // "Our treasurer, Ken Abiodun, sat me down in 2021 and said"
@@ -1235,7 +1238,11 @@ function subjectBeforeParts(lead: string): { ref: Ref; roles: string[]; offset: 
         /^\s+(?:from|of|at|with)\s+(?:the|their|his|her|its|our|my)\s+(?:[\p{Ll}’'-]+\s+){0,4}[\p{Ll}’'-]+\s*$/u.test(
           rest,
         );
-      if (ref && (ref.t === "name" || ref.t === "pronoun") && (/^\s*\S+(\s+\S+)?\s*$/.test(rest) || joined || from)) {
+      if (
+        ref &&
+        (((ref.t === "name" || ref.t === "pronoun") && (/^\s*\S+(\s+\S+)?\s*$/.test(rest) || joined || from)) ||
+          ((ref.t === "def" || ref.t === "desc") && joined && /^\S+\s+\S+$/.test(np)))
+      ) {
         const named = ref.t === "name" ? personBefore(pieces, k) : null;
         if (named) return named;
         return { ref, roles, offset: off, length: np.length };
@@ -1365,7 +1372,7 @@ const WRITTEN_BY =
   /^(?:written|signed|authored|co-written|co-authored|drafted|penned|prepared)\s+by\s+(?:(?:senior\s+|government\s+)?(?:officials|staff|lawyers|analysts|researchers|economists|civil servants|officers)\s+(?:at|of|from|in)\s+)?(?:the\s+)?([\p{Lu}][\p{L}\p{M}'’-]*(?:\s+(?:(?:for|of|and)\s+)?[\p{Lu}][\p{L}\p{M}'’-]*){0,4}|(?:more than\s+)?(?:\d[\d,]*|dozens of|hundreds of|several|two|three|four|five|six|seven|eight|nine|ten)\s+(?:[\p{Ll}-]+\s+){0,2}[\p{Ll}]+s)\b/u;
 /** A prepositional phrase of a few words, then a pronoun or a capitalised name ending the piece. */
 const LEAD_IN_SUBJECT =
-  /^(?:in|on|at|after|before|during|later|earlier|hours|days|minutes)\b(?:\s+[\p{Ll}\p{N}.:-]+){1,8}\s+(he|she|they|it|[\p{Lu}][\p{L}\p{M}'’-]+(?:\s+[\p{Lu}][\p{L}\p{M}'’-]+){0,2})$/iu;
+  /^(?:in|on|at|after|before|during|later|earlier|hours|days|minutes|when|once)\b(?:\s+[\p{Ll}\p{N}.:-]+){1,8}\s+(he|she|they|it|[\p{Lu}][\p{L}\p{M}'’-]+(?:\s+[\p{Lu}][\p{L}\p{M}'’-]+){0,2})$/iu;
 
 function fallbackRoles(_f: { ref: Ref }): string[] {
   return [];

@@ -408,7 +408,13 @@ export function partKind(part: string): PartKind {
   ) {
     const n = splitName(p);
     // "my colleague Anders Lund", "her lawyer Rhian Price": a relation or role, then the name
-    if (n && /^(its|his|her|their|our|my)\s/i.test(p) && n.prefix && !isCommonCapitalised(n.name.split(" ")[0]!))
+    if (
+      n &&
+      n.prefix &&
+      /^(its|his|her|their|our|my)\s+[\p{Ll}-]+(?:\s+[\p{Ll}-]+)?$/iu.test(n.prefix) &&
+      !PREPOSITIONS.test(n.prefix.split(/\s+/).pop()!) &&
+      !isCommonCapitalised(n.name.split(" ")[0]!)
+    )
       return "name";
     if (
       n &&
@@ -884,6 +890,8 @@ export class Registry {
       if (e === this.exclude) return false;
       if (wantPerson) {
         if (e.kind !== "person") return false;
+        // "the traders", "the fishermen": a group is not "he" or "she"
+        if (e.described && /(?:[^s]s|men|people)$/.test(roleHead(e.name) ?? "")) return false;
         const eg = e.gender;
         return strict ? eg === g : eg === g || eg === null;
       }

@@ -411,3 +411,24 @@ describe("described speakers keep a clean name", () => {
     expect(r.speakers.find((x) => x.name === "Ruth Okonjo-Berg")?.role).toBe("a retired teacher");
   });
 });
+
+describe("an interview's answer: subjects before 'and said', groups, places", () => {
+  const r = attributeQuotes(
+    [
+      "Lorcan Feeney-Marsh, 61, is the harbour master at Kilbrannan.",
+      "Q: Why say no?",
+      "A: Because I counted. The mayor rang me the week before the first booking and said, “Lorcan, I cannot get a bus company to touch it.”",
+      "Q: Would you let a small ship in?",
+      "A: Yes. My daughter works in tourism in Galway, and she keeps telling me, “Dad, it is not all or nothing.”",
+    ],
+    { title: "Q&A: Lorcan Feeney-Marsh, the harbour master" },
+  );
+
+  it("'The mayor rang me the week before the first booking and said' is the mayor", () => {
+    expect(who(r, "Lorcan, I cannot get")).toMatch(/^the mayor$/i);
+  });
+
+  it("'My daughter works in tourism in Galway, and she keeps telling me' is the daughter, not Galway", () => {
+    expect(who(r, "Dad, it is not")).toMatch(/^my daughter$/i);
+  });
+});
