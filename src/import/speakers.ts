@@ -1158,5 +1158,9 @@ export function isJunkSpeaker(name: string, kind: "person" | "organisation", des
   if (/\s\S+[’']s$/u.test(n) && described) return true;
   if (!described) return false;
   const head = headNoun(n.replace(/^(?:the|a|an|one|another|his|her|their|its|our|my)\s+/i, ""));
-  return !head || !isPersonNoun(head);
+  return !head || !(isPersonNoun(head) || PERSON_SUFFIX.test(head.toLowerCase()));
 }
+
+/** A head noun a described speaker often has that the noun lists lack: "a deckhand", "the stall holder", "fishermen". */
+const PERSON_SUFFIX =
+  /^(?!hands?$).*(?:hands?|holders?|keepers?|makers?|workers?|sellers?|owners?|men|man|women|woman)$/;

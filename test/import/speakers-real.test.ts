@@ -163,6 +163,9 @@ describe("junk speakers are dropped and their quotes left unattributed", () => {
     expect(isJunkSpeaker("the company flat-out", "organisation", true)).toBe(true);
     for (const ok of [
       "a spokeswoman",
+      "a deckhand with twenty years at sea",
+      "the stall holder",
+      "one of the fishermen",
       "two people familiar with the talks",
       "a company spokesperson",
       "one legal expert",
