@@ -1126,7 +1126,20 @@ export function isPersonRole(role: string): boolean {
   if (!head || /^\d/.test(head)) return false;
   // "Ukraine" or "ukraine": a place's or a name's single word is not a role
   if (ws.length === 1 && !isPersonNoun(head)) return false;
-  return isPersonNoun(head);
+  if (isPersonNoun(head) || PERSON_SUFFIX.test(head.toLowerCase())) return true;
+  // "a sophomore", "the curator": a singular common noun the lists lack, after an article or a possessive (a plural,
+  // "the Iowa caucuses", "the finals", still needs the lists)
+  return (
+    /^(?:a|an|the|\p{L}+['’]s)\s/iu.test(main) &&
+    /^\p{Ll}+$/u.test(head) &&
+    main.trim().split(/\s+/).pop() === head &&
+    !/^(?:a|an|the)$/.test(head) &&
+    !/(?:s|ed|ing|ly)$/.test(head) &&
+    !/^(?:day|week|month|year|time|night|morning|evening|afternoon|moment|way|end|start|case|point|place|area)$/.test(
+      head,
+    ) &&
+    !NOT_PERSON.test(head)
+  );
 }
 
 const NUMBER_WORD =

@@ -114,6 +114,7 @@ describe("a role is an appositive about the person, else none", () => {
       "mutually shared by",
       "the U.S. attorney for",
       "the finals",
+      "the day",
     ])
       expect(isPersonRole(bad), bad).toBe(false);
     for (const good of [
@@ -134,6 +135,10 @@ describe("a role is an appositive about the person, else none", () => {
       "one of his editors at Tor",
       "wildlife coach",
       "the group that owns most of her music",
+      // a singular noun the lists lack, after an article
+      "a sophomore who edits for the crew from a laptop he bought",
+      "the curator",
+      "a deckhand",
     ])
       expect(isPersonRole(good), good).toBe(true);
   });
