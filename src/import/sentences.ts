@@ -28,7 +28,10 @@ const STARTS_LOWER = /^["'“‘«(]*\p{Ll}/u;
  * A person's or a place's initials ("the W.M. Keck Observatory", "J.K. Rowling") do not end a sentence; the places a
  * sentence often ends with ("the U.S.", "Washington, D.C.") do.
  */
-const INITIALS_END = /(?:^|[\s(])(?!(?:U\.S|U\.K|U\.N|E\.U|D\.C|A\.M|P\.M)\.$)(?:\p{Lu}\.){2,3}$/u;
+const INITIALS_END = /(?:^|[\s(])(?!(?:U\.S|U\.K|U\.N|E\.U|D\.C|A\.M|P\.M)\.$)(?:\p{Lu}\.){2}$/u;
+/** What follows a person's initials: a name, not a word that opens a sentence ("The agency declined…"). */
+const NAME_NEXT =
+  /^\p{Lu}\p{Ll}+\b(?<!^(?:The|A|An|He|She|It|They|We|I|This|That|These|Those|But|And|Or|So|In|On|At|For|If|When|While|After|Before|Its|His|Her|Their|Our|There|Here|Yet|Still|Then|Now|As|By|With|From|To|Of))/u;
 
 /**
  * Splits one paragraph into sentences for facts and quote context. Built on sbd with a news abbreviation
@@ -43,7 +46,10 @@ export function splitSentences(paragraph: string): string[] {
     const s = raw.trim();
     if (s === "") continue;
     const prev = out[out.length - 1];
-    if (prev !== undefined && ((ASKS.test(prev) && STARTS_LOWER.test(s)) || INITIALS_END.test(prev)))
+    if (
+      prev !== undefined &&
+      ((ASKS.test(prev) && STARTS_LOWER.test(s)) || (INITIALS_END.test(prev) && NAME_NEXT.test(s)))
+    )
       out[out.length - 1] = `${prev} ${s}`;
     else for (const part of splitAnswerNo(s)) out.push(...splitAfterNumber(part));
   }

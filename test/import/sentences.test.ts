@@ -69,6 +69,10 @@ const CASES: [string, string[]][] = [
     ["They used the W.M. Keck Observatory in Hawaii.", "Author J.K. Rowling agreed."],
   ],
   ["He lives in Washington, D.C. He left in May.", ["He lives in Washington, D.C.", "He left in May."]],
+  [
+    "The case went to the F.B.I. The agency declined. It reached the C.I. The end came.",
+    ["The case went to the F.B.I.", "The agency declined.", "It reached the C.I.", "The end came."],
+  ],
   ["One sentence with no final stop", ["One sentence with no final stop"]],
   ["  Spaces   inside\nand a newline.  Second one.  ", ["Spaces inside and a newline.", "Second one."]],
 ];
