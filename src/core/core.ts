@@ -140,10 +140,15 @@ export class Core {
   private readonly tagFuse: Fuse<string>;
   /** Words and stems of the speakers' names and aliases: what a question names a person by. */
   private readonly personWords = new Set<string>();
+  /** Per entry, whether its text reports speech ("said", "told", …): read once, asked of every "what did X say?". */
+  private readonly reportsSpeech: Uint8Array;
   /** Stems of the words the knowledge base writes as names (capitalised inside a sentence), to their sources. */
   private readonly nameSources = new Map<string, Set<string> | ReadonlySet<string>>();
 
   constructor(readonly knowledge: Knowledge) {
+    this.reportsSpeech = Uint8Array.from(knowledge.entries, (e) =>
+      e.kind === "fact" && SPEECH.test(fold(e.text)) ? 1 : 0,
+    );
     for (const s of knowledge.sources) this.sourceById.set(s.id, s);
     for (const s of knowledge.speakers) {
       this.speakerById.set(s.id, s);
@@ -488,7 +493,7 @@ export class Core {
         // A quote that counts the thing states the answer as plainly as a fact does.
         let quoted = e.kind === "quote" ? quoteFactor : 1;
         // "What did X say?": a fact that reports no speech ("X is a nurse") is not what X said.
-        if (asksSpeech && e.kind !== "quote" && !SPEECH.test(fold(e.text))) quoted = SPEECHLESS;
+        if (asksSpeech && e.kind !== "quote" && this.reportsSpeech[h.doc] === 0) quoted = SPEECHLESS;
         // "How big is Europa?": a size with its unit ("1,900-mile-wide") beats any other number.
         if (measures !== null && fits && measures(e.text)) boost = COUNT_BOOST;
         if (countsIt !== null && fits && countsIt(e.text)) {

@@ -190,9 +190,11 @@ export function expandAbbreviation(word: string): string {
 }
 
 /** "sales are down 12.3 percent" says they fell; "up 4%" that they rose. */
+const MOVE = String.raw`\b(?:is|are|was|were|been|be|remain(?:s|ed)?|stay(?:s|ed)?|ended|closed|finished)\s+`;
+const BY = String.raw`\s+(?:by\s+)?(?:about\s+|almost\s+|nearly\s+|more than\s+)?[$£€]?\d`;
 const MOVES: [RegExp, string][] = [
-  [/\b(?:down|lower)\s+(?:by\s+)?(?:about\s+|almost\s+|nearly\s+|more than\s+)?[$£€]?\d/i, "fall"],
-  [/\b(?:up|higher)\s+(?:by\s+)?(?:about\s+|almost\s+|nearly\s+|more than\s+)?[$£€]?\d/i, "rise"],
+  [new RegExp(`${MOVE}down${BY}`, "i"), "fall"],
+  [new RegExp(`${MOVE}up${BY}`, "i"), "rise"],
 ];
 
 /** The words an entry implies without writing them ("down 12 percent" → "fall"), for the index only. */
