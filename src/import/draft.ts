@@ -542,7 +542,8 @@ function leadIn(
   speaker: DraftSpeaker,
 ): string | null {
   const names = [speaker.name, ...speaker.aliases].filter((n) => n.length >= 3);
-  const names_re = new RegExp(`(^|[^\\p{L}])(?:${names.map(escapeRe).join("|")})(?![\\p{L}])`, "u");
+  if (names.length === 0) return null;
+  const namesRe = new RegExp(`(^|[^\\p{L}])(?:${names.map(escapeRe).join("|")})(?![\\p{L}])`, "u");
   for (let pi = q.paragraph; pi >= Math.max(0, q.paragraph - 1); pi--) {
     const p = paragraphs[pi]!;
     const sentences: { at: number; s: string }[] = [];
@@ -563,7 +564,7 @@ function leadIn(
         return null;
       }
       const text = s.replace(/\s+/g, " ").trim();
-      if (names_re.test(text) && LEAD_SAYS.test(text) && text.length <= 300) return text;
+      if (namesRe.test(text) && LEAD_SAYS.test(text) && text.length <= 300) return text;
       return null;
     }
   }

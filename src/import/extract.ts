@@ -1116,7 +1116,7 @@ function copyrightHolder(doc: Document): string | null {
   for (const el of doc.querySelectorAll('footer,[class*="copyright" i],[id*="copyright" i],[class*="footer" i]')) {
     const text = (el.textContent ?? "").replace(/\s+/g, " ");
     const m =
-      /(?:©|\(c\)|copyright)\s*(?:©\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*,?\s*)?(\p{Lu}[\p{L}\d&.'’ -]{1,40}?)\s*(?:[.,|•·]\s|all rights|$)/iu.exec(
+      /(?:©|\([cC]\)|[Cc]opyright|COPYRIGHT)\s*(?:©\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*,?\s*)?(\p{Lu}[\p{L}\d&.'’ -]{1,40}?)\s*(?:[.,|•·]\s|[Aa]ll [Rr]ights|ALL RIGHTS|$)/u.exec(
         text,
       );
     const name = m ? cleanSiteName(m[1]!.replace(/\s+(inc|ltd|llc|gmbh|ag|plc)\.?$/i, "")) : null;
@@ -1213,7 +1213,7 @@ function bylineFromElements(doc: Document, nearHeadline: boolean): string[] {
 function bylineText(doc: Document): string | null {
   for (const el of headerLines(doc)) {
     const text = (el.textContent ?? "").replace(/\s+/g, " ").trim();
-    if (!/^by:? \p{Lu}/iu.test(text) || text.length > 150) continue;
+    if (!/^(?:[Bb]y|BY):? \p{Lu}/u.test(text) || text.length > 150) continue;
     return text.replace(/\s+(on|at|updated|published)\s.*$|\s+[|–—-]\s.*$/i, "").replace(/\s+,/g, ",");
   }
   return null;
@@ -1259,7 +1259,8 @@ function dateFromElements(doc: Document): string | null {
       ),
     ].slice(0, 30),
     ...headerLines(doc).filter(
-      (e) => /^by:? \p{Lu}/iu.test((e.textContent ?? "").replace(/\s+/g, " ").trim()) || /meta/i.test(e.className),
+      (e) =>
+        /^(?:[Bb]y|BY):? \p{Lu}/u.test((e.textContent ?? "").replace(/\s+/g, " ").trim()) || /meta/i.test(e.className),
     ),
   ];
   for (const el of els) {

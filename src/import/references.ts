@@ -64,8 +64,8 @@ const BODY_NAME_WORD =
 
 /** A woman or a man the article introduces without a name: "a woman who runs …", "one mother", "his widow". */
 const UNNAMED: Record<Gender, RegExp> = {
-  f: /\b(?:a|an|one|another|the|his|her|their|its)\s+(?:[\p{Ll}\d-]+\s+){0,3}?(?:woman|girl|mother|mum|mom|wife|daughter|sister|grandmother|granddaughter|aunt|niece|widow|spokeswoman|chairwoman|businesswoman|actress|waitress)\b/iu,
-  m: /\b(?:a|an|one|another|the|his|her|their|its)\s+(?:[\p{Ll}\d-]+\s+){0,3}?(?:man|boy|father|dad|husband|son|brother|grandfather|grandson|uncle|nephew|widower|spokesman|chairman|businessman|actor|waiter)\b/iu,
+  f: /\b(?:[Aa]n?|[Oo]ne|[Aa]nother|[Tt]he|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)\s+(?:[\p{Ll}\d-]+\s+){0,3}?(?:woman|girl|mother|mum|mom|wife|daughter|sister|grandmother|granddaughter|aunt|niece|widow|spokeswoman|chairwoman|businesswoman|actress|waitress)\b/u,
+  m: /\b(?:[Aa]n?|[Oo]ne|[Aa]nother|[Tt]he|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)\s+(?:[\p{Ll}\d-]+\s+){0,3}?(?:man|boy|father|dad|husband|son|brother|grandfather|grandson|uncle|nephew|widower|spokesman|chairman|businessman|actor|waiter)\b/u,
 };
 const GENDERED_ROLE: Record<Gender, RegExp> = {
   f: /\b(?:woman|girl|mother|wife|daughter|sister|grandmother|aunt|widow|spokeswoman|chairwoman|actress)\b/,
@@ -76,7 +76,7 @@ const GENDER_NOUN =
 
 /** A person introduced in the sentence by a common noun ("A teacher at the lyceum", "the boy's mother"). */
 const PERSON_NP =
-  /\b(?:a|an|one|another|the|his|her|their|its|some|many|several|\d+)\s+(?:[\p{Ll}\d-]+\s+){0,3}?([\p{Ll}-]{3,})\b/giu;
+  /\b(?:[Aa]n?|[Oo]ne|[Aa]nother|[Tt]he|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Ss]ome|[Mm]any|[Ss]everal|\d+)\s+(?:[\p{Ll}\d-]+\s+){0,3}?([\p{Ll}-]{3,})\b/gu;
 
 const QUOTED = /[“"«][^”"»]*[”"»]?|‘(?:[^’]|’(?=\p{L}))*’/gu;
 const MONTH_OR_DAY =
@@ -524,7 +524,7 @@ export class References {
   private lastMentions(upTo: number): Map<string, number> {
     const out = new Map<string, number>();
     for (let i = 0; i < upTo && i < this.seen.length; i++)
-      for (const m of this.seen[i]!.mentions) out.set(m.name, i * 1000 + m.at);
+      for (const m of this.seen[i]!.mentions) out.set(m.name, i * 1e6 + m.at);
     return out;
   }
 

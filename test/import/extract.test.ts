@@ -733,3 +733,17 @@ describe("languageProblem", () => {
     expect(languageProblem([para(1), "Ana de la Cruz, a member of the board, said the vote was close."])).toBeNull();
   });
 });
+
+describe("case matters where a capital marks a name", () => {
+  it("'By the time …' opening the article is no byline, and '© 2026 all rights reserved' names no publisher", () => {
+    const top = "<p>By the time the ferry docked, the harbour board had already voted to dredge the channel.</p>";
+    const html = page("", top).replace(
+      "</article>",
+      '</article><footer class="site-footer"><p>© 2026 all rights reserved</p></footer>',
+    );
+    const a = extractArticle(html, { file: "a.html" });
+    expect(a.byline ?? "").not.toMatch(/the time/i);
+    expect(a.reporters.join(" ")).not.toMatch(/the time/i);
+    expect(a.publisher ?? "").not.toMatch(/rights reserved/i);
+  });
+});
