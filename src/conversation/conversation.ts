@@ -1678,12 +1678,18 @@ export function dislocated(message: string, view: KnowledgeView): string {
   const words = plainWords(name).split(" ");
   if (words.length > 4 || words.some((w) => QUESTION_WORDS.has(w))) return message;
   if (!words.some((w) => w.length > 2 && !STOP_WORDS.has(w) && view.vocabulary.has(w))) return message;
-  let done = false;
-  const rest = m[2]!.replace(/\b(he|she|it|they|him|her|them|his|its|their)\b/i, (p: string) => {
-    done = true;
-    return /^(?:his|its|their)$/i.test(p) ? `${name}'s` : name;
-  });
-  return done ? rest : message;
+  // "In Iran, who uses it?": a place after a preposition is a setting, not the one a pronoun means.
+  if (/^(?:in|on|at|for|from|with|about|to|of|by|after|before|during|since)$/.test(words[0]!)) return message;
+  // A person takes he/she/him/her/his; anything else it/its/they/them/their. More than one such pronoun is ambiguous
+  // ("Telegram, why did they ban it?": Telegram is what was banned, not who banned it).
+  const speaker = words.some((w) => view.speakerWords.has(w));
+  const personal = /\b(?:he|she|him|her|his)\b/gi;
+  const thing = /\b(?:it|its|they|them|their)\b/gi;
+  const persons = (m[2]!.match(personal) ?? []).length;
+  const things = (m[2]!.match(thing) ?? []).length;
+  const fits = persons === 1 && (speaker || things === 0) ? personal : !speaker && things === 1 ? thing : null;
+  if (!fits) return message;
+  return m[2]!.replace(fits, (p: string) => (/^(?:his|its|their)$/i.test(p) ? `${name}'s` : name));
 }
 const DISLOCATED =
   /^\s*(?:(?:and|so|but|also|now|what about|how about)\s+)?([\p{L}][\p{L}\p{N} .'’-]{1,40}?)\s*,\s*((?:who|what|when|where|why|how|which|is|are|was|were|do|does|did|can|could|has|have)\b.*\b(?:he|she|it|they|him|her|them|his|its|their)\b.*)$/iu;

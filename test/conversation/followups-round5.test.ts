@@ -1,6 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { readFollowUp } from "../../src/conversation/followup.js";
 import { conversation } from "./helpers.js";
+import { dislocated } from "../../src/conversation/conversation.js";
+import { KnowledgeView } from "../../src/conversation/view.js";
+import { sharedCore } from "../support/runtime.js";
 
 describe("round 5 follow-up classes", () => {
   it("'what did she say?' after a fact about her is her own words, not the fact again", () => {
@@ -200,6 +203,14 @@ describe("round 5 follow-up classes", () => {
     const { conv } = conversation();
     conv.handle("k", "who is jahromi");
     expect(conv.handle("k", "what did he say exactly").answer?.kind).toBe("quote");
+  });
+
+  it("a name put in front replaces only the pronoun that can mean it", () => {
+    const view = new KnowledgeView(sharedCore());
+    expect(dislocated("Telegram, why did they ban it?", view)).toBe("Telegram, why did they ban it?");
+    expect(dislocated("In Iran, who uses it?", view)).toBe("In Iran, who uses it?");
+    expect(dislocated("Sanctions, what did he think of them?", view)).toBe("what did he think of Sanctions?");
+    expect(dislocated("Jahromi, what did he say about twitter?", view)).toBe("what did Jahromi say about twitter?");
   });
 
   it("a name put in front ('and Lester Holt, where was he?') is what the pronoun stands for", () => {
