@@ -128,7 +128,7 @@ const SAID_BY = /^what (?:did|does|has|had) ([a-z]{3,}) (?:say|said|tell|told)\b
 const WHO_ELSE_ASKED = /^(?:(?:and|so|ok|okay|but|then) )*who else\b/;
 /** "what did she say?", "and what did he tell them?": their words, no topic given. */
 const SAID_WHAT =
-  /^(?:(?:and|so|ok|okay|well|but|then) )*what (?:exactly )?(?:did|does|has|had) (?:he|she) (?:say|said|says|tell|told)(?: (?:to )?(?:them|him|her|nbc|holt|nbc news))?(?: exactly| again| then)?$/;
+  /^(?:(?:and|so|ok|okay|well|but|then) )*what (?:exactly )?(?:did|does|has|had) (?:he|she) (?:say|said|says|tell|told)(?: (?:to )?(?:them|him|her|us|me|reporters|the press|[a-z]+(?: news)?))?(?: exactly| again| then)?$/;
 
 /** Words someone said, given in the question: "who said we have lost it?", 'who said "…"?'. */
 const QUOTED =
@@ -138,7 +138,8 @@ const QUOTED =
 const THEY_DO =
   /\b(?:do|did|does|would|will|can|could|should)? ?they (?!are\b|were\b|is\b|was\b|have\b|had\b)([a-z]{2,})\b/;
 /** Words naming people in a fact's text (besides namesSomeone's). */
-const PEOPLE = /\b(?:iranians|people|figures|users|conservatives|hardliners|activists|reporters|journalists|voters)\b/i;
+const PEOPLE =
+  /\b(?:[a-z]+ians|people|figures|users|conservatives|hardliners|activists|reporters|journalists|voters)\b/i;
 /** What a verb of wanting or saying may be written as in an entry. */
 const VERB_SENSES: Record<string, string[]> = {
   want: ["want", "push", "pushed", "call", "demand", "seek", "aim"],
@@ -1103,10 +1104,13 @@ export class Conversation {
     if (HOLDS_EXAMPLES.test(last.text)) return null;
     const first = last.tags.find((t) => !view.speakers.has(t));
     if (!first) return null;
+    // The article's own subject ("Iran", "Iranians" in its headline) is no example of anything.
+    const title = view.core.knowledge.sources.find((s) => s.id === last.sourceId)?.title ?? "";
+    const subject = [...title.matchAll(/\b[A-Z][a-z]+/g)].map((m) => m[0].replace(/(?:ians?|s)$/, ""));
     const names = (text: string) =>
       [...text.matchAll(/\b[A-Z][a-z]+/g)]
         .map((m) => m[0])
-        .filter((w) => !/^Iran/.test(w) && !STOP_WORDS.has(w.toLowerCase()));
+        .filter((w) => !subject.some((t) => t.length >= 3 && w.startsWith(t)) && !STOP_WORDS.has(w.toLowerCase()));
     const known = new Set(names(last.text));
     const fits = view.related(last.id, new Set(recall.shown), 12).filter(
       (id) =>

@@ -101,7 +101,7 @@ const PERSON = new RegExp(
   `^(?:who (?:is|was|s) ${HE}(?: (?:exactly|again|really|then))?|who (?:is|was|s) (?:that|this)(?: (?:exactly|again|then))?|who (?:is|was) (?:this|that) (?:guy|man|woman|lady|person|official|minister)|` +
     `what (?:does|did) ${HE} do(?: for (?:a )?(?:living|work))?|what (?:is|was|s) (?:his|her|their) (?:full )?(?:name|job|role|position|title|work|profession|occupation)|` +
     `(?:his|her) (?:full )?(?:name|job|role|position|title)|what (?:is|was) ${HE}|tell me (?:more )?about (?:him|her)|what (?:is|was) (?:his|her) deal|` +
-    `who (?:is|was) (?:he|she) (?:to|in)(?: iran)?|(?:and )?(?:what|how) about (?:him|her)|what do we know about (?:him|her)|whats (?:his|her|their) (?:full )?(?:name|job|role|position|title))$`,
+    `who (?:is|was) (?:he|she) (?:to|in)(?: [a-z]+)?|(?:and )?(?:what|how) about (?:him|her)|what do we know about (?:him|her)|whats (?:his|her|their) (?:full )?(?:name|job|role|position|title))$`,
 );
 const MORE_FROM = new RegExp(
   `^(?:what else (?:did|does|has|have|would) ${HE} (?:say|said|says|tell|told|think)(?: about anything)?|(?:did|does|has) ${HE} (?:say|said|tell|told) (?:anything|something) else|` +
@@ -155,7 +155,7 @@ const CONFIRM =
   /^(?:say (?:that|it) again|repeat (?:that|it|the answer)|repeat|can you repeat (?:that|it)|come again|one more time|really|for real|seriously|is that (?:true|right|correct|so)|are you sure|sure|true|no way|is it true|you sure|rly|srsly)$/;
 const BARE: [RegExp, "why" | "when" | "where" | "how" | "how many" | "result"][] = [
   [
-    /^(?:(?:and )?(?:what|whats) (?:is|was|were) (?:the )?(?:result|results|outcome|effect|effects|impact|consequence|consequences|upshot)(?: of (?:that|this|it))?|with what (?:result|effect)|what came of (?:it|that|this)|and then|then what|and then what|what came next|(?:and )?what happened (?:next|after(?: that)?)|(?:and )?after that|what followed|what did (?:they|he|she|it|the [a-z]+(?: [a-z]+)?) do (?:after|afterwards|next|then|after that|about (?:it|that|this)|in response)|what did (?:that|it|this) (?:lead to|do|change|cause)|what did (?:that|it|this) result in|why (?:does|did|would|should) (?:that|it|this) matter|why (?:is|was) (?:that|it|this) (?:important|a problem|a big deal|bad|significant)|so what does (?:that|it|this) mean|what does (?:that|it|this) mean for (?:iran|iranians|them|people))$/,
+    /^(?:(?:and )?(?:what|whats) (?:is|was|were) (?:the )?(?:result|results|outcome|effect|effects|impact|consequence|consequences|upshot)(?: of (?:that|this|it))?|with what (?:result|effect)|what came of (?:it|that|this)|and then|then what|and then what|what came next|(?:and )?what happened (?:next|after(?: that)?)|(?:and )?after that|what followed|what did (?:they|he|she|it|the [a-z]+(?: [a-z]+)?) do (?:after|afterwards|next|then|after that|about (?:it|that|this)|in response)|what did (?:that|it|this) (?:lead to|do|change|cause)|what did (?:that|it|this) result in|why (?:does|did|would|should) (?:that|it|this) matter|why (?:is|was) (?:that|it|this) (?:important|a problem|a big deal|bad|significant)|so what does (?:that|it|this) mean|what does (?:that|it|this) mean for (?:them|people|[a-z]+))$/,
     "result",
   ],
   [
