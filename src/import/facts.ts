@@ -365,6 +365,7 @@ export function makeFacts(
   const roles = personRoles(paragraphs, vocab);
   const askedOf = new Map<string, number>();
   let lastSentence: string | undefined;
+  let lastMain: FactDraft | undefined;
   paragraphs.forEach((paragraph, pi) => {
     // An interviewer's question is not a fact; it is what the answer after it answers.
     if (interview?.questions.has(pi)) {
@@ -401,7 +402,8 @@ export function makeFacts(
         seen.push(k);
         // "… have come up with homegrown versions of Western apps." then "There is an alternative ride-hailing app
         // similar to Uber, …": the list is what the sentence before announced; one fact says both.
-        const last = facts.at(-1);
+        // The sentence's own fact, not a clause fact made beside it.
+        const last = lastMain;
         if (
           ELABORATES.test(text) &&
           last &&
@@ -443,6 +445,7 @@ export function makeFacts(
           askedOf.set(turn.question, k + 1);
         }
         facts.push(fact);
+        lastMain = fact;
         // "While Facebook and Twitter are blocked, authorities allow …": the leading clause is a claim of its own.
         // Each a fact beside the sentence, never instead of it: the sentence's own words still answer as before.
         const parts = turn ? [] : [leadingClause(text), ...relativeClauses(text, speakerNames)];

@@ -199,6 +199,16 @@ describe("makeFacts: a list joins the sentence that announces it", () => {
     expect(texts).toContain(p[1]);
     expect(texts).toHaveLength(2);
   });
+
+  it("joins the list to the sentence itself, not to a clause fact made beside it", () => {
+    const p = [
+      "While Quill and Loomr are officially blocked, authorities allow Vantarans to use Parrot. There is an alternative ride app similar to Uber, called Snapp.",
+    ];
+    const texts = makeFacts(p, [], articleVocabulary(p)).map((f) => f.text);
+    expect(texts[0]).toBe(p[0]);
+    expect(texts).toContain("Quill and Loomr are officially blocked.");
+    expect(texts.some((t) => t.startsWith("Quill and Loomr are officially blocked. There is"))).toBe(false);
+  });
 });
 
 describe("relativeClauses: what a sentence says of a named person in passing", () => {
