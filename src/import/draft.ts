@@ -7,6 +7,7 @@ import { readInterview } from "./interview.js";
 import { Document, isScalar, isSeq, visit } from "yaml";
 import type { ExtractedArticle } from "./types.js";
 import { splitSentences } from "./sentences.js";
+import { escapeRe } from "./speakers.js";
 import { isKnownEnglish } from "../core/index.js";
 import {
   articleSetting,
@@ -134,7 +135,7 @@ const isPersonName = (s: DraftSpeaker) => s.kind === "person";
 function withFullName<S extends { name: string; aliases: string[] }>(s: S, body: string): S {
   const parts = s.name.trim().split(/\s+/);
   if (parts.length !== 2 || parts.some((p) => !/^\p{Lu}[\p{L}'’-]+$/u.test(p))) return s;
-  const esc = (w: string) => w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  const esc = escapeRe;
   const re = new RegExp(`\\b${esc(parts[0]!)}((?:\\s+\\p{Lu}[\\p{L}'’-]+){1,3})\\s+${esc(parts[1]!)}\\b`, "gu");
   let full: string | null = null;
   for (const m of body.matchAll(re)) if (!full || m[0].length > full.length) full = m[0].replace(/\s+/g, " ");
@@ -572,10 +573,6 @@ function leadIn(
 }
 const LEAD_SAYS =
   /\b(said|says|told|tells|added|argued|argues|warned|warns|believes|insisted|insists|explained|noted|stated|declared|acknowledged|admitted|claimed|claims|described|criticized|criticised|called)\b/;
-
-function escapeRe(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-}
 
 /**
  * A context that adds nothing to the speaker line shown with the quote: "she said", "Iorga said", "the minister

@@ -6,6 +6,7 @@
 import type { Interview } from "./interview.js";
 import { STOP_WORDS, isNamingWord } from "../core/index.js";
 import { splitSentences } from "./sentences.js";
+import { escapeRe } from "./speakers.js";
 import { References, type PersonHint } from "./references.js";
 
 /** A quoted span the attribution found, as far as facts need it: where it is and whether it has a speaker. */
@@ -159,7 +160,7 @@ export function topicsOf(text: string, vocab: Vocabulary): string[] {
 
 /** A place name and its demonyms: "Iran" → Iran, Iranian(s); "Tarvosia" → Tarvosia, Tarvosian(s). */
 function placeForms(name: string): RegExp {
-  const esc = name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  const esc = escapeRe(name);
   const stem = esc.replace(/[aeiou]$/, "");
   return new RegExp(`(?<![\\p{L}])(?:${esc}|${stem}(?:ans?|ians?|ns?|is?))(?![\\p{L}])`, "u");
 }
@@ -191,7 +192,7 @@ export function articleSetting(
   counts.sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
   for (const [n, k] of counts) {
     if (k < SETTING_SHARE * paragraphs.length) break;
-    const esc = n.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+    const esc = escapeRe(n);
     const stem = esc.replace(/[aeiou]$/, "");
     if (new RegExp(`\\b(?:in|across|inside|throughout) ${esc}\\b|\\b${stem}(?:ans?|ians?|ns|is)\\b`, "u").test(body))
       return n;
@@ -621,7 +622,7 @@ export function personRoles(paragraphs: readonly string[], vocab: Vocabulary): M
   for (const n of people) surnames.set(n.split(/\s+/).at(-1)!, (surnames.get(n.split(/\s+/).at(-1)!) ?? 0) + 1);
   const text = paragraphs.join("\n");
   for (const name of people) {
-    const esc = name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+    const esc = escapeRe(name);
     let noun: string | null = null;
     // "Name, a labor economist at X," / "Name, the district's superintendent,"
     const after = new RegExp(
@@ -657,8 +658,7 @@ const NOT_PERSON_NOUN =
 function roleTags(text: string, named: string | null, roles: ReadonlyMap<string, string>): string[] {
   const out: string[] = [];
   for (const [name, noun] of roles) {
-    const mentioned =
-      named === name || new RegExp(`\\b${name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}\\b`, "u").test(text);
+    const mentioned = named === name || new RegExp(`\\b${escapeRe(name)}\\b`, "u").test(text);
     if (mentioned && !new RegExp(`\\b${noun}\\b`, "iu").test(text)) out.push(noun);
   }
   return [...new Set(out)];
@@ -673,7 +673,7 @@ export function personQuestions(text: string, named: string | null, roles: Reado
   const out: string[] = [];
   for (const name of roles.keys()) {
     if (!name.includes(" ")) continue;
-    const esc = name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+    const esc = escapeRe(name);
     if (
       new RegExp(`${esc},\\s+(?:a|an|the|[\\p{Lu}][\\p{L}'’]*['’]s)\\s`, "u").test(text) ||
       (new RegExp(`[\\p{Ll}],?\\s+${esc}\\b`, "u").test(text) &&

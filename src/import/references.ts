@@ -8,7 +8,7 @@
 import nlp from "compromise";
 import { isKnownEnglish, isNamingWord } from "../core/index.js";
 import { splitSentences } from "./sentences.js";
-import { firstNameGender } from "./speakers.js";
+import { escapeRe, firstNameGender } from "./speakers.js";
 
 /** A person or body the quote attribution found, with what it learnt of them (gender from the pronouns used). */
 export interface PersonHint {
@@ -119,7 +119,7 @@ function commonWord(word: string): boolean {
 const TITLE =
   /^(?:Judge|Justice|Councillor|Cllr|Chancellor|Sheriff|Secretary|Minister|President|Senator|Sen|Governor|Gov|Mayor|Deputy|Chief|General|Gen|Inspector|Detective|Det|Sergeant|Sgt|Officer|Constable|Professor|Prof|Dr|Sir|Dame|Lord|Lady|Rev|Reverend|Father|Sister|Brother|Captain|Capt|Commissioner|Superintendent|Coach|Director|Ambassador|Representative|Rep|Speaker|Premier|Chairman|Chairwoman|Chair|Pastor|Rabbi|Imam|Bishop|Archbishop|Cardinal|King|Queen|Prince|Princess)$/;
 
-const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+const esc = escapeRe;
 
 /** Blanks out quoted speech, keeping offsets: a pronoun inside a quotation is the speaker's, not the reporter's. */
 function unquoted(s: string): string {
