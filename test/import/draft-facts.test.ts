@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { draftKnowledge } from "../../src/import/draft.js";
-import type { ExtractedArticle } from "../../src/import/types.js";
+import { textArticle } from "./article.js";
 import {
   antecedent,
   articleSetting,
@@ -98,16 +98,7 @@ describe("makeFacts: self-contained search aids", () => {
 
 describe("draftKnowledge: the lead fact", () => {
   it("carries its own keyphrases only, not the headline's (the core credits a source's title words itself)", () => {
-    const article: ExtractedArticle = {
-      file: "velora.txt",
-      title: "Sanctions leave Velora drivers unpaid",
-      reporters: [],
-      byline: null,
-      published: null,
-      publisher: "Test Wire",
-      paragraphs: P,
-      warnings: [],
-    };
+    const article = textArticle(P, "Sanctions leave Velora drivers unpaid", "velora.txt");
     const draft = draftKnowledge(article, { speakers: [], quotes: [], warnings: [] });
     const lead = draft.doc.facts.find((f) => f.text === P[0])!;
     expect(lead.tags).not.toContain("sanctions");
@@ -170,17 +161,11 @@ describe("articleSetting: the place an article is set in", () => {
     expect(mentions("Authorities banned Quill in May.", "Vantara")).toBe(false);
   });
   it("tags the facts and quotes that leave it unsaid", () => {
-    const article: ExtractedArticle = {
-      file: "vantara.txt",
-      title: "Vantara blocks Parrot",
-      reporters: [],
-      byline: null,
-      published: null,
-      publisher: "Test Wire",
-      paragraphs,
+    const draft = draftKnowledge(textArticle(paragraphs, "Vantara blocks Parrot", "vantara.txt"), {
+      speakers: [],
+      quotes: [],
       warnings: [],
-    };
-    const draft = draftKnowledge(article, { speakers: [], quotes: [], warnings: [] });
+    });
     const tags = (start: string) => draft.doc.facts.find((f) => f.text.startsWith(start))!.tags;
     expect(tags("Authorities banned Quill")).toContain("vantara");
     expect(tags("Vantarans have used")).not.toContain("vantara");

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { attributeQuotes, type Attribution } from "../../src/import/attribute.js";
 import { draftKnowledge } from "../../src/import/draft.js";
 import { Entity, isJunkSpeaker, isPersonRole } from "../../src/import/speakers.js";
-import type { ExtractedArticle } from "../../src/import/types.js";
+import { textArticle } from "./article.js";
 
 /**
  * Speaker-side failure classes seen on real news pages (names cut to the organisation, roles taken from unrelated
@@ -20,17 +20,7 @@ function speaker(r: Attribution, start: string) {
 }
 
 function draft(paragraphs: string[]) {
-  const article: ExtractedArticle = {
-    file: "t.txt",
-    title: "A test article about the harbour",
-    reporters: [],
-    byline: null,
-    published: null,
-    publisher: "Test Wire",
-    paragraphs,
-    warnings: [],
-  };
-  return draftKnowledge(article, attributeQuotes(paragraphs));
+  return draftKnowledge(textArticle(paragraphs), attributeQuotes(paragraphs));
 }
 
 describe("a person named with a title at an organisation is the speaker, not the organisation", () => {
