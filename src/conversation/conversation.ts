@@ -251,11 +251,14 @@ export class Conversation {
     const read = readFollowUp(question, recall.options.length > 0);
     const follow = read === null || read.kind === "pronoun" ? (this.whichOf(question, recall, view) ?? read) : read;
     if (follow) {
+      const speakerBefore = recall.speaker;
       const out = this.followUp(follow, recall, view, question, stale);
       if (out) {
         this.keep(key, recall);
         return out;
       }
+      // A follow-up that found nothing to say leaves the remembered person as it was.
+      recall.speaker = speakerBefore;
     }
     // "and what does Jahromi say?" after an answer on sanctions: his words on them.
     const said = this.saidOnTopic(question, recall, view);
