@@ -120,6 +120,8 @@ const TITLE =
   /^(?:Judge|Justice|Councillor|Cllr|Chancellor|Sheriff|Secretary|Minister|President|Senator|Sen|Governor|Gov|Mayor|Deputy|Chief|General|Gen|Inspector|Detective|Det|Sergeant|Sgt|Officer|Constable|Professor|Prof|Dr|Sir|Dame|Lord|Lady|Rev|Reverend|Father|Sister|Brother|Captain|Capt|Commissioner|Superintendent|Coach|Director|Ambassador|Representative|Rep|Speaker|Premier|Chairman|Chairwoman|Chair|Pastor|Rabbi|Imam|Bishop|Archbishop|Cardinal|King|Queen|Prince|Princess)$/;
 
 const esc = escapeRe;
+/** The longest sentence whose references are read (longer ones are not prose; see the constructor). */
+const MAX_SENTENCE = 2000;
 
 /** Blanks out quoted speech, keeping offsets: a pronoun inside a quotation is the speaker's, not the reporter's. */
 function unquoted(s: string): string {
@@ -150,14 +152,16 @@ export class References {
 
   constructor(paragraphs: readonly string[], hooks: ReferenceHooks, people: readonly PersonHint[] = []) {
     this.hooks = hooks;
-    const sentences = paragraphs.flatMap((p) => splitSentences(p));
+    // A sentence of thousands of characters is no prose (a list, a page without full stops): reading its phrases
+    // against it costs time that grows with its square, and facts that long are left out anyway.
+    const sentences = paragraphs.flatMap((p) => splitSentences(p)).filter((s) => s.length <= MAX_SENTENCE);
     const text = paragraphs.join("\n");
     const hinted = new Map<string, PersonHint>();
     for (const h of people) hinted.set(h.name, h);
     // Appositions, as written: "Brantwell, a data company", "the short-video app Quillo", "Ines Marlow, the minister".
     const apposed: { phrase: string; noun: string }[] = [];
     for (const s of sentences)
-      for (const p of this.phrasesOf(s)) {
+      for (const p of new Set(this.phrasesOf(s))) {
         const e = esc(p);
         const after = new RegExp(
           `${e},?\\s+(?:(?:which|who)\\s+(?:is|was)\\s+|is\\s+|was\\s+)?(?:a|an|the|its|his|her|their|[\\p{Lu}][\\p{L}'’-]*['’]s)\\s+((?:[\\p{L}\\d'’-]+\\s+){0,4}[\\p{Ll}-]{3,})`,

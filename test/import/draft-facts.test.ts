@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { draftKnowledge } from "../../src/import/draft.js";
+import { attributeQuotes } from "../../src/import/attribute.js";
 import { textArticle } from "./article.js";
 import {
   antecedent,
@@ -216,5 +217,16 @@ describe("relativeClauses: what a sentence says of a named person in passing", (
     expect(relativeClauses("Dr Ana Pell, who studies tides at Lorne, agreed.")).toEqual([
       "Dr Ana Pell studies tides at Lorne.",
     ]);
+  });
+});
+
+describe("a paragraph that is no prose", () => {
+  it("a 40,000-character run without a full stop is left out with a warning, its names read in passing only", () => {
+    const names = ["the minister", "Velora", "Karsovia", "she added that", "officials in Drenic", "the company"];
+    const run = Array.from({ length: 5000 }, (_, i) => names[i % names.length]).join(" said ");
+    const paragraphs = ["Velora drivers in Drenic were not paid this week.", run];
+    const draft = draftKnowledge(textArticle(paragraphs), attributeQuotes(paragraphs));
+    expect(draft.warnings.some((w) => /left out a sentence over/.test(w))).toBe(true);
+    expect(draft.doc.facts.map((f) => f.text)).toContain(paragraphs[0]);
   });
 });
