@@ -140,15 +140,16 @@ export class Core {
   private readonly tagFuse: Fuse<string>;
   /** Words and stems of the speakers' names and aliases: what a question names a person by. */
   private readonly personWords = new Set<string>();
-  /** Per entry, whether its text reports speech ("said", "told", …): read once, asked of every "what did X say?". */
+  /**
+   * Per entry, whether its text reports speech ("said", "told", …): 0 not read yet, 1 yes, 2 no. Read on the first
+   * "what did X say?" that reaches the entry, so start-up reads nothing.
+   */
   private readonly reportsSpeech: Uint8Array;
   /** Stems of the words the knowledge base writes as names (capitalised inside a sentence), to their sources. */
   private readonly nameSources = new Map<string, Set<string> | ReadonlySet<string>>();
 
   constructor(readonly knowledge: Knowledge) {
-    this.reportsSpeech = Uint8Array.from(knowledge.entries, (e) =>
-      e.kind === "fact" && SPEECH.test(fold(e.text)) ? 1 : 0,
-    );
+    this.reportsSpeech = new Uint8Array(knowledge.entries.length);
     for (const s of knowledge.sources) this.sourceById.set(s.id, s);
     for (const s of knowledge.speakers) {
       this.speakerById.set(s.id, s);
@@ -493,7 +494,7 @@ export class Core {
         // A quote that counts the thing states the answer as plainly as a fact does.
         let quoted = e.kind === "quote" ? quoteFactor : 1;
         // "What did X say?": a fact that reports no speech ("X is a nurse") is not what X said.
-        if (asksSpeech && e.kind !== "quote" && this.reportsSpeech[h.doc] === 0) quoted = SPEECHLESS;
+        if (asksSpeech && e.kind !== "quote" && !this.saysSpeech(h.doc)) quoted = SPEECHLESS;
         // "How big is Europa?": a size with its unit ("1,900-mile-wide") beats any other number.
         if (measures !== null && fits && measures(e.text)) boost = COUNT_BOOST;
         if (countsIt !== null && fits && countsIt(e.text)) {
@@ -559,6 +560,12 @@ export class Core {
         return { doc: h.doc, score, coverage: h.coverage, matched: h.matched, confidence };
       })
       .sort((a, b) => b.confidence * b.score - a.confidence * a.score || a.doc - b.doc);
+  }
+
+  private saysSpeech(doc: number): boolean {
+    if (this.reportsSpeech[doc] === 0)
+      this.reportsSpeech[doc] = SPEECH.test(fold(this.knowledge.entries[doc]!.text)) ? 1 : 2;
+    return this.reportsSpeech[doc] === 1;
   }
 
   /** Whether every weighted word of the question is only what the hit's source is about (its title, most entries). */
