@@ -520,13 +520,15 @@ export class Core {
           // The text is read only where it can matter (an answerable hit among the first few); any other hit counts
           // as not saying who or what X is.
           const checked = h.coverage >= CONFIDENCE_THRESHOLD && h.coverage * h.score >= checkFrom;
-          const own =
-            sp !== undefined &&
-            sp.role !== undefined &&
-            about.some((w) => words(`${sp.name} ${sp.aliases.join(" ")}`).includes(w));
+          const speaks = sp !== undefined && about.some((w) => words(`${sp.name} ${sp.aliases.join(" ")}`).includes(w));
+          const define = topicOnly ? (topicDefiner ??= definer(about)) : (subjectDefiner ??= definer(about));
+          // A quote's speaker is defined by their role, or by the sentence around the quote ("the head of the board,
+          // Oddvar Lien, told me").
           const defined =
             checked &&
-            (own || (topicOnly ? (topicDefiner ??= definer(about)) : (subjectDefiner ??= definer(about)))(e.text));
+            ((speaks && sp.role !== undefined) ||
+              define(e.text) ||
+              (speaks && e.kind === "quote" && e.context !== undefined && define(e.context)));
           if (defined) boost = Math.max(boost, DEFINE_BOOST);
           else if (topicOnly || whoIs) strict = true;
         }

@@ -198,6 +198,12 @@ const NAMED_BEFORE = /\b(?:call|calls|called|named|known as|nicknamed|nickname|d
 const APPOSITIVE_AFTER = /^["”’']?\s*(?::\s*\w|(?:,|\(|—|–)\s*["“‘']?(?:a|an|the|who|which|where|whose|one|\d+)\b)/i;
 const COPULA_AFTER =
   /^["”’']?\s+(?:(?:is|are|was|were)\s+(?:a|an|the|one|not|now|still|already)\b|(?:became|becomes|has become|had become|serves as|served as|works as|worked as)\s)/i;
+/** "Bettina Ruhl leads the union", "X has been director of…": what someone does, said of them by name. */
+const OCCUPATION_AFTER =
+  /^\s+(?:(?:runs|ran|leads|led|chairs|chaired|heads|headed|owns|owned|manages|managed|directs|directed|founded|co-founded|represents|represented|coaches|teaches|taught|edits)\s+(?:the|a|an|its|his|her|their|\p{Lu})|(?:works|worked)\s+(?:at|for|in|on)\s|(?:has|had)\s+(?:been|served as)\s+(?:(?:a|an|the)\s+)?[\p{L}-]+\s+(?:of|at|for)\s)/u;
+/** "The council leader on Vorren Sør, Ingrid Falk": a role with its place, then the name. */
+const ROLE_AT_PLACE_BEFORE =
+  /\b(?:[Tt]he|[Aa]n?|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir)\s+(?:[a-z][\w'’-]*\s+){1,3}(?:on|of|at|in|for|from)\s+(?:\p{Lu}[\p{L}'’-]*\s+){0,2}\p{Lu}[\p{L}'’-]*,\s*$/u;
 /** "…evidence from Lionel Farrant, a site foreman who…": an appositive noun phrase, not a clause ("In Vell, a man was…"). */
 const NOUN_APPOSITIVE_AFTER =
   /^,\s+(?:a|an)\s+(?:[\w'’-]+\s+){0,4}?[\w'’-]+(?:,|\s+(?:who|whose|at|of|for|with|in|from)\b)/i;
@@ -238,7 +244,9 @@ export function definer(subject: readonly string[]): (text: string) => boolean {
         continue;
       }
       if (APPOSITIVE_AFTER.test(after) || COPULA_AFTER.test(after)) return true;
-      if (NAMED_BEFORE.test(before) || NOUN_PHRASE_BEFORE.test(before)) return true;
+      if (OCCUPATION_AFTER.test(after)) return true;
+      if (NAMED_BEFORE.test(before) || NOUN_PHRASE_BEFORE.test(before) || ROLE_AT_PLACE_BEFORE.test(before))
+        return true;
       const role = ROLE_BEFORE.exec(before);
       if (role && !NOT_ROLES.has(role[1]!) && !/(ly|ed)$/.test(role[1]!)) return true;
       const title = TITLE_BEFORE.exec(before);

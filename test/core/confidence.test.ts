@@ -115,6 +115,17 @@ describe("confidence that means something in conversation (issue 11, item 0)", (
     expect(defines("Anselm Korvacs went to Velmar Transit in October", ["anselm", "korvacs"])).toBe(false);
   });
 
+  it("what someone does by name ('X runs the grocery'), or a role with its place before the name, says who they are", () => {
+    const edda = ["edda", "morrow"];
+    expect(defines("Edda Morrow runs the bakery on Keel Street.", edda)).toBe(true);
+    expect(defines("Edda Morrow leads the Harbour Pilots Union.", edda)).toBe(true);
+    expect(defines("Edda Morrow has been director of the town museum since 2019.", edda)).toBe(true);
+    expect(defines("The harbour master at Keel Bay, Edda Morrow, said the berth was full.", edda)).toBe(true);
+    expect(defines("Edda Morrow runs every morning before work.", edda)).toBe(false);
+    expect(defines("Edda Morrow has been climbing on roofs.", edda)).toBe(false);
+    expect(defines("Edda Morrow said the berth was full.", edda)).toBe(false);
+  });
+
   it("a typo of a filler word is dropped, not weighed as an unknown topic", () => {
     expect(core.ask("how many drivers does velmar have in veiw of the sanctions").answer?.text).toContain("38,000");
   });

@@ -114,6 +114,26 @@ describe("what someone said", () => {
   });
   const said = createCore(kb);
 
+  it("a quote's speaker without a role is defined by the sentence around the quote", () => {
+    const board = tinyKnowledge(
+      [
+        velmar,
+        {
+          id: "museum",
+          title: "The museum that nearly closed",
+          facts: ["The museum opened in 1911."],
+          quotes: [["oddvar-lien", "You have until Christmas to tell us why we should keep the building."]],
+        },
+      ],
+      [{ id: "oddvar-lien", name: "Oddvar Lien", aliases: ["Lien"] }],
+    );
+    const q = board.entries.find((e) => e.id === "museum-q1")!;
+    const mentions = createCore(board).ask("Who is Oddvar Lien?");
+    expect(mentions.answered).toBe(false);
+    Object.assign(q, { context: "On my first day the head of the board, Oddvar Lien, came to see me." });
+    expect(createCore(board).ask("Who is Oddvar Lien?").answer?.id).toBe("museum-q1");
+  });
+
   it("'what did X say?' is answered by X's words, not by a sentence about X that reports no speech", () => {
     expect(said.ask("What did Mira Tolvanen say?").answer?.kind).toBe("quote");
     expect(said.ask("Who is Mira Tolvanen?").answer?.text).toContain("nurse");
