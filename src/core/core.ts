@@ -405,6 +405,8 @@ export class Core {
       for (const t of terms)
         if (aside.has(t.word) && (t.matches.length === 0 || ASKING.has(t.word))) t.weight *= ASIDE_WEIGHT;
     const intent = intentOf(q);
+    // "How old was Fergal's mother?" asks the age of someone a quote's speaker speaks of, not the speaker's.
+    const ofAnother = intent === "age" && /\b(?:[\p{L}-]+'s|his|her|their|my|your)\s+\p{L}/u.test(fold(q));
     // Only "what is the name of…" compares an entry's names with the question's own words.
     const asked = intent === "name" ? new Set(words(q).flatMap((w) => [w, stem(w)])) : new Set<string>();
     const subject = definitionSubject(q);
@@ -482,7 +484,7 @@ export class Core {
         const e = this.knowledge.entries[h.doc]!;
         const sp = e.kind === "quote" ? this.speakerById.get(e.speakerId) : undefined;
         const speaker = intent && sp ? sp.name : undefined;
-        let fits = intent !== null && satisfies(e, intent, asked, speaker, sp?.role);
+        let fits = intent !== null && satisfies(e, intent, asked, speaker, sp?.role, ofAnother);
         let boost = fits ? INTENT_BOOST : 1;
         // "What is the driver's name?": "The driver, Osric Naylor," gives it; a sentence with any other name may not.
         if (fits && namesThing?.(e.text)) boost = DEFINE_BOOST;

@@ -94,6 +94,7 @@ export function satisfies(
   asked: ReadonlySet<string>,
   speakerName?: string,
   speakerRole?: string,
+  ofAnother = false,
 ): boolean {
   switch (intent) {
     case "name": {
@@ -108,10 +109,16 @@ export function satisfies(
       return MONEY.test(entry.text);
     case "age":
       AGE.lastIndex = 0;
-      return (
-        AGE.test(entry.text) ||
-        (speakerRole !== undefined && /\b\d{1,3}-year-old\b|\b\d{1,3} years? old\b/.test(speakerRole))
-      );
+      // In a quote, an age the speaker gives is mostly someone else's ("My mother was 88"): unless the question asks
+      // another's age (`ofAnother`: "How old was Fergal's mother?"), only their own counts, or one the sentence around
+      // the quote gives them ("Mr Trethewey, 58, said").
+      if (entry.kind === "quote" && !ofAnother) {
+        if (speakerRole !== undefined && /\b\d{1,3}-year-old\b|\b\d{1,3} years? old\b/.test(speakerRole)) return true;
+        if (/\bI(?:'m|’m| am| was| turned| turn) \d{1,3}\b/.test(entry.text)) return true;
+        AGE.lastIndex = 0;
+        return entry.context !== undefined && AGE.test(entry.context);
+      }
+      return AGE.test(entry.text);
     case "time":
       return TIME.test(entry.text);
     case "future":

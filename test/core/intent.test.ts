@@ -40,6 +40,29 @@ describe("satisfies: a number after 'is' is an age only where the sentence stops
   });
 });
 
+describe("satisfies: an age in a quote is the speaker's only when it is theirs", () => {
+  const quote = (text: string, context?: string): Entry => ({
+    kind: "quote",
+    id: "q",
+    text,
+    speakerId: "s",
+    tags: [],
+    questions: [],
+    sourceId: "s",
+    ...(context ? { context } : {}),
+  });
+  const none = new Set<string>();
+  it("'My mother was 88' does not give the speaker's age, but answers the age of someone else they speak of", () => {
+    expect(satisfies(quote("My mother was 88 and on her own."), "age", none)).toBe(false);
+    expect(satisfies(quote("My mother was 88 and on her own."), "age", none, "Fen Ode", undefined, true)).toBe(true);
+  });
+  it("the speaker's own age: said by them, in their role, or in the sentence around the quote", () => {
+    expect(satisfies(quote("I'm 58 and I have never been so scared."), "age", none)).toBe(true);
+    expect(satisfies(quote("We went out.", "Mr Ode, 58, said"), "age", none)).toBe(true);
+    expect(satisfies(quote("We went out."), "age", none, "Fen Ode", "a 58-year-old skipper")).toBe(true);
+  });
+});
+
 describe("timeStrength", () => {
   it("a clock time is an exact time, also with a.m./p.m. before a full stop", () => {
     expect(timeStrength("The outage began shortly after 5:40 a.m. and was fixed until 12:10 p.m.")).toBe(2);
