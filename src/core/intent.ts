@@ -64,9 +64,15 @@ const MONTH =
 const WEEKDAY = "monday|tuesday|wednesday|thursday|friday|saturday|sunday";
 /** A time of day: "5:40 a.m.", "9 pm", "12:10" (a full stop may follow "p.m.", so no word boundary after it). */
 const CLOCK = String.raw`\b\d{1,2}(?::\d\d)? ?(?:am|pm|a\.m\.|p\.m\.)(?!\w)|\b(?:[01]?\d|2[0-3]):[0-5]\d\b`;
+const SMALL_NUMBER = "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve";
+/**
+ * A time told by its place in the story or the calendar: "three years later", "on the 14th", "on the ninth day",
+ * "at six", "within five working days".
+ */
+const RELATIVE_TIME = String.raw`\b(?:${SMALL_NUMBER}|\d{1,2}|a few|several) (?:years?|months?|weeks?|days?|decades?|hours?) (?:later|earlier)\b|\bon the \d{1,2}(?:st|nd|rd|th)\b|\b(?:on|by) the (?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\w+th|last|next|same|following) (?:day|night|morning|evening|week)\b|\bat (?:${SMALL_NUMBER})(?: o'clock)?(?=\s*(?:[,.;:!?)]|$|o'clock|in the|at night|every|each|sharp))|\bwithin (?:${SMALL_NUMBER}|\d{1,2}|a few) (?:working |business )?(?:days|weeks|hours|months)\b`;
 /** A time an answer can give: a date, a year, a weekday, a time of day, or a time relative to the report. */
 const TIME = new RegExp(
-  `\\b(1[89]\\d\\d|20\\d\\d|(?:${MONTH})\\b\\.?|${WEEKDAY}|midnight|noon|(?:last|this|next|that) (?:year|month|week|spring|summer|autumn|fall|winter)|years? ago|months? ago|weeks? ago|yesterday|today|tonight|tomorrow|(?:first|last) day)\\b|${CLOCK}`,
+  `\\b(1[89]\\d\\d|20\\d\\d|(?:${MONTH})\\b\\.?|${WEEKDAY}|midnight|noon|(?:last|this|next|that) (?:year|month|week|spring|summer|autumn|fall|winter)|years? ago|months? ago|weeks? ago|yesterday|today|tonight|tomorrow|(?:first|last) day)\\b|${CLOCK}|${RELATIVE_TIME}`,
   "i",
 );
 /** A date is a time, not a quantity: "June 18" does not say how many drivers there are. */
@@ -79,8 +85,9 @@ const EXACT_TIME = new RegExp(
   `\\b(?:${MONTH})\\b\\.? ?\\d{1,2}\\b|\\b\\d{1,2} (?:${MONTH})\\b|\\b(?:${MONTH})\\b\\.? (?:1[89]|20)\\d\\d|\\b(?:${WEEKDAY})\\b|\\bmidnight\\b|${CLOCK}`,
   "i",
 );
+const NEVER = /(?:\bwill|['’]ll) never\b/gi;
 const FUTURE =
-  /\b(will|shall|going to|expected|plans?|planned|next (year|month|week)|scheduled|set to|due to (?:be|start|begin|open|vote|take)|from (?:\d|next)|starting|begins?|until)\b/i;
+  /['’]ll\b|\b(will|shall|going to|expected|plans?|planned|next (year|month|week)|scheduled|set to|due to (?:be|start|begin|open|vote|take)|from (?:\d|next)|starting|begins?|until)\b/i;
 const REASON =
   /\b(because|due to|grounds|fearing|in order to|with the aim|as a result|so that|aim|aimed|after|following|amid|citing|cited|accused|meant to|in response|to protect|over fears?|blamed|led to|caused|since)\b/i;
 
@@ -122,7 +129,8 @@ export function satisfies(
     case "time":
       return TIME.test(entry.text);
     case "future":
-      return FUTURE.test(entry.text);
+      // "I'll never retire" says it will not happen: no answer to "when will she retire?".
+      return FUTURE.test(entry.text.replace(NEVER, " "));
     case "reason":
       return REASON.test(entry.text);
     case "person":

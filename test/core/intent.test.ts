@@ -73,6 +73,26 @@ describe("timeStrength", () => {
   });
 });
 
+describe("times told by their place in the story or calendar", () => {
+  const fact = (text: string): Entry => ({ kind: "fact", id: "f", text, tags: [], questions: [], sourceId: "s" });
+  const none = new Set<string>();
+  it.each([
+    ["Three years later, the mast was switched off.", true],
+    ["There's a public meeting on the 14th.", true],
+    ["A toilet that shuts at six.", true],
+    ["The council leader rang me on the ninth day.", true],
+    ["Passengers will be refunded within five working days.", true],
+    ["There were six at six tables.", false],
+    ["The 14th floor was empty.", false],
+  ])("%s → a time: %s", (text, time) => {
+    expect(satisfies(fact(text), "time", none)).toBe(time);
+  });
+  it("'we'll' speaks of the future; 'I'll never' says it will not happen", () => {
+    expect(satisfies(fact("We'll share a full account by Friday."), "future", none)).toBe(true);
+    expect(satisfies(fact("My partner says I'll never retire."), "future", none)).toBe(false);
+  });
+});
+
 describe("namedThing / namer", () => {
   it("reads which thing's name a question asks", () => {
     expect(namedThing("What is the driver's name?")).toBe("driver");
