@@ -1,5 +1,5 @@
 import Fuse from "fuse.js";
-import { MAX_QUESTION_CHARS, cleanText, fold, stem, withoutMarkup, words } from "./normalise.js";
+import { MAX_QUESTION_CHARS, cleanText, fold, stem, withoutMarkup, wordGroups, words } from "./normalise.js";
 import { STOP_WORDS, expandAbbreviation, impliedWords, withPhrases } from "./lexicon.js";
 import { isKnownEnglish, isNamingWord } from "./pos.js";
 import { allowedEdits, editDistance } from "./fuzzy.js";
@@ -69,7 +69,7 @@ const LONG_REST = 0.3;
 /** An entry matching under this share of the question's words besides a person's name answers another question. */
 const PREDICATE_SHARE = 0.34;
 const PREDICATE_MISSING = 0.6;
-const DEFINE_CHECKS = 8;
+const DEFINE_CHECKS = CANDIDATES;
 const STRICT: ReadonlySet<Intent> = new Set<Intent>(["number", "money", "age", "time", "future", "name"]);
 /** A question word this share of a source's entries (or its title) holds is what that source is about. */
 const SUBJECT_SHARE = 0.2;
@@ -90,6 +90,8 @@ const VERB_SHARE = 0.2;
 const MISSING_VERB = 0.8;
 /** A sentence that refers back to the one before it. */
 const LEANS = /\b(?:it|its|they|their|them|he|his|she|her|this|these|those|the company|the project|the group)\b/i;
+/** Two capitalised words, the second a surname ("Bettany Quennell", "Rosalind Okwu-Marsh"). */
+const FULL_NAME = /(?<![\p{L}'’-])(\p{Lu}\p{Ll}+) (\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?)(?![\p{L}'’-]| \p{Lu})/gu;
 const GENERIC_COUNTED = new Set(["people", "persons", "individuals", "times", "men", "women", "residents", "citizens"]);
 const ASKING = new Set(
   "ask asks asked asking wonder wonders wondered wondering want wants wanted curious quick question know knows knew".split(
@@ -145,6 +147,12 @@ export class Core {
    * "what did X say?" that reaches the entry, so start-up reads nothing.
    */
   private readonly reportsSpeech: Uint8Array;
+  /**
+   * Per source, a surname (the last word of a full name, folded) to the given names written before it there:
+   * "Bettany Quennell" once, then "Quennell, 39, spent twelve years…"; each with how often it is written (a quote's
+   * speaker counts once per quote).
+   */
+  private readonly givenNames = new Map<string, Map<string, Map<string, number>>>();
   /** Stems of the words the knowledge base writes as names (capitalised inside a sentence), to their sources. */
   private readonly nameSources = new Map<string, Set<string> | ReadonlySet<string>>();
 
@@ -157,6 +165,15 @@ export class Core {
     }
     knowledge.entries.forEach((e, i) => {
       this.byId.set(e.id, i);
+      if (e.kind === "quote") {
+        const sp = this.speakerById.get(e.speakerId);
+        if (sp) this.noteFullName(e.sourceId, sp.name);
+      }
+      for (const m of e.text.matchAll(FULL_NAME)) {
+        // "The Penhallow lifeboat": a sentence's first word is a given name only when English does not know it.
+        if (m.index === 0 && isKnownEnglish(fold(m[1]!))) continue;
+        this.noteFullName(e.sourceId, m[0]);
+      }
       // Capitalised inside a sentence: a name ("Vantel", "Brask"), not a sentence's first word.
       for (const m of e.text.matchAll(/(?<=^|[\p{Ll}\d,;:] )\p{Lu}[\p{L}'’-]+/gu)) {
         // A sentence's first word is a name only when English does not know it ("Vantel", not "The").
@@ -471,16 +488,40 @@ export class Core {
       const sources = i < 31 && t.weight > 0 && t.matches.length > 0 ? this.nameSources.get(stem(t.word)) : undefined;
       if (sources && sources.size > 0 && written.has(t.word)) names.push({ term: t, bit: 1 << i, sources });
     });
+    // "Bettany Quennell": a given name and a surname, written together once in an article and then the surname alone.
+    const fullNames: { given: QueryTerm; bit: number; surnameBit: number; surname: string }[] = [];
+    for (let i = 0; i + 1 < terms.length && i + 1 < 31; i++) {
+      const [g, sn] = [terms[i]!, terms[i + 1]!];
+      if (g.weight > 0 && g.matches.length > 0 && sn.matches.length > 0)
+        fullNames.push({ given: g, bit: 1 << i, surnameBit: 1 << (i + 1), surname: sn.word });
+    }
     const yearBits: number[] = [];
     terms.forEach((t, i) => {
       if (i < 31 && t.weight > 0 && YEAR_WORD.test(t.word)) yearBits.push(1 << i);
     });
     const hits = this.index.search(terms, CANDIDATES);
     // The sentence-level definition check reads text: only for the few hits that can come first.
-    const keys = hits.map((h) => h.coverage * h.score).sort((a, b) => b - a);
+    // The surname alone, in an article that gives it to one person only, names the person the question does.
+    const coverageOf = (h: Hit): number => {
+      let coverage = h.coverage;
+      for (const n of fullNames) {
+        if ((h.matched & n.bit) !== 0 || (h.matched & n.surnameBit) === 0) continue;
+        const sourceId = this.knowledge.entries[h.doc]!.sourceId;
+        if (
+          this.givenNameOf(sourceId, n.surname) === stem(n.given.word) &&
+          this.saysSurname(h.doc, n.surname, stem(n.given.word))
+        )
+          coverage +=
+            (n.given.weight * (1 - this.index.impliedShare(n.given, this.index.groupOfDoc(h.doc)))) / totalWeight;
+      }
+      return coverage;
+    };
+    const covered = fullNames.length ? hits.map(coverageOf) : hits.map((h) => h.coverage);
+    const keys = hits.map((h, i) => covered[i]! * h.score).sort((a, b) => b - a);
     const checkFrom = keys[Math.min(keys.length - 1, DEFINE_CHECKS - 1)] ?? 0;
     return hits
-      .map((h) => {
+      .map((h, hi) => {
+        const coverage = covered[hi]!;
         const e = this.knowledge.entries[h.doc]!;
         const sp = e.kind === "quote" ? this.speakerById.get(e.speakerId) : undefined;
         const speaker = intent && sp ? sp.name : undefined;
@@ -499,6 +540,8 @@ export class Core {
         if (asksSpeech && e.kind !== "quote" && !this.saysSpeech(h.doc)) quoted = SPEECHLESS;
         // "How big is Europa?": a size with its unit ("1,900-mile-wide") beats any other number.
         if (measures !== null && fits && measures(e.text)) boost = COUNT_BOOST;
+        // "How old is Esther Adeyemi-Lowe?": "Adeyemi-Lowe, 52," beats another's age in the same sentence.
+        if (intent === "age" && fits && this.ageBesideName(e.text, terms)) boost = COUNT_BOOST;
         if (countsIt !== null && fits && countsIt(e.text)) {
           boost = COUNT_BOOST;
           quoted = 1;
@@ -521,7 +564,7 @@ export class Core {
         if (about) {
           // The text is read only where it can matter (an answerable hit among the first few); any other hit counts
           // as not saying who or what X is.
-          const checked = h.coverage >= CONFIDENCE_THRESHOLD && h.coverage * h.score >= checkFrom;
+          const checked = coverage >= CONFIDENCE_THRESHOLD && coverage * h.score >= checkFrom;
           const speaks = sp !== undefined && about.some((w) => words(`${sp.name} ${sp.aliases.join(" ")}`).includes(w));
           const define = topicOnly ? (topicDefiner ??= definer(about)) : (subjectDefiner ??= definer(about));
           // A quote's speaker is defined by their role, or by the sentence around the quote ("the head of the board,
@@ -558,12 +601,69 @@ export class Core {
           for (const f of focus) if (f.group !== g && (h.matched & f.bit) === 0) offTopic = OFF_TOPIC;
         }
         const confidence =
-          Math.round(Math.min(1, h.coverage * stretch) * (strict ? INTENT_MISMATCH : 1) * offTopic * 1000) / 1000;
+          Math.round(Math.min(1, coverage * stretch) * (strict ? INTENT_MISMATCH : 1) * offTopic * 1000) / 1000;
         // An entry that does not give what the question asks for also ranks lower, so one that does comes first.
-        const score = h.score * boost * quoted * (strict ? INTENT_MISMATCH : 1) * offTopic;
-        return { doc: h.doc, score, coverage: h.coverage, matched: h.matched, confidence };
+        // A surname credited with its given name ranks as if it said both.
+        const named = h.coverage > 0 ? Math.sqrt(coverage / h.coverage) : 1;
+        const score = h.score * named * boost * quoted * (strict ? INTENT_MISMATCH : 1) * offTopic;
+        return { doc: h.doc, score, coverage, matched: h.matched, confidence };
       })
       .sort((a, b) => b.confidence * b.score - a.confidence * a.score || a.doc - b.doc);
+  }
+
+  private noteFullName(sourceId: string, name: string): void {
+    const groups = wordGroups(name);
+    if (groups.length !== 2) return;
+    const given = stem(groups[0]![0]!);
+    const surname = groups[1]![0]!;
+    let own = this.givenNames.get(sourceId);
+    if (!own) this.givenNames.set(sourceId, (own = new Map()));
+    let known = own.get(surname);
+    if (!known) own.set(surname, (known = new Map()));
+    known.set(given, (known.get(given) ?? 0) + 1);
+  }
+
+  /** The given name a surname alone stands for in a source: the one written with it most often, if one is. */
+  private givenNameOf(sourceId: string, surname: string): string | null {
+    const known = this.givenNames.get(sourceId)?.get(surname);
+    if (!known) return null;
+    let best: string | null = null;
+    let most = 0;
+    let tie = false;
+    for (const [g, n] of known) {
+      if (n > most) [best, most, tie] = [g, n, false];
+      else if (n === most) tie = true;
+    }
+    return tie ? null : best;
+  }
+
+  /** Whether an age follows one of the question's words ("Adeyemi-Lowe, 52,", "Okoro, who is 9,"). */
+  private ageBesideName(text: string, terms: QueryTerm[]): boolean {
+    const asked = new Set(terms.filter((t) => t.weight > 0).map((t) => t.word));
+    const groups = wordGroups(text);
+    for (let i = 0; i + 1 < groups.length; i++) {
+      if (!asked.has(groups[i]![0]!)) continue;
+      const next = groups[i + 1]![0]!;
+      const after = next === "who" && groups[i + 2]?.[0] === "is" ? groups[i + 3]?.[0] : next;
+      if (after !== undefined && /^\d{1,3}$/.test(after)) return true;
+    }
+    return false;
+  }
+
+  /**
+   * Whether the entry's own text (or a quote's context) holds this surname alone, not after another given name the
+   * article writes it with ("Renata Imbert" is not Sasha).
+   */
+  private saysSurname(doc: number, surname: string, given: string): boolean {
+    const e = this.knowledge.entries[doc]!;
+    const text = e.kind === "quote" && e.context ? `${e.text} ${e.context}` : e.text;
+    const others = this.givenNames.get(e.sourceId)?.get(surname);
+    const groups = wordGroups(text);
+    return groups.some((g, i) => {
+      if (g[0] !== surname) return false;
+      const before = i > 0 ? stem(groups[i - 1]![0]!) : "";
+      return before === given || !others?.has(before);
+    });
   }
 
   private saysSpeech(doc: number): boolean {

@@ -357,6 +357,11 @@ export class SearchIndex {
     return best;
   }
 
+  /** The share (0..1) of this term's weight an entry of `group` lacking it is credited with by the topic prior. */
+  impliedShare(term: QueryTerm, group: number): number {
+    return IMPLIED_MAX * Math.min(1, this.topicShare(term, group) / TOPIC_FULL_SHARE);
+  }
+
   /**
    * The one source group whose topic this term is (share of at least `minShare`, and used by no other source), or -1
    * when it is no source's topic or several sources'.

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { createCore } from "../../src/core/core.js";
-import { tinyKnowledge } from "../support/tiny-kb.js";
+import { tinyKnowledge, type TinyArticle } from "../support/tiny-kb.js";
 import { bakery, velmar, zembla } from "../support/tiny-articles.js";
 
 const core = createCore(tinyKnowledge([zembla, velmar, bakery]));
@@ -199,5 +199,43 @@ describe("a measure", () => {
 
   it("'how big is X?' prefers a size with its unit over any other number", () => {
     expect(moon.ask("how big is vessa").answer?.text).toContain("1,900-mile-wide");
+  });
+});
+
+describe("a person named in full once, then by surname", () => {
+  const farm: TinyArticle = {
+    id: "cider-farm",
+    title: "The cider maker who bought back her family's farm",
+    facts: [
+      "Mornings at Hollin Farm start in the dark, with Bettany Quennell walking the rows of old trees.",
+      "Quennell, 39, spent twelve years as a tax accountant before buying the farm back.",
+      "Her neighbour, Tove Ramstad, 61, farms barley.",
+      "Tonight there are two pickers, Quennell and a new colleague, Callum Breathnach, 23.",
+      "The farm sells most of its cider within 40 kilometres.",
+      "A fungal canker killed 31 of the orchard's 600 trees in 2023.",
+      "Her mother, Harriet Quennell, 68, runs the shop three days a week.",
+      "Bettany Quennell bought the farm in 2020.",
+      "Some of the trees were planted in the 1950s.",
+      "The cider is pressed in October.",
+      "A supermarket chain offered to stock it nationally.",
+      "The bank lent most of the money.",
+      "The old barn was rebuilt last year.",
+    ],
+  };
+  const other: TinyArticle = {
+    id: "harbour",
+    title: "The harbour master",
+    facts: ["Anna Quennell, 52, has run the harbour at Keel Bay since 2009."],
+  };
+  const kb = createCore(tinyKnowledge([farm, other, bakery]));
+
+  it("the surname alone stands for the full name the article writes most, and the age beside it wins", () => {
+    expect(kb.ask("How old is Bettany Quennell?").answer?.text).toContain("Quennell, 39,");
+    expect(kb.ask("How old is Harriet Quennell?").answer?.text).toContain("68");
+  });
+
+  it("not in another article, and not for a given name the article never wrote with that surname", () => {
+    expect(kb.ask("How old is Anna Quennell?").answer?.text).toContain("52");
+    expect(kb.ask("How old is Marit Quennell?").answered).toBe(false);
   });
 });
