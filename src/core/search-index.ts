@@ -3,7 +3,7 @@ import { STOP_WORDS, expandAbbreviation, lexiconWords, synonymsOf } from "./lexi
 import { TypoCorrector } from "./fuzzy.js";
 import { isKnownEnglish, isNamingWord, isTimeWord } from "./pos.js";
 import { specificity } from "./specificity.js";
-import { QUALITY, relatedWords } from "./thesaurus.js";
+import { QUALITY, inThesaurus, relatedWords } from "./thesaurus.js";
 
 /** The text of one entry, by field. Field weights say how much a word found there counts. */
 export interface IndexedDoc {
@@ -57,6 +57,12 @@ function knownEnglish(w: string): boolean {
   if (isKnownEnglish(w)) return true;
   const m = /^(.{3,}?)(?:ed|d|es|s|ing)$/.exec(w);
   return m !== null && (isKnownEnglish(m[1]!) || (w.endsWith("ed") && isKnownEnglish(w.slice(0, -1))));
+}
+
+function sharedPrefix(a: string, b: string): number {
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  return i;
 }
 
 /** One word of a question and what it was matched as. */
@@ -415,11 +421,14 @@ export class SearchIndex {
         let quality = q;
         // "Iraq" is not a typo of "Iran": only words English does not know are corrected.
         if (!this.termIds.has(base) && !knownEnglish(w)) {
+          // A word WordNet knows ("tyre", "workout") is only another form of a word here ("fisherman" → "fishermen"),
+          // never a typo of a different one ("type", "walkout").
+          const real = inThesaurus(w);
           const fix = this.typos.correct(w);
-          if (fix) {
+          if (fix && (!real || sharedPrefix(w, fix.word) >= 0.75 * Math.max(w.length, fix.word.length))) {
             base = this.surface.get(fix.word)!;
             quality = q * fix.quality;
-          } else if (q === 1 && !synonymsOf(base) && STOP_TYPOS.correct(w)) stopTypo = true;
+          } else if (q === 1 && !real && !synonymsOf(base) && STOP_TYPOS.correct(w)) stopTypo = true;
         }
         add(base, quality);
         // A word the knowledge base never uses may be a form of one it does ("economically" → "economic"). Only

@@ -83,6 +83,19 @@ export function relatedWords(word: string): readonly RelatedWord[] {
   return related;
 }
 
+/**
+ * Whether WordNet (the thesaurus extract) has this folded word, or it is a plural of one ("planets"): a real word,
+ * not a typo. Only plurals: "twiter" is no form of "twit".
+ */
+export function inThesaurus(word: string): boolean {
+  if (!/^[a-z]+$/.test(word)) return false;
+  const has = (w: string) => lookupLine(text(), w) !== undefined;
+  if (has(word)) return true;
+  if (word.endsWith("ies") && has(`${word.slice(0, -3)}y`)) return true;
+  if (word.endsWith("es") && has(word.slice(0, -2))) return true;
+  return word.endsWith("s") && !word.endsWith("ss") && has(word.slice(0, -1));
+}
+
 /** A generated line's value: "Bcoffeehouse,coffee shop,Aword" → each word with its kind's quality. */
 function parse(line: string): readonly RelatedWord[] {
   let quality = 0;

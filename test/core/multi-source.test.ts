@@ -239,3 +239,26 @@ describe("a person named in full once, then by surname", () => {
     expect(kb.ask("How old is Marit Quennell?").answered).toBe(false);
   });
 });
+
+describe("a real word is not a typo of another", () => {
+  const talks: TinyArticle = {
+    id: "fishing-talks",
+    title: "Fishing talks collapse",
+    facts: [
+      "The minister called the walkout theatre for the cameras.",
+      "Orchard owners have planted 150 young trees this winter.",
+      "Three fishermen were rescued off the coast.",
+    ],
+  };
+  const kb = createCore(tinyKnowledge([talks, bakery]));
+
+  it("a word WordNet knows is not 'corrected' into a different word of the knowledge base", () => {
+    expect(kb.ask("What's a good workout?").answered).toBe(false);
+    expect(kb.ask("How many planets are there?").answered).toBe(false);
+  });
+
+  it("but a misspelling, or another form of a word here, still finds it", () => {
+    expect(kb.ask("who called the walkuot theatre").answer?.id).toBe("fishing-talks-f1");
+    expect(kb.ask("How many fisherman were rescued?").answer?.id).toBe("fishing-talks-f3");
+  });
+});
