@@ -528,7 +528,14 @@ export class Core {
         let fits = intent !== null && satisfies(e, intent, asked, speaker, sp?.role, ofAnother);
         let boost = fits ? INTENT_BOOST : 1;
         // "What is the driver's name?": "The driver, Osric Naylor," gives it; a sentence with any other name may not.
-        if (fits && namesThing?.(e.text)) boost = DEFINE_BOOST;
+        // "What's the full name of the communications minister?": a quote names its speaker, whose role says it.
+        if (
+          fits &&
+          (namesThing?.(e.text) || (thing !== null && sp?.role !== undefined && fold(sp.role).includes(thing)))
+        )
+          boost = DEFINE_BOOST;
+        // An entry that names something else ("My son lives in Aldhaven") does not give the son's name.
+        else if (fits && namesThing) fits = false;
         if (intent === "time" && fits && timeStrength(e.text) < 2) boost = WEAK_TIME_BOOST;
         // "When will…": an entry that says what will happen and when beats one that only says it will.
         if (intent === "future" && fits)

@@ -309,7 +309,7 @@ export function counter(noun: string): (text: string) => boolean {
 export function namedThing(question: string): string | null {
   const q = fold(question).replace(/[?!.\s]+$/, "");
   const m =
-    /\bnames? of (?:the |a |an |this |that |its |their |his |her |[a-z]+'s )?(?:[\w-]+ ){0,3}?([a-z][\w-]*?)(?:'s)?(?: (?:in|at|on|from|that|which|who|used|run|owned)\b.*)?$/.exec(
+    /\bnames? of (?:the |a |an |this |that |its |their |his |her |(?:[a-z]+ ){0,2}[a-z]+'s )?(?:[\w-]+ ){0,3}?([a-z][\w-]*?)(?:'s)?(?: (?:in|at|on|from|that|which|who|used|run|owned)\b.*)?$/.exec(
       q,
     ) ??
     /\b(?:what|whats)(?:'s| is| was| are)? (?:the |this |that |its |their |his |her |[a-z]+'s )(?:[\w-]+ ){0,3}?([a-z][\w-]*?)(?:'s)? (?:name|called)\b/.exec(
@@ -323,10 +323,13 @@ export function namedThing(question: string): string | null {
 export function namer(noun: string): (text: string) => boolean {
   const n = `[${noun[0]!.toUpperCase()}${noun[0]}]${escape(noun.slice(1))}`;
   const after = new RegExp(
-    String.raw`\b${n}s?,?\s+(?:(?:is\s+)?(?:called|named|known as)\s+)?["“‘]?\p{Lu}[\p{L}'’-]+`,
+    String.raw`\b${n}s?,?\s+(?:(?:(?:is|was|she|he|they|we|it|i)\s+)?(?:called|calls|named|known as|dubbed)\s+)?["“‘]?\p{Lu}[\p{L}'’-]+`,
     "u",
   );
-  const before = new RegExp(String.raw`\p{Lu}[\p{L}'’-]+,\s+(?:a|an|the)\s+(?:[\p{L}'’-]+\s+){0,3}${n}s?\b`, "u");
+  const before = new RegExp(
+    String.raw`\p{Lu}[\p{L}'’-]+(?:,\s+(?:a|an|the)|(?:,[^.,]{0,40},)?\s+(?:is|was)\s+(?:a|an|the|\p{Lu}[\p{L}-]*['’]s))\s+(?:[\p{L}'’-]+\s+){0,3}${n}s?\b`,
+    "u",
+  );
   return (text: string) => {
     const m = after.exec(text);
     // "the driver Monday": a capital that starts a weekday or a month is not a name.

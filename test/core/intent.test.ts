@@ -108,6 +108,13 @@ describe("namedThing / namer", () => {
     expect(driver("A smaller rival, Tandem, said it had signed up 2,300 new drivers since June 9.")).toBe(false);
     expect(driver("He spoke to the driver Monday morning.")).toBe(false);
   });
+
+  it("reads a possessor of several words, a name given by a copula, and 'a series she called …'", () => {
+    expect(namedThing("What is the name of Vera Solberg's son?")).toBe("son");
+    expect(namer("minister")("Ilse Varn, also called Ilse, is Tarvosia's digital minister.")).toBe(true);
+    expect(namer("series")("she had 3,000 followers for a series she called “Bus Stop Reviews”")).toBe(true);
+    expect(namer("son")("Vera Solberg's son lives in Aldhaven.")).toBe(false);
+  });
 });
 
 describe("measureOf", () => {

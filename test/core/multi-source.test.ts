@@ -159,6 +159,24 @@ describe("what something is called", () => {
     const r = crash.ask("What is the driver's name?");
     expect(r.answer?.id ?? r.suggestionIds?.[0]).toBe("velmar-crash-f2");
   });
+
+  it("a sentence naming something else beside the thing does not give its name", () => {
+    const family = createCore(
+      tinyKnowledge([
+        velmar,
+        {
+          id: "border-family",
+          title: "A grandmother cut off by the border closure",
+          facts: [
+            "Vera Solberg's son lives in Aldhaven and her granddaughter was born there.",
+            "Vera Solberg's daughter, Ines, drives her to the border every Sunday.",
+          ],
+        },
+      ]),
+    );
+    expect(family.ask("What is the name of Vera Solberg's son?").answered).toBe(false);
+    expect(family.ask("What is the name of Vera Solberg's daughter?").answer?.text).toContain("Ines");
+  });
 });
 
 describe("words a sentence implies", () => {
