@@ -34,6 +34,8 @@ const WEAK_FUTURE_BOOST = 1.05;
 const DEFINE_BOOST = 1.6;
 /** "How many drivers…": an entry with a number right before "drivers" counts them; others only hold a number. */
 const COUNT_BOOST = 1.5;
+/** An entry that names the counted thing but whose number counts something else: dev +6 declines, no answer lost. */
+const UNCOUNTED = 0.7;
 /** Words that say what kind of answer a question wants ("how old", "what year"): an entry of that kind says them. */
 const INTENT_WORDS = new Set([
   "old",
@@ -433,7 +435,12 @@ export class Core {
     let topicDefiner: ((text: string) => boolean) | undefined;
     const whoIs = subject !== null && (intent === "person" || asksRole(q));
     const counted = intent === "number" ? countedNoun(q) : null;
-    const countsIt = counted === null ? null : counter(counted);
+    // A misspelt counted thing ("studnets") is counted as the word it was corrected to.
+    const countedTerm = counted === null ? undefined : terms.find((t) => t.word === expandAbbreviation(counted));
+    const best = countedTerm?.matches.reduce((a, m) => (m.quality > a.quality ? m : a), countedTerm.matches[0]!);
+    const fixed = best === undefined ? undefined : this.index.stemOf(best.term);
+    const countsIt =
+      counted === null ? null : counter(fixed !== undefined && fixed !== stem(counted) ? fixed : counted);
     const measures = intent === "number" ? measureOf(q) : null;
     // The question's own term for the counted thing, to tell whether an entry speaks of it at all.
     // "people" is counted by "40 million Iranians" too: a word for any group of people is not checked.
@@ -543,6 +550,7 @@ export class Core {
         // "How many drivers…": a number before "drivers" beats a number elsewhere in the sentence.
         // A quote that counts the thing states the answer as plainly as a fact does.
         let quoted = e.kind === "quote" ? quoteFactor : 1;
+        let uncounted = 1;
         // "What did X say?": a fact that reports no speech ("X is a nurse") is not what X said.
         if (asksSpeech && e.kind !== "quote" && !this.saysSpeech(h.doc)) quoted = SPEECHLESS;
         // "How big is Europa?": a size with its unit ("1,900-mile-wide") beats any other number.
@@ -557,6 +565,9 @@ export class Core {
           // A number in a sentence that never names the counted thing counts something else: "How many people
           // use Corvid in Aurenna?" is not answered by "founded in 2017 by two former bank engineers".
           if (countedBit !== 0 && (h.matched & countedBit) === 0) fits = false;
+          // One that names it but counts something else ("The Penhallow lifeboat, crewed by six volunteers") is
+          // weaker than one that counts it ("How many lifeboats does Penhallow have?" is not answered by it).
+          else if (countedBit !== 0) uncounted = UNCOUNTED;
         }
         // "How many…" answered without a number, "when…" without a time ("when will…" without a future), "how old…"
         // without an age, or "what is the name of…" without a name the question lacks, is not an answer however
@@ -608,7 +619,8 @@ export class Core {
           for (const f of focus) if (f.group !== g && (h.matched & f.bit) === 0) offTopic = OFF_TOPIC;
         }
         const confidence =
-          Math.round(Math.min(1, coverage * stretch) * (strict ? INTENT_MISMATCH : 1) * offTopic * 1000) / 1000;
+          Math.round(Math.min(1, coverage * stretch) * uncounted * (strict ? INTENT_MISMATCH : 1) * offTopic * 1000) /
+          1000;
         // An entry that does not give what the question asks for also ranks lower, so one that does comes first.
         // A surname credited with its given name ranks as if it said both.
         const named = h.coverage > 0 ? Math.sqrt(coverage / h.coverage) : 1;

@@ -388,6 +388,13 @@ export class SearchIndex {
     return found;
   }
 
+  /** The stem an index term id stands for. */
+  stemOf(term: number): string | undefined {
+    this.stems ??= [...this.termIds.keys()];
+    return this.stems[term];
+  }
+  private stems: string[] | undefined;
+
   /** The source group of a document. */
   groupOfDoc(doc: number): number {
     return this.groupOf[doc] ?? 0;

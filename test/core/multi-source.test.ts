@@ -280,3 +280,30 @@ describe("a real word is not a typo of another", () => {
     expect(kb.ask("How many fisherman were rescued?").answer?.id).toBe("fishing-talks-f3");
   });
 });
+
+describe("'how many X' counts X", () => {
+  const rescue: TinyArticle = {
+    id: "harbour-rescue",
+    title: "Lifeboat crew rescue five fishermen off Keel Head",
+    facts: [
+      "The Keel Head lifeboat, crewed by six volunteers, reached the trawler 34 minutes after the call.",
+      "The trawler had 1,600 litres of diesel on board.",
+      "About 1,600 students were kept indoors during the storm.",
+    ],
+  };
+  const kb = createCore(tinyKnowledge([rescue, velmar, bakery]));
+
+  it("a number beside another noun counts the thing asked with less confidence than one beside it", () => {
+    const counts = kb.ask("How many volunteers crewed the Keel Head lifeboat?").answer!;
+    expect(counts.id).toBe("harbour-rescue-f1");
+    // Every word matches, but "six" counts volunteers, not lifeboats.
+    const other = kb.ask("How many lifeboats does Keel Head have?");
+    expect(other.answer?.confidence ?? 0).toBeLessThan(0.75 * counts.confidence);
+  });
+
+  it("a misspelt counted thing is counted as the word it was corrected to", () => {
+    const r = kb.ask("how many studnets were kept indoors").answer!;
+    expect(r.id).toBe("harbour-rescue-f3");
+    expect(r.confidence).toBeGreaterThan(0.9);
+  });
+});
