@@ -93,7 +93,8 @@ const MISSING_VERB = 0.8;
 /** A sentence that refers back to the one before it. */
 const LEANS = /\b(?:it|its|they|their|them|he|his|she|her|this|these|those|the company|the project|the group)\b/i;
 /** Two capitalised words, the second a surname ("Bettany Quennell", "Rosalind Okwu-Marsh"). */
-const FULL_NAME = /(?<![\p{L}'’-])(\p{Lu}\p{Ll}+) (\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?)(?![\p{L}'’-]| \p{Lu})/gu;
+const FULL_NAME =
+  /(?<![\p{L}'’-]|\p{Lu}[\p{L}'’-]* )(\p{Lu}\p{Ll}+) (\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?)(?![\p{L}'’-]| \p{Lu})/gu;
 const GENERIC_COUNTED = new Set(["people", "persons", "individuals", "times", "men", "women", "residents", "citizens"]);
 const ASKING = new Set(
   "ask asks asked asking wonder wonders wondered wondering want wants wanted curious quick question know knows knew".split(
@@ -155,6 +156,8 @@ export class Core {
    * speaker counts once per quote).
    */
   private readonly givenNames = new Map<string, Map<string, Map<string, number>>>();
+  /** Every given name written before a surname somewhere. */
+  private readonly allGiven = new Set<string>();
   /** Stems of the words the knowledge base writes as names (capitalised inside a sentence), to their sources. */
   private readonly nameSources = new Map<string, Set<string> | ReadonlySet<string>>();
 
@@ -425,6 +428,7 @@ export class Core {
         if (aside.has(t.word) && (t.matches.length === 0 || ASKING.has(t.word))) t.weight *= ASIDE_WEIGHT;
     const intent = intentOf(q);
     // "How old was Fergal's mother?" asks the age of someone a quote's speaker speaks of, not the speaker's.
+    const questionWords = new Set(intent === "age" ? words(q) : []);
     const ofAnother = intent === "age" && /\b(?:[\p{L}-]+'s|his|her|their|my|your)\s+\p{L}/u.test(fold(q));
     // Only "what is the name of…" compares an entry's names with the question's own words.
     const asked = intent === "name" ? new Set(words(q).flatMap((w) => [w, stem(w)])) : new Set<string>();
@@ -496,11 +500,24 @@ export class Core {
       if (sources && sources.size > 0 && written.has(t.word)) names.push({ term: t, bit: 1 << i, sources });
     });
     // "Bettany Quennell": a given name and a surname, written together once in an article and then the surname alone.
-    const fullNames: { given: QueryTerm; bit: number; surnameBit: number; surname: string }[] = [];
+    const fullNames: { given: QueryTerm; bit: number; surnameBit: number; surname: string; isName: boolean }[] = [];
     for (let i = 0; i + 1 < terms.length && i + 1 < 31; i++) {
       const [g, sn] = [terms[i]!, terms[i + 1]!];
       if (g.weight > 0 && g.matches.length > 0 && sn.matches.length > 0)
-        fullNames.push({ given: g, bit: 1 << i, surnameBit: 1 << (i + 1), surname: sn.word });
+        fullNames.push({
+          given: g,
+          bit: 1 << i,
+          surnameBit: 1 << (i + 1),
+          surname: sn.word,
+          // A given name somewhere, or a name the question and the knowledge base both capitalise and English does
+          // not know ("Caspar"; not "President").
+          isName:
+            this.allGiven.has(stem(g.word)) ||
+            (written.has(g.word) &&
+              written.has(sn.word) &&
+              !isKnownEnglish(g.word) &&
+              (this.nameSources.get(stem(g.word))?.size ?? 0) > 0),
+        });
     }
     const yearBits: number[] = [];
     terms.forEach((t, i) => {
@@ -532,7 +549,14 @@ export class Core {
         const e = this.knowledge.entries[h.doc]!;
         const sp = e.kind === "quote" ? this.speakerById.get(e.speakerId) : undefined;
         const speaker = intent && sp ? sp.name : undefined;
-        let fits = intent !== null && satisfies(e, intent, asked, speaker, sp?.role, ofAnother);
+        // An age in someone's words is theirs only when the question asks about them.
+        const aboutOther =
+          ofAnother ||
+          (intent === "age" &&
+            !words(sp ? `${sp.name} ${sp.aliases.join(" ")}` : e.kind === "fact" ? (e.attribution ?? "") : "").some(
+              (w) => questionWords.has(w),
+            ));
+        let fits = intent !== null && satisfies(e, intent, asked, speaker, sp?.role, aboutOther);
         let boost = fits ? INTENT_BOOST : 1;
         // "What is the driver's name?": "The driver, Osric Naylor," gives it; a sentence with any other name may not.
         // "What's the full name of the communications minister?": a quote names its speaker, whose role says it.
@@ -612,6 +636,11 @@ export class Core {
         // A name only other articles use ("Vantel") that this entry lacks: the entry is about something else
         // ("Hearth's chief executive" does not answer "Who runs Vantel?").
         for (const n of names) if ((h.matched & n.bit) === 0 && !n.sources.has(e.sourceId)) offTopic *= ANOTHER_NAME;
+        // "Caspar Ruel" where the article's Ruel is Yewande, and never Caspar: the question is about someone else.
+        for (const n of fullNames) {
+          const known = this.givenNames.get(e.sourceId)?.get(n.surname);
+          if (known && !known.has(stem(n.given.word)) && h.matched & n.surnameBit && n.isName) offTopic *= ANOTHER_NAME;
+        }
         // A year the question names and the entry lacks ("…in 2022?"): the entry speaks of another time.
         for (const b of yearBits) if ((h.matched & b) === 0) offTopic *= YEAR_MISSING;
         if (focus.length) {
@@ -640,6 +669,7 @@ export class Core {
     let known = own.get(surname);
     if (!known) own.set(surname, (known = new Map()));
     known.set(given, (known.get(given) ?? 0) + 1);
+    this.allGiven.add(given);
   }
 
   /** The given name a surname alone stands for in a source: the one written with it most often, if one is. */

@@ -119,11 +119,12 @@ export function satisfies(
       // In a quote, an age the speaker gives is mostly someone else's ("My mother was 88"): unless the question asks
       // another's age (`ofAnother`: "How old was Fergal's mother?"), only their own counts, or one the sentence around
       // the quote gives them ("Mr Trethewey, 58, said").
-      if (entry.kind === "quote" && !ofAnother) {
+      // A fact attributed to a speaker ("According to X (interview)") is their words too.
+      if ((entry.kind === "quote" || entry.attribution !== undefined) && !ofAnother) {
         if (speakerRole !== undefined && /\b\d{1,3}-year-old\b|\b\d{1,3} years? old\b/.test(speakerRole)) return true;
         if (/\bI(?:'m|’m| am| was| turned| turn) \d{1,3}\b/.test(entry.text)) return true;
         AGE.lastIndex = 0;
-        return entry.context !== undefined && AGE.test(entry.context);
+        return entry.kind === "quote" && entry.context !== undefined && AGE.test(entry.context);
       }
       return AGE.test(entry.text);
     case "time":

@@ -233,6 +233,7 @@ describe("a person named in full once, then by surname", () => {
       "A fungal canker killed 31 of the orchard's 600 trees in 2023.",
       "Her mother, Harriet Quennell, 68, runs the shop three days a week.",
       "Bettany Quennell bought the farm in 2020.",
+      "Quennell took over the press from her father, Caspar, in 2016.",
       "Some of the trees were planted in the 1950s.",
       "The cider is pressed in October.",
       "A supermarket chain offered to stock it nationally.",
@@ -252,9 +253,43 @@ describe("a person named in full once, then by surname", () => {
     expect(kb.ask("How old is Harriet Quennell?").answer?.text).toContain("68");
   });
 
+  it("a full name whose surname the article gives someone else is about another person", () => {
+    const hers = kb.ask("When did Bettany Quennell take over the press?").answer!;
+    expect(hers.text).toContain("2016");
+    const his = kb.ask("When did Caspar Quennell take over the press?");
+    expect(his.answer?.confidence ?? 0).toBeLessThan(0.75 * hers.confidence);
+  });
+
   it("not in another article, and not for a given name the article never wrote with that surname", () => {
     expect(kb.ask("How old is Anna Quennell?").answer?.text).toContain("52");
     expect(kb.ask("How old is Marit Quennell?").answered).toBe(false);
+  });
+});
+
+describe("an age in someone's words", () => {
+  const referees: TinyArticle = {
+    id: "referee-chief",
+    title: "The referees' chief on body cameras",
+    facts: [
+      "Tobias Quaye-Holm has led the referees' association since 2019.",
+      "Referees wear cameras in three regions.",
+    ],
+  };
+  const kb = tinyKnowledge([referees, velmar, bakery]);
+  kb.entries.push({
+    kind: "fact",
+    id: "referee-chief-i1",
+    text: "A referee in Nordby, a 17-year-old girl, rang me in tears after a match.",
+    tags: [],
+    questions: [],
+    sourceId: "referee-chief",
+    attribution: "Tobias Quaye-Holm (interview)",
+  });
+  const core = createCore(kb);
+
+  it("is not the speaker's age, but answers a question about the one it belongs to", () => {
+    expect(core.ask("How old is Tobias Quaye-Holm?").answered).toBe(false);
+    expect(core.ask("How old was the referee from Nordby?").answer?.id).toBe("referee-chief-i1");
   });
 });
 
