@@ -55,6 +55,9 @@ const AGE =
 /** An amount of money: a currency sign or word, or a number beside a word about paying. */
 const MONEY =
   /[$£€¥₹]|\b\d[\d,.]*\s*(?:bn|m|k)?\s*(?:dollars?|euros?|pounds?|cents?|pence|crowns?|marks?|francs?|rupees?|yuan|yen|roubles?|rubles?|dinars?|rials?|lira)\b|\b(?:cost|costs|costing|paid|pay|pays|owe|owes|owed|lend|lent|loan|worth|valued|price|priced|fee|fees|salary|earned|earns|made|spend|spent|charge|charges|budget|revenue|subscription)\b[^.]{0,40}\d|\d[^.]{0,40}\b(?:cost|costs|paid|owed|lent|loan|worth|fee|salary|budget|revenue|a month|a year|a week|per month|per year)\b/i;
+/** A sum of money: a currency sign or word beside a number. */
+const MONEY_AMOUNT =
+  /[$£€¥₹]\s?\d|\b\d[\d,.]*\s*(?:bn|m|k|million|billion|thousand)?\s*(?:dollars?|euros?|pounds?|crowns?|krone|marks?|francs?|rupees?|yuan|yen|roubles?|rubles?|dinars?|rials?|lira)\b/i;
 /** "two years ago" is a time, not a quantity. */
 const AGO = /\b\w+ (?:years?|months?|weeks?|days?|decades?) ago\b/gi;
 const NUMBER =
@@ -355,7 +358,9 @@ const MEASURE = {
  */
 export function measureOf(question: string): ((text: string) => boolean) | null {
   const q = fold(question);
-  if (/\bhow (?:big|large|wide|tall|high|deep|far|heavy|small)\b/.test(q)) return (t) => MEASURE.size.test(t);
+  // "How big was the grant?": a sum of money is its size too.
+  if (/\bhow (?:big|large|small)\b/.test(q)) return (t) => MEASURE.size.test(t) || MONEY_AMOUNT.test(t);
+  if (/\bhow (?:wide|tall|high|deep|far|heavy)\b/.test(q)) return (t) => MEASURE.size.test(t);
   if (/\bhow long\b/.test(q)) return (t) => MEASURE.length.test(t);
   return null;
 }

@@ -127,4 +127,12 @@ describe("measureOf", () => {
     expect(long("The act passed by 112 votes to 64.")).toBe(false);
     expect(measureOf("How many votes did it get?")).toBeNull();
   });
+
+  it("'how big' takes a sum of money as the size of a loan or a grant; 'how far' does not", () => {
+    const big = measureOf("How big are the loans?")!;
+    expect(big("interest-free loans of up to 200,000 crowns")).toBe(true);
+    expect(big("a grant of £4,000")).toBe(true);
+    expect(big("a car loan and 2 daughters")).toBe(false);
+    expect(measureOf("How far is the port?")!("a ticket costs 40 crowns")).toBe(false);
+  });
 });
