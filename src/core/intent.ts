@@ -9,7 +9,13 @@ export type Intent = "number" | "money" | "age" | "time" | "future" | "person" |
 export function intentOf(question: string): Intent {
   // "by name" is how something was done, not a request for a name.
   const q = fold(question).replace(/\bby name\b/g, " ");
-  if (/\bhow old\b|\bwhat age\b|\bwhat is (his|her|their) age\b/.test(q)) return "age";
+  // "What age check methods…" asks about checks, not an age: "what age" asks one only before a verb or at the end.
+  if (
+    /\bhow old\b|\bwhat age\b(?=\s*(?:$|[?.!,]|(?:is|was|are|were|did|do|does|will|would|can|could|should|must|has|have|had|for|to)\b))|\bwhat is (his|her|their) age\b/.test(
+      q,
+    )
+  )
+    return "age";
   if (
     /\bhow much\b.*\b(cost|costs|pay|pays|paid|charge|charges|spend|spent|earn|earns|earned|make|makes|made|owe|owes|owed|worth|valued?|lend|lent|loan|price|money|fee|fees|salary|budget|sell|sold)\b/.test(
       q,

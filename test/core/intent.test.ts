@@ -22,6 +22,9 @@ describe("intentOf", () => {
     ["how much is a vpn subscription there", "money"],
     ["How much is the fine for using one?", "money"],
     ["how much is the internet slower now", "number"],
+    ["What age did the face scan think he was?", "age"],
+    ["what age is she", "age"],
+    ["what age check methods are in the draft guidance", null],
   ])("%s → %s", (q, intent) => {
     expect(intentOf(q)).toBe(intent);
   });
