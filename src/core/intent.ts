@@ -96,7 +96,7 @@ const EXACT_TIME = new RegExp(
 );
 const NEVER = /(?:\bwill|['’]ll) never\b/gi;
 const FUTURE =
-  /['’]ll\b|\b(will|shall|going to|expected|plans?|planned|next (year|month|week)|scheduled|set to|due to (?:be|start|begin|open|vote|take)|from (?:\d|next)|starting|begins?|until)\b/i;
+  /['’]ll\b|\b(will|shall|going to|within (?:[a-z]+ ){1,2}(?:hours|days|weeks|months|years)|expected|plans?|planned|next (year|month|week)|scheduled|set to|due to (?:be|start|begin|open|vote|take)|from (?:\d|next)|starting|begins?|until)\b/i;
 const REASON =
   /\b(because|due to|grounds|fearing|in order to|with the aim|as a result|so that|aim|aimed|after|following|amid|citing|cited|accused|meant to|in response|to protect|over fears?|blamed|led to|caused|since)\b/i;
 

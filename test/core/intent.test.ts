@@ -93,6 +93,8 @@ describe("times told by their place in the story or calendar", () => {
   it("'we'll' speaks of the future; 'I'll never' says it will not happen", () => {
     expect(satisfies(fact("We'll share a full account by Friday."), "future", none)).toBe(true);
     expect(satisfies(fact("My partner says I'll never retire."), "future", none)).toBe(false);
+    expect(satisfies(fact("Passengers would be refunded within five working days."), "future", none)).toBe(true);
+    expect(satisfies(fact("The farm sells within 40 kilometres."), "future", none)).toBe(false);
   });
 });
 
