@@ -95,6 +95,14 @@ const LEANS = /\b(?:it|its|they|their|them|he|his|she|her|this|these|those|the c
 /** Two capitalised words, the second a surname ("Bettany Quennell", "Rosalind Okwu-Marsh"). */
 const FULL_NAME =
   /(?<![\p{L}'’-]|\p{Lu}[\p{L}'’-]* )(\p{Lu}\p{Ll}+) (\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?)(?![\p{L}'’-]| \p{Lu})/gu;
+/**
+ * A request for instructions or a recommendation ("how do I…", "what's a good…"): news rarely gives either, so any
+ * entry keeps 0.7 of its confidence (dev +7 declines, no answer lost; "What is the best roof?" is still answered by
+ * "the bakery is the best roof").
+ */
+const ADVICE_FACTOR = 0.7;
+const ADVICE =
+  /^(?:\W*(?:so|and|but|hey|hi|ok|okay|please|pls)\b)*\W*(?:how (?:do|can|should|would) (?:i|you|we|one)\b|how to\b|(?:can|could) you recommend\b|recommend\b|(?:what|which)(?:'s| is| are|s)? (?:a |an |the )?(?:good|best|nice|great)\b|(?:the )?best way\b)/;
 const GENERIC_COUNTED = new Set(["people", "persons", "individuals", "times", "men", "women", "residents", "citizens"]);
 const ASKING = new Set(
   "ask asks asked asking wonder wonders wondered wondering want wants wanted curious quick question know knows knew".split(
@@ -427,6 +435,7 @@ export class Core {
       for (const t of terms)
         if (aside.has(t.word) && (t.matches.length === 0 || ASKING.has(t.word))) t.weight *= ASIDE_WEIGHT;
     const intent = intentOf(q);
+    const advice = ADVICE.test(fold(q)) ? ADVICE_FACTOR : 1;
     // "How old was Fergal's mother?" asks the age of someone a quote's speaker speaks of, not the speaker's.
     const questionWords = new Set(intent === "age" ? words(q) : []);
     const ofAnother = intent === "age" && /\b(?:[\p{L}-]+'s|his|her|their|my|your)\s+\p{L}/u.test(fold(q));
@@ -648,8 +657,9 @@ export class Core {
           for (const f of focus) if (f.group !== g && (h.matched & f.bit) === 0) offTopic = OFF_TOPIC;
         }
         const confidence =
-          Math.round(Math.min(1, coverage * stretch) * uncounted * (strict ? INTENT_MISMATCH : 1) * offTopic * 1000) /
-          1000;
+          Math.round(
+            Math.min(1, coverage * stretch) * uncounted * advice * (strict ? INTENT_MISMATCH : 1) * offTopic * 1000,
+          ) / 1000;
         // An entry that does not give what the question asks for also ranks lower, so one that does comes first.
         // A surname credited with its given name ranks as if it said both.
         const named = h.coverage > 0 ? Math.sqrt(coverage / h.coverage) : 1;

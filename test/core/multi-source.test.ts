@@ -342,3 +342,30 @@ describe("'how many X' counts X", () => {
     expect(r.confidence).toBeGreaterThan(0.9);
   });
 });
+
+describe("requests for instructions or a recommendation", () => {
+  const kb = createCore(
+    tinyKnowledge([
+      velmar,
+      bakery,
+      {
+        id: "night-bakery",
+        title: "The night bakers keep a town fed",
+        facts: [
+          "Her mother downloaded the videos, and they now sit on the family laptop in the bakery.",
+          "A kettle that has not boiled in a century sits on the bakery's range.",
+          "The bakery is the best roof in town, the children say.",
+        ],
+      },
+    ]),
+  );
+
+  it("'how do I…' and 'what's a good…' are not answered by a sentence that merely shares their words", () => {
+    expect(kb.ask("How do I clean a kettle?").answered).toBe(false);
+    expect(kb.ask("What's a good laptop?").answered).toBe(false);
+  });
+
+  it("a sentence that says it outright still answers", () => {
+    expect(kb.ask("What is the best roof in town?").answer?.id).toBe("night-bakery-f3");
+  });
+});
