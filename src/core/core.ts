@@ -81,6 +81,8 @@ const ASIDE_WEIGHT = 0.1;
 const QUOTE_TIEBREAK = 0.9;
 /** "What did X say?" asked of a fact that reports no speech ("X is a nurse"): dev sets +3 answers, none lost. */
 const SPEECHLESS = 0.7;
+/** "What did X say?" reaching words that are someone else's: ranking only (dev +1 answer, none lost). */
+const OTHERS_WORDS = 0.8;
 const SPEECH =
   /\b(say|said|says|saying|tell|told|tells|think|thinks|thought|quote|quotes|quoted|claim|claims|claimed|believe|believes|opinion|view|views|feel|feels|felt|describe|described|call|called|calls|argue|argued|argues|warn|warned|warns|post|posted|wrote|write|writes|statement|words|according|mean|meant|react|reacted|respond|responded|response|comment|comments|commented|add|added|admit|admitted|insist|insisted|explain|explained|blog)\b/;
 /**
@@ -466,6 +468,10 @@ export class Core {
     // Unless the question asks what someone said, an entry that states the answer beats a quote that touches it.
     const asksSpeech = SPEECH.test(fold(q).replace(FILLER_SPEECH, " "));
     const quoteFactor = asksSpeech ? 1 : QUOTE_TIEBREAK;
+    // The people the question names ("Moe"), as the knowledge base writes them with a capital.
+    const askedPeople = new Set(
+      terms.filter((t) => this.personWords.has(t.word) && this.nameSources.has(stem(t.word))).map((t) => t.word),
+    );
     const weighted = terms.filter((t) => t.weight > 0);
     const totalWeight = weighted.reduce((a, t) => a + t.weight, 0);
     // A long message holds more than any one sentence can: beyond its heaviest words, the rest count for less.
@@ -586,6 +592,12 @@ export class Core {
         let uncounted = 1;
         // "What did X say?": a fact that reports no speech ("X is a nurse") is not what X said.
         if (asksSpeech && e.kind !== "quote" && !this.saysSpeech(h.doc)) quoted = SPEECHLESS;
+        // "What did Moe say?": someone else's words about Moe (a quote by another, a fact attributed to another) rank
+        // below what Moe said.
+        if (asksSpeech && askedPeople.size > 0) {
+          const who = sp ? `${sp.name} ${sp.aliases.join(" ")}` : e.kind === "fact" ? (e.attribution ?? "") : "";
+          if (who !== "" && !words(who).some((w) => askedPeople.has(w))) quoted *= OTHERS_WORDS;
+        }
         // "How big is Europa?": a size with its unit ("1,900-mile-wide") beats any other number.
         if (measures !== null && fits && measures(e.text)) boost = COUNT_BOOST;
         // "How old is Esther Adeyemi-Lowe?": "Adeyemi-Lowe, 52," beats another's age in the same sentence.

@@ -369,3 +369,29 @@ describe("requests for instructions or a recommendation", () => {
     expect(kb.ask("What is the best roof in town?").answer?.id).toBe("night-bakery-f3");
   });
 });
+
+describe("what someone said", () => {
+  const kb = tinyKnowledge([
+    velmar,
+    {
+      id: "ferry-strike",
+      title: "Ferry strike ends after eleven days",
+      facts: ["Sealink's chief executive, Anders Moe, said the deal would cost every passenger something."],
+    },
+  ]);
+  kb.entries.push({
+    kind: "fact",
+    id: "ferry-strike-i1",
+    text: "The Kiln Review wrote that Anders Moe says the deal will cost passengers.",
+    tags: [],
+    questions: [],
+    sourceId: "ferry-strike",
+    attribution: "Marit Hallgren (interview)",
+  });
+  kb.speakers.push({ id: "anders-moe", name: "Anders Moe", aliases: ["Moe"] });
+  const core = createCore(kb);
+
+  it("'what did X say?' prefers X's words to someone else's words about X", () => {
+    expect(core.ask("What did Moe say about the deal?").answer?.id).toBe("ferry-strike-f1");
+  });
+});
