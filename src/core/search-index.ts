@@ -59,10 +59,11 @@ function knownEnglish(w: string): boolean {
   return m !== null && (isKnownEnglish(m[1]!) || (w.endsWith("ed") && isKnownEnglish(w.slice(0, -1))));
 }
 
-function sharedPrefix(a: string, b: string): number {
+/** "fishermen" for "fisherman", "legal" for "legally": one word ends where the other does or extends it. */
+function isFormOf(a: string, b: string): boolean {
   let i = 0;
   while (i < a.length && i < b.length && a[i] === b[i]) i++;
-  return i;
+  return i === Math.min(a.length, b.length) || i >= 0.75 * Math.max(a.length, b.length);
 }
 
 /** One word of a question and what it was matched as. */
@@ -425,6 +426,7 @@ export class SearchIndex {
       };
       const expand = (w: string, q: number) => {
         let base = this.surface.get(w) ?? stem(w);
+        const own = base;
         let quality = q;
         // "Iraq" is not a typo of "Iran": only words English does not know are corrected.
         if (!this.termIds.has(base) && !knownEnglish(w)) {
@@ -432,7 +434,7 @@ export class SearchIndex {
           // never a typo of a different one ("type", "walkout").
           const real = inThesaurus(w);
           const fix = this.typos.correct(w);
-          if (fix && (!real || sharedPrefix(w, fix.word) >= 0.75 * Math.max(w.length, fix.word.length))) {
+          if (fix && (!real || isFormOf(w, fix.word))) {
             base = this.surface.get(fix.word)!;
             quality = q * fix.quality;
           } else if (q === 1 && !real && !synonymsOf(base) && STOP_TYPOS.correct(w)) stopTypo = true;
@@ -440,12 +442,13 @@ export class SearchIndex {
         add(base, quality);
         // A word the knowledge base never uses may be a form of one it does ("economically" → "economic"). Only
         // WordNet's related forms of the main sense: its synonyms also matched questions the articles do not answer.
-        if (!this.termIds.has(base))
+        // Also beside a correction ("legally" → "legal" by either way, the better one counting).
+        if (!this.termIds.has(own))
           for (const r of relatedWords(w)) {
             if (r.quality < QUALITY.A || r.word.includes(" ")) continue;
             const rs = this.surface.get(r.word) ?? stem(r.word);
             // "total number": a form of a word the question asks already adds nothing but a second match.
-            if (!asked.has(rs)) add(rs, r.quality * quality);
+            if (!asked.has(rs)) add(rs, r.quality * q);
           }
         for (const [syn, sw] of synonymsOf(base) ?? []) add(syn, sw * quality);
         for (const r of this.related.get(base) ?? []) add(r, DEMONYM_QUALITY * quality);

@@ -301,6 +301,7 @@ describe("a real word is not a typo of another", () => {
       "The minister called the walkout theatre for the cameras.",
       "Orchard owners have planted 150 young trees this winter.",
       "Three fishermen were rescued off the coast.",
+      "Which apps are legal in Orlany is set by the fisheries ministry.",
     ],
   };
   const kb = createCore(tinyKnowledge([talks, bakery]));
@@ -313,6 +314,7 @@ describe("a real word is not a typo of another", () => {
   it("but a misspelling, or another form of a word here, still finds it", () => {
     expect(kb.ask("who called the walkuot theatre").answer?.id).toBe("fishing-talks-f1");
     expect(kb.ask("How many fisherman were rescued?").answer?.id).toBe("fishing-talks-f3");
+    expect(kb.ask("which apps can be used legally in orlany").answer?.confidence).toBeGreaterThan(0.75);
   });
 });
 
