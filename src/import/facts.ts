@@ -345,10 +345,10 @@ export function makeFacts(
   speakerNames: readonly string[] = [],
   interview: Interview | null = null,
   people: readonly PersonHint[] = [],
+  described: readonly string[] = speakerNames,
 ): FactDraft[] {
-  const asked = new Set(
-    speakerNames.flatMap((n) => [`who is ${n}?`, `what is ${n}'s job?`].map((q) => q.toLowerCase())),
-  );
+  // `described`: the people whose who-is fact the draft writes itself; only they are not asked about here.
+  const asked = new Set(described.flatMap((n) => [`who is ${n}?`, `what is ${n}'s job?`].map((q) => q.toLowerCase())));
   const facts: FactDraft[] = [];
   const seen: string[] = [];
   const key = (t: string) =>
@@ -364,6 +364,7 @@ export function makeFacts(
     people,
   );
   const roles = personRoles(paragraphs, vocab);
+  const fullName = (n: string) => fullNameOf(n, vocab, speakerNames);
   const askedOf = new Map<string, number>();
   let lastSentence: string | undefined;
   let lastMain: FactDraft | undefined;
@@ -392,7 +393,11 @@ export function makeFacts(
         .replace(DATELINE, "")
         .trim();
       // "She is 17." is short but says something about the person before it.
-      const brief = SHORT_CLAIM.test(clean) && refs.resolve(clean, upTo, !turn) !== null;
+      const brief =
+        SHORT_CLAIM.test(clean) &&
+        (/^(?:He|She)\s/.test(clean)
+          ? refs.resolve(clean, upTo, !turn) !== null
+          : fullName(clean.replace(/\s(?:is|was|turned|turns)\s.*$/, "")) !== null);
       if (isDebris(clean) && !brief) continue;
       for (const clause of clauses(clean)) {
         const { text, attribution } = splitAttribution(clause);
@@ -430,7 +435,7 @@ export function makeFacts(
           generated: [
             ...definitionQuestions(text),
             ...numberQuestions(text, vocab),
-            ...personQuestions(text, named, roles).filter(
+            ...personQuestions(text, named, roles, fullName).filter(
               (q) => !asked.has(q.toLowerCase()) && asked.add(q.toLowerCase()),
             ),
           ],
@@ -564,8 +569,8 @@ function clauses(sentence: string): string[] {
   });
 }
 
-/** A short sentence worth a fact when its pronoun resolves: "She is 17.", "He was 52." */
-const SHORT_CLAIM = /^(?:He|She) (?:is|was|turned|turns) \d{1,3}\.?$/;
+/** A short sentence worth a fact when its pronoun or name is a person's: "She is 17.", "Vollrath is 74." */
+const SHORT_CLAIM = /^(?:He|She|(?:\p{Lu}[\p{L}'’-]+\s){0,2}\p{Lu}[\p{L}'’-]+) (?:is|was|turned|turns) \d{1,3}\.?$/u;
 
 /** How many of a fact's own keyphrases become its tags. */
 const FACT_TAGS = 3;
@@ -665,11 +670,58 @@ function roleTags(text: string, named: string | null, roles: ReadonlyMap<string,
 }
 
 /**
- * "Who is X?" and "What is X's job?" for the sentence that says what a person named in the article (not a speaker:
- * speakers get their own who-is fact) is: "Yvonne Achebe-Lindgren, a labor economist at …"; "How old is X?" for
- * "X, 29," / "X, a 36-year-old …" / "She is 17." (the pronoun resolved to X). Only full names are asked about.
+ * The full name a person goes by in the article: a name of two words or more as it stands ("Tove Amundsen-Reyes"), a
+ * surname ("Okwu-Marsh", "Mr Trethewey") when exactly one full name the article writes ends with it (else the first
+ * such name among the speakers); null otherwise.
  */
-export function personQuestions(text: string, named: string | null, roles: ReadonlyMap<string, string>): string[] {
+export function fullNameOf(name: string, vocab: Vocabulary, speakers: readonly string[] = []): string | null {
+  const words = name
+    .replace(/^(?:(?:Mr|Mrs|Ms|Dr|Prof)\.?\s+)/, "")
+    .split(/\s+/)
+    .filter(Boolean);
+  while (words.length && CAPITALISED_STOP.has(words[0]!)) words.shift();
+  if (words.length === 0 || words.some((w) => !/^\p{Lu}[\p{L}'’-]+$/u.test(w))) return null;
+  const phrase = words.join(" ");
+  if (words.length >= 2) return looksLikePerson(phrase, vocab) ? phrase : null;
+  const owners = [...vocab.names].filter(
+    (n) => n.split(/\s+/).length >= 2 && n.split(/\s+/).at(-1) === phrase && looksLikePerson(n, vocab),
+  );
+  // "Quennell, 39," in a profile of Bettany Quennell that also quotes her sister Harriet: a surname alone is the
+  // person the article is about, the one quoted and named first (others of the family go by their first names).
+  const quoted = owners.filter((n) => speakers.includes(n));
+  return owners.length === 1 ? owners[0]! : (quoted[0] ?? null);
+}
+
+const PERSON_NAME = String.raw`(?<![\p{L}'’-])(?:(?:Mr|Mrs|Ms|Dr|Prof)\.?\s+)?((?:\p{Lu}[\p{L}'’-]+\s){0,3}\p{Lu}[\p{L}'’-]+)`;
+/** "X, 29," / "X, a 36-year-old" / "X is 74" / "X, is 17 and …": an age in apposition or after a copula. */
+const AGE_OF = [
+  new RegExp(`${PERSON_NAME},\\s+(?:\\d{1,3},|an?\\s+\\d{1,3}-year-old\\b)`, "gu"),
+  new RegExp(
+    `${PERSON_NAME},?\\s+(?:is|was)\\s+(?:\\d{1,3}|an?\\s+\\d{1,3}-year-old)(?![\\d.,]*\\d|\\s*(?:%|percent|per\\b|years?\\s+(?:ago|later|before|after|since)))\\b`,
+    "gu",
+  ),
+];
+/** What a person became or does for a living: "became general manager", "has worked nights on", "trained as". */
+const BECAME = String.raw`(?:became|has become|had become|serves as|served as|works as|worked as|trained as|has worked|has been)\s`;
+/** "X, 44, is a former engineer", "X, 52, has worked nights here", "X is a nurse from Kaldren": says who X is. */
+const DEFINED = new RegExp(
+  `${PERSON_NAME}(?:,\\s+\\d{1,3},?)?\\s+(?:(?:is|was)\\s+(?:a|an|the)\\s|${BECAME})|${PERSON_NAME},\\s+\\d{1,3},\\s+(?:a|an|the)\\s`,
+  "gu",
+);
+
+/**
+ * "Who is X?" and "What is X's job?" for the sentence that says what a person named in the article (not a speaker:
+ * speakers get their own who-is fact) is: "Yvonne Achebe-Lindgren, a labor economist at …", "Okwu-Marsh, 44, is a
+ * former telecoms engineer"; "How old is X?" for "X, 29," / "X, a 36-year-old …" / "Vollrath is 74." / "She is 17."
+ * (the pronoun resolved to X). Only full names are asked about: a surname is asked by the one full name the article
+ * gives with it (`fullName`, see {@link fullNameOf}), as a reader who read the article would.
+ */
+export function personQuestions(
+  text: string,
+  named: string | null,
+  roles: ReadonlyMap<string, string>,
+  fullName?: (name: string) => string | null,
+): string[] {
   const out: string[] = [];
   for (const name of roles.keys()) {
     if (!name.includes(" ")) continue;
@@ -682,9 +734,15 @@ export function personQuestions(text: string, named: string | null, roles: Reado
     )
       out.push(`Who is ${name}?`, `What is ${name}'s job?`);
   }
-  const age =
-    /\b((?:\p{Lu}[\p{L}'’-]+\s){1,3}?\p{Lu}[\p{L}'’-]+),\s+(?:\d{1,3},|an?\s+\d{1,3}-year-old\b)/u.exec(text)?.[1] ??
-    (named && /^(?:He|She) is (?:\d{1,3}|an?\s+\d{1,3}-year-old)\b/.test(text) ? named : null);
+  const full = fullName ?? ((n: string) => (n.includes(" ") ? n : null));
+  if (fullName)
+    for (const m of text.matchAll(DEFINED)) {
+      const name = full(m[1] ?? m[2]!);
+      if (name && !out.includes(`Who is ${name}?`)) out.push(`Who is ${name}?`);
+    }
+  let age: string | null = null;
+  for (const re of AGE_OF) for (const m of text.matchAll(re)) age ??= full(m[1]!);
+  if (!age && named && /^(?:He|She) is (?:\d{1,3}|an?\s+\d{1,3}-year-old)\b/.test(text)) age = named;
   if (age && age.includes(" ")) out.push(`How old is ${age}?`);
   return out;
 }

@@ -1,0 +1,126 @@
+import { describe, expect, it } from "vitest";
+import { draftKnowledge, relativeClause, type Attribution } from "../../src/import/draft.js";
+import { articleVocabulary, fullNameOf, makeFacts, personQuestions } from "../../src/import/facts.js";
+import { textArticle } from "./article.js";
+
+// Short texts written for these tests; every name is invented.
+const P = [
+  "The first time I meet Wenna Tarrick-Lowe, she is up a ladder outside the chapel.",
+  "Tarrick-Lowe, 44, is a former radio engineer who moved to the valley in 2018.",
+  "Her neighbour, Osric Pellew, 61, has worked the ferry for 30 years.",
+  "Pellew, 61, spoke to us on the quay at Dunmere.",
+  "Hebe Calloway lives in the last house on the lane.",
+  "Calloway is 74.",
+];
+const vocab = articleVocabulary(P);
+
+describe("fullNameOf: the full name a surname stands for", () => {
+  it("finds the one full name the article gives with the surname", () => {
+    expect(fullNameOf("Tarrick-Lowe", vocab)).toBe("Wenna Tarrick-Lowe");
+    expect(fullNameOf("Mr Pellew", vocab)).toBe("Osric Pellew");
+    expect(fullNameOf("Osric Pellew", vocab)).toBe("Osric Pellew");
+  });
+  it("prefers the quoted person when two of a family share it, and knows no one else", () => {
+    const v = articleVocabulary(["Ada Brisk runs the farm her father, Tobin Brisk, sold.", "Brisk, 39, was a clerk."]);
+    expect(fullNameOf("Brisk", v)).toBeNull();
+    expect(fullNameOf("Brisk", v, ["Ada Brisk"])).toBe("Ada Brisk");
+    expect(fullNameOf("Dunmere", vocab)).toBeNull();
+  });
+});
+
+describe("personQuestions: who-is and age questions under the full name", () => {
+  const full = (n: string) => fullNameOf(n, vocab);
+  it("asks who and how old from 'Surname, 44, is a …'", () => {
+    expect(personQuestions(P[1]!, null, new Map(), full)).toEqual([
+      "Who is Wenna Tarrick-Lowe?",
+      "How old is Wenna Tarrick-Lowe?",
+    ]);
+  });
+  it("asks who from 'has worked …' after an age, but only the age from 'spoke to us'", () => {
+    expect(personQuestions(P[2]!, null, new Map(), full)).toContain("Who is Osric Pellew?");
+    expect(personQuestions(P[3]!, null, new Map(), full)).toEqual(["How old is Osric Pellew?"]);
+  });
+  it("asks nothing under a surname it cannot tie to one full name", () => {
+    expect(personQuestions("Marrick, 50, is a baker.", null, new Map(), full)).toEqual([]);
+  });
+});
+
+describe("makeFacts: short age sentences and who-is questions", () => {
+  const facts = makeFacts(P, [], vocab);
+  it("keeps 'Calloway is 74.' as a fact, asking the age under the full name", () => {
+    const short = facts.find((f) => f.text === "Calloway is 74.");
+    expect(short?.generated).toContain("How old is Hebe Calloway?");
+    expect(makeFacts(["Nobody is 74."], [], vocab).map((f) => f.text)).toEqual([]);
+  });
+  it("asks who a speaker without a who-is fact of their own is, on the sentence that says it", () => {
+    const withSpeaker = makeFacts(P, [], vocab, ["Wenna Tarrick-Lowe"], null, [], []);
+    expect(withSpeaker.find((f) => f.text.startsWith("Tarrick-Lowe, 44"))!.generated).toContain(
+      "Who is Wenna Tarrick-Lowe?",
+    );
+    const described = makeFacts(P, [], vocab, ["Wenna Tarrick-Lowe"]);
+    expect(described.flatMap((f) => f.generated)).not.toContain("Who is Wenna Tarrick-Lowe?");
+  });
+});
+
+describe("draftKnowledge: who-is facts for speakers", () => {
+  const paragraphs = [
+    '"The boat was full by six," said Edda Morrow, who runs the chandlery on Quay Street.',
+    'Mrs Morrow\'s brother, Cal, who crews the pilot boat, was ashore that night. "I heard the maroons," he said.',
+    '"We had water up to our knees," Mr Brannock, 58, said. Sefton Brannock is the skipper of the Good Intent.',
+    '"Nobody saw it coming," said Ilse Varrow.',
+    "Varrow, 52, has worked at the lifeboat station for 19 years.",
+  ];
+  const at = (p: number, text: string) => {
+    const start = paragraphs[p]!.indexOf(text);
+    return { paragraph: p, start, end: start + text.length };
+  };
+  const quote = (p: number, text: string, speakerId: string) => ({
+    text,
+    speakerId,
+    ...at(p, text),
+    context: "",
+    confident: true,
+  });
+  const attribution: Attribution = {
+    speakers: [
+      { id: "morrow", name: "Edda Morrow", role: null, aliases: ["Morrow"], kind: "person", gender: "f" },
+      { id: "cal", name: "Cal", role: null, aliases: [], kind: "person", gender: "m" },
+      {
+        id: "brannock",
+        name: "Sefton Brannock",
+        role: "the skipper of the Good Intent",
+        aliases: ["Brannock", "Mr Brannock"],
+        kind: "person",
+        gender: "m",
+      },
+      { id: "varrow", name: "Ilse Varrow", role: null, aliases: ["Varrow"], kind: "person", gender: "f" },
+    ],
+    quotes: [
+      quote(0, "The boat was full by six,", "morrow"),
+      quote(1, "I heard the maroons,", "cal"),
+      quote(2, "We had water up to our knees,", "brannock"),
+      quote(3, "Nobody saw it coming,", "varrow"),
+    ],
+    warnings: [],
+  };
+  const d = draftKnowledge(textArticle(paragraphs), attribution, { id: "harbour" });
+  const fact = (start: string) => d.doc.facts.find((f) => f.text.startsWith(start));
+
+  it("keeps 'who' when the relative clause is all that says who a speaker is", () => {
+    expect(fact("Edda Morrow")?.text).toBe("Edda Morrow, who runs the chandlery on Quay Street.");
+  });
+  it("puts the noun phrase before the name first ('Mrs Morrow's brother, Cal, who …')", () => {
+    expect(fact("Mrs Morrow's brother")?.text).toBe("Mrs Morrow's brother, Cal, who crews the pilot boat.");
+    expect(relativeClause({ name: "Cal", aliases: [] }, paragraphs[1]!)?.lead).toBe("Mrs Morrow's brother");
+  });
+  it("gives a speaker's who-is fact the age the article puts beside the name where it quotes them", () => {
+    const who = fact("Sefton Brannock")!;
+    expect(who.text).toBe("Sefton Brannock, 58, is the skipper of the Good Intent.");
+    expect(who.generated_questions).toContain("How old is Sefton Brannock?");
+  });
+  it("asks who a speaker is on the sentence that says it, not on their first quote", () => {
+    expect(fact("Varrow, 52")!.generated_questions).toContain("Who is Ilse Varrow?");
+    const first = d.doc.quotes.find((q) => q.speaker === "varrow")!;
+    expect(first.generated_questions).not.toContain("Who is Ilse Varrow?");
+  });
+});
