@@ -226,9 +226,15 @@ const DEBRIS = [
 /** A dateline such as "KESTREL POINT, Calder (AN) — " or "DRENIC, June 18 (Meridian Wire) - ". */
 const DATELINE = /^[\p{Lu}][\p{Lu} .'’-]{2,}(?:,[^—–()\n]{0,40})?(?:\s*\([^)]{1,40}\))?\s+[—–-]{1,2}\s+/u;
 
+/** Below this many words a sentence is no fact on its own ("Read more.", "See?"). */
+const MIN_FACT_WORDS = 5;
+
+function wordCount(sentence: string): number {
+  return sentence.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
+}
+
 export function isDebris(sentence: string): boolean {
-  const words = sentence.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w));
-  if (words.length < 5) return true;
+  if (wordCount(sentence) < MIN_FACT_WORDS) return true;
   return DEBRIS.some((re) => re.test(sentence));
 }
 
@@ -377,6 +383,7 @@ export function makeFacts(
     const turn = interview?.answers.get(pi);
     const spans = quoted.filter((q) => q.paragraph === pi);
     let from = 0;
+    let held = "";
     for (const sentence of splitSentences(paragraph)) {
       let at = paragraph.indexOf(sentence, from);
       if (at < 0) at = from;
@@ -389,9 +396,17 @@ export function makeFacts(
         0,
       );
       if (isQuoteSentence(sentence, at, spans, quotedChars)) continue;
-      const clean = (turn && at < turn.prefix ? sentence.slice(turn.prefix - at) : sentence)
-        .replace(DATELINE, "")
-        .trim();
+      let clean = (turn && at < turn.prefix ? sentence.slice(turn.prefix - at) : sentence).replace(DATELINE, "").trim();
+      // An interview answer that opens short ("Because I counted.", "A small one, yes.") answers the question most
+      // directly: it is read with the sentence after it, not dropped as too short to be a fact.
+      if (held) {
+        clean = `${held} ${clean}`;
+        held = "";
+      }
+      if (turn && wordCount(clean) < MIN_FACT_WORDS && !DEBRIS.some((re) => re.test(clean))) {
+        held = clean;
+        continue;
+      }
       // "She is 17." is short but says something about the person before it.
       const brief =
         SHORT_CLAIM.test(clean) &&
@@ -467,6 +482,22 @@ export function makeFacts(
           });
         }
       }
+    }
+    // An answer that is all short ("Sleep."): still the answer to its question.
+    if (held && turn && /\p{L}{2}/u.test(held) && !seen.includes(key(held))) {
+      seen.push(key(held));
+      const fact: FactDraft = {
+        text: held,
+        tags: tagsFor(held, vocab, FACT_TAGS),
+        generated: [],
+        paragraph: pi,
+        sentence: held,
+      };
+      if (interview!.speaker) fact.attribution = `${interview!.speaker} (interview)`;
+      const k = askedOf.get(turn.question) ?? 0;
+      if (k < 2) fact.generated.push(turn.question);
+      askedOf.set(turn.question, k + 1);
+      facts.push(fact);
     }
   });
   return facts;

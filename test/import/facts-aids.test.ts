@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { draftKnowledge, relativeClause, type Attribution } from "../../src/import/draft.js";
 import { articleVocabulary, fullNameOf, makeFacts, personQuestions } from "../../src/import/facts.js";
+import { readInterview } from "../../src/import/interview.js";
 import { textArticle } from "./article.js";
 
 // Short texts written for these tests; every name is invented.
@@ -122,5 +123,28 @@ describe("draftKnowledge: who-is facts for speakers", () => {
     expect(fact("Varrow, 52")!.generated_questions).toContain("Who is Ilse Varrow?");
     const first = d.doc.quotes.find((q) => q.speaker === "varrow")!;
     expect(first.generated_questions).not.toContain("Who is Ilse Varrow?");
+  });
+});
+
+describe("makeFacts: an interview answer that opens short", () => {
+  const paragraphs = [
+    "Q&A: the lock keeper who kept the canal open",
+    "Q: Why did you refuse?",
+    "A: Because I measured it. The barges were two metres too wide for the lock at Ferrow.",
+    "Q: What happens now?",
+    "A: Sleep.",
+  ];
+  const interview = readInterview(paragraphs, "Q&A: the lock keeper", []);
+  const facts = makeFacts(paragraphs, [], articleVocabulary(paragraphs), [], interview);
+  it("reads the short answer with the sentence after it, under the question", () => {
+    const f = facts.find((x) => x.text.startsWith("Because I measured it."));
+    expect(f?.text).toBe("Because I measured it. The barges were two metres too wide for the lock at Ferrow.");
+    expect(f?.generated).toContain("Why did you refuse?");
+  });
+  it("keeps an answer that is all short as the answer to its question", () => {
+    expect(facts.find((x) => x.text === "Sleep.")?.generated).toEqual(["What happens now?"]);
+  });
+  it("still drops short sentences outside an interview", () => {
+    expect(makeFacts(["Because I measured it.", "See?"], [], vocab).map((f) => f.text)).toEqual([]);
   });
 });
