@@ -266,7 +266,33 @@ const MONTH =
 const MONEY = /[$£€¥]\s?\d|\b\d[\d.,]*\s?(bn|m|million|billion|trillion)?\s*(dollars|euros|pounds|tarvos|[A-Z]{3})\b/;
 const PERCENT = /\b\d[\d.,]*\s?(%|percent\b|per cent\b)(\s+of\s+((?:[\p{L}-]+\s?){1,4}))?/u;
 const COUNT =
-  /\b(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?(?:\s(?:million|billion|thousand|hundred))?|dozens|hundreds|thousands|millions)\s+((?:[\p{L}][\p{L}-]*\s?){1,3})/u;
+  /(?<![\d:.,-])\b(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?(?:\s(?:million|billion|thousand|hundred))?|dozens|hundreds|thousands|millions)\s+((?:[\p{L}][\p{L}-]*\s?){1,3})/gu;
+/** Not a count: a year ("in 2020 …"), a clock time ("11 pm"), a number after a noun ("ward 9 hands over"). */
+const NOT_COUNTED = /^(?:1[89]\d\d|20\d\d)$/;
+const AFTER_NUMBER_STOP =
+  /^(?:am|pm|a|p|back|near|across|since|ago|away|before|after|over|under|into|onto|up|down|out|off|each|every|per|later|earlier|more|less|fewer|or|and|but)$/;
+
+/**
+ * The thing a number counts, from the words after it: adjectives then nouns ("small radios", "affordable homes",
+ * "monthly users"), ending at the first other word ("14 acres back in 2020" → "acres", "30 passengers held signs" →
+ * "passengers"); "" when they name nothing (a verb, a name: "2,300 Threadwell announced").
+ */
+export function countedThing(after: string): string {
+  const ws = cutAtStop(after).split(/\s+/).filter(Boolean).slice(0, 3);
+  const out: string[] = [];
+  for (const w of ws) {
+    const lw = w.toLowerCase();
+    // A people's name counts them ("40 million Iranians"); any other capitalised word is a name, not a count.
+    if (/^\p{Lu}/u.test(w) && !/\p{Ll}(?:ans|ians|ers)$/u.test(w)) break;
+    if (AFTER_NUMBER_STOP.test(lw)) break;
+    const noun = isNamingWord(lw) || /^\p{Lu}/u.test(w);
+    if (!noun && out.some((x) => isNamingWord(x.toLowerCase()))) break;
+    out.push(w);
+    if (noun && !isNamingWord(ws[out.length]?.toLowerCase() ?? "")) break;
+  }
+  while (out.length && !(isNamingWord(out.at(-1)!.toLowerCase()) || /^\p{Lu}/u.test(out.at(-1)!))) out.pop();
+  return out.join(" ");
+}
 
 /**
  * The generated questions for a fact with numbers: "How many services?", "What percentage of web traffic?", "How much
@@ -285,15 +311,17 @@ export function numberQuestions(text: string, vocab: Vocabulary): string[] {
   if (MONEY.test(text)) {
     if (/\bcost/i.test(text)) out.push(`How much did ${topic} cost?`);
   } else if (!pct) {
-    const count = COUNT.exec(text);
-    const noun = count ? cutAtStop(count[2]!) : "";
-    if (
-      count &&
-      noun &&
-      !/^(years?|months?|weeks?|days?|hours?|minutes?|percent|per)\b/i.test(noun) &&
-      !MONTH.test(noun)
-    )
+    for (const count of text.matchAll(COUNT)) {
+      if (NOT_COUNTED.test(count[1]!)) continue;
+      // "ward 9", "bay 3": a number after a noun labels it.
+      const before = /([\p{L}]+)\s+$/u.exec(text.slice(0, count.index))?.[1];
+      if (before && /^\p{Ll}+[^s]$/u.test(before) && !STOP_WORDS.has(before) && isNamingWord(before)) continue;
+      const noun = countedThing(count[2]!);
+      if (!noun || /^(years?|months?|weeks?|days?|hours?|minutes?|percent|per)\b/i.test(noun) || MONTH.test(noun))
+        continue;
       out.push(`How many ${noun}?`);
+      break;
+    }
   }
   return out.filter((q) => q.length >= 3 && q.length <= 200).slice(0, 2);
 }

@@ -1,6 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { draftKnowledge, relativeClause, type Attribution } from "../../src/import/draft.js";
-import { articleVocabulary, fullNameOf, makeFacts, personQuestions } from "../../src/import/facts.js";
+import {
+  articleVocabulary,
+  countedThing,
+  fullNameOf,
+  makeFacts,
+  numberQuestions,
+  personQuestions,
+} from "../../src/import/facts.js";
 import { readInterview } from "../../src/import/interview.js";
 import { textArticle } from "./article.js";
 
@@ -146,5 +153,24 @@ describe("makeFacts: an interview answer that opens short", () => {
   });
   it("still drops short sentences outside an interview", () => {
     expect(makeFacts(["Because I measured it.", "See?"], [], vocab).map((f) => f.text)).toEqual([]);
+  });
+});
+
+describe("numberQuestions: what a number counts", () => {
+  const v = articleVocabulary([""]);
+  it("asks about the counted thing, adjectives kept, the words after it left out", () => {
+    expect(countedThing("small radios on roofs")).toBe("small radios");
+    expect(countedThing("acres back in 2020")).toBe("acres");
+    expect(countedThing("passengers held signs")).toBe("passengers");
+    expect(countedThing("Iranians, or roughly half")).toBe("Iranians");
+  });
+  it("asks nothing of a year, a clock time, a label or a name after the number", () => {
+    expect(numberQuestions("In February 2025 Threadwell announced it would shut down on 30 April.", v)).toEqual([]);
+    expect(numberQuestions("At 7:45 p.m. the day shift at ward 9 hands over to the night.", v)).toEqual([]);
+    expect(numberQuestions("Nobody edits after 11 pm on a school night here.", v)).toEqual([]);
+  });
+  it("passes a year or a label to count what comes after", () => {
+    expect(numberQuestions("In 2020 the company had 9,000 drivers in three cities.", v)).toEqual(["How many drivers?"]);
+    expect(numberQuestions("The firm employs 140 people and checks ages.", v)).toEqual(["How many people?"]);
   });
 });
