@@ -402,10 +402,19 @@ export function makeFacts(
   const askedOf = new Map<string, number>();
   let lastSentence: string | undefined;
   let lastMain: FactDraft | undefined;
+  let heading: string | null = null;
+  let headingUses = 0;
   paragraphs.forEach((paragraph, pi) => {
     // An interviewer's question is not a fact; it is what the answer after it answers.
     if (interview?.questions.has(pi)) {
       for (const sentence of splitSentences(paragraph)) refs.observe(sentence);
+      return;
+    }
+    // An explainer's subheading ("Who is challenging it, and why?") is no fact either: the paragraphs under it answer
+    // it, and their first facts learn it as a question.
+    if (!interview && isSubheading(paragraph)) {
+      heading = paragraph.trim();
+      headingUses = 0;
       return;
     }
     const turn = interview?.answers.get(pi);
@@ -486,6 +495,10 @@ export function makeFacts(
           sentence,
         };
         if (attribution) fact.attribution = attribution;
+        if (heading && headingUses < 2) {
+          fact.generated.unshift(heading);
+          headingUses++;
+        }
         if (turn) {
           // The interviewee's words: credited to them, and the first two facts of an answer learn its question.
           if (!attribution && interview!.speaker) fact.attribution = `${interview!.speaker} (interview)`;
@@ -529,6 +542,12 @@ export function makeFacts(
     }
   });
   return facts;
+}
+
+/** A paragraph that is one short question of the reporter's own (not a quotation): a subheading. */
+function isSubheading(paragraph: string): boolean {
+  const p = paragraph.trim();
+  return p.length <= 120 && /\?$/.test(p) && !/["“”«»]/.test(p) && splitSentences(p).length === 1;
 }
 
 /** A sentence that lists or exemplifies what the one before announced. */

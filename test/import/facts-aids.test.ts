@@ -174,3 +174,23 @@ describe("numberQuestions: what a number counts", () => {
     expect(numberQuestions("The firm employs 140 people and checks ages.", v)).toEqual(["How many people?"]);
   });
 });
+
+describe("makeFacts: an explainer's subheadings", () => {
+  const paragraphs = [
+    "The canal law, explained: what changes for boat owners and what happens next this spring.",
+    "Who has to register?",
+    "Every boat longer than seven metres that moors on the canal for more than two nights must be registered.",
+    "Houseboats moored at a private wharf are exempt from the rule entirely.",
+    "The first inspections begin at the Ferrow lock in March, the waterways board said.",
+    '"Why now?" asked one owner at the meeting in Ferrow last week.',
+  ];
+  const facts = makeFacts(paragraphs, [], articleVocabulary(paragraphs));
+  it("is no fact, and is the question the first two facts under it answer", () => {
+    expect(facts.map((f) => f.text)).not.toContain("Who has to register?");
+    const asked = facts.filter((f) => f.generated.includes("Who has to register?")).map((f) => f.text);
+    expect(asked).toEqual([paragraphs[2], paragraphs[3]]);
+  });
+  it("is not read into a quoted question", () => {
+    expect(facts.some((f) => f.text.startsWith('"Why now?"'))).toBe(true);
+  });
+});
