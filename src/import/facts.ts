@@ -432,8 +432,15 @@ export function makeFacts(
         (n, q) => n + Math.max(0, Math.min(q.end + 1, at + sentence.length) - Math.max(q.start - 1, at)),
         0,
       );
-      if (isQuoteSentence(sentence, at, spans, quotedChars)) continue;
-      let clean = (turn && at < turn.prefix ? sentence.slice(turn.prefix - at) : sentence).replace(DATELINE, "").trim();
+      let own = sentence;
+      if (isQuoteSentence(sentence, at, spans, quotedChars)) {
+        // "On my first day the head of the board, Oddvar Lien, showed me the accounts and said, "…"": the quotation
+        // is a quote entry; what the reporting before it says is a fact of its own.
+        const lead = quoteLeadIn(sentence, at, spans);
+        if (!lead || (turn && at + lead.length <= turn.prefix)) continue;
+        own = lead;
+      }
+      let clean = (turn && at < turn.prefix ? own.slice(turn.prefix - at) : own).replace(DATELINE, "").trim();
       // An interview answer that opens short ("Because I counted.", "A small one, yes.") answers the question most
       // directly: it is read with the sentence after it, not dropped as too short to be a fact.
       if (held) {
@@ -542,6 +549,31 @@ export function makeFacts(
     }
   });
   return facts;
+}
+
+const SPEECH_VERBS = "said|says|told|tells|added|adds|asked|asks|wrote|writes|explained|replied|recalled|warned";
+/** "…, and he always said," / "… and said:" / "She told me": the speech formula that hands over to a quotation. */
+const SAID_TAIL = new RegExp(
+  `(?:,?\\s+(?:and|but|then)\\s+)?(?:,?\\s*(?:he|she|they|I|we|it)\\s+)?(?:(?:always|once|then|later|simply|just|often|never)\\s+)?(?:${SPEECH_VERBS})(?:\\s+(?:me|us|him|her|them|the \\w+))?(?:\\s+(?:that|this))?[\\s,:–—-]*$`,
+  "iu",
+);
+
+/**
+ * The reporting before a sentence's first quotation, when it says something of its own ("My grandfather was a joiner
+ * at the shipyard, and he always said, "…"" → "My grandfather was a joiner at the shipyard."): six words or more with
+ * a verb, once the speech formula that hands over to the quotation is cut. Null otherwise.
+ */
+export function quoteLeadIn(sentence: string, at: number, spans: readonly QuoteSpan[]): string | null {
+  const first = spans
+    .filter((q) => q.start - 1 >= at && q.start - 1 < at + sentence.length)
+    .sort((a, b) => a.start - b.start)[0];
+  if (!first) return null;
+  const before = sentence.slice(0, first.start - 1 - at);
+  const tail = SAID_TAIL.exec(before);
+  if (!tail || tail.index === 0) return null;
+  const lead = before.slice(0, tail.index).replace(/[\s,;:–—-]+$/u, "");
+  if (wordCount(lead) < 6 || !FINITE.test(lead) || /["“”«»]/.test(lead)) return null;
+  return `${lead}.`;
 }
 
 /** A paragraph that is one short question of the reporter's own (not a quotation): a subheading. */

@@ -7,6 +7,7 @@ import {
   makeFacts,
   numberQuestions,
   personQuestions,
+  quoteLeadIn,
 } from "../../src/import/facts.js";
 import { readInterview } from "../../src/import/interview.js";
 import { textArticle } from "./article.js";
@@ -192,5 +193,34 @@ describe("makeFacts: an explainer's subheadings", () => {
   });
   it("is not read into a quoted question", () => {
     expect(facts.some((f) => f.text.startsWith('"Why now?"'))).toBe(true);
+  });
+});
+
+describe("quoteLeadIn: what the reporting before a quotation says", () => {
+  const lead = (s: string, q: string) => {
+    const start = s.indexOf(q);
+    return quoteLeadIn(s, 0, [{ paragraph: 0, start, end: start + q.length }]);
+  };
+  it("keeps the reporting as a fact, the speech formula cut", () => {
+    expect(
+      lead(
+        'My uncle was a cooper at the brewery, and he always said, "Oak forgives nothing."',
+        "Oak forgives nothing.",
+      ),
+    ).toBe("My uncle was a cooper at the brewery.");
+    expect(
+      lead('On my first day the chair of the trust, Edda Vorn, showed me the ledgers and said, "Fix it."', "Fix it."),
+    ).toBe("On my first day the chair of the trust, Edda Vorn, showed me the ledgers.");
+  });
+  it("gives nothing for a bare attribution or a quotation that opens the sentence", () => {
+    expect(lead('Vorn said: "We have to admit it was late."', "We have to admit it was late.")).toBeNull();
+    expect(lead('"It is over," she said to the crowd at the quay.', "It is over,")).toBeNull();
+  });
+  it("makes the lead-in a fact beside the quote entry", () => {
+    const p = 'My uncle was a cooper at the brewery, and he always said, "Oak forgives nothing, and neither do I."';
+    const q = "Oak forgives nothing, and neither do I.";
+    const start = p.indexOf(q);
+    const facts = makeFacts([p], [{ paragraph: 0, start, end: start + q.length }], articleVocabulary([p]));
+    expect(facts.map((f) => f.text)).toEqual(["My uncle was a cooper at the brewery."]);
   });
 });
