@@ -326,6 +326,21 @@ export function numberQuestions(text: string, vocab: Vocabulary): string[] {
   return out.filter((q) => q.length >= 3 && q.length <= 200).slice(0, 2);
 }
 
+const POPULATION =
+  /(?:\b(\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+){0,2}),\s+an?|\b[Tt]he)\s+(?:[\p{Ll}-]+\s+){0,2}?(country|nation|state|city|town|village|island|region|province|county|district)\s+of\s+(?:(?:about|around|some|roughly|nearly|almost|more than|just over|fewer than)\s+)?[\d.,]+(?:\s+(?:million|billion|thousand))?\s+(?:people|inhabitants|residents)\b/u;
+
+/**
+ * "What is the population of Karsovia?" for "Karsovia, a country of 6.2 million people"; "How many people live in the
+ * town?" for "the town of 1,800 people": how news gives a place's size, and how readers ask it.
+ */
+export function populationQuestions(text: string): string[] {
+  const m = POPULATION.exec(text);
+  if (!m) return [];
+  return m[1]
+    ? [`What is the population of ${m[1]}?`, `How many people live in ${m[1]}?`]
+    : [`How many people live in the ${m[2]}?`];
+}
+
 const NAMING_VERB = String.raw`(?:called|call|calls|known as|nicknamed|dubbed|named|termed|labell?ed|branded)`;
 const QUOTED_TERM = new RegExp(
   String.raw`\b${NAMING_VERB}\s+(?:(?:it|them|this|the \w+)\s+)?["“‘]([^"“”‘’]{2,60}?)[,.]?["”’]`,
@@ -494,6 +509,7 @@ export function makeFacts(
           generated: [
             ...definitionQuestions(text),
             ...numberQuestions(text, vocab),
+            ...populationQuestions(text),
             ...personQuestions(text, named, roles, fullName).filter(
               (q) => !asked.has(q.toLowerCase()) && asked.add(q.toLowerCase()),
             ),

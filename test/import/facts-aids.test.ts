@@ -224,3 +224,18 @@ describe("quoteLeadIn: what the reporting before a quotation says", () => {
     expect(facts.map((f) => f.text)).toEqual(["My uncle was a cooper at the brewery."]);
   });
 });
+
+describe("populationQuestions: a place's size as news gives it", () => {
+  it("asks the population of a place described as 'a country of N people'", () => {
+    expect(populationQuestions("Drivers in Marvessa, a country of 3.4 million people, went on strike.")).toEqual([
+      "What is the population of Marvessa?",
+      "How many people live in Marvessa?",
+    ]);
+    expect(populationQuestions("The ferry is all the town of 900 residents has.")).toEqual([
+      "How many people live in the town?",
+    ]);
+  });
+  it("asks nothing of a place with no head count", () => {
+    expect(populationQuestions("The city of Drummel has 40 cafes and one cinema.")).toEqual([]);
+  });
+});
