@@ -7,6 +7,7 @@ import {
   makeFacts,
   numberQuestions,
   personQuestions,
+  populationQuestions,
   quoteLeadIn,
 } from "../../src/import/facts.js";
 import { readInterview } from "../../src/import/interview.js";
