@@ -328,6 +328,16 @@ export function draftKnowledge(
         tags: tagsFor(`${s.name}, ${more.clause}`, vocab, 4),
         generated_questions: [`Who is ${s.name}?`, ...(age ? [`How old is ${s.name}?`] : [])],
       });
+    } else if (s.kind === "person" && !isDescription(s.name) && roleBefore(s, body)) {
+      // "The council leader on Vorren Sør, Ingrid Falk, rang me": the article's noun phrase before the name says who
+      // she is, restated as the who-is fact a role would give.
+      const lead = roleBefore(s, body)!;
+      facts.push({
+        id: unique(`who-is-${sid}`, entryIds),
+        text: `${s.name} is ${lead}.`,
+        tags: tagsFor(`${s.name}, ${lead}`, vocab, 4),
+        generated_questions: [`Who is ${s.name}?`, `What is ${s.name}'s job?`],
+      });
     } else if (!isDescription(s.name)) undescribed.push(s);
   }
   const interview = readInterview(article.paragraphs, article.title, article.reporters);
@@ -545,6 +555,25 @@ export function relativeClause(
   // article puts before the name says who the person is too, and goes first among the appositives.
   const lead = ROLE_LEAD.exec(body.slice(Math.max(0, m.index - 100), m.index))?.[1];
   return lead ? { appositives, clause, lead: capitalise(lead) } : { appositives, clause };
+}
+
+/**
+ * The noun phrase the article sets before a speaker's name as an appositive ("the head of the board, Oddvar Lien,"
+ * → "the head of the board"), lower-cased at its start; null when it sets none.
+ */
+function roleBefore(s: { name: string; aliases: readonly string[] }, body: string): string | null {
+  const names = [s.name, ...s.aliases].filter((n) => /^\p{Lu}/u.test(n) && n.length >= 3);
+  if (!names.length) return null;
+  const re = new RegExp(
+    `(?:^|[.!?]\\s+|[,;:]\\s+|\\s)(?<!\\b(?:[Oo]n|[Ii]n|[Aa]t|[Oo]f|[Ff]rom|[Tt]o|[Nn]ear|[Bb]y|[Ff]or|[Ww]ith|[Ii]nto|[Oo]ver|[Uu]nder|[Aa]cross|[Oo]utside|[Ii]nside)\\s)((?:The|the|A|a|An|an|Her|her|His|his|Their|their|Its|its|Our|our|(?:\\p{Lu}[\\p{L}'’-]*\\s+){0,2}\\p{Lu}[\\p{L}'’-]*['’]s)\\s+\\p{Ll}[\\p{L}'’-]*(?:\\s+[\\p{L}'’-]+){0,5}?),\\s+(?:${names.map(escapeRe).join("|")}),`,
+    "u",
+  );
+  const m = re.exec(body);
+  if (!m) return null;
+  const lead = m[1]!;
+  // "In the end, Falk," is no noun phrase: it needs a noun, not a time or a clause.
+  if (/\b(?:said|says|told|asked|when|after|before|end|time|day|week|year)\b/.test(lead)) return null;
+  return /^(?:The|A|An|Her|His|Their|Its|Our)\s/.test(lead) ? lead.charAt(0).toLowerCase() + lead.slice(1) : lead;
 }
 
 /** The age the article gives in apposition to a speaker's name or alias ("Mr Trethewey, 58,"); null when none. */

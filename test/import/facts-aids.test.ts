@@ -79,6 +79,8 @@ describe("draftKnowledge: who-is facts for speakers", () => {
     '"We had water up to our knees," Mr Brannock, 58, said. Sefton Brannock is the skipper of the Good Intent.',
     '"Nobody saw it coming," said Ilse Varrow.',
     "Varrow, 52, has worked at the lifeboat station for 19 years.",
+    'The harbour master on Skarn Island, Bryn Tolley, rang me. "Hold the line," he said.',
+    'In a cottage on the edge of Dunmere, Mab Kettle, 80, keeps bees. "They know me," she said.',
   ];
   const at = (p: number, text: string) => {
     const start = paragraphs[p]!.indexOf(text);
@@ -104,12 +106,16 @@ describe("draftKnowledge: who-is facts for speakers", () => {
         gender: "m",
       },
       { id: "varrow", name: "Ilse Varrow", role: null, aliases: ["Varrow"], kind: "person", gender: "f" },
+      { id: "tolley", name: "Bryn Tolley", role: null, aliases: ["Tolley"], kind: "person", gender: "m" },
+      { id: "kettle", name: "Mab Kettle", role: null, aliases: ["Kettle"], kind: "person", gender: "f" },
     ],
     quotes: [
       quote(0, "The boat was full by six,", "morrow"),
       quote(1, "I heard the maroons,", "cal"),
       quote(2, "We had water up to our knees,", "brannock"),
       quote(3, "Nobody saw it coming,", "varrow"),
+      quote(5, "Hold the line,", "tolley"),
+      quote(6, "They know me,", "kettle"),
     ],
     warnings: [],
   };
@@ -127,6 +133,12 @@ describe("draftKnowledge: who-is facts for speakers", () => {
     const who = fact("Sefton Brannock")!;
     expect(who.text).toBe("Sefton Brannock, 58, is the skipper of the Good Intent.");
     expect(who.generated_questions).toContain("How old is Sefton Brannock?");
+  });
+  it("restates the noun phrase the article sets before a speaker's name as their who-is fact", () => {
+    expect(fact("Bryn Tolley")?.text).toBe("Bryn Tolley is the harbour master on Skarn Island.");
+    expect(fact("Bryn Tolley")?.generated_questions).toContain("Who is Bryn Tolley?");
+    // "on the edge of Dunmere, Mab Kettle," is a place, not who she is.
+    expect(d.doc.facts.some((f) => f.text.startsWith("Mab Kettle is"))).toBe(false);
   });
   it("asks who a speaker is on the sentence that says it, not on their first quote", () => {
     expect(fact("Varrow, 52")!.generated_questions).toContain("Who is Ilse Varrow?");
