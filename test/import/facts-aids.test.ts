@@ -7,6 +7,7 @@ import {
   makeFacts,
   numberQuestions,
   personQuestions,
+  personRoles,
   populationQuestions,
   quoteLeadIn,
 } from "../../src/import/facts.js";
@@ -250,5 +251,12 @@ describe("populationQuestions: a place's size as news gives it", () => {
   });
   it("asks nothing of a place with no head count", () => {
     expect(populationQuestions("The city of Drummel has 40 cafes and one cinema.")).toEqual([]);
+  });
+});
+
+describe("personRoles: a vessel or a machine is no one's job", () => {
+  it("does not read 'the trawler Morwenna Belle' as a person's role", () => {
+    const ps = ["The 18-metre trawler Kittiwake Rose began taking on water south of Penhallow Head at 1am."];
+    expect(personRoles(ps, articleVocabulary(ps)).has("Kittiwake Rose")).toBe(false);
   });
 });
