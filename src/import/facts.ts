@@ -155,7 +155,18 @@ export function keyphrases(text: string, vocab: Vocabulary): string[] {
 
 /** The keyphrases of a text that name things (for "what did X say about Y?"): names and nouns only. */
 export function topicsOf(text: string, vocab: Vocabulary): string[] {
-  return keyphrases(text, vocab).filter((k) => /^\p{Lu}/u.test(k) || isNamingWord(k));
+  return keyphrases(text, vocab).filter(
+    (k) => (/^\p{Lu}/u.test(k) && !notAName(k)) || (/^\p{Ll}/u.test(k) && isNamingWord(k)),
+  );
+}
+
+/**
+ * A capitalised word that names nothing: a pronoun's contraction ("I'm", "You'll", "Now I'm") or a common word that
+ * opened a quotation ("'Have you ever…'", "Then").
+ */
+function notAName(phrase: string): boolean {
+  if (/(?:^|\s)(?:I|You|We|They|He|She|It|That|There|What)['’]\p{Ll}+$/u.test(phrase)) return true;
+  return !phrase.includes(" ") && (STOP_WORDS.has(phrase.toLowerCase()) || CAPITALISED_STOP.has(phrase));
 }
 
 /** A place name and its demonyms: "Iran" → Iran, Iranian(s); "Tarvosia" → Tarvosia, Tarvosian(s). */

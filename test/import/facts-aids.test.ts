@@ -10,6 +10,7 @@ import {
   personRoles,
   populationQuestions,
   quoteLeadIn,
+  topicsOf,
 } from "../../src/import/facts.js";
 import { readInterview } from "../../src/import/interview.js";
 import { textArticle } from "./article.js";
@@ -258,5 +259,18 @@ describe("personRoles: a vessel or a machine is no one's job", () => {
   it("does not read 'the trawler Morwenna Belle' as a person's role", () => {
     const ps = ["The 18-metre trawler Kittiwake Rose began taking on water south of Penhallow Head at 1am."];
     expect(personRoles(ps, articleVocabulary(ps)).has("Kittiwake Rose")).toBe(false);
+  });
+});
+
+describe("topicsOf: what a quote is about", () => {
+  const v = articleVocabulary(["Marit Hallgren met the crews on the quay."]);
+  it("is never a pronoun's contraction or a word that opened a quotation", () => {
+    const topics = topicsOf("I'm with your crews, but I have a school with no teachers on the island.", v);
+    expect(topics).not.toContain("I'm");
+    expect(topics).toContain("teachers");
+    expect(topicsOf("My manager asked me, 'Have you ever made cider?' and I said no.", v)).not.toContain("Have");
+  });
+  it("keeps the names a quote mentions", () => {
+    expect(topicsOf("The crews will wait for Marit Hallgren on the quay.", v)).toContain("Marit Hallgren");
   });
 });
