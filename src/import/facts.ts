@@ -352,6 +352,22 @@ export function populationQuestions(text: string): string[] {
     : [`How many people live in the ${m[2]}?`];
 }
 
+const RANK =
+  /\b(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d{1,3}(?:st|nd|rd|th))[\s-]+(?:biggest|largest|highest|lowest|smallest|fastest|slowest|busiest|most|least|best|worst)\b/i;
+const RANK_WHERE =
+  /\b(?:in the (world|country|region|state|city|league|nation|continent)|(worldwide|globally|nationally))\b/i;
+
+/**
+ * "How does it rank in the world?" for a sentence that ranks something ("…, the fifth biggest increase in the world"):
+ * readers ask for the rank, the sentence gives an ordinal and a superlative.
+ */
+export function rankQuestions(text: string): string[] {
+  if (!RANK.test(text)) return [];
+  const where = RANK_WHERE.exec(text);
+  const place = where ? (where[1] ? `in the ${where[1].toLowerCase()}` : where[2]!.toLowerCase()) : "";
+  return [place ? `How does it rank ${place}?` : "How does it rank?"];
+}
+
 const NAMING_VERB = String.raw`(?:called|call|calls|known as|nicknamed|dubbed|named|termed|labell?ed|branded)`;
 const QUOTED_TERM = new RegExp(
   String.raw`\b${NAMING_VERB}\s+(?:(?:it|them|this|the \w+)\s+)?["“‘]([^"“”‘’]{2,60}?)[,.]?["”’]`,
@@ -521,6 +537,7 @@ export function makeFacts(
             ...definitionQuestions(text),
             ...numberQuestions(text, vocab),
             ...populationQuestions(text),
+            ...rankQuestions(text),
             ...personQuestions(text, named, roles, fullName).filter(
               (q) => !asked.has(q.toLowerCase()) && asked.add(q.toLowerCase()),
             ),

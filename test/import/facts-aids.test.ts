@@ -10,6 +10,7 @@ import {
   personRoles,
   populationQuestions,
   quoteLeadIn,
+  rankQuestions,
   topicsOf,
 } from "../../src/import/facts.js";
 import { readInterview } from "../../src/import/interview.js";
@@ -272,5 +273,18 @@ describe("topicsOf: what a quote is about", () => {
   });
   it("keeps the names a quote mentions", () => {
     expect(topicsOf("The crews will wait for Marit Hallgren on the quay.", v)).toContain("Marit Hallgren");
+  });
+});
+
+describe("rankQuestions: a sentence that ranks something", () => {
+  it("asks the rank where an ordinal stands before a superlative", () => {
+    expect(rankQuestions("Exports rose 12 percent, the third-largest rise in the region.")).toEqual([
+      "How does it rank in the region?",
+    ]);
+    expect(rankQuestions("Harwick is now the 4th busiest port worldwide.")).toEqual(["How does it rank worldwide?"]);
+  });
+  it("asks nothing of an ordinal alone or a superlative alone", () => {
+    expect(rankQuestions("It was the third time the ferry had broken down this year.")).toEqual([]);
+    expect(rankQuestions("It is the biggest port on the coast.")).toEqual([]);
   });
 });
