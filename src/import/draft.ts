@@ -294,6 +294,7 @@ export function draftKnowledge(
   // Facts: sentences that are not quotations (a quotation left without a speaker stays in its sentence).
   const attributed = attribution.quotes.filter((q) => q.speakerId !== null && speakerMap.has(q.speakerId));
   const facts: KnowledgeDoc["facts"] = [];
+  const undescribed: DraftSpeaker[] = [];
   for (const s of used) {
     const sid = speakerMap.get(s.id)!;
     const role = roleText(s.role, body);
@@ -302,28 +303,42 @@ export function draftKnowledge(
     const more = role || isDescription(s.name) ? null : relativeClause(s, body);
     if (role) {
       const fid = unique(`who-is-${sid}`, entryIds);
+      // "'…,' Mr Trethewey, 58, said": an age the article gives beside the name where it quotes them.
+      const age = /\d/.test(role) ? null : ageOf(s, body);
+      const asked = whoQuestions({ ...s, role });
       facts.push({
         id: fid,
-        text: `${s.name} is ${role}.`,
+        text: age ? `${s.name}, ${age}, is ${role}.` : `${s.name} is ${role}.`,
         tags: tagsFor(`${s.name}, ${role}`, vocab, 4),
-        generated_questions: whoQuestions({ ...s, role }),
+        generated_questions: age && isPersonName(s) ? [...asked, `How old is ${s.name}?`] : asked,
       });
     } else if (more && s.kind === "person") {
       const fid = unique(`who-is-${sid}`, entryIds);
       const age = more.appositives.find((a) => /^\d{1,3}$/.test(a));
+      const appositives = more.appositives.map((a) => `, ${a}`).join("");
       facts.push({
         id: fid,
-        text: `${s.name}${more.appositives.map((a) => `, ${a}`).join("")}${more.appositives.length ? "," : ""} ${more.clause}.`,
+        // The article's own words; with no appositive, "who" kept: "Edvin Solbakk, who runs the grocery" says who he
+        // is, as an answer to "who is Edvin Solbakk?" must ("Edvin Solbakk runs the grocery" says what he does).
+        text: more.lead
+          ? `${more.lead}, ${s.name}${appositives}, who ${more.clause}.`
+          : more.appositives.length
+            ? `${s.name}${appositives}, ${more.clause}.`
+            : `${s.name}, who ${more.clause}.`,
         tags: tagsFor(`${s.name}, ${more.clause}`, vocab, 4),
         generated_questions: [`Who is ${s.name}?`, ...(age ? [`How old is ${s.name}?`] : [])],
       });
-    } else {
-      // No role to state: the speaker's first quote answers "who is X?" with the speaker line.
-      if (!isDescription(s.name))
-        firstQuote
-          .get(sid)
-          ?.generated_questions.unshift(s.kind === "organisation" ? `What is ${askName(s)}?` : `Who is ${s.name}?`);
-    }
+    } else if (s.kind === "person" && !isDescription(s.name) && roleBefore(s, body)) {
+      // "The council leader on Vorren Sør, Ingrid Falk, rang me": the article's noun phrase before the name says who
+      // she is, restated as the who-is fact a role would give.
+      const lead = roleBefore(s, body)!;
+      facts.push({
+        id: unique(`who-is-${sid}`, entryIds),
+        text: `${s.name} is ${lead}.`,
+        tags: tagsFor(`${s.name}, ${lead}`, vocab, 4),
+        generated_questions: [`Who is ${s.name}?`, `What is ${s.name}'s job?`],
+      });
+    } else if (!isDescription(s.name)) undescribed.push(s);
   }
   const interview = readInterview(article.paragraphs, article.title, article.reporters);
   if (interview && !interview.speaker)
@@ -335,6 +350,7 @@ export function draftKnowledge(
     used.map((s) => s.name),
     interview,
     attribution.speakers,
+    used.filter((s) => !undescribed.includes(s)).map((s) => s.name),
   ).forEach((f) => {
     const fid = unique(idWords(f.text, vocab, 3) || "fact", entryIds);
     setIn(f);
@@ -349,6 +365,14 @@ export function draftKnowledge(
     if (f.attribution) fact.attribution = f.attribution;
     facts.push(fact);
   });
+
+  // No role to state: a sentence that says who the speaker is ("Okwu-Marsh, 44, is a former telecoms engineer") got
+  // the who-is question among the facts; else the speaker's first quote answers it with the speaker line.
+  for (const s of undescribed) {
+    const q = s.kind === "organisation" ? `What is ${askName(s)}?` : `Who is ${s.name}?`;
+    if (!facts.some((f) => f.generated_questions.includes(q)))
+      firstQuote.get(speakerMap.get(s.id)!)?.generated_questions.unshift(q);
+  }
 
   let publisher = (options.publisher ?? article.publisher ?? "").trim();
   if (!publisher && article.url) publisher = new URL(article.url).hostname.replace(/^www\./, "");
@@ -511,7 +535,7 @@ function quoteContext(paragraphs: readonly string[], q: DraftQuote, quotes: read
 export function relativeClause(
   s: { name: string; aliases: readonly string[] },
   body: string,
-): { appositives: string[]; clause: string } | null {
+): { appositives: string[]; clause: string; lead?: string } | null {
   const names = [s.name, ...s.aliases].filter((n) => /^\p{Lu}/u.test(n) && n.length >= 3);
   if (!names.length) return null;
   const re = new RegExp(
@@ -527,8 +551,41 @@ export function relativeClause(
     .split(/,\s+/)
     .map((a) => a.trim())
     .filter(Boolean);
-  return { appositives, clause };
+  // "Mrs Roskilly's husband, Piran, who …", "The fifteen-year-old is Tamsin Okoro, who …": the noun phrase the
+  // article puts before the name says who the person is too, and goes first among the appositives.
+  const lead = ROLE_LEAD.exec(body.slice(Math.max(0, m.index - 100), m.index))?.[1];
+  return lead ? { appositives, clause, lead: capitalise(lead) } : { appositives, clause };
 }
+
+/**
+ * The noun phrase the article sets before a speaker's name as an appositive ("the head of the board, Oddvar Lien,"
+ * → "the head of the board"), lower-cased at its start; null when it sets none.
+ */
+function roleBefore(s: { name: string; aliases: readonly string[] }, body: string): string | null {
+  const names = [s.name, ...s.aliases].filter((n) => /^\p{Lu}/u.test(n) && n.length >= 3);
+  if (!names.length) return null;
+  const re = new RegExp(
+    `(?:^|[.!?]\\s+|[,;:]\\s+|\\s)(?<!\\b(?:[Oo]n|[Ii]n|[Aa]t|[Oo]f|[Ff]rom|[Tt]o|[Nn]ear|[Bb]y|[Ff]or|[Ww]ith|[Ii]nto|[Oo]ver|[Uu]nder|[Aa]cross|[Oo]utside|[Ii]nside)\\s)((?:The|the|A|a|An|an|Her|her|His|his|Their|their|Its|its|Our|our|(?:\\p{Lu}[\\p{L}'’-]*\\s+){0,2}\\p{Lu}[\\p{L}'’-]*['’]s)\\s+\\p{Ll}[\\p{L}'’-]*(?:\\s+[\\p{L}'’-]+){0,5}?),\\s+(?:${names.map(escapeRe).join("|")}),`,
+    "u",
+  );
+  const m = re.exec(body);
+  if (!m) return null;
+  const lead = m[1]!;
+  // "In the end, Falk," is no noun phrase: it needs a noun, not a time or a clause.
+  if (/\b(?:said|says|told|asked|when|after|before|end|time|day|week|year)\b/.test(lead)) return null;
+  return /^(?:The|A|An|Her|His|Their|Its|Our)\s/.test(lead) ? lead.charAt(0).toLowerCase() + lead.slice(1) : lead;
+}
+
+/** The age the article gives in apposition to a speaker's name or alias ("Mr Trethewey, 58,"); null when none. */
+function ageOf(s: { name: string; aliases: readonly string[] }, body: string): string | null {
+  const names = [s.name, ...s.aliases].filter((n) => /^\p{Lu}/u.test(n) && n.length >= 3);
+  if (!names.length) return null;
+  const re = new RegExp(`(?<![\\p{L}])(?:${names.map(escapeRe).join("|")}),\\s+(\\d{1,3}),`, "u");
+  return re.exec(body)?.[1] ?? null;
+}
+
+const ROLE_LEAD =
+  /(?:^|\s)((?:The|the|A|a|An|an|Her|her|His|his|Their|their|(?:\p{Lu}[\p{L}'’-]*\s+){0,2}\p{Lu}[\p{L}'’-]*['’]s)\s+(?:[\p{Ll}][\p{L}'’-]*\s+){0,3}[\p{Ll}][\p{L}'’-]*)(?:,\s+|\s+(?:is|was)\s+)$/u;
 
 /**
  * The reporting sentence a quote follows up ("Jahromi said restrictions were counterproductive." then `"We have to

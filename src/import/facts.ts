@@ -155,7 +155,18 @@ export function keyphrases(text: string, vocab: Vocabulary): string[] {
 
 /** The keyphrases of a text that name things (for "what did X say about Y?"): names and nouns only. */
 export function topicsOf(text: string, vocab: Vocabulary): string[] {
-  return keyphrases(text, vocab).filter((k) => /^\p{Lu}/u.test(k) || isNamingWord(k));
+  return keyphrases(text, vocab).filter(
+    (k) => (/^\p{Lu}/u.test(k) && !notAName(k)) || (/^\p{Ll}/u.test(k) && isNamingWord(k)),
+  );
+}
+
+/**
+ * A capitalised word that names nothing: a pronoun's contraction ("I'm", "You'll", "Now I'm") or a common word that
+ * opened a quotation ("'Have you ever…'", "Then").
+ */
+function notAName(phrase: string): boolean {
+  if (/(?:^|\s)(?:I|You|We|They|He|She|It|That|There|What)['’]\p{Ll}+$/u.test(phrase)) return true;
+  return !phrase.includes(" ") && (STOP_WORDS.has(phrase.toLowerCase()) || CAPITALISED_STOP.has(phrase));
 }
 
 /** A place name and its demonyms: "Iran" → Iran, Iranian(s); "Tarvosia" → Tarvosia, Tarvosian(s). */
@@ -226,9 +237,15 @@ const DEBRIS = [
 /** A dateline such as "KESTREL POINT, Calder (AN) — " or "DRENIC, June 18 (Meridian Wire) - ". */
 const DATELINE = /^[\p{Lu}][\p{Lu} .'’-]{2,}(?:,[^—–()\n]{0,40})?(?:\s*\([^)]{1,40}\))?\s+[—–-]{1,2}\s+/u;
 
+/** Below this many words a sentence is no fact on its own ("Read more.", "See?"). */
+const MIN_FACT_WORDS = 5;
+
+function wordCount(sentence: string): number {
+  return sentence.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
+}
+
 export function isDebris(sentence: string): boolean {
-  const words = sentence.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w));
-  if (words.length < 5) return true;
+  if (wordCount(sentence) < MIN_FACT_WORDS) return true;
   return DEBRIS.some((re) => re.test(sentence));
 }
 
@@ -260,7 +277,33 @@ const MONTH =
 const MONEY = /[$£€¥]\s?\d|\b\d[\d.,]*\s?(bn|m|million|billion|trillion)?\s*(dollars|euros|pounds|tarvos|[A-Z]{3})\b/;
 const PERCENT = /\b\d[\d.,]*\s?(%|percent\b|per cent\b)(\s+of\s+((?:[\p{L}-]+\s?){1,4}))?/u;
 const COUNT =
-  /\b(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?(?:\s(?:million|billion|thousand|hundred))?|dozens|hundreds|thousands|millions)\s+((?:[\p{L}][\p{L}-]*\s?){1,3})/u;
+  /(?<![\d:.,-])\b(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?(?:\s(?:million|billion|thousand|hundred))?|dozens|hundreds|thousands|millions)\s+((?:[\p{L}][\p{L}-]*\s?){1,3})/gu;
+/** Not a count: a year ("in 2020 …"), a clock time ("11 pm"), a number after a noun ("ward 9 hands over"). */
+const NOT_COUNTED = /^(?:1[89]\d\d|20\d\d)$/;
+const AFTER_NUMBER_STOP =
+  /^(?:am|pm|a|p|back|near|across|since|ago|away|before|after|over|under|into|onto|up|down|out|off|each|every|per|later|earlier|more|less|fewer|or|and|but)$/;
+
+/**
+ * The thing a number counts, from the words after it: adjectives then nouns ("small radios", "affordable homes",
+ * "monthly users"), ending at the first other word ("14 acres back in 2020" → "acres", "30 passengers held signs" →
+ * "passengers"); "" when they name nothing (a verb, a name: "2,300 Threadwell announced").
+ */
+export function countedThing(after: string): string {
+  const ws = cutAtStop(after).split(/\s+/).filter(Boolean).slice(0, 3);
+  const out: string[] = [];
+  for (const w of ws) {
+    const lw = w.toLowerCase();
+    // A people's name counts them ("40 million Iranians"); any other capitalised word is a name, not a count.
+    if (/^\p{Lu}/u.test(w) && !/\p{Ll}(?:ans|ians|ers)$/u.test(w)) break;
+    if (AFTER_NUMBER_STOP.test(lw)) break;
+    const noun = isNamingWord(lw) || /^\p{Lu}/u.test(w);
+    if (!noun && out.some((x) => isNamingWord(x.toLowerCase()))) break;
+    out.push(w);
+    if (noun && !isNamingWord(ws[out.length]?.toLowerCase() ?? "")) break;
+  }
+  while (out.length && !(isNamingWord(out.at(-1)!.toLowerCase()) || /^\p{Lu}/u.test(out.at(-1)!))) out.pop();
+  return out.join(" ");
+}
 
 /**
  * The generated questions for a fact with numbers: "How many services?", "What percentage of web traffic?", "How much
@@ -279,17 +322,50 @@ export function numberQuestions(text: string, vocab: Vocabulary): string[] {
   if (MONEY.test(text)) {
     if (/\bcost/i.test(text)) out.push(`How much did ${topic} cost?`);
   } else if (!pct) {
-    const count = COUNT.exec(text);
-    const noun = count ? cutAtStop(count[2]!) : "";
-    if (
-      count &&
-      noun &&
-      !/^(years?|months?|weeks?|days?|hours?|minutes?|percent|per)\b/i.test(noun) &&
-      !MONTH.test(noun)
-    )
+    for (const count of text.matchAll(COUNT)) {
+      if (NOT_COUNTED.test(count[1]!)) continue;
+      // "ward 9", "bay 3": a number after a noun labels it.
+      const before = /([\p{L}]+)\s+$/u.exec(text.slice(0, count.index))?.[1];
+      if (before && /^\p{Ll}+[^s]$/u.test(before) && !STOP_WORDS.has(before) && isNamingWord(before)) continue;
+      const noun = countedThing(count[2]!);
+      if (!noun || /^(years?|months?|weeks?|days?|hours?|minutes?|percent|per)\b/i.test(noun) || MONTH.test(noun))
+        continue;
       out.push(`How many ${noun}?`);
+      break;
+    }
   }
   return out.filter((q) => q.length >= 3 && q.length <= 200).slice(0, 2);
+}
+
+const POPULATION =
+  /(?:\b(\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+){0,2}),\s+an?|\b[Tt]he)\s+(?:[\p{Ll}-]+\s+){0,2}?(country|nation|state|city|town|village|island|region|province|county|district)\s+of\s+(?:(?:about|around|some|roughly|nearly|almost|more than|just over|fewer than)\s+)?[\d.,]+(?:\s+(?:million|billion|thousand))?\s+(?:people|inhabitants|residents)\b/u;
+
+/**
+ * "What is the population of Karsovia?" for "Karsovia, a country of 6.2 million people"; "How many people live in the
+ * town?" for "the town of 1,800 people": how news gives a place's size, and how readers ask it.
+ */
+export function populationQuestions(text: string): string[] {
+  const m = POPULATION.exec(text);
+  if (!m) return [];
+  return m[1]
+    ? [`What is the population of ${m[1]}?`, `How many people live in ${m[1]}?`]
+    : [`How many people live in the ${m[2]}?`];
+}
+
+const RANK =
+  /\b(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d{1,3}(?:st|nd|rd|th))[\s-]+(?:biggest|largest|highest|lowest|smallest|fastest|slowest|busiest|most|least|best|worst)\b/i;
+const RANK_WHERE =
+  /\b(?:in the (world|country|region|state|city|league|nation|continent)|(worldwide|globally|nationally))\b/i;
+
+/**
+ * "How does it rank in the world?" for a sentence that ranks something ("…, the fifth biggest increase in the world"):
+ * readers ask for the rank, the sentence gives an ordinal and a superlative.
+ */
+export function rankQuestions(text: string): string[] {
+  if (!RANK.test(text)) return [];
+  const where = RANK_WHERE.exec(text);
+  const place = where ? (where[1] ? `in the ${where[1].toLowerCase()}` : where[2]!.toLowerCase()) : "";
+  return [place ? `How does it rank ${place}?` : "How does it rank?"];
 }
 
 const NAMING_VERB = String.raw`(?:called|call|calls|known as|nicknamed|dubbed|named|termed|labell?ed|branded)`;
@@ -345,10 +421,10 @@ export function makeFacts(
   speakerNames: readonly string[] = [],
   interview: Interview | null = null,
   people: readonly PersonHint[] = [],
+  described: readonly string[] = speakerNames,
 ): FactDraft[] {
-  const asked = new Set(
-    speakerNames.flatMap((n) => [`who is ${n}?`, `what is ${n}'s job?`].map((q) => q.toLowerCase())),
-  );
+  // `described`: the people whose who-is fact the draft writes itself; only they are not asked about here.
+  const asked = new Set(described.flatMap((n) => [`who is ${n}?`, `what is ${n}'s job?`].map((q) => q.toLowerCase())));
   const facts: FactDraft[] = [];
   const seen: string[] = [];
   const key = (t: string) =>
@@ -364,18 +440,29 @@ export function makeFacts(
     people,
   );
   const roles = personRoles(paragraphs, vocab);
+  const fullName = (n: string) => fullNameOf(n, vocab, speakerNames);
   const askedOf = new Map<string, number>();
   let lastSentence: string | undefined;
   let lastMain: FactDraft | undefined;
+  let heading: string | null = null;
+  let headingUses = 0;
   paragraphs.forEach((paragraph, pi) => {
     // An interviewer's question is not a fact; it is what the answer after it answers.
     if (interview?.questions.has(pi)) {
       for (const sentence of splitSentences(paragraph)) refs.observe(sentence);
       return;
     }
+    // An explainer's subheading ("Who is challenging it, and why?") is no fact either: the paragraphs under it answer
+    // it, and their first facts learn it as a question.
+    if (!interview && isSubheading(paragraph)) {
+      heading = paragraph.trim();
+      headingUses = 0;
+      return;
+    }
     const turn = interview?.answers.get(pi);
     const spans = quoted.filter((q) => q.paragraph === pi);
     let from = 0;
+    let held = "";
     for (const sentence of splitSentences(paragraph)) {
       let at = paragraph.indexOf(sentence, from);
       if (at < 0) at = from;
@@ -387,12 +474,31 @@ export function makeFacts(
         (n, q) => n + Math.max(0, Math.min(q.end + 1, at + sentence.length) - Math.max(q.start - 1, at)),
         0,
       );
-      if (isQuoteSentence(sentence, at, spans, quotedChars)) continue;
-      const clean = (turn && at < turn.prefix ? sentence.slice(turn.prefix - at) : sentence)
-        .replace(DATELINE, "")
-        .trim();
+      let own = sentence;
+      if (isQuoteSentence(sentence, at, spans, quotedChars)) {
+        // "On my first day the head of the board, Oddvar Lien, showed me the accounts and said, "…"": the quotation
+        // is a quote entry; what the reporting before it says is a fact of its own.
+        const lead = quoteLeadIn(sentence, at, spans);
+        if (!lead || (turn && at + lead.length <= turn.prefix)) continue;
+        own = lead;
+      }
+      let clean = (turn && at < turn.prefix ? own.slice(turn.prefix - at) : own).replace(DATELINE, "").trim();
+      // An interview answer that opens short ("Because I counted.", "A small one, yes.") answers the question most
+      // directly: it is read with the sentence after it, not dropped as too short to be a fact.
+      if (held) {
+        clean = `${held} ${clean}`;
+        held = "";
+      }
+      if (turn && wordCount(clean) < MIN_FACT_WORDS && !DEBRIS.some((re) => re.test(clean))) {
+        held = clean;
+        continue;
+      }
       // "She is 17." is short but says something about the person before it.
-      const brief = SHORT_CLAIM.test(clean) && refs.resolve(clean, upTo, !turn) !== null;
+      const brief =
+        SHORT_CLAIM.test(clean) &&
+        (/^(?:He|She)\s/.test(clean)
+          ? refs.resolve(clean, upTo, !turn) !== null
+          : fullName(clean.replace(/\s(?:is|was|turned|turns)\s.*$/, "")) !== null);
       if (isDebris(clean) && !brief) continue;
       for (const clause of clauses(clean)) {
         const { text, attribution } = splitAttribution(clause);
@@ -430,7 +536,9 @@ export function makeFacts(
           generated: [
             ...definitionQuestions(text),
             ...numberQuestions(text, vocab),
-            ...personQuestions(text, named, roles).filter(
+            ...populationQuestions(text),
+            ...rankQuestions(text),
+            ...personQuestions(text, named, roles, fullName).filter(
               (q) => !asked.has(q.toLowerCase()) && asked.add(q.toLowerCase()),
             ),
           ],
@@ -438,6 +546,10 @@ export function makeFacts(
           sentence,
         };
         if (attribution) fact.attribution = attribution;
+        if (heading && headingUses < 2) {
+          fact.generated.unshift(heading);
+          headingUses++;
+        }
         if (turn) {
           // The interviewee's words: credited to them, and the first two facts of an answer learn its question.
           if (!attribution && interview!.speaker) fact.attribution = `${interview!.speaker} (interview)`;
@@ -463,8 +575,55 @@ export function makeFacts(
         }
       }
     }
+    // An answer that is all short ("Sleep."): still the answer to its question.
+    if (held && turn && /\p{L}{2}/u.test(held) && !seen.includes(key(held))) {
+      seen.push(key(held));
+      const fact: FactDraft = {
+        text: held,
+        tags: tagsFor(held, vocab, FACT_TAGS),
+        generated: [],
+        paragraph: pi,
+        sentence: held,
+      };
+      if (interview!.speaker) fact.attribution = `${interview!.speaker} (interview)`;
+      const k = askedOf.get(turn.question) ?? 0;
+      if (k < 2) fact.generated.push(turn.question);
+      askedOf.set(turn.question, k + 1);
+      facts.push(fact);
+    }
   });
   return facts;
+}
+
+const SPEECH_VERBS = "said|says|told|tells|added|adds|asked|asks|wrote|writes|explained|replied|recalled|warned";
+/** "…, and he always said," / "… and said:" / "She told me": the speech formula that hands over to a quotation. */
+const SAID_TAIL = new RegExp(
+  `(?:,?\\s+(?:and|but|then)\\s+)?(?:,?\\s*(?:he|she|they|I|we|it)\\s+)?(?:(?:always|once|then|later|simply|just|often|never)\\s+)?(?:${SPEECH_VERBS})(?:\\s+(?:me|us|him|her|them|the \\w+))?(?:\\s+(?:that|this))?[\\s,:–—-]*$`,
+  "iu",
+);
+
+/**
+ * The reporting before a sentence's first quotation, when it says something of its own ("My grandfather was a joiner
+ * at the shipyard, and he always said, "…"" → "My grandfather was a joiner at the shipyard."): six words or more with
+ * a verb, once the speech formula that hands over to the quotation is cut. Null otherwise.
+ */
+export function quoteLeadIn(sentence: string, at: number, spans: readonly QuoteSpan[]): string | null {
+  const first = spans
+    .filter((q) => q.start - 1 >= at && q.start - 1 < at + sentence.length)
+    .sort((a, b) => a.start - b.start)[0];
+  if (!first) return null;
+  const before = sentence.slice(0, first.start - 1 - at);
+  const tail = SAID_TAIL.exec(before);
+  if (!tail || tail.index === 0) return null;
+  const lead = before.slice(0, tail.index).replace(/[\s,;:–—-]+$/u, "");
+  if (wordCount(lead) < 6 || !FINITE.test(lead) || /["“”«»]/.test(lead)) return null;
+  return `${lead}.`;
+}
+
+/** A paragraph that is one short question of the reporter's own (not a quotation): a subheading. */
+function isSubheading(paragraph: string): boolean {
+  const p = paragraph.trim();
+  return p.length <= 120 && /\?$/.test(p) && !/["“”«»]/.test(p) && splitSentences(p).length === 1;
 }
 
 /** A sentence that lists or exemplifies what the one before announced. */
@@ -564,8 +723,8 @@ function clauses(sentence: string): string[] {
   });
 }
 
-/** A short sentence worth a fact when its pronoun resolves: "She is 17.", "He was 52." */
-const SHORT_CLAIM = /^(?:He|She) (?:is|was|turned|turns) \d{1,3}\.?$/;
+/** A short sentence worth a fact when its pronoun or name is a person's: "She is 17.", "Vollrath is 74." */
+const SHORT_CLAIM = /^(?:He|She|(?:\p{Lu}[\p{L}'’-]+\s){0,2}\p{Lu}[\p{L}'’-]+) (?:is|was|turned|turns) \d{1,3}\.?$/u;
 
 /** How many of a fact's own keyphrases become its tags. */
 const FACT_TAGS = 3;
@@ -652,7 +811,7 @@ export function personRoles(paragraphs: readonly string[], vocab: Vocabulary): M
 const PERSON_NOUN =
   /(?:ist|[^t]er|or|ian|man|woman|person|ant|ent|ee|eer|ess|mother|father|son|daughter|wife|husband|chief|head|minister|official|owner|student|teacher|nurse|engineer|driver|analyst|expert|founder|leader|member|resident|parent|grandmother|grandfather|aunt|uncle|nephew|niece|friend|boss|clerk|judge|mayor|lawyer|coach|guard|reporter|writer|director|officer|worker|user|cousin|partner|colleague|neighbo(?:u)?r|veteran|activist|candidate|deputy|secretary|trustee|rapper|singer|actor|chef|pilot|farmer|fisherman|baker)$/;
 const NOT_PERSON_NOUN =
-  /^(?:center|centre|water|paper|number|power|order|letter|matter|border|corner|computer|server|cover|counter|river|weather|winter|summer|quarter|chapter|sector|factor|error|floor|door|color|colour|vendor|motor|event|percent|moment|statement|government|department|agreement|element|content|extent|parent-teacher|season|reason|person|lesson|comparison|prison|poison|opinion|region|religion|session|version|million|billion)$/;
+  /^(?:trawler|tanker|freighter|steamer|liner|schooner|container|trailer|scooter|tractor|heater|boiler|cooler|printer|charger|reactor|monitor|sensor|generator|elevator|escalator|corridor|harbor|harbour|anchor|manor|mirror|center|centre|water|paper|number|power|order|letter|matter|border|corner|computer|server|cover|counter|river|weather|winter|summer|quarter|chapter|sector|factor|error|floor|door|color|colour|vendor|motor|event|percent|moment|statement|government|department|agreement|element|content|extent|parent-teacher|season|reason|person|lesson|comparison|prison|poison|opinion|region|religion|session|version|million|billion)$/;
 
 /** The role nouns of the people a fact names (or leans on through a pronoun), and their full names. */
 function roleTags(text: string, named: string | null, roles: ReadonlyMap<string, string>): string[] {
@@ -665,11 +824,58 @@ function roleTags(text: string, named: string | null, roles: ReadonlyMap<string,
 }
 
 /**
- * "Who is X?" and "What is X's job?" for the sentence that says what a person named in the article (not a speaker:
- * speakers get their own who-is fact) is: "Yvonne Achebe-Lindgren, a labor economist at …"; "How old is X?" for
- * "X, 29," / "X, a 36-year-old …" / "She is 17." (the pronoun resolved to X). Only full names are asked about.
+ * The full name a person goes by in the article: a name of two words or more as it stands ("Tove Amundsen-Reyes"), a
+ * surname ("Okwu-Marsh", "Mr Trethewey") when exactly one full name the article writes ends with it (else the first
+ * such name among the speakers); null otherwise.
  */
-export function personQuestions(text: string, named: string | null, roles: ReadonlyMap<string, string>): string[] {
+export function fullNameOf(name: string, vocab: Vocabulary, speakers: readonly string[] = []): string | null {
+  const words = name
+    .replace(/^(?:(?:Mr|Mrs|Ms|Dr|Prof)\.?\s+)/, "")
+    .split(/\s+/)
+    .filter(Boolean);
+  while (words.length && CAPITALISED_STOP.has(words[0]!)) words.shift();
+  if (words.length === 0 || words.some((w) => !/^\p{Lu}[\p{L}'’-]+$/u.test(w))) return null;
+  const phrase = words.join(" ");
+  if (words.length >= 2) return looksLikePerson(phrase, vocab) ? phrase : null;
+  const owners = [...vocab.names].filter(
+    (n) => n.split(/\s+/).length >= 2 && n.split(/\s+/).at(-1) === phrase && looksLikePerson(n, vocab),
+  );
+  // "Quennell, 39," in a profile of Bettany Quennell that also quotes her sister Harriet: a surname alone is the
+  // person the article is about, the one quoted and named first (others of the family go by their first names).
+  const quoted = owners.filter((n) => speakers.includes(n));
+  return owners.length === 1 ? owners[0]! : (quoted[0] ?? null);
+}
+
+const PERSON_NAME = String.raw`(?<![\p{L}'’-])(?:(?:Mr|Mrs|Ms|Dr|Prof)\.?\s+)?((?:\p{Lu}[\p{L}'’-]+\s){0,3}\p{Lu}[\p{L}'’-]+)`;
+/** "X, 29," / "X, a 36-year-old" / "X is 74" / "X, is 17 and …": an age in apposition or after a copula. */
+const AGE_OF = [
+  new RegExp(`${PERSON_NAME},\\s+(?:\\d{1,3},|an?\\s+\\d{1,3}-year-old\\b)`, "gu"),
+  new RegExp(
+    `${PERSON_NAME},?\\s+(?:is|was)\\s+(?:\\d{1,3}|an?\\s+\\d{1,3}-year-old)(?![\\d.,]*\\d|\\s*(?:%|percent|per\\b|years?\\s+(?:ago|later|before|after|since)))\\b`,
+    "gu",
+  ),
+];
+/** What a person became or does for a living: "became general manager", "has worked nights on", "trained as". */
+const BECAME = String.raw`(?:became|has become|had become|serves as|served as|works as|worked as|trained as|has worked|has been)\s`;
+/** "X, 44, is a former engineer", "X, 52, has worked nights here", "X is a nurse from Kaldren": says who X is. */
+const DEFINED = new RegExp(
+  `${PERSON_NAME}(?:,\\s+\\d{1,3},?)?\\s+(?:(?:is|was)\\s+(?:a|an|the)\\s|${BECAME})|${PERSON_NAME},\\s+\\d{1,3},\\s+(?:a|an|the)\\s`,
+  "gu",
+);
+
+/**
+ * "Who is X?" and "What is X's job?" for the sentence that says what a person named in the article (not a speaker:
+ * speakers get their own who-is fact) is: "Yvonne Achebe-Lindgren, a labor economist at …", "Okwu-Marsh, 44, is a
+ * former telecoms engineer"; "How old is X?" for "X, 29," / "X, a 36-year-old …" / "Vollrath is 74." / "She is 17."
+ * (the pronoun resolved to X). Only full names are asked about: a surname is asked by the one full name the article
+ * gives with it (`fullName`, see {@link fullNameOf}), as a reader who read the article would.
+ */
+export function personQuestions(
+  text: string,
+  named: string | null,
+  roles: ReadonlyMap<string, string>,
+  fullName?: (name: string) => string | null,
+): string[] {
   const out: string[] = [];
   for (const name of roles.keys()) {
     if (!name.includes(" ")) continue;
@@ -682,9 +888,15 @@ export function personQuestions(text: string, named: string | null, roles: Reado
     )
       out.push(`Who is ${name}?`, `What is ${name}'s job?`);
   }
-  const age =
-    /\b((?:\p{Lu}[\p{L}'’-]+\s){1,3}?\p{Lu}[\p{L}'’-]+),\s+(?:\d{1,3},|an?\s+\d{1,3}-year-old\b)/u.exec(text)?.[1] ??
-    (named && /^(?:He|She) is (?:\d{1,3}|an?\s+\d{1,3}-year-old)\b/.test(text) ? named : null);
+  const full = fullName ?? ((n: string) => (n.includes(" ") ? n : null));
+  if (fullName)
+    for (const m of text.matchAll(DEFINED)) {
+      const name = full(m[1] ?? m[2]!);
+      if (name && !out.includes(`Who is ${name}?`)) out.push(`Who is ${name}?`);
+    }
+  let age: string | null = null;
+  for (const re of AGE_OF) for (const m of text.matchAll(re)) age ??= full(m[1]!);
+  if (!age && named && /^(?:He|She) is (?:\d{1,3}|an?\s+\d{1,3}-year-old)\b/.test(text)) age = named;
   if (age && age.includes(" ")) out.push(`How old is ${age}?`);
   return out;
 }

@@ -173,7 +173,7 @@ describe("draftKnowledge", () => {
     expect(q.generated_questions.some((g) => /^What did Petra Lund say about .+\?$/.test(g))).toBe(true);
     // Omar has no role: none is invented ("Omar is …"); the article's own relative clause says who he is.
     expect(d.doc.facts.some((f) => f.text.startsWith("Omar is"))).toBe(false);
-    const omar = d.doc.facts.find((f) => f.text === "Omar runs a bakery beside the bridge.")!;
+    const omar = d.doc.facts.find((f) => f.text === "Omar, who runs a bakery beside the bridge.")!;
     expect(omar.generated_questions).toEqual(["Who is Omar?"]);
     // Numbers and dates get a how-many / when question.
     const traffic = d.doc.facts.find((f) => f.text.includes("4,200"))!;
