@@ -659,7 +659,8 @@ function findAttributions(
               knownSurnameBefore(lead, reg));
         if (!found) continue;
         acronym = found.acronym ?? null;
-        whichCue = /,\s*which\b/i.test(lead);
+        // "Yarnly, which …, said" (not "Odile Brassard, director of the Collective, which …, said")
+        whichCue = /^\s*,\s*which\b/i.test(lead.slice(found.offset + found.length));
         ref = found.ref;
         roles.push(...found.roles);
         intro = roles.some((r) => /^(a|an)\s/i.test(r));
@@ -729,6 +730,19 @@ function findAttributions(
       if (acronym) e.refNames.add(acronym);
       if (ref.t === "name" && ref.prefix && !/^(the|a|an)$/i.test(ref.prefix)) e.addRole(ref.prefix);
       for (const r of roles) e.addRole(r);
+      // "Certavo's chief executive, Ludmila Ferrant-Osei, said its system …": a person's role outweighs "its"
+      if (
+        e.kind === "organisation" &&
+        ref.t === "name" &&
+        e.firstPos === pos &&
+        !Registry.looksLikeOrg(e.name) &&
+        e.roles.length > 0 &&
+        e.roles.every((r) => {
+          const h = roleHead(r);
+          return h !== null && isPersonNoun(h) && !reg.isOrgNoun(h);
+        })
+      )
+        e.kind = "person";
       if (ref.t === "name" && ref.honorific) {
         e.honorifics.add(ref.honorific);
         const g = HONORIFICS[ref.honorific];

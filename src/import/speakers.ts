@@ -521,7 +521,7 @@ export function parseRef(part: string): Ref | null {
 export function roleHead(role: string): string | null {
   const core = role
     .replace(
-      /\s+(of|at|for|in|from|with|who|which|that|on|since|to|based|clad|wearing|dressed|known|called|named)\b.*$/i,
+      /\s+(of|at|for|in|from|with|who|which|that|on|since|to|based|clad|wearing|dressed|known|called|named|representing|leading|running|heading|advising|overseeing|serving|speaking|working)\b.*$/i,
       "",
     )
     .replace(/^.*[’']s\s+/u, "")
