@@ -670,6 +670,13 @@ export class Entity {
   }
 }
 
+/** A title that goes by another noun: "Justice Renske Altamar" is "the judge", "Sgt Lyle Orme" "the officer". */
+const ROLE_ALSO: Record<string, string[]> = {
+  judge: ["justice"],
+  justice: ["judge"],
+  officer: ["constable", "sergeant", "detective", "inspector", "superintendent", "lieutenant", "captain"],
+};
+
 const RANK_ABBREV: Record<string, string> = {
   Sen: "Senator",
   Rep: "Representative",
@@ -844,8 +851,10 @@ export class Registry {
       : [];
     if (byPhrase.length > 0) return byPhrase.reduce((x, y) => (y.lastPos > x.lastPos ? y : x));
     let named: Entity | null = null;
+    const also = ROLE_ALSO[head];
     for (const e of this.entities) {
-      let fits = e.roleHeads.has(head);
+      let fits =
+        e.roleHeads.has(head) || (also !== undefined && e.kind === "person" && also.some((h) => e.roleHeads.has(h)));
       if (!fits && e.described) fits = roleHead(e.name) === head;
       if (fits && !e.described && (!named || e.lastPos > named.lastPos)) named = e;
       if (!fits && e.kind === "organisation") {

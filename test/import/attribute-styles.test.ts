@@ -39,3 +39,21 @@ describe("a person is not taken for an organisation", () => {
     expect(speaker(r, "Ottavio Renmark")?.kind).toBe("person");
   });
 });
+
+describe("a role-only reference finds a title given as another noun", () => {
+  it("'the judge' is the Justice named before", () => {
+    const r = attributeQuotes([
+      "Justice Corvina Halden said the tenants had made “a case worth hearing in full”.",
+      "“Nobody should read this as a verdict on the rent rises,” the judge said.",
+    ]);
+    expect(who(r, "Nobody should read")).toBe("Corvina Halden");
+  });
+
+  it("'the officer' is the sergeant named before", () => {
+    const r = attributeQuotes([
+      "Sergeant Mabry Olofsson said the road would stay closed overnight.",
+      '"We found the van in the river at about 2 a.m.," the officer said.',
+    ]);
+    expect(who(r, "We found the van")).toBe("Mabry Olofsson");
+  });
+});
