@@ -291,6 +291,8 @@ function attribute(paragraphs: string[], opts: { reporters?: string[]; title?: s
         if (sameSentence) set(q, sameSentence.entity, "sentence", sameSentence.confident);
         else if (paraInitial && prevLast && prevLast.span.close < 0 && prevLast.how !== "none")
           set(q, prevLast.entity, "continuation", prevLast.confident);
+        else if (!q.midSentence && nextSentenceSays(q, sentences, paraAttribs, masked))
+          set(q, nextSentenceSays(q, sentences, paraAttribs, masked)!.entity, "post", true);
         else if (said && (!before || said.verbStart > before.span.end)) set(q, said.entity, "paragraph", !said.weak);
         else if (before) set(q, before.entity, "paragraph", before.confident);
         else if (after && paraInitial) set(q, after.entity, "paragraph", after.confident);
@@ -393,6 +395,32 @@ function subjectNext(reg: Registry, base: number, text: string, q: QState): Enti
     if (m.pos === want && m.subject && e.kind === "person" && !e.described && e.firstPos === m.pos) return e;
   }
   return null;
+}
+
+/**
+ * '"Nobody had checked." Lunde says it flatly, stirring her coffee.': a quote whose next sentence opens with a
+ * named speaker and a verb of saying with nothing said after it ("says it", "said so", "said.") is that speaker's.
+ */
+function nextSentenceSays(
+  q: QState,
+  sentences: Array<[number, number]>,
+  attribs: Attrib[],
+  masked: string,
+): Attrib | null {
+  if (q.span.close < 0) return null;
+  const k = sentences.findIndex(([a0]) => a0 === q.sentence[0]);
+  const next = sentences[k + 1];
+  if (!next || next[0] < q.span.close || !/^[\s\u2219]*$/.test(masked.slice(q.span.close + 1, next[0]))) return null;
+  const at = attribs.find((x) => x.from === next[0] && x.verbStart < next[1]);
+  if (!at || !at.entity || at.pronoun || at.weak || at.reporter || at.subjEnd > at.verbStart) return null;
+  if (!/^\s*$/.test(masked.slice(next[0], at.subjStart)) || !/^\s*$/.test(masked.slice(at.subjEnd, at.verbStart)))
+    return null;
+  const after = masked.slice(at.verbEnd, next[1]);
+  if (/\u2219/.test(after)) return null;
+  return /^(?:\s+(?:it|this|so))?(?:\s+\p{Ll}+ly)?\s*(?:[,.;!?]|$)/u.test(after) ||
+    /^\s+(?:it|this|so)\s+(?:with|without|again|twice|once|over|while|before|after)\b/.test(after)
+    ? at
+    : null;
 }
 
 /** The person the sentence before `start` (in the same paragraph) is about: its first subject mention. */
@@ -750,8 +778,7 @@ function findAttributions(
       }
       reg.mention(e, pos, true);
       if (ref.t === "name" && e.kind === "person") {
-        const pr = /\b(he|him|his|she|her|hers)\b/i.exec(after);
-        if (pr) e.votes[/^(she|her|hers)$/i.test(pr[1]!) ? "f" : "m"] += 1;
+        voteFromPronoun(e, after, reg);
       }
       // A statement, post or report named in the sentence speaks for this entity later ("the statement said").
       const doc = docIn === undefined ? (docIn = DOC_IN.exec(sentence)) : docIn;
@@ -1442,8 +1469,12 @@ function chainPronoun(
   const at = a + m[0].length - m[1]!.length;
   if (attribs.some((x) => x.subjStart <= at && at < x.subjEnd)) return;
   const g = /^she$/i.test(m[1]!) ? "f" : "m";
-  const e = reporterClauseObject(masked, a, at, base, reg, g) ?? reg.resolvePronoun(g, base + at, windowStart);
-  if (e && e.kind === "person") reg.mention(e, base + at, true);
+  const byClause = reporterClauseObject(masked, a, at, base, reg, g);
+  const e = byClause ?? reg.resolvePronoun(g, base + at, windowStart);
+  if (!e || e.kind !== "person") return;
+  // "Her deputy, Teodor Vask, walks behind us. He is 29.": the pronoun tells the gender of the person just named
+  if (e.gender === null && !e.described && (byClause || reg.lastRecent)) e.votes[g] += 1;
+  reg.mention(e, base + at, true);
 }
 
 /** "When I mention this to Adeyemi-Lowe at 4 a.m., " : the reporter's own clause before a pronoun. */
@@ -1713,10 +1744,25 @@ function scanNames(
       if (pre.length > 0 && !runRole) e.addRole(pre.join(" "));
       reg.mention(e, base + start, subject || clauseSubject);
       const after = masked.slice(start + m[0].length, Math.min(b, start + m[0].length + 300));
-      const pr = /\b(he|him|his|she|her|hers)\b/i.exec(after);
-      if (pr && (subject || clauseSubject)) e.votes[/^(she|her|hers)$/i.test(pr[1]!) ? "f" : "m"] += 1;
+      if (subject || clauseSubject) voteFromPronoun(e, after, reg);
     }
   }
+}
+
+/**
+ * The first "he"/"she"/"his"/"her" after a person's name in its sentence votes for their gender, unless someone
+ * else of that gender was named in the last two sentences ("Piet Ambrose puts the families in her group at forty").
+ */
+function voteFromPronoun(e: Entity, after: string, reg: Registry): void {
+  const pr = /\b(he|him|his|she|her|hers)\b/i.exec(after);
+  if (!pr) return;
+  const g = /^(she|her|hers)$/i.test(pr[1]!) ? "f" : "m";
+  for (let i = reg.mentions.length - 1; i >= 0; i--) {
+    const m = reg.mentions[i]!;
+    if (reg.sentence - m.sent > 2) break;
+    if (m.entity !== e && m.entity.kind === "person" && m.entity.gender === g) return;
+  }
+  e.votes[g] += 1;
 }
 
 /** "the woman who sits behind the driver", "a man in a yellow coat": a person described, not named. */

@@ -57,3 +57,37 @@ describe("a role-only reference finds a title given as another noun", () => {
     expect(who(r, "We found the van")).toBe("Mabry Olofsson");
   });
 });
+
+describe("attribution in the next sentence", () => {
+  it("'\"…\" Name says it flatly': the quote before is theirs, not the person the paragraph before was about", () => {
+    const r = attributeQuotes([
+      "Odalys Brenner runs the food bank. Her brother, Kasimir, drives the van.",
+      '"We ran out of rice on Tuesday." Brenner says it quietly, counting tins. "By Friday there was no pasta either."',
+    ]);
+    expect(who(r, "We ran out of rice")).toBe("Odalys Brenner");
+    expect(who(r, "By Friday")).toBe("Odalys Brenner");
+  });
+});
+
+describe("gender from pronouns near a name", () => {
+  it("'her' after a new name is the woman just named, not a vote for him", () => {
+    const r = attributeQuotes([
+      "Ilse Marwick started the support group in 2023.",
+      "The local organiser, Bertil Oyama, puts the number of families in her group at about forty. He credits Marwick with keeping it going.",
+      '"Without Ilse there would be nothing," he said.',
+    ]);
+    expect(who(r, "Without Ilse")).toBe("Bertil Oyama");
+    expect(speaker(r, "Bertil Oyama")?.gender).toBe("m");
+  });
+
+  it("'He is 29' after a newly named person of unknown gender makes him 'he', so 'she says' is the woman", () => {
+    const r = attributeQuotes([
+      "Wendeline Achter, the district's bridge inspector, taps the wall with a hammer.",
+      "Her deputy, Ruvan Telk, walks behind us. He is 31.",
+      '"She hears what the sensors miss," Telk says.',
+      'The inspector is unimpressed. "They are only as good as the person reading them," she says.',
+    ]);
+    expect(speaker(r, "Ruvan Telk")?.gender).toBe("m");
+    expect(who(r, "They are only as good")).toBe("Wendeline Achter");
+  });
+});
