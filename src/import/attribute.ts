@@ -79,7 +79,7 @@ const SPEECH_TEST = new RegExp(`\\b(${VERB_WORDS.replace("asked|asks|", "")})\\b
 /** A sentence has a few verbs of saying; more is not prose, and each costs a subject search. */
 const MAX_VERBS = 12;
 const PARTICIPLE = /^(saying|calling|adding|describing|arguing|warning|noting|insisting|telling|writing|explaining)$/i;
-const PART_SPLIT = /\s*(?:[,;:()]|\s[—–]\s|—|–|\s-\s)\s*/;
+const PART_SPLIT = /\s*(?:(?<!\d),|,(?!\d)|[;:()]|\s[—–]\s|—|–|\s-\s)\s*/;
 
 /** Positions are paragraph * STRIDE + offset, so one number orders every mention in the article. */
 const STRIDE = 10_000_000;
@@ -1108,6 +1108,12 @@ function subjectBeforeParts(lead: string): { ref: Ref; roles: string[]; offset: 
         part,
       );
     if (relCut && k === pieces.length - 1) part = relCut[1]!;
+    // "The Water Board, the regulator that sets the prices, said": an appositive's relative clause, after a name
+    const appRel =
+      k === pieces.length - 2 && k > 0 && /^\s*$/.test(pieces[k + 1]!.text)
+        ? /^((?:the|a|an)\s+(?:[\p{L}\p{N}’'-]+\s+){0,4}?[\p{L}\p{N}’'-]+)\s+(?:who|which|that)\s/iu.exec(part)
+        : null;
+    if (appRel && partKind(tidyPart(pieces[k - 1]!.text)) === "name") part = appRel[1]!;
     // "… to recover from what she described as", "what her team called": the subject of "what"
     if (k === pieces.length - 1) {
       const w = WHAT_SUBJECT.exec(part);

@@ -91,3 +91,22 @@ describe("gender from pronouns near a name", () => {
     expect(who(r, "They are only as good")).toBe("Wendeline Achter");
   });
 });
+
+describe("an appositive with a relative clause between the name and the verb", () => {
+  it("'Name, the regulator that …, told X it expects \"…\"'", () => {
+    const r = attributeQuotes([
+      'The Tarrow Water Board, the regulator that will police the new tariffs, told Coastline it expects "between 3 and 5 increases" next year.',
+    ]);
+    expect(who(r, "between 3 and 5")).toBe("Tarrow Water Board");
+  });
+
+  it("a body's statement then speaks for it", () => {
+    const r = attributeQuotes([
+      'Councillor Ivo Marsk said the vote was "long overdue."',
+      'Plimly, the messaging app that says it has 900,000 users in the region, said in a statement that it would "follow the rules as written."',
+      '"We will say more next week," the statement said.',
+    ]);
+    expect(who(r, "follow the rules")).toBe("Plimly");
+    expect(who(r, "We will say more")).toBe("Plimly");
+  });
+});
