@@ -881,6 +881,46 @@ function findAttributions(
       }
     }
   }
+  // "The closure was, in his words, "not yet a done deal"", "must, in the words of the act, take "…"": the owner
+  // of the words speaks the quote that follows
+  const iw = IN_WORDS.exec(sentence);
+  const iwQuote = iw ? spans.find((sp) => sp.open >= a + iw.index + iw[0].length && sp.open < b) : undefined;
+  if (iw && iwQuote && iwQuote.open - (a + iw.index + iw[0].length) <= 60) {
+    const owner = (iw[1] ?? iw[2])!;
+    const lower = owner.toLowerCase();
+    const ref: Ref | null = iw[1]
+      ? /^(his|her|their|its)$/.test(lower)
+        ? { t: "pronoun", g: lower === "his" ? "m" : lower === "her" ? "f" : lower === "its" ? "n" : "p" }
+        : parseRef(owner.replace(/[’']s$/u, ""))
+      : parseRef(owner);
+    const subjStart = a + iw.index + iw[0].indexOf(owner);
+    let entity: Entity | null = null;
+    let weak = true;
+    if (ref && (ref.t === "pronoun" || ref.t === "name")) {
+      const r = resolveAt(ref, subjStart, false, false);
+      entity = r.entity;
+      weak = r.weak;
+    } else if (ref && ref.t === "def") {
+      // only a body or person the article has named: "the words of the act" is no one's otherwise
+      entity = reg.findByRole(ref.np);
+      weak = false;
+    }
+    if (entity) {
+      reg.mention(entity, base + subjStart, true);
+      out.push({
+        from: a,
+        verbStart: a + iw.index,
+        verbEnd: a + iw.index + iw[0].length,
+        subjStart,
+        subjEnd: subjStart + owner.length,
+        entity,
+        ref,
+        pronoun: ref!.t === "pronoun",
+        weak,
+      });
+      out.sort((x, y) => x.verbStart - y.verbStart);
+    }
+  }
   // "a report by X" anywhere in a sentence makes X the author of "the report" later.
   const rep =
     /\b(?:a|an|the)\s+(?:[\p{L}\p{N}-]+\s+){0,3}?(report|study|survey|analysis|review|audit|diary|judgment|ruling)\s+(?:(?:[\p{Ll}]+ed|kept|written|drawn up|carried out)(?:\s+[\p{L}\p{N}]+){0,2}?\s+)?by\s+(?:the\s+)?([^,;.\u2219]+)/iu.exec(
@@ -1411,6 +1451,9 @@ const ORG_NAMED_FIRST = new RegExp(
     "(?=\\s*[,.;:)]|\\s+(?:based|that|which|whose|in|from|with|owned|run|founded|used|she|he|it|they|we|on|at|for|headquartered|set|launched|created|built|made|known|registered)\\b)",
   "gu",
 );
+/** "in his words", "in Ekholt's own words", "in the words of the minister": whose words the quote after it are. */
+const IN_WORDS =
+  /\bin\s+(?:(his|her|their|its|[\p{Lu}][\p{L}\p{M}'’-]+(?:\s+[\p{Lu}][\p{L}\p{M}'’-]+){0,2}[’']s)\s+(?:own\s+)?words|the\s+(?:own\s+)?words\s+of\s+((?:the\s+)?[\p{L}\p{M}'’-]+(?:\s+[\p{L}\p{M}'’-]+){0,3}?))\s*,?\s*/u;
 const EVALUATIVE =
   /^(?:accus|critici[sz]|condemn|slam|blast|hail|prais|welcom|dismiss|brand|label|term|characteri[sz])/;
 const QUOTED_AS = /,?\s+(?:was|were|is|are|has been|had been)\s+(?:[\p{Ll}]+ly\s+)?quoted\b[^\u2219]{0,100}?\bas\s+$/u;

@@ -110,3 +110,26 @@ describe("an appositive with a relative clause between the name and the verb", (
     expect(who(r, "We will say more")).toBe("Plimly");
   });
 });
+
+describe("'in his words' before a quote", () => {
+  it("a pronoun owner: 'The plan was, in her words, \"…\"'", () => {
+    const r = attributeQuotes([
+      "Transport Secretary Halla Brevik spoke in parliament on Tuesday.",
+      'The bypass was, in her words, "dead until someone finds the money."',
+    ]);
+    expect(who(r, "dead until someone")).toBe("Halla Brevik");
+  });
+
+  it("a named owner: 'in Orsted's own words'", () => {
+    const r = attributeQuotes([
+      "Ferris Orsted, the club's treasurer, and Mia Kallan, its chair, met the bank.",
+      'The loan is, in Orsted\'s own words, "the last one anyone will give us."',
+    ]);
+    expect(who(r, "the last one anyone")).toBe("Ferris Orsted");
+  });
+
+  it("'in the words of' something the article never named speaks for no one", () => {
+    const r = attributeQuotes(['Shops must, in the words of the guidance, take "all reasonable care."']);
+    expect(who(r, "all reasonable care")).not.toBe("the guidance");
+  });
+});
