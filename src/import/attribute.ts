@@ -32,6 +32,7 @@ import {
   isTitleNoun,
   isPlaceWord,
   isPersonNoun,
+  orgNameFits,
   parseRef,
   partKind,
   roleHead,
@@ -1980,7 +1981,12 @@ function resolve(
         return { entity: reg.create(np.replace(/^The\b/, "the"), kind, pos, true), weak: true };
       }
       const bare = np.replace(/^(the|its|his|her|their|my|our)\s+/i, "");
-      if (reg.isOrgNoun(bare)) return { entity: reg.create(bare, "organisation", pos, true), weak: true };
+      if (reg.isOrgNoun(bare)) {
+        // "Torvik Minerals was fined £2m. … the company said": the body named before, though it had not spoken
+        const named = /^the\s+[\p{Ll}-]+$/iu.test(np) ? namedOrgBefore(bare.toLowerCase(), doc, at, pos, reg) : null;
+        if (named) return { entity: named, weak: false };
+        return { entity: reg.create(bare, "organisation", pos, true), weak: true };
+      }
       const epithet = epithetPerson(np, pos, reg);
       if (epithet) return { entity: epithet, weak: false };
       return { entity: reg.create(np.replace(/^The\b/, "the"), "person", pos, true), weak: true };
@@ -2005,6 +2011,26 @@ function resolve(
       return { entity: e ?? null, weak: !e };
     }
   }
+}
+
+/** The latest body named in the last three paragraphs before `at` whose name fits `head` ("company", "ministry"). */
+function namedOrgBefore(head: string, doc: DocText, at: number, pos: number, reg: Registry): Entity | null {
+  const p = Math.floor(pos / STRIDE);
+  const from = doc.offsets[Math.max(0, p - 3)] ?? 0;
+  const text = doc.full.slice(from, at);
+  const run = /[\p{Lu}][\p{L}\p{M}&'’.-]*(?:\s+(?:(?:of|for|and|&)\s+)?[\p{Lu}][\p{L}\p{M}&'’.-]*)*/gu;
+  let best: string | null = null;
+  for (let m: RegExpExecArray | null; (m = run.exec(text)) !== null;) {
+    const ws = m[0].replace(/[’']s$/u, "").split(/\s+/);
+    while (ws.length > 1 && isFunctionWord(ws[0]!)) ws.shift();
+    const name = ws.join(" ");
+    if (ws.length < 2 || !Registry.looksLikeOrg(name) || reg.isReporter(name)) continue;
+    if (orgNameFits(name, head)) best = name;
+  }
+  if (!best) return null;
+  const known = reg.findByName(best, null);
+  if (known) return known.kind === "organisation" ? known : null;
+  return reg.create(best, "organisation", pos);
 }
 
 function resolveName(

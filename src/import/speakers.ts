@@ -129,7 +129,7 @@ const HONORIFIC_GENDER: Record<string, "f" | "m" | null> = {
 };
 
 const ORG_WORDS =
-  /\b(Alliance|Coalition|Forum|Ministry|Commission|Council|Department|Agency|Office|Institute|Trust|Group|Union|Bank|Company|Corporation|Corp|Inc|Ltd|LLC|SA|AG|GmbH|Police|Court|University|Government|Party|Association|Foundation|Authority|Board|Committee|Services?|Network|Times|News|Post|Wire|Institute|Center|Centre|Society|Federation|League|Organi[sz]ation|Fund|Holdings|Capital|Partners|Labs?|Systems|Media|Bureau|Administration|Congress|Parliament|Senate|Assembly|Cabinet|Church|Club|School|College|Hospital|Water|Energy|Airlines?|Motors|Insights|Research|Atlas|Lines)\b/;
+  /\b(Alliance|Coalition|Forum|Ministry|Commission|Council|Department|Agency|Office|Institute|Trust|Group|Union|Bank|Company|Corporation|Corp|Inc|Ltd|LLC|SA|AG|GmbH|Police|Court|University|Government|Party|Association|Foundation|Authority|Board|Committee|Services?|Network|Times|News|Post|Wire|Institute|Center|Centre|Society|Federation|League|Organi[sz]ation|Fund|Holdings|Capital|Partners|Labs?|Systems|Media|Bureau|Administration|Congress|Parliament|Senate|Assembly|Cabinet|Church|Club|School|College|Hospital|Water|Energy|Airlines?|Motors|Insights|Research|Atlas|Lines|Minerals|Mining|Foods|Pharma|Pharmaceuticals|Logistics|Shipping|Technologies|Industries|Chemicals|Construction|Developments|Properties|Metals|Resources|Ventures|Enterprises|Solutions|Studios|Software|Robotics|Aerospace|Petroleum|Railways?|Freight|Ferries|Insurance|Securities|Investments|Brewery|Breweries|Dairies|Telecom|Electronics)\b/;
 
 const ORG_NOUNS = new Set(
   (
@@ -670,6 +670,22 @@ export class Entity {
   }
 }
 
+/** Whether a body's name fits a noun for it: "the ministry" the Ministry of Health, "the company" Torvik Minerals. */
+export function orgNameFits(name: string, head: string): boolean {
+  const lname = name.toLowerCase();
+  if (new RegExp(`\\b${escapeRe(head)}\\b`).test(lname)) return true;
+  // "the regulator said" of the Health and Safety Executive: a public body, named as one
+  if (/^(?:regulator|watchdog|agency|inspectorate|authority)$/.test(head))
+    return /\b(?:Executive|Authority|Agency|Commission|Office|Inspectorate|Regulator|Ombudsman|Directorate)\b/.test(
+      name,
+    );
+  if (["company", "firm", "start-up", "startup", "business", "operator", "utility", "platform", "app"].includes(head))
+    return !/\b(ministry|commission|government|council|trust|office|agency|department|institute|university|police|court|group|union|charity)\b/i.test(
+      lname,
+    );
+  return false;
+}
+
 /** A title that goes by another noun: "Justice Renske Altamar" is "the judge", "Sgt Lyle Orme" "the officer". */
 const ROLE_ALSO: Record<string, string[]> = {
   judge: ["justice"],
@@ -857,25 +873,7 @@ export class Registry {
         e.roleHeads.has(head) || (also !== undefined && e.kind === "person" && also.some((h) => e.roleHeads.has(h)));
       if (!fits && e.described) fits = roleHead(e.name) === head;
       if (fits && !e.described && (!named || e.lastPos > named.lastPos)) named = e;
-      if (!fits && e.kind === "organisation") {
-        const lname = e.name.toLowerCase();
-        if (new RegExp(`\\b${escapeRe(head)}\\b`).test(lname)) fits = true;
-        // "the regulator said" of the Health and Safety Executive: a public body, named as one
-        else if (/^(?:regulator|watchdog|agency|inspectorate|authority)$/.test(head))
-          fits =
-            /\b(?:Executive|Authority|Agency|Commission|Office|Inspectorate|Regulator|Ombudsman|Directorate)\b/.test(
-              e.name,
-            );
-        else if (
-          ["company", "firm", "start-up", "startup", "business", "operator", "utility", "platform", "app"].includes(
-            head,
-          )
-        )
-          fits =
-            !/\b(ministry|commission|government|council|trust|office|agency|department|institute|university|police|court|group|union|charity)\b/i.test(
-              lname,
-            );
-      }
+      if (!fits && e.kind === "organisation") fits = orgNameFits(e.name, head);
       if (fits && (!best || e.lastPos > best.lastPos)) best = e;
     }
     // a body's own role ("a software company") beats a name that only looks like one ("Harbour Authority")

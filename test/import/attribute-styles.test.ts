@@ -133,3 +133,21 @@ describe("'in his words' before a quote", () => {
     expect(who(r, "all reasonable care")).not.toBe("the guidance");
   });
 });
+
+describe("'the company said' of a body named before but not yet quoted", () => {
+  it("finds the named company", () => {
+    const r = attributeQuotes([
+      "The regulator fined Brannock Logistics £2m after a forklift crash at its depot in Ellery.",
+      '"We have learned from what happened," the company said in a statement.',
+    ]);
+    expect(who(r, "We have learned")).toBe("Brannock Logistics");
+  });
+
+  it("'the council' is not a company named before", () => {
+    const r = attributeQuotes([
+      "Brannock Logistics wants to build a depot in Ellery.",
+      '"No application has been received," the council said.',
+    ]);
+    expect(who(r, "No application")).not.toBe("Brannock Logistics");
+  });
+});
