@@ -525,7 +525,20 @@ function findAttributions(
     const after = masked.slice(ve, Math.min(b, ve + 300));
     // "the Northern States Utility Board": a capitalised word inside a name is not a verb
     if (/^\p{Lu}/u.test(m[1]!) && /[\p{Lu}][\p{L}'’-]*\s+$/u.test(before)) continue;
+    // "Among them was Ellen Vosper, 81, who said she had eaten there "most mornings"": the person "who" is
+    const relWho =
+      /(?:^|[\s(])((?:[\p{Lu}][\p{L}\p{M}'’-]+\s+){0,3}[\p{Lu}][\p{L}\p{M}'’-]+)(?:,\s*\d{1,3})?,\s*who\s+(?:also\s+|later\s+|then\s+)?$/u.exec(
+        before,
+      );
+    const relWhoRef = relWho ? parseRef(relWho[1]!) : null;
+    const byWho =
+      relWhoRef?.t === "name" &&
+      !isFunctionWord(relWho![1]!) &&
+      /^(?:said|says|told|tells|added|argued|insisted|warned|explained|recalled|claimed|described)$/.test(verb)
+        ? relWhoRef
+        : null;
     if (
+      !byWho &&
       /\b(who|which|that|to|been|be|being|was|were|is|are|not|it|they)\s+$/i.test(before) &&
       !/^according/.test(verb) &&
       // "He used to say that …", "as she likes to put it": a habit of saying, the subject before it
@@ -629,6 +642,10 @@ function findAttributions(
         const off = tail.indexOf(head.trim());
         subjStart = ve + Math.max(0, off);
         subjEnd = subjStart + head.length;
+      } else if (byWho) {
+        ref = byWho;
+        subjStart = vs - before.length + relWho!.index + relWho![0].indexOf(relWho![1]!);
+        subjEnd = subjStart + relWho![1]!.length;
       } else if (verb === "saying" && QUOTED_AS.test(lead)) {
         // "whose president, Dale Petrosky, was quoted in a release as saying the bill "…""
         const cut = lead.slice(0, QUOTED_AS.exec(lead)!.index);

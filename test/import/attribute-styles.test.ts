@@ -151,3 +151,20 @@ describe("'the company said' of a body named before but not yet quoted", () => {
     expect(who(r, "No application")).not.toBe("Brannock Logistics");
   });
 });
+
+describe("'Name, who said …' with a partial quote", () => {
+  it("the person the relative clause is about speaks", () => {
+    const r = attributeQuotes([
+      "Dozens of regulars came to the hearing.",
+      "Among them was Aldo Pennick, 77, who said he had bought his paper at the kiosk “every day since 1969” and would miss it.",
+    ]);
+    expect(who(r, "every day since 1969")).toBe("Aldo Pennick");
+  });
+
+  it("'who writes it all down' is not a verb of saying for the quote after it", () => {
+    const r = attributeQuotes([
+      'Elske Varn, the senior nurse, reads the chart aloud. "Bed four is stable," she tells Ilja Morrow, who writes it all down. "Bed five needs watching."',
+    ]);
+    expect(who(r, "Bed five")).toBe("Elske Varn");
+  });
+});
