@@ -619,7 +619,7 @@ function findAttributions(
           if (np && partKind(tidyPart(np)) === "name") head = np;
         }
         if (!head) continue;
-        ref = parseRef(head) ?? surnameRef(head, doc, doc.offsets[p]! + ve) ?? knownSurname(head, reg);
+        ref = parseRef(head) ?? surnameRef(head, doc, doc.offsets[p]! + ve, reg);
         // '"We will rebuild," vowed the mayor, Ana Lucia Ferreira': the name in apposition is the speaker
         if (ref?.t === "def" && parts[1] && partKind(tidyPart(parts[1])) === "name") {
           const named = parseRef(tidyPart(parts[1]));
@@ -700,9 +700,7 @@ function findAttributions(
                 offset: i.index + i[0].indexOf("I"),
                 length: 1,
               }
-            : (subjectBefore(lead) ??
-              surnameSubject(lead, doc, doc.offsets[p]! + from) ??
-              knownSurnameBefore(lead, reg));
+            : (subjectBefore(lead) ?? surnameSubject(lead, doc, doc.offsets[p]! + from, reg));
         if (!found) continue;
         acronym = found.acronym ?? null;
         // "Yarnly, which …, said" (not "Odile Brassard, director of the Collective, which …, said")
@@ -977,38 +975,31 @@ function findAttributions(
 }
 
 /**
- * '"…," Haste says' after "Corwin Haste has been a lighthouse keeper": a surname that is also a word ("haste",
- * "telling") is a name when the article gave it with a first name before.
+ * A bare capitalised word that is also a common word ("Haste", "Cook", "Early") as a surname: a name when the article
+ * named that person in full before, in the registry ('"Cook told Benioff"') or, with `fromText`, anywhere in its text
+ * before ('"…," Haste says' after "Corwin Haste has been a lighthouse keeper").
  */
-function surnameRef(np: string, doc: DocText, at: number): Ref | null {
-  const w = /^\s*([\p{Lu}][\p{Ll}'’-]+)\s*$/u.exec(np)?.[1];
-  if (!w || isFunctionWord(w) || isTitleWord(w)) return null;
+function surnameRef(np: string, doc: DocText, at: number, reg: Registry, fromText = true): Ref | null {
+  const w = /^\s*([\p{Lu}][\p{Ll}'’-]+)\.?\s*$/u.exec(np)?.[1];
+  if (!w || isFunctionWord(w)) return null;
+  const ref: Ref = { t: "name", name: w, prefix: null, honorific: null };
+  const known = /^\p{Lu}\p{Ll}+$/u.test(w) ? reg.findByName(w, null) : null;
+  if (known && known.kind === "person" && known.words.length >= 2) return ref;
+  if (!fromText || /\.\s*$/.test(np) || isTitleWord(w)) return null;
   const full = expand(w, doc.full, at, false);
   if (!full || full.name.split(" ").length < 2 || isCommonCapitalised(full.name.split(" ")[0]!)) return null;
   if (Registry.looksLikeOrg(full.name) || full.name.split(" ").some((x) => isPlaceWord(x))) return null;
-  return { t: "name", name: w, prefix: null, honorific: null };
+  return ref;
 }
 
-function surnameSubject(lead: string, doc: DocText, at: number): ReturnType<typeof subjectBefore> {
-  const m = /(?:^|[,;]\s*)\s*([\p{Lu}][\p{Ll}'’-]+)\s+$/u.exec(lead);
-  const ref = m ? surnameRef(m[1]!, doc, at) : null;
-  if (!m || !ref) return null;
-  return { ref, roles: [], offset: m.index + m[0].indexOf(m[1]!), length: m[1]!.length };
-}
-
-/** "Cook told Benioff", "says Early": a surname that is also a common word, of a person the article named in full. */
-function knownSurname(word: string, reg: Registry): Ref | null {
-  const w = word.trim().replace(/\.$/, "");
-  if (!/^\p{Lu}\p{Ll}+$/u.test(w) || isFunctionWord(w)) return null;
-  const e = reg.findByName(w, null);
-  return e && e.kind === "person" && e.words.length >= 2 ? { t: "name", name: w, prefix: null, honorific: null } : null;
-}
-
-function knownSurnameBefore(lead: string, reg: Registry): ReturnType<typeof subjectBefore> {
-  const m = /(?:^|[\s,])(\p{Lu}\p{Ll}+)\s*$/u.exec(lead);
-  const ref = m ? knownSurname(m[1]!, reg) : null;
-  if (!m || !ref) return null;
-  return { ref, roles: [], offset: m.index + m[0].indexOf(m[1]!), length: m[1]!.length };
+/** The same surname as the last word before a verb; from the text only when it opens the clause or follows a comma. */
+function surnameSubject(lead: string, doc: DocText, at: number, reg: Registry): ReturnType<typeof subjectBefore> {
+  const m = /(?:^|[\s,;])([\p{Lu}][\p{Ll}'’-]+)\s*$/u.exec(lead);
+  if (!m) return null;
+  const offset = m.index + m[0].indexOf(m[1]!);
+  const fromText = /(?:^|[,;])\s*$/.test(lead.slice(0, offset)) && /\s$/.test(lead);
+  const ref = surnameRef(m[1]!, doc, at, reg, fromText);
+  return ref ? { ref, roles: [], offset, length: m[1]!.length } : null;
 }
 
 /** "I said", "and I told her": the first person as the subject right before a verb of saying. */
