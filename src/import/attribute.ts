@@ -260,7 +260,26 @@ function attribute(paragraphs: string[], opts: { reporters?: string[]; title?: s
           const upper = /^\s*["'‘“«(]?[\p{Lu}\p{N}]/u.test(s.text);
           const attached =
             chosen !== null && (chosen.how === "post" || /:\s*$/.test(masked.slice(Math.max(a, s.open - 5), s.open)));
-          if (!(isSentenceLike(s.text) || (upper && attached && /[,.?!]\s*$/.test(s.text)))) q.rejected = true;
+          // "said the dressing room had been “chaos, absolute chaos”": three lower-case words reported by a named
+          // speaker in the same clause are their words, not a scare-quoted name ("so-called “clip farms”")
+          const reported =
+            words === 3 &&
+            chosen !== null &&
+            chosen.how === "pre" &&
+            chosen.at.entity !== null &&
+            !chosen.at.weak &&
+            /^\s*[\p{Ll}]/u.test(s.text) &&
+            // not a name used as a modifier: 'a weekly “time on clips” summary'
+            (s.close < 0 ||
+              !/^\s+(?![\p{Ll}]+ly\b)(?!(?:and|or|but|after|before|when|while|because|as|if|in|on|at|to|for|from|with|by|of|that|which|who|afterwards|again|too|instead|then|now|yet|so|this|last|over|since|until|unless)\b)[\p{Ll}]/u.test(
+                masked.slice(s.close + 1, s.close + 30),
+              )) &&
+            !/[.;!?\u2219]/u.test(masked.slice(chosen.at.verbEnd, s.open)) &&
+            !/\b(?:or|so-called|dubbed|known as|called|named|titled|entitled|nicknamed|the word|the words|the phrase|the term)\s*$/i.test(
+              masked.slice(Math.max(a, s.open - 30), s.open),
+            );
+          if (!(isSentenceLike(s.text) || reported || (upper && attached && /[,.?!]\s*$/.test(s.text))))
+            q.rejected = true;
           else if (!chosen && q.midSentence) q.rejected = true;
         }
       }
@@ -557,7 +576,7 @@ function findAttributions(
     if (
       (verb === "called" || verb === "calls") &&
       !WHAT_SUBJECT.test(before) &&
-      !/^\s+(?:it|them|him|her|this|that|(?:the|his|her|their|its|a|an)\s+[\p{L}’'-]+(?:\s+[\p{L}’'-]+){0,6})\s*[“"«‘']/u.test(
+      !/^\s+(?:it|them|him|her|this|that|(?:the|his|her|their|its|a|an|that|this|these|those)\s+[\p{L}’'-]+(?:\s+[\p{L}’'-]+){0,6})\s*[“"«‘']/u.test(
         after,
       )
     )
@@ -744,7 +763,17 @@ function findAttributions(
       ref.t === "pronoun" && (ref.g === "f" || ref.g === "m")
         ? reporterClauseObject(masked, a, subjStart, base, reg, ref.g)
         : null;
-    let resolved = byClause ? { entity: byClause, weak: false } : resolveAt(ref, subjStart, orgHint, intro);
+    // "Her written report is blunter. It describes the kitchen as “…”": "it" is the document just named
+    const docIt =
+      ref.t === "pronoun" && ref.g === "n" && /^\s*$/.test(masked.slice(a, subjStart))
+        ? DOC_SUBJECT_BEFORE.exec(masked.slice(Math.max(0, a - 400), a))
+        : null;
+    const docOwner = docIt ? trackers.get(docIt[1]!.toLowerCase()) : undefined;
+    let resolved = docOwner
+      ? { entity: docOwner, weak: false }
+      : byClause
+        ? { entity: byClause, weak: false }
+        : resolveAt(ref, subjStart, orgHint, intro);
     // "Pop singer Lila Marchetti has cancelled …, saying she needs …": a pronoun bound by its own sentence's subject
     if (ref.t === "pronoun" && ref.g !== "p" && subjStart > a + 3) {
       const own = sentenceSubject(masked.slice(a, subjStart));
@@ -1001,6 +1030,10 @@ function surnameSubject(lead: string, doc: DocText, at: number, reg: Registry): 
   const ref = surnameRef(m[1]!, doc, at, reg, fromText);
   return ref ? { ref, roles: [], offset, length: m[1]!.length } : null;
 }
+
+/** The sentence before opens with a document ("Her written report, seen by …, is blunter."): its noun. */
+const DOC_SUBJECT_BEFORE =
+  /(?:^|[.!?][”"’]?\s+)(?:His|Her|Their|Its|The)\s+(?:[\p{Ll}\p{N}-]+\s+){0,2}?(report|statement|letter|judgment|ruling|memo|review|audit|study|survey|submission|filing|diary)\b[^.!?\u2219]*[.!?]\s*$/u;
 
 /** "I said", "and I told her": the first person as the subject right before a verb of saying. */
 const FIRST_PERSON =

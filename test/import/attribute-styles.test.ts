@@ -168,3 +168,38 @@ describe("'Name, who said …' with a partial quote", () => {
     expect(who(r, "Bed five")).toBe("Elske Varn");
   });
 });
+
+describe("short partial quotes in reported speech", () => {
+  it("three lower-case words after 'said … had been' are the speaker's", () => {
+    const r = attributeQuotes([
+      "Corran Vell, who scored twice, said the bus had been “noisy, gloriously noisy” on the way home.",
+    ]);
+    expect(who(r, "noisy, gloriously noisy")).toBe("Corran Vell");
+  });
+
+  it("'called that ruling \"…\"' with a demonstrative object", () => {
+    const r = attributeQuotes(['Defence lawyer Imre Sallow called that ruling "brave, if late."']);
+    expect(who(r, "brave, if late")).toBe("Imre Sallow");
+  });
+
+  it("not a name used as a modifier or a so-called term", () => {
+    const r = attributeQuotes([
+      "Ostra Bank said it would add a monthly “round up savings” button and would stop what it called the so-called “fee on fees” by May.",
+    ]);
+    expect(who(r, "round up savings")).toBeUndefined();
+    expect(who(r, "fee on fees")).toBeUndefined();
+    const r2 = attributeQuotes([
+      'The council vowed to build a shared depot, or "central supply hub," with the aim of cutting costs.',
+    ]);
+    expect(who(r2, "central supply hub")).toBeUndefined();
+  });
+
+  it("'It describes …' after a sentence about her report: the report's author", () => {
+    const r = attributeQuotes([
+      "Environmental health officer Pella Grandy told the panel she had visited three times.",
+      "Her written report, seen by the Courier, is harsher. It describes the storeroom as “a standing invitation” and says the owners were “warned in writing twice”.",
+    ]);
+    expect(who(r, "a standing invitation")).toBe("Pella Grandy");
+    expect(who(r, "warned in writing twice")).toBe("Pella Grandy");
+  });
+});
