@@ -2096,7 +2096,13 @@ function resolveName(
         name = full.name;
         e = reg.findByName(name, ref.honorific);
         if (e) return { entity: e, weak: false };
-        const isOrg = Registry.looksLikeOrg(name) || full.roles.some((r) => reg.isOrgNoun(roleHead(r) ?? ""));
+        const isOrg =
+          Registry.looksLikeOrg(name) ||
+          full.roles.some((r) => reg.isOrgNoun(roleHead(r) ?? "")) ||
+          // "MedRight, which operates 140 stores, said" after "MedRight Pharmacies"
+          (!ref.honorific &&
+            !isKnownFirstName(name.split(" ")[0]!) &&
+            /^\s*,\s*which\b/.test(doc.full.slice(at + ref.name.length, at + ref.name.length + 12)));
         e = reg.create(name, isOrg ? "organisation" : "person", pos);
         for (const r of full.roles) e.addRole(r);
         if (ref.honorific) e.honorifics.add(ref.honorific);

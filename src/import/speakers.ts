@@ -129,7 +129,7 @@ const HONORIFIC_GENDER: Record<string, "f" | "m" | null> = {
 };
 
 const ORG_WORDS =
-  /\b(Alliance|Coalition|Forum|Ministry|Commission|Council|Department|Agency|Office|Institute|Trust|Group|Union|Bank|Company|Corporation|Corp|Inc|Ltd|LLC|SA|AG|GmbH|Police|Court|University|Government|Party|Association|Foundation|Authority|Board|Committee|Services?|Network|Times|News|Post|Wire|Institute|Center|Centre|Society|Federation|League|Organi[sz]ation|Fund|Holdings|Capital|Partners|Labs?|Systems|Media|Bureau|Administration|Congress|Parliament|Senate|Assembly|Cabinet|Church|Club|School|College|Hospital|Water|Energy|Airlines?|Motors|Insights|Research|Atlas|Lines|Minerals|Mining|Foods|Pharma|Pharmaceuticals|Logistics|Shipping|Technologies|Industries|Chemicals|Construction|Developments|Properties|Metals|Resources|Ventures|Enterprises|Solutions|Studios|Software|Robotics|Aerospace|Petroleum|Railways?|Freight|Ferries|Insurance|Securities|Investments|Brewery|Breweries|Dairies|Telecom|Electronics)\b/;
+  /\b(Alliance|Coalition|Forum|Ministry|Commission|Council|Department|Agency|Office|Institute|Trust|Group|Union|Bank|Company|Corporation|Corp|Inc|Ltd|LLC|SA|AG|GmbH|Police|Court|University|Government|Party|Association|Foundation|Authority|Board|Committee|Services?|Network|Times|News|Post|Wire|Institute|Center|Centre|Society|Federation|League|Organi[sz]ation|Fund|Holdings|Capital|Partners|Labs?|Systems|Media|Bureau|Administration|Congress|Parliament|Senate|Assembly|Cabinet|Church|Club|School|College|Hospital|Water|Energy|Airlines?|Motors|Insights|Research|Atlas|Lines|Minerals|Mining|Foods|Pharma|Pharmaceuticals|Logistics|Shipping|Technologies|Industries|Chemicals|Construction|Developments|Properties|Metals|Resources|Ventures|Enterprises|Solutions|Studios|Software|Robotics|Aerospace|Petroleum|Railways?|Freight|Ferries|Insurance|Securities|Investments|Brewery|Breweries|Dairies|Telecom|Electronics|Pharmacy|Pharmacies|Stores|Supermarkets)\b/;
 
 const ORG_NOUNS = new Set(
   (
@@ -138,7 +138,7 @@ const ORG_NOUNS = new Set(
     "foundation authority board committee service network platform app regulator watchdog charity organisation " +
     "organization fund bloc embassy administration cabinet parliament senate assembly club school hospital " +
     "airline carrier retailer manufacturer developer publisher broadcaster newspaper campaign league club team federation " +
-    "body alliance coalition forum panel tribunal inquiry jury"
+    "body alliance coalition forum panel tribunal inquiry jury chain"
   ).split(" "),
 );
 
@@ -679,7 +679,11 @@ export function orgNameFits(name: string, head: string): boolean {
     return /\b(?:Executive|Authority|Agency|Commission|Office|Inspectorate|Regulator|Ombudsman|Directorate)\b/.test(
       name,
     );
-  if (["company", "firm", "start-up", "startup", "business", "operator", "utility", "platform", "app"].includes(head))
+  if (
+    ["company", "firm", "start-up", "startup", "business", "operator", "utility", "platform", "app", "chain"].includes(
+      head,
+    )
+  )
     return !/\b(ministry|commission|government|council|trust|office|agency|department|institute|university|police|court|group|union|charity)\b/i.test(
       lname,
     );

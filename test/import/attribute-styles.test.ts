@@ -203,3 +203,15 @@ describe("short partial quotes in reported speech", () => {
     expect(who(r, "warned in writing twice")).toBe("Pella Grandy");
   });
 });
+
+describe("a body named in full, then by its short name with 'which', then as 'the chain'", () => {
+  it("stays a body and speaks as 'the chain'", () => {
+    const r = attributeQuotes([
+      "Residents protested a plan by Corvale Groceries to close the village shop.",
+      'Corvale, which runs 80 shops in the region, said the branch had lost money for years. "We looked at every option," the chain said.',
+      '"Where do we go now?" she said.',
+    ]);
+    expect(who(r, "We looked at every option")).toBe("Corvale Groceries");
+    expect(speaker(r, "Corvale Groceries")?.kind).toBe("organisation");
+  });
+});
