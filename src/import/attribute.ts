@@ -846,7 +846,26 @@ function findAttributions(
   if (out.length === 0) {
     const first = spans.find((sp) => sp.open >= a && sp.open < b);
     const lead = first ? masked.slice(a, first.open) : "";
-    if (first && /:\s*$/.test(lead) && lead.length < 300 && !/\b(?:asked|question)\b/i.test(lead)) {
+    const docLead = first ? DOC_READ.exec(lead) : null;
+    const docRef = docLead ? parseRef(docLead[1]!) : null;
+    // "MedRight's statement read: "…"", "The letter began: "…"": the document's author
+    const byDoc =
+      docRef && docRef.t === "doc" ? resolveAt(docRef, a + docLead![0].indexOf(docLead![1]!), true, false) : null;
+    if (byDoc?.entity) {
+      const subjStart = a + docLead![0].indexOf(docLead![1]!);
+      reg.mention(byDoc.entity, base + subjStart, true);
+      out.push({
+        from: a,
+        verbStart: a + lead.length - 1,
+        verbEnd: a + lead.length,
+        subjStart,
+        subjEnd: subjStart + docLead![1]!.length,
+        entity: byDoc.entity,
+        ref: docRef,
+        pronoun: false,
+        weak: byDoc.weak,
+      });
+    } else if (first && /:\s*$/.test(lead) && lead.length < 300 && !/\b(?:asked|question)\b/i.test(lead)) {
       const found = sentenceSubject(lead.replace(/:\s*$/, ""));
       if (found && (found.ref.t === "name" || found.ref.t === "pronoun")) {
         const subjStart = a + found.offset;
@@ -1469,8 +1488,11 @@ const WHAT_SUBJECT =
 const THAT_SUBJECT =
   /\s(?:show|shows|showed|found|find|finds|reveal|reveals|revealed|suggest|suggests)\s+that\s+((?:the|a|an)\s+(?:[\p{L}’'-]+\s+){0,5}?[\p{L}’'-]+|[\p{Lu}][\p{L}'’-]+(?:\s+[\p{Lu}][\p{L}'’-]+){0,2})$/u;
 /** A sentence opening with someone's words named as a noun, then a colon and a quote. */
+/** "MedRight's statement read:", "The letter began:": a document opening a quotation after a colon. */
+const DOC_READ =
+  /^\s*((?:(?:The|His|Her|Their|Its)\s+|(?:[\p{Lu}][\p{L}\p{M}'’-]*\s+){0,3}[\p{Lu}][\p{L}\p{M}'’-]*[’']s\s+)(?:[\p{Ll}-]+\s+){0,2}?(?:statement|letter|post|message|email|note|memo|notice|tweet|submission|response|reply|report))\s+(?:read|reads|began|begins|ended|ends|concluded|concludes|continued|continues|went on)\s*:\s*$/u;
 const POSS_SAYING =
-  /^(\s*)(His|Her|Their|Its|[\p{Lu}][\p{L}\p{M}-]*(?:\s+[\p{Lu}][\p{L}\p{M}-]*){0,2}(?:[’']s|s[’']))\s+(?:[\p{Ll}-]+\s+){0,2}?(message|answer|reply|response|verdict|view|advice|warning|reaction|explanation|conclusion|prediction|plea|assessment|argument|instruction|request|promise|retort|summary|comment|words|motto|mantra|take|diagnosis|prognosis|instructions|orders|appeal)\b[^:\u2219.!?]{0,140}:\s*(?=[“"«‘'])/u;
+  /^(\s*)(His|Her|Their|Its|[\p{Lu}][\p{L}\p{M}-]*(?:\s+[\p{Lu}][\p{L}\p{M}-]*){0,2}(?:[’']s|s[’']))\s+(?:[\p{Ll}-]+\s+){0,2}?(message|account|description|tribute|answer|reply|response|verdict|view|advice|warning|reaction|explanation|conclusion|prediction|plea|assessment|argument|instruction|request|promise|retort|summary|comment|words|motto|mantra|take|diagnosis|prognosis|instructions|orders|appeal)\b[^:\u2219.!?]{0,140}:\s*(?=[“"«‘'])/u;
 const SUBORD_SUBJECT =
   /\s(?:after|when|as|while|because|before|since|until|once|though|although)\s+([\p{Ll}]{4,}s|(?:the|his|her|their|its)\s+(?:[\p{Ll}-]+\s+){0,3}[\p{Ll}-]+|[\p{Lu}][\p{L}'’-]+(?:\s+[\p{Lu}][\p{L}'’-]+){0,2}|he|she|they)$/u;
 /** "my colleague ", "her husband ", "their neighbour ": a relation noun right before a name. */
@@ -1863,6 +1885,10 @@ const DESCRIBED_PERSON =
 const INDEFINITE_SUBJECT =
   /^\s*((?:A|An|One)\s+(?:[\p{Ll}\p{N}-]+\s+)?([\p{Ll}-]+)(?:\s+(?:in|from|at|of)\s+[\p{Lu}][\p{L}'’-]+)?)(?=\s*,\s*(?:a|an)\s|\s+(?!(?:for|of|at|in|from|with|to|on|by|who|which|that|and|or)\b)[\p{Ll}])/u;
 
+/** "The headteacher was …", "The inspector is unimpressed": a sentence opening with a role noun and its verb. */
+const ROLE_SUBJECT =
+  /^\s*The\s+((?:[\p{Ll}-]+\s+){0,2}?[\p{Ll}-]+)\s+(?=(?:was|is|had|has|did|does|would|will|could|can|seemed|seems|looked|looks|sounded|sounds|remained|remains|stayed|stays|disagreed|disagrees|agreed|agrees)\b)/u;
+
 /** A noun for a person described, not named ("a referee", "an old woman"), not a thing ("a car", "a report"). */
 function isDescribedNoun(w: string): boolean {
   return (
@@ -1903,6 +1929,15 @@ function scanDescribed(masked: string, a: number, b: number, base: number, reg: 
     const known = reg.entities.find((e) => e.described && e.name.toLowerCase() === name.toLowerCase());
     const e = known ?? reg.create(name, "person", base + start, true);
     reg.mention(e, base + start, /^\s*$/.test(sentence.slice(0, at)));
+  }
+  // "The headteacher was not persuaded. "…," she said": a role already given to someone, as the subject
+  const rs = ROLE_SUBJECT.exec(sentence);
+  if (rs && base + a >= reg.scannedTo && !attribs.some((x) => x.subjStart <= a + rs[0].length && x.subjEnd > a)) {
+    const head = rs[1]!.split(/\s+/).pop()!;
+    if (reg.entities.some((e) => e.kind === "person" && !e.described && e.roleHeads.has(head))) {
+      const e = reg.findByRole(`the ${rs[1]!}`);
+      if (e && e.kind === "person") reg.mention(e, base + a + rs[0].indexOf(rs[1]!), true);
+    }
   }
   // "A referee in Nordby, a 17-year-old girl, rang me": someone introduced, unnamed, as the sentence's subject
   const ind = INDEFINITE_SUBJECT.exec(sentence);

@@ -215,3 +215,25 @@ describe("a body named in full, then by its short name with 'which', then as 'th
     expect(speaker(r, "Corvale Groceries")?.kind).toBe("organisation");
   });
 });
+
+describe("documents after a colon and role-only subjects", () => {
+  it("'Name's statement read: \"…\"' is the body's, and 'The headteacher was not persuaded. \"…,\" she said' the headteacher's", () => {
+    const r = attributeQuotes([
+      "Grenna Bakeries, which runs 30 shops, said it would close the Elmbury branch.",
+      "The district nurse, Ottoline Marsh, said 200 elderly people used the shop. The school's headteacher, Wilma Corrie, said her pupils bought lunch there.",
+      'Grenna\'s statement read: "We cannot keep a loss-making shop open."',
+      'The headteacher was not persuaded. "A loss-making shop, they say," she said. "They sponsor the summer fair."',
+    ]);
+    expect(who(r, "We cannot keep")).toBe("Grenna Bakeries");
+    expect(who(r, "A loss-making shop")).toBe("Wilma Corrie");
+    expect(who(r, "They sponsor")).toBe("Wilma Corrie");
+  });
+
+  it("'Her account of the visit, in the newsletter, was warm: \"…\"'", () => {
+    const r = attributeQuotes([
+      "The trust's chair, Beatrix Olmund, visited the lock in June.",
+      "Her account of the visit, in the trust's newsletter, was warm: “The keeper showed me things no survey will.”",
+    ]);
+    expect(who(r, "The keeper showed me")).toBe("Beatrix Olmund");
+  });
+});
