@@ -229,6 +229,8 @@ function attribute(paragraphs: string[], opts: { reporters?: string[]; title?: s
       prevSentence = [a, b];
       if (reg.sentence > 0 && prevSentence[0] === sentences[0]![0])
         mergeLedeSpeaker(attribs, p, STRIDE, prevParaQuotes, all, reg);
+      if (prevSentence[0] === sentences[0]![0])
+        claimPreviousQuotes(attribs, masked, a, b, p, prevParaQuotes, paragraphs);
       for (const at of attribs) if (at.entity) lastSubject = at.entity;
       for (const at of attribs) paraAttribs.push(at);
       scanNames(doc, p, masked, a, b, p * STRIDE, reg, attribs);
@@ -398,6 +400,33 @@ function mergeLedeSpeaker(
   for (const q of all) if (q.entity === d) q.entity = n;
   if (/^the\s/i.test(d.name)) n.addRole(d.name);
   reg.entities.splice(reg.entities.indexOf(d), 1);
+}
+
+/**
+ * A quote-only paragraph, then "So says Hester Quaine, who …" or "That is how Holtby, the inspector, explains it":
+ * the next paragraph's opening names whose words they were.
+ */
+function claimPreviousQuotes(
+  attribs: Attrib[],
+  masked: string,
+  a: number,
+  b: number,
+  p: number,
+  prevQuotes: QState[],
+  paragraphs: string[],
+): void {
+  if (p === 0 || prevQuotes.length === 0) return;
+  if (!/^\s*(?:(?:So|Thus)\s+(?:says|said|writes|wrote)\b|(?:That|This)\s+(?:is|was)\s+how\s)/.test(masked.slice(a, b)))
+    return;
+  const at = attribs.find((x) => x.entity && !x.pronoun && !x.weak);
+  if (!at) return;
+  const prev = paragraphs[p - 1] ?? "";
+  // only a paragraph that is nothing but quotation
+  let rest = prev;
+  for (const q of prevQuotes) rest = rest.replace(q.span.text, "");
+  if (/[\p{L}\p{N}]/u.test(rest.replace(/[“”"‘’'«»]/g, ""))) return;
+  if (prevQuotes.some((q) => q.how === "post" || q.how === "pre" || q.how === "sentence")) return;
+  for (const q of prevQuotes) set(q, at.entity, "paragraph", true);
 }
 
 /**
@@ -576,6 +605,11 @@ function findAttributions(
     if (
       (verb === "called" || verb === "calls") &&
       !WHAT_SUBJECT.test(before) &&
+      // '"Left a bit. Now stop," she calls.': called out, right after the quote
+      !(
+        /[\u2219,!?]\s*[”"’»]\s+(?:he|she|they|[\p{Lu}][\p{L}'’-]+(?:\s+[\p{Lu}][\p{L}'’-]+)?)\s+$/u.test(before) &&
+        /^\s*(?:out\b|back\b|across\b|up\b|down\b|over\b|after\b|[,.;:!?]|$)/.test(after)
+      ) &&
       !/^\s+(?:it|them|him|her|this|that|(?:the|his|her|their|its|a|an|that|this|these|those)\s+[\p{L}’'-]+(?:\s+[\p{L}’'-]+){0,6})\s*[“"«‘']/u.test(
         after,
       )
@@ -626,7 +660,9 @@ function findAttributions(
       from = Math.max(from, vs - 400);
       const lead0 = masked.slice(from, vs);
       const lead = lead0;
-      if (/^[\s,;:—–-]*$/.test(lead) && atStart > a) {
+      // "So says Hester Quaine, who …": the inverted subject follows the verb as after a quote
+      const inverted = atStart === a && /^\s*(?:So|Thus)\s+$/.test(lead) && /^(?:says|said|writes|wrote)$/.test(verb);
+      if ((/^[\s,;:—–-]*$/.test(lead) && atStart > a) || inverted) {
         // "…," said Name, role — the subject follows the verb.
         const nextQuote = spans.find((s) => s.open > ve && s.open < b)?.open ?? b;
         const tail = masked.slice(ve, Math.min(nextQuote, ve + 400));
@@ -887,6 +923,33 @@ function findAttributions(
         }
       }
     }
+  }
+  // '"Lovely woman," was Quaine's verdict.': a noun of saying owned by the speaker, right after the quote
+  for (const sp of spans) {
+    if (sp.close < a || sp.close >= b || out.some((x) => x.from === sp.close + 1)) continue;
+    const v = VERDICT_AFTER.exec(masked.slice(sp.close + 1, b));
+    if (!v) continue;
+    const owner = v[1]!;
+    const lower = owner.toLowerCase();
+    const ref: Ref | null = /^(his|her|their|its)$/.test(lower)
+      ? { t: "pronoun", g: lower === "his" ? "m" : lower === "her" ? "f" : lower === "its" ? "n" : "p" }
+      : parseRef(owner.replace(/[’']s$/u, ""));
+    if (!ref || (ref.t !== "name" && ref.t !== "pronoun")) continue;
+    const subjStart = sp.close + 1 + v[0].indexOf(owner);
+    const r = resolveAt(ref, subjStart, false, false);
+    if (!r.entity) continue;
+    reg.mention(r.entity, base + subjStart, true);
+    out.push({
+      from: sp.close + 1,
+      verbStart: sp.close + 1,
+      verbEnd: sp.close + 1 + v[0].length,
+      subjStart,
+      subjEnd: subjStart + owner.length,
+      entity: r.entity,
+      ref,
+      pronoun: ref.t === "pronoun",
+      weak: r.weak,
+    });
   }
   // '"I have never seen anything like it" — Jim Haskell, 54, a fisherman': a name after a dash signs the quote
   for (const sp of spans) {
@@ -1488,6 +1551,10 @@ const WHAT_SUBJECT =
 const THAT_SUBJECT =
   /\s(?:show|shows|showed|found|find|finds|reveal|reveals|revealed|suggest|suggests)\s+that\s+((?:the|a|an)\s+(?:[\p{L}’'-]+\s+){0,5}?[\p{L}’'-]+|[\p{Lu}][\p{L}'’-]+(?:\s+[\p{Lu}][\p{L}'’-]+){0,2})$/u;
 /** A sentence opening with someone's words named as a noun, then a colon and a quote. */
+/** '"…," was Quaine's verdict', '"…" came his reply': whose words the quote before were. */
+const VERDICT_AFTER =
+  /^\s*,?\s*(?:was|is|came|comes)\s+((?:[\p{Lu}][\p{L}\p{M}'’-]*\s+){0,2}[\p{Lu}][\p{L}\p{M}'’-]*[’']s|his|her|their|its)\s+(?:[\p{Ll}-]+\s+)?(?:verdict|reply|answer|response|assessment|summary|comment|view|description|conclusion|explanation|advice|retort|reaction|take|judgment|judgement|diagnosis|prediction|warning|promise)\b/u;
+
 /** "MedRight's statement read:", "The letter began:": a document opening a quotation after a colon. */
 const DOC_READ =
   /^\s*((?:(?:The|His|Her|Their|Its)\s+|(?:[\p{Lu}][\p{L}\p{M}'’-]*\s+){0,3}[\p{Lu}][\p{L}\p{M}'’-]*[’']s\s+)(?:[\p{Ll}-]+\s+){0,2}?(?:statement|letter|post|message|email|note|memo|notice|tweet|submission|response|reply|report))\s+(?:read|reads|began|begins|ended|ends|concluded|concludes|continued|continues|went on)\s*:\s*$/u;

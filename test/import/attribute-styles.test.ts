@@ -237,3 +237,32 @@ describe("documents after a colon and role-only subjects", () => {
     expect(who(r, "The keeper showed me")).toBe("Beatrix Olmund");
   });
 });
+
+describe("attribution after the quote in other words", () => {
+  it("'So says Name, who …' after a quote-only opening paragraph", () => {
+    const r = attributeQuotes([
+      "“Nobody mends a net by hurrying. You have to like being slow.”",
+      "So says Perpetua Lindqvist-Ames, who has mended nets on Skerry Quay for 30 years.",
+    ]);
+    expect(who(r, "Nobody mends a net")).toBe("Perpetua Lindqvist-Ames");
+  });
+
+  it('\'"…," she calls. Then, to me: "…"\'', () => {
+    const r = attributeQuotes([
+      "Marisa Oyelaran-Frey guides the boat into the lock while her deputy, Tomas Reeve, watches the gates.",
+      "“The gates are heavy this year,” he says.",
+      "Reeve pulls on the rope. “Left a bit. Now stop,” she calls. Then, to me: “They always think they are late.”",
+    ]);
+    expect(who(r, "Left a bit")).toBe("Marisa Oyelaran-Frey");
+    expect(who(r, "They always think")).toBe("Marisa Oyelaran-Frey");
+  });
+
+  it("'\"…,\" was Name's verdict.'", () => {
+    const r = attributeQuotes([
+      "Ilse Brandvold met the new director, Piers Okafor-Lind, in June.",
+      "“A decent man,” was Brandvold’s verdict. “He still wants to close us.”",
+    ]);
+    expect(who(r, "A decent man")).toBe("Ilse Brandvold");
+    expect(who(r, "He still wants")).toBe("Ilse Brandvold");
+  });
+});
