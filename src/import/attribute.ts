@@ -1399,6 +1399,15 @@ function subjectBeforeParts(lead: string): { ref: Ref; roles: string[]; offset: 
         continue;
       }
     }
+    // "40 local doctors wrote", "More than 200 residents signed and said": a counted group of people
+    const counted =
+      k === pieces.length - 1
+        ? /^(?:(?:more than|about|some|nearly|almost|over)\s+)?(?:\d[\d,]*|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|dozens of|hundreds of)\s+(?:[\p{Ll}-]+\s+){0,2}([\p{Ll}]+s)$/iu.exec(
+            part,
+          )
+        : null;
+    if (counted && isPersonNoun(counted[1]!) && !isFunctionWord(counted[1]!))
+      return { ref: { t: "desc", np: part }, roles, offset: off, length: part.length };
     // "Friends described him as …", "Colleagues said": a group named by a plural noun
     if (
       k === pieces.length - 1 &&

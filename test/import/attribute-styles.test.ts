@@ -266,3 +266,12 @@ describe("attribution after the quote in other words", () => {
     expect(who(r, "He still wants")).toBe("Ilse Brandvold");
   });
 });
+
+describe("a counted group as the subject", () => {
+  it("'In a letter, 40 local doctors wrote that … \"…\"'", () => {
+    const r = attributeQuotes([
+      'In a letter to the board, 35 local teachers wrote that the cuts would leave pupils "without a library worth the name."',
+    ]);
+    expect(who(r, "without a library")).toBe("35 local teachers");
+  });
+});
