@@ -2080,14 +2080,20 @@ function epithetPerson(np: string, pos: number, reg: Registry): Entity | null {
   const g = /(?:woman|women|ess)$/i.test(head) ? "f" : /(?:man|men)$/i.test(head) ? "m" : null;
   const floor = (Math.floor(pos / STRIDE) - 2) * STRIDE;
   let best: Entity | null = null;
+  // "the defendant" is no one who speaks for the court or the prosecution
+  const party = /^(?:defendant|accused|appellant|claimant)$/i.test(head);
   for (const e of reg.entities) {
     if (e.kind !== "person" || e.described || e.lastPos >= pos || e.lastPos < floor) continue;
     if (g && e.gender && e.gender !== g) continue;
+    if (party && [...e.roleHeads].some((h) => COURT_ROLES.test(h))) continue;
     if (!best || e.lastPos > best.lastPos) best = e;
   }
   if (best) best.addRole(np.replace(/^The\b/, "the"));
   return best;
 }
+
+const COURT_ROLES =
+  /^(?:prosecutor|prosecutors|judge|justice|magistrate|lawyer|barrister|solicitor|counsel|attorney|juror|clerk|recorder|coroner|witness|detective|officer|inspector|chair|accountant)$/;
 
 /** Resolves a reference to an entity, creating it when the article introduces someone new. */
 function resolve(

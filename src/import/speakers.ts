@@ -49,7 +49,7 @@ const EPITHETS = new Set(
     "batter batsman bowler pitcher quarterback rider cyclist sprinter runner swimmer boxer fighter golfer jockey " +
     "veteran youngster teenager rookie star champion titleholder debutant actor actress singer songwriter rapper " +
     "novelist poet painter sculptor filmmaker chef entrepreneur billionaire tycoon historian physicist biologist " +
-    "climber sailor rower skier skater gymnast wrestler tennis-player player"
+    "climber sailor rower skier skater gymnast wrestler tennis-player player defendant accused appellant claimant"
   ).split(" "),
 );
 
