@@ -280,8 +280,9 @@ describe("'the defendant said' when no one was given the role", () => {
   it("is the person on trial the story was just about, not the prosecutor", () => {
     const r = attributeQuotes([
       "Corwin Alsop-Reade, 58, denies stealing £40,000 from the choir.",
-      "Prosecutor Maud Ferris said the money had gone on holidays. Giving evidence, Alsop-Reade said he had meant to repay it.",
-      "‘I am ashamed of it,’ the defendant said.",
+      "Prosecutor Maud Ferris said the money had gone on holidays. ‘It paid for three cruises,’ she said.",
+      "Giving evidence, Alsop-Reade said he had meant to repay it.",
+      "‘I am ashamed of it,’ the defendant said. ‘I wanted to put it back.’",
     ]);
     expect(who(r, "I am ashamed")).toBe("Corwin Alsop-Reade");
   });
