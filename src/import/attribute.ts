@@ -2171,20 +2171,28 @@ function resolve(
   }
 }
 
-/** The latest body named in the last three paragraphs before `at` whose name fits `head` ("company", "ministry"). */
+/**
+ * The latest body named in the last three paragraphs before `at` whose name fits `head` ("company", "ministry"),
+ * else the only such body the article named before.
+ */
 function namedOrgBefore(head: string, doc: DocText, at: number, pos: number, reg: Registry): Entity | null {
   const p = Math.floor(pos / STRIDE);
   const from = doc.offsets[Math.max(0, p - 3)] ?? 0;
-  const text = doc.full.slice(from, at);
+  // a whole news article; bounded so a huge page with many "the company said" stays linear
+  const start = Math.max(0, at - 20_000);
+  const text = doc.full.slice(start, at);
   const run = /[\p{Lu}][\p{L}\p{M}&'’.-]*(?:\s+(?:(?:of|for|and|&)\s+)?[\p{Lu}][\p{L}\p{M}&'’.-]*)*/gu;
   let best: string | null = null;
+  const seen = new Set<string>();
   for (let m: RegExpExecArray | null; (m = run.exec(text)) !== null;) {
     const ws = m[0].replace(/[’']s$/u, "").split(/\s+/);
     while (ws.length > 1 && isFunctionWord(ws[0]!)) ws.shift();
     const name = ws.join(" ");
-    if (ws.length < 2 || !Registry.looksLikeOrg(name) || reg.isReporter(name)) continue;
-    if (orgNameFits(name, head)) best = name;
+    if (ws.length < 2 || !Registry.looksLikeOrg(name) || reg.isReporter(name) || !orgNameFits(name, head)) continue;
+    seen.add(name);
+    if (start + m.index >= from) best = name;
   }
+  if (!best && seen.size === 1) best = [...seen][0]!;
   if (!best) return null;
   const known = reg.findByName(best, null);
   if (known) return known.kind === "organisation" ? known : null;

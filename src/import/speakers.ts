@@ -129,7 +129,7 @@ const HONORIFIC_GENDER: Record<string, "f" | "m" | null> = {
 };
 
 const ORG_WORDS =
-  /\b(Alliance|Coalition|Forum|Ministry|Commission|Council|Department|Agency|Office|Institute|Trust|Group|Union|Bank|Company|Corporation|Corp|Inc|Ltd|LLC|SA|AG|GmbH|Police|Court|University|Government|Party|Association|Foundation|Authority|Board|Committee|Services?|Network|Times|News|Post|Wire|Institute|Center|Centre|Society|Federation|League|Organi[sz]ation|Fund|Holdings|Capital|Partners|Labs?|Systems|Media|Bureau|Administration|Congress|Parliament|Senate|Assembly|Cabinet|Church|Club|School|College|Hospital|Water|Energy|Airlines?|Motors|Insights|Research|Atlas|Lines|Minerals|Mining|Foods|Pharma|Pharmaceuticals|Logistics|Shipping|Technologies|Industries|Chemicals|Construction|Developments|Properties|Metals|Resources|Ventures|Enterprises|Solutions|Studios|Software|Robotics|Aerospace|Petroleum|Railways?|Freight|Ferries|Insurance|Securities|Investments|Brewery|Breweries|Dairies|Telecom|Electronics|Pharmacy|Pharmacies|Stores|Supermarkets)\b/;
+  /\b(Alliance|Coalition|Forum|Ministry|Commission|Council|Department|Agency|Office|Institute|Trust|Group|Union|Bank|Company|Corporation|Corp|Inc|Ltd|LLC|SA|AG|GmbH|Police|Court|University|Government|Party|Association|Foundation|Authority|Board|Committee|Services?|Network|Times|News|Post|Wire|Institute|Center|Centre|Society|Federation|League|Organi[sz]ation|Fund|Holdings|Capital|Partners|Labs?|Systems|Media|Bureau|Administration|Congress|Parliament|Senate|Assembly|Cabinet|Church|Club|School|College|Hospital|Water|Energy|Airlines?|Motors|Insights|Research|Atlas|Lines|Minerals|Mining|Foods|Pharma|Pharmaceuticals|Logistics|Shipping|Technologies|Industries|Chemicals|Construction|Developments|Properties|Metals|Resources|Ventures|Enterprises|Solutions|Studios|Software|Robotics|Aerospace|Petroleum|Railways?|Freight|Ferries|Insurance|Securities|Investments|Brewery|Breweries|Dairies|Telecom|Electronics|Pharmacy|Pharmacies|Stores|Supermarkets|Athletic|FC|AFC|Rovers|Wanderers|Albion)\b/;
 
 const ORG_NOUNS = new Set(
   (
@@ -679,6 +679,8 @@ export function orgNameFits(name: string, head: string): boolean {
     return /\b(?:Executive|Authority|Agency|Commission|Office|Inspectorate|Regulator|Ombudsman|Directorate)\b/.test(
       name,
     );
+  // "the club said" of Harrowgate Athletic
+  if (head === "club" || head === "side") return /\b(?:Athletic|FC|AFC|Rovers|Wanderers|Albion)\b/.test(name);
   if (
     ["company", "firm", "start-up", "startup", "business", "operator", "utility", "platform", "app", "chain"].includes(
       head,

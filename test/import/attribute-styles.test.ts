@@ -287,3 +287,17 @@ describe("'the defendant said' when no one was given the role", () => {
     expect(who(r, "I am ashamed")).toBe("Corwin Alsop-Reade");
   });
 });
+
+describe("'the club said' far from where the club was named", () => {
+  it("is the only club the article named", () => {
+    const r = attributeQuotes([
+      "Tessa Mulraine scored twice as Ostby Athletic beat Carrow Town 2-1 on Sunday.",
+      "Carrow had led through a penalty in the first half.",
+      "Mulraine came on as a substitute in the 60th minute.",
+      "The manager praised the defence after the game.",
+      "The crowd of 2,900 was a record for the ground.",
+      'The club said in a post on social media that the crowd was "the best answer to anyone who doubted us".',
+    ]);
+    expect(who(r, "the best answer")).toBe("Ostby Athletic");
+  });
+});
