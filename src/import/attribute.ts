@@ -230,7 +230,7 @@ function attribute(paragraphs: string[], opts: { reporters?: string[]; title?: s
       if (reg.sentence > 0 && prevSentence[0] === sentences[0]![0])
         mergeLedeSpeaker(attribs, p, STRIDE, prevParaQuotes, all, reg);
       if (prevSentence[0] === sentences[0]![0])
-        claimPreviousQuotes(attribs, masked, a, b, p, prevParaQuotes, paragraphs);
+        claimPreviousQuotes(attribs, masked, a, b, p, prevParaQuotes, paragraphs, reg);
       for (const at of attribs) if (at.entity) lastSubject = at.entity;
       for (const at of attribs) paraAttribs.push(at);
       scanNames(doc, p, masked, a, b, p * STRIDE, reg, attribs);
@@ -414,20 +414,34 @@ function claimPreviousQuotes(
   p: number,
   prevQuotes: QState[],
   paragraphs: string[],
+  reg: Registry,
 ): void {
   if (p === 0 || prevQuotes.length === 0) return;
-  if (!/^\s*(?:(?:So|Thus)\s+(?:says|said|writes|wrote)\b|(?:That|This)\s+(?:is|was)\s+how\s)/.test(masked.slice(a, b)))
-    return;
-  const at = attribs.find((x) => x.entity && !x.pronoun && !x.weak);
-  if (!at) return;
+  const sentence = masked.slice(a, b);
+  // "That was Hester Quaine, speaking at the parish meeting in May."
+  const was = THAT_WAS_NAME.exec(sentence);
+  let entity: Entity | null = null;
+  if (was && !isCommonCapitalised(was[1]!.split(" ")[0]!)) {
+    const name = was[1]!;
+    const at = p * STRIDE + a + was[0].indexOf(name);
+    const known = reg.findByName(name, null);
+    if (known?.kind === "person") entity = known;
+    else if (!known && name.includes(" ") && !Registry.looksLikeOrg(name)) entity = reg.create(name, "person", at);
+    if (entity) reg.mention(entity, at, true);
+  } else if (/^\s*(?:(?:So|Thus)\s+(?:says|said|writes|wrote)\b|(?:That|This)\s+(?:is|was)\s+how\s)/.test(sentence))
+    entity = attribs.find((x) => x.entity && !x.pronoun && !x.weak)?.entity ?? null;
+  if (!entity) return;
   const prev = paragraphs[p - 1] ?? "";
   // only a paragraph that is nothing but quotation
   let rest = prev;
   for (const q of prevQuotes) rest = rest.replace(q.span.text, "");
   if (/[\p{L}\p{N}]/u.test(rest.replace(/[“”"‘’'«»]/g, ""))) return;
   if (prevQuotes.some((q) => q.how === "post" || q.how === "pre" || q.how === "sentence")) return;
-  for (const q of prevQuotes) set(q, at.entity, "paragraph", true);
+  for (const q of prevQuotes) set(q, entity, "paragraph", true);
 }
+
+const THAT_WAS_NAME =
+  /^\s*(?:That|This)\s+(?:is|was)\s+((?:[\p{Lu}][\p{L}\p{M}'’-]+\s+){0,2}[\p{Lu}][\p{L}\p{M}'’-]+)(?=\s*,|\s+(?:speaking|talking|writing|explaining|recalling|describing|answering|on the phone|in an interview)\b)/u;
 
 /**
  * '"People think foraging is romantic." Pilar Escandell-Moor is standing knee-deep …': a paragraph that opens

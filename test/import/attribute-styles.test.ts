@@ -301,3 +301,23 @@ describe("'the club said' far from where the club was named", () => {
     expect(who(r, "the best answer")).toBe("Ostby Athletic");
   });
 });
+
+describe("'That was Name, speaking …' after a quote-only paragraph", () => {
+  it("names the speaker of the quote before, not the person the paragraph before that was about", () => {
+    const r = attributeQuotes([
+      "Cyril Anand, the deputy keeper, says the trust has its sums wrong.",
+      "“Nobody fixes a lock by hurrying.”",
+      "That was Hester Quaine, speaking at the parish meeting in May.",
+    ]);
+    expect(who(r, "Nobody fixes a lock")).toBe("Hester Quaine");
+  });
+
+  it("'That was Monday.' names no one", () => {
+    const r = attributeQuotes([
+      "Cyril Anand, the deputy keeper, says the trust has its sums wrong.",
+      "“Nobody fixes a lock by hurrying,” he says.",
+      "That was Monday, before the rain.",
+    ]);
+    expect(who(r, "Nobody fixes a lock")).toBe("Cyril Anand");
+  });
+});
