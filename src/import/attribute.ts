@@ -815,7 +815,7 @@ function findAttributions(
         : null;
     // "Her written report is blunter. It describes the kitchen as “…”": "it" is the document just named
     const docIt =
-      ref.t === "pronoun" && ref.g === "n" && /^\s*$/.test(masked.slice(a, subjStart))
+      ref.t === "pronoun" && ref.g === "n" && /^[\s\u2219“”"‘’'«»,.!?]*$/.test(masked.slice(a, subjStart))
         ? DOC_SUBJECT_BEFORE.exec(masked.slice(Math.max(0, a - 400), a))
         : null;
     const docOwner = docIt ? trackers.get(docIt[1]!.toLowerCase()) : undefined;
@@ -1064,12 +1064,14 @@ function findAttributions(
   }
   // "a report by X" anywhere in a sentence makes X the author of "the report" later.
   const rep =
-    /\b(?:a|an|the)\s+(?:[\p{L}\p{N}-]+\s+){0,3}?(report|study|survey|analysis|review|audit|diary|judgment|ruling)\s+(?:(?:[\p{Ll}]+ed|kept|written|drawn up|carried out)(?:\s+[\p{L}\p{N}]+){0,2}?\s+)?by\s+(?:the\s+)?([^,;.\u2219]+)/iu.exec(
+    /\b(?:a|an|the)\s+(?:[\p{L}\p{N}-]+\s+){0,3}?(report|study|survey|analysis|review|audit|diary|judgment|ruling)(?:\s*,)?\s+(?:(?:[\p{Ll}]+ed|kept|written|drawn up|carried out)(?:\s+[\p{L}\p{N}]+){0,2}?\s+)?by\s+(?:the\s+)?([^,;.\u2219]+)/iu.exec(
       sentence,
     );
   if (rep) {
     let byPerson = false;
-    let r = parseRef(rep[2]!.replace(/\s+(found|shows?|said|says|presented|published)\b.*$/, ""));
+    let r = parseRef(
+      rep[2]!.replace(/\s+(found|shows?|said|says|presented|published|on|in|at|last|this|earlier)\b.*$/, ""),
+    );
     // "a diary kept by one of them, retired teacher Morwenna Tregellas, who …"
     if (!r || r.t !== "name") {
       const next = /^,\s*([^,;.\u2219]+)/.exec(sentence.slice(rep.index + rep[0].length));
@@ -1129,7 +1131,7 @@ function surnameSubject(lead: string, doc: DocText, at: number, reg: Registry): 
 
 /** The sentence before opens with a document ("Her written report, seen by …, is blunter."): its noun. */
 const DOC_SUBJECT_BEFORE =
-  /(?:^|[.!?][”"’]?\s+)(?:His|Her|Their|Its|The)\s+(?:[\p{Ll}\p{N}-]+\s+){0,2}?(report|statement|letter|judgment|ruling|memo|review|audit|study|survey|submission|filing|diary)\b[^.!?\u2219]*[.!?]\s*$/u;
+  /(?:^|[.!?][”"’]?\s+)(?:His|Her|Their|Its|The|An?)\s+(?:[\p{Ll}\p{N}-]+\s+){0,2}?(report|statement|letter|judgment|ruling|memo|review|audit|study|survey|submission|filing|diary)\b[^.!?\u2219]*[.!?]\s*$/u;
 
 /** "I said", "and I told her": the first person as the subject right before a verb of saying. */
 const FIRST_PERSON =

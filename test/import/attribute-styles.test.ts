@@ -321,3 +321,19 @@ describe("'That was Name, speaking …' after a quote-only paragraph", () => {
     expect(who(r, "Nobody fixes a lock")).toBe("Cyril Anand");
   });
 });
+
+describe("'it said' after a sentence about a report", () => {
+  it("is the report's author, with a comma and a date around 'published by'", () => {
+    const r = attributeQuotes([
+      'The study, published by the Marsh Policy Centre on Tuesday, found that bus fares had tripled. "Nobody on a low wage can afford this," it said.',
+    ]);
+    expect(who(r, "Nobody on a low wage")).toBe("Marsh Policy Centre");
+  });
+
+  it("after 'A report by X found …'", () => {
+    const r = attributeQuotes([
+      'A report by the Fenwick Housing Trust found that rents had doubled. "Families are being priced out," it said.',
+    ]);
+    expect(who(r, "Families are being")).toBe("Fenwick Housing Trust");
+  });
+});
