@@ -1044,6 +1044,21 @@ function findAttributions(
     } else if (ref && ref.t === "def") {
       // only a body or person the article has named: "the words of the act" is no one's otherwise
       entity = reg.findByRole(ref.np);
+      // "in the words of the act" after "… passed the Online Age Assurance Act": the one so named before
+      const noun = ref.np.replace(/^the\s+/i, "").toLowerCase();
+      if (!entity && /^[\p{Ll}]+$/u.test(noun)) {
+        const cap = noun.charAt(0).toUpperCase() + noun.slice(1);
+        const before = doc.full.slice(Math.max(0, doc.offsets[p]! + a - 20_000), doc.offsets[p]! + a);
+        const names = new Set(
+          [...before.matchAll(new RegExp(`((?:[\\p{Lu}][\\p{L}'’-]+\\s+){1,5}${cap})\\b`, "gu"))].map((x) =>
+            x[1]!.replace(/^(?:The|A|An)\s+/, ""),
+          ),
+        );
+        if (names.size === 1) {
+          const name = [...names][0]!;
+          entity = reg.findByName(name, null) ?? reg.create(name, "organisation", base + a + iw.index);
+        }
+      }
       weak = false;
     }
     if (entity) {

@@ -337,3 +337,13 @@ describe("'it said' after a sentence about a report", () => {
     expect(who(r, "Families are being")).toBe("Fenwick Housing Trust");
   });
 });
+
+describe("'in the words of the act' after the act was named", () => {
+  it("the named act speaks", () => {
+    const r = attributeQuotes([
+      "Parliament passed the Coastal Access Act in March.",
+      'From June, landowners must, in the words of the act, keep "a clear path of at least two metres."',
+    ]);
+    expect(who(r, "a clear path")).toBe("Coastal Access Act");
+  });
+});
