@@ -32,6 +32,7 @@ import {
   isTitleNoun,
   isPlaceWord,
   isPersonNoun,
+  orgNameFits,
   parseRef,
   partKind,
   roleHead,
@@ -79,7 +80,7 @@ const SPEECH_TEST = new RegExp(`\\b(${VERB_WORDS.replace("asked|asks|", "")})\\b
 /** A sentence has a few verbs of saying; more is not prose, and each costs a subject search. */
 const MAX_VERBS = 12;
 const PARTICIPLE = /^(saying|calling|adding|describing|arguing|warning|noting|insisting|telling|writing|explaining)$/i;
-const PART_SPLIT = /\s*(?:[,;:()]|\s[—–]\s|—|–|\s-\s)\s*/;
+const PART_SPLIT = /\s*(?:(?<!\d),|,(?!\d)|[;:()]|\s[—–]\s|—|–|\s-\s)\s*/;
 
 /** Positions are paragraph * STRIDE + offset, so one number orders every mention in the article. */
 const STRIDE = 10_000_000;
@@ -228,6 +229,8 @@ function attribute(paragraphs: string[], opts: { reporters?: string[]; title?: s
       prevSentence = [a, b];
       if (reg.sentence > 0 && prevSentence[0] === sentences[0]![0])
         mergeLedeSpeaker(attribs, p, STRIDE, prevParaQuotes, all, reg);
+      if (prevSentence[0] === sentences[0]![0])
+        claimPreviousQuotes(attribs, masked, a, b, p, prevParaQuotes, paragraphs, reg);
       for (const at of attribs) if (at.entity) lastSubject = at.entity;
       for (const at of attribs) paraAttribs.push(at);
       scanNames(doc, p, masked, a, b, p * STRIDE, reg, attribs);
@@ -259,7 +262,26 @@ function attribute(paragraphs: string[], opts: { reporters?: string[]; title?: s
           const upper = /^\s*["'‘“«(]?[\p{Lu}\p{N}]/u.test(s.text);
           const attached =
             chosen !== null && (chosen.how === "post" || /:\s*$/.test(masked.slice(Math.max(a, s.open - 5), s.open)));
-          if (!(isSentenceLike(s.text) || (upper && attached && /[,.?!]\s*$/.test(s.text)))) q.rejected = true;
+          // "said the dressing room had been “chaos, absolute chaos”": three lower-case words reported by a named
+          // speaker in the same clause are their words, not a scare-quoted name ("so-called “clip farms”")
+          const reported =
+            words === 3 &&
+            chosen !== null &&
+            chosen.how === "pre" &&
+            chosen.at.entity !== null &&
+            !chosen.at.weak &&
+            /^\s*[\p{Ll}]/u.test(s.text) &&
+            // not a name used as a modifier: 'a weekly “time on clips” summary'
+            (s.close < 0 ||
+              !/^\s+(?![\p{Ll}]+ly\b)(?!(?:and|or|but|after|before|when|while|because|as|if|in|on|at|to|for|from|with|by|of|that|which|who|afterwards|again|too|instead|then|now|yet|so|this|last|over|since|until|unless)\b)[\p{Ll}]/u.test(
+                masked.slice(s.close + 1, s.close + 30),
+              )) &&
+            !/[.;!?\u2219]/u.test(masked.slice(chosen.at.verbEnd, s.open)) &&
+            !/\b(?:or|so-called|dubbed|known as|called|named|titled|entitled|nicknamed|the word|the words|the phrase|the term)\s*$/i.test(
+              masked.slice(Math.max(a, s.open - 30), s.open),
+            );
+          if (!(isSentenceLike(s.text) || reported || (upper && attached && /[,.?!]\s*$/.test(s.text))))
+            q.rejected = true;
           else if (!chosen && q.midSentence) q.rejected = true;
         }
       }
@@ -291,6 +313,8 @@ function attribute(paragraphs: string[], opts: { reporters?: string[]; title?: s
         if (sameSentence) set(q, sameSentence.entity, "sentence", sameSentence.confident);
         else if (paraInitial && prevLast && prevLast.span.close < 0 && prevLast.how !== "none")
           set(q, prevLast.entity, "continuation", prevLast.confident);
+        else if (!q.midSentence && nextSentenceSays(q, sentences, paraAttribs, masked))
+          set(q, nextSentenceSays(q, sentences, paraAttribs, masked)!.entity, "post", true);
         else if (said && (!before || said.verbStart > before.span.end)) set(q, said.entity, "paragraph", !said.weak);
         else if (before) set(q, before.entity, "paragraph", before.confident);
         else if (after && paraInitial) set(q, after.entity, "paragraph", after.confident);
@@ -379,6 +403,47 @@ function mergeLedeSpeaker(
 }
 
 /**
+ * A quote-only paragraph, then "So says Hester Quaine, who …" or "That is how Holtby, the inspector, explains it":
+ * the next paragraph's opening names whose words they were.
+ */
+function claimPreviousQuotes(
+  attribs: Attrib[],
+  masked: string,
+  a: number,
+  b: number,
+  p: number,
+  prevQuotes: QState[],
+  paragraphs: string[],
+  reg: Registry,
+): void {
+  if (p === 0 || prevQuotes.length === 0) return;
+  const sentence = masked.slice(a, b);
+  // "That was Hester Quaine, speaking at the parish meeting in May."
+  const was = THAT_WAS_NAME.exec(sentence);
+  let entity: Entity | null = null;
+  if (was && !isCommonCapitalised(was[1]!.split(" ")[0]!)) {
+    const name = was[1]!;
+    const at = p * STRIDE + a + was[0].indexOf(name);
+    const known = reg.findByName(name, null);
+    if (known?.kind === "person") entity = known;
+    else if (!known && name.includes(" ") && !Registry.looksLikeOrg(name)) entity = reg.create(name, "person", at);
+    if (entity) reg.mention(entity, at, true);
+  } else if (/^\s*(?:(?:So|Thus)\s+(?:says|said|writes|wrote)\b|(?:That|This)\s+(?:is|was)\s+how\s)/.test(sentence))
+    entity = attribs.find((x) => x.entity && !x.pronoun && !x.weak)?.entity ?? null;
+  if (!entity) return;
+  const prev = paragraphs[p - 1] ?? "";
+  // only a paragraph that is nothing but quotation
+  let rest = prev;
+  for (const q of prevQuotes) rest = rest.replace(q.span.text, "");
+  if (/[\p{L}\p{N}]/u.test(rest.replace(/[“”"‘’'«»]/g, ""))) return;
+  if (prevQuotes.some((q) => q.how === "post" || q.how === "pre" || q.how === "sentence")) return;
+  for (const q of prevQuotes) set(q, entity, "paragraph", true);
+}
+
+const THAT_WAS_NAME =
+  /^\s*(?:That|This)\s+(?:is|was)\s+((?:[\p{Lu}][\p{L}\p{M}'’-]+\s+){0,2}[\p{Lu}][\p{L}\p{M}'’-]+)(?=\s*,|\s+(?:speaking|talking|writing|explaining|recalling|describing|answering|on the phone|in an interview)\b)/u;
+
+/**
  * '"People think foraging is romantic." Pilar Escandell-Moor is standing knee-deep …': a paragraph that opens
  * with a bare quote and goes on with a newly named person as the next sentence's subject.
  */
@@ -393,6 +458,32 @@ function subjectNext(reg: Registry, base: number, text: string, q: QState): Enti
     if (m.pos === want && m.subject && e.kind === "person" && !e.described && e.firstPos === m.pos) return e;
   }
   return null;
+}
+
+/**
+ * '"Nobody had checked." Lunde says it flatly, stirring her coffee.': a quote whose next sentence opens with a
+ * named speaker and a verb of saying with nothing said after it ("says it", "said so", "said.") is that speaker's.
+ */
+function nextSentenceSays(
+  q: QState,
+  sentences: Array<[number, number]>,
+  attribs: Attrib[],
+  masked: string,
+): Attrib | null {
+  if (q.span.close < 0) return null;
+  const k = sentences.findIndex(([a0]) => a0 === q.sentence[0]);
+  const next = sentences[k + 1];
+  if (!next || next[0] < q.span.close || !/^[\s\u2219]*$/.test(masked.slice(q.span.close + 1, next[0]))) return null;
+  const at = attribs.find((x) => x.from === next[0] && x.verbStart < next[1]);
+  if (!at || !at.entity || at.pronoun || at.weak || at.reporter || at.subjEnd > at.verbStart) return null;
+  if (!/^\s*$/.test(masked.slice(next[0], at.subjStart)) || !/^\s*$/.test(masked.slice(at.subjEnd, at.verbStart)))
+    return null;
+  const after = masked.slice(at.verbEnd, next[1]);
+  if (/\u2219/.test(after)) return null;
+  return /^(?:\s+(?:it|this|so))?(?:\s+\p{Ll}+ly)?\s*(?:[,.;!?]|$)/u.test(after) ||
+    /^\s+(?:it|this|so)\s+(?:with|without|again|twice|once|over|while|before|after)\b/.test(after)
+    ? at
+    : null;
 }
 
 /** The person the sentence before `start` (in the same paragraph) is about: its first subject mention. */
@@ -496,7 +587,20 @@ function findAttributions(
     const after = masked.slice(ve, Math.min(b, ve + 300));
     // "the Northern States Utility Board": a capitalised word inside a name is not a verb
     if (/^\p{Lu}/u.test(m[1]!) && /[\p{Lu}][\p{L}'’-]*\s+$/u.test(before)) continue;
+    // "Among them was Ellen Vosper, 81, who said she had eaten there "most mornings"": the person "who" is
+    const relWho =
+      /(?:^|[\s(])((?:[\p{Lu}][\p{L}\p{M}'’-]+\s+){0,3}[\p{Lu}][\p{L}\p{M}'’-]+)(?:,\s*\d{1,3})?,\s*who\s+(?:also\s+|later\s+|then\s+)?$/u.exec(
+        before,
+      );
+    const relWhoRef = relWho ? parseRef(relWho[1]!) : null;
+    const byWho =
+      relWhoRef?.t === "name" &&
+      !isFunctionWord(relWho![1]!) &&
+      /^(?:said|says|told|tells|added|argued|insisted|warned|explained|recalled|claimed|described)$/.test(verb)
+        ? relWhoRef
+        : null;
     if (
+      !byWho &&
       /\b(who|which|that|to|been|be|being|was|were|is|are|not|it|they)\s+$/i.test(before) &&
       !/^according/.test(verb) &&
       // "He used to say that …", "as she likes to put it": a habit of saying, the subject before it
@@ -515,7 +619,12 @@ function findAttributions(
     if (
       (verb === "called" || verb === "calls") &&
       !WHAT_SUBJECT.test(before) &&
-      !/^\s+(?:it|them|him|her|this|that|(?:the|his|her|their|its|a|an)\s+[\p{L}’'-]+(?:\s+[\p{L}’'-]+){0,6})\s*[“"«‘']/u.test(
+      // '"Left a bit. Now stop," she calls.': called out, right after the quote
+      !(
+        /[\u2219,!?]\s*[”"’»]\s+(?:he|she|they|[\p{Lu}][\p{L}'’-]+(?:\s+[\p{Lu}][\p{L}'’-]+)?)\s+$/u.test(before) &&
+        /^\s*(?:out\b|back\b|across\b|up\b|down\b|over\b|after\b|[,.;:!?]|$)/.test(after)
+      ) &&
+      !/^\s+(?:it|them|him|her|this|that|(?:the|his|her|their|its|a|an|that|this|these|those)\s+[\p{L}’'-]+(?:\s+[\p{L}’'-]+){0,6})\s*[“"«‘']/u.test(
         after,
       )
     )
@@ -565,7 +674,9 @@ function findAttributions(
       from = Math.max(from, vs - 400);
       const lead0 = masked.slice(from, vs);
       const lead = lead0;
-      if (/^[\s,;:—–-]*$/.test(lead) && atStart > a) {
+      // "So says Hester Quaine, who …": the inverted subject follows the verb as after a quote
+      const inverted = atStart === a && /^\s*(?:So|Thus)\s+$/.test(lead) && /^(?:says|said|writes|wrote)$/.test(verb);
+      if ((/^[\s,;:—–-]*$/.test(lead) && atStart > a) || inverted) {
         // "…," said Name, role — the subject follows the verb.
         const nextQuote = spans.find((s) => s.open > ve && s.open < b)?.open ?? b;
         const tail = masked.slice(ve, Math.min(nextQuote, ve + 400));
@@ -577,7 +688,7 @@ function findAttributions(
           if (np && partKind(tidyPart(np)) === "name") head = np;
         }
         if (!head) continue;
-        ref = parseRef(head) ?? surnameRef(head, doc, doc.offsets[p]! + ve) ?? knownSurname(head, reg);
+        ref = parseRef(head) ?? surnameRef(head, doc, doc.offsets[p]! + ve, reg);
         // '"We will rebuild," vowed the mayor, Ana Lucia Ferreira': the name in apposition is the speaker
         if (ref?.t === "def" && parts[1] && partKind(tidyPart(parts[1])) === "name") {
           const named = parseRef(tidyPart(parts[1]));
@@ -600,6 +711,10 @@ function findAttributions(
         const off = tail.indexOf(head.trim());
         subjStart = ve + Math.max(0, off);
         subjEnd = subjStart + head.length;
+      } else if (byWho) {
+        ref = byWho;
+        subjStart = vs - before.length + relWho!.index + relWho![0].indexOf(relWho![1]!);
+        subjEnd = subjStart + relWho![1]!.length;
       } else if (verb === "saying" && QUOTED_AS.test(lead)) {
         // "whose president, Dale Petrosky, was quoted in a release as saying the bill "…""
         const cut = lead.slice(0, QUOTED_AS.exec(lead)!.index);
@@ -654,12 +769,11 @@ function findAttributions(
                 offset: i.index + i[0].indexOf("I"),
                 length: 1,
               }
-            : (subjectBefore(lead) ??
-              surnameSubject(lead, doc, doc.offsets[p]! + from) ??
-              knownSurnameBefore(lead, reg));
+            : (subjectBefore(lead) ?? surnameSubject(lead, doc, doc.offsets[p]! + from, reg));
         if (!found) continue;
         acronym = found.acronym ?? null;
-        whichCue = /,\s*which\b/i.test(lead);
+        // "Yarnly, which …, said" (not "Odile Brassard, director of the Collective, which …, said")
+        whichCue = /^\s*,\s*which\b/i.test(lead.slice(found.offset + found.length));
         ref = found.ref;
         roles.push(...found.roles);
         intro = roles.some((r) => /^(a|an)\s/i.test(r));
@@ -699,7 +813,17 @@ function findAttributions(
       ref.t === "pronoun" && (ref.g === "f" || ref.g === "m")
         ? reporterClauseObject(masked, a, subjStart, base, reg, ref.g)
         : null;
-    let resolved = byClause ? { entity: byClause, weak: false } : resolveAt(ref, subjStart, orgHint, intro);
+    // "Her written report is blunter. It describes the kitchen as “…”": "it" is the document just named
+    const docIt =
+      ref.t === "pronoun" && ref.g === "n" && /^[\s\u2219“”"‘’'«»,.!?]*$/.test(masked.slice(a, subjStart))
+        ? DOC_SUBJECT_BEFORE.exec(masked.slice(Math.max(0, a - 400), a))
+        : null;
+    const docOwner = docIt ? trackers.get(docIt[1]!.toLowerCase()) : undefined;
+    let resolved = docOwner
+      ? { entity: docOwner, weak: false }
+      : byClause
+        ? { entity: byClause, weak: false }
+        : resolveAt(ref, subjStart, orgHint, intro);
     // "Pop singer Lila Marchetti has cancelled …, saying she needs …": a pronoun bound by its own sentence's subject
     if (ref.t === "pronoun" && ref.g !== "p" && subjStart > a + 3) {
       const own = sentenceSubject(masked.slice(a, subjStart));
@@ -729,6 +853,19 @@ function findAttributions(
       if (acronym) e.refNames.add(acronym);
       if (ref.t === "name" && ref.prefix && !/^(the|a|an)$/i.test(ref.prefix)) e.addRole(ref.prefix);
       for (const r of roles) e.addRole(r);
+      // "Certavo's chief executive, Ludmila Ferrant-Osei, said its system …": a person's role outweighs "its"
+      if (
+        e.kind === "organisation" &&
+        ref.t === "name" &&
+        e.firstPos === pos &&
+        !Registry.looksLikeOrg(e.name) &&
+        e.roles.length > 0 &&
+        e.roles.every((r) => {
+          const h = roleHead(r);
+          return h !== null && isPersonNoun(h) && !reg.isOrgNoun(h);
+        })
+      )
+        e.kind = "person";
       if (ref.t === "name" && ref.honorific) {
         e.honorifics.add(ref.honorific);
         const g = HONORIFICS[ref.honorific];
@@ -736,8 +873,7 @@ function findAttributions(
       }
       reg.mention(e, pos, true);
       if (ref.t === "name" && e.kind === "person") {
-        const pr = /\b(he|him|his|she|her|hers)\b/i.exec(after);
-        if (pr) e.votes[/^(she|her|hers)$/i.test(pr[1]!) ? "f" : "m"] += 1;
+        voteFromPronoun(e, after, reg);
       }
       // A statement, post or report named in the sentence speaks for this entity later ("the statement said").
       const doc = docIn === undefined ? (docIn = DOC_IN.exec(sentence)) : docIn;
@@ -760,7 +896,26 @@ function findAttributions(
   if (out.length === 0) {
     const first = spans.find((sp) => sp.open >= a && sp.open < b);
     const lead = first ? masked.slice(a, first.open) : "";
-    if (first && /:\s*$/.test(lead) && lead.length < 300 && !/\b(?:asked|question)\b/i.test(lead)) {
+    const docLead = first ? DOC_READ.exec(lead) : null;
+    const docRef = docLead ? parseRef(docLead[1]!) : null;
+    // "MedRight's statement read: "…"", "The letter began: "…"": the document's author
+    const byDoc =
+      docRef && docRef.t === "doc" ? resolveAt(docRef, a + docLead![0].indexOf(docLead![1]!), true, false) : null;
+    if (byDoc?.entity) {
+      const subjStart = a + docLead![0].indexOf(docLead![1]!);
+      reg.mention(byDoc.entity, base + subjStart, true);
+      out.push({
+        from: a,
+        verbStart: a + lead.length - 1,
+        verbEnd: a + lead.length,
+        subjStart,
+        subjEnd: subjStart + docLead![1]!.length,
+        entity: byDoc.entity,
+        ref: docRef,
+        pronoun: false,
+        weak: byDoc.weak,
+      });
+    } else if (first && /:\s*$/.test(lead) && lead.length < 300 && !/\b(?:asked|question)\b/i.test(lead)) {
       const found = sentenceSubject(lead.replace(/:\s*$/, ""));
       if (found && (found.ref.t === "name" || found.ref.t === "pronoun")) {
         const subjStart = a + found.offset;
@@ -782,6 +937,33 @@ function findAttributions(
         }
       }
     }
+  }
+  // '"Lovely woman," was Quaine's verdict.': a noun of saying owned by the speaker, right after the quote
+  for (const sp of spans) {
+    if (sp.close < a || sp.close >= b || out.some((x) => x.from === sp.close + 1)) continue;
+    const v = VERDICT_AFTER.exec(masked.slice(sp.close + 1, b));
+    if (!v) continue;
+    const owner = v[1]!;
+    const lower = owner.toLowerCase();
+    const ref: Ref | null = /^(his|her|their|its)$/.test(lower)
+      ? { t: "pronoun", g: lower === "his" ? "m" : lower === "her" ? "f" : lower === "its" ? "n" : "p" }
+      : parseRef(owner.replace(/[’']s$/u, ""));
+    if (!ref || (ref.t !== "name" && ref.t !== "pronoun")) continue;
+    const subjStart = sp.close + 1 + v[0].indexOf(owner);
+    const r = resolveAt(ref, subjStart, false, false);
+    if (!r.entity) continue;
+    reg.mention(r.entity, base + subjStart, true);
+    out.push({
+      from: sp.close + 1,
+      verbStart: sp.close + 1,
+      verbEnd: sp.close + 1 + v[0].length,
+      subjStart,
+      subjEnd: subjStart + owner.length,
+      entity: r.entity,
+      ref,
+      pronoun: ref.t === "pronoun",
+      weak: r.weak,
+    });
   }
   // '"I have never seen anything like it" — Jim Haskell, 54, a fisherman': a name after a dash signs the quote
   for (const sp of spans) {
@@ -840,14 +1022,71 @@ function findAttributions(
       }
     }
   }
+  // "The closure was, in his words, "not yet a done deal"", "must, in the words of the act, take "…"": the owner
+  // of the words speaks the quote that follows
+  const iw = IN_WORDS.exec(sentence);
+  const iwQuote = iw ? spans.find((sp) => sp.open >= a + iw.index + iw[0].length && sp.open < b) : undefined;
+  if (iw && iwQuote && iwQuote.open - (a + iw.index + iw[0].length) <= 60) {
+    const owner = (iw[1] ?? iw[2])!;
+    const lower = owner.toLowerCase();
+    const ref: Ref | null = iw[1]
+      ? /^(his|her|their|its)$/.test(lower)
+        ? { t: "pronoun", g: lower === "his" ? "m" : lower === "her" ? "f" : lower === "its" ? "n" : "p" }
+        : parseRef(owner.replace(/[’']s$/u, ""))
+      : parseRef(owner);
+    const subjStart = a + iw.index + iw[0].indexOf(owner);
+    let entity: Entity | null = null;
+    let weak = true;
+    if (ref && (ref.t === "pronoun" || ref.t === "name")) {
+      const r = resolveAt(ref, subjStart, false, false);
+      entity = r.entity;
+      weak = r.weak;
+    } else if (ref && ref.t === "def") {
+      // only a body or person the article has named: "the words of the act" is no one's otherwise
+      entity = reg.findByRole(ref.np);
+      // "in the words of the act" after "… passed the Online Age Assurance Act": the one so named before
+      const noun = ref.np.replace(/^the\s+/i, "").toLowerCase();
+      if (!entity && /^[\p{Ll}]+$/u.test(noun)) {
+        const cap = noun.charAt(0).toUpperCase() + noun.slice(1);
+        const before = doc.full.slice(Math.max(0, doc.offsets[p]! + a - 20_000), doc.offsets[p]! + a);
+        const names = new Set(
+          [...before.matchAll(new RegExp(`((?:[\\p{Lu}][\\p{L}'’-]+\\s+){1,5}${cap})\\b`, "gu"))].map((x) =>
+            x[1]!.replace(/^(?:The|A|An)\s+/, ""),
+          ),
+        );
+        if (names.size === 1) {
+          const name = [...names][0]!;
+          entity = reg.findByName(name, null) ?? reg.create(name, "organisation", base + a + iw.index);
+        }
+      }
+      weak = false;
+    }
+    if (entity) {
+      reg.mention(entity, base + subjStart, true);
+      out.push({
+        from: a,
+        verbStart: a + iw.index,
+        verbEnd: a + iw.index + iw[0].length,
+        subjStart,
+        subjEnd: subjStart + owner.length,
+        entity,
+        ref,
+        pronoun: ref!.t === "pronoun",
+        weak,
+      });
+      out.sort((x, y) => x.verbStart - y.verbStart);
+    }
+  }
   // "a report by X" anywhere in a sentence makes X the author of "the report" later.
   const rep =
-    /\b(?:a|an|the)\s+(?:[\p{L}\p{N}-]+\s+){0,3}?(report|study|survey|analysis|review|audit|diary|judgment|ruling)\s+(?:(?:[\p{Ll}]+ed|kept|written|drawn up|carried out)(?:\s+[\p{L}\p{N}]+){0,2}?\s+)?by\s+(?:the\s+)?([^,;.\u2219]+)/iu.exec(
+    /\b(?:a|an|the)\s+(?:[\p{L}\p{N}-]+\s+){0,3}?(report|study|survey|analysis|review|audit|diary|judgment|ruling)(?:\s*,)?\s+(?:(?:[\p{Ll}]+ed|kept|written|drawn up|carried out)(?:\s+[\p{L}\p{N}]+){0,2}?\s+)?by\s+(?:the\s+)?([^,;.\u2219]+)/iu.exec(
       sentence,
     );
   if (rep) {
     let byPerson = false;
-    let r = parseRef(rep[2]!.replace(/\s+(found|shows?|said|says|presented|published)\b.*$/, ""));
+    let r = parseRef(
+      rep[2]!.replace(/\s+(found|shows?|said|says|presented|published|on|in|at|last|this|earlier)\b.*$/, ""),
+    );
     // "a diary kept by one of them, retired teacher Morwenna Tregellas, who …"
     if (!r || r.t !== "name") {
       const next = /^,\s*([^,;.\u2219]+)/.exec(sentence.slice(rep.index + rep[0].length));
@@ -878,39 +1117,36 @@ function findAttributions(
 }
 
 /**
- * '"…," Haste says' after "Corwin Haste has been a lighthouse keeper": a surname that is also a word ("haste",
- * "telling") is a name when the article gave it with a first name before.
+ * A bare capitalised word that is also a common word ("Haste", "Cook", "Early") as a surname: a name when the article
+ * named that person in full before, in the registry ('"Cook told Benioff"') or, with `fromText`, anywhere in its text
+ * before ('"…," Haste says' after "Corwin Haste has been a lighthouse keeper").
  */
-function surnameRef(np: string, doc: DocText, at: number): Ref | null {
-  const w = /^\s*([\p{Lu}][\p{Ll}'’-]+)\s*$/u.exec(np)?.[1];
-  if (!w || isFunctionWord(w) || isTitleWord(w)) return null;
+function surnameRef(np: string, doc: DocText, at: number, reg: Registry, fromText = true): Ref | null {
+  const w = /^\s*([\p{Lu}][\p{Ll}'’-]+)\.?\s*$/u.exec(np)?.[1];
+  if (!w || isFunctionWord(w)) return null;
+  const ref: Ref = { t: "name", name: w, prefix: null, honorific: null };
+  const known = /^\p{Lu}\p{Ll}+$/u.test(w) ? reg.findByName(w, null) : null;
+  if (known && known.kind === "person" && known.words.length >= 2) return ref;
+  if (!fromText || /\.\s*$/.test(np) || isTitleWord(w)) return null;
   const full = expand(w, doc.full, at, false);
   if (!full || full.name.split(" ").length < 2 || isCommonCapitalised(full.name.split(" ")[0]!)) return null;
   if (Registry.looksLikeOrg(full.name) || full.name.split(" ").some((x) => isPlaceWord(x))) return null;
-  return { t: "name", name: w, prefix: null, honorific: null };
+  return ref;
 }
 
-function surnameSubject(lead: string, doc: DocText, at: number): ReturnType<typeof subjectBefore> {
-  const m = /(?:^|[,;]\s*)\s*([\p{Lu}][\p{Ll}'’-]+)\s+$/u.exec(lead);
-  const ref = m ? surnameRef(m[1]!, doc, at) : null;
-  if (!m || !ref) return null;
-  return { ref, roles: [], offset: m.index + m[0].indexOf(m[1]!), length: m[1]!.length };
+/** The same surname as the last word before a verb; from the text only when it opens the clause or follows a comma. */
+function surnameSubject(lead: string, doc: DocText, at: number, reg: Registry): ReturnType<typeof subjectBefore> {
+  const m = /(?:^|[\s,;])([\p{Lu}][\p{Ll}'’-]+)\s*$/u.exec(lead);
+  if (!m) return null;
+  const offset = m.index + m[0].indexOf(m[1]!);
+  const fromText = /(?:^|[,;])\s*$/.test(lead.slice(0, offset)) && /\s$/.test(lead);
+  const ref = surnameRef(m[1]!, doc, at, reg, fromText);
+  return ref ? { ref, roles: [], offset, length: m[1]!.length } : null;
 }
 
-/** "Cook told Benioff", "says Early": a surname that is also a common word, of a person the article named in full. */
-function knownSurname(word: string, reg: Registry): Ref | null {
-  const w = word.trim().replace(/\.$/, "");
-  if (!/^\p{Lu}\p{Ll}+$/u.test(w) || isFunctionWord(w)) return null;
-  const e = reg.findByName(w, null);
-  return e && e.kind === "person" && e.words.length >= 2 ? { t: "name", name: w, prefix: null, honorific: null } : null;
-}
-
-function knownSurnameBefore(lead: string, reg: Registry): ReturnType<typeof subjectBefore> {
-  const m = /(?:^|[\s,])(\p{Lu}\p{Ll}+)\s*$/u.exec(lead);
-  const ref = m ? knownSurname(m[1]!, reg) : null;
-  if (!m || !ref) return null;
-  return { ref, roles: [], offset: m.index + m[0].indexOf(m[1]!), length: m[1]!.length };
-}
+/** The sentence before opens with a document ("Her written report, seen by …, is blunter."): its noun. */
+const DOC_SUBJECT_BEFORE =
+  /(?:^|[.!?][”"’]?\s+)(?:His|Her|Their|Its|The|An?)\s+(?:[\p{Ll}\p{N}-]+\s+){0,2}?(report|statement|letter|judgment|ruling|memo|review|audit|study|survey|submission|filing|diary)\b[^.!?\u2219]*[.!?]\s*$/u;
 
 /** "I said", "and I told her": the first person as the subject right before a verb of saying. */
 const FIRST_PERSON =
@@ -1067,6 +1303,12 @@ function subjectBeforeParts(lead: string): { ref: Ref; roles: string[]; offset: 
         part,
       );
     if (relCut && k === pieces.length - 1) part = relCut[1]!;
+    // "The Water Board, the regulator that sets the prices, said": an appositive's relative clause, after a name
+    const appRel =
+      k === pieces.length - 2 && k > 0 && /^\s*$/.test(pieces[k + 1]!.text)
+        ? /^((?:the|a|an)\s+(?:[\p{L}\p{N}’'-]+\s+){0,4}?[\p{L}\p{N}’'-]+)\s+(?:who|which|that)\s/iu.exec(part)
+        : null;
+    if (appRel && partKind(tidyPart(pieces[k - 1]!.text)) === "name") part = appRel[1]!;
     // "… to recover from what she described as", "what her team called": the subject of "what"
     if (k === pieces.length - 1) {
       const w = WHAT_SUBJECT.exec(part);
@@ -1188,6 +1430,15 @@ function subjectBeforeParts(lead: string): { ref: Ref; roles: string[]; offset: 
         continue;
       }
     }
+    // "40 local doctors wrote", "More than 200 residents signed and said": a counted group of people
+    const counted =
+      k === pieces.length - 1
+        ? /^(?:(?:more than|about|some|nearly|almost|over)\s+)?(?:\d[\d,]*|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|dozens of|hundreds of)\s+(?:[\p{Ll}-]+\s+){0,2}([\p{Ll}]+s)$/iu.exec(
+            part,
+          )
+        : null;
+    if (counted && isPersonNoun(counted[1]!) && !isFunctionWord(counted[1]!))
+      return { ref: { t: "desc", np: part }, roles, offset: off, length: part.length };
     // "Friends described him as …", "Colleagues said": a group named by a plural noun
     if (
       k === pieces.length - 1 &&
@@ -1340,8 +1591,15 @@ const WHAT_SUBJECT =
 const THAT_SUBJECT =
   /\s(?:show|shows|showed|found|find|finds|reveal|reveals|revealed|suggest|suggests)\s+that\s+((?:the|a|an)\s+(?:[\p{L}’'-]+\s+){0,5}?[\p{L}’'-]+|[\p{Lu}][\p{L}'’-]+(?:\s+[\p{Lu}][\p{L}'’-]+){0,2})$/u;
 /** A sentence opening with someone's words named as a noun, then a colon and a quote. */
+/** '"…," was Quaine's verdict', '"…" came his reply': whose words the quote before were. */
+const VERDICT_AFTER =
+  /^\s*,?\s*(?:was|is|came|comes)\s+((?:[\p{Lu}][\p{L}\p{M}'’-]*\s+){0,2}[\p{Lu}][\p{L}\p{M}'’-]*[’']s|his|her|their|its)\s+(?:[\p{Ll}-]+\s+)?(?:verdict|reply|answer|response|assessment|summary|comment|view|description|conclusion|explanation|advice|retort|reaction|take|judgment|judgement|diagnosis|prediction|warning|promise)\b/u;
+
+/** "MedRight's statement read:", "The letter began:": a document opening a quotation after a colon. */
+const DOC_READ =
+  /^\s*((?:(?:The|His|Her|Their|Its)\s+|(?:[\p{Lu}][\p{L}\p{M}'’-]*\s+){0,3}[\p{Lu}][\p{L}\p{M}'’-]*[’']s\s+)(?:[\p{Ll}-]+\s+){0,2}?(?:statement|letter|post|message|email|note|memo|notice|tweet|submission|response|reply|report))\s+(?:read|reads|began|begins|ended|ends|concluded|concludes|continued|continues|went on)\s*:\s*$/u;
 const POSS_SAYING =
-  /^(\s*)(His|Her|Their|Its|[\p{Lu}][\p{L}\p{M}-]*(?:\s+[\p{Lu}][\p{L}\p{M}-]*){0,2}(?:[’']s|s[’']))\s+(?:[\p{Ll}-]+\s+){0,2}?(message|answer|reply|response|verdict|view|advice|warning|reaction|explanation|conclusion|prediction|plea|assessment|argument|instruction|request|promise|retort|summary|comment|words|motto|mantra|take|diagnosis|prognosis|instructions|orders|appeal)\b[^:\u2219.!?]{0,140}:\s*(?=[“"«‘'])/u;
+  /^(\s*)(His|Her|Their|Its|[\p{Lu}][\p{L}\p{M}-]*(?:\s+[\p{Lu}][\p{L}\p{M}-]*){0,2}(?:[’']s|s[’']))\s+(?:[\p{Ll}-]+\s+){0,2}?(message|account|description|tribute|answer|reply|response|verdict|view|advice|warning|reaction|explanation|conclusion|prediction|plea|assessment|argument|instruction|request|promise|retort|summary|comment|words|motto|mantra|take|diagnosis|prognosis|instructions|orders|appeal)\b[^:\u2219.!?]{0,140}:\s*(?=[“"«‘'])/u;
 const SUBORD_SUBJECT =
   /\s(?:after|when|as|while|because|before|since|until|once|though|although)\s+([\p{Ll}]{4,}s|(?:the|his|her|their|its)\s+(?:[\p{Ll}-]+\s+){0,3}[\p{Ll}-]+|[\p{Lu}][\p{L}'’-]+(?:\s+[\p{Lu}][\p{L}'’-]+){0,2}|he|she|they)$/u;
 /** "my colleague ", "her husband ", "their neighbour ": a relation noun right before a name. */
@@ -1364,6 +1622,9 @@ const ORG_NAMED_FIRST = new RegExp(
     "(?=\\s*[,.;:)]|\\s+(?:based|that|which|whose|in|from|with|owned|run|founded|used|she|he|it|they|we|on|at|for|headquartered|set|launched|created|built|made|known|registered)\\b)",
   "gu",
 );
+/** "in his words", "in Ekholt's own words", "in the words of the minister": whose words the quote after it are. */
+const IN_WORDS =
+  /\bin\s+(?:(his|her|their|its|[\p{Lu}][\p{L}\p{M}'’-]+(?:\s+[\p{Lu}][\p{L}\p{M}'’-]+){0,2}[’']s)\s+(?:own\s+)?words|the\s+(?:own\s+)?words\s+of\s+((?:the\s+)?[\p{L}\p{M}'’-]+(?:\s+[\p{L}\p{M}'’-]+){0,3}?))\s*,?\s*/u;
 const EVALUATIVE =
   /^(?:accus|critici[sz]|condemn|slam|blast|hail|prais|welcom|dismiss|brand|label|term|characteri[sz])/;
 const QUOTED_AS = /,?\s+(?:was|were|is|are|has been|had been)\s+(?:[\p{Ll}]+ly\s+)?quoted\b[^\u2219]{0,100}?\bas\s+$/u;
@@ -1428,8 +1689,12 @@ function chainPronoun(
   const at = a + m[0].length - m[1]!.length;
   if (attribs.some((x) => x.subjStart <= at && at < x.subjEnd)) return;
   const g = /^she$/i.test(m[1]!) ? "f" : "m";
-  const e = reporterClauseObject(masked, a, at, base, reg, g) ?? reg.resolvePronoun(g, base + at, windowStart);
-  if (e && e.kind === "person") reg.mention(e, base + at, true);
+  const byClause = reporterClauseObject(masked, a, at, base, reg, g);
+  const e = byClause ?? reg.resolvePronoun(g, base + at, windowStart);
+  if (!e || e.kind !== "person") return;
+  // "Her deputy, Teodor Vask, walks behind us. He is 29.": the pronoun tells the gender of the person just named
+  if (e.gender === null && !e.described && (byClause || reg.lastRecent)) e.votes[g] += 1;
+  reg.mention(e, base + at, true);
 }
 
 /** "When I mention this to Adeyemi-Lowe at 4 a.m., " : the reporter's own clause before a pronoun. */
@@ -1699,10 +1964,25 @@ function scanNames(
       if (pre.length > 0 && !runRole) e.addRole(pre.join(" "));
       reg.mention(e, base + start, subject || clauseSubject);
       const after = masked.slice(start + m[0].length, Math.min(b, start + m[0].length + 300));
-      const pr = /\b(he|him|his|she|her|hers)\b/i.exec(after);
-      if (pr && (subject || clauseSubject)) e.votes[/^(she|her|hers)$/i.test(pr[1]!) ? "f" : "m"] += 1;
+      if (subject || clauseSubject) voteFromPronoun(e, after, reg);
     }
   }
+}
+
+/**
+ * The first "he"/"she"/"his"/"her" after a person's name in its sentence votes for their gender, unless someone
+ * else of that gender was named in the last two sentences ("Piet Ambrose puts the families in her group at forty").
+ */
+function voteFromPronoun(e: Entity, after: string, reg: Registry): void {
+  const pr = /\b(he|him|his|she|her|hers)\b/i.exec(after);
+  if (!pr) return;
+  const g = /^(she|her|hers)$/i.test(pr[1]!) ? "f" : "m";
+  for (let i = reg.mentions.length - 1; i >= 0; i--) {
+    const m = reg.mentions[i]!;
+    if (reg.sentence - m.sent > 2) break;
+    if (m.entity !== e && m.entity.kind === "person" && m.entity.gender === g) return;
+  }
+  e.votes[g] += 1;
 }
 
 /** "the woman who sits behind the driver", "a man in a yellow coat": a person described, not named. */
@@ -1711,6 +1991,10 @@ const DESCRIBED_PERSON =
 
 const INDEFINITE_SUBJECT =
   /^\s*((?:A|An|One)\s+(?:[\p{Ll}\p{N}-]+\s+)?([\p{Ll}-]+)(?:\s+(?:in|from|at|of)\s+[\p{Lu}][\p{L}'’-]+)?)(?=\s*,\s*(?:a|an)\s|\s+(?!(?:for|of|at|in|from|with|to|on|by|who|which|that|and|or)\b)[\p{Ll}])/u;
+
+/** "The headteacher was …", "The inspector is unimpressed": a sentence opening with a role noun and its verb. */
+const ROLE_SUBJECT =
+  /^\s*The\s+((?:[\p{Ll}-]+\s+){0,2}?[\p{Ll}-]+)\s+(?=(?:was|is|had|has|did|does|would|will|could|can|seemed|seems|looked|looks|sounded|sounds|remained|remains|stayed|stays|disagreed|disagrees|agreed|agrees)\b)/u;
 
 /** A noun for a person described, not named ("a referee", "an old woman"), not a thing ("a car", "a report"). */
 function isDescribedNoun(w: string): boolean {
@@ -1752,6 +2036,15 @@ function scanDescribed(masked: string, a: number, b: number, base: number, reg: 
     const known = reg.entities.find((e) => e.described && e.name.toLowerCase() === name.toLowerCase());
     const e = known ?? reg.create(name, "person", base + start, true);
     reg.mention(e, base + start, /^\s*$/.test(sentence.slice(0, at)));
+  }
+  // "The headteacher was not persuaded. "…," she said": a role already given to someone, as the subject
+  const rs = ROLE_SUBJECT.exec(sentence);
+  if (rs && base + a >= reg.scannedTo && !attribs.some((x) => x.subjStart <= a + rs[0].length && x.subjEnd > a)) {
+    const head = rs[1]!.split(/\s+/).pop()!;
+    if (reg.entities.some((e) => e.kind === "person" && !e.described && e.roleHeads.has(head))) {
+      const e = reg.findByRole(`the ${rs[1]!}`);
+      if (e && e.kind === "person") reg.mention(e, base + a + rs[0].indexOf(rs[1]!), true);
+    }
   }
   // "A referee in Nordby, a 17-year-old girl, rang me": someone introduced, unnamed, as the sentence's subject
   const ind = INDEFINITE_SUBJECT.exec(sentence);
@@ -1818,14 +2111,20 @@ function epithetPerson(np: string, pos: number, reg: Registry): Entity | null {
   const g = /(?:woman|women|ess)$/i.test(head) ? "f" : /(?:man|men)$/i.test(head) ? "m" : null;
   const floor = (Math.floor(pos / STRIDE) - 2) * STRIDE;
   let best: Entity | null = null;
+  // "the defendant" is no one who speaks for the court or the prosecution
+  const party = /^(?:defendant|accused|appellant|claimant)$/i.test(head);
   for (const e of reg.entities) {
     if (e.kind !== "person" || e.described || e.lastPos >= pos || e.lastPos < floor) continue;
     if (g && e.gender && e.gender !== g) continue;
+    if (party && [...e.roleHeads].some((h) => COURT_ROLES.test(h))) continue;
     if (!best || e.lastPos > best.lastPos) best = e;
   }
   if (best) best.addRole(np.replace(/^The\b/, "the"));
   return best;
 }
+
+const COURT_ROLES =
+  /^(?:prosecutor|prosecutors|judge|justice|magistrate|lawyer|barrister|solicitor|counsel|attorney|juror|clerk|recorder|coroner|witness|detective|officer|inspector|chair|accountant)$/;
 
 /** Resolves a reference to an entity, creating it when the article introduces someone new. */
 function resolve(
@@ -1871,7 +2170,12 @@ function resolve(
         return { entity: reg.create(np.replace(/^The\b/, "the"), kind, pos, true), weak: true };
       }
       const bare = np.replace(/^(the|its|his|her|their|my|our)\s+/i, "");
-      if (reg.isOrgNoun(bare)) return { entity: reg.create(bare, "organisation", pos, true), weak: true };
+      if (reg.isOrgNoun(bare)) {
+        // "Torvik Minerals was fined £2m. … the company said": the body named before, though it had not spoken
+        const named = /^the\s+[\p{Ll}-]+$/iu.test(np) ? namedOrgBefore(bare.toLowerCase(), doc, at, pos, reg) : null;
+        if (named) return { entity: named, weak: false };
+        return { entity: reg.create(bare, "organisation", pos, true), weak: true };
+      }
       const epithet = epithetPerson(np, pos, reg);
       if (epithet) return { entity: epithet, weak: false };
       return { entity: reg.create(np.replace(/^The\b/, "the"), "person", pos, true), weak: true };
@@ -1898,6 +2202,34 @@ function resolve(
   }
 }
 
+/**
+ * The latest body named in the last three paragraphs before `at` whose name fits `head` ("company", "ministry"),
+ * else the only such body the article named before.
+ */
+function namedOrgBefore(head: string, doc: DocText, at: number, pos: number, reg: Registry): Entity | null {
+  const p = Math.floor(pos / STRIDE);
+  const from = doc.offsets[Math.max(0, p - 3)] ?? 0;
+  // a whole news article; bounded so a huge page with many "the company said" stays linear
+  const start = Math.max(0, at - 20_000);
+  const text = doc.full.slice(start, at);
+  const run = /[\p{Lu}][\p{L}\p{M}&'’.-]*(?:\s+(?:(?:of|for|and|&)\s+)?[\p{Lu}][\p{L}\p{M}&'’.-]*)*/gu;
+  let best: string | null = null;
+  const seen = new Set<string>();
+  for (let m: RegExpExecArray | null; (m = run.exec(text)) !== null;) {
+    const ws = m[0].replace(/[’']s$/u, "").split(/\s+/);
+    while (ws.length > 1 && isFunctionWord(ws[0]!)) ws.shift();
+    const name = ws.join(" ");
+    if (ws.length < 2 || !Registry.looksLikeOrg(name) || reg.isReporter(name) || !orgNameFits(name, head)) continue;
+    seen.add(name);
+    if (start + m.index >= from) best = name;
+  }
+  if (!best && seen.size === 1) best = [...seen][0]!;
+  if (!best) return null;
+  const known = reg.findByName(best, null);
+  if (known) return known.kind === "organisation" ? known : null;
+  return reg.create(best, "organisation", pos);
+}
+
 function resolveName(
   ref: Extract<Ref, { t: "name" }>,
   pos: number,
@@ -1920,7 +2252,13 @@ function resolveName(
         name = full.name;
         e = reg.findByName(name, ref.honorific);
         if (e) return { entity: e, weak: false };
-        const isOrg = Registry.looksLikeOrg(name) || full.roles.some((r) => reg.isOrgNoun(roleHead(r) ?? ""));
+        const isOrg =
+          Registry.looksLikeOrg(name) ||
+          full.roles.some((r) => reg.isOrgNoun(roleHead(r) ?? "")) ||
+          // "MedRight, which operates 140 stores, said" after "MedRight Pharmacies"
+          (!ref.honorific &&
+            !isKnownFirstName(name.split(" ")[0]!) &&
+            /^\s*,\s*which\b/.test(doc.full.slice(at + ref.name.length, at + ref.name.length + 12)));
         e = reg.create(name, isOrg ? "organisation" : "person", pos);
         for (const r of full.roles) e.addRole(r);
         if (ref.honorific) e.honorifics.add(ref.honorific);

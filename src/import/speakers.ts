@@ -49,7 +49,7 @@ const EPITHETS = new Set(
     "batter batsman bowler pitcher quarterback rider cyclist sprinter runner swimmer boxer fighter golfer jockey " +
     "veteran youngster teenager rookie star champion titleholder debutant actor actress singer songwriter rapper " +
     "novelist poet painter sculptor filmmaker chef entrepreneur billionaire tycoon historian physicist biologist " +
-    "climber sailor rower skier skater gymnast wrestler tennis-player player"
+    "climber sailor rower skier skater gymnast wrestler tennis-player player defendant accused appellant claimant"
   ).split(" "),
 );
 
@@ -129,7 +129,7 @@ const HONORIFIC_GENDER: Record<string, "f" | "m" | null> = {
 };
 
 const ORG_WORDS =
-  /\b(Alliance|Coalition|Forum|Ministry|Commission|Council|Department|Agency|Office|Institute|Trust|Group|Union|Bank|Company|Corporation|Corp|Inc|Ltd|LLC|SA|AG|GmbH|Police|Court|University|Government|Party|Association|Foundation|Authority|Board|Committee|Services?|Network|Times|News|Post|Wire|Institute|Center|Centre|Society|Federation|League|Organi[sz]ation|Fund|Holdings|Capital|Partners|Labs?|Systems|Media|Bureau|Administration|Congress|Parliament|Senate|Assembly|Cabinet|Church|Club|School|College|Hospital|Water|Energy|Airlines?|Motors|Insights|Research|Atlas|Lines)\b/;
+  /\b(Alliance|Coalition|Forum|Ministry|Commission|Council|Department|Agency|Office|Institute|Trust|Group|Union|Bank|Company|Corporation|Corp|Inc|Ltd|LLC|SA|AG|GmbH|Police|Court|University|Government|Party|Association|Foundation|Authority|Board|Committee|Services?|Network|Times|News|Post|Wire|Institute|Center|Centre|Society|Federation|League|Organi[sz]ation|Fund|Holdings|Capital|Partners|Labs?|Systems|Media|Bureau|Administration|Congress|Parliament|Senate|Assembly|Cabinet|Church|Club|School|College|Hospital|Water|Energy|Airlines?|Motors|Insights|Research|Atlas|Lines|Minerals|Mining|Foods|Pharma|Pharmaceuticals|Logistics|Shipping|Technologies|Industries|Chemicals|Construction|Developments|Properties|Metals|Resources|Ventures|Enterprises|Solutions|Studios|Software|Robotics|Aerospace|Petroleum|Railways?|Freight|Ferries|Insurance|Securities|Investments|Brewery|Breweries|Dairies|Telecom|Electronics|Pharmacy|Pharmacies|Stores|Supermarkets|Athletic|FC|AFC|Rovers|Wanderers|Albion)\b/;
 
 const ORG_NOUNS = new Set(
   (
@@ -138,7 +138,7 @@ const ORG_NOUNS = new Set(
     "foundation authority board committee service network platform app regulator watchdog charity organisation " +
     "organization fund bloc embassy administration cabinet parliament senate assembly club school hospital " +
     "airline carrier retailer manufacturer developer publisher broadcaster newspaper campaign league club team federation " +
-    "body alliance coalition forum panel tribunal inquiry jury"
+    "body alliance coalition forum panel tribunal inquiry jury chain"
   ).split(" "),
 );
 
@@ -521,7 +521,7 @@ export function parseRef(part: string): Ref | null {
 export function roleHead(role: string): string | null {
   const core = role
     .replace(
-      /\s+(of|at|for|in|from|with|who|which|that|on|since|to|based|clad|wearing|dressed|known|called|named)\b.*$/i,
+      /\s+(of|at|for|in|from|with|who|which|that|on|since|to|based|clad|wearing|dressed|known|called|named|representing|leading|running|heading|advising|overseeing|serving|speaking|working)\b.*$/i,
       "",
     )
     .replace(/^.*[’']s\s+/u, "")
@@ -669,6 +669,35 @@ export class Entity {
       this.kind = "organisation";
   }
 }
+
+/** Whether a body's name fits a noun for it: "the ministry" the Ministry of Health, "the company" Torvik Minerals. */
+export function orgNameFits(name: string, head: string): boolean {
+  const lname = name.toLowerCase();
+  if (new RegExp(`\\b${escapeRe(head)}\\b`).test(lname)) return true;
+  // "the regulator said" of the Health and Safety Executive: a public body, named as one
+  if (/^(?:regulator|watchdog|agency|inspectorate|authority)$/.test(head))
+    return /\b(?:Executive|Authority|Agency|Commission|Office|Inspectorate|Regulator|Ombudsman|Directorate)\b/.test(
+      name,
+    );
+  // "the club said" of Harrowgate Athletic
+  if (head === "club" || head === "side") return /\b(?:Athletic|FC|AFC|Rovers|Wanderers|Albion)\b/.test(name);
+  if (
+    ["company", "firm", "start-up", "startup", "business", "operator", "utility", "platform", "app", "chain"].includes(
+      head,
+    )
+  )
+    return !/\b(ministry|commission|government|council|trust|office|agency|department|institute|university|police|court|group|union|charity)\b/i.test(
+      lname,
+    );
+  return false;
+}
+
+/** A title that goes by another noun: "Justice Renske Altamar" is "the judge", "Sgt Lyle Orme" "the officer". */
+const ROLE_ALSO: Record<string, string[]> = {
+  judge: ["justice"],
+  justice: ["judge"],
+  officer: ["constable", "sergeant", "detective", "inspector", "superintendent", "lieutenant", "captain"],
+};
 
 const RANK_ABBREV: Record<string, string> = {
   Sen: "Senator",
@@ -844,29 +873,13 @@ export class Registry {
       : [];
     if (byPhrase.length > 0) return byPhrase.reduce((x, y) => (y.lastPos > x.lastPos ? y : x));
     let named: Entity | null = null;
+    const also = ROLE_ALSO[head];
     for (const e of this.entities) {
-      let fits = e.roleHeads.has(head);
+      let fits =
+        e.roleHeads.has(head) || (also !== undefined && e.kind === "person" && also.some((h) => e.roleHeads.has(h)));
       if (!fits && e.described) fits = roleHead(e.name) === head;
       if (fits && !e.described && (!named || e.lastPos > named.lastPos)) named = e;
-      if (!fits && e.kind === "organisation") {
-        const lname = e.name.toLowerCase();
-        if (new RegExp(`\\b${escapeRe(head)}\\b`).test(lname)) fits = true;
-        // "the regulator said" of the Health and Safety Executive: a public body, named as one
-        else if (/^(?:regulator|watchdog|agency|inspectorate|authority)$/.test(head))
-          fits =
-            /\b(?:Executive|Authority|Agency|Commission|Office|Inspectorate|Regulator|Ombudsman|Directorate)\b/.test(
-              e.name,
-            );
-        else if (
-          ["company", "firm", "start-up", "startup", "business", "operator", "utility", "platform", "app"].includes(
-            head,
-          )
-        )
-          fits =
-            !/\b(ministry|commission|government|council|trust|office|agency|department|institute|university|police|court|group|union|charity)\b/i.test(
-              lname,
-            );
-      }
+      if (!fits && e.kind === "organisation") fits = orgNameFits(e.name, head);
       if (fits && (!best || e.lastPos > best.lastPos)) best = e;
     }
     // a body's own role ("a software company") beats a name that only looks like one ("Harbour Authority")
