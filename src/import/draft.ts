@@ -507,16 +507,24 @@ function quoteContext(paragraphs: readonly string[], q: DraftQuote, quotes: read
     .sort((x, y) => x.start - y.start);
   let out = "";
   let at = a;
+  const pieces: string[] = [];
   for (const c of cuts) {
     const open = Math.max(at, c.start - 1);
     const close = Math.max(at, Math.min(b, c.end + 1));
     // A quotation inside the reporting ("said that the company had “…” and that …") leaves a mark, so the
     // sentence still reads; one at either end is simply cut.
     const inside = /[\p{L}\p{N}]/u.test(p.slice(a, open)) && /[\p{L}\p{N}]/u.test(p.slice(close, b));
+    pieces.push(p.slice(at, open));
     out += `${p.slice(at, open)}${inside ? " “…” " : " "}`;
     at = close;
   }
   out += p.slice(at, b);
+  // "X said it would “A” but that the age was “B”": each quote keeps the reporting and its own lead-in, not the
+  // other's, so the two quotes' contexts differ.
+  const own = cuts.findIndex((c) => c.start === q.start && c.end === q.end);
+  const letters = (t: string) => /[\p{L}\p{N}]/u.test(t);
+  if (cuts.length > 1 && own >= 0 && letters(pieces[0]!))
+    out = [pieces[0]!, ...(own > 0 ? [pieces[own]!] : []), p.slice(at, b)].filter(letters).join(" “…” ");
   out = out
     .replace(/\s+/g, " ")
     .replace(/\s+([,.;:])/g, "$1")

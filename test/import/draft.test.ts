@@ -126,6 +126,32 @@ describe("draftKnowledge", () => {
     expect(d.doc.quotes[0]!.context).toBeUndefined(); // "she said" adds nothing to the speaker line
   });
 
+  it("gives two quotes of one reporting sentence each its own lead-in, not the other's", () => {
+    const paragraphs = [
+      ...PARAGRAPHS.slice(0, 3),
+      'Lund said the council would "find the money somehow" but that the date of 3 March was "not up for debate at all."',
+      ...PARAGRAPHS.slice(4),
+    ];
+    const p = paragraphs[3]!;
+    const at = (t: string) => ({ paragraph: 3, start: p.indexOf(t), end: p.indexOf(t) + t.length });
+    const base = ATTRIBUTION.quotes[1]!;
+    const d = draftKnowledge(
+      { ...ARTICLE, paragraphs },
+      {
+        ...ATTRIBUTION,
+        quotes: [
+          ATTRIBUTION.quotes[0]!,
+          { ...base, text: "find the money somehow", ...at("find the money somehow") },
+          { ...base, text: "not up for debate at all.", ...at("not up for debate at all.") },
+          ...ATTRIBUTION.quotes.slice(2),
+        ],
+      },
+    );
+    const contexts = d.doc.quotes.map((q) => q.context);
+    expect(contexts[1]).toBe("Lund said the council would");
+    expect(contexts[2]).toBe("Lund said the council would “…” but that the date of 3 March was");
+  });
+
   it("makes pure-quote sentences quotes, not facts, and keeps reporting around a partial quote as a fact", () => {
     const facts = draft().doc.facts.map((f) => f.text);
     expect(facts.some((f) => f.includes("We cannot take the risk"))).toBe(false);
