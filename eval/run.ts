@@ -71,8 +71,10 @@ const talk = named.length
       const conversations = scoreConversations(core, at("conversations.jsonl"), verbose);
       console.log(`\nconversations-holdout.jsonl`);
       const holdout = scoreConversations(core, at("conversations-holdout.jsonl"), verbose);
+      console.log(`\nconversations-fresh.jsonl`);
+      const fresh = scoreConversations(core, at("conversations-fresh.jsonl"), verbose);
       console.log(`\nsmalltalk.jsonl`);
       const smallTalk = scoreSmallTalk(core, at("smalltalk.jsonl"), verbose);
-      return { conversations, holdout, smallTalk };
+      return { conversations, holdout, fresh, smallTalk };
     })();
 console.log(JSON.stringify(talk ? { eval: summary, conversation: talk } : { eval: summary }));

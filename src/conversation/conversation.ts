@@ -94,6 +94,9 @@ const RESULT =
   /\b(?:as a result|in the wake of|led to|leading to|prompted|pushed|undercut|undercutting|slashed|spooked|so far|backfired|made the|resulted)\b/i;
 /** Small-talk intents about the bot itself, which a line pointing back at an answer ("what is it for?") is not about. */
 const ABOUT_THE_BOT = new Set(["capabilities", "what-are-you", "who-made-you"]);
+/** "who wrote this?", "who reported it": about the article itself, when nothing was answered before. */
+const ABOUT_ARTICLE =
+  /^who (reported|wrote|published|authored|filed) (?:this|it|that)(?: (?:story|article|piece|report))?$/;
 /** "what's the deal with X?", "what's up with X", "tell me about X": a question about X alone. */
 const ABOUT_TOPIC =
   /^(?:what is (?:the deal|the story|the situation|up|going on|happening|new) (?:with|w)|whats (?:the deal|the story|up|going on|happening) (?:with|w)|what do you know about|what can you tell me about|tell me (?:something |anything )?about|anything (?:on|about)|info (?:on|about)|any news (?:on|about)|what about|how about) (.+)$/;
@@ -157,6 +160,9 @@ const VERB_SENSES: Record<string, string[]> = {
 const SAYING = new Set("say said says think thought tell told opinion view views stance position".split(" "));
 /** Words around a swapped-in topic that are not part of it: "and in the US?", "what about for the minister?". */
 const SWAP_FILLER = new Set("in on at of the a an for to by from with about".split(" "));
+
+/** Nouns that say a person is meant without naming anyone: "the coffee shop guy", "that woman". */
+const PERSON_NOUNS = new Set("guy guys dude man woman lady person bloke chap girl boy fella fellow".split(" "));
 
 /** How much surer the core must be of a pronoun question as written than as filled in for it to win. */
 const PLAIN_MARGIN = 0.05;
@@ -236,7 +242,9 @@ export class Conversation {
         (small !== null &&
           small.intent.id !== "distress" &&
           small.intent.id !== "how-are-you" &&
-          /\?\s*$/.test(message) &&
+          // Chat often drops the "?": a line opening as a yes/no question asks too.
+          (/\?\s*$/.test(message) ||
+            /^(?:is|are|was|were|does|did|do|has|have|can|will)\b/.test(plainWords(message))) &&
           /\b(?:it|that|they|them)\b/.test(plainWords(message)) &&
           !/\b(?:you|u|ya|bot|briefbot|yourself)\b/.test(plainWords(message)) &&
           readFollowUp(message) !== null));
@@ -274,8 +282,14 @@ export class Conversation {
       const plain = this.run(askCommand, idiom[1]!);
       if (confidence(plain) > 0) [reply, asked] = [plain, idiom[1]!];
     }
+    // "what's the president's name?" when declined as asked: who the president is.
+    const byName = confidence(reply) === 0 ? nameAsked(question, view) : question;
+    if (byName !== question) {
+      const plain = this.run(askCommand, byName);
+      if (confidence(plain) > 0) [reply, asked] = [plain, byName];
+    }
     // "who's behind the ban?" after Telegram: the last topic carried into a question that does not name its own.
-    const carried = this.carryTopic(reply, question, recall, view) ?? this.carryThese(reply, question, recall, view);
+    const carried = this.carryThese(reply, question, recall, view) ?? this.carryTopic(reply, question, recall, view);
     if (carried) [reply, asked] = carried;
     const out = this.fromReply(reply, recall, view, asked, null);
     // "is YouTube banned in Iran?" declined: its words stay for a swap next ("what about Twitter?"), nothing else.
@@ -354,7 +368,9 @@ export class Conversation {
       for (let k = Math.min(OPENER_MAX_WORDS, spans.length - 1); k >= 1; k--) {
         const end = spans[k - 1]!.index! + spans[k - 1]![0].length;
         const after = rest.slice(end);
-        if (!/^\s*[,.!:;…—–-]/.test(after) && !QUESTION_AFTER.test(after)) continue;
+        // "hey quick q: …", "hi so who…": an opener of a question may follow the small talk too.
+        const opened = /^\s/.test(after) && (OPENER.exec(after)?.[0] ?? "").trim() !== "";
+        if (!/^\s*[,.!:;…—–-]/.test(after) && !QUESTION_AFTER.test(after) && !opened) continue;
         const m = this.smallTalk.match(rest.slice(0, end));
         if (m && m.confidence >= 0.8 && OPENING.has(m.intent.id)) {
           rest = after.replace(/^[\s,.!:;…—–-]+/, "");
@@ -436,7 +452,15 @@ export class Conversation {
       case "source":
       case "confirm":
       case "detail": {
-        if (recall.entry === null) return this.missing(f.kind === "who-said" ? "person" : "thing", core, stale, f.kind);
+        if (recall.entry === null) {
+          // "who wrote this?" with nothing before: "this" is the article the chat is about (its byline), as asked of it.
+          const article = ABOUT_ARTICLE.exec(plainWords(message));
+          if (article && !stale) {
+            const reply = this.run(askCommand, `who ${article[1]} the article`);
+            if (confidence(reply) > 0) return this.fromReply(reply, recall, view, null, f.kind);
+          }
+          return this.missing(f.kind === "who-said" ? "person" : "thing", core, stale, f.kind);
+        }
         // "like what?" after an answer that gives no example ("homegrown versions of Western apps"): one that does.
         const asked = plainWords(message);
         // "which app?", "like which apps?": one of those; "what kind?" is what the answer says they are.
@@ -445,7 +469,7 @@ export class Conversation {
           : (WHICH_NOUN.exec(asked) ?? /^like (?:which|what) ([a-z]{3,})$/.exec(asked));
         const example =
           f.kind === "detail" && (EXAMPLE_ASK.test(asked) || which)
-            ? this.example(view, recall, which ? stem(which[1]!) : null)
+            ? this.example(view, recall, which ? stem(which[1]!) : null, /^like\b/.test(asked))
             : null;
         return this.showEntry(recall, view, example ?? recall.entry, null, f.kind);
       }
@@ -590,7 +614,7 @@ export class Conversation {
         // "and get a taxi?": the verb is the frame's, not something the answer must name.
         const must = plainWords(f.topic)
           .split(" ")
-          .filter((w) => w.length >= 2 && !SWAP_FILLER.has(w) && !VERBS.has(w))
+          .filter((w) => w.length >= 2 && !SWAP_FILLER.has(w) && !VERBS.has(w) && !PERSON_NOUNS.has(w))
           .map(stem);
         // The person kept from the last question must be in the answer too.
         if (must.length > 0) must.push(...kept.map(stem));
@@ -973,7 +997,23 @@ export class Conversation {
    */
   private carryThese(reply: Reply, question: string, recall: Recall, view: KnowledgeView): [Reply, string] | null {
     const m = /\b(?:these|those) ([a-z]{3,})\b/.exec(plainWords(question));
-    if (!m || recall.entry === null || recall.topic.length === 0) return null;
+    if (!m || recall.entry === null) return null;
+    // "who makes those apps?" after "concerns about the domestic apps": "those apps" are the ones the last answer
+    // names, with the words that qualify them there ("domestic apps").
+    {
+      const before = plainWords(view.entries.get(recall.entry)?.text ?? "").split(" ");
+      const at = before.indexOf(m[1]!);
+      const qual: string[] = [];
+      for (let i = at - 1; i >= 0 && qual.length < 2 && !STOP_WORDS.has(before[i]!) && before[i]!.length > 2; i--)
+        qual.unshift(before[i]!);
+      if (at > 0 && qual.length) {
+        const asked = plainWords(question).replace(m[0], `${qual.join(" ")} ${m[1]!}`);
+        const tried = this.run(askCommand, asked);
+        const t = tried.type === "answer" ? tried.result.answer : null;
+        if (t && !recall.shown.includes(t.id) && confidence(tried) >= CONFIDENCE_THRESHOLD) return [tried, asked];
+      }
+    }
+    if (recall.topic.length === 0) return null;
     const noun = stem(m[1]!);
     const rest = recall.topic.filter((w) => stem(w) !== noun);
     const stems = rest.map(stem);
@@ -1102,7 +1142,7 @@ export class Conversation {
    * no "X and Y" of names), the entry related to it, not shown, sharing its first tag, that names something (a
    * capitalised word inside the sentence) the last answer does not ("Uber" for "homegrown versions of Western apps").
    */
-  private example(view: KnowledgeView, recall: Recall, noun: string | null = null): string | null {
+  private example(view: KnowledgeView, recall: Recall, noun: string | null = null, like = false): string | null {
     const last = view.entries.get(recall.entry!)!;
     if (HOLDS_EXAMPLES.test(last.text)) return null;
     const first = last.tags.find((t) => !view.speakers.has(t));
@@ -1110,14 +1150,24 @@ export class Conversation {
     // The article's own subject ("Iran", "Iranians" in its headline) is no example of anything.
     const title = view.core.knowledge.sources.find((s) => s.id === last.sourceId)?.title ?? "";
     const subject = [...title.matchAll(/\b[A-Z][a-z]+/g)].map((m) => m[0].replace(/(?:ians?|s)$/, ""));
-    const names = (text: string) =>
+    // A sentence's first word is capitalised whatever it is ("Wary of …"): a name there only when a tag is its word.
+    const names = (text: string, first = false) =>
       [...text.matchAll(/\b[A-Z][a-z]+/g)]
+        .filter((m) => first || m.index! > 0 || view.tagWords.has(m[0].toLowerCase()))
         .map((m) => m[0])
-        .filter((w) => !subject.some((t) => t.length >= 3 && w.startsWith(t)) && !STOP_WORDS.has(w.toLowerCase()));
-    const known = new Set(names(last.text));
+        .filter(
+          (w) =>
+            !subject.some((t) => t.length >= 3 && w.startsWith(t)) &&
+            !STOP_WORDS.has(w.toLowerCase()) &&
+            // "Western", "European": a region's or a people's adjective names no example.
+            !/^(?:Western|Eastern|Northern|Southern|Foreign|Local|National|Domestic)$|(?:ian|ean|ese|ish)$/.test(w),
+        );
+    const known = new Set(names(last.text, true));
     const fits = view.related(last.id, new Set(recall.shown), 12).filter(
       (id) =>
-        view.entries.get(id)!.tags.includes(first) &&
+        // "like what apps?" names what the examples are of; "what apps?" and "like what?" lean on the last answer's
+        // first tag.
+        ((like && noun !== null) || view.entries.get(id)!.tags.includes(first)) &&
         names(view.entries.get(id)!.text).some((w) => !known.has(w)) &&
         // "which protests?": one that is about protests too (its text or the questions it answers).
         (noun === null || view.mentionsAsked(id, [noun])),
@@ -1586,7 +1636,8 @@ function swapTopic(
     while (from > 0 && !STOP_WORDS.has(frame[from - 1]!) && !QUESTION_WORDS.has(frame[from - 1]!)) from--;
     return [...frame.slice(0, from), topic, ...frame.slice(at + 1)].join(" ");
   }
-  const named = view.speakersNamed(topicWords).length > 0;
+  // "the coffee shop guy": someone described, in place of the person the last question named.
+  const named = view.speakersNamed(topicWords).length > 0 || topicWords.some((w) => PERSON_NOUNS.has(w));
   const newTags = topicWords.filter((w) => view.tagWords.has(w) && !STOP_WORDS.has(w));
   const replaceable = (w: string) =>
     named ? view.speakerWords.has(w) : view.tagWords.has(w) && !view.speakerWords.has(w) && !STOP_WORDS.has(w);
@@ -1656,7 +1707,7 @@ function plainReply(mode: Mode, reply: Reply, kind: FollowUp["kind"] | null, sco
 
 // "ok so …", "actually, …", "quick question: …" in front of a question (greetings and thanks are small talk's).
 const OPENER =
-  /^\s*(?:(?:ok|okay|so|well|now|also|actually|wait|btw|by the way|anyway|anyways|quick question|one more thing|another (?:one|question)|next question|question|one question|q)\b[\s,!.:;-]*)+|^\s*(?:and|but|or)\s+(?=(?:who|whom|whose|when|where|why|which)\b)/i;
+  /^\s*(?:(?:ok|okay|so|well|now|also|actually|wait|btw|by the way|anyway|anyways|(?:quick|random|dumb|silly|serious|honest|stupid|genuine) (?:question|q)|quick one|real quick|one more thing|another (?:one|question)|next question|question|one question|q)\b[\s,!.:;-]*)+|^\s*(?:and|but|or)\s+(?=(?:who|whom|whose|when|where|why|which)\b)/i;
 /** Small-talk intents that may open a message before its question. */
 const OPENING = new Set(["greeting", "thanks", "praise", "acknowledgement", "laughter", "apology", "how-are-you"]);
 /** Most words of small talk cut from the front of a question. */
@@ -1698,6 +1749,28 @@ export function dislocated(message: string, view: KnowledgeView): string {
   if (!fits) return message;
   return m[2]!.replace(fits, (p: string) => (/^(?:his|its|their)$/i.test(p) ? `${name}'s` : name));
 }
+/**
+ * "what's the president's name?", "what is the name of the coffee shop guy": who that person is. Only for words that
+ * name a person (a speaker's title or name, "guy", "woman"); "what's the app's name?" stays as typed.
+ */
+export function nameAsked(message: string, view: KnowledgeView): string {
+  const q = plainWords(message);
+  const m =
+    /^(?:(?:and|so|ok|okay|but|wait) )*(?:what is|what was|whats) (?:the )?((?:[a-z]+ ){0,3}[a-z]+?) (?:full |real |first |last )?name(?: again)?$/.exec(
+      q,
+    ) ??
+    /^(?:(?:and|so|ok|okay|but|wait) )*(?:what is|what was|whats) the (?:full |real )?name of (?:the )?((?:[a-z]+ ){0,3}[a-z]+)$/.exec(
+      q,
+    );
+  if (!m) return message;
+  const who = m[1]!.split(" ");
+  if (who.some((w) => PRONOUNS.has(w) || w === "your" || w === "you")) return message;
+  // The head noun is a person ("the coffee shop guy"), not a thing of theirs ("Zahra Hatami's Instagram account").
+  const head = who[who.length - 1]!;
+  if (!view.personWords.has(head) && !PERSON_NOUNS.has(head)) return message;
+  return `who is the ${m[1]!}`;
+}
+
 const DISLOCATED =
   /^\s*(?:(?:and|so|but|also|now|what about|how about)\s+)?([\p{L}][\p{L}\p{N} .'’-]{1,40}?)\s*,\s*((?:who|what|when|where|why|how|which|is|are|was|were|do|does|did|can|could|has|have)\b.*\b(?:he|she|it|they|him|her|them|his|its|their)\b.*)$/iu;
 

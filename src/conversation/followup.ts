@@ -147,7 +147,7 @@ const DETAIL =
  * to?" (a quote's context says), "how does that compare?", "after what?".
  */
 const DETAIL_MORE =
-  /^(?:name (?:one|a few|any)|like (?:which|what) [a-z]+|(?:what|which) (?:kind|sort|type)s?(?: of [a-z]+)?|who (?:was|is|were) (?:he|she) (?:talking|speaking|saying (?:it|that|this)) to|who did (?:he|she) (?:say|tell|said) (?:it|that|this) to|who (?:asked|interviewed) (?:him|her)|(?:is|was) (?:that|it|this) [a-z]+ compared (?:to|with)(?: [a-z]+){1,4}|how does (?:that|it|this) compare(?: (?:to|with)(?: [a-z]+){1,4})?|(?:after|before|following|despite|against|over) what|what did (?:he|she|they) mean(?: by (?:that|it|this))?|what (?:was|is|were|are) (?:he|she|they) (?:talking|speaking|on) about|what (?:was|is) (?:that|it|this) about|out of how many|out of what|(?:when|where) did (?:he|she|they) say (?:that|it|this))$/;
+  /^(?:name (?:one|a few|any)|like (?:which|what) [a-z]+|(?:what|which) (?:kind|sort|type)s?(?: of [a-z]+)?|who (?:was|is|were) (?:he|she) (?:talking|speaking|saying (?:it|that|this)) to|who did (?:he|she) (?:say|tell|said) (?:it|that|this) to|who (?:asked|interviewed) (?:him|her)|(?:is|was) (?:that|it|this) (?:a lot|a big deal|a big jump|[a-z]+) (?:compared (?:to|with)|relative to|next to|for)(?: [a-z]+){1,4}|how does (?:that|it|this) compare(?: (?:to|with)(?: [a-z]+){1,4})?|(?:after|before|following|despite|against|over) what|what did (?:he|she|they) mean(?: by (?:that|it|this))?|what (?:was|is|were|are) (?:he|she|they) (?:talking|speaking|on) about|what (?:was|is) (?:that|it|this) about|out of how many|out of what|(?:when|where) did (?:he|she|they) say (?:that|it|this))$/;
 /** "who's responsible?", "whose fault is that?", "who is behind it?": who did what the last answer tells. */
 const AGENT =
   /^(?:by whom|by who|who by|by which (?:people|group|person|authority|body)|who is responsible(?: for (?:that|it|this))?|who was responsible(?: for (?:that|it|this))?|who is to blame|who was to blame|whose fault (?:is|was) (?:that|it|this)|whose fault|who is behind (?:that|it|this)|who was behind (?:that|it|this)|whose idea was (?:that|it|this))$/;
@@ -188,6 +188,13 @@ const DEMONSTRATIVE =
 const PLURAL_DEMONSTRATIVE =
   /\b(?:those|these)(?=$| (?:do|did|does|are|were|have|had|can|could|will|would|work|works|help|cost|mean)\b)|(?<=\b(?:are|were|do|did|use|using|about|of|for|with) )(?:those|these)$|(?<=^(?:are|were) )(?:those|these)(?= [a-z]+$)/;
 
+/** "<subject> blocked", "<subject> legal": a yes/no question's predicate after "is", not a second word of a topic. */
+const PREDICATE =
+  /^(?!the |a |an )[a-z]+ (?:[a-z]+(?:ed|en)|legal|illegal|allowed|available|popular|safe|free|open|ok|okay|true|real|done|finished|working|common|big|good|bad|dangerous|new|still)$/;
+
+/** "ones" standing for the last topic's noun: "the ones last year", "last year's ones" (not "which ones"). */
+const ONES = /(?<!\b(?:which|what|other|two|three|few|some|any) )\bones\b/;
+
 /** Reads what a message refers back to, or null when it stands on its own. `options` is whether a "Did you mean" is open. */
 export function readFollowUp(text: string, options = false): FollowUp | null {
   let s = plainWords(text);
@@ -206,7 +213,10 @@ export function readFollowUp(text: string, options = false): FollowUp | null {
       s,
     );
   const thing =
-    /\b(?:it|its|itself|they|them|their)\b/.test(s) || DEMONSTRATIVE.test(s) || PLURAL_DEMONSTRATIVE.test(s);
+    /\b(?:it|its|itself|they|them|their)\b/.test(s) ||
+    DEMONSTRATIVE.test(s) ||
+    PLURAL_DEMONSTRATIVE.test(s) ||
+    ONES.test(s);
   return person || thing ? { kind: "pronoun", person, thing } : null;
 }
 
@@ -248,6 +258,8 @@ function readWords(s: string, options: boolean): FollowUp | null {
     const pointsBack = /\b(?:he|she|him|her|his|hers|it|its|that|this|they|them|their|those|these)\b/.test(topic);
     // "are these safe?", "is it done?": not a swap, a question pointing back.
     if (swap[3] !== undefined && (pointsBack || /\b(?:you|u|there|here)\b/.test(topic))) return null;
+    // "isn't Twitter blocked?", "is Telegram legal": a subject and what is said of it is a question of its own.
+    if (swap[3] !== undefined && PREDICATE.test(topic)) return null;
     if (topic !== "" && !QUESTION_START.test(topic) && !pointsBack && topic.split(" ").length <= 5)
       return { kind: "swap", topic };
     if (topic !== "") return readFollowUp(topic, options);
@@ -261,7 +273,7 @@ export function fillPronouns(text: string, name: string | null, topic: string | 
   if (name !== null) s = s.replace(/\b(?:he|she|him|her|his|hers|himself|herself)\b/g, name);
   if (topic !== null) {
     s = s.replace(/\b(?:it|its|itself|they|them|their)\b/g, topic);
-    s = s.replace(DEMONSTRATIVE, topic).replace(PLURAL_DEMONSTRATIVE, topic);
+    s = s.replace(DEMONSTRATIVE, topic).replace(PLURAL_DEMONSTRATIVE, topic).replace(ONES, topic);
   }
   return s;
 }

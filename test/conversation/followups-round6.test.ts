@@ -1,0 +1,123 @@
+import { describe, expect, it } from "vitest";
+import { readFollowUp, fillPronouns } from "../../src/conversation/followup.js";
+import { nameAsked } from "../../src/conversation/conversation.js";
+import { KnowledgeView } from "../../src/conversation/view.js";
+import { sharedCore } from "../support/runtime.js";
+import { conversation } from "./helpers.js";
+
+// Classes from the misses of eval/conversations-fresh.jsonl (group-chat style, written before the bot ran on it).
+describe("round 6 follow-up classes", () => {
+  it("a greeting then an opener ('hey quick q: …') is cut before the question", () => {
+    const { conv } = conversation();
+    const r = conv.handle("k", "hey quick q: what did apple do");
+    expect(r.mode).toBe("answer");
+    expect(r.answer?.text).toMatch(/Apple/);
+    expect(conv.stripOpener("hi so who banned telegram")).toBe("who banned telegram");
+    expect(conv.stripOpener("hello, random question: who is ali?")).toBe("who is ali?");
+    // Small talk alone stays small talk.
+    expect(conv.handle("k2", "hey so").mode).toBe("chitchat");
+  });
+
+  it("'who reported this?' with nothing before is about the article (its byline); 'who said that?' still asks back", () => {
+    const { conv } = conversation();
+    conv.handle("k", "hi");
+    const r = conv.handle("k", "who reported this");
+    expect(r.mode).toBe("answer");
+    expect(r.answer?.id).toBe("reporters-arouzi-de-luce");
+    expect(conv.handle("k", "from where").mode).toBe("answer");
+    const { conv: c2 } = conversation();
+    expect(c2.handle("k", "who wrote it?").answer?.id).toBe("reporters-arouzi-de-luce");
+    expect(c2.handle("k3", "who said that?").mode).toBe("declined");
+  });
+
+  it("'ones' stands for the last topic's noun: 'what happened after last year's ones?'", () => {
+    expect(readFollowUp("what happened after last year's ones")).toEqual({
+      kind: "pronoun",
+      person: false,
+      thing: true,
+    });
+    expect(fillPronouns("what happened after the ones last year", null, "protests")).toBe(
+      "what happened after the protests last year",
+    );
+    // "which ones?" asks for the detail; "the other ones" is no topic noun.
+    expect(readFollowUp("which ones?")?.kind).toBe("detail");
+    expect(readFollowUp("what about the other ones")?.kind).not.toBe("pronoun");
+    const { conv } = conversation();
+    conv.handle("k", "does the regime like technology");
+    conv.handle("k", "which protests");
+    const r = conv.handle("k", "what happened after last year's ones");
+    expect(r.answer?.text).toMatch(/Telegram/);
+  });
+
+  it("'what about the coffee shop guy?' swaps the person of the last question for someone described", () => {
+    const { conv } = conversation();
+    conv.handle("k", "what did the make up artist say");
+    conv.handle("k", "whats her name");
+    const r = conv.handle("k", "what about the coffee shop guy");
+    expect(r.mode).toBe("answer");
+    expect(r.speaker?.id).toBe("ali");
+  });
+
+  it("'is <subject> <predicate>' ('isnt twitter blocked tho') is a question of its own, not a swap", () => {
+    expect(readFollowUp("isnt twitter blocked tho")).toBeNull();
+    expect(readFollowUp("is telegram legal")).toBeNull();
+    expect(readFollowUp("is instagram?")).toEqual({ kind: "swap", topic: "instagram" });
+    expect(readFollowUp("and is the network?")).toEqual({ kind: "swap", topic: "network" });
+    const { conv } = conversation();
+    conv.handle("k", "what do iran's leaders use twitter for");
+    conv.handle("k", "which leaders");
+    expect(conv.handle("k", "isnt twitter blocked tho").answer?.text).toMatch(/officially blocked/);
+  });
+
+  it("'was that a lot compared to other countries' asks for what the last answer holds", () => {
+    expect(readFollowUp("was that a lot compared to other countries")?.kind).toBe("detail");
+    expect(readFollowUp("is that big for a country like that")?.kind).toBe("detail");
+    const { conv } = conversation();
+    conv.handle("k", "did internet use grow in iran");
+    expect(conv.handle("k", "was that a lot compared to other countries").answer?.text).toMatch(/fifth biggest/);
+  });
+
+  it("a yes/no line about 'it' without a question mark ('is it working') asks about the answer, not the bot", () => {
+    const { conv } = conversation();
+    conv.handle("k", "whats the national information network");
+    const r = conv.handle("k", "is it working");
+    expect(r.mode).toBe("answer");
+    expect(r.answer?.text).toMatch(/under development/);
+    // As a first line it is still about the bot.
+    expect(conv.handle("k2", "is it working").mode).toBe("chitchat");
+  });
+
+  it("'what's the president's name?' declined as asked is who the president is; things and pronouns stay as typed", () => {
+    const view = new KnowledgeView(sharedCore());
+    expect(nameAsked("what's the president's name", view)).toBe("who is the president");
+    expect(nameAsked("what is the name of the coffee shop guy", view)).toBe("who is the coffee shop guy");
+    expect(nameAsked("whats zahra hatami instagram account name", view)).toBe(
+      "whats zahra hatami instagram account name",
+    );
+    expect(nameAsked("what's his name", view)).toBe("what's his name");
+    expect(nameAsked("what's the app's name", view)).toBe("what's the app's name");
+    const { conv } = conversation();
+    const r = conv.handle("k", "what's the president's name");
+    expect(r.mode).toBe("answer");
+    expect(r.speaker?.id).toBe("rouhani");
+  });
+
+  it("'those apps' are the ones the last answer names, with its qualifier ('the domestic apps')", () => {
+    const { conv } = conversation();
+    conv.handle("k", "what do human rights groups say");
+    const r = conv.handle("k", "who makes those apps");
+    expect(r.answer?.text).toMatch(/entrepreneurs/);
+  });
+
+  it("'like what apps?' gives an example naming something new, not a region's adjective ('Western')", () => {
+    const { conv } = conversation();
+    conv.handle("k", "what did apple do");
+    const r = conv.handle("k", "like what apps");
+    expect(r.answer?.id).not.toBe("apple-app-store");
+    expect(r.answer?.id).not.toBe("homegrown-versions-western-apps");
+    // "what apps?" after an answer that names them by a description is that answer.
+    const { conv: c2 } = conversation();
+    c2.handle("k", "what did human rights groups warn about");
+    expect(c2.handle("k", "what apps").answer?.text).toMatch(/domestic apps/);
+  });
+});
