@@ -5,7 +5,7 @@ import { fact as factCommand } from "../commands/fact.js";
 import type { CommandDef, Reply } from "../commands/types.js";
 import { encodeAction, type ButtonAction } from "./actions.js";
 import { clarifyOptions, sameThing } from "./clarify.js";
-import { fillPronouns, plainWords, readFollowUp, type FollowUp } from "./followup.js";
+import { fillPronouns, keepNot, plainWords, readFollowUp, type FollowUp } from "./followup.js";
 import {
   ConversationMemory,
   FRAME_MAX,
@@ -160,6 +160,10 @@ const VERB_SENSES: Record<string, string[]> = {
 const SAYING = new Set("say said says think thought tell told opinion view views stance position".split(" "));
 /** Words around a swapped-in topic that are not part of it: "and in the US?", "what about for the minister?". */
 const SWAP_FILLER = new Set("in on at of the a an for to by from with about".split(" "));
+
+/** Words that say something is not so, or is stopped: what answers "who doesn't …?". */
+const NEGATION =
+  /\b(?:not|no|never|nobody|none|neither|nor|without|refus\w*|against|oppos\w*|critici[sz]\w*|block\w*|bann\w*|prohibit\w*|stopp?\w*|cut off|at odds)\b|n['’]t\b/i;
 
 /** Nouns that say a person is meant without naming anyone: "the coffee shop guy", "that woman". */
 const PERSON_NOUNS = new Set("guy guys dude man woman lady person bloke chap girl boy fella fellow".split(" "));
@@ -939,6 +943,11 @@ export class Conversation {
           `I have nothing ${named[0]!.toUpperCase()}${named.slice(1)} said, only what the knowledge says about them.`,
           kind,
         );
+    }
+    // "who doesn't use it?": an answer that says nobody does not (no negation in it) tells the opposite.
+    if (question !== null && /^who (?:does|did|do|is|was|are|were) not\b/.test(plainWords(keepNot(question)))) {
+      if (!NEGATION.test(`${a.text} ${a.context ?? ""}`))
+        return this.fromReply(declined(reply), recall, view, question, kind);
     }
     // "who owns Snappfood?" answered with what Snappfood is: an answer to a "who" question names someone.
     if (kind === null && question !== null && /^who\b/.test(plainWords(question)) && !namesSomeone(view, a.id)) {

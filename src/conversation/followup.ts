@@ -192,6 +192,10 @@ const PLURAL_DEMONSTRATIVE =
 const PREDICATE =
   /^(?!the |a |an )[a-z]+ (?:[a-z]+(?:ed|en)|legal|illegal|allowed|available|popular|safe|free|open|ok|okay|true|real|done|finished|working|common|big|good|bad|dangerous|new|still)$/;
 
+/** "who doesn't agree with him?", "who did not support it": who disagrees. */
+const NOT_AGREE =
+  /^(?:(?:and|so|but|ok|then) )*(?:who|anyone|anybody|does anyone|did anyone) (?:does|did|do) not (?:agree|support|back|like)(?: (?:with )?(?:the )?([a-z]+(?: [a-z]+){0,2}))?$/;
+
 /** "ones" standing for the last topic's noun: "the ones last year", "last year's ones" (not "which ones"). */
 const ONES = /(?<!\b(?:which|what|other|two|three|few|some|any) )\bones\b/;
 
@@ -199,6 +203,14 @@ const ONES = /(?<!\b(?:which|what|other|two|three|few|some|any) )\bones\b/;
 export function readFollowUp(text: string, options = false): FollowUp | null {
   let s = plainWords(text);
   if (s === "") return null;
+  // "who doesn't agree with him?" is who disagrees (folding "doesn't" to "does" would read the opposite).
+  const against = NOT_AGREE.exec(plainWords(keepNot(text)));
+  if (against) {
+    const name = against[1];
+    return name === undefined || /^(?:him|her|that|this|it|them)$/.test(name)
+      ? { kind: "disagree" }
+      : { kind: "disagree", name };
+  }
   // "then what?", "and then?", "so what?": phrasings that begin with an opener's word are read whole first.
   const whole = s !== s.replace(OPENER, "") ? readWords(s, options) : null;
   if (whole) return whole;
@@ -267,9 +279,17 @@ function readWords(s: string, options: boolean): FollowUp | null {
   return null;
 }
 
+/** "doesn't", "isnt", "can't" written out with "not" (plainWords folds "doesn't" to "does", as the core reads words). */
+export function keepNot(text: string): string {
+  return String(text ?? "")
+    .replace(/\b(can|won)['’]?t\b/gi, (_m, w: string) => (w.toLowerCase() === "can" ? "can not" : "will not"))
+    .replace(/\b(is|are|was|were|do|does|did|has|have|had|could|would|should)n['’]?t\b/gi, "$1 not");
+}
+
 /** Replaces the pronouns of a question: people by `name`, things by `topic` (either may be null: left as they are). */
 export function fillPronouns(text: string, name: string | null, topic: string | null): string {
-  let s = plainWords(text).replace(OPENER, "");
+  // The question goes to the core as a question: "who doesn't use it?" keeps its "not".
+  let s = plainWords(keepNot(text)).replace(OPENER, "");
   if (name !== null) s = s.replace(/\b(?:he|she|him|her|his|hers|himself|herself)\b/g, name);
   if (topic !== null) {
     s = s.replace(/\b(?:it|its|itself|they|them|their)\b/g, topic);

@@ -259,8 +259,11 @@ export class KnowledgeView {
       for (const e of this.entries.values()) {
         const p = this.personOf(e.id);
         if (p === null) continue;
-        const m = (e.text.match(/\b(?:he|his|him|himself)\b/gi) ?? []).length;
-        const f = (e.text.match(/\b(?:she|her|hers|herself)\b/gi) ?? []).length;
+        // Words the person is quoted as saying refer to others ("he" in their quote is not them): only the
+        // narration counts, a quote's context and a fact's text outside its quotation marks.
+        const narration = (e.kind === "quote" ? (e.context ?? "") : e.text).replace(/["“][^"”]*["”]/g, " ");
+        const m = (narration.match(/\b(?:he|his|him|himself)\b/gi) ?? []).length;
+        const f = (narration.match(/\b(?:she|her|hers|herself)\b/gi) ?? []).length;
         count.set(p, (count.get(p) ?? 0) + m - f);
       }
       for (const sp of this.speakers.values()) {

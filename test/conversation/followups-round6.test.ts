@@ -2,6 +2,8 @@ import { describe, expect, it } from "vitest";
 import { readFollowUp, fillPronouns } from "../../src/conversation/followup.js";
 import { nameAsked } from "../../src/conversation/conversation.js";
 import { KnowledgeView } from "../../src/conversation/view.js";
+import { createCore } from "../../src/core/core.js";
+import type { Knowledge } from "../../src/core/types.js";
 import { sharedCore } from "../support/runtime.js";
 import { conversation } from "./helpers.js";
 
@@ -119,5 +121,38 @@ describe("round 6 follow-up classes", () => {
     const { conv: c2 } = conversation();
     c2.handle("k", "what did human rights groups warn about");
     expect(c2.handle("k", "what apps").answer?.text).toMatch(/domestic apps/);
+  });
+});
+
+describe("view.genderOf", () => {
+  it("counts the narration, not the pronouns inside a person's own words", () => {
+    const k: Knowledge = sharedCore().knowledge;
+    const core = createCore({
+      sources: k.sources,
+      speakers: k.speakers,
+      entries: k.entries.map((e) =>
+        e.id === "hatami-instagram-business"
+          ? Object.assign({}, e, { text: "He told me he would send his friends, and he did; I thank him." })
+          : e.id === "hatami-prospective-customers"
+            ? Object.assign({}, e, { text: `${e.text.replace(/\.$/, "")}, adding: "he is my best customer."` })
+            : e,
+      ),
+    });
+    expect(new KnowledgeView(core).genderOf("hatami")).toBe("f");
+    expect(new KnowledgeView(core).genderOf("rouhani")).toBe("m");
+  });
+});
+
+describe("negation kept", () => {
+  it("'who doesn't agree with him?' is who disagrees; 'who doesn't use it?' is not answered with who does", () => {
+    expect(readFollowUp("who doesn't agree with him")).toEqual({ kind: "disagree" });
+    expect(readFollowUp("who doesnt agree with the minister")).toEqual({ kind: "disagree", name: "minister" });
+    expect(fillPronouns("who doesn't use it", null, "twitter")).toBe("who does not use twitter");
+    const { conv } = conversation();
+    conv.handle("k", "does jahromi think twitter should be banned?");
+    expect(conv.handle("k", "who doesn't agree with him").answer?.text).toMatch(/at odds|conservative/);
+    const { conv: c2 } = conversation();
+    c2.handle("k", "is twitter blocked");
+    expect(c2.handle("k", "who doesn't use it").mode).toBe("declined");
   });
 });
