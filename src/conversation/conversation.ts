@@ -161,6 +161,18 @@ const SAYING = new Set("say said says think thought tell told opinion view views
 /** Words around a swapped-in topic that are not part of it: "and in the US?", "what about for the minister?". */
 const SWAP_FILLER = new Set("in on at of the a an for to by from with about".split(" "));
 
+/** "what did the foreign minister say?": the words of someone named by a title. */
+const SAID_BY_TITLE = /^what (?:did|does|has|had) the ((?:[a-z]+ ){0,2}[a-z]{3,}) (?:say|said|tell|told)\b/;
+
+/** The name written after a title in a text ("Foreign Minister Mohammad Javad Zarif" for "foreign minister"), or null. */
+export function titledName(text: string, title: readonly string[]): string | null {
+  const cap = title.map((w) => w[0]!.toUpperCase() + w.slice(1)).join(" ");
+  const m = new RegExp(`\\b${cap.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")} ((?:[A-Z][a-z]+ ){0,3}[A-Z][a-z]+)\\b`).exec(
+    text,
+  );
+  return m ? m[1]! : null;
+}
+
 /** Words that say something is not so, or is stopped: what answers "who doesn't …?". */
 const NEGATION =
   /\b(?:not|no|never|nobody|none|neither|nor|without|refus\w*|against|oppos\w*|critici[sz]\w*|block\w*|bann\w*|prohibit\w*|stopp?\w*|cut off|at odds)\b|n['’]t\b/i;
@@ -508,7 +520,11 @@ export class Conversation {
       case "more-from-speaker": {
         // "what else did Jahromi say?": the speaker named; a name that is no speaker is a question of its own.
         const namedId = f.name !== undefined ? view.speakersNamed(plainWords(f.name).split(" "))[0] : undefined;
-        if (f.name !== undefined && namedId === undefined) return null;
+        // "and from Tehran?" names no speaker: the last question asked of it.
+        if (f.name !== undefined && namedId === undefined)
+          return f.swap !== undefined
+            ? this.followUp({ kind: "swap", topic: f.swap }, recall, view, message, stale)
+            : null;
         const who =
           (namedId !== undefined ? view.speakers.get(namedId) : undefined) ??
           (switched ? speaker : undefined) ??
@@ -948,6 +964,19 @@ export class Conversation {
     if (question !== null && /^who (?:does|did|do|is|was|are|were) not\b/.test(plainWords(keepNot(question)))) {
       if (!NEGATION.test(`${a.text} ${a.context ?? ""}`))
         return this.fromReply(declined(reply), recall, view, question, kind);
+    }
+    // "what did the foreign minister say?" answered by a fact that only names "Foreign Minister Mohammad Javad
+    // Zarif": nothing of his; "his name?" next is that person.
+    const byTitle = kind === null && question !== null ? SAID_BY_TITLE.exec(plainWords(question)) : null;
+    if (byTitle && view.speakerOf(a.id) === null) {
+      const titled = titledName(a.text, byTitle[1]!.split(" "));
+      const surname = titled?.split(" ").pop()?.toLowerCase();
+      if (titled && surname && view.speakersNamed([surname]).length === 0) {
+        recall.entry = a.id;
+        recall.speaker = null;
+        recall.name = titled;
+        return textReply("declined", `I have nothing ${titled} said, only what the knowledge says about them.`, kind);
+      }
     }
     // "who owns Snappfood?" answered with what Snappfood is: an answer to a "who" question names someone.
     if (kind === null && question !== null && /^who\b/.test(plainWords(question)) && !namesSomeone(view, a.id)) {

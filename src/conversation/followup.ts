@@ -24,7 +24,7 @@ export type FollowUp =
   | {
       kind: "who-said" | "person" | "related" | "source" | "confirm" | "surprise" | "detail" | "person-more" | "agent";
     }
-  | { kind: "more-from-speaker"; name?: string }
+  | { kind: "more-from-speaker"; name?: string; swap?: string }
   | { kind: "disagree"; name?: string }
   | { kind: "swap"; topic: string }
   | { kind: "bare"; ask: "why" | "when" | "where" | "how" | "how many" | "result" }
@@ -99,9 +99,9 @@ const WHO_SAID = new RegExp(
 );
 const PERSON = new RegExp(
   `^(?:who (?:is|was|s) ${HE}(?: (?:exactly|again|really|then))?|who (?:is|was|s) (?:that|this)(?: (?:exactly|again|then))?|who (?:is|was) (?:this|that) (?:guy|man|woman|lady|person|official|minister)|` +
-    `what (?:does|did) ${HE} do(?: for (?:a )?(?:living|work))?|what (?:is|was|s) (?:his|her|their) (?:full )?(?:name|job|role|position|title|work|profession|occupation)|` +
-    `(?:his|her) (?:full )?(?:name|job|role|position|title)|what (?:is|was) ${HE}|tell me (?:more )?about (?:him|her)|what (?:is|was) (?:his|her) deal|` +
-    `who (?:is|was) (?:he|she) (?:to|in)(?: [a-z]+)?|(?:and )?(?:what|how) about (?:him|her)|what do we know about (?:him|her)|whats (?:his|her|their) (?:full )?(?:name|job|role|position|title))$`,
+    `what (?:does|did) ${HE} do(?: for (?:a )?(?:living|work))?|what (?:is|was|s) (?:his|her|their) (?:full |first |last |real |sur)?(?:name|job|role|position|title|work|profession|occupation)|` +
+    `(?:his|her) (?:full |first |last |real |sur)?(?:name|job|role|position|title)|what (?:is|was) ${HE}|tell me (?:more )?about (?:him|her)|what (?:is|was) (?:his|her) deal|` +
+    `who (?:is|was) (?:he|she) (?:to|in)(?: [a-z]+)?|(?:and )?(?:what|how) about (?:him|her)|what do we know about (?:him|her)|whats (?:his|her|their) (?:full |first |last |real |sur)?(?:name|job|role|position|title))$`,
 );
 const MORE_FROM = new RegExp(
   `^(?:what else (?:did|does|has|have|would) ${HE} (?:say|said|says|tell|told|think)(?: about anything)?|(?:did|does|has) ${HE} (?:say|said|tell|told) (?:anything|something) else|` +
@@ -264,6 +264,8 @@ function readWords(s: string, options: boolean): FollowUp | null {
     const topic = (swap[1] ?? swap[2] ?? swap[3] ?? "")
       .replace(/^(?:the|a|an)\s+/, "")
       .replace(/\s+(?:then|too|as well|instead)$/, "")
+      // "the uber one", "the food ones": the word before "one" is the topic.
+      .replace(/^(?!(?:other|another|this|that|which|first|second|last|next|same)\b)([a-z]+(?: [a-z]+)?) ones?$/, "$1")
       .trim();
     // "and who banned it?" is a question of its own after "and": read what follows instead.
     // "and his name?" asks about the person: read what follows instead, too.
@@ -272,6 +274,10 @@ function readWords(s: string, options: boolean): FollowUp | null {
     if (swap[3] !== undefined && (pointsBack || /\b(?:you|u|there|here)\b/.test(topic))) return null;
     // "isn't Twitter blocked?", "is Telegram legal": a subject and what is said of it is a question of its own.
     if (swap[3] !== undefined && PREDICATE.test(topic)) return null;
+    // "and from Rouhani?" after "more from him": more from the one named.
+    const from = /^(?:from|by) (.+)$/.exec(topic);
+    if (from && !pointsBack && from[1]!.split(" ").length <= 4)
+      return { kind: "more-from-speaker", name: from[1]!, swap: topic };
     if (topic !== "" && !QUESTION_START.test(topic) && !pointsBack && topic.split(" ").length <= 5)
       return { kind: "swap", topic };
     if (topic !== "") return readFollowUp(topic, options);

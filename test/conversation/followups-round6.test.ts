@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { readFollowUp, fillPronouns } from "../../src/conversation/followup.js";
-import { nameAsked } from "../../src/conversation/conversation.js";
+import { nameAsked, titledName } from "../../src/conversation/conversation.js";
 import { KnowledgeView } from "../../src/conversation/view.js";
 import { createCore } from "../../src/core/core.js";
 import type { Knowledge } from "../../src/core/types.js";
@@ -154,5 +154,48 @@ describe("negation kept", () => {
     const { conv: c2 } = conversation();
     c2.handle("k", "is twitter blocked");
     expect(c2.handle("k", "who doesn't use it").mode).toBe("declined");
+  });
+});
+
+describe("round 6, second fresh batch", () => {
+  it("'and the uber one?' swaps in the word before 'one'; 'the other one' stays", () => {
+    expect(readFollowUp("and the uber one?")).toEqual({ kind: "swap", topic: "uber" });
+    expect(readFollowUp("and the food delivery ones")).toEqual({ kind: "swap", topic: "food delivery" });
+    expect(readFollowUp("what about the other one")).toEqual({ kind: "swap", topic: "other one" });
+    const { conv } = conversation();
+    conv.handle("k", "does iran have a food delivery app");
+    expect(conv.handle("k", "and the uber one?").answer?.text).toMatch(/ride-hailing/);
+  });
+
+  it("'what's his first name' asks who he is", () => {
+    expect(readFollowUp("wait what's his first name")).toEqual({ kind: "person" });
+    expect(readFollowUp("her last name?")).toEqual({ kind: "person" });
+  });
+
+  it("'and from Rouhani?' after 'more from him' is more from the one named; a place is the last question's swap", () => {
+    expect(readFollowUp("and from rouhani?")).toEqual({
+      kind: "more-from-speaker",
+      name: "rouhani",
+      swap: "from rouhani",
+    });
+    const { conv } = conversation();
+    conv.handle("k", "what did jahromi say about e-commerce");
+    conv.handle("k", "more from him");
+    const r = conv.handle("k", "and from rouhani?");
+    expect(r.speaker?.id).toBe("rouhani");
+    const { conv: c2 } = conversation();
+    c2.handle("k", "who reported from washington");
+    expect(c2.handle("k", "and from tehran?").answer?.text).toMatch(/Tehran/);
+  });
+
+  it("'what did the foreign minister say?' about someone only named after a title is declined; 'his name?' is them", () => {
+    expect(
+      titledName("Supreme Leader Ali Khamenei and Foreign Minister Mohammad Javad Zarif", ["foreign", "minister"]),
+    ).toBe("Mohammad Javad Zarif");
+    const { conv } = conversation();
+    expect(conv.handle("k", "what did the foreign minister say").mode).toBe("declined");
+    expect(conv.handle("k", "whats his name").answer?.text).toMatch(/Zarif/);
+    // A title a speaker holds is still their words.
+    expect(conversation().conv.handle("k", "what did the president say").speaker?.id).toBe("rouhani");
   });
 });
