@@ -73,8 +73,10 @@ const talk = named.length
       const holdout = scoreConversations(core, at("conversations-holdout.jsonl"), verbose);
       console.log(`\nconversations-fresh.jsonl`);
       const fresh = scoreConversations(core, at("conversations-fresh.jsonl"), verbose);
+      console.log(`\nconversations-fresh-2.jsonl`);
+      const fresh2 = scoreConversations(core, at("conversations-fresh-2.jsonl"), verbose);
       console.log(`\nsmalltalk.jsonl`);
       const smallTalk = scoreSmallTalk(core, at("smalltalk.jsonl"), verbose);
-      return { conversations, holdout, fresh, smallTalk };
+      return { conversations, holdout, fresh, fresh2, smallTalk };
     })();
 console.log(JSON.stringify(talk ? { eval: summary, conversation: talk } : { eval: summary }));
