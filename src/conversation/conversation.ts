@@ -487,7 +487,9 @@ export class Conversation {
           f.kind === "detail" && (EXAMPLE_ASK.test(asked) || which)
             ? this.example(view, recall, which ? stem(which[1]!) : null, /^like\b/.test(asked))
             : null;
-        return this.showEntry(recall, view, example ?? recall.entry, null, f.kind);
+        // "who asked him?" after words of his whose context names no one: his words whose context does.
+        const to = f.kind === "detail" && example === null ? this.addressed(view, recall, asked) : null;
+        return this.showEntry(recall, view, example ?? to ?? recall.entry, null, f.kind);
       }
       case "agent": {
         // "who's responsible?": the last answer when it names who (an authority, a person), else nothing to say.
@@ -1103,14 +1105,19 @@ export class Conversation {
       const tags = view.entries.get(prev)?.tags ?? [];
       // "why?" after what someone said or did asks their reason; "why did they do it?" may be someone else's.
       const who = /\b(?:they|them)\b/.test(plainWords(message)) ? null : view.personOf(prev);
-      const near = view.related(prev, new Set(recall.shown), 12).find((id) => {
+      const fits = (id: string) => {
         const e = view.entries.get(id)!;
         const named = topic.some((t) => view.mentions(id, [t]));
         const close = e.tags.filter((t) => tags.includes(t)).length >= 2;
         // A means may be told beside the topic (VPNs for blocked Facebook); a reason or a time must be its own.
         const same = who === null || view.personOf(id) === who;
         return (wants === MEANS ? named || close : named && close) && same && wants.test(e.text);
-      });
+      };
+      // One not shown yet first; else one shown earlier in the conversation still answers ("on what grounds?" after
+      // the ban's date and grounds, then who banned it).
+      const near =
+        view.related(prev, new Set(recall.shown), 12).find(fits) ??
+        view.related(prev, new Set([prev]), 12).find((id) => recall.shown.includes(id) && fits(id));
       if (!near) return out;
       const shown = this.showEntry(recall, view, near, null, kind);
       moveTopic(recall, view, near, topic);
@@ -1224,6 +1231,29 @@ export class Conversation {
                 (noun === null || view.mentionsAsked(id, [noun])),
             );
     return theirs ?? fits[0] ?? null;
+  }
+
+  /**
+   * "who asked him?", "who was she talking to?": when the last entry's text and context name nobody it was said to,
+   * the same speaker's entry whose context does ("Asked by …" for who asked, "Told …", "said to …" too otherwise).
+   */
+  private addressed(view: KnowledgeView, recall: Recall, asked: string): string | null {
+    const m =
+      /^who (asked|interviewed) (?:him|her)$|^who (?:was|is|were) (?:he|she) (?:talking|speaking|saying (?:it|that|this)) to$|^who did (?:he|she) (?:say|tell|said) (?:it|that|this) to$/.exec(
+        asked,
+      );
+    if (!m || recall.entry === null) return null;
+    const addressee = m[1]
+      ? /\b(?:asked by|interviewed by|in an interview)\b/i
+      : /\b(?:asked by|told|said to|spoke to|speaking to|interview)/i;
+    const said = (id: string) => {
+      const e = view.entries.get(id);
+      return e ? `${e.kind === "quote" ? (e.context ?? "") : ""} ${e.text}` : "";
+    };
+    if (addressee.test(said(recall.entry))) return null;
+    const who = view.personOf(recall.entry);
+    if (who === null) return null;
+    return view.wordsOf(who).find((id) => id !== recall.entry && addressee.test(said(id))) ?? null;
   }
 
   /**

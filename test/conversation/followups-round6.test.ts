@@ -199,3 +199,23 @@ describe("round 6, second fresh batch", () => {
     expect(conversation().conv.handle("k", "what did the president say").speaker?.id).toBe("rouhani");
   });
 });
+
+describe("round 6, reasons and addressees", () => {
+  it("'on what grounds?' may be answered by a reason shown earlier in the conversation", () => {
+    const { conv } = conversation();
+    conv.handle("k", "tell me about the telegram thing");
+    conv.handle("k", "how many users did it have");
+    conv.handle("k", "and who shut it down");
+    expect(conv.handle("k", "on what grounds").answer?.text).toMatch(/national security/);
+  });
+
+  it("'who asked him?' after words whose context names no one is the speaker's words that were asked by someone", () => {
+    const { conv } = conversation();
+    conv.handle("k", "what did the minister admit");
+    const r = conv.handle("k", "who asked him");
+    expect(r.answer?.context).toMatch(/Asked by/);
+    // After words whose context says who asked, those words again.
+    conv.handle("k", "who said 'yes we have lost it'");
+    expect(conv.handle("k", "who asked him").answer?.id).toBe("jahromi-lost-propaganda-war");
+  });
+});
