@@ -173,6 +173,58 @@ export function titledName(text: string, title: readonly string[]): string | nul
   return m ? m[1]! : null;
 }
 
+/** "what is X?", "what are Xs", "whats X": X (one to three words), or null for any other question. */
+const DEFINE =
+  /^(?:(?:so|ok|okay|and|but|wait) )*(?:what|whats) (?:is|are|s)(?: an?| the)? ([a-z0-9][a-z0-9 ]{0,40}?)(?: exactly| again| even)?$/;
+
+/**
+ * Whether an entry says what the X of "what is X?" is: X as the subject of is/are/means, in apposition ("X, a …",
+ * "…, or X"), named as what something is called; or one of the entry's own questions asks what X is. Any other
+ * question: true.
+ */
+function defines(view: KnowledgeView, id: string, question: string): boolean {
+  const m = DEFINE.exec(plainWords(question));
+  // "what's Zahra's profession?" asks for something of someone's, not what they are.
+  if (!m || /\w['’]s\b/.test(question.replace(/\bwhat['’]s\b/gi, ""))) return true;
+  // "what is it for?", "what is the story about?": a purpose or a subject, not what it is.
+  // "what are VPNs used for in Iran?": more than a name (a preposition other than "of" in it) asks something else.
+  if (
+    / (?:for|about|like|from|with|in|on|to|by|at|into|after|before|during|now|today|then|there|here|currently|anymore)(?: |$)|(?: |^)[a-z]+ed /.test(
+      `${m[1]!} `,
+    )
+  )
+    return true;
+  if (/ of$/.test(m[1]!)) return true;
+  // "what is the name of …", "what's the number of …": something of it, not what it is.
+  if (
+    /^(?:name|names|title|number|amount|size|cost|price|date|time|age|population|share|rate|point|aim|goal|purpose|reason|role|job)s? of\b/.test(
+      m[1]!,
+    )
+  )
+    return true;
+  const x = m[1]!.split(" ").filter((w) => !STOP_WORDS.has(w) || w.length > 3);
+  if (x.length === 0 || x.length > 3 || x.some((w) => PRONOUNS.has(w) || QUESTION_WORDS.has(w))) return true;
+  const e = view.entries.get(id);
+  if (!e) return true;
+  const phrase = x.map((w) => `${w.replace(/s$/, "")}s?`).join(" ");
+  const text = plainWords(e.text);
+  const said = new RegExp(
+    [
+      // "Snappfood is …", "the project has …": X the subject
+      `(?:^| )${phrase} (?:[a-z]+ ){0,3}?(?:is|are|was|were|has|have|had|means|refers|became|remains)\\b`,
+      // "VPNs, which …", "the board, where …", "Zarif, the …": X in apposition or with a relative clause
+      `(?:^| )${phrase} (?:[a-z]+ ){0,2}?(?:an?|the|which|who|whose|where|that|also|or)\\b`,
+      // "the Telegram messaging service": X naming a kind of thing
+      `(?:^| )${phrase} (?:[a-z]+ )?(?:service|app|network|platform|site|website|company|agency|group|project)\\b`,
+      // "…, or VPNs", "what they now call the Valley Mesh", "the bakery is the best roof"
+      `\\b(?:or|call|calls|called|named|dubbed|known as|like|such as|including|version of|similar to|is|are|was|were)(?: [a-z]+){0,2}? ${phrase}(?: |$)`,
+    ].join("|"),
+  );
+  if (said.test(text)) return true;
+  const asked = new RegExp(`^(?:what|whats) (?:is|are|s) (?:an? |the )?(?:[a-z]+ ){0,2}${phrase}$`);
+  return e.questions.some((q) => asked.test(plainWords(q)));
+}
+
 /** Words that say something is not so, or is stopped: what answers "who doesn't …?". */
 const NEGATION =
   /\b(?:not|no|never|nobody|none|neither|nor|without|refus\w*|against|oppos\w*|critici[sz]\w*|block\w*|bann\w*|prohibit\w*|stopp?\w*|cut off|at odds)\b|n['’]t\b/i;
@@ -980,6 +1032,9 @@ export class Conversation {
         return textReply("declined", `I have nothing ${titled} said, only what the knowledge says about them.`, kind);
       }
     }
+    // "what is AP?", "whats e-payment": an answer that only mentions it ("Vahid Salemi / AP") does not say what it is.
+    if (kind === null && question !== null && !defines(view, a.id, question))
+      return this.fromReply(declined(reply), recall, view, question, kind);
     // "who owns Snappfood?" answered with what Snappfood is: an answer to a "who" question names someone.
     if (kind === null && question !== null && /^who\b/.test(plainWords(question)) && !namesSomeone(view, a.id)) {
       if (!PEOPLE.test(a.text)) return this.fromReply(declined(reply), recall, view, question, kind);

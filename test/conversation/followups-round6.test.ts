@@ -219,3 +219,18 @@ describe("round 6, reasons and addressees", () => {
     expect(conv.handle("k", "who asked him").answer?.id).toBe("jahromi-lost-propaganda-war");
   });
 });
+
+describe("'what is X?' answered only by an entry that says what X is", () => {
+  it("declines an answer that merely mentions X; keeps a subject, an apposition, 'or X', 'called X'", () => {
+    const { conv } = conversation();
+    expect(conv.handle("a", "what is ap").mode).toBe("declined");
+    expect(conv.handle("b", "whats e-payment").mode).toBe("declined");
+    expect(conv.handle("c", "what is snappfood").answer?.text).toMatch(/food delivery/);
+    expect(conv.handle("d", "what's a vpn").answer?.text).toMatch(/VPNs/);
+    expect(conv.handle("e", "what is the national information network").answer?.text).toMatch(/domestic internet/);
+    expect(conv.handle("f", "what is telegram").mode).toBe("answer");
+    // Not a definition question: something of someone's, a purpose.
+    expect(conv.handle("g", "What's Zahra Hatami's profession?").mode).toBe("answer");
+    expect(conv.handle("h", "what's the domestic internet for?").mode).toBe("answer");
+  });
+});
