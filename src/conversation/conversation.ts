@@ -5,7 +5,15 @@ import { fact as factCommand } from "../commands/fact.js";
 import type { CommandDef, Reply } from "../commands/types.js";
 import { encodeAction, type ButtonAction } from "./actions.js";
 import { clarifyOptions, sameThing } from "./clarify.js";
-import { fillPronouns, keepNot, plainWords, readFollowUp, type FollowUp } from "./followup.js";
+import {
+  fillPronouns,
+  keepNot,
+  plainIdiom,
+  plainWords,
+  readFollowUp,
+  withoutTrailer,
+  type FollowUp,
+} from "./followup.js";
 import {
   ConversationMemory,
   FRAME_MAX,
@@ -80,7 +88,7 @@ const ELSE = /\b(?:else|other|another|more)\b/;
 /** What an entry's text must hold to answer a bare "why?", "when?" or "how many?". */
 const ANSWER_KIND: Partial<Record<string, RegExp>> = {
   "how many": /\d|\b(?:million|billion|thousand|hundred|half|percent|dozen)\b/i,
-  when: /\b(?:1[89]\d\d|20\d\d|january|february|march|april|may|june|july|august|september|october|november|december|last year|years? ago|this week)\b/i,
+  when: /\b(?:1[89]\d\d|20\d\d|january|february|march|april|may|june|july|august|september|october|november|december|last year|years? ago|this week|this year|last month|recent years|recently|months? ago|weeks? ago|decades? ago)\b/i,
   why: /\b(?:because|due to|grounds|fearing|wary of|in order to|with the aim|aims?|as a result|so that|as (?:he|she|they) (?:received|had|got|faced|was|were))\b/i,
   where: /\b(?:in|from|at) (?:the )?(?:capital |city of )?[A-Z][a-z]+/,
   status: /\b(?:still|so far|under development|under way|underway|completed|finished|ongoing|not yet|remains?)\b/i,
@@ -171,6 +179,17 @@ export function titledName(text: string, title: readonly string[]): string | nul
     text,
   );
   return m ? m[1]! : null;
+}
+
+/** The first "Firstname Lastname" in a text with no word of the names `not`, or null. */
+function otherName(text: string, not: string): string | null {
+  const own = new Set(plainWords(not).split(" "));
+  for (const m of text.matchAll(/\b[A-Z][a-z]+(?: [A-Z][a-z]+)+\b/g)) {
+    const words = plainWords(m[0]).split(" ");
+    if (m.index === 0 || /[.!?]\s*$/.test(text.slice(0, m.index))) continue;
+    if (!words.some((w) => own.has(w) || STOP_WORDS.has(w))) return m[0];
+  }
+  return null;
 }
 
 /** "what is X?", "what are Xs", "whats X": X (one to three words), or null for any other question. */
@@ -322,7 +341,7 @@ export class Conversation {
     }
 
     // A greeting, thanks or "ok so" in front of a question is not part of it: "hiii, who said that?", "good bot. now…".
-    const question = dislocated(this.stripOpener(message), view);
+    const question = plainIdiom(dislocated(this.stripOpener(message), view));
     // "which apps are they talking about?" is the echo, not a question about "they".
     const read = readFollowUp(question, recall.options.length > 0);
     const follow = read === null || read.kind === "pronoun" ? (this.whichOf(question, recall, view) ?? read) : read;
@@ -349,6 +368,12 @@ export class Conversation {
     if (idiom) {
       const plain = this.run(askCommand, idiom[1]!);
       if (confidence(plain) > 0) [reply, asked] = [plain, idiom[1]!];
+    }
+    // "who is the president anyway?", "when was that ban lol": declined with chat filler at the end, without it.
+    const bare = confidence(reply) === 0 ? withoutTrailer(question) : question;
+    if (bare !== question) {
+      const plain = this.run(askCommand, bare);
+      if (confidence(plain) > 0) [reply, asked] = [plain, bare];
     }
     // "what's the president's name?" when declined as asked: who the president is.
     const byName = confidence(reply) === 0 ? nameAsked(question, view) : question;
@@ -843,7 +868,7 @@ export class Conversation {
           const onTopic =
             !needThing ||
             content.length >= 2 ||
-            !/\b(?:it|its|they|them|their|that|this)\b/.test(plainWords(message)) ||
+            !/\b(?:it|its|they|them|their|that|this|those|these)\b/.test(plainWords(message)) ||
             recall.topic.length === 0 ||
             (plainId !== undefined && recall.topic.some((w) => view.mentions(plainId, [stem(w)])));
           if (onTopic && confidence(plain) > confidence(filled) + PLAIN_MARGIN)
@@ -1148,6 +1173,10 @@ export class Conversation {
         const t = view.entries.get(id)!.text;
         return wants.test(t) || (theirs && REASON_OF_PERSON.test(t));
       };
+      // "since when?" after "… increased in recent years": the last answer tells it, the new one is unsure.
+      if (ask === "when" && prev !== null && out.answer && out.answer.id !== prev && out.answer.confidence < 1) {
+        if (wants.test(view.entries.get(prev)!.text)) return this.showEntry(recall, view, prev, null, kind);
+      }
       if (ask === "why" && prev !== null && out.answer && out.answer.id !== prev && out.answer.confidence < 1) {
         const who = view.personOf(prev);
         const near =
@@ -1466,6 +1495,22 @@ export class Conversation {
       if (asked !== null) {
         recall.speaker = null;
         recall.name = asked;
+      }
+      // "who interviewed the minister?": the person asked for is not the one the question names; "he" next is the
+      // other person the answer names (in a quote's context: "asked by … Lester Holt").
+      const by = view.personOf(e.id);
+      if (named.length > 0 && /^who (?!is |was |are |were |said |says |say |s )\w/.test(qWords.join(" "))) {
+        const other =
+          by === null || named.includes(by)
+            ? otherName(
+                `${e.kind === "quote" ? (e.context ?? "") : ""} ${e.text}`,
+                named.map((id) => view.speakers.get(id)?.name ?? "").join(" "),
+              )
+            : null;
+        if (other !== null) {
+          recall.speaker = view.speakersNamed(plainWords(other).split(" "))[0] ?? null;
+          recall.name = recall.speaker === null ? other : null;
+        }
       }
       this.setFrame(recall, view, question);
       // The answer's own first tag, when the question's topic words are all among its tags, names the topic more

@@ -84,6 +84,37 @@ const CONTRACTED =
 const TRAILER =
   /(?:\s+(?:anyway|anyways|then|again|exactly|please|pls|plz|bot|briefbot|lol|haha|lmao|tho|though|btw|bro|mate|dude|man|now|real quick|quickly|for me|thanks|thx|ty))+$/;
 
+/** Chat idioms for a plain question: "with whose money?" is "who funds it?", "who's on the other side?" "who disagrees?". */
+const IDIOMS: [RegExp, string][] = [
+  [/^(?:(?:and|but|so) )?(?:with |on |using )?whose (?:money|cash|funds|funding|dime)$/, "who funds it"],
+  [
+    /^(?:(?:and|but|so) )?who (?:paid|pays|is paying|was paying|put up the money)(?: for (?:it|that|this|them))?$/,
+    "who funds it",
+  ],
+  [
+    /^(?:(?:and|but|so) )?who is (?:on the other side|on the other side of (?:it|this|that)|the other side)$/,
+    "who disagrees",
+  ],
+  [
+    /^(?:(?:and|but|so) )?(?:who is|whos) (?:against (?:it|that|this)|not on board|not happy(?: with (?:it|that|this))?)$/,
+    "who disagrees",
+  ],
+];
+
+/** The question as a plain one when it is a chat idiom (see IDIOMS); else as typed. */
+export function plainIdiom(question: string): string {
+  const s = plainWords(question).replace(TRAILER, "").trim();
+  for (const [re, plain] of IDIOMS) if (re.test(s)) return plain;
+  return question;
+}
+
+/** A question without chat filler at its end ("… anyway?", "… lol", "… tho"), or the question itself when it has none. */
+export function withoutTrailer(question: string): string {
+  const s = plainWords(question);
+  const short = s.replace(TRAILER, "").trim();
+  return short !== s && short.split(" ").length >= 2 ? short : question;
+}
+
 // Chat openers that carry nothing: "ok so who said that?" reads as "who said that".
 const OPENER =
   /^(?:(?:ok|okay|so|well|hmm+|alright|right|cool|great|nice|interesting|oh|ah|wow|thanks|thank you|got it|i see|sorry|um+|uh|hey|hi|and so|but|now|then|also|wait|btw|ok so|oh and|please)\s+)+/;
@@ -147,7 +178,7 @@ const DETAIL =
  * to?" (a quote's context says), "how does that compare?", "after what?".
  */
 const DETAIL_MORE =
-  /^(?:name (?:one|a few|any)|like (?:which|what) [a-z]+|(?:what|which) (?:kind|sort|type)s?(?: of [a-z]+)?|who (?:was|is|were) (?:he|she) (?:talking|speaking|saying (?:it|that|this)) to|who did (?:he|she) (?:say|tell|said) (?:it|that|this) to|who (?:asked|interviewed) (?:him|her)|(?:is|was) (?:that|it|this) (?:a lot|a big deal|a big jump|[a-z]+) (?:compared (?:to|with)|relative to|next to|for)(?: [a-z]+){1,4}|how does (?:that|it|this) compare(?: (?:to|with)(?: [a-z]+){1,4})?|(?:after|before|following|despite|against|over) what|what did (?:he|she|they) mean(?: by (?:that|it|this))?|what (?:was|is|were|are) (?:he|she|they) (?:talking|speaking|on) about|what (?:was|is) (?:that|it|this) about|out of how many|out of what|(?:when|where) did (?:he|she|they) say (?:that|it|this))$/;
+  /^(?:name (?:one|a few|any)|like (?:which|what) [a-z]+|(?:what|which) (?:kind|sort|type)s?(?: of [a-z]+)?|who (?:was|is|were) (?:he|she) (?:talking|speaking|saying (?:it|that|this)) to|who did (?:he|she) (?:say|tell|said) (?:it|that|this) to|who (?:asked|interviewed) (?:him|her)|(?:is|was) (?:that|it|this) (?:a lot|a big deal|a big jump|[a-z]+) (?:compared (?:to|with)|relative to|next to)(?: [a-z]+){1,4}|how does (?:that|it|this) compare(?: (?:to|with)(?: [a-z]+){1,4})?|(?:after|before|following|despite|against|over) what|what did (?:he|she|they) mean(?: by (?:that|it|this))?|what (?:was|is|were|are) (?:he|she|they) (?:talking|speaking|on) about|what (?:was|is) (?:that|it|this) about|out of how many|out of what|(?:when|where) did (?:he|she|they) say (?:that|it|this))$/;
 /** "who's responsible?", "whose fault is that?", "who is behind it?": who did what the last answer tells. */
 const AGENT =
   /^(?:by whom|by who|who by|by which (?:people|group|person|authority|body)|who is responsible(?: for (?:that|it|this))?|who was responsible(?: for (?:that|it|this))?|who is to blame|who was to blame|whose fault (?:is|was) (?:that|it|this)|whose fault|who is behind (?:that|it|this)|who was behind (?:that|it|this)|whose idea was (?:that|it|this))$/;
@@ -264,6 +295,8 @@ function readWords(s: string, options: boolean): FollowUp | null {
     const topic = (swap[1] ?? swap[2] ?? swap[3] ?? "")
       .replace(/^(?:the|a|an)\s+/, "")
       .replace(/\s+(?:then|too|as well|instead)$/, "")
+      // "the other one, pinterest": the name given after it.
+      .replace(/^other (?:one|ones|guy|app|site|thing) ([a-z].*)$/, "$1")
       // "the uber one", "the food ones": the word before "one" is the topic.
       .replace(/^(?!(?:other|another|this|that|which|first|second|last|next|same)\b)([a-z]+(?: [a-z]+)?) ones?$/, "$1")
       .trim();

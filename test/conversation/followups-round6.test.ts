@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { readFollowUp, fillPronouns } from "../../src/conversation/followup.js";
+import { readFollowUp, fillPronouns, plainIdiom, withoutTrailer } from "../../src/conversation/followup.js";
 import { nameAsked, titledName } from "../../src/conversation/conversation.js";
 import { KnowledgeView } from "../../src/conversation/view.js";
 import { createCore } from "../../src/core/core.js";
@@ -73,7 +73,9 @@ describe("round 6 follow-up classes", () => {
 
   it("'was that a lot compared to other countries' asks for what the last answer holds", () => {
     expect(readFollowUp("was that a lot compared to other countries")?.kind).toBe("detail");
-    expect(readFollowUp("is that big for a country like that")?.kind).toBe("detail");
+    expect(readFollowUp("was it big relative to other years")?.kind).toBe("detail");
+    // "is that safe for privacy?" asks something new about it.
+    expect(readFollowUp("is that safe for privacy")?.kind).toBe("pronoun");
     const { conv } = conversation();
     conv.handle("k", "did internet use grow in iran");
     expect(conv.handle("k", "was that a lot compared to other countries").answer?.text).toMatch(/fifth biggest/);
@@ -232,5 +234,50 @@ describe("'what is X?' answered only by an entry that says what X is", () => {
     // Not a definition question: something of someone's, a purpose.
     expect(conv.handle("g", "What's Zahra Hatami's profession?").mode).toBe("answer");
     expect(conv.handle("h", "what's the domestic internet for?").mode).toBe("answer");
+  });
+});
+
+describe("round 6, third fresh batch", () => {
+  it("'how do those work' is about the last topic, not read as written", () => {
+    const { conv } = conversation();
+    conv.handle("k", "hey is facebook banned in iran?");
+    conv.handle("k", "how do ppl use it then");
+    expect(conv.handle("k", "how do those work").answer?.text).toMatch(/VPNs/);
+  });
+
+  it("chat filler at the end of a declined question is dropped: 'who is the president anyway'", () => {
+    expect(withoutTrailer("who is the president anyway")).toBe("who is the president");
+    expect(withoutTrailer("who is he")).toBe("who is he");
+    const { conv } = conversation();
+    expect(conv.handle("k", "who is the president anyway").speaker?.id).toBe("rouhani");
+  });
+
+  it("chat idioms: 'with whose money?' is who funds it, 'who's on the other side?' who disagrees", () => {
+    expect(plainIdiom("with whose money")).toBe("who funds it");
+    expect(plainIdiom("and who's on the other side")).toBe("who disagrees");
+    expect(plainIdiom("whose idea was it")).toBe("whose idea was it");
+    const { conv } = conversation();
+    conv.handle("k", "is there a local amazon in iran");
+    expect(conv.handle("k", "with whose money").answer?.text).toMatch(/funding from the government/);
+    const { conv: c2 } = conversation();
+    c2.handle("k", "what does jahromi think of restrictions");
+    expect(c2.handle("k", "and who's on the other side").answer?.text).toMatch(/conservative/);
+  });
+
+  it("'since when?' after an answer that says when ('in recent years') is that answer, not an unsure other one", () => {
+    const { conv } = conversation();
+    conv.handle("k", "is iran's internet getting faster");
+    expect(conv.handle("k", "since when").answer?.text).toMatch(/recent years/);
+  });
+
+  it("'what about the other one, pinterest' swaps in the name given", () => {
+    expect(readFollowUp("what about the other one, pinterest")).toEqual({ kind: "swap", topic: "pinterest" });
+  });
+
+  it("after 'who interviewed the minister?', 'he' is the interviewer, not the minister the question named", () => {
+    const { conv } = conversation();
+    conv.handle("k", "who interviewed the minister");
+    expect(conv.handle("k", "where was he").answer?.text).toMatch(/Holt/);
+    expect(conv.handle("k", "who else did he talk to").answer?.text).toMatch(/Ali|Iranians/);
   });
 });
