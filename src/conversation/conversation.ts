@@ -586,6 +586,9 @@ export class Conversation {
       }
       case "person": {
         if (!speaker && recall.name !== null) return this.ask(`who is ${recall.name}`, recall, view, f.kind);
+        // "what did they do?" after a question about sanctions: "they" are the things asked about, not people.
+        if (!speaker && recall.topic.length && /\b(?:they|them)\b/.test(plainWords(message)))
+          return this.followUp({ kind: "pronoun", person: false, thing: true }, recall, view, message, stale);
         if (!speaker) return this.missing("person", core, stale, f.kind);
         const result = this.run(askCommand, `who is ${speaker.name}`);
         const a = result.type === "answer" ? result.result.answer : null;
@@ -1565,6 +1568,14 @@ export class Conversation {
       (w) => !STOP_WORDS.has(w) && !view.speakerWords.has(w) && (view.tagWords.has(w) || view.tagStems.has(stem(w))),
     );
     if (tags.length && content.every((w) => view.knows(w))) recall.topic = tags.slice(0, 4);
+    // "who is the CEO of Snappfood?": a word the knowledge lacks ("CEO") beside a name it has is asked of that name,
+    // and "it" next is Snappfood. An unknown name ("is WhatsApp banned?") leaves the topic as it was.
+    else {
+      const names = tags.filter((w) => view.isName(w));
+      const unknown = content.filter((w) => !view.knows(w));
+      if (names.length && unknown.length <= 2 && !unknown.some((w) => view.mayBeName(w)))
+        recall.topic = names.slice(0, 4);
+    }
   }
 
   /** The answer's first topic tag becomes the topic when the question named none and the topic is not that tag's. */

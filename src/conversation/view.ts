@@ -1,4 +1,4 @@
-import { stem, words, STOP_WORDS } from "../core/index.js";
+import { isKnownEnglish, stem, words, STOP_WORDS } from "../core/index.js";
 import type { Core, Entry, Speaker } from "../core/index.js";
 import { plainWords } from "./followup.js";
 
@@ -35,6 +35,7 @@ export class KnowledgeView {
   private readonly names = new Map<string, string>();
   private vocabularyStems: Set<string> | null = null;
   private genders: Map<string, "m" | "f" | null> | null = null;
+  private properNames: Set<string> | null = null;
   private tagStemSet: Set<string> | null = null;
   /** Stems of the words of entries asked about by {@link mentions}, built on demand. */
   private readonly entryStems = new Map<string, Set<string>>();
@@ -276,6 +277,26 @@ export class KnowledgeView {
       }
     }
     return this.genders.get(speakerId) ?? null;
+  }
+
+  /** Whether a word of the knowledge is a name: written capitalised inside its sentences ("Telegram"), or no English word. */
+  isName(word: string): boolean {
+    if (this.properNames === null) {
+      this.properNames = new Set();
+      for (const e of this.entries.values())
+        for (const m of e.text.matchAll(/(?<=[\p{L}\p{N},;:'’"“”)]\s+)\p{Lu}[\p{Ll}\p{N}-]+/gu))
+          for (const w of words(m[0])) this.properNames.add(w);
+    }
+    // A word of the knowledge English does not know ("Snappfood" opening its sentence) is a name too.
+    return this.properNames.has(word) || (this.vocabulary.has(word) && !isKnownEnglish(word));
+  }
+
+  /**
+   * Whether a word the knowledge lacks may be a name (a product, a place) rather than a common word: not in the
+   * language's common words as the core knows them. A word of a message ("whatsapp", "ceo") is only tested, never kept.
+   */
+  mayBeName(word: string): boolean {
+    return !isKnownEnglish(word);
   }
 
   /** The speakers a text names (by a content word of a name, role alias), in order of first mention. */

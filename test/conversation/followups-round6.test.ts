@@ -281,3 +281,32 @@ describe("round 6, third fresh batch", () => {
     expect(conv.handle("k", "who else did he talk to").answer?.text).toMatch(/Ali|Iranians/);
   });
 });
+
+describe("follow-ups after a declined first question", () => {
+  it("a word the knowledge lacks beside a name it has: 'it' next is that name ('who is the CEO of Snappfood?')", () => {
+    const { conv } = conversation();
+    expect(conv.handle("k", "who is the ceo of snappfood").mode).toBe("declined");
+    expect(conv.handle("k", "what does it do").answer?.text).toMatch(/Snappfood/);
+    // An unknown name asked about leaves nothing for "it".
+    const { conv: c2 } = conversation();
+    c2.handle("k", "is whatsapp banned in iran");
+    expect(c2.handle("k", "who banned it").mode).toBe("declined");
+  });
+
+  it("'what did they do?' after a declined question about things is about those things, not people", () => {
+    const { conv } = conversation();
+    expect(conv.handle("k", "when did trump impose the sanctions").mode).toBe("declined");
+    expect(conv.handle("k", "what did they do").answer?.text).toMatch(/[Ss]anctions/);
+  });
+});
+
+describe("view.isName", () => {
+  it("is a word written capitalised inside a sentence, or a word of the knowledge English lacks", () => {
+    const view = new KnowledgeView(sharedCore());
+    expect(view.isName("telegram")).toBe(true);
+    expect(view.isName("snappfood")).toBe(true);
+    expect(view.isName("banned")).toBe(false);
+    expect(view.mayBeName("whatsapp")).toBe(true);
+    expect(view.mayBeName("ceo")).toBe(false);
+  });
+});
