@@ -36,6 +36,7 @@ export class KnowledgeView {
   private vocabularyStems: Set<string> | null = null;
   private genders: Map<string, "m" | "f" | null> | null = null;
   private properNames: Set<string> | null = null;
+  private readonly subjects = new Map<string, string[]>();
   private tagStemSet: Set<string> | null = null;
   /** Stems of the words of entries asked about by {@link mentions}, built on demand. */
   private readonly entryStems = new Map<string, Set<string>>();
@@ -177,11 +178,22 @@ export class KnowledgeView {
     const e = this.entries.get(id);
     if (!e) return null;
     for (const m of e.text.matchAll(/\b([A-Z][a-z]+(?: (?:[A-Z][a-z]+|De|de|van|al))* [A-Z][a-z]+)\b/g)) {
-      const name = m[1]!;
+      // "Foreign Minister Mohammad Javad Zarif": the name is what follows the last title word.
+      const parts = m[1]!.split(" ");
+      const lastTitle = parts
+        .map((w) => TITLES.has(w.toLowerCase()) || /^(?:Leader|Supreme|Foreign|Prime)$/.test(w))
+        .lastIndexOf(true);
+      const name = parts.slice(lastTitle + 1).join(" ");
+      if (name === "") continue;
+      // Not a person: a sentence's opening word, a title, a people's or a region's adjective ("Iranian", "Western"),
+      // or the article's own subject (a word of its headline: "Iran" for "Tech-savvy Iranians …").
+      const first = name.split(" ")[0]!;
       if (
-        /^(?:The|A|An|In|On|After|While|But|And|Iran|Iranian|Iranians|Western|Supreme|President|Foreign|National)\b/.test(
-          name,
-        )
+        /^(?:The|A|An|In|On|At|After|While|But|And|Western|Eastern|Northern|Southern|Supreme|President|Foreign|National|Prime|Chief)$/.test(
+          first,
+        ) ||
+        /(?:ian|ians|ean|eans|ese|ish)$/.test(first) ||
+        this.subjectOf(e.sourceId).some((t) => first.startsWith(t))
       )
         continue;
       let own = this.names.get(name);
@@ -189,6 +201,19 @@ export class KnowledgeView {
       return own;
     }
     return null;
+  }
+
+  /** The capitalised words of a source's headline, without a people's ending ("Iranians" → "Iran"). */
+  private subjectOf(sourceId: string): string[] {
+    let out = this.subjects.get(sourceId);
+    if (!out) {
+      const title = this.core.knowledge.sources.find((x) => x.id === sourceId)?.title ?? "";
+      out = [...title.matchAll(/\b[A-Z][a-z]+/g)]
+        .map((m) => m[0].replace(/(?:ians?|s)$/, ""))
+        .filter((w) => w.length >= 3);
+      this.subjects.set(sourceId, out);
+    }
+    return out;
   }
 
   /** Whether a word (or its stem) is a word of the knowledge. */

@@ -310,3 +310,33 @@ describe("view.isName", () => {
     expect(view.mayBeName("ceo")).toBe(false);
   });
 });
+
+describe("view.nameIn", () => {
+  it("skips the article's own subject, a people's adjective and titles, for any article", () => {
+    const core = createCore({
+      sources: [{ id: "velmar", title: "Velmar transit riders brace for fare rise", publisher: "Test", reporters: [] }],
+      speakers: [],
+      entries: [
+        {
+          kind: "fact",
+          id: "council",
+          text: "On Monday the Velmar City Council heard from Marta Ilves about the fares.",
+          tags: ["fares"],
+          questions: [],
+          sourceId: "velmar",
+        },
+        {
+          kind: "fact",
+          id: "minister",
+          text: "Later the Kaldrenian Transport Minister Oskar Brandt backed the plan.",
+          tags: ["fares"],
+          questions: [],
+          sourceId: "velmar",
+        },
+      ],
+    });
+    const view = new KnowledgeView(core);
+    expect(view.nameIn("council")).toBe("Marta Ilves");
+    expect(view.nameIn("minister")).toBe("Oskar Brandt");
+  });
+});
