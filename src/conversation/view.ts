@@ -203,13 +203,14 @@ export class KnowledgeView {
     return null;
   }
 
-  /** The capitalised words of a source's headline, without a people's ending ("Iranians" → "Iran"). */
+  /** The peoples a source's headline names, without their ending ("Iranians" → "Iran"). */
   private subjectOf(sourceId: string): string[] {
     let out = this.subjects.get(sourceId);
     if (!out) {
       const title = this.core.knowledge.sources.find((x) => x.id === sourceId)?.title ?? "";
-      out = [...title.matchAll(/\b[A-Z][a-z]+/g)]
-        .map((m) => m[0].replace(/(?:ians?|s)$/, ""))
+      // Only a people named in it ("Iranians" → "Iran"): a headline's other capitals may well be a person's name.
+      out = [...title.matchAll(/\b[A-Z][a-z]+(?:ians?|eans?)\b/g)]
+        .map((m) => m[0].replace(/(?:ians?|eans?)$/, ""))
         .filter((w) => w.length >= 3);
       this.subjects.set(sourceId, out);
     }

@@ -314,7 +314,14 @@ describe("view.isName", () => {
 describe("view.nameIn", () => {
   it("skips the article's own subject, a people's adjective and titles, for any article", () => {
     const core = createCore({
-      sources: [{ id: "velmar", title: "Velmar transit riders brace for fare rise", publisher: "Test", reporters: [] }],
+      sources: [
+        {
+          id: "velmar",
+          title: "Velmarians brace for fare rise as Marta Ilves speaks",
+          publisher: "Test",
+          reporters: [],
+        },
+      ],
       speakers: [],
       entries: [
         {
