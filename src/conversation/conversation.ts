@@ -102,6 +102,8 @@ const RESULT =
   /\b(?:as a result|in the wake of|led to|leading to|prompted|pushed|undercut|undercutting|slashed|spooked|so far|backfired|made the|resulted)\b/i;
 /** Small-talk intents about the bot itself, which a line pointing back at an answer ("what is it for?") is not about. */
 const ABOUT_THE_BOT = new Set(["capabilities", "what-are-you", "who-made-you"]);
+/** Laughter opening a short line: "lol figures", "haha true", "lmao ok" (the rest, at most two words, in group 1). */
+const LAUGH_LEAD = /^(?:lol|lmao|lmfao|rofl|haha+|hahaha+|hehe+|ha ha|xd|kek)\s+([a-z]+(?: [a-z]+)?)$/;
 /** "who wrote this?", "who reported it": about the article itself, when nothing was answered before. */
 const ABOUT_ARTICLE =
   /^who (reported|wrote|published|authored|filed) (?:this|it|that)(?: (?:story|article|piece|report))?$/;
@@ -338,6 +340,19 @@ export class Conversation {
     if (small && !aboutAnswer) {
       this.keep(key, recall);
       return this.chitchat(small, core, message);
+    }
+    // "lol figures", "haha true": laughter and a word or two that ask nothing (no question word, no topic) react.
+    const laugh = LAUGH_LEAD.exec(plainWords(message));
+    if (!small && laugh && !/\?/.test(message)) {
+      const rest = laugh[1]!.split(" ");
+      const asks = rest.some(
+        (w) => QUESTION_WORDS.has(w) || view.personWords.has(w) || (view.tagWords.has(w) && !STOP_WORDS.has(w)),
+      );
+      const reaction = asks ? null : this.smallTalk.match(laugh[0].slice(0, laugh[0].length - laugh[1]!.length).trim());
+      if (reaction) {
+        this.keep(key, recall);
+        return this.chitchat(reaction, core, message);
+      }
     }
 
     // A greeting, thanks or "ok so" in front of a question is not part of it: "hiii, who said that?", "good bot. now…".
@@ -849,7 +864,9 @@ export class Conversation {
         const own = recall.frame.filter((w) => view.tagWords.has(w) && !view.speakerWords.has(w) && !STOP_WORDS.has(w));
         const same =
           /^who\b/.test(plainWords(message)) && filled.type === "answer" && filled.result.answer?.id === recall.entry;
-        if (needThing && (confidence(filled) === 0 || same) && own.length > 0 && own.join(" ") !== topic) {
+        // (Not when the topic moved on from the last question's: "is that legal?" after VPNs for blocked Facebook.)
+        const moved = recall.topic.length > 0 && !own.some((w) => recall.topic.includes(w));
+        if (needThing && (confidence(filled) === 0 || same) && own.length > 0 && own.join(" ") !== topic && !moved) {
           const narrower = fillPronouns(message, needPerson ? person : null, own.join(" "));
           const second = this.run(askCommand, narrower);
           const again = second.type === "answer" && second.result.answer?.id === recall.entry;
@@ -1935,7 +1952,7 @@ export function dislocated(message: string, view: KnowledgeView): string {
 export function nameAsked(message: string, view: KnowledgeView): string {
   const q = plainWords(message);
   const m =
-    /^(?:(?:and|so|ok|okay|but|wait) )*(?:what is|what was|whats) (?:the )?((?:[a-z]+ ){0,3}[a-z]+?) (?:full |real |first |last )?name(?: again)?$/.exec(
+    /^(?:(?:and|so|ok|okay|but|wait) )*(?:what is|what was|whats) (?:the )?((?:[a-z]+ ){0,3}?[a-z]+?) (?:full |real |first |last |family |sur)?name(?: again)?$/.exec(
       q,
     ) ??
     /^(?:(?:and|so|ok|okay|but|wait) )*(?:what is|what was|whats) the (?:full |real )?name of (?:the )?((?:[a-z]+ ){0,3}[a-z]+)$/.exec(
@@ -1947,7 +1964,13 @@ export function nameAsked(message: string, view: KnowledgeView): string {
   // The head noun is a person ("the coffee shop guy"), not a thing of theirs ("Zahra Hatami's Instagram account").
   const head = who[who.length - 1]!;
   if (!view.personWords.has(head) && !PERSON_NOUNS.has(head)) return message;
-  return `who is the ${m[1]!}`;
+  // "what's Ali's last name?": only someone the knowledge names with more than one word has one.
+  if (/\b(?:first|last|family|sur)name$|\b(?:first|last|family) name$/.test(q)) {
+    const id = view.speakersNamed(who)[0];
+    if (id === undefined || (view.speakers.get(id)?.name ?? "").trim().split(/\s+/).length < 2) return message;
+  }
+  // "the president" stays "the president"; a name ("zahra") takes no article.
+  return `who is ${/\b(?:the )[a-z]/.test(q) ? "the " : ""}${m[1]!}`;
 }
 
 const DISLOCATED =

@@ -347,3 +347,32 @@ describe("view.nameIn", () => {
     expect(view.nameIn("minister")).toBe("Oskar Brandt");
   });
 });
+
+describe("round 6, fourth fresh batch", () => {
+  it("'is that legal?' after the topic moved on (VPNs for blocked Facebook) does not fall back to the old topic", () => {
+    const { conv } = conversation();
+    conv.handle("k", "is snapchat blocked in iran");
+    conv.handle("k", "ok what about facebook");
+    conv.handle("k", "so how do people get on it");
+    expect(conv.handle("k", "is that legal").answer?.text ?? "").not.toMatch(/officially blocked/);
+  });
+
+  it("'what's Zahra's last name?' is who Zahra is; someone named by one word has no last name to give", () => {
+    const view = new KnowledgeView(sharedCore());
+    expect(nameAsked("what's zahra's last name", view)).toBe("who is zahra");
+    expect(nameAsked("What's Ali's last name?", view)).toBe("What's Ali's last name?");
+    expect(nameAsked("What is Ali's family name?", view)).toBe("What is Ali's family name?");
+    const { conv } = conversation();
+    expect(conv.handle("k", "what's zahra's last name").speaker?.id).toBe("hatami");
+    expect(conv.handle("k", "what does she do").answer?.text).toMatch(/make-up artist/);
+    expect(conversation().conv.handle("k", "What's Ali's last name?").mode).toBe("declined");
+  });
+
+  it("laughter and a word or two that ask nothing ('lol figures') is small talk; with a topic or a question word it asks", () => {
+    const { conv } = conversation();
+    conv.handle("k", "who's jahromi again");
+    expect(conv.handle("k", "lol figures").mode).toBe("chitchat");
+    expect(conv.handle("k", "lol twitter").mode).toBe("answer");
+    expect(conv.handle("k", "haha who said that").mode).toBe("answer");
+  });
+});
