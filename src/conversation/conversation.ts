@@ -204,6 +204,7 @@ const DEFINE =
  * question: true.
  */
 function defines(view: KnowledgeView, id: string, question: string): boolean {
+  if (!/^\W*(?:(?:so|ok|okay|and|but|wait)\W+)*what/i.test(question)) return true;
   const m = DEFINE.exec(plainWords(question));
   // "what's Zahra's profession?" asks for something of someone's, not what they are.
   if (!m || /\w['’]s\b/.test(question.replace(/\bwhat['’]s\b/gi, ""))) return true;
@@ -342,7 +343,7 @@ export class Conversation {
       return this.chitchat(small, core, message);
     }
     // "lol figures", "haha true": laughter and a word or two that ask nothing (no question word, no topic) react.
-    const laugh = LAUGH_LEAD.exec(plainWords(message));
+    const laugh = /^\W*(?:lo|lm|ro|ha|he|xd|ke)/i.test(message) ? LAUGH_LEAD.exec(plainWords(message)) : null;
     if (!small && laugh && !/\?/.test(message)) {
       const rest = laugh[1]!.split(" ");
       const asks = rest.some(
@@ -477,8 +478,8 @@ export class Conversation {
         const end = spans[k - 1]!.index! + spans[k - 1]![0].length;
         const after = rest.slice(end);
         // "hey quick q: …", "hi so who…": an opener of a question may follow the small talk too.
-        const opened = /^\s/.test(after) && (OPENER.exec(after)?.[0] ?? "").trim() !== "";
-        if (!/^\s*[,.!:;…—–-]/.test(after) && !QUESTION_AFTER.test(after) && !opened) continue;
+        const opened = () => /^\s/.test(after) && (OPENER.exec(after)?.[0] ?? "").trim() !== "";
+        if (!/^\s*[,.!:;…—–-]/.test(after) && !QUESTION_AFTER.test(after) && !opened()) continue;
         const m = this.smallTalk.match(rest.slice(0, end));
         if (m && m.confidence >= 0.8 && OPENING.has(m.intent.id)) {
           rest = after.replace(/^[\s,.!:;…—–-]+/, "");
@@ -1060,13 +1061,17 @@ export class Conversation {
         );
     }
     // "who doesn't use it?": an answer that says nobody does not (no negation in it) tells the opposite.
-    if (question !== null && /^who (?:does|did|do|is|was|are|were) not\b/.test(plainWords(keepNot(question)))) {
+    const negated = question !== null && /n['’]?t\b|\bnot\b/i.test(question);
+    if (negated && /^who (?:does|did|do|is|was|are|were) not\b/.test(plainWords(keepNot(question!)))) {
       if (!NEGATION.test(`${a.text} ${a.context ?? ""}`))
         return this.fromReply(declined(reply), recall, view, question, kind);
     }
     // "what did the foreign minister say?" answered by a fact that only names "Foreign Minister Mohammad Javad
     // Zarif": nothing of his; "his name?" next is that person.
-    const byTitle = kind === null && question !== null ? SAID_BY_TITLE.exec(plainWords(question)) : null;
+    const byTitle =
+      kind === null && question !== null && /\b(?:say|said|tell|told)\b/i.test(question)
+        ? SAID_BY_TITLE.exec(plainWords(question))
+        : null;
     if (byTitle && view.speakerOf(a.id) === null) {
       const titled = titledName(a.text, byTitle[1]!.split(" "));
       const surname = titled?.split(" ").pop()?.toLowerCase();

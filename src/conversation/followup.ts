@@ -103,6 +103,7 @@ const IDIOMS: [RegExp, string][] = [
 
 /** The question as a plain one when it is a chat idiom (see IDIOMS); else as typed. */
 export function plainIdiom(question: string): string {
+  if (!/whose|pa(?:id|ys|ying)|money|side|against|board|happy/i.test(question)) return question;
   const s = plainWords(question).replace(TRAILER, "").trim();
   for (const [re, plain] of IDIOMS) if (re.test(s)) return plain;
   return question;
@@ -235,7 +236,7 @@ export function readFollowUp(text: string, options = false): FollowUp | null {
   let s = plainWords(text);
   if (s === "") return null;
   // "who doesn't agree with him?" is who disagrees (folding "doesn't" to "does" would read the opposite).
-  const against = NOT_AGREE.exec(plainWords(keepNot(text)));
+  const against = /n['’]?t\b|\bnot\b/i.test(text) ? NOT_AGREE.exec(plainWords(keepNot(text))) : null;
   if (against) {
     const name = against[1];
     return name === undefined || /^(?:him|her|that|this|it|them)$/.test(name)
