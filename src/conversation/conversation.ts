@@ -1078,7 +1078,7 @@ export class Conversation {
       if (titled && surname && view.speakersNamed([surname]).length === 0) {
         recall.entry = a.id;
         recall.speaker = null;
-        recall.name = titled;
+        recall.name = view.ownName(titled);
         return textReply("declined", `I have nothing ${titled} said, only what the knowledge says about them.`, kind);
       }
     }
@@ -1534,7 +1534,7 @@ export class Conversation {
             : null;
         if (other !== null) {
           recall.speaker = view.speakersNamed(plainWords(other).split(" "))[0] ?? null;
-          recall.name = recall.speaker === null ? other : null;
+          recall.name = recall.speaker === null ? view.ownName(other) : null;
         }
       }
       this.setFrame(recall, view, question);

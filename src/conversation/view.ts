@@ -196,11 +196,19 @@ export class KnowledgeView {
         this.subjectOf(e.sourceId).some((t) => first.startsWith(t))
       )
         continue;
-      let own = this.names.get(name);
-      if (own === undefined) this.names.set(name, (own = name));
-      return own;
+      return this.ownName(name);
     }
     return null;
+  }
+
+  /**
+   * One shared string per name read from the knowledge's text: what memory keeps of a name (never a message's words),
+   * one instance however many conversations remember it.
+   */
+  ownName(name: string): string {
+    let own = this.names.get(name);
+    if (own === undefined) this.names.set(name, (own = name));
+    return own;
   }
 
   /** The peoples a source's headline names, without their ending ("Iranians" → "Iran"). */

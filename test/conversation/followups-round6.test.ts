@@ -196,6 +196,8 @@ describe("round 6, second fresh batch", () => {
     ).toBe("Mohammad Javad Zarif");
     const { conv } = conversation();
     expect(conv.handle("k", "what did the foreign minister say").mode).toBe("declined");
+    // The memory keeps the name as the knowledge writes it, never the message's words.
+    expect(conv.memory.peek("k")?.name).toBe("Mohammad Javad Zarif");
     expect(conv.handle("k", "whats his name").answer?.text).toMatch(/Zarif/);
     // A title a speaker holds is still their words.
     expect(conversation().conv.handle("k", "what did the president say").speaker?.id).toBe("rouhani");
