@@ -93,6 +93,10 @@ const ANSWER_KIND: Partial<Record<string, RegExp>> = {
   where: /\b(?:in|from|at) (?:the )?(?:capital |city of )?[A-Z][a-z]+/,
   status: /\b(?:still|so far|under development|under way|underway|completed|finished|ongoing|not yet|remains?)\b/i,
 };
+/** What an entry's text holds to tell what something is for. */
+const AIM = /\b(?:aims?|aimed|with the aim|in order to|so that|designed to|meant to|intended to|purpose)\b/i;
+/** Words asking what something is for. */
+const PURPOSE = /\b(?:meant to|supposed to|designed to|intended to|purpose|aim|goal|point of)\b|\bfor$/;
 /** A person's reason told as what they criticized someone for ("criticized the judiciary for banning…"). */
 const REASON_OF_PERSON = /\b(?:criticized|criticised|blamed|praised|thanked|attacked) [\w ]{0,40}? for [a-z]+ing\b/i;
 /** What an entry's text holds to answer "how?" / "how do people do it?": a means. */
@@ -217,6 +221,13 @@ function defines(view: KnowledgeView, id: string, question: string): boolean {
   )
     return true;
   if (/ of$/.test(m[1]!)) return true;
+  // "what's the make up artist's name?": something of someone's (the possessive's "'s" may be missing).
+  if (
+    / (?:name|names|job|age|role|title|number|stance|view|views|position|opinion|problem|plan|point|goal|aim)$/.test(
+      m[1]!,
+    )
+  )
+    return true;
   // "what is the name of …", "what's the number of …": something of it, not what it is.
   if (
     /^(?:name|names|title|number|amount|size|cost|price|date|time|age|population|share|rate|point|aim|goal|purpose|reason|role|job)s? of\b/.test(
@@ -899,6 +910,8 @@ export class Conversation {
         const out = this.fromReply(filled, recall, view, rewritten, f.kind);
         const ask =
           askKind(rewritten) ??
+          // "what's it meant to do?": words the knowledge lacks ("meant to") drop out of the filled-in question.
+          askKind(message) ??
           (/^(?:(?:so|and|but|then|ok|okay|well|also) )*how (?:do|did|can|could|would) (?!it\b|that\b|this\b)/.test(
             plainWords(message),
           )
@@ -1008,7 +1021,15 @@ export class Conversation {
       const wants = ANSWER_KIND[askKind(question) ?? ""];
       const top = result.answer.confidence;
       if (wants && !wants.test(result.answer.text)) {
-        const fit = result.alternatives.find((a) => a.confidence >= top - TIE && wants.test(a.text));
+        // A purpose asked ("what is it meant to do?") is not what a definition says: a confident aim comes first.
+        const purpose = PURPOSE.test(plainWords(question));
+        const fit =
+          result.alternatives.find((a) => a.confidence >= top - TIE && wants.test(a.text)) ??
+          (purpose
+            ? result.alternatives.find(
+                (a) => a.confidence >= CONFIDENCE_THRESHOLD && a.confidence >= top - 0.25 && AIM.test(a.text),
+              )
+            : undefined);
         if (fit) result = withAnswer(result, fit);
       }
     }
@@ -1202,7 +1223,9 @@ export class Conversation {
       if (ask === "when" && prev !== null && out.answer && out.answer.id !== prev && out.answer.confidence < 1) {
         if (wants.test(view.entries.get(prev)!.text)) return this.showEntry(recall, view, prev, null, kind);
       }
-      if (ask === "why" && prev !== null && out.answer && out.answer.id !== prev && out.answer.confidence < 1) {
+      // (A purpose asked, "what is it meant to do?", is no reason: the aim found stays.)
+      const aim = PURPOSE.test(plainWords(message)) && out.answer !== null && AIM.test(out.answer.text);
+      if (ask === "why" && !aim && prev !== null && out.answer && out.answer.id !== prev && out.answer.confidence < 1) {
         const who = view.personOf(prev);
         const near =
           who === null ? [] : view.related(prev, new Set([prev]), 12).filter((id) => view.personOf(id) === who);

@@ -378,3 +378,18 @@ describe("round 6, fourth fresh batch", () => {
     expect(conv.handle("k", "haha who said that").mode).toBe("answer");
   });
 });
+
+describe("round 6, fifth fresh batch", () => {
+  it("'what's the make up artist's name' (no apostrophe) asks a name, not what a thing is", () => {
+    const { conv } = conversation();
+    expect(conv.handle("k", "whats the make up artists name").answer?.text).toMatch(/Zahra Hatami/);
+  });
+
+  it("a purpose asked ('what's it meant to do?') takes a confident aim over a definition and over the reason shown", () => {
+    const { conv } = conversation();
+    conv.handle("k", "is the national internet done yet");
+    conv.handle("k", "when did they start building it");
+    conv.handle("k", "why then");
+    expect(conv.handle("k", "and what's it meant to do").answer?.text).toMatch(/aims to/);
+  });
+});
