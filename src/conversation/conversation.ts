@@ -1,5 +1,5 @@
 import { CONFIDENCE_THRESHOLD, STOP_WORDS, stem } from "../core/index.js";
-import type { Core, Answer, AskResult } from "../core/index.js";
+import type { Core, Answer, AskResult, Entry } from "../core/index.js";
 import { ask as askCommand } from "../commands/ask.js";
 import { fact as factCommand } from "../commands/fact.js";
 import type { CommandDef, Reply } from "../commands/types.js";
@@ -240,6 +240,21 @@ function defines(view: KnowledgeView, id: string, question: string): boolean {
   const e = view.entries.get(id);
   if (!e) return true;
   const phrase = x.map((w) => `${w.replace(/s$/, "")}s?`).join(" ");
+  // Once per entry and phrase (the entry object is the key: a reload's new entries are read anew).
+  let known = DEFINES.get(e);
+  if (!known) DEFINES.set(e, (known = new Map()));
+  let out = known.get(phrase);
+  if (out === undefined) {
+    if (known.size > 200) known.clear();
+    known.set(phrase, (out = says(e, phrase)));
+  }
+  return out;
+}
+
+const DEFINES = new WeakMap<Entry, Map<string, boolean>>();
+
+/** Whether an entry's text (or one of its own questions) says what the phrase (a regex of words) is. */
+function says(e: Entry, phrase: string): boolean {
   const text = plainWords(e.text);
   const said = new RegExp(
     [
@@ -403,7 +418,7 @@ export class Conversation {
       if (confidence(plain) > 0) [reply, asked] = [plain, bare];
     }
     // "what's the president's name?" when declined as asked: who the president is.
-    const byName = confidence(reply) === 0 ? nameAsked(question, view) : question;
+    const byName = confidence(reply) === 0 && /\bname/i.test(question) ? nameAsked(question, view) : question;
     if (byName !== question) {
       const plain = this.run(askCommand, byName);
       if (confidence(plain) > 0) [reply, asked] = [plain, byName];

@@ -109,8 +109,13 @@ export function plainIdiom(question: string): string {
   return question;
 }
 
+/** The last word of a message is one TRAILER may drop (a cheap test before folding the message). */
+const TRAILER_END =
+  /\b(?:anyway|anyways|then|again|exactly|please|pls|plz|bot|briefbot|lol|haha|lmao|tho|though|btw|bro|mate|dude|man|now|quick|quickly|me|thanks|thx|ty)\W*$/i;
+
 /** A question without chat filler at its end ("… anyway?", "… lol", "… tho"), or the question itself when it has none. */
 export function withoutTrailer(question: string): string {
+  if (!TRAILER_END.test(question)) return question;
   const s = plainWords(question);
   const short = s.replace(TRAILER, "").trim();
   return short !== s && short.split(" ").length >= 2 ? short : question;
