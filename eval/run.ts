@@ -71,8 +71,13 @@ const talk = named.length
       const conversations = scoreConversations(core, at("conversations.jsonl"), verbose);
       console.log(`\nconversations-holdout.jsonl`);
       const holdout = scoreConversations(core, at("conversations-holdout.jsonl"), verbose);
+      // Group-chat batches written before the bot ran on them (first runs in eval/conversation.ts), then tuned to.
+      const fresh = ["", "-2", "-3", "-4", "-5"].map((n) => {
+        console.log(`\nconversations-fresh${n}.jsonl`);
+        return scoreConversations(core, at(`conversations-fresh${n}.jsonl`), verbose);
+      });
       console.log(`\nsmalltalk.jsonl`);
       const smallTalk = scoreSmallTalk(core, at("smalltalk.jsonl"), verbose);
-      return { conversations, holdout, smallTalk };
+      return { conversations, holdout, fresh, smallTalk };
     })();
 console.log(JSON.stringify(talk ? { eval: summary, conversation: talk } : { eval: summary }));

@@ -1,11 +1,19 @@
 import { CONFIDENCE_THRESHOLD, STOP_WORDS, stem } from "../core/index.js";
-import type { Core, Answer, AskResult } from "../core/index.js";
+import type { Core, Answer, AskResult, Entry } from "../core/index.js";
 import { ask as askCommand } from "../commands/ask.js";
 import { fact as factCommand } from "../commands/fact.js";
 import type { CommandDef, Reply } from "../commands/types.js";
 import { encodeAction, type ButtonAction } from "./actions.js";
 import { clarifyOptions, sameThing } from "./clarify.js";
-import { fillPronouns, plainWords, readFollowUp, type FollowUp } from "./followup.js";
+import {
+  fillPronouns,
+  keepNot,
+  plainIdiom,
+  plainWords,
+  readFollowUp,
+  withoutTrailer,
+  type FollowUp,
+} from "./followup.js";
 import {
   ConversationMemory,
   FRAME_MAX,
@@ -80,11 +88,15 @@ const ELSE = /\b(?:else|other|another|more)\b/;
 /** What an entry's text must hold to answer a bare "why?", "when?" or "how many?". */
 const ANSWER_KIND: Partial<Record<string, RegExp>> = {
   "how many": /\d|\b(?:million|billion|thousand|hundred|half|percent|dozen)\b/i,
-  when: /\b(?:1[89]\d\d|20\d\d|january|february|march|april|may|june|july|august|september|october|november|december|last year|years? ago|this week)\b/i,
+  when: /\b(?:1[89]\d\d|20\d\d|january|february|march|april|may|june|july|august|september|october|november|december|last year|years? ago|this week|this year|last month|recent years|recently|months? ago|weeks? ago|decades? ago)\b/i,
   why: /\b(?:because|due to|grounds|fearing|wary of|in order to|with the aim|aims?|as a result|so that|as (?:he|she|they) (?:received|had|got|faced|was|were))\b/i,
   where: /\b(?:in|from|at) (?:the )?(?:capital |city of )?[A-Z][a-z]+/,
   status: /\b(?:still|so far|under development|under way|underway|completed|finished|ongoing|not yet|remains?)\b/i,
 };
+/** What an entry's text holds to tell what something is for. */
+const AIM = /\b(?:aims?|aimed|with the aim|in order to|so that|designed to|meant to|intended to|purpose)\b/i;
+/** Words asking what something is for. */
+const PURPOSE = /\b(?:meant to|supposed to|designed to|intended to|purpose|aim|goal|point of)\b|\bfor$/;
 /** A person's reason told as what they criticized someone for ("criticized the judiciary for banning…"). */
 const REASON_OF_PERSON = /\b(?:criticized|criticised|blamed|praised|thanked|attacked) [\w ]{0,40}? for [a-z]+ing\b/i;
 /** What an entry's text holds to answer "how?" / "how do people do it?": a means. */
@@ -94,6 +106,11 @@ const RESULT =
   /\b(?:as a result|in the wake of|led to|leading to|prompted|pushed|undercut|undercutting|slashed|spooked|so far|backfired|made the|resulted)\b/i;
 /** Small-talk intents about the bot itself, which a line pointing back at an answer ("what is it for?") is not about. */
 const ABOUT_THE_BOT = new Set(["capabilities", "what-are-you", "who-made-you"]);
+/** Laughter opening a short line: "lol figures", "haha true", "lmao ok" (the rest, at most two words, in group 1). */
+const LAUGH_LEAD = /^(?:lol|lmao|lmfao|rofl|haha+|hahaha+|hehe+|ha ha|xd|kek)\s+([a-z]+(?: [a-z]+)?)$/;
+/** "who wrote this?", "who reported it": about the article itself, when nothing was answered before. */
+const ABOUT_ARTICLE =
+  /^who (reported|wrote|published|authored|filed) (?:this|it|that)(?: (?:story|article|piece|report))?$/;
 /** "what's the deal with X?", "what's up with X", "tell me about X": a question about X alone. */
 const ABOUT_TOPIC =
   /^(?:what is (?:the deal|the story|the situation|up|going on|happening|new) (?:with|w)|whats (?:the deal|the story|up|going on|happening) (?:with|w)|what do you know about|what can you tell me about|tell me (?:something |anything )?about|anything (?:on|about)|info (?:on|about)|any news (?:on|about)|what about|how about) (.+)$/;
@@ -157,6 +174,111 @@ const VERB_SENSES: Record<string, string[]> = {
 const SAYING = new Set("say said says think thought tell told opinion view views stance position".split(" "));
 /** Words around a swapped-in topic that are not part of it: "and in the US?", "what about for the minister?". */
 const SWAP_FILLER = new Set("in on at of the a an for to by from with about".split(" "));
+
+/** "what did the foreign minister say?": the words of someone named by a title. */
+const SAID_BY_TITLE = /^what (?:did|does|has|had) the ((?:[a-z]+ ){0,2}[a-z]{3,}) (?:say|said|tell|told)\b/;
+
+/** The name written after a title in a text ("Foreign Minister Mohammad Javad Zarif" for "foreign minister"), or null. */
+export function titledName(text: string, title: readonly string[]): string | null {
+  const cap = title.map((w) => w[0]!.toUpperCase() + w.slice(1)).join(" ");
+  const m = new RegExp(`\\b${cap.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")} ((?:[A-Z][a-z]+ ){0,3}[A-Z][a-z]+)\\b`).exec(
+    text,
+  );
+  return m ? m[1]! : null;
+}
+
+/** The first "Firstname Lastname" in a text with no word of the names `not`, or null. */
+function otherName(text: string, not: string): string | null {
+  const own = new Set(plainWords(not).split(" "));
+  for (const m of text.matchAll(/\b[A-Z][a-z]+(?: [A-Z][a-z]+)+\b/g)) {
+    const words = plainWords(m[0]).split(" ");
+    if (m.index === 0 || /[.!?]\s*$/.test(text.slice(0, m.index))) continue;
+    if (!words.some((w) => own.has(w) || STOP_WORDS.has(w))) return m[0];
+  }
+  return null;
+}
+
+/** "what is X?", "what are Xs", "whats X": X (one to three words), or null for any other question. */
+const DEFINE =
+  /^(?:(?:so|ok|okay|and|but|wait) )*(?:what|whats) (?:is|are|s)(?: an?| the)? ([a-z0-9][a-z0-9 ]{0,40}?)(?: exactly| again| even)?$/;
+
+/**
+ * Whether an entry says what the X of "what is X?" is: X as the subject of is/are/means, in apposition ("X, a …",
+ * "…, or X"), named as what something is called; or one of the entry's own questions asks what X is. Any other
+ * question: true.
+ */
+function defines(view: KnowledgeView, id: string, question: string): boolean {
+  if (!/^\W*(?:(?:so|ok|okay|and|but|wait)\W+)*what/i.test(question)) return true;
+  const m = DEFINE.exec(plainWords(question));
+  // "what's Zahra's profession?" asks for something of someone's, not what they are.
+  if (!m || /\w['’]s\b/.test(question.replace(/\bwhat['’]s\b/gi, ""))) return true;
+  // "what is it for?", "what is the story about?": a purpose or a subject, not what it is.
+  // "what are VPNs used for in Iran?": more than a name (a preposition other than "of" in it) asks something else.
+  if (
+    / (?:for|about|like|from|with|in|on|to|by|at|into|after|before|during|now|today|then|there|here|currently|anymore)(?: |$)|(?: |^)[a-z]+ed /.test(
+      `${m[1]!} `,
+    )
+  )
+    return true;
+  if (/ of$/.test(m[1]!)) return true;
+  // "what's the make up artist's name?": something of someone's (the possessive's "'s" may be missing).
+  if (
+    / (?:name|names|job|age|role|title|number|stance|view|views|position|opinion|problem|plan|point|goal|aim)$/.test(
+      m[1]!,
+    )
+  )
+    return true;
+  // "what is the name of …", "what's the number of …": something of it, not what it is.
+  if (
+    /^(?:name|names|title|number|amount|size|cost|price|date|time|age|population|share|rate|point|aim|goal|purpose|reason|role|job)s? of\b/.test(
+      m[1]!,
+    )
+  )
+    return true;
+  const x = m[1]!.split(" ").filter((w) => !STOP_WORDS.has(w) || w.length > 3);
+  if (x.length === 0 || x.length > 3 || x.some((w) => PRONOUNS.has(w) || QUESTION_WORDS.has(w))) return true;
+  const e = view.entries.get(id);
+  if (!e) return true;
+  const phrase = x.map((w) => `${w.replace(/s$/, "")}s?`).join(" ");
+  // Once per entry and phrase (the entry object is the key: a reload's new entries are read anew).
+  let known = DEFINES.get(e);
+  if (!known) DEFINES.set(e, (known = new Map()));
+  let out = known.get(phrase);
+  if (out === undefined) {
+    if (known.size > 200) known.clear();
+    known.set(phrase, (out = says(e, phrase)));
+  }
+  return out;
+}
+
+const DEFINES = new WeakMap<Entry, Map<string, boolean>>();
+
+/** Whether an entry's text (or one of its own questions) says what the phrase (a regex of words) is. */
+function says(e: Entry, phrase: string): boolean {
+  const text = plainWords(e.text);
+  const said = new RegExp(
+    [
+      // "Snappfood is …", "the project has …": X the subject
+      `(?:^| )${phrase} (?:[a-z]+ ){0,3}?(?:is|are|was|were|has|have|had|means|refers|became|remains)\\b`,
+      // "VPNs, which …", "the board, where …", "Zarif, the …": X in apposition or with a relative clause
+      `(?:^| )${phrase} (?:[a-z]+ ){0,2}?(?:an?|the|which|who|whose|where|that|also|or)\\b`,
+      // "the Telegram messaging service": X naming a kind of thing
+      `(?:^| )${phrase} (?:[a-z]+ )?(?:service|app|network|platform|site|website|company|agency|group|project)\\b`,
+      // "…, or VPNs", "what they now call the Valley Mesh", "the bakery is the best roof"
+      `\\b(?:or|call|calls|called|named|dubbed|known as|like|such as|including|version of|similar to|is|are|was|were)(?: [a-z]+){0,2}? ${phrase}(?: |$)`,
+    ].join("|"),
+  );
+  if (said.test(text)) return true;
+  const asked = new RegExp(`^(?:what|whats) (?:is|are|s) (?:an? |the )?(?:[a-z]+ ){0,2}${phrase}$`);
+  return e.questions.some((q) => asked.test(plainWords(q)));
+}
+
+/** Words that say something is not so, or is stopped: what answers "who doesn't …?". */
+const NEGATION =
+  /\b(?:not|no|never|nobody|none|neither|nor|without|refus\w*|against|oppos\w*|critici[sz]\w*|block\w*|bann\w*|prohibit\w*|stopp?\w*|cut off|at odds)\b|n['’]t\b/i;
+
+/** Nouns that say a person is meant without naming anyone: "the coffee shop guy", "that woman". */
+const PERSON_NOUNS = new Set("guy guys dude man woman lady person bloke chap girl boy fella fellow".split(" "));
 
 /** How much surer the core must be of a pronoun question as written than as filled in for it to win. */
 const PLAIN_MARGIN = 0.05;
@@ -236,7 +358,9 @@ export class Conversation {
         (small !== null &&
           small.intent.id !== "distress" &&
           small.intent.id !== "how-are-you" &&
-          /\?\s*$/.test(message) &&
+          // Chat often drops the "?": a line opening as a yes/no question asks too.
+          (/\?\s*$/.test(message) ||
+            /^(?:is|are|was|were|does|did|do|has|have|can|will)\b/.test(plainWords(message))) &&
           /\b(?:it|that|they|them)\b/.test(plainWords(message)) &&
           !/\b(?:you|u|ya|bot|briefbot|yourself)\b/.test(plainWords(message)) &&
           readFollowUp(message) !== null));
@@ -244,9 +368,22 @@ export class Conversation {
       this.keep(key, recall);
       return this.chitchat(small, core, message);
     }
+    // "lol figures", "haha true": laughter and a word or two that ask nothing (no question word, no topic) react.
+    const laugh = /^\W*(?:lo|lm|ro|ha|he|xd|ke)/i.test(message) ? LAUGH_LEAD.exec(plainWords(message)) : null;
+    if (!small && laugh && !/\?/.test(message)) {
+      const rest = laugh[1]!.split(" ");
+      const asks = rest.some(
+        (w) => QUESTION_WORDS.has(w) || view.personWords.has(w) || (view.tagWords.has(w) && !STOP_WORDS.has(w)),
+      );
+      const reaction = asks ? null : this.smallTalk.match(laugh[0].slice(0, laugh[0].length - laugh[1]!.length).trim());
+      if (reaction) {
+        this.keep(key, recall);
+        return this.chitchat(reaction, core, message);
+      }
+    }
 
     // A greeting, thanks or "ok so" in front of a question is not part of it: "hiii, who said that?", "good bot. now…".
-    const question = dislocated(this.stripOpener(message), view);
+    const question = plainIdiom(dislocated(this.stripOpener(message), view));
     // "which apps are they talking about?" is the echo, not a question about "they".
     const read = readFollowUp(question, recall.options.length > 0);
     const follow = read === null || read.kind === "pronoun" ? (this.whichOf(question, recall, view) ?? read) : read;
@@ -274,8 +411,20 @@ export class Conversation {
       const plain = this.run(askCommand, idiom[1]!);
       if (confidence(plain) > 0) [reply, asked] = [plain, idiom[1]!];
     }
+    // "who is the president anyway?", "when was that ban lol": declined with chat filler at the end, without it.
+    const bare = confidence(reply) === 0 ? withoutTrailer(question) : question;
+    if (bare !== question) {
+      const plain = this.run(askCommand, bare);
+      if (confidence(plain) > 0) [reply, asked] = [plain, bare];
+    }
+    // "what's the president's name?" when declined as asked: who the president is.
+    const byName = confidence(reply) === 0 && /\bname/i.test(question) ? nameAsked(question, view) : question;
+    if (byName !== question) {
+      const plain = this.run(askCommand, byName);
+      if (confidence(plain) > 0) [reply, asked] = [plain, byName];
+    }
     // "who's behind the ban?" after Telegram: the last topic carried into a question that does not name its own.
-    const carried = this.carryTopic(reply, question, recall, view) ?? this.carryThese(reply, question, recall, view);
+    const carried = this.carryThese(reply, question, recall, view) ?? this.carryTopic(reply, question, recall, view);
     if (carried) [reply, asked] = carried;
     const out = this.fromReply(reply, recall, view, asked, null);
     // "is YouTube banned in Iran?" declined: its words stay for a swap next ("what about Twitter?"), nothing else.
@@ -354,7 +503,9 @@ export class Conversation {
       for (let k = Math.min(OPENER_MAX_WORDS, spans.length - 1); k >= 1; k--) {
         const end = spans[k - 1]!.index! + spans[k - 1]![0].length;
         const after = rest.slice(end);
-        if (!/^\s*[,.!:;…—–-]/.test(after) && !QUESTION_AFTER.test(after)) continue;
+        // "hey quick q: …", "hi so who…": an opener of a question may follow the small talk too.
+        const opened = () => /^\s/.test(after) && (OPENER.exec(after)?.[0] ?? "").trim() !== "";
+        if (!/^\s*[,.!:;…—–-]/.test(after) && !QUESTION_AFTER.test(after) && !opened()) continue;
         const m = this.smallTalk.match(rest.slice(0, end));
         if (m && m.confidence >= 0.8 && OPENING.has(m.intent.id)) {
           rest = after.replace(/^[\s,.!:;…—–-]+/, "");
@@ -436,7 +587,15 @@ export class Conversation {
       case "source":
       case "confirm":
       case "detail": {
-        if (recall.entry === null) return this.missing(f.kind === "who-said" ? "person" : "thing", core, stale, f.kind);
+        if (recall.entry === null) {
+          // "who wrote this?" with nothing before: "this" is the article the chat is about (its byline), as asked of it.
+          const article = ABOUT_ARTICLE.exec(plainWords(message));
+          if (article && !stale) {
+            const reply = this.run(askCommand, `who ${article[1]} the article`);
+            if (confidence(reply) > 0) return this.fromReply(reply, recall, view, null, f.kind);
+          }
+          return this.missing(f.kind === "who-said" ? "person" : "thing", core, stale, f.kind);
+        }
         // "like what?" after an answer that gives no example ("homegrown versions of Western apps"): one that does.
         const asked = plainWords(message);
         // "which app?", "like which apps?": one of those; "what kind?" is what the answer says they are.
@@ -445,9 +604,11 @@ export class Conversation {
           : (WHICH_NOUN.exec(asked) ?? /^like (?:which|what) ([a-z]{3,})$/.exec(asked));
         const example =
           f.kind === "detail" && (EXAMPLE_ASK.test(asked) || which)
-            ? this.example(view, recall, which ? stem(which[1]!) : null)
+            ? this.example(view, recall, which ? stem(which[1]!) : null, /^like\b/.test(asked))
             : null;
-        return this.showEntry(recall, view, example ?? recall.entry, null, f.kind);
+        // "who asked him?" after words of his whose context names no one: his words whose context does.
+        const to = f.kind === "detail" && example === null ? this.addressed(view, recall, asked) : null;
+        return this.showEntry(recall, view, example ?? to ?? recall.entry, null, f.kind);
       }
       case "agent": {
         // "who's responsible?": the last answer when it names who (an authority, a person), else nothing to say.
@@ -467,6 +628,9 @@ export class Conversation {
       }
       case "person": {
         if (!speaker && recall.name !== null) return this.ask(`who is ${recall.name}`, recall, view, f.kind);
+        // "what did they do?" after a question about sanctions: "they" are the things asked about, not people.
+        if (!speaker && recall.topic.length && /\b(?:they|them)\b/.test(plainWords(message)))
+          return this.followUp({ kind: "pronoun", person: false, thing: true }, recall, view, message, stale);
         if (!speaker) return this.missing("person", core, stale, f.kind);
         const result = this.run(askCommand, `who is ${speaker.name}`);
         const a = result.type === "answer" ? result.result.answer : null;
@@ -480,7 +644,11 @@ export class Conversation {
       case "more-from-speaker": {
         // "what else did Jahromi say?": the speaker named; a name that is no speaker is a question of its own.
         const namedId = f.name !== undefined ? view.speakersNamed(plainWords(f.name).split(" "))[0] : undefined;
-        if (f.name !== undefined && namedId === undefined) return null;
+        // "and from Tehran?" names no speaker: the last question asked of it.
+        if (f.name !== undefined && namedId === undefined)
+          return f.swap !== undefined
+            ? this.followUp({ kind: "swap", topic: f.swap }, recall, view, message, stale)
+            : null;
         const who =
           (namedId !== undefined ? view.speakers.get(namedId) : undefined) ??
           (switched ? speaker : undefined) ??
@@ -590,7 +758,7 @@ export class Conversation {
         // "and get a taxi?": the verb is the frame's, not something the answer must name.
         const must = plainWords(f.topic)
           .split(" ")
-          .filter((w) => w.length >= 2 && !SWAP_FILLER.has(w) && !VERBS.has(w))
+          .filter((w) => w.length >= 2 && !SWAP_FILLER.has(w) && !VERBS.has(w) && !PERSON_NOUNS.has(w))
           .map(stem);
         // The person kept from the last question must be in the answer too.
         if (must.length > 0) must.push(...kept.map(stem));
@@ -723,7 +891,9 @@ export class Conversation {
         const own = recall.frame.filter((w) => view.tagWords.has(w) && !view.speakerWords.has(w) && !STOP_WORDS.has(w));
         const same =
           /^who\b/.test(plainWords(message)) && filled.type === "answer" && filled.result.answer?.id === recall.entry;
-        if (needThing && (confidence(filled) === 0 || same) && own.length > 0 && own.join(" ") !== topic) {
+        // (Not when the topic moved on from the last question's: "is that legal?" after VPNs for blocked Facebook.)
+        const moved = recall.topic.length > 0 && !own.some((w) => recall.topic.includes(w));
+        if (needThing && (confidence(filled) === 0 || same) && own.length > 0 && own.join(" ") !== topic && !moved) {
           const narrower = fillPronouns(message, needPerson ? person : null, own.join(" "));
           const second = this.run(askCommand, narrower);
           const again = second.type === "answer" && second.result.answer?.id === recall.entry;
@@ -745,7 +915,7 @@ export class Conversation {
           const onTopic =
             !needThing ||
             content.length >= 2 ||
-            !/\b(?:it|its|they|them|their|that|this)\b/.test(plainWords(message)) ||
+            !/\b(?:it|its|they|them|their|that|this|those|these)\b/.test(plainWords(message)) ||
             recall.topic.length === 0 ||
             (plainId !== undefined && recall.topic.some((w) => view.mentions(plainId, [stem(w)])));
           if (onTopic && confidence(plain) > confidence(filled) + PLAIN_MARGIN)
@@ -755,6 +925,8 @@ export class Conversation {
         const out = this.fromReply(filled, recall, view, rewritten, f.kind);
         const ask =
           askKind(rewritten) ??
+          // "what's it meant to do?": words the knowledge lacks ("meant to") drop out of the filled-in question.
+          askKind(message) ??
           (/^(?:(?:so|and|but|then|ok|okay|well|also) )*how (?:do|did|can|could|would) (?!it\b|that\b|this\b)/.test(
             plainWords(message),
           )
@@ -864,7 +1036,15 @@ export class Conversation {
       const wants = ANSWER_KIND[askKind(question) ?? ""];
       const top = result.answer.confidence;
       if (wants && !wants.test(result.answer.text)) {
-        const fit = result.alternatives.find((a) => a.confidence >= top - TIE && wants.test(a.text));
+        // A purpose asked ("what is it meant to do?") is not what a definition says: a confident aim comes first.
+        const purpose = PURPOSE.test(plainWords(question));
+        const fit =
+          result.alternatives.find((a) => a.confidence >= top - TIE && wants.test(a.text)) ??
+          (purpose
+            ? result.alternatives.find(
+                (a) => a.confidence >= CONFIDENCE_THRESHOLD && a.confidence >= top - 0.25 && AIM.test(a.text),
+              )
+            : undefined);
         if (fit) result = withAnswer(result, fit);
       }
     }
@@ -916,6 +1096,31 @@ export class Conversation {
           kind,
         );
     }
+    // "who doesn't use it?": an answer that says nobody does not (no negation in it) tells the opposite.
+    const negated = question !== null && /n['’]?t\b|\bnot\b/i.test(question);
+    if (negated && /^who (?:does|did|do|is|was|are|were) not\b/.test(plainWords(keepNot(question!)))) {
+      if (!NEGATION.test(`${a.text} ${a.context ?? ""}`))
+        return this.fromReply(declined(reply), recall, view, question, kind);
+    }
+    // "what did the foreign minister say?" answered by a fact that only names "Foreign Minister Mohammad Javad
+    // Zarif": nothing of his; "his name?" next is that person.
+    const byTitle =
+      kind === null && question !== null && /\b(?:say|said|tell|told)\b/i.test(question)
+        ? SAID_BY_TITLE.exec(plainWords(question))
+        : null;
+    if (byTitle && view.speakerOf(a.id) === null) {
+      const titled = titledName(a.text, byTitle[1]!.split(" "));
+      const surname = titled?.split(" ").pop()?.toLowerCase();
+      if (titled && surname && view.speakersNamed([surname]).length === 0) {
+        recall.entry = a.id;
+        recall.speaker = null;
+        recall.name = view.ownName(titled);
+        return textReply("declined", `I have nothing ${titled} said, only what the knowledge says about them.`, kind);
+      }
+    }
+    // "what is AP?", "whats e-payment": an answer that only mentions it ("Vahid Salemi / AP") does not say what it is.
+    if (kind === null && question !== null && !defines(view, a.id, question))
+      return this.fromReply(declined(reply), recall, view, question, kind);
     // "who owns Snappfood?" answered with what Snappfood is: an answer to a "who" question names someone.
     if (kind === null && question !== null && /^who\b/.test(plainWords(question)) && !namesSomeone(view, a.id)) {
       if (!PEOPLE.test(a.text)) return this.fromReply(declined(reply), recall, view, question, kind);
@@ -973,7 +1178,23 @@ export class Conversation {
    */
   private carryThese(reply: Reply, question: string, recall: Recall, view: KnowledgeView): [Reply, string] | null {
     const m = /\b(?:these|those) ([a-z]{3,})\b/.exec(plainWords(question));
-    if (!m || recall.entry === null || recall.topic.length === 0) return null;
+    if (!m || recall.entry === null) return null;
+    // "who makes those apps?" after "concerns about the domestic apps": "those apps" are the ones the last answer
+    // names, with the words that qualify them there ("domestic apps").
+    {
+      const before = plainWords(view.entries.get(recall.entry)?.text ?? "").split(" ");
+      const at = before.indexOf(m[1]!);
+      const qual: string[] = [];
+      for (let i = at - 1; i >= 0 && qual.length < 2 && !STOP_WORDS.has(before[i]!) && before[i]!.length > 2; i--)
+        qual.unshift(before[i]!);
+      if (at > 0 && qual.length) {
+        const asked = plainWords(question).replace(m[0], `${qual.join(" ")} ${m[1]!}`);
+        const tried = this.run(askCommand, asked);
+        const t = tried.type === "answer" ? tried.result.answer : null;
+        if (t && !recall.shown.includes(t.id) && confidence(tried) >= CONFIDENCE_THRESHOLD) return [tried, asked];
+      }
+    }
+    if (recall.topic.length === 0) return null;
     const noun = stem(m[1]!);
     const rest = recall.topic.filter((w) => stem(w) !== noun);
     const stems = rest.map(stem);
@@ -1013,7 +1234,13 @@ export class Conversation {
         const t = view.entries.get(id)!.text;
         return wants.test(t) || (theirs && REASON_OF_PERSON.test(t));
       };
-      if (ask === "why" && prev !== null && out.answer && out.answer.id !== prev && out.answer.confidence < 1) {
+      // "since when?" after "… increased in recent years": the last answer tells it, the new one is unsure.
+      if (ask === "when" && prev !== null && out.answer && out.answer.id !== prev && out.answer.confidence < 1) {
+        if (wants.test(view.entries.get(prev)!.text)) return this.showEntry(recall, view, prev, null, kind);
+      }
+      // (A purpose asked, "what is it meant to do?", is no reason: the aim found stays.)
+      const aim = PURPOSE.test(plainWords(message)) && out.answer !== null && AIM.test(out.answer.text);
+      if (ask === "why" && !aim && prev !== null && out.answer && out.answer.id !== prev && out.answer.confidence < 1) {
         const who = view.personOf(prev);
         const near =
           who === null ? [] : view.related(prev, new Set([prev]), 12).filter((id) => view.personOf(id) === who);
@@ -1025,14 +1252,19 @@ export class Conversation {
       const tags = view.entries.get(prev)?.tags ?? [];
       // "why?" after what someone said or did asks their reason; "why did they do it?" may be someone else's.
       const who = /\b(?:they|them)\b/.test(plainWords(message)) ? null : view.personOf(prev);
-      const near = view.related(prev, new Set(recall.shown), 12).find((id) => {
+      const fits = (id: string) => {
         const e = view.entries.get(id)!;
         const named = topic.some((t) => view.mentions(id, [t]));
         const close = e.tags.filter((t) => tags.includes(t)).length >= 2;
         // A means may be told beside the topic (VPNs for blocked Facebook); a reason or a time must be its own.
         const same = who === null || view.personOf(id) === who;
         return (wants === MEANS ? named || close : named && close) && same && wants.test(e.text);
-      });
+      };
+      // One not shown yet first; else one shown earlier in the conversation still answers ("on what grounds?" after
+      // the ban's date and grounds, then who banned it).
+      const near =
+        view.related(prev, new Set(recall.shown), 12).find(fits) ??
+        view.related(prev, new Set([prev]), 12).find((id) => recall.shown.includes(id) && fits(id));
       if (!near) return out;
       const shown = this.showEntry(recall, view, near, null, kind);
       moveTopic(recall, view, near, topic);
@@ -1102,7 +1334,7 @@ export class Conversation {
    * no "X and Y" of names), the entry related to it, not shown, sharing its first tag, that names something (a
    * capitalised word inside the sentence) the last answer does not ("Uber" for "homegrown versions of Western apps").
    */
-  private example(view: KnowledgeView, recall: Recall, noun: string | null = null): string | null {
+  private example(view: KnowledgeView, recall: Recall, noun: string | null = null, like = false): string | null {
     const last = view.entries.get(recall.entry!)!;
     if (HOLDS_EXAMPLES.test(last.text)) return null;
     const first = last.tags.find((t) => !view.speakers.has(t));
@@ -1110,14 +1342,24 @@ export class Conversation {
     // The article's own subject ("Iran", "Iranians" in its headline) is no example of anything.
     const title = view.core.knowledge.sources.find((s) => s.id === last.sourceId)?.title ?? "";
     const subject = [...title.matchAll(/\b[A-Z][a-z]+/g)].map((m) => m[0].replace(/(?:ians?|s)$/, ""));
-    const names = (text: string) =>
+    // A sentence's first word is capitalised whatever it is ("Wary of …"): a name there only when a tag is its word.
+    const names = (text: string, first = false) =>
       [...text.matchAll(/\b[A-Z][a-z]+/g)]
+        .filter((m) => first || m.index! > 0 || view.tagWords.has(m[0].toLowerCase()))
         .map((m) => m[0])
-        .filter((w) => !subject.some((t) => t.length >= 3 && w.startsWith(t)) && !STOP_WORDS.has(w.toLowerCase()));
-    const known = new Set(names(last.text));
+        .filter(
+          (w) =>
+            !subject.some((t) => t.length >= 3 && w.startsWith(t)) &&
+            !STOP_WORDS.has(w.toLowerCase()) &&
+            // "Western", "European": a region's or a people's adjective names no example.
+            !/^(?:Western|Eastern|Northern|Southern|Foreign|Local|National|Domestic)$|(?:ian|ean|ese|ish)$/.test(w),
+        );
+    const known = new Set(names(last.text, true));
     const fits = view.related(last.id, new Set(recall.shown), 12).filter(
       (id) =>
-        view.entries.get(id)!.tags.includes(first) &&
+        // "like what apps?" names what the examples are of; "what apps?" and "like what?" lean on the last answer's
+        // first tag.
+        ((like && noun !== null) || view.entries.get(id)!.tags.includes(first)) &&
         names(view.entries.get(id)!.text).some((w) => !known.has(w)) &&
         // "which protests?": one that is about protests too (its text or the questions it answers).
         (noun === null || view.mentionsAsked(id, [noun])),
@@ -1136,6 +1378,29 @@ export class Conversation {
                 (noun === null || view.mentionsAsked(id, [noun])),
             );
     return theirs ?? fits[0] ?? null;
+  }
+
+  /**
+   * "who asked him?", "who was she talking to?": when the last entry's text and context name nobody it was said to,
+   * the same speaker's entry whose context does ("Asked by …" for who asked, "Told …", "said to …" too otherwise).
+   */
+  private addressed(view: KnowledgeView, recall: Recall, asked: string): string | null {
+    const m =
+      /^who (asked|interviewed) (?:him|her)$|^who (?:was|is|were) (?:he|she) (?:talking|speaking|saying (?:it|that|this)) to$|^who did (?:he|she) (?:say|tell|said) (?:it|that|this) to$/.exec(
+        asked,
+      );
+    if (!m || recall.entry === null) return null;
+    const addressee = m[1]
+      ? /\b(?:asked by|interviewed by|in an interview)\b/i
+      : /\b(?:asked by|told|said to|spoke to|speaking to|interview)/i;
+    const said = (id: string) => {
+      const e = view.entries.get(id);
+      return e ? `${e.kind === "quote" ? (e.context ?? "") : ""} ${e.text}` : "";
+    };
+    if (addressee.test(said(recall.entry))) return null;
+    const who = view.personOf(recall.entry);
+    if (who === null) return null;
+    return view.wordsOf(who).find((id) => id !== recall.entry && addressee.test(said(id))) ?? null;
   }
 
   /**
@@ -1294,6 +1559,22 @@ export class Conversation {
         recall.speaker = null;
         recall.name = asked;
       }
+      // "who interviewed the minister?": the person asked for is not the one the question names; "he" next is the
+      // other person the answer names (in a quote's context: "asked by … Lester Holt").
+      const by = view.personOf(e.id);
+      if (named.length > 0 && /^who (?!is |was |are |were |said |says |say |s )\w/.test(qWords.join(" "))) {
+        const other =
+          by === null || named.includes(by)
+            ? otherName(
+                `${e.kind === "quote" ? (e.context ?? "") : ""} ${e.text}`,
+                named.map((id) => view.speakers.get(id)?.name ?? "").join(" "),
+              )
+            : null;
+        if (other !== null) {
+          recall.speaker = view.speakersNamed(plainWords(other).split(" "))[0] ?? null;
+          recall.name = recall.speaker === null ? view.ownName(other) : null;
+        }
+      }
       this.setFrame(recall, view, question);
       // The answer's own first tag, when the question's topic words are all among its tags, names the topic more
       // precisely: "why did the regime build its own internet?" is about the national information network.
@@ -1347,6 +1628,14 @@ export class Conversation {
       (w) => !STOP_WORDS.has(w) && !view.speakerWords.has(w) && (view.tagWords.has(w) || view.tagStems.has(stem(w))),
     );
     if (tags.length && content.every((w) => view.knows(w))) recall.topic = tags.slice(0, 4);
+    // "who is the CEO of Snappfood?": a word the knowledge lacks ("CEO") beside a name it has is asked of that name,
+    // and "it" next is Snappfood. An unknown name ("is WhatsApp banned?") leaves the topic as it was.
+    else {
+      const names = tags.filter((w) => view.isName(w));
+      const unknown = content.filter((w) => !view.knows(w));
+      if (names.length && unknown.length <= 2 && !unknown.some((w) => view.mayBeName(w)))
+        recall.topic = names.slice(0, 4);
+    }
   }
 
   /** The answer's first topic tag becomes the topic when the question named none and the topic is not that tag's. */
@@ -1586,7 +1875,8 @@ function swapTopic(
     while (from > 0 && !STOP_WORDS.has(frame[from - 1]!) && !QUESTION_WORDS.has(frame[from - 1]!)) from--;
     return [...frame.slice(0, from), topic, ...frame.slice(at + 1)].join(" ");
   }
-  const named = view.speakersNamed(topicWords).length > 0;
+  // "the coffee shop guy": someone described, in place of the person the last question named.
+  const named = view.speakersNamed(topicWords).length > 0 || topicWords.some((w) => PERSON_NOUNS.has(w));
   const newTags = topicWords.filter((w) => view.tagWords.has(w) && !STOP_WORDS.has(w));
   const replaceable = (w: string) =>
     named ? view.speakerWords.has(w) : view.tagWords.has(w) && !view.speakerWords.has(w) && !STOP_WORDS.has(w);
@@ -1656,7 +1946,7 @@ function plainReply(mode: Mode, reply: Reply, kind: FollowUp["kind"] | null, sco
 
 // "ok so …", "actually, …", "quick question: …" in front of a question (greetings and thanks are small talk's).
 const OPENER =
-  /^\s*(?:(?:ok|okay|so|well|now|also|actually|wait|btw|by the way|anyway|anyways|quick question|one more thing|another (?:one|question)|next question|question|one question|q)\b[\s,!.:;-]*)+|^\s*(?:and|but|or)\s+(?=(?:who|whom|whose|when|where|why|which)\b)/i;
+  /^\s*(?:(?:ok|okay|so|well|now|also|actually|wait|btw|by the way|anyway|anyways|(?:quick|random|dumb|silly|serious|honest|stupid|genuine) (?:question|q)|quick one|real quick|one more thing|another (?:one|question)|next question|question|one question|q)\b[\s,!.:;-]*)+|^\s*(?:and|but|or)\s+(?=(?:who|whom|whose|when|where|why|which)\b)/i;
 /** Small-talk intents that may open a message before its question. */
 const OPENING = new Set(["greeting", "thanks", "praise", "acknowledgement", "laughter", "apology", "how-are-you"]);
 /** Most words of small talk cut from the front of a question. */
@@ -1698,6 +1988,34 @@ export function dislocated(message: string, view: KnowledgeView): string {
   if (!fits) return message;
   return m[2]!.replace(fits, (p: string) => (/^(?:his|its|their)$/i.test(p) ? `${name}'s` : name));
 }
+/**
+ * "what's the president's name?", "what is the name of the coffee shop guy": who that person is. Only for words that
+ * name a person (a speaker's title or name, "guy", "woman"); "what's the app's name?" stays as typed.
+ */
+export function nameAsked(message: string, view: KnowledgeView): string {
+  const q = plainWords(message);
+  const m =
+    /^(?:(?:and|so|ok|okay|but|wait) )*(?:what is|what was|whats) (?:the )?((?:[a-z]+ ){0,3}?[a-z]+?) (?:full |real |first |last |family |sur)?name(?: again)?$/.exec(
+      q,
+    ) ??
+    /^(?:(?:and|so|ok|okay|but|wait) )*(?:what is|what was|whats) the (?:full |real )?name of (?:the )?((?:[a-z]+ ){0,3}[a-z]+)$/.exec(
+      q,
+    );
+  if (!m) return message;
+  const who = m[1]!.split(" ");
+  if (who.some((w) => PRONOUNS.has(w) || w === "your" || w === "you")) return message;
+  // The head noun is a person ("the coffee shop guy"), not a thing of theirs ("Zahra Hatami's Instagram account").
+  const head = who[who.length - 1]!;
+  if (!view.personWords.has(head) && !PERSON_NOUNS.has(head)) return message;
+  // "what's Ali's last name?": only someone the knowledge names with more than one word has one.
+  if (/\b(?:first|last|family|sur)name$|\b(?:first|last|family) name$/.test(q)) {
+    const id = view.speakersNamed(who)[0];
+    if (id === undefined || (view.speakers.get(id)?.name ?? "").trim().split(/\s+/).length < 2) return message;
+  }
+  // "the president" stays "the president"; a name ("zahra") takes no article.
+  return `who is ${/\b(?:the )[a-z]/.test(q) ? "the " : ""}${m[1]!}`;
+}
+
 const DISLOCATED =
   /^\s*(?:(?:and|so|but|also|now|what about|how about)\s+)?([\p{L}][\p{L}\p{N} .'’-]{1,40}?)\s*,\s*((?:who|what|when|where|why|how|which|is|are|was|were|do|does|did|can|could|has|have)\b.*\b(?:he|she|it|they|him|her|them|his|its|their)\b.*)$/iu;
 

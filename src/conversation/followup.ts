@@ -24,7 +24,7 @@ export type FollowUp =
   | {
       kind: "who-said" | "person" | "related" | "source" | "confirm" | "surprise" | "detail" | "person-more" | "agent";
     }
-  | { kind: "more-from-speaker"; name?: string }
+  | { kind: "more-from-speaker"; name?: string; swap?: string }
   | { kind: "disagree"; name?: string }
   | { kind: "swap"; topic: string }
   | { kind: "bare"; ask: "why" | "when" | "where" | "how" | "how many" | "result" }
@@ -84,6 +84,43 @@ const CONTRACTED =
 const TRAILER =
   /(?:\s+(?:anyway|anyways|then|again|exactly|please|pls|plz|bot|briefbot|lol|haha|lmao|tho|though|btw|bro|mate|dude|man|now|real quick|quickly|for me|thanks|thx|ty))+$/;
 
+/** Chat idioms for a plain question: "with whose money?" is "who funds it?", "who's on the other side?" "who disagrees?". */
+const IDIOMS: [RegExp, string][] = [
+  [/^(?:(?:and|but|so) )?(?:with |on |using )?whose (?:money|cash|funds|funding|dime)$/, "who funds it"],
+  [
+    /^(?:(?:and|but|so) )?who (?:paid|pays|is paying|was paying|put up the money)(?: for (?:it|that|this|them))?$/,
+    "who funds it",
+  ],
+  [
+    /^(?:(?:and|but|so) )?who is (?:on the other side|on the other side of (?:it|this|that)|the other side)$/,
+    "who disagrees",
+  ],
+  [
+    /^(?:(?:and|but|so) )?(?:who is|whos) (?:against (?:it|that|this)|not on board|not happy(?: with (?:it|that|this))?)$/,
+    "who disagrees",
+  ],
+];
+
+/** The question as a plain one when it is a chat idiom (see IDIOMS); else as typed. */
+export function plainIdiom(question: string): string {
+  if (!/whose|pa(?:id|ys|ying)|money|side|against|board|happy/i.test(question)) return question;
+  const s = plainWords(question).replace(TRAILER, "").trim();
+  for (const [re, plain] of IDIOMS) if (re.test(s)) return plain;
+  return question;
+}
+
+/** The last word of a message is one TRAILER may drop (a cheap test before folding the message). */
+const TRAILER_END =
+  /\b(?:anyway|anyways|then|again|exactly|please|pls|plz|bot|briefbot|lol|haha|lmao|tho|though|btw|bro|mate|dude|man|now|quick|quickly|me|thanks|thx|ty)\W*$/i;
+
+/** A question without chat filler at its end ("… anyway?", "… lol", "… tho"), or the question itself when it has none. */
+export function withoutTrailer(question: string): string {
+  if (!TRAILER_END.test(question)) return question;
+  const s = plainWords(question);
+  const short = s.replace(TRAILER, "").trim();
+  return short !== s && short.split(" ").length >= 2 ? short : question;
+}
+
 // Chat openers that carry nothing: "ok so who said that?" reads as "who said that".
 const OPENER =
   /^(?:(?:ok|okay|so|well|hmm+|alright|right|cool|great|nice|interesting|oh|ah|wow|thanks|thank you|got it|i see|sorry|um+|uh|hey|hi|and so|but|now|then|also|wait|btw|ok so|oh and|please)\s+)+/;
@@ -99,9 +136,9 @@ const WHO_SAID = new RegExp(
 );
 const PERSON = new RegExp(
   `^(?:who (?:is|was|s) ${HE}(?: (?:exactly|again|really|then))?|who (?:is|was|s) (?:that|this)(?: (?:exactly|again|then))?|who (?:is|was) (?:this|that) (?:guy|man|woman|lady|person|official|minister)|` +
-    `what (?:does|did) ${HE} do(?: for (?:a )?(?:living|work))?|what (?:is|was|s) (?:his|her|their) (?:full )?(?:name|job|role|position|title|work|profession|occupation)|` +
-    `(?:his|her) (?:full )?(?:name|job|role|position|title)|what (?:is|was) ${HE}|tell me (?:more )?about (?:him|her)|what (?:is|was) (?:his|her) deal|` +
-    `who (?:is|was) (?:he|she) (?:to|in)(?: [a-z]+)?|(?:and )?(?:what|how) about (?:him|her)|what do we know about (?:him|her)|whats (?:his|her|their) (?:full )?(?:name|job|role|position|title))$`,
+    `what (?:does|did) ${HE} do(?: for (?:a )?(?:living|work))?|what (?:is|was|s) (?:his|her|their) (?:full |first |last |real |sur)?(?:name|job|role|position|title|work|profession|occupation)|` +
+    `(?:his|her) (?:full |first |last |real |sur)?(?:name|job|role|position|title)|what (?:is|was) ${HE}|tell me (?:more )?about (?:him|her)|what (?:is|was) (?:his|her) deal|` +
+    `who (?:is|was) (?:he|she) (?:to|in)(?: [a-z]+)?|(?:and )?(?:what|how) about (?:him|her)|what do we know about (?:him|her)|whats (?:his|her|their) (?:full |first |last |real |sur)?(?:name|job|role|position|title))$`,
 );
 const MORE_FROM = new RegExp(
   `^(?:what else (?:did|does|has|have|would) ${HE} (?:say|said|says|tell|told|think)(?: about anything)?|(?:did|does|has) ${HE} (?:say|said|tell|told) (?:anything|something) else|` +
@@ -147,7 +184,7 @@ const DETAIL =
  * to?" (a quote's context says), "how does that compare?", "after what?".
  */
 const DETAIL_MORE =
-  /^(?:name (?:one|a few|any)|like (?:which|what) [a-z]+|(?:what|which) (?:kind|sort|type)s?(?: of [a-z]+)?|who (?:was|is|were) (?:he|she) (?:talking|speaking|saying (?:it|that|this)) to|who did (?:he|she) (?:say|tell|said) (?:it|that|this) to|who (?:asked|interviewed) (?:him|her)|(?:is|was) (?:that|it|this) [a-z]+ compared (?:to|with)(?: [a-z]+){1,4}|how does (?:that|it|this) compare(?: (?:to|with)(?: [a-z]+){1,4})?|(?:after|before|following|despite|against|over) what|what did (?:he|she|they) mean(?: by (?:that|it|this))?|what (?:was|is|were|are) (?:he|she|they) (?:talking|speaking|on) about|what (?:was|is) (?:that|it|this) about|out of how many|out of what|(?:when|where) did (?:he|she|they) say (?:that|it|this))$/;
+  /^(?:name (?:one|a few|any)|like (?:which|what) [a-z]+|(?:what|which) (?:kind|sort|type)s?(?: of [a-z]+)?|who (?:was|is|were) (?:he|she) (?:talking|speaking|saying (?:it|that|this)) to|who did (?:he|she) (?:say|tell|said) (?:it|that|this) to|who (?:asked|interviewed) (?:him|her)|(?:is|was) (?:that|it|this) (?:a lot|a big deal|a big jump|[a-z]+) (?:compared (?:to|with)|relative to|next to)(?: [a-z]+){1,4}|how does (?:that|it|this) compare(?: (?:to|with)(?: [a-z]+){1,4})?|(?:after|before|following|despite|against|over) what|what did (?:he|she|they) mean(?: by (?:that|it|this))?|what (?:was|is|were|are) (?:he|she|they) (?:talking|speaking|on) about|what (?:was|is) (?:that|it|this) about|out of how many|out of what|(?:when|where) did (?:he|she|they) say (?:that|it|this))$/;
 /** "who's responsible?", "whose fault is that?", "who is behind it?": who did what the last answer tells. */
 const AGENT =
   /^(?:by whom|by who|who by|by which (?:people|group|person|authority|body)|who is responsible(?: for (?:that|it|this))?|who was responsible(?: for (?:that|it|this))?|who is to blame|who was to blame|whose fault (?:is|was) (?:that|it|this)|whose fault|who is behind (?:that|it|this)|who was behind (?:that|it|this)|whose idea was (?:that|it|this))$/;
@@ -188,10 +225,29 @@ const DEMONSTRATIVE =
 const PLURAL_DEMONSTRATIVE =
   /\b(?:those|these)(?=$| (?:do|did|does|are|were|have|had|can|could|will|would|work|works|help|cost|mean)\b)|(?<=\b(?:are|were|do|did|use|using|about|of|for|with) )(?:those|these)$|(?<=^(?:are|were) )(?:those|these)(?= [a-z]+$)/;
 
+/** "<subject> blocked", "<subject> legal": a yes/no question's predicate after "is", not a second word of a topic. */
+const PREDICATE =
+  /^(?!the |a |an )[a-z]+ (?:[a-z]+(?:ed|en)|legal|illegal|allowed|available|popular|safe|free|open|ok|okay|true|real|done|finished|working|common|big|good|bad|dangerous|new|still)$/;
+
+/** "who doesn't agree with him?", "who did not support it": who disagrees. */
+const NOT_AGREE =
+  /^(?:(?:and|so|but|ok|then) )*(?:who|anyone|anybody|does anyone|did anyone) (?:does|did|do) not (?:agree|support|back|like)(?: (?:with )?(?:the )?([a-z]+(?: [a-z]+){0,2}))?$/;
+
+/** "ones" standing for the last topic's noun: "the ones last year", "last year's ones" (not "which ones"). */
+const ONES = /(?<!\b(?:which|what|other|two|three|few|some|any) )\bones\b/;
+
 /** Reads what a message refers back to, or null when it stands on its own. `options` is whether a "Did you mean" is open. */
 export function readFollowUp(text: string, options = false): FollowUp | null {
   let s = plainWords(text);
   if (s === "") return null;
+  // "who doesn't agree with him?" is who disagrees (folding "doesn't" to "does" would read the opposite).
+  const against = /n['’]?t\b|\bnot\b/i.test(text) ? NOT_AGREE.exec(plainWords(keepNot(text))) : null;
+  if (against) {
+    const name = against[1];
+    return name === undefined || /^(?:him|her|that|this|it|them)$/.test(name)
+      ? { kind: "disagree" }
+      : { kind: "disagree", name };
+  }
   // "then what?", "and then?", "so what?": phrasings that begin with an opener's word are read whole first.
   const whole = s !== s.replace(OPENER, "") ? readWords(s, options) : null;
   if (whole) return whole;
@@ -206,7 +262,10 @@ export function readFollowUp(text: string, options = false): FollowUp | null {
       s,
     );
   const thing =
-    /\b(?:it|its|itself|they|them|their)\b/.test(s) || DEMONSTRATIVE.test(s) || PLURAL_DEMONSTRATIVE.test(s);
+    /\b(?:it|its|itself|they|them|their)\b/.test(s) ||
+    DEMONSTRATIVE.test(s) ||
+    PLURAL_DEMONSTRATIVE.test(s) ||
+    ONES.test(s);
   return person || thing ? { kind: "pronoun", person, thing } : null;
 }
 
@@ -242,12 +301,22 @@ function readWords(s: string, options: boolean): FollowUp | null {
     const topic = (swap[1] ?? swap[2] ?? swap[3] ?? "")
       .replace(/^(?:the|a|an)\s+/, "")
       .replace(/\s+(?:then|too|as well|instead)$/, "")
+      // "the other one, pinterest": the name given after it.
+      .replace(/^other (?:one|ones|guy|app|site|thing) ([a-z].*)$/, "$1")
+      // "the uber one", "the food ones": the word before "one" is the topic.
+      .replace(/^(?!(?:other|another|this|that|which|first|second|last|next|same)\b)([a-z]+(?: [a-z]+)?) ones?$/, "$1")
       .trim();
     // "and who banned it?" is a question of its own after "and": read what follows instead.
     // "and his name?" asks about the person: read what follows instead, too.
     const pointsBack = /\b(?:he|she|him|her|his|hers|it|its|that|this|they|them|their|those|these)\b/.test(topic);
     // "are these safe?", "is it done?": not a swap, a question pointing back.
     if (swap[3] !== undefined && (pointsBack || /\b(?:you|u|there|here)\b/.test(topic))) return null;
+    // "isn't Twitter blocked?", "is Telegram legal": a subject and what is said of it is a question of its own.
+    if (swap[3] !== undefined && PREDICATE.test(topic)) return null;
+    // "and from Rouhani?" after "more from him": more from the one named.
+    const from = /^(?:from|by) (.+)$/.exec(topic);
+    if (from && !pointsBack && from[1]!.split(" ").length <= 4)
+      return { kind: "more-from-speaker", name: from[1]!, swap: topic };
     if (topic !== "" && !QUESTION_START.test(topic) && !pointsBack && topic.split(" ").length <= 5)
       return { kind: "swap", topic };
     if (topic !== "") return readFollowUp(topic, options);
@@ -255,13 +324,21 @@ function readWords(s: string, options: boolean): FollowUp | null {
   return null;
 }
 
+/** "doesn't", "isnt", "can't" written out with "not" (plainWords folds "doesn't" to "does", as the core reads words). */
+export function keepNot(text: string): string {
+  return String(text ?? "")
+    .replace(/\b(can|won)['’]?t\b/gi, (_m, w: string) => (w.toLowerCase() === "can" ? "can not" : "will not"))
+    .replace(/\b(is|are|was|were|do|does|did|has|have|had|could|would|should)n['’]?t\b/gi, "$1 not");
+}
+
 /** Replaces the pronouns of a question: people by `name`, things by `topic` (either may be null: left as they are). */
 export function fillPronouns(text: string, name: string | null, topic: string | null): string {
-  let s = plainWords(text).replace(OPENER, "");
+  // The question goes to the core as a question: "who doesn't use it?" keeps its "not".
+  let s = plainWords(keepNot(text)).replace(OPENER, "");
   if (name !== null) s = s.replace(/\b(?:he|she|him|her|his|hers|himself|herself)\b/g, name);
   if (topic !== null) {
     s = s.replace(/\b(?:it|its|itself|they|them|their)\b/g, topic);
-    s = s.replace(DEMONSTRATIVE, topic).replace(PLURAL_DEMONSTRATIVE, topic);
+    s = s.replace(DEMONSTRATIVE, topic).replace(PLURAL_DEMONSTRATIVE, topic).replace(ONES, topic);
   }
   return s;
 }

@@ -1,4 +1,4 @@
-import { stem, words, STOP_WORDS } from "../core/index.js";
+import { isKnownEnglish, stem, words, STOP_WORDS } from "../core/index.js";
 import type { Core, Entry, Speaker } from "../core/index.js";
 import { plainWords } from "./followup.js";
 
@@ -35,6 +35,8 @@ export class KnowledgeView {
   private readonly names = new Map<string, string>();
   private vocabularyStems: Set<string> | null = null;
   private genders: Map<string, "m" | "f" | null> | null = null;
+  private properNames: Set<string> | null = null;
+  private readonly subjects = new Map<string, string[]>();
   private tagStemSet: Set<string> | null = null;
   /** Stems of the words of entries asked about by {@link mentions}, built on demand. */
   private readonly entryStems = new Map<string, Set<string>>();
@@ -176,18 +178,51 @@ export class KnowledgeView {
     const e = this.entries.get(id);
     if (!e) return null;
     for (const m of e.text.matchAll(/\b([A-Z][a-z]+(?: (?:[A-Z][a-z]+|De|de|van|al))* [A-Z][a-z]+)\b/g)) {
-      const name = m[1]!;
+      // "Foreign Minister Mohammad Javad Zarif": the name is what follows the last title word.
+      const parts = m[1]!.split(" ");
+      const lastTitle = parts
+        .map((w) => TITLES.has(w.toLowerCase()) || /^(?:Leader|Supreme|Foreign|Prime)$/.test(w))
+        .lastIndexOf(true);
+      const name = parts.slice(lastTitle + 1).join(" ");
+      if (name === "") continue;
+      // Not a person: a sentence's opening word, a title, a people's or a region's adjective ("Iranian", "Western"),
+      // or the article's own subject (a word of its headline: "Iran" for "Tech-savvy Iranians …").
+      const first = name.split(" ")[0]!;
       if (
-        /^(?:The|A|An|In|On|After|While|But|And|Iran|Iranian|Iranians|Western|Supreme|President|Foreign|National)\b/.test(
-          name,
-        )
+        /^(?:The|A|An|In|On|At|After|While|But|And|Western|Eastern|Northern|Southern|Supreme|President|Foreign|National|Prime|Chief)$/.test(
+          first,
+        ) ||
+        /(?:ian|ians|ean|eans|ese|ish)$/.test(first) ||
+        this.subjectOf(e.sourceId).some((t) => first.startsWith(t))
       )
         continue;
-      let own = this.names.get(name);
-      if (own === undefined) this.names.set(name, (own = name));
-      return own;
+      return this.ownName(name);
     }
     return null;
+  }
+
+  /**
+   * One shared string per name read from the knowledge's text: what memory keeps of a name (never a message's words),
+   * one instance however many conversations remember it.
+   */
+  ownName(name: string): string {
+    let own = this.names.get(name);
+    if (own === undefined) this.names.set(name, (own = name));
+    return own;
+  }
+
+  /** The peoples a source's headline names, without their ending ("Iranians" → "Iran"). */
+  private subjectOf(sourceId: string): string[] {
+    let out = this.subjects.get(sourceId);
+    if (!out) {
+      const title = this.core.knowledge.sources.find((x) => x.id === sourceId)?.title ?? "";
+      // Only a people named in it ("Iranians" → "Iran"): a headline's other capitals may well be a person's name.
+      out = [...title.matchAll(/\b[A-Z][a-z]+(?:ians?|eans?)\b/g)]
+        .map((m) => m[0].replace(/(?:ians?|eans?)$/, ""))
+        .filter((w) => w.length >= 3);
+      this.subjects.set(sourceId, out);
+    }
+    return out;
   }
 
   /** Whether a word (or its stem) is a word of the knowledge. */
@@ -259,8 +294,11 @@ export class KnowledgeView {
       for (const e of this.entries.values()) {
         const p = this.personOf(e.id);
         if (p === null) continue;
-        const m = (e.text.match(/\b(?:he|his|him|himself)\b/gi) ?? []).length;
-        const f = (e.text.match(/\b(?:she|her|hers|herself)\b/gi) ?? []).length;
+        // Words the person is quoted as saying refer to others ("he" in their quote is not them): only the
+        // narration counts, a quote's context and a fact's text outside its quotation marks.
+        const narration = (e.kind === "quote" ? (e.context ?? "") : e.text).replace(/["“][^"”]*["”]/g, " ");
+        const m = (narration.match(/\b(?:he|his|him|himself)\b/gi) ?? []).length;
+        const f = (narration.match(/\b(?:she|her|hers|herself)\b/gi) ?? []).length;
         count.set(p, (count.get(p) ?? 0) + m - f);
       }
       for (const sp of this.speakers.values()) {
@@ -273,6 +311,26 @@ export class KnowledgeView {
       }
     }
     return this.genders.get(speakerId) ?? null;
+  }
+
+  /** Whether a word of the knowledge is a name: written capitalised inside its sentences ("Telegram"), or no English word. */
+  isName(word: string): boolean {
+    if (this.properNames === null) {
+      this.properNames = new Set();
+      for (const e of this.entries.values())
+        for (const m of e.text.matchAll(/(?<=[\p{L}\p{N},;:'’"“”)]\s+)\p{Lu}[\p{Ll}\p{N}-]+/gu))
+          for (const w of words(m[0])) this.properNames.add(w);
+    }
+    // A word of the knowledge English does not know ("Snappfood" opening its sentence) is a name too.
+    return this.properNames.has(word) || (this.vocabulary.has(word) && !isKnownEnglish(word));
+  }
+
+  /**
+   * Whether a word the knowledge lacks may be a name (a product, a place) rather than a common word: not in the
+   * language's common words as the core knows them. A word of a message ("whatsapp", "ceo") is only tested, never kept.
+   */
+  mayBeName(word: string): boolean {
+    return !isKnownEnglish(word);
   }
 
   /** The speakers a text names (by a content word of a name, role alias), in order of first mention. */
