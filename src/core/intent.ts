@@ -326,7 +326,8 @@ export function namedThing(question: string): string | null {
       q,
     );
   const noun = m?.[1];
-  return noun && noun.length >= 3 && isNamingWord(noun) ? noun : null;
+  // "whats the make up artists name": a possessive written without its apostrophe, or a plural, asks the one thing.
+  return noun && noun.length >= 3 && isNamingWord(noun) ? noun.replace(/([^su])s$/, "$1") : null;
 }
 
 /** Whether a text puts a name beside the thing ("The driver, Osric Naylor,", "Tandem, a ride-hailing app"). */

@@ -103,6 +103,8 @@ describe("namedThing / namer", () => {
     expect(namedThing("What is the driver's name?")).toBe("driver");
     expect(namedThing("What is the name of Zembla's Uber-like ride-hailing app?")).toBe("app");
     expect(namedThing("what's the app called")).toBe("app");
+    expect(namedThing("whats the make up artists name")).toBe("artist");
+    expect(namedThing("what are the names of the apps")).toBe("app");
     expect(namedThing("Who is the driver?")).toBeNull();
   });
 
