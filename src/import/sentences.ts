@@ -39,6 +39,20 @@ const NAME_NEXT =
  * exclamation followed by a lower-case word (`"Why now?" she asked.`) stays one sentence.
  */
 export function splitSentences(paragraph: string): string[] {
+  // Several stages split the same paragraph, once per quote in it: a long paragraph is split once.
+  let cached = SPLIT.get(paragraph);
+  if (cached === undefined) {
+    if (SPLIT.size >= SPLIT_MAX) SPLIT.delete(SPLIT.keys().next().value!);
+    SPLIT.set(paragraph, (cached = split(paragraph)));
+  }
+  return cached.slice();
+}
+
+/** The last paragraphs split, in the order first split. */
+const SPLIT = new Map<string, readonly string[]>();
+const SPLIT_MAX = 64;
+
+function split(paragraph: string): string[] {
   const text = paragraph.replace(/\s+/g, " ").trim();
   if (text === "") return [];
   const out: string[] = [];

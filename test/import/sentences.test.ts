@@ -82,6 +82,14 @@ describe("splitSentences", () => {
     expect(splitSentences(paragraph)).toEqual(expected);
   });
 
+  it("gives each caller its own list: changing one split does not change the next split of the same paragraph", () => {
+    const p = "The ferry left at nine. It came back at noon.";
+    const first = splitSentences(p);
+    first.pop();
+    first.push("changed");
+    expect(splitSentences(p)).toEqual(["The ferry left at nine.", "It came back at noon."]);
+  });
+
   it("returns nothing for an empty paragraph", () => {
     expect(splitSentences("   ")).toEqual([]);
   });
