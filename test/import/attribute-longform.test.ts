@@ -1,17 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { attributeQuotes, type Attribution } from "../../src/import/attribute.js";
+import { attributeQuotes } from "../../src/import/attribute.js";
+import { who } from "./article.js";
 
 /**
  * Classes found on the fictional articles of eval/holdout-articles written for issue 10 (a magazine long read, quotes
  * over several paragraphs, a Q&A interview, a wire report), each tested here in new words.
  */
-function who(r: Attribution, start: string): string | undefined {
-  const q = r.quotes.find((x) => x.text.startsWith(start));
-  if (!q) return undefined;
-  if (q.speakerId === null) return "(none)";
-  return r.speakers.find((s) => s.id === q.speakerId)?.name;
-}
-
 describe("bodies named in apposition", () => {
   it("a body named before its kind ('X, a software company') is what 'the company' means later", () => {
     const r = attributeQuotes([

@@ -1,15 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { attributeQuotes, type Attribution } from "../../src/import/attribute.js";
+import { attributeQuotes } from "../../src/import/attribute.js";
 import { findQuoteSpans, quoteStyle } from "../../src/import/quotes.js";
+import { who } from "./article.js";
 
 /** Patterns added after the hold-out batches 8 and later (test/fixtures/attribution), each in new words. */
-function who(r: Attribution, start: string): string | undefined {
-  const q = r.quotes.find((x) => x.text.startsWith(start));
-  if (!q) return undefined;
-  if (q.speakerId === null) return "(none)";
-  return r.speakers.find((s) => s.id === q.speakerId)?.name;
-}
-
 describe("single quotation marks as the house style", () => {
   const article = [
     "The ferry company has cancelled all crossings until Friday, blaming a shortage of engineers.",

@@ -1,17 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { attributeQuotes, type Attribution } from "../../src/import/attribute.js";
-
-/** The speaker's name for the quote whose text starts with `start`, "(none)" if unattributed, undefined if not found. */
-function who(r: Attribution, start: string): string | undefined {
-  const q = r.quotes.find((x) => x.text.startsWith(start));
-  if (!q) return undefined;
-  if (q.speakerId === null) return "(none)";
-  return r.speakers.find((s) => s.id === q.speakerId)?.name;
-}
-
-function speaker(r: Attribution, name: string) {
-  return r.speakers.find((s) => s.name === name);
-}
+import { attributeQuotes } from "../../src/import/attribute.js";
+import { who, speaker } from "./article.js";
 
 describe("a person is not taken for an organisation", () => {
   it("a person's role outweighs 'its' after the verb", () => {

@@ -2,18 +2,12 @@ import { describe, expect, it } from "vitest";
 import { attributeQuotes, type Attribution } from "../../src/import/attribute.js";
 import { draftKnowledge } from "../../src/import/draft.js";
 import { Entity, isJunkSpeaker, isPersonRole } from "../../src/import/speakers.js";
-import { textArticle } from "./article.js";
+import { textArticle, who } from "./article.js";
 
 /**
  * Speaker-side failure classes seen on real news pages (names cut to the organisation, roles taken from unrelated
  * words, junk speakers, misleading aliases), each re-written here in invented words.
  */
-function who(r: Attribution, start: string): string | undefined {
-  const q = r.quotes.find((x) => x.text.startsWith(start));
-  if (!q) return undefined;
-  if (q.speakerId === null) return "(none)";
-  return r.speakers.find((s) => s.id === q.speakerId)?.name;
-}
 function speaker(r: Attribution, start: string) {
   const q = r.quotes.find((x) => x.text.startsWith(start));
   return r.speakers.find((s) => s.id === q?.speakerId);
