@@ -192,7 +192,7 @@ export class KnowledgeView {
         /^(?:The|A|An|In|On|At|After|While|But|And|Western|Eastern|Northern|Southern|Supreme|President|Foreign|National|Prime|Chief)$/.test(
           first,
         ) ||
-        /(?:ian|ians|ean|eans|ese|ish)$/.test(first) ||
+        this.isPeoplesWord(first) ||
         this.subjectOf(e.sourceId).some((t) => first.startsWith(t))
       )
         continue;
@@ -209,6 +209,16 @@ export class KnowledgeView {
     let own = this.names.get(name);
     if (own === undefined) this.names.set(name, (own = name));
     return own;
+  }
+
+  /**
+   * "Iranian", "European", "Danish": a people's or a country's adjective, not a given name. An "-ian"/"-ean" word is one
+   * only when the knowledge names its place ("Iran", "Europe"), so "Brian" or "Sean" stays a name.
+   */
+  private isPeoplesWord(word: string): boolean {
+    if (/(?:ese|ish)$/.test(word)) return true;
+    const root = /^(.{3,}?)(?:ians?|eans?)$/.exec(word.toLowerCase())?.[1];
+    return root !== undefined && ["", "e", "a", "ia", "y"].some((end) => this.isName(root + end));
   }
 
   /** The peoples a source's headline names, without their ending ("Iranians" → "Iran"). */

@@ -348,6 +348,32 @@ describe("view.nameIn", () => {
     expect(view.nameIn("council")).toBe("Marta Ilves");
     expect(view.nameIn("minister")).toBe("Oskar Brandt");
   });
+
+  it("takes a given name ending like a people's adjective ('Brian', 'Sean') for a name, and 'Kaldrenian' when Kaldren is named for none", () => {
+    const fact = (id: string, text: string) => ({
+      kind: "fact" as const,
+      id,
+      text,
+      tags: ["fares"],
+      questions: [],
+      sourceId: "velmar",
+    });
+    const core = createCore({
+      sources: [{ id: "velmar", title: "Fares rise in Velmar", publisher: "Test", reporters: [] }],
+      speakers: [],
+      entries: [
+        fact("reporter", "The rise was first reported by Brian Okafor of the city paper."),
+        fact("union", "On Friday the Kaldrenian Rail Union met in Kaldren about the fares."),
+        fact("danish", "Later the Danish Rail Board agreed."),
+        fact("sean", "The plan was drawn up by Sean Varga for the council."),
+      ],
+    });
+    const view = new KnowledgeView(core);
+    expect(view.nameIn("reporter")).toBe("Brian Okafor");
+    expect(view.nameIn("sean")).toBe("Sean Varga");
+    expect(view.nameIn("union")).toBeNull();
+    expect(view.nameIn("danish")).toBeNull();
+  });
 });
 
 describe("round 6, fourth fresh batch", () => {
