@@ -898,42 +898,33 @@ function findAttributions(
     const lead = first ? masked.slice(a, first.open) : "";
     const docLead = first ? DOC_READ.exec(lead) : null;
     const docRef = docLead ? parseRef(docLead[1]!) : null;
-    // "MedRight's statement read: "…"", "The letter began: "…"": the document's author
-    const byDoc =
-      docRef && docRef.t === "doc" ? resolveAt(docRef, a + docLead![0].indexOf(docLead![1]!), true, false) : null;
-    if (byDoc?.entity) {
-      const subjStart = a + docLead![0].indexOf(docLead![1]!);
-      reg.mention(byDoc.entity, base + subjStart, true);
+    // The subject before the colon speaks the quote after it.
+    const claim = (subjStart: number, subjEnd: number, entity: Entity, ref: Ref, weak: boolean) => {
+      reg.mention(entity, base + subjStart, true);
       out.push({
         from: a,
         verbStart: a + lead.length - 1,
         verbEnd: a + lead.length,
         subjStart,
-        subjEnd: subjStart + docLead![1]!.length,
-        entity: byDoc.entity,
-        ref: docRef,
-        pronoun: false,
-        weak: byDoc.weak,
+        subjEnd,
+        entity,
+        ref,
+        pronoun: ref.t === "pronoun",
+        weak,
       });
-    } else if (first && /:\s*$/.test(lead) && lead.length < 300 && !/\b(?:asked|question)\b/i.test(lead)) {
+    };
+    // "MedRight's statement read: "…"", "The letter began: "…"": the document's author
+    const docStart = docLead ? a + docLead[0].indexOf(docLead[1]!) : -1;
+    const byDoc = docRef && docRef.t === "doc" ? resolveAt(docRef, docStart, true, false) : null;
+    if (docRef && byDoc?.entity) claim(docStart, docStart + docLead![1]!.length, byDoc.entity, docRef, byDoc.weak);
+    else if (first && /:\s*$/.test(lead) && lead.length < 300 && !/\b(?:asked|question)\b/i.test(lead)) {
       const found = sentenceSubject(lead.replace(/:\s*$/, ""));
       if (found && (found.ref.t === "name" || found.ref.t === "pronoun")) {
         const subjStart = a + found.offset;
         const r = resolveAt(found.ref, subjStart, false, false);
         if (r.entity) {
           for (const role of found.roles) r.entity.addRole(role);
-          reg.mention(r.entity, base + subjStart, true);
-          out.push({
-            from: a,
-            verbStart: a + lead.length - 1,
-            verbEnd: a + lead.length,
-            subjStart,
-            subjEnd: subjStart + found.length,
-            entity: r.entity,
-            ref: found.ref,
-            pronoun: found.ref.t === "pronoun",
-            weak: true,
-          });
+          claim(subjStart, subjStart + found.length, r.entity, found.ref, true);
         }
       }
     }
