@@ -744,6 +744,16 @@ export class Conversation {
         const other = /^(?:the )?other ([a-z]{3,})$/.exec(plainWords(f.topic));
         if (other && recall.entry !== null && view.mentions(recall.entry, [stem(other[1]!)]))
           return this.showEntry(recall, view, recall.entry, null, "detail");
+        // "and the other one?" after "where was De Luce?" on an answer naming two people: the frame asked of the other.
+        if (other && recall.entry !== null && (other[1] === "one" || PERSON_NOUNS.has(other[1]!))) {
+          const e = view.entries.get(recall.entry)!;
+          const focus = speaker?.name ?? recall.name ?? frame.join(" ");
+          const name = otherName(`${e.kind === "quote" ? (e.context ?? "") : ""} ${e.text}`, focus);
+          if (name !== null) {
+            const out = this.followUp({ kind: "swap", topic: plainWords(name) }, recall, view, message, stale);
+            if (out?.mode === "answer") return out;
+          }
+        }
         // The answer must be about the new topic ("and WhatsApp?" is declined, never answered about Telegram): the
         // swapped question's best answer that names it, else the new topic with the last topic ("and investors?"
         // after sanctions), else declined.
@@ -796,6 +806,17 @@ export class Conversation {
           const wider = `${f.topic} ${w}`;
           const second = naming(this.run(askCommand, wider), [...must, stem(w)], view, about, true);
           if (second) return this.fromReply(second, recall, view, asked, f.kind);
+        }
+        // "and Lidia Marrow?" after a question the frame cannot ask of her: who she is, when the knowledge says.
+        if (who && must.every((w) => view.speakersNamed([w]).includes(who.id))) {
+          const intro = this.run(askCommand, `who is ${who.name}`);
+          const ia = intro.type === "answer" ? intro.result.answer : null;
+          if (ia && about!(ia.id)) {
+            const out = this.fromReply(intro, recall, view, null, f.kind);
+            recall.speaker = who.id;
+            recall.name = null;
+            return out;
+          }
         }
         return this.fromReply(declined(first), recall, view, asked, f.kind);
       }
@@ -949,12 +970,22 @@ export class Conversation {
     if (g === null || !last) return last;
     const own = view.genderOf(last.id);
     if (own === null || own === g) return last;
+    // Someone shown earlier the knowledge writes about with this pronoun; else (it writes of them with neither) the
+    // latest other person shown: "and him?" after her answer is not her ("him" never takes a "she").
+    let unknown: string | null = null;
     for (let i = recall.shown.length - 1; i >= 0; i--) {
       const p = view.personOf(recall.shown[i]!);
-      if (p !== null && view.genderOf(p) === g) {
+      if (p === null || p === last.id) continue;
+      const pg = view.genderOf(p);
+      if (pg === g) {
         recall.speaker = p;
         return view.speakers.get(p);
       }
+      if (pg === null && unknown === null) unknown = p;
+    }
+    if (unknown !== null) {
+      recall.speaker = unknown;
+      return view.speakers.get(unknown);
     }
     return last;
   }
@@ -995,6 +1026,18 @@ export class Conversation {
       return plainReply(reply.type === "help" ? "help" : "chitchat", reply, kind, 1);
     }
     let result = reply.result;
+    // "who's the minister?" while talking about one article: of answers the core ties, the one from the article of
+    // the last answer (the knowledge may hold many articles, each with its own minister).
+    const lastSource = recall.entry !== null ? view.entries.get(recall.entry)?.sourceId : undefined;
+    if (lastSource !== undefined && result.answered && result.answer) {
+      const top = result.answer;
+      if (view.entries.get(top.id)?.sourceId !== lastSource) {
+        const same = result.alternatives.find(
+          (a) => a.confidence >= top.confidence - TIE && view.entries.get(a.id)?.sourceId === lastSource,
+        );
+        if (same) result = withAnswer(result, same);
+      }
+    }
     // "who else uses Instagram?": someone other than the last person, on the question's topic, not shown yet.
     if (question !== null && recall.entry !== null && WHO_ELSE_ASKED.test(plainWords(question))) {
       const other = this.someoneElse(view, recall, question, result);
@@ -1476,16 +1519,23 @@ export class Conversation {
    */
   private moreWords(view: KnowledgeView, recall: Recall): string | null {
     const last = view.entries.get(recall.entry ?? "");
-    if (!last || last.kind !== "quote") return null;
+    // A fact reporting someone's words ("X said the shield would …") is their words too.
+    // After "what did he say about …?", "what else?" is what else he said, on it or not.
+    const asked = recall.frame.some((w) => SAYING.has(w));
+    const named = asked ? view.speakersNamed(recall.frame)[0] : undefined;
+    const by = last ? (view.speakerOf(last.id) ?? (named !== undefined ? view.speakers.get(named) : null)) : null;
+    if (!last || !by) return null;
     const topics = last.tags.filter((t) => !view.speakers.has(t));
     const core = view.core;
     const shown = recall.shown.map((id) => core.answerById(id)).filter((a): a is Answer => a !== null);
-    for (const id of view.wordsOf(last.speakerId)) {
-      if (id === last.id || recall.shown.includes(id)) continue;
-      if (!view.entries.get(id)!.tags.some((t) => topics.includes(t))) continue;
-      if (!shown.some((a) => sameThing(a, core.answerById(id)!))) return id;
-    }
-    return null;
+    const fresh = (id: string) =>
+      id !== last.id && !recall.shown.includes(id) && !shown.some((a) => sameThing(a, core.answerById(id)!));
+    const words = view.wordsOf(by.id).filter(fresh);
+    return (
+      words.find((id) => view.entries.get(id)!.tags.some((t) => topics.includes(t))) ??
+      (asked ? words[0] : undefined) ??
+      null
+    );
   }
 
   /** The entry related to the last answer, not shown yet, sharing the most content words (at least two) with `question`. */

@@ -1,0 +1,130 @@
+import { describe, expect, it } from "vitest";
+import { createCore } from "../../src/core/core.js";
+import type { Entry, Knowledge } from "../../src/core/types.js";
+import type { ConversationReply } from "../../src/conversation/conversation.js";
+import { answerText, renderText } from "../../src/render/text.js";
+import { conversation } from "./helpers.js";
+
+const text = (r: ConversationReply) => (r.answer ? answerText(r.answer) : renderText(r.reply));
+
+// Two made-up articles in one knowledge base, each with its own minister.
+const source = (id: string, title: string) => ({ id, title, publisher: "Test Wire", reporters: [] });
+const fact = (id: string, sourceId: string, text: string, tags: string[]): Entry => ({
+  id,
+  kind: "fact",
+  text,
+  tags,
+  questions: [],
+  sourceId,
+});
+const quote = (
+  id: string,
+  sourceId: string,
+  speakerId: string,
+  text: string,
+  tags: string[],
+  context?: string,
+): Entry => ({
+  id,
+  kind: "quote",
+  speakerId,
+  text,
+  tags,
+  questions: [],
+  sourceId,
+  ...(context ? { context } : {}),
+});
+const knowledge: Knowledge = {
+  sources: [source("harbour", "Harbour dues rise in Brennick"), source("orchard", "Orchard grants cut in Tollan")],
+  speakers: [
+    { id: "vell", name: "Nora Vell", role: "harbour minister", aliases: ["Vell", "Nora"] },
+    { id: "dunn", name: "Piet Dunn", role: "farming minister", aliases: ["Dunn", "Piet"] },
+    { id: "okoro", name: "Sami Okoro", role: "ferry captain", aliases: ["Okoro", "Sami"] },
+    { id: "lind", name: "Edda Lind", role: "fruit grower", aliases: ["Lind", "Edda"] },
+  ],
+  entries: [
+    fact("who-vell", "harbour", "Nora Vell is the harbour minister of Brennick.", ["vell", "minister"]),
+    fact("dues-rise", "harbour", "Harbour dues in Brennick will rise by a third in spring.", ["harbour", "dues"]),
+    quote("vell-dues", "harbour", "vell", "The dues have not changed in twenty years.", ["vell", "dues"], "she said"),
+    quote("okoro-dues", "harbour", "okoro", "Every crossing will cost more now.", ["okoro", "dues", "crossing"]),
+    fact("who-okoro", "harbour", "Sami Okoro is a ferry captain who has sailed from Brennick for ten years.", [
+      "okoro",
+      "ferry",
+    ]),
+    fact("who-dunn", "orchard", "Piet Dunn is the farming minister of Tollan.", ["dunn", "minister"]),
+    fact("grants-cut", "orchard", "Tollan cut its orchard grants by half this year.", ["orchard", "grants"]),
+    fact("dunn-said-grants", "orchard", "Dunn said the orchard grants had grown too costly for the budget.", [
+      "dunn",
+      "grants",
+      "budget",
+    ]),
+    quote("dunn-trees", "orchard", "dunn", "Old trees will be replanted with public money next year.", [
+      "dunn",
+      "trees",
+    ]),
+    fact(
+      "who-lind",
+      "orchard",
+      "Edda Lind is a fruit grower near Tollan whose family has kept apple trees for a century.",
+      ["lind", "apples"],
+    ),
+    quote(
+      "lind-grants",
+      "orchard",
+      "lind",
+      "Without the grants we will sell the land.",
+      ["lind", "grants"],
+      "she said",
+    ),
+  ],
+};
+
+describe("follow-ups: round 7 (several articles, the other person)", () => {
+  const core = createCore(knowledge);
+
+  it("'who's the minister?' while talking about one article: that article's minister, where the core ties", () => {
+    const a = conversation({ core: () => core }).conv;
+    a.handle("k", "why were the orchard grants cut?");
+    expect(text(a.handle("k", "who's the minister?"))).toContain("Piet Dunn");
+    const b = conversation({ core: () => core }).conv;
+    b.handle("k", "how much will the harbour dues rise?");
+    expect(text(b.handle("k", "who's the minister?"))).toContain("Nora Vell");
+  });
+
+  it("'and him?' after an answer about a woman is the other person shown, not her", () => {
+    const { conv } = conversation({ core: () => core });
+    conv.handle("k", "what did okoro say about the dues?");
+    conv.handle("k", "and vell?");
+    expect(text(conv.handle("k", "who is she?"))).toContain("Nora Vell");
+    const him = conv.handle("k", "and him?");
+    expect(text(him)).toContain("Okoro");
+  });
+
+  it("'and <person>?' after a question that cannot be asked of them: who they are", () => {
+    const { conv } = conversation({ core: () => core });
+    conv.handle("k", "how long has okoro sailed from brennick?");
+    const r = conv.handle("k", "and edda lind?");
+    expect(r.mode).toBe("answer");
+    expect(text(r)).toContain("fruit grower");
+    // "she" is now the person swapped to.
+    expect(text(conv.handle("k", "what did she say?"))).toContain("sell the land");
+  });
+
+  it("'what else?' after what someone said, reported as a fact: more of their words", () => {
+    const { conv } = conversation({ core: () => core });
+    const first = conv.handle("k", "what did dunn say about the grants?");
+    expect(first.answer?.id).toBe("dunn-said-grants");
+    const r = conv.handle("k", "what else");
+    expect(r.speaker?.id).toBe("dunn");
+    expect(r.answer?.id).toBe("dunn-trees");
+  });
+
+  it("'and the other one?' after asking of one of two people an answer names: the other", () => {
+    const { conv } = conversation();
+    conv.handle("k", "who are the reporters on this");
+    expect(text(conv.handle("k", "where was de luce"))).toContain("Washington");
+    const r = conv.handle("k", "and the other one?");
+    expect(r.mode).toBe("answer");
+    expect(text(r)).toContain("Arouzi");
+  });
+});
