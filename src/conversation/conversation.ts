@@ -92,6 +92,8 @@ const ANSWER_KIND: Partial<Record<string, RegExp>> = {
   why: /\b(?:because|due to|grounds|fearing|wary of|in order to|with the aim|aims?|as a result|so that|as (?:he|she|they) (?:received|had|got|faced|was|were))\b/i,
   where: /\b(?:in|from|at) (?:the )?(?:capital |city of )?[A-Z][a-z]+/,
   status: /\b(?:still|so far|under development|under way|underway|completed|finished|ongoing|not yet|remains?)\b/i,
+  "how long":
+    /\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve|several|a few|many) (?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?)\b|\bsince (?:1[89]\d\d|20\d\d)\b|\bfor (?:an? )?(?:hour|day|week|month|year|decade)s?\b/i,
 };
 /** What an entry's text holds to tell what something is for. */
 const AIM = /\b(?:aims?|aimed|with the aim|in order to|so that|designed to|meant to|intended to|purpose)\b/i;
@@ -116,7 +118,7 @@ const ABOUT_TOPIC =
   /^(?:what is (?:the deal|the story|the situation|up|going on|happening|new) (?:with|w)|whats (?:the deal|the story|up|going on|happening) (?:with|w)|what do you know about|what can you tell me about|tell me (?:something |anything )?about|anything (?:on|about)|info (?:on|about)|any news (?:on|about)|what about|how about) (.+)$/;
 const REFERS_BACK = /\b(?:it|its|that|this|he|she|him|her|they|them)\b/i;
 /** What a question's words ask for: a time, a reason or purpose, a figure; else null. */
-function askKind(question: string): "when" | "why" | "how many" | "status" | null {
+function askKind(question: string): "when" | "why" | "how many" | "how long" | "status" | null {
   const q = plainWords(question);
   // "when is it gonna be done?" asks how far along it is.
   if (/\b(?:done|finished|complete|completed|ready|built)$/.test(q)) return "status";
@@ -124,6 +126,7 @@ function askKind(question: string): "when" | "why" | "how many" | "status" | nul
   if (/^why\b|^what\b.* for$|\b(?:purpose|aim|goal|point of|supposed to|meant to|designed to|intended to)\b/.test(q))
     return "why";
   if (/^how (?:many|much)\b/.test(q)) return "how many";
+  if (/^(?:for )?how long\b/.test(q)) return "how long";
   if (/\b(?:done|finished|complete|completed|ready|over|yet|still|working|progress|status)$|^how far\b/.test(q))
     return "status";
   return null;
@@ -427,6 +430,15 @@ export class Conversation {
     const carried = this.carryThese(reply, question, recall, view) ?? this.carryTopic(reply, question, recall, view);
     if (carried) [reply, asked] = carried;
     const out = this.fromReply(reply, recall, view, asked, null);
+    // "how long did it take?" declined as asked: the last answer, or an entry next to it on its topic, that tells a
+    // duration ("four days on average").
+    if (out.mode === "declined" && askKind(question) === "how long" && REFERS_BACK.test(question)) {
+      const fit = this.fitting(out, recall, view, "how long", "bare", null, question);
+      if (fit.mode === "answer") {
+        this.keep(key, recall);
+        return fit;
+      }
+    }
     // "is YouTube banned in Iran?" declined: its words stay for a swap next ("what about Twitter?"), nothing else.
     if (out.mode === "declined") this.rememberDeclined(recall, view, question);
     this.keep(key, recall);

@@ -51,6 +51,14 @@ const knowledge: Knowledge = {
       "okoro",
       "ferry",
     ]),
+    fact(
+      "crossings-cancelled",
+      "harbour",
+      "Forty ferry crossings were cancelled in the storm, and it took the port three weeks to restore them.",
+      ["crossings", "storm"],
+    ),
+    // "long" as a tag (as an import writes one): "how long…" then names a word of the knowledge.
+    fact("queues", "harbour", "Long queues formed at the ticket office on the first morning.", ["long", "queues"]),
     fact("who-dunn", "orchard", "Piet Dunn is the farming minister of Tollan.", ["dunn", "minister"]),
     fact("grants-cut", "orchard", "Tollan cut its orchard grants by half this year.", ["orchard", "grants"]),
     fact("dunn-said-grants", "orchard", "Dunn said the orchard grants had grown too costly for the budget.", [
@@ -126,5 +134,14 @@ describe("follow-ups: round 7 (several articles, the other person)", () => {
     const r = conv.handle("k", "and the other one?");
     expect(r.mode).toBe("answer");
     expect(text(r)).toContain("Arouzi");
+  });
+
+  it("'how long did it take?' is the duration the last answer tells; with nothing before it is not answered", () => {
+    const { conv } = conversation({ core: () => core });
+    conv.handle("k", "how many ferry crossings were cancelled in the storm?");
+    const r = conv.handle("k", "how long did it take?");
+    expect(r.mode).toBe("answer");
+    expect(text(r)).toContain("three weeks");
+    expect(conversation({ core: () => core }).conv.handle("new", "how long did it take?").mode).not.toBe("answer");
   });
 });
