@@ -9,6 +9,10 @@ const TITLES = new Set(
   ),
 );
 /** Verbs that say something was said: a fact tagged with one speaker and using one reports that speaker's words. */
+/** A sentence opening with a name (and an apposition) as the subject of a saying verb: "Quist said …". */
+const SAYS_SUBJECT =
+  /^(?:(?:Mr|Mrs|Ms|Dr|Prof)\.? )?((?:[A-Z][\p{L}'’-]+ ){0,3}[A-Z][\p{L}'’-]+)(?:, [^,]{1,80},)? (?:said|says|told|added|argued|warned|admitted)\b/u;
+
 const REPORTED_SPEECH =
   /\b(said|says|saying|told|calling|called|criticized|criticised|believes|admitted|described|argued|warned)\b/i;
 
@@ -117,8 +121,17 @@ export class KnowledgeView {
     });
   }
 
-  /** The one speaker a fact is tagged with (its tags hold speaker ids), or null for none or several. */
+  /**
+   * The speaker a fact is by: the one its text opens with as the subject of a saying verb ("Quist said her son …",
+   * "Voss, the superintendent, said …"), else the one speaker it is tagged with (its tags hold speaker ids); null for
+   * none or several.
+   */
   speakerOfFact(e: Entry): string | null {
+    const subject = SAYS_SUBJECT.exec(e.text);
+    if (subject) {
+      const ids = new Set(words(subject[1]!).flatMap((w) => this.speakerWords.get(w) ?? []));
+      if (ids.size === 1) return [...ids][0]!;
+    }
     let found: string | null = null;
     for (const t of e.tags) {
       if (!this.speakers.has(t)) continue;

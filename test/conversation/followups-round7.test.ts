@@ -59,6 +59,8 @@ const knowledge: Knowledge = {
     ),
     // "long" as a tag (as an import writes one): "how long…" then names a word of the knowledge.
     fact("queues", "harbour", "Long queues formed at the ticket office on the first morning.", ["long", "queues"]),
+    // Tagged with the minister it mentions, said by the grower it opens with.
+    fact("lind-said-fences", "orchard", "Lind said the grants from Dunn paid for new fences.", ["dunn", "fences"]),
     fact("who-dunn", "orchard", "Piet Dunn is the farming minister of Tollan.", ["dunn", "minister"]),
     fact("grants-cut", "orchard", "Tollan cut its orchard grants by half this year.", ["orchard", "grants"]),
     fact("dunn-said-grants", "orchard", "Dunn said the orchard grants had grown too costly for the budget.", [
@@ -143,5 +145,13 @@ describe("follow-ups: round 7 (several articles, the other person)", () => {
     expect(r.mode).toBe("answer");
     expect(text(r)).toContain("three weeks");
     expect(conversation({ core: () => core }).conv.handle("new", "how long did it take?").mode).not.toBe("answer");
+  });
+
+  it("a fact opening with someone as the subject of 'said' is theirs, whoever else it is tagged with", () => {
+    const { conv } = conversation({ core: () => core });
+    const r = conv.handle("k", "what paid for the new fences?");
+    expect(r.answer?.id).toBe("lind-said-fences");
+    expect(r.speaker?.id).toBe("lind");
+    expect(text(conv.handle("k", "who is she?"))).toContain("fruit grower");
   });
 });
