@@ -101,8 +101,13 @@ const IDIOMS: [RegExp, string][] = [
   ],
 ];
 
-/** The question as a plain one when it is a chat idiom (see IDIOMS); else as typed. */
+/** "put sanctions on": a phrasal verb a text writes as "impose" ("sanctions imposed by …"). */
+const PUT_ON =
+  /\b(?:put|puts|putting|slapped|slap|slaps) ((?:the |those |these |new |more )?(?:sanctions|restrictions|limits|curbs|tariffs|bans?|embargo(?:es)?))(?: on(?=\W*$)| in place)?\b/i;
+
+/** The question as a plain one when it is a chat idiom (see IDIOMS, PUT_ON); else as typed. */
 export function plainIdiom(question: string): string {
+  if (PUT_ON.test(question)) return question.replace(PUT_ON, "imposed $1");
   if (!/whose|pa(?:id|ys|ying)|money|side|against|board|happy/i.test(question)) return question;
   const s = plainWords(question).replace(TRAILER, "").trim();
   for (const [re, plain] of IDIOMS) if (re.test(s)) return plain;

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { createCore } from "../../src/core/core.js";
 import type { Entry, Knowledge } from "../../src/core/types.js";
 import type { ConversationReply } from "../../src/conversation/conversation.js";
+import { plainIdiom } from "../../src/conversation/followup.js";
 import { answerText, renderText } from "../../src/render/text.js";
 import { conversation } from "./helpers.js";
 
@@ -153,5 +154,13 @@ describe("follow-ups: round 7 (several articles, the other person)", () => {
     expect(r.answer?.id).toBe("lind-said-fences");
     expect(r.speaker?.id).toBe("lind");
     expect(text(conv.handle("k", "who is she?"))).toContain("fruit grower");
+  });
+
+  it("'who put the sanctions on?' is who imposed them", () => {
+    expect(plainIdiom("who put the sanctions on")).toBe("who imposed the sanctions");
+    expect(plainIdiom("who slapped new curbs on them?")).toBe("who imposed new curbs on them?");
+    const { conv } = conversation();
+    conv.handle("k", "what happened to apple in iran");
+    expect(text(conv.handle("k", "who put the sanctions on"))).toContain("Trump");
   });
 });
