@@ -1066,6 +1066,19 @@ export class Conversation {
       const next = this.relatedMatching(view, recall, question);
       if (next) return this.showEntry(recall, view, next, question, kind ?? "related");
     }
+    // "who made them?" after homegrown apps: a question leaning on "it"/"them" is about what the last answer is about,
+    // so where the core ties an answer sharing no tag with it with one that does (or the last answer itself), that one.
+    if (kind === "pronoun" && result.answered && result.answer && recall.entry !== null) {
+      const lastTags = view.entries.get(recall.entry)?.tags ?? [];
+      const near = (id: string) => id === recall.entry || view.entries.get(id)!.tags.some((t) => lastTags.includes(t));
+      const top = result.answer;
+      if (view.entries.has(top.id) && !near(top.id)) {
+        const on = result.alternatives.find(
+          (a) => a.confidence >= top.confidence - TIE && view.entries.has(a.id) && near(a.id),
+        );
+        if (on) result = withAnswer(result, on);
+      }
+    }
     // "is it done yet?" after the network's definition: a follow-up asks for something new, so where the core ties
     // the last answer with one not shown yet, the new one answers.
     if (

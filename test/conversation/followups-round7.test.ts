@@ -163,4 +163,12 @@ describe("follow-ups: round 7 (several articles, the other person)", () => {
     conv.handle("k", "what happened to apple in iran");
     expect(text(conv.handle("k", "who put the sanctions on"))).toContain("Trump");
   });
+
+  it("'who made them?' ties broken towards what the last answer is about, not an entry sharing nothing with it", () => {
+    const { conv } = conversation();
+    conv.handle("k", "are there iranian versions of western apps");
+    const r = conv.handle("k", "who made them");
+    expect(r.followUp).toBe("pronoun");
+    expect(text(r)).toContain("entrepreneurs");
+  });
 });
