@@ -106,6 +106,8 @@ const MEANS = /\b(?:by (?:using|[a-z]+ing)|using|through|via|with the help of)\b
 /** What an entry's text holds when it tells what followed something: "after…", "prompted", "undercut", "so far". */
 const RESULT =
   /\b(?:as a result|in the wake of|led to|leading to|prompted|pushed|undercut|undercutting|slashed|spooked|so far|backfired|made the|resulted)\b/i;
+/** What an entry's text holds when it tells what caused something: "sanctions … prompted firms to …". */
+const CAUSE = /\b(?:prompted|led to|caused|forced|drove|spooked|triggered|sparked)\b/i;
 /** Small-talk intents about the bot itself, which a line pointing back at an answer ("what is it for?") is not about. */
 const ABOUT_THE_BOT = new Set(["capabilities", "what-are-you", "who-made-you"]);
 /** Laughter opening a short line: "lol figures", "haha true", "lmao ok" (the rest, at most two words, in group 1). */
@@ -1330,9 +1332,15 @@ export class Conversation {
       };
       // One not shown yet first; else one shown earlier in the conversation still answers ("on what grounds?" after
       // the ban's date and grounds, then who banned it).
+      const causes = (id: string) => {
+        const e = view.entries.get(id)!;
+        return e.kind === "fact" && e.tags.filter((t) => tags.includes(t)).length >= 2 && CAUSE.test(e.text);
+      };
       const near =
         view.related(prev, new Set(recall.shown), 12).find(fits) ??
-        view.related(prev, new Set([prev]), 12).find((id) => recall.shown.includes(id) && fits(id));
+        view.related(prev, new Set([prev]), 12).find((id) => recall.shown.includes(id) && fits(id)) ??
+        // "why?" after Apple cut Iranians off: nothing says "because", but a fact close to it tells what prompted it.
+        (ask === "why" ? view.related(prev, new Set(recall.shown), 12).find(causes) : undefined);
       if (!near) return out;
       const shown = this.showEntry(recall, view, near, null, kind);
       moveTopic(recall, view, near, topic);

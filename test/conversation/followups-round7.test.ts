@@ -62,6 +62,12 @@ const knowledge: Knowledge = {
     fact("queues", "harbour", "Long queues formed at the ticket office on the first morning.", ["long", "queues"]),
     // Tagged with the minister it mentions, said by the grower it opens with.
     fact("lind-said-fences", "orchard", "Lind said the grants from Dunn paid for new fences.", ["dunn", "fences"]),
+    fact("pier-shut", "harbour", "The north pier stayed shut for a month.", ["pier", "harbour", "closure"]),
+    fact("wall-damage", "harbour", "Storm damage to the harbour wall forced the port to close the pier.", [
+      "storm",
+      "harbour",
+      "closure",
+    ]),
     fact("who-dunn", "orchard", "Piet Dunn is the farming minister of Tollan.", ["dunn", "minister"]),
     fact("grants-cut", "orchard", "Tollan cut its orchard grants by half this year.", ["orchard", "grants"]),
     fact("dunn-said-grants", "orchard", "Dunn said the orchard grants had grown too costly for the budget.", [
@@ -170,5 +176,11 @@ describe("follow-ups: round 7 (several articles, the other person)", () => {
     const r = conv.handle("k", "who made them");
     expect(r.followUp).toBe("pronoun");
     expect(text(r)).toContain("entrepreneurs");
+  });
+
+  it("'why?' where nothing says 'because': a fact close to the last answer that tells what forced or prompted it", () => {
+    const { conv } = conversation({ core: () => core });
+    expect(conv.handle("k", "what happened to the north pier?").answer?.id).toBe("pier-shut");
+    expect(conv.handle("k", "why?").answer?.id).toBe("wall-damage");
   });
 });
