@@ -1257,8 +1257,9 @@ export class Conversation {
       const qual: string[] = [];
       for (let i = at - 1; i >= 0 && qual.length < 2 && !STOP_WORDS.has(before[i]!) && before[i]!.length > 2; i--)
         qual.unshift(before[i]!);
-      if (at > 0 && qual.length) {
-        const asked = plainWords(question).replace(m[0], `${qual.join(" ")} ${m[1]!}`);
+      // The two words before the noun, else the one right before it ("promote domestic apps": "domestic apps").
+      for (let n = qual.length; at > 0 && n >= 1; n--) {
+        const asked = plainWords(question).replace(m[0], `${qual.slice(-n).join(" ")} ${m[1]!}`);
         const tried = this.run(askCommand, asked);
         const t = tried.type === "answer" ? tried.result.answer : null;
         if (t && !recall.shown.includes(t.id) && confidence(tried) >= CONFIDENCE_THRESHOLD) return [tried, asked];

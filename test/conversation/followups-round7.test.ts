@@ -183,4 +183,10 @@ describe("follow-ups: round 7 (several articles, the other person)", () => {
     expect(conv.handle("k", "what happened to the north pier?").answer?.id).toBe("pier-shut");
     expect(conv.handle("k", "why?").answer?.id).toBe("wall-damage");
   });
+
+  it("'those apps' after 'officials … promote domestic apps' are the domestic apps (the word before the noun)", () => {
+    const { conv } = conversation();
+    conv.handle("k", "why do officials promote apps of their own?");
+    expect(conv.handle("k", "who makes those apps").answer?.id).toBe("homegrown-versions-western-apps");
+  });
 });
