@@ -226,6 +226,9 @@ const QUESTION_START =
 const DEMONSTRATIVE =
   /\b(?:that|this)(?=$| (?:is|was|s|means?|meant|happen|happened|true|right|from|about|for|in|on|to|by|with|so|again|too)\b)|(?<=\b(?:is|was|are|were|does|did)(?: not)? )(?:that|this)\b|\bthem$/;
 
+/** "is that one blocked?", "who made this one": "that one" standing for the last topic. */
+const THAT_ONE = /\b(?:that|this) one\b/;
+
 /** "those"/"these" standing alone for the last topic ("what do those do?", "are these safe?"), not "those apps". */
 const PLURAL_DEMONSTRATIVE =
   /\b(?:those|these)(?=$| (?:do|did|does|are|were|have|had|can|could|will|would|work|works|help|cost|mean)\b)|(?<=\b(?:are|were|do|did|use|using|about|of|for|with) )(?:those|these)$|(?<=^(?:are|were) )(?:those|these)(?= [a-z]+$)/;
@@ -269,6 +272,7 @@ export function readFollowUp(text: string, options = false): FollowUp | null {
   const thing =
     /\b(?:it|its|itself|they|them|their)\b/.test(s) ||
     DEMONSTRATIVE.test(s) ||
+    THAT_ONE.test(s) ||
     PLURAL_DEMONSTRATIVE.test(s) ||
     ONES.test(s);
   return person || thing ? { kind: "pronoun", person, thing } : null;
@@ -342,7 +346,7 @@ export function fillPronouns(text: string, name: string | null, topic: string | 
   let s = plainWords(keepNot(text)).replace(OPENER, "");
   if (name !== null) s = s.replace(/\b(?:he|she|him|her|his|hers|himself|herself)\b/g, name);
   if (topic !== null) {
-    s = s.replace(/\b(?:it|its|itself|they|them|their)\b/g, topic);
+    s = s.replace(/\b(?:it|its|itself|they|them|their)\b/g, topic).replace(THAT_ONE, topic);
     s = s.replace(DEMONSTRATIVE, topic).replace(PLURAL_DEMONSTRATIVE, topic).replace(ONES, topic);
   }
   return s;

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { createCore } from "../../src/core/core.js";
 import type { Entry, Knowledge } from "../../src/core/types.js";
 import type { ConversationReply } from "../../src/conversation/conversation.js";
-import { plainIdiom } from "../../src/conversation/followup.js";
+import { fillPronouns, plainIdiom, readFollowUp } from "../../src/conversation/followup.js";
 import { answerText, renderText } from "../../src/render/text.js";
 import { conversation } from "./helpers.js";
 
@@ -188,5 +188,13 @@ describe("follow-ups: round 7 (several articles, the other person)", () => {
     const { conv } = conversation();
     conv.handle("k", "why do officials promote apps of their own?");
     expect(conv.handle("k", "who makes those apps").answer?.id).toBe("homegrown-versions-western-apps");
+  });
+
+  it("'that one' stands for the last topic like 'it'", () => {
+    expect(readFollowUp("is that one blocked")).toEqual({ kind: "pronoun", person: false, thing: true });
+    expect(fillPronouns("is that one blocked", null, "instagram")).toBe("is instagram blocked");
+    const { conv } = conversation();
+    conv.handle("k", "what app does the make up artist use");
+    expect(text(conv.handle("k", "is that one blocked"))).toContain("allow");
   });
 });
