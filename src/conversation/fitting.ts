@@ -1,0 +1,86 @@
+/** A follow-up's answer that gives what its question word asks for (a time, a reason, a figure, a means, a duration). */
+import { stem } from "../core/index.js";
+import { plainWords, type FollowUp } from "./followup.js";
+import type { Recall } from "./memory.js";
+import { moveTopic } from "./topic.js";
+import type { ConversationReply, TurnTools } from "./turn-types.js";
+import type { KnowledgeView } from "./view.js";
+import { AIM, ANSWER_KIND, CAUSE, MEANS, PURPOSE, REASON_OF_PERSON } from "./wording.js";
+
+/**
+ * When nothing answers a follow-up as filled in, the last answer, or an entry related to it, that gives what the
+ * question word asks for ("by how much?" → the one with the figure, "why?" → the one with a reason) answers it.
+ */
+export function fitting(
+  turn: TurnTools,
+  out: ConversationReply,
+  recall: Recall,
+  view: KnowledgeView,
+  ask: string,
+  kind: FollowUp["kind"],
+  prev: string | null = null,
+  message = "",
+): ConversationReply {
+  const wants = ANSWER_KIND[ask] ?? (ask === "how" ? MEANS : undefined);
+  if (recall.entry === null || !wants) return out;
+  if (out.mode === "answer") {
+    // "why did they do it?" answered with the entry just shown, which gives no reason: a neighbour of it in the
+    // knowledge, not shown yet, on the same topic (naming it, or sharing two tags), that gives what is asked.
+    // "why was he mad?" after Rouhani's criticism "for banning" Telegram (or his words on it): the new answer unsure,
+    // the last one, or the same person's entry next to it, tells it.
+    const theirs = ask === "why" && /\b(?:he|she|him|her)\b/.test(plainWords(message));
+    const tells = (id: string) => {
+      const t = view.entries.get(id)!.text;
+      return wants.test(t) || (theirs && REASON_OF_PERSON.test(t));
+    };
+    // "since when?" after "… increased in recent years": the last answer tells it, the new one is unsure.
+    if (ask === "when" && prev !== null && out.answer && out.answer.id !== prev && out.answer.confidence < 1) {
+      if (wants.test(view.entries.get(prev)!.text)) return turn.showEntry(recall, view, prev, null, kind);
+    }
+    // (A purpose asked, "what is it meant to do?", is no reason: the aim found stays.)
+    const aim = PURPOSE.test(plainWords(message)) && out.answer !== null && AIM.test(out.answer.text);
+    if (ask === "why" && !aim && prev !== null && out.answer && out.answer.id !== prev && out.answer.confidence < 1) {
+      const who = view.personOf(prev);
+      const near =
+        who === null ? [] : view.related(prev, new Set([prev]), 12).filter((id) => view.personOf(id) === who);
+      const fit = [prev, ...near].find(tells);
+      if (fit) return turn.showEntry(recall, view, fit, null, kind);
+    }
+    if (prev === null || out.answer?.id !== prev || wants.test(out.answer.text)) return out;
+    const topic = recall.topic.map(stem);
+    const tags = view.entries.get(prev)?.tags ?? [];
+    // "why?" after what someone said or did asks their reason; "why did they do it?" may be someone else's.
+    const who = /\b(?:they|them)\b/.test(plainWords(message)) ? null : view.personOf(prev);
+    const fits = (id: string) => {
+      const e = view.entries.get(id)!;
+      const named = topic.some((t) => view.mentions(id, [t]));
+      const close = e.tags.filter((t) => tags.includes(t)).length >= 2;
+      // A means may be told beside the topic (VPNs for blocked Facebook); a reason or a time must be its own.
+      const same = who === null || view.personOf(id) === who;
+      return (wants === MEANS ? named || close : named && close) && same && wants.test(e.text);
+    };
+    // One not shown yet first; else one shown earlier in the conversation still answers ("on what grounds?" after
+    // the ban's date and grounds, then who banned it).
+    const causes = (id: string) => {
+      const e = view.entries.get(id)!;
+      return e.kind === "fact" && e.tags.filter((t) => tags.includes(t)).length >= 2 && CAUSE.test(e.text);
+    };
+    const near =
+      view.related(prev, new Set(recall.shown), 12).find(fits) ??
+      view.related(prev, new Set([prev]), 12).find((id) => recall.shown.includes(id) && fits(id)) ??
+      // "why?" after Apple cut Iranians off: nothing says "because", but a fact close to it tells what prompted it.
+      (ask === "why" ? view.related(prev, new Set(recall.shown), 12).find(causes) : undefined);
+    if (!near) return out;
+    const shown = turn.showEntry(recall, view, near, null, kind);
+    moveTopic(recall, view, near, topic);
+    return shown;
+  }
+  // A related entry must name the topic too: a year in any entry sharing a tag is not when this happened.
+  const topic = recall.topic.map(stem);
+  const related = view
+    .related(recall.entry, new Set(recall.shown), 12)
+    .filter((id) => topic.some((t) => view.mentions(id, [t])));
+  const candidates = [recall.entry, ...related];
+  const fit = candidates.find((id) => wants.test(view.entries.get(id)!.text));
+  return fit ? turn.showEntry(recall, view, fit, null, kind) : out;
+}
