@@ -6,7 +6,7 @@ import { answerFollowUp } from "./answer-followup.js";
 import { carryThese, carryTopic, saidOnTopic } from "./carry.js";
 import { clarifyOptions } from "./clarify.js";
 import { defines } from "./defines.js";
-import { fitting } from "./fitting.js";
+import { cameAfter, fitting } from "./fitting.js";
 import { keepNot, plainIdiom, plainWords, readFollowUp, withoutTrailer, type FollowUp } from "./followup.js";
 import { ConversationMemory, NO_OPTIONS, SHOWN_MAX, emptyRecall, type MemoryOptions, type Recall } from "./memory.js";
 import { namesSomeone, surnameIn, titledName } from "./names.js";
@@ -440,6 +440,11 @@ export class Conversation {
             : undefined);
         if (fit) result = withAnswer(result, fit);
       }
+    }
+    // "what happened after the 2009 protests?": an answer telling what came after them, where the core's does not.
+    if (kind === null && result.answered && result.answer && question !== null) {
+      const fit = cameAfter(result, question);
+      if (fit && fit.id !== result.answer.id) result = withAnswer(result, fit);
     }
     if (result.answered && result.answer && question !== null) {
       // "what else…", "another…": an answer already shown gives way to the next one not shown yet.

@@ -1,5 +1,5 @@
 /** A follow-up's answer that gives what its question word asks for (a time, a reason, a figure, a means, a duration). */
-import { stem } from "../core/index.js";
+import { CONFIDENCE_THRESHOLD, STOP_WORDS, stem, type Answer, type AskResult } from "../core/index.js";
 import { plainWords, type FollowUp } from "./followup.js";
 import type { Recall } from "./memory.js";
 import { moveTopic } from "./topic.js";
@@ -83,4 +83,35 @@ export function fitting(
   const candidates = [recall.entry, ...related];
   const fit = candidates.find((id) => wants.test(view.entries.get(id)!.text));
   return fit ? turn.showEntry(recall, view, fit, null, kind) : out;
+}
+
+/** "what happened after X?", "what did the regime do after X?": X, the event asked after. */
+const AFTER_ASKED =
+  /^(?:(?:and|so|ok|but) )?(?:what (?:happened|came|followed|changed)|what did (?:they|the [a-z]+|[a-z]+) do) (?:right |just |soon )?(?:after|following|since) (.+)$/;
+
+/**
+ * Of a result's answer and its confident alternatives (within 0.25 of it), the first whose text says something came
+ * after the event the question asks after ("In the wake of the mass protests of 2009, …" for "what happened after
+ * the 2009 protests?"): "after", "following" or "in the wake of" with every content word of the event in the next
+ * few words. Undefined when the question asks no such thing or none says so.
+ */
+export function cameAfter(result: AskResult, question: string): Answer | undefined {
+  const m = AFTER_ASKED.exec(plainWords(question));
+  const top = result.answer;
+  if (!m || !top) return undefined;
+  const event = m[1]!
+    .split(" ")
+    .filter((w) => (w.length > 2 && !STOP_WORDS.has(w)) || /^\d{4}$/.test(w))
+    .map(stem);
+  if (event.length === 0) return undefined;
+  const says = (a: Answer) => {
+    for (const at of plainWords(a.text).matchAll(/\b(?:after|following|in the wake of)\b((?: [a-z0-9]+){1,8})/g)) {
+      const next = new Set(at[1]!.trim().split(" ").map(stem));
+      if (event.every((w) => next.has(w))) return true;
+    }
+    return false;
+  };
+  return [top, ...result.alternatives].find(
+    (a) => a.confidence >= CONFIDENCE_THRESHOLD && a.confidence >= top.confidence - 0.25 && says(a),
+  );
 }

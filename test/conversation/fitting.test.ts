@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { fitting } from "../../src/conversation/fitting.js";
+import { cameAfter, fitting } from "../../src/conversation/fitting.js";
 import { emptyRecall } from "../../src/conversation/memory.js";
 import type { ConversationReply, TurnTools } from "../../src/conversation/turn-types.js";
 import { viewOf } from "../../src/conversation/view.js";
@@ -28,5 +28,14 @@ describe("fitting: the answer that gives what the question word asks for", () =>
     recall.topic = ["apple"];
     expect(fitting(turn, declinedOut, recall, view, "how long", "bare")).toBe(declinedOut);
     expect(fitting(turn, declinedOut, emptyRecall(0), view, "when", "bare")).toBe(declinedOut);
+  });
+
+  it("'what happened after X?': of close answers, the one saying what came after X (every word of X)", () => {
+    const r = core.ask("what happened after the 2009 protests");
+    expect(cameAfter(r, "what happened after the 2009 protests")?.id).toBe("national-information-network");
+    // "After street protests last year" is not after the 2009 ones; a question asking no "after" picks nothing.
+    expect(cameAfter(r, "what happened in 2009")).toBeUndefined();
+    const b = core.ask("what happened after the protests last year");
+    expect(cameAfter(b, "what happened after the protests last year")?.id).toBe("judiciary-banned-telegram");
   });
 });

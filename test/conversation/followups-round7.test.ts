@@ -197,4 +197,9 @@ describe("follow-ups: round 7 (several articles, the other person)", () => {
     conv.handle("k", "what app does the make up artist use");
     expect(text(conv.handle("k", "is that one blocked"))).toContain("allow");
   });
+
+  it("'what happened after the 2009 protests?' is what came in their wake, not what feared them", () => {
+    const { conv } = conversation();
+    expect(conv.handle("k", "what happened after the 2009 protests").answer?.id).toBe("national-information-network");
+  });
 });
