@@ -846,6 +846,21 @@ export function fullNameOf(name: string, vocab: Vocabulary, speakers: readonly s
   return owners.length === 1 ? owners[0]! : (quoted[0] ?? null);
 }
 
+const KIN =
+  /\b(?:mother|father|mum|mom|dad|son|daughter|wife|husband|sister|brother|grandmother|grandfather|granddaughter|grandson|aunt|uncle|niece|nephew|cousin|widow|widower|partner|fiancée?|friend|neighbou?r|parents?|child|children)\b/i;
+/**
+ * How readers ask what a person does, for a fact that says it: "What does X do for a living?", and "Where does X
+ * work?" when the words name a place of work ("a nurse at Marrowfield General", "who studies … at the University of
+ * Lorne"). The core knows no "job"/"living"/"work" for a role noun, so the fact carries the question.
+ */
+export function jobQuestions(name: string, says: string): string[] {
+  // "her daughter", "the widow of …": a relation, not a job.
+  if (KIN.test(says)) return [];
+  const out = [`What does ${name} do for a living?`];
+  if (/\b(?:at|for|with)\s+(?:the\s+)?\p{Lu}/u.test(says)) out.push(`Where does ${name} work?`);
+  return out.filter((q) => q.length <= 200);
+}
+
 const PERSON_NAME = String.raw`(?<![\p{L}'’-])(?:(?:Mr|Mrs|Ms|Dr|Prof)\.?\s+)?((?:\p{Lu}[\p{L}'’-]+\s){0,3}\p{Lu}[\p{L}'’-]+)`;
 /** "X, 29," / "X, a 36-year-old" / "X is 74" / "X, is 17 and …": an age in apposition or after a copula. */
 const AGE_OF = [

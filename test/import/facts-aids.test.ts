@@ -4,6 +4,7 @@ import {
   articleVocabulary,
   countedThing,
   fullNameOf,
+  jobQuestions,
   makeFacts,
   numberQuestions,
   personQuestions,
@@ -286,5 +287,21 @@ describe("rankQuestions: a sentence that ranks something", () => {
   it("asks nothing of an ordinal alone or a superlative alone", () => {
     expect(rankQuestions("It was the third time the ferry had broken down this year.")).toEqual([]);
     expect(rankQuestions("It is the biggest port on the coast.")).toEqual([]);
+  });
+});
+
+describe("jobQuestions: how readers ask what a person does", () => {
+  it("asks for a living, and where they work when the words name a workplace", () => {
+    expect(jobQuestions("Halima Vostrikova", "studies rural connectivity at the University of Lorne")).toEqual([
+      "What does Halima Vostrikova do for a living?",
+      "Where does Halima Vostrikova work?",
+    ]);
+    expect(jobQuestions("Ilse Varga", "runs a flower shop in the port city of Drummel")).toEqual([
+      "What does Ilse Varga do for a living?",
+    ]);
+  });
+  it("a relation is no job", () => {
+    expect(jobQuestions("Rhona Ashcombe", "her daughter")).toEqual([]);
+    expect(jobQuestions("Piran Roskilly", "Mrs Roskilly's husband")).toEqual([]);
   });
 });
