@@ -11,6 +11,7 @@ import { escapeRe } from "./speakers.js";
 import { isKnownEnglish } from "../core/index.js";
 import {
   articleSetting,
+  agentQuestions,
   articleVocabulary,
   jobQuestions,
   keyphrases,
@@ -152,6 +153,7 @@ function whoQuestions(s: DraftSpeaker): string[] {
   if (s.role && /\b\d+-year-old\b/.test(s.role)) out.push(`How old is ${s.name}?`);
   // A role that names one post ("the district's superintendent", "Digital Sovereignty Minister") is asked about too.
   if (s.role && /^(the\s|[\p{Lu}])/u.test(s.role) && s.role.length <= 80) out.push(`Who is ${roleAsked(s.role)}?`);
+  if (s.role) out.push(...agentQuestions(s.role, true));
   return out.filter((q) => q.length <= 200);
 }
 

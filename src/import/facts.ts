@@ -538,6 +538,7 @@ export function makeFacts(
             ...numberQuestions(text, vocab),
             ...populationQuestions(text),
             ...rankQuestions(text),
+            ...agentQuestions(text, /,\s+(?:the\s+)?\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+)*,/u.test(text)),
             ...personQuestions(text, named, roles, fullName).filter(
               (q) => !asked.has(q.toLowerCase()) && asked.add(q.toLowerCase()),
             ),
@@ -858,6 +859,61 @@ export function jobQuestions(name: string, says: string): string[] {
   if (KIN.test(says)) return [];
   const out = [`What does ${name} do for a living?`];
   if (/\b(?:at|for|with)\s+(?:the\s+)?\p{Lu}/u.test(says)) out.push(`Where does ${name} work?`);
+  return out.filter((q) => q.length <= 200);
+}
+
+/** A noun for who does something to a thing, and the verb a reader asks it by: "the café's owner" → owns. */
+const AGENT_VERB: Record<string, string> = {
+  owner: "owns",
+  owners: "own",
+  founder: "founded",
+  founders: "founded",
+  "co-founder": "founded",
+  chair: "chairs",
+  chairman: "chairs",
+  chairwoman: "chairs",
+  chairperson: "chairs",
+  leader: "leads",
+  head: "heads",
+  manager: "manages",
+  director: "directs",
+  organiser: "organises",
+  organizer: "organizes",
+  operator: "operates",
+  publisher: "publishes",
+  editor: "edits",
+  captain: "captains",
+  coach: "coaches",
+};
+/** Those that run the thing: asked "Who runs …?" too. */
+const RUNS = /^(?:owners?|head|manager|director|chairman|chairwoman|chair|chairperson|leader)$/;
+const AGENT = Object.keys(AGENT_VERB).join("|");
+/** "the café's owner", "the festival's chair": a thing's agent by a possessive; or "the ferry operator". */
+const AGENT_OF = new RegExp(
+  `\\b(?:[Tt]he|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir)\\s+((?:[\\p{Ll}-]+\\s+){0,2}?[\\p{Ll}-]+)(['’]s?\\s+(?:[\\p{Ll}-]+\\s+)?|\\s+)(${AGENT})\\b(?!\\s+(?:of|for|at)\\b|['’-])`,
+  "u",
+);
+
+/**
+ * "Who owns the café?" / "Who runs the café?" for a statement of who a thing's owner, founder, chair or operator
+ * is ("The port's owner, the Kilbrannan Harbour Trust, has backed him", "Imogen Tarrant is the festival's chair"):
+ * readers ask by the verb, the article says the noun. `named` says the sentence gives the agent's name (a fact
+ * that only mentions "the owner" answers nothing of the kind). Empty when it does not.
+ */
+export function agentQuestions(text: string, named: boolean): string[] {
+  if (!named) return [];
+  const m = AGENT_OF.exec(text);
+  if (!m) return [];
+  const thing = m[1]!;
+  const noun = m[3]!.toLowerCase();
+  // "his own company's founder" reads the same; "their head" (no thing) does not.
+  if (!/['’]/.test(m[2]!) && /^(?:his|her|their|its)$/i.test(text.slice(m.index, m.index + 5).trim())) return [];
+  if (STOP_WORDS.has(thing) || /^(?:own|new|former|late|first)$/.test(thing)) return [];
+  const article = /^(?:its|his|her|their)$/i.test(m[0].split(/\s+/)[0]!) ? null : "the";
+  if (!article) return [];
+  const verb = AGENT_VERB[noun]!;
+  const out = [`Who ${verb} the ${thing}?`];
+  if (RUNS.test(noun)) out.push(`Who runs the ${thing}?`);
   return out.filter((q) => q.length <= 200);
 }
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { draftKnowledge, relativeClause, type Attribution } from "../../src/import/draft.js";
 import {
+  agentQuestions,
   articleVocabulary,
   countedThing,
   fullNameOf,
@@ -303,5 +304,27 @@ describe("jobQuestions: how readers ask what a person does", () => {
   it("a relation is no job", () => {
     expect(jobQuestions("Rhona Ashcombe", "her daughter")).toEqual([]);
     expect(jobQuestions("Piran Roskilly", "Mrs Roskilly's husband")).toEqual([]);
+  });
+});
+
+describe("agentQuestions: who owns, chairs or runs a thing, asked by the verb", () => {
+  it("reads the agent noun of a possessive or a compound beside the name it gives", () => {
+    expect(agentQuestions("The mill's owner, the Tessing Family Trust, has sold the looms.", true)).toEqual([
+      "Who owns the mill?",
+      "Who runs the mill?",
+    ]);
+    expect(agentQuestions("the allotment society's chair", true)).toEqual([
+      "Who chairs the allotment society?",
+      "Who runs the allotment society?",
+    ]);
+    // "Who runs the bus?" would ask where it goes: an operator is only asked by "operates".
+    expect(agentQuestions("The bus operator, Dunfold Coaches, cut the route.", true)).toEqual([
+      "Who operates the bus?",
+    ]);
+  });
+  it("asks nothing without a name to answer, or of an office ('head of roads') or a pronoun's thing", () => {
+    expect(agentQuestions("The mill's owner has sold the looms.", false)).toEqual([]);
+    expect(agentQuestions("the council's head of roads", true)).toEqual([]);
+    expect(agentQuestions("Her manager, Jo Bell, said no.", true)).toEqual([]);
   });
 });
