@@ -538,7 +538,11 @@ export function makeFacts(
             ...numberQuestions(text, vocab),
             ...populationQuestions(text),
             ...rankQuestions(text),
-            ...agentQuestions(text, /,\s+(?:the\s+)?\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+)*,/u.test(text)),
+            ...agentQuestions(
+              text,
+              /,\s+(?:the\s+)?\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+)*,/u.test(text),
+              /^(?:Its|Their)\s/.test(text) ? possessor(named, previous) : null,
+            ),
             ...personQuestions(text, named, roles, fullName).filter(
               (q) => !asked.has(q.toLowerCase()) && asked.add(q.toLowerCase()),
             ),
@@ -894,14 +898,39 @@ const AGENT_OF = new RegExp(
   "u",
 );
 
+/** "Its chair, Halvor Eidsmo, …": a body's agent by a possessive pronoun, named beside it. */
+const OWN_AGENT = new RegExp(`^(?:Its|Their)\\s+(?:[\\p{Ll}-]+\\s+)?(${AGENT}),\\s+\\p{Lu}`, "u");
+/** A body a sentence names by a common noun: "the regional farmers' association". */
+const BODY_NP =
+  /\b[Tt]he\s+(?:[\p{Ll}'’-]+\s+){0,3}(?:association|union|council|committee|board|trust|society|group|club|charity|company|firm|federation|party|campaign|network|cooperative|co-operative|team|authority|agency|institute|college|school|hospital|museum|festival)\b/gu;
+
+/**
+ * The body a sentence's opening "Its"/"Their" stands for: the name the fact leans on, else the last body the sentence
+ * before names by a common noun ("… according to the regional farmers' association." → that association).
+ */
+export function possessor(named: string | null, previous: string | undefined): string | null {
+  if (named) return named;
+  const all = [...(previous ?? "").matchAll(BODY_NP)];
+  const last = all.at(-1)?.[0];
+  return last ? last.charAt(0).toLowerCase() + last.slice(1) : null;
+}
+
 /**
  * "Who owns the café?" / "Who runs the café?" for a statement of who a thing's owner, founder, chair or operator
  * is ("The port's owner, the Kilbrannan Harbour Trust, has backed him", "Imogen Tarrant is the festival's chair"):
  * readers ask by the verb, the article says the noun. `named` says the sentence gives the agent's name (a fact
  * that only mentions "the owner" answers nothing of the kind). Empty when it does not.
  */
-export function agentQuestions(text: string, named: boolean): string[] {
+export function agentQuestions(text: string, named: boolean, owner: string | null = null): string[] {
   if (!named) return [];
+  // "Its chair, Halvor Eidsmo, said …" after a sentence about "the regional farmers' association": the body's.
+  const own = owner ? OWN_AGENT.exec(text) : null;
+  if (own && owner) {
+    const noun = own[1]!.toLowerCase();
+    const out = [`Who ${AGENT_VERB[noun]!} ${owner}?`];
+    if (RUNS.test(noun)) out.push(`Who runs ${owner}?`);
+    return out.filter((q) => q.length <= 200);
+  }
   const m = AGENT_OF.exec(text);
   if (!m) return [];
   const thing = m[1]!;

@@ -3,6 +3,7 @@ import { draftKnowledge, relativeClause, type Attribution } from "../../src/impo
 import {
   agentQuestions,
   articleVocabulary,
+  possessor,
   countedThing,
   fullNameOf,
   jobQuestions,
@@ -326,5 +327,22 @@ describe("agentQuestions: who owns, chairs or runs a thing, asked by the verb", 
     expect(agentQuestions("The mill's owner has sold the looms.", false)).toEqual([]);
     expect(agentQuestions("the council's head of roads", true)).toEqual([]);
     expect(agentQuestions("Her manager, Jo Bell, said no.", true)).toEqual([]);
+  });
+});
+
+describe("agentQuestions with 'Its chair, X, …': the body the sentence before names", () => {
+  it("asks of the body a possessive pronoun stands for", () => {
+    const owner = possessor(null, "Most farms are too far away, according to the upland growers' cooperative.");
+    expect(owner).toBe("the upland growers' cooperative");
+    expect(agentQuestions("Its chair, Brenna Vossholm, said the herds would go.", true, owner)).toEqual([
+      "Who chairs the upland growers' cooperative?",
+      "Who runs the upland growers' cooperative?",
+    ]);
+    // The name the fact leans on comes first.
+    expect(possessor("Tessing Trust", "It met on Monday with the parish council.")).toBe("Tessing Trust");
+  });
+  it("asks nothing when no body is named before, or no name is given beside the agent", () => {
+    expect(possessor(null, "It rained all week.")).toBeNull();
+    expect(agentQuestions("Its chair said the herds would go.", false, "the cooperative")).toEqual([]);
   });
 });
