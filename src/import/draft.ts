@@ -332,7 +332,7 @@ export function draftKnowledge(
         generated_questions: [
           `Who is ${s.name}?`,
           ...(age ? [`How old is ${s.name}?`] : []),
-          ...jobQuestions(s.name, more.clause),
+          ...jobQuestions(s.name, more.clause, true, more.lead),
         ],
       });
     } else if (s.kind === "person" && !isDescription(s.name) && roleBefore(s, body)) {

@@ -853,14 +853,23 @@ export function fullNameOf(name: string, vocab: Vocabulary, speakers: readonly s
 
 const KIN =
   /\b(?:mother|father|mum|mom|dad|son|daughter|wife|husband|sister|brother|grandmother|grandfather|granddaughter|grandson|aunt|uncle|niece|nephew|cousin|widow|widower|partner|fiancée?|friend|neighbou?r|parents?|child|children)\b/i;
+const NOT_A_JOB =
+  /\b(?:defendant|accused|victim|witness|suspect|resident|student|pupil|sophomore|freshman|patient|passenger|customer|user|fan|man|woman|boy|girl|teenager|child)\b/i;
+const WORK_VERB =
+  /^(?:(?:has|had|have)\s+(?:been\s+)?)?(?:runs?|ran|run|owns?|owned|works?|worked|teach(?:es)?|taught|stud(?:ies|ied|y)|manages?|managed|leads?|led|heads?|headed|chairs?|chaired|directs?|directed|farms?|farmed|grows?|fish(?:es|ed)?|keeps|makes|builds|sells|cooks|bakes|serves?|served|trains?|trained|coach(?:es|ed)?|represents?|represented|edits?|edited|writes|designs|repairs|looks after|cares for)\b/i;
 /**
  * How readers ask what a person does, for a fact that says it: "What does X do for a living?", and "Where does X
  * work?" when the words name a place of work ("a nurse at Marrowfield General", "who studies … at the University of
- * Lorne"). The core knows no "job"/"living"/"work" for a role noun, so the fact carries the question.
+ * Lorne"). The core knows no "job"/"living"/"work" for a role noun, so the fact carries the question. `clause`: the
+ * words are a relative clause ("who runs a flower shop"), read only when a verb of work opens it; `lead`: the noun
+ * phrase the article set before the name ("Her husband, Mikkel, who …").
  */
-export function jobQuestions(name: string, says: string): string[] {
-  // "her daughter", "the widow of …": a relation, not a job.
-  if (KIN.test(says)) return [];
+export function jobQuestions(name: string, says: string, clause = false, lead = ""): string[] {
+  // "her daughter", "the widow of …": a relation, not a job; "the defendant", "a sophomore at …" neither.
+  if (KIN.test(`${lead} ${says}`) || NOT_A_JOB.test(`${lead} ${says}`)) return [];
+  // A relative clause says what someone does for work only by a verb of work ("who runs a flower shop"), not
+  // "who had her second child at the ward".
+  if (clause && !WORK_VERB.test(says)) return [];
   const out = [`What does ${name} do for a living?`];
   if (/\b(?:at|for|with)\s+(?:the\s+)?\p{Lu}/u.test(says)) out.push(`Where does ${name} work?`);
   return out.filter((q) => q.length <= 200);

@@ -302,9 +302,16 @@ describe("jobQuestions: how readers ask what a person does", () => {
       "What does Ilse Varga do for a living?",
     ]);
   });
-  it("a relation is no job", () => {
+  it("a relation, a defendant or a pupil is no job", () => {
     expect(jobQuestions("Rhona Ashcombe", "her daughter")).toEqual([]);
     expect(jobQuestions("Piran Roskilly", "Mrs Roskilly's husband")).toEqual([]);
+    expect(jobQuestions("Dane Urquell", "the defendant")).toEqual([]);
+    expect(jobQuestions("Mina Calder", "a 15-year-old sophomore at Harbor View High School")).toEqual([]);
+  });
+  it("a relative clause says a job only by a verb of work, and not of a relation named before", () => {
+    expect(jobQuestions("Anke Loria", "runs a flower shop", true)).toEqual(["What does Anke Loria do for a living?"]);
+    expect(jobQuestions("Nadia Orrel", "had her second child at the ward in August", true)).toEqual([]);
+    expect(jobQuestions("Mikkel", "runs the ferry kiosk", true, "Her husband")).toEqual([]);
   });
 });
 
