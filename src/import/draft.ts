@@ -11,7 +11,9 @@ import { escapeRe } from "./speakers.js";
 import { isKnownEnglish } from "../core/index.js";
 import {
   articleSetting,
+  agentQuestions,
   articleVocabulary,
+  jobQuestions,
   keyphrases,
   makeFacts,
   mentions,
@@ -147,10 +149,11 @@ function withFullName<S extends { name: string; aliases: string[] }>(s: S, body:
 function whoQuestions(s: DraftSpeaker): string[] {
   if (isDescription(s.name)) return [];
   if (!isPersonName(s)) return [`What is ${askName(s)}?`, `Who is ${askName(s)}?`];
-  const out = [`Who is ${s.name}?`, `What is ${s.name}'s job?`];
+  const out = [`Who is ${s.name}?`, `What is ${s.name}'s job?`, ...jobQuestions(s.name, s.role ?? "")];
   if (s.role && /\b\d+-year-old\b/.test(s.role)) out.push(`How old is ${s.name}?`);
   // A role that names one post ("the district's superintendent", "Digital Sovereignty Minister") is asked about too.
   if (s.role && /^(the\s|[\p{Lu}])/u.test(s.role) && s.role.length <= 80) out.push(`Who is ${roleAsked(s.role)}?`);
+  if (s.role) out.push(...agentQuestions(s.role, true));
   return out.filter((q) => q.length <= 200);
 }
 
@@ -326,7 +329,11 @@ export function draftKnowledge(
             ? `${s.name}${appositives}, ${more.clause}.`
             : `${s.name}, who ${more.clause}.`,
         tags: tagsFor(`${s.name}, ${more.clause}`, vocab, 4),
-        generated_questions: [`Who is ${s.name}?`, ...(age ? [`How old is ${s.name}?`] : [])],
+        generated_questions: [
+          `Who is ${s.name}?`,
+          ...(age ? [`How old is ${s.name}?`] : []),
+          ...jobQuestions(s.name, more.clause, true, more.lead),
+        ],
       });
     } else if (s.kind === "person" && !isDescription(s.name) && roleBefore(s, body)) {
       // "The council leader on Vorren Sør, Ingrid Falk, rang me": the article's noun phrase before the name says who
@@ -336,7 +343,7 @@ export function draftKnowledge(
         id: unique(`who-is-${sid}`, entryIds),
         text: `${s.name} is ${lead}.`,
         tags: tagsFor(`${s.name}, ${lead}`, vocab, 4),
-        generated_questions: [`Who is ${s.name}?`, `What is ${s.name}'s job?`],
+        generated_questions: [`Who is ${s.name}?`, `What is ${s.name}'s job?`, ...jobQuestions(s.name, lead)],
       });
     } else if (!isDescription(s.name)) undescribed.push(s);
   }

@@ -538,6 +538,11 @@ export function makeFacts(
             ...numberQuestions(text, vocab),
             ...populationQuestions(text),
             ...rankQuestions(text),
+            ...agentQuestions(
+              text,
+              /,\s+(?:the\s+)?\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+)*,/u.test(text),
+              /^(?:Its|Their)\s/.test(text) ? possessor(named, previous) : null,
+            ),
             ...personQuestions(text, named, roles, fullName).filter(
               (q) => !asked.has(q.toLowerCase()) && asked.add(q.toLowerCase()),
             ),
@@ -844,6 +849,110 @@ export function fullNameOf(name: string, vocab: Vocabulary, speakers: readonly s
   // person the article is about, the one quoted and named first (others of the family go by their first names).
   const quoted = owners.filter((n) => speakers.includes(n));
   return owners.length === 1 ? owners[0]! : (quoted[0] ?? null);
+}
+
+const KIN =
+  /\b(?:mother|father|mum|mom|dad|son|daughter|wife|husband|sister|brother|grandmother|grandfather|granddaughter|grandson|aunt|uncle|niece|nephew|cousin|widow|widower|partner|fiancée?|friend|neighbou?r|parents?|child|children)\b/i;
+const NOT_A_JOB =
+  /\b(?:defendant|accused|victim|witness|suspect|resident|student|pupil|sophomore|freshman|patient|passenger|customer|user|fan|man|woman|boy|girl|teenager|child)\b/i;
+const WORK_VERB =
+  /^(?:(?:has|had|have)\s+(?:been\s+)?)?(?:runs?|ran|run|owns?|owned|works?|worked|teach(?:es)?|taught|stud(?:ies|ied|y)|manages?|managed|leads?|led|heads?|headed|chairs?|chaired|directs?|directed|farms?|farmed|grows?|fish(?:es|ed)?|keeps|makes|builds|sells|cooks|bakes|serves?|served|trains?|trained|coach(?:es|ed)?|represents?|represented|edits?|edited|writes|designs|repairs|looks after|cares for)\b/i;
+/**
+ * How readers ask what a person does, for a fact that says it: "What does X do for a living?", and "Where does X
+ * work?" when the words name a place of work ("a nurse at Marrowfield General", "who studies … at the University of
+ * Lorne"). The core knows no "job"/"living"/"work" for a role noun, so the fact carries the question. `clause`: the
+ * words are a relative clause ("who runs a flower shop"), read only when a verb of work opens it; `lead`: the noun
+ * phrase the article set before the name ("Her husband, Mikkel, who …").
+ */
+export function jobQuestions(name: string, says: string, clause = false, lead = ""): string[] {
+  // "her daughter", "the widow of …": a relation, not a job; "the defendant", "a sophomore at …" neither.
+  if (KIN.test(`${lead} ${says}`) || NOT_A_JOB.test(`${lead} ${says}`)) return [];
+  // A relative clause says what someone does for work only by a verb of work ("who runs a flower shop"), not
+  // "who had her second child at the ward".
+  if (clause && !WORK_VERB.test(says)) return [];
+  const out = [`What does ${name} do for a living?`];
+  if (/\b(?:at|for|with)\s+(?:the\s+)?\p{Lu}/u.test(says)) out.push(`Where does ${name} work?`);
+  return out.filter((q) => q.length <= 200);
+}
+
+/** A noun for who does something to a thing, and the verb a reader asks it by: "the café's owner" → owns. */
+const AGENT_VERB: Record<string, string> = {
+  owner: "owns",
+  owners: "own",
+  founder: "founded",
+  founders: "founded",
+  "co-founder": "founded",
+  chair: "chairs",
+  chairman: "chairs",
+  chairwoman: "chairs",
+  chairperson: "chairs",
+  leader: "leads",
+  head: "heads",
+  manager: "manages",
+  director: "directs",
+  organiser: "organises",
+  organizer: "organizes",
+  operator: "operates",
+  publisher: "publishes",
+  editor: "edits",
+  captain: "captains",
+  coach: "coaches",
+};
+/** Those that run the thing: asked "Who runs …?" too. */
+const RUNS = /^(?:owners?|head|manager|director|chairman|chairwoman|chair|chairperson|leader)$/;
+const AGENT = Object.keys(AGENT_VERB).join("|");
+/** "the café's owner", "the festival's chair": a thing's agent by a possessive; or "the ferry operator". */
+const AGENT_OF = new RegExp(
+  `\\b(?:[Tt]he|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir)\\s+((?:[\\p{Ll}-]+\\s+){0,2}?[\\p{Ll}-]+)(['’]s?\\s+(?:[\\p{Ll}-]+\\s+)?|\\s+)(${AGENT})\\b(?!\\s+(?:of|for|at)\\b|['’-])`,
+  "u",
+);
+
+/** "Its chair, Halvor Eidsmo, …": a body's agent by a possessive pronoun, named beside it. */
+const OWN_AGENT = new RegExp(`^(?:Its|Their)\\s+(?:[\\p{Ll}-]+\\s+)?(${AGENT}),\\s+\\p{Lu}`, "u");
+/** A body a sentence names by a common noun: "the regional farmers' association". */
+const BODY_NP =
+  /\b[Tt]he\s+(?:[\p{Ll}'’-]+\s+){0,3}(?:association|union|council|committee|board|trust|society|group|club|charity|company|firm|federation|party|campaign|network|cooperative|co-operative|team|authority|agency|institute|college|school|hospital|museum|festival)\b/gu;
+
+/**
+ * The body a sentence's opening "Its"/"Their" stands for: the name the fact leans on, else the last body the sentence
+ * before names by a common noun ("… according to the regional farmers' association." → that association).
+ */
+export function possessor(named: string | null, previous: string | undefined): string | null {
+  if (named) return named;
+  const all = [...(previous ?? "").matchAll(BODY_NP)];
+  const last = all.at(-1)?.[0];
+  return last ? last.charAt(0).toLowerCase() + last.slice(1) : null;
+}
+
+/**
+ * "Who owns the café?" / "Who runs the café?" for a statement of who a thing's owner, founder, chair or operator
+ * is ("The port's owner, the Kilbrannan Harbour Trust, has backed him", "Imogen Tarrant is the festival's chair"):
+ * readers ask by the verb, the article says the noun. `named` says the sentence gives the agent's name (a fact
+ * that only mentions "the owner" answers nothing of the kind). Empty when it does not.
+ */
+export function agentQuestions(text: string, named: boolean, owner: string | null = null): string[] {
+  if (!named) return [];
+  // "Its chair, Halvor Eidsmo, said …" after a sentence about "the regional farmers' association": the body's.
+  const own = owner ? OWN_AGENT.exec(text) : null;
+  if (own && owner) {
+    const noun = own[1]!.toLowerCase();
+    const out = [`Who ${AGENT_VERB[noun]!} ${owner}?`];
+    if (RUNS.test(noun)) out.push(`Who runs ${owner}?`);
+    return out.filter((q) => q.length <= 200);
+  }
+  const m = AGENT_OF.exec(text);
+  if (!m) return [];
+  const thing = m[1]!;
+  const noun = m[3]!.toLowerCase();
+  // "his own company's founder" reads the same; "their head" (no thing) does not.
+  if (!/['’]/.test(m[2]!) && /^(?:his|her|their|its)$/i.test(text.slice(m.index, m.index + 5).trim())) return [];
+  if (STOP_WORDS.has(thing) || /^(?:own|new|former|late|first)$/.test(thing)) return [];
+  const article = /^(?:its|his|her|their)$/i.test(m[0].split(/\s+/)[0]!) ? null : "the";
+  if (!article) return [];
+  const verb = AGENT_VERB[noun]!;
+  const out = [`Who ${verb} the ${thing}?`];
+  if (RUNS.test(noun)) out.push(`Who runs the ${thing}?`);
+  return out.filter((q) => q.length <= 200);
 }
 
 const PERSON_NAME = String.raw`(?<![\p{L}'’-])(?:(?:Mr|Mrs|Ms|Dr|Prof)\.?\s+)?((?:\p{Lu}[\p{L}'’-]+\s){0,3}\p{Lu}[\p{L}'’-]+)`;

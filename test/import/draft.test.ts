@@ -193,14 +193,20 @@ describe("draftKnowledge", () => {
     for (const e of [...yaml.quotes, ...yaml.facts]) expect(e.questions).toBeUndefined();
     const who = d.doc.facts.find((f) => f.text === "Petra Lund is the council's head of roads.")!;
     expect(who.generated_questions).toEqual(
-      expect.arrayContaining(["Who is Petra Lund?", "What is Petra Lund's job?"]),
+      expect.arrayContaining([
+        "Who is Petra Lund?",
+        "What is Petra Lund's job?",
+        "What does Petra Lund do for a living?",
+      ]),
     );
+    // No workplace named ("at …", "for …"): no "Where does she work?".
+    expect(who.generated_questions).not.toContain("Where does Petra Lund work?");
     const q = d.doc.quotes.find((x) => x.text.startsWith("We cannot"))!;
     expect(q.generated_questions.some((g) => /^What did Petra Lund say about .+\?$/.test(g))).toBe(true);
     // Omar has no role: none is invented ("Omar is …"); the article's own relative clause says who he is.
     expect(d.doc.facts.some((f) => f.text.startsWith("Omar is"))).toBe(false);
     const omar = d.doc.facts.find((f) => f.text === "Omar, who runs a bakery beside the bridge.")!;
-    expect(omar.generated_questions).toEqual(["Who is Omar?"]);
+    expect(omar.generated_questions).toEqual(["Who is Omar?", "What does Omar do for a living?"]);
     // Numbers and dates get a how-many / when question.
     const traffic = d.doc.facts.find((f) => f.text.includes("4,200"))!;
     expect(traffic.generated_questions).toContain("How many vehicles?");
@@ -479,7 +485,11 @@ describe("what the article says around a quote and a speaker", () => {
   it("says who a speaker without a role is from the article's relative clause, with the age it gives", () => {
     const reyl = d.doc.facts.find((f) => f.text.startsWith("Tomas Reyl"))!;
     expect(reyl.text).toBe("Tomas Reyl, 63, has fished from the harbour since 1981.");
-    expect(reyl.generated_questions).toEqual(["Who is Tomas Reyl?", "How old is Tomas Reyl?"]);
+    expect(reyl.generated_questions).toEqual([
+      "Who is Tomas Reyl?",
+      "How old is Tomas Reyl?",
+      "What does Tomas Reyl do for a living?",
+    ]);
   });
 
   it("takes no relative clause that only reports ('who asked not to be named' is kept; 'who said' is not)", async () => {

@@ -1,9 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { draftKnowledge, relativeClause, type Attribution } from "../../src/import/draft.js";
 import {
+  agentQuestions,
   articleVocabulary,
+  possessor,
   countedThing,
   fullNameOf,
+  jobQuestions,
   makeFacts,
   numberQuestions,
   personQuestions,
@@ -286,5 +289,67 @@ describe("rankQuestions: a sentence that ranks something", () => {
   it("asks nothing of an ordinal alone or a superlative alone", () => {
     expect(rankQuestions("It was the third time the ferry had broken down this year.")).toEqual([]);
     expect(rankQuestions("It is the biggest port on the coast.")).toEqual([]);
+  });
+});
+
+describe("jobQuestions: how readers ask what a person does", () => {
+  it("asks for a living, and where they work when the words name a workplace", () => {
+    expect(jobQuestions("Halima Vostrikova", "studies rural connectivity at the University of Lorne")).toEqual([
+      "What does Halima Vostrikova do for a living?",
+      "Where does Halima Vostrikova work?",
+    ]);
+    expect(jobQuestions("Ilse Varga", "runs a flower shop in the port city of Drummel")).toEqual([
+      "What does Ilse Varga do for a living?",
+    ]);
+  });
+  it("a relation, a defendant or a pupil is no job", () => {
+    expect(jobQuestions("Rhona Ashcombe", "her daughter")).toEqual([]);
+    expect(jobQuestions("Piran Roskilly", "Mrs Roskilly's husband")).toEqual([]);
+    expect(jobQuestions("Dane Urquell", "the defendant")).toEqual([]);
+    expect(jobQuestions("Mina Calder", "a 15-year-old sophomore at Harbor View High School")).toEqual([]);
+  });
+  it("a relative clause says a job only by a verb of work, and not of a relation named before", () => {
+    expect(jobQuestions("Anke Loria", "runs a flower shop", true)).toEqual(["What does Anke Loria do for a living?"]);
+    expect(jobQuestions("Nadia Orrel", "had her second child at the ward in August", true)).toEqual([]);
+    expect(jobQuestions("Mikkel", "runs the ferry kiosk", true, "Her husband")).toEqual([]);
+  });
+});
+
+describe("agentQuestions: who owns, chairs or runs a thing, asked by the verb", () => {
+  it("reads the agent noun of a possessive or a compound beside the name it gives", () => {
+    expect(agentQuestions("The mill's owner, the Tessing Family Trust, has sold the looms.", true)).toEqual([
+      "Who owns the mill?",
+      "Who runs the mill?",
+    ]);
+    expect(agentQuestions("the allotment society's chair", true)).toEqual([
+      "Who chairs the allotment society?",
+      "Who runs the allotment society?",
+    ]);
+    // "Who runs the bus?" would ask where it goes: an operator is only asked by "operates".
+    expect(agentQuestions("The bus operator, Dunfold Coaches, cut the route.", true)).toEqual([
+      "Who operates the bus?",
+    ]);
+  });
+  it("asks nothing without a name to answer, or of an office ('head of roads') or a pronoun's thing", () => {
+    expect(agentQuestions("The mill's owner has sold the looms.", false)).toEqual([]);
+    expect(agentQuestions("the council's head of roads", true)).toEqual([]);
+    expect(agentQuestions("Her manager, Jo Bell, said no.", true)).toEqual([]);
+  });
+});
+
+describe("agentQuestions with 'Its chair, X, …': the body the sentence before names", () => {
+  it("asks of the body a possessive pronoun stands for", () => {
+    const owner = possessor(null, "Most farms are too far away, according to the upland growers' cooperative.");
+    expect(owner).toBe("the upland growers' cooperative");
+    expect(agentQuestions("Its chair, Brenna Vossholm, said the herds would go.", true, owner)).toEqual([
+      "Who chairs the upland growers' cooperative?",
+      "Who runs the upland growers' cooperative?",
+    ]);
+    // The name the fact leans on comes first.
+    expect(possessor("Tessing Trust", "It met on Monday with the parish council.")).toBe("Tessing Trust");
+  });
+  it("asks nothing when no body is named before, or no name is given beside the agent", () => {
+    expect(possessor(null, "It rained all week.")).toBeNull();
+    expect(agentQuestions("Its chair said the herds would go.", false, "the cooperative")).toEqual([]);
   });
 });
