@@ -471,17 +471,7 @@ export class Conversation {
     const a = result.answer;
     if (!result.answered || !a) {
       const near = result.alternatives[0]?.confidence ?? 0;
-      return {
-        mode: "declined",
-        reply: { type: "answer", result },
-        answer: null,
-        speaker: null,
-        alternatives: [],
-        actions: [],
-        smalltalk: null,
-        followUp: kind,
-        score: near,
-      };
+      return plainReply("declined", { type: "answer", result }, kind, near);
     }
     // "what did Zarif say?": someone the knowledge only names said nothing it holds; the entry naming them is no answer.
     const saidBy = kind === null && question !== null ? SAID_BY.exec(plainWords(question)) : null;
