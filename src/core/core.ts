@@ -91,6 +91,11 @@ const SPEECH =
  */
 const OFF_TOPIC = 0.85;
 const VERB_SHARE = 0.2;
+/**
+ * "When was Lock 14 built?": the time asked is the time of the question's event (a verb or adjective of it); an entry
+ * that lacks the word gives the time of something else ("visited Lock 14 in June").
+ */
+const EVENT_MISSING = 0.7;
 const MISSING_VERB = 0.8;
 /** A sentence that refers back to the one before it. */
 const LEANS = /\b(?:it|its|they|their|them|he|his|she|her|this|these|those|the company|the project|the group)\b/i;
@@ -490,6 +495,21 @@ export class Core {
       )
         verbBits |= 1 << i;
     });
+    // "When…" asks the time of what the question's verbs and adjectives say happened ("built", "founded", "die").
+    let eventBits = 0;
+    if (intent === "time" || intent === "future")
+      terms.forEach((t, i) => {
+        if (
+          i < 31 &&
+          t.weight > 0 &&
+          t.matches.length > 0 &&
+          !isNamingWord(t.word) &&
+          !INTENT_WORDS.has(t.word) &&
+          !this.personWords.has(t.word) &&
+          !this.personWords.has(stem(t.word))
+        )
+          eventBits |= 1 << i;
+      });
     // Words that name one source's subject ("Oskara"): an entry of another source that lacks them is off topic.
     const focus: { bit: number; group: number }[] = [];
     if (this.knowledge.sources.length > 1)
@@ -653,6 +673,13 @@ export class Core {
             if (h.matched & p.bit || (fits && p.asks) || this.index.topicShare(p.term, g) >= SUBJECT_SHARE)
               said += p.term.weight;
           if (said < PREDICATE_SHARE * predicateWeight) offTopic *= PREDICATE_MISSING;
+        }
+        if (eventBits !== 0 && (h.matched & eventBits) !== eventBits) {
+          const g = this.index.groupOfDoc(h.doc);
+          terms.forEach((t, i) => {
+            if (eventBits & (1 << i) && (h.matched & (1 << i)) === 0 && this.index.topicShare(t, g) < SUBJECT_SHARE)
+              offTopic *= EVENT_MISSING;
+          });
         }
         // A name only other articles use ("Vantel") that this entry lacks: the entry is about something else
         // ("Hearth's chief executive" does not answer "Who runs Vantel?").

@@ -397,3 +397,32 @@ describe("what someone said", () => {
     expect(core.ask("What did Moe say about the deal?").answer?.id).toBe("ferry-strike-f1");
   });
 });
+
+describe("'when…' asks the time of the question's event", () => {
+  const lighthouse = createCore(
+    tinyKnowledge([
+      zembla,
+      bakery,
+      {
+        id: "corran-lighthouse",
+        title: "Corran lighthouse reopens to visitors",
+        facts: [
+          "The Corran lighthouse was repainted in June.",
+          "Its keeper, Ada Venn, has guided visitors up the tower for twenty years.",
+          "The tower reopens to visitors on 3 May.",
+        ],
+      },
+      // "built" must be a word of the knowledge base: an unknown verb is read as a paraphrase.
+      { id: "harbour-wall", title: "Harbour wall repairs", facts: ["The old harbour wall was built of granite."] },
+    ]),
+  );
+
+  it("an entry without the question's verb gives the time of something else", () => {
+    expect(lighthouse.ask("When was the Corran lighthouse built?").answered).toBe(false);
+  });
+
+  it("the entry that says the event still answers", () => {
+    expect(lighthouse.ask("When was the Corran lighthouse repainted?").answer?.text).toContain("June");
+    expect(lighthouse.ask("When does the tower reopen?").answer?.text).toContain("3 May");
+  });
+});
