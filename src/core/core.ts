@@ -96,6 +96,8 @@ const VERB_SHARE = 0.2;
  * that lacks the word gives the time of something else ("visited Lock 14 in June").
  */
 const EVENT_MISSING = 0.7;
+/** A fact that is itself a question (an article's subheading "How will we know if it works?") states nothing. */
+const QUESTION_FACT = 0.5;
 const MISSING_VERB = 0.8;
 /** A sentence that refers back to the one before it. */
 const LEANS = /\b(?:it|its|they|their|them|he|his|she|her|this|these|those|the company|the project|the group)\b/i;
@@ -681,6 +683,7 @@ export class Core {
               offTopic *= EVENT_MISSING;
           });
         }
+        if (e.kind === "fact" && /\?\s*$/.test(e.text)) offTopic *= QUESTION_FACT;
         // A name only other articles use ("Vantel") that this entry lacks: the entry is about something else
         // ("Hearth's chief executive" does not answer "Who runs Vantel?").
         for (const n of names) if ((h.matched & n.bit) === 0 && !n.sources.has(e.sourceId)) offTopic *= ANOTHER_NAME;

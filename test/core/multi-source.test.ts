@@ -426,3 +426,21 @@ describe("'when…' asks the time of the question's event", () => {
     expect(lighthouse.ask("When does the tower reopen?").answer?.text).toContain("3 May");
   });
 });
+
+describe("a sentence that asks", () => {
+  const ferry = createCore(
+    tinyKnowledge([
+      zembla,
+      {
+        id: "ferry-timetable",
+        title: "Ferry timetable changes",
+        facts: ["What will the timetable change for commuters?", "Ferries will leave Port Aske every 20 minutes."],
+      },
+    ]),
+  );
+
+  it("a question in an article (a subheading) is not an answer", () => {
+    expect(ferry.ask("What will the timetable change for commuters?").answered).toBe(false);
+    expect(ferry.ask("How often will ferries leave Port Aske?").answer?.text).toContain("20 minutes");
+  });
+});
