@@ -17,7 +17,7 @@ export function intentOf(question: string): Intent {
   )
     return "age";
   if (
-    /\bhow much\b.*\b(cost|costs|pay|pays|paid|charge|charges|spend|spent|earn|earns|earned|make|makes|made|owe|owes|owed|worth|valued?|lend|lent|loan|price|money|fee|fees|salary|budget|sell|sold)\b/.test(
+    /\bhow much\b.*\b(cost|costs|pay|pays|paid|charge|charges|spend|spent|earn|earns|earned|make|makes|made|owe|owes|owed|worth|valued?|lend|lent|loan|price|money|fee|fees|salary|budget|sell|sold|give|gives|gave|get|gets|got|receive|receives|received|fine|fined|compensation|grant|award|awarded|donate|donated|invest|invested|offer|offered)\b(?! way\b)/.test(
       q,
     )
   )
@@ -60,7 +60,7 @@ const AGE =
   /\b\d{1,3}-year-olds?\b|\b\d{1,3} years? old\b|\baged \d{1,3}\b|(?<=[A-Z][\w'’-]*), \d{1,2},|\b(?:is|was|turned|turns) \d{1,2}\b(?=\s*(?:[,.;:!?)]|$|and\b|but\b|when\b|years?\b))/g;
 /** An amount of money: a currency sign or word, or a number beside a word about paying. */
 const MONEY =
-  /[$£€¥₹]|\b\d[\d,.]*\s*(?:bn|m|k)?\s*(?:dollars?|euros?|pounds?|cents?|pence|crowns?|marks?|francs?|rupees?|yuan|yen|roubles?|rubles?|dinars?|rials?|lira)\b|\b(?:cost|costs|costing|paid|pay|pays|owe|owes|owed|lend|lent|loan|worth|valued|price|priced|fee|fees|salary|earned|earns|made|spend|spent|charge|charges|budget|revenue|subscription)\b[^.]{0,40}\d|\d[^.]{0,40}\b(?:cost|costs|paid|owed|lent|loan|worth|fee|salary|budget|revenue|a month|a year|a week|per month|per year)\b/i;
+  /[$£€¥₹]|\b\d[\d,.]*\s*(?:bn|m|k|million|billion|thousand)?\s*(?:dollars?|euros?|pounds?|cents?|pence|crowns?|krone|kroner|marks?|francs?|rupees?|yuan|yen|roubles?|rubles?|dinars?|rials?|lira)\b|\b(?:cost|costs|costing|paid|pay|pays|owe|owes|owed|lend|lent|loan|worth|valued|price|priced|fee|fees|salary|earned|earns|made|spend|spent|charge|charges|budget|revenue|subscription|grant|compensation|awarded|donated|invested)\b[^.]{0,40}\d|\d[^.]{0,40}\b(?:cost|costs|paid|owed|lent|loan|worth|fee|salary|budget|revenue|a month|a year|a week|per month|per year)\b/i;
 /** A sum of money: a currency sign or word beside a number. */
 const MONEY_AMOUNT =
   /[$£€¥₹]\s?\d|\b\d[\d,.]*\s*(?:bn|m|k|million|billion|thousand)?\s*(?:dollars?|euros?|pounds?|crowns?|krone|marks?|francs?|rupees?|yuan|yen|roubles?|rubles?|dinars?|rials?|lira)\b/i;

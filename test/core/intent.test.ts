@@ -22,6 +22,10 @@ describe("intentOf", () => {
     ["how much is a vpn subscription there", "money"],
     ["How much is the fine for using one?", "money"],
     ["how much is the internet slower now", "number"],
+    ["How much did the festival's sponsors give?", "money"],
+    ["How much would the council get for the land?", "money"],
+    ["How much did the board fine businesses?", "money"],
+    ["How much scaffolding gave way?", "number"],
     ["What age did the face scan think he was?", "age"],
     ["what age is she", "age"],
     ["what age check methods are in the draft guidance", null],
@@ -40,6 +44,17 @@ describe("satisfies: a number after 'is' is an age only where the sentence stops
   it("'She is 17.' is an age, not a quantity", () => {
     expect(satisfies(fact("She is 17."), "age", none)).toBe(true);
     expect(satisfies(fact("She is 17."), "number", none)).toBe(false);
+  });
+});
+
+describe("satisfies: an amount of money", () => {
+  const fact = (text: string): Entry => ({ kind: "fact", id: "f", text, tags: [], questions: [], sourceId: "s" });
+  const none = new Set<string>();
+  it("'2.3 million crowns' and '41 million krone' are sums; 'fined 14 businesses' and 'lost two sponsors' are not", () => {
+    expect(satisfies(fact("The company was fined 2.3 million crowns."), "money", none)).toBe(true);
+    expect(satisfies(fact("The catch is worth about 41 million krone."), "money", none)).toBe(true);
+    expect(satisfies(fact("The board has fined 14 businesses since May."), "money", none)).toBe(false);
+    expect(satisfies(fact("The festival has lost two sponsors."), "money", none)).toBe(false);
   });
 });
 
