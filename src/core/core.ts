@@ -1,6 +1,7 @@
 import Fuse from "fuse.js";
 import { MAX_QUESTION_CHARS, cleanText, fold, stem, withoutMarkup, wordGroups, words } from "./normalise.js";
-import { STOP_WORDS, expandAbbreviation, impliedWords, withPhrases } from "./lexicon.js";
+import { ROLE_NOUNS, STOP_WORDS, expandAbbreviation, impliedWords, withPhrases } from "./lexicon.js";
+import { relatedWords } from "./thesaurus.js";
 import { isKnownEnglish, isNamingWord } from "./pos.js";
 import { allowedEdits, editDistance } from "./fuzzy.js";
 import { SearchIndex, type Hit, type QueryTerm } from "./search-index.js";
@@ -96,6 +97,8 @@ const VERB_SHARE = 0.2;
  * that lacks the word gives the time of something else ("visited Lock 14 in June").
  */
 const EVENT_MISSING = 0.7;
+/** "What did the mayor of Rensby say?": an entry that names no mayor (nor a word WordNet gives for one) is about others. */
+const ROLE_MISSING = 0.7;
 /** A fact that is itself a question (an article's subheading "How will we know if it works?") states nothing. */
 const QUESTION_FACT = 0.5;
 const MISSING_VERB = 0.8;
@@ -512,6 +515,16 @@ export class Core {
         )
           eventBits |= 1 << i;
       });
+    // The role the question asks about ("the mayor", "Quaine's mother"), not one in a possessive ("his wife's death").
+    const roles: { bit: number; forms: string[] }[] = [];
+    const lowered = fold(q);
+    terms.forEach((t, i) => {
+      const single = t.word.endsWith("s") ? t.word.slice(0, -1) : t.word;
+      const role = ROLE_NOUNS.has(t.word) ? t.word : ROLE_NOUNS.has(single) ? single : null;
+      if (role === null || i >= 31 || t.weight === 0 || t.matches.length === 0) return;
+      if (new RegExp(`\\b${t.word}(?:'s|s')`).test(lowered)) return;
+      roles.push({ bit: 1 << i, forms: [role, ...relatedWords(role).map((r) => r.word)].map(stem) });
+    });
     // Words that name one source's subject ("Oskara"): an entry of another source that lacks them is off topic.
     const focus: { bit: number; group: number }[] = [];
     if (this.knowledge.sources.length > 1)
@@ -684,6 +697,17 @@ export class Core {
           });
         }
         if (e.kind === "fact" && /\?\s*$/.test(e.text)) offTopic *= QUESTION_FACT;
+        for (const r of roles) {
+          if (
+            h.matched & r.bit ||
+            this.index.topicShare(terms[31 - Math.clz32(r.bit)]!, this.index.groupOfDoc(h.doc)) >= SUBJECT_SHARE
+          )
+            continue;
+          const said = words(
+            [e.text, sp ? `${sp.name} ${sp.role ?? ""}` : "", e.kind === "quote" ? (e.context ?? "") : ""].join(" "),
+          ).map(stem);
+          if (!r.forms.some((f) => said.includes(f))) offTopic *= ROLE_MISSING;
+        }
         // A name only other articles use ("Vantel") that this entry lacks: the entry is about something else
         // ("Hearth's chief executive" does not answer "Who runs Vantel?").
         for (const n of names) if ((h.matched & n.bit) === 0 && !n.sources.has(e.sourceId)) offTopic *= ANOTHER_NAME;

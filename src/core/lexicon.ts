@@ -122,6 +122,20 @@ for (const [from, to] of ONE_WAY) {
   }
 }
 
+/**
+ * Nouns that name a person by their role or tie ("the mayor", "her mother"): a question that asks about the mayor is
+ * not answered by a sentence about someone else in the same town. Plain English, not any article's words.
+ */
+export const ROLE_NOUNS: ReadonlySet<string> = new Set(
+  (
+    "mayor leader head chief executive ceo director president chair chairman chairwoman chairperson spokesperson " +
+    "spokesman spokeswoman minister secretary manager owner founder boss governor commissioner councillor senator " +
+    "judge lawyer solicitor prosecutor coach captain editor principal headteacher superintendent treasurer inspector " +
+    "officer sheriff mother father wife husband son daughter brother sister grandmother grandfather uncle aunt cousin " +
+    "parent friend neighbour neighbor partner deputy predecessor successor landlord employer"
+  ).split(" "),
+);
+
 /** Every word of the synonym groups, for typo correction towards them ("profesor" → "professor"). */
 export function lexiconWords(): string[] {
   return GROUPS.flat().filter((w) => /^[a-z]+$/.test(w));

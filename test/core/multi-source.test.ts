@@ -444,3 +444,30 @@ describe("a sentence that asks", () => {
     expect(ferry.ask("How often will ferries leave Port Aske?").answer?.text).toContain("20 minutes");
   });
 });
+
+describe("a role the question asks about", () => {
+  const town = createCore(
+    tinyKnowledge([
+      zembla,
+      velmar,
+      {
+        id: "aske-bridge",
+        title: "Port Aske bridge reopens",
+        facts: [
+          "The Port Aske bridge reopened on Friday after two years of repairs.",
+          "Port Aske's harbour master, Ilse Marrow, said the repairs had cost the port its busiest summer.",
+          "The mayor of Harlow, Teodor Vance, praised the engineers.",
+        ],
+      },
+    ]),
+  );
+
+  it("'what did the mayor of X say?' is not answered by someone else in X", () => {
+    expect(town.ask("What did the mayor of Port Aske say?").answered).toBe(false);
+  });
+
+  it("an entry that names the role still answers", () => {
+    expect(town.ask("What did the harbour master of Port Aske say?").answer?.text).toContain("Ilse Marrow");
+    expect(town.ask("What did the mayor of Harlow say?").answer?.text).toContain("Teodor Vance");
+  });
+});
