@@ -308,7 +308,8 @@ export function countsNoun(text: string, noun: string): boolean {
 /** {@link countsNoun} for one noun, compiled once. */
 export function counter(noun: string): (text: string) => boolean {
   const head = escape(stem(noun));
-  const re = new RegExp(`\\b${NUMBER_TOKEN}(?:\\s+[\\w'’,-]+){0,3}?\\s+${head}`, "i");
+  // "a 1911 power loom": a year before a noun dates it, it does not count it.
+  const re = new RegExp(`\\b(?!(?:1[89]|20)\\d\\d\\b)${NUMBER_TOKEN}(?:\\s+[\\w'’,-]+){0,3}?\\s+${head}`, "i");
   return (text: string) => re.test(fold(text));
 }
 
