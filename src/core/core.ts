@@ -6,6 +6,7 @@ import { isKnownEnglish, isNamingWord } from "./pos.js";
 import { allowedEdits, editDistance } from "./fuzzy.js";
 import { SearchIndex, type Hit, type QueryTerm } from "./search-index.js";
 import {
+  askedAttribute,
   asksRole,
   countedNoun,
   counter,
@@ -99,6 +100,8 @@ const VERB_SHARE = 0.2;
 const EVENT_MISSING = 0.7;
 /** "What did the mayor of Rensby say?": an entry that names no mayor (nor a word WordNet gives for one) is about others. */
 const ROLE_MISSING = 0.7;
+/** "What is Khamenei's Twitter handle?": an entry that does not say "handle" (or a WordNet word for it) gives another thing. */
+const ATTRIBUTE_MISSING = 0.7;
 /** A fact that is itself a question (an article's subheading "How will we know if it works?") states nothing. */
 const QUESTION_FACT = 0.5;
 const MISSING_VERB = 0.8;
@@ -525,6 +528,14 @@ export class Core {
       if (new RegExp(`\\b${t.word}(?:'s|s')`).test(lowered)) return;
       roles.push({ bit: 1 << i, forms: [role, ...relatedWords(role).map((r) => r.word)].map(stem) });
     });
+    // The thing "what is the X…" asks ("handle", "penalty"): an entry without it says something else about the subject.
+    const attribute = askedAttribute(q);
+    const attributeIndex = attribute === null ? -1 : terms.findIndex((t) => t.word === attribute);
+    const attributeTerm = attributeIndex >= 0 && attributeIndex < 31 ? terms[attributeIndex]! : undefined;
+    const attributeForms =
+      attributeTerm && attributeTerm.matches.length > 0 && attributeTerm.weight > 0
+        ? [attribute!, ...relatedWords(attribute!).map((r) => r.word)].map(stem)
+        : null;
     // Words that name one source's subject ("Oskara"): an entry of another source that lacks them is off topic.
     const focus: { bit: number; group: number }[] = [];
     if (this.knowledge.sources.length > 1)
@@ -697,6 +708,14 @@ export class Core {
           });
         }
         if (e.kind === "fact" && /\?\s*$/.test(e.text)) offTopic *= QUESTION_FACT;
+        if (
+          attributeForms !== null &&
+          (h.matched & (1 << attributeIndex)) === 0 &&
+          this.index.topicShare(attributeTerm!, this.index.groupOfDoc(h.doc)) < SUBJECT_SHARE
+        ) {
+          const said = words([e.text, sp?.role ?? ""].join(" ")).map(stem);
+          if (!attributeForms.some((f) => said.includes(f))) offTopic *= ATTRIBUTE_MISSING;
+        }
         for (const r of roles) {
           if (
             h.matched & r.bit ||

@@ -160,6 +160,34 @@ const DETERMINER = /^(?:the|a|an)\s+/;
 const ROLE_QUESTION =
   /^(?:\W*(?:so|and|but|hey|ok|okay|please|pls)\b)*\W*(?:what(?:'s|s| is| was)\s+(.{2,40}?)'s?\s+(?:job|role|position|title|profession|occupation|work)|what does\s+(.{2,40}?)\s+do(?: for a living| for work)?)$/;
 
+const ATTRIBUTE_START =
+  /^(?:\W*(?:so|and|but|hey|ok|okay|please|pls)\b)*\W*what(?:'s|s| is| was| are| were)\s+(?:(?:the|a|an|this|that|his|her|their|its|your|my)\s+|[\w-]+(?:\s[\w-]+){0,3}?'s?\s+)([\w-]+(?:\s[\w-]+){0,2}?)(?=\s+(?:of|for|in|on|at|to|from|with|about|called|named|that|which|who|when|where|like|than|as|by|under|over|behind|between)\b|$)/;
+/**
+ * Heads that other checks read (a job, a name), that an article gives without the word (a result, a purpose, a rate:
+ * "a move that undermined…", "6.4%"), or that ask for no thing ("what is the matter").
+ */
+const NOT_ATTRIBUTE = new Set(
+  (
+    "job role position title profession occupation work name matter point deal thing way result effect impact outcome " +
+    "consequence purpose aim goal reason cause problem issue situation plan idea difference message story news " +
+    "response reaction view opinion argument case rate share number percentage proportion amount total figure level " +
+    "size average count"
+  ).split(" "),
+);
+
+/**
+ * The thing a "what is the X…" question asks of its subject, as the head noun of X (after "the" or a possessive, at most three words):
+ * "What is Khamenei's Twitter handle?" → handle, "What is the penalty for using a VPN?" → penalty; null for any
+ * other question, and for a job or a name (asked and checked elsewhere).
+ */
+export function askedAttribute(question: string): string | null {
+  const m = ATTRIBUTE_START.exec(fold(question).replace(/[?!.\s]+$/, ""));
+  const head = m?.[1]?.split(" ").pop();
+  // After "the" or a possessive the head is a noun whatever the lexicon says ("handle", "limit").
+  if (head === undefined || NOT_ATTRIBUTE.has(head) || /^\d/.test(head)) return null;
+  return head;
+}
+
 /** Whether the question asks what someone's job or role is: answered only by an entry that says who they are. */
 export function asksRole(question: string): boolean {
   return ROLE_QUESTION.test(fold(question).replace(/[?!.\s]+$/, ""));

@@ -1,5 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { intentOf, measureOf, namedThing, namer, satisfies, timeStrength } from "../../src/core/intent.js";
+import {
+  askedAttribute,
+  intentOf,
+  measureOf,
+  namedThing,
+  namer,
+  satisfies,
+  timeStrength,
+} from "../../src/core/intent.js";
 import type { Entry } from "../../src/core/types.js";
 
 describe("intentOf", () => {
@@ -44,6 +52,20 @@ describe("satisfies: a number after 'is' is an age only where the sentence stops
   it("'She is 17.' is an age, not a quantity", () => {
     expect(satisfies(fact("She is 17."), "age", none)).toBe(true);
     expect(satisfies(fact("She is 17."), "number", none)).toBe(false);
+  });
+});
+
+describe("askedAttribute", () => {
+  it.each([
+    ["What is Khamenei's Twitter handle?", "handle"],
+    ["What is the penalty for using a VPN in Iran?", "penalty"],
+    ["what was the limit for a second signature", "limit"],
+    ["What is Karavan?", null],
+    ["What's Harlan Voss's job?", null],
+    ["What was the result of Apple blocking Iranians?", null],
+    ["What are rights groups worried about?", null],
+  ])("%s → %s", (q, head) => {
+    expect(askedAttribute(q)).toBe(head);
   });
 });
 

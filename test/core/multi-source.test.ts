@@ -471,3 +471,28 @@ describe("a role the question asks about", () => {
     expect(town.ask("What did the mayor of Harlow say?").answer?.text).toContain("Teodor Vance");
   });
 });
+
+describe("the thing 'what is the X…' asks", () => {
+  const singer = createCore(
+    tinyKnowledge([
+      zembla,
+      {
+        id: "aske-singer",
+        title: "Port Aske singer fills the harbour hall",
+        facts: [
+          "Lena Voss, a singer from Port Aske, posts new songs on Instagram every Friday.",
+          "The harbour office will handle ticket complaints.",
+          "The hall's ticket price is 12 crowns.",
+        ],
+      },
+    ]),
+  );
+
+  it("an entry that does not say the thing gives something else about the subject", () => {
+    expect(singer.ask("What is Lena Voss's Instagram handle?").answered).toBe(false);
+  });
+
+  it("an entry that says it still answers", () => {
+    expect(singer.ask("What is the hall's ticket price?").answer?.text).toContain("12 crowns");
+  });
+});
