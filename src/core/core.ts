@@ -8,6 +8,7 @@ import { SearchIndex, type Hit, type QueryTerm } from "./search-index.js";
 import {
   askedAttribute,
   asksRole,
+  whichThing,
   countedNoun,
   counter,
   definer,
@@ -529,7 +530,10 @@ export class Core {
       roles.push({ bit: 1 << i, forms: [role, ...relatedWords(role).map((r) => r.word)].map(stem) });
     });
     // The thing "what is the X…" asks ("handle", "penalty"): an entry without it says something else about the subject.
-    const attribute = askedAttribute(q);
+    const attribute0 = askedAttribute(q);
+    // "Which supermarket…": the same, unless the entry names something the question does not (the answer's name).
+    const which = attribute0 === null ? whichThing(q) : null;
+    const attribute = attribute0 ?? which;
     const attributeIndex = attribute === null ? -1 : terms.findIndex((t) => t.word === attribute);
     const attributeTerm = attributeIndex >= 0 && attributeIndex < 31 ? terms[attributeIndex]! : undefined;
     const attributeForms =
@@ -714,7 +718,8 @@ export class Core {
           this.index.topicShare(attributeTerm!, this.index.groupOfDoc(h.doc)) < SUBJECT_SHARE
         ) {
           const said = words([e.text, sp?.role ?? ""].join(" ")).map(stem);
-          if (!attributeForms.some((f) => said.includes(f))) offTopic *= ATTRIBUTE_MISSING;
+          if (!attributeForms.some((f) => said.includes(f)) && (which === null || !this.namesOther(e.text, q)))
+            offTopic *= ATTRIBUTE_MISSING;
         }
         for (const r of roles) {
           if (
@@ -808,6 +813,14 @@ export class Core {
       const before = i > 0 ? stem(groups[i - 1]![0]!) : "";
       return before === given || !others?.has(before);
     });
+  }
+
+  /** Whether a text names something (a capitalised word inside a sentence) that the question does not. */
+  private namesOther(text: string, question: string): boolean {
+    const asked = new Set(words(question));
+    for (const m of text.matchAll(/(?<=[\p{Ll}\d,;:] )\p{Lu}[\p{L}'’-]+/gu))
+      if (words(m[0]).some((w) => !asked.has(w))) return true;
+    return false;
   }
 
   private saysSpeech(doc: number): boolean {

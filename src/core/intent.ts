@@ -162,6 +162,9 @@ const ROLE_QUESTION =
 
 const ATTRIBUTE_START =
   /^(?:\W*(?:so|and|but|hey|ok|okay|please|pls)\b)*\W*what(?:'s|s| is| was| are| were)\s+(?:(?:the|a|an|this|that|his|her|their|its|your|my)\s+|[\w-]+(?:\s[\w-]+){0,3}?'s?\s+)([\w-]+(?:\s[\w-]+){0,2}?)(?=\s+(?:of|for|in|on|at|to|from|with|about|called|named|that|which|who|when|where|like|than|as|by|under|over|behind|between)\b|$)/;
+/** "Which supermarket is…", "which cruise line made…": the words before the verb name the kind of thing asked. */
+const WHICH_START =
+  /^(?:\W*(?:so|and|but|hey|ok|okay|please|pls)\b)*\W*which\s+(?:[\w-]+\s){0,2}?([\w-]+)(?=\s+(?:is|was|are|were|did|does|do|has|have|had|will|would|can|could|made|makes|[a-z]+ed)\b)/;
 /**
  * Heads that other checks read (a job, a name), that an article gives without the word (a result, a purpose, a rate:
  * "a move that undermined…", "6.4%"), or that ask for no thing ("what is the matter").
@@ -171,7 +174,7 @@ const NOT_ATTRIBUTE = new Set(
     "job role position title profession occupation work name matter point deal thing way result effect impact outcome " +
     "consequence purpose aim goal reason cause problem issue situation plan idea difference message story news " +
     "response reaction view opinion argument case rate share number percentage proportion amount total figure level " +
-    "size average count"
+    "size average count kind kinds type types sort year month day time date one ones"
   ).split(" "),
 );
 
@@ -181,11 +184,21 @@ const NOT_ATTRIBUTE = new Set(
  * other question, and for a job or a name (asked and checked elsewhere).
  */
 export function askedAttribute(question: string): string | null {
-  const m = ATTRIBUTE_START.exec(fold(question).replace(/[?!.\s]+$/, ""));
+  const q = fold(question).replace(/[?!.\s]+$/, "");
+  const m = ATTRIBUTE_START.exec(q);
   const head = m?.[1]?.split(" ").pop();
   // After "the" or a possessive the head is a noun whatever the lexicon says ("handle", "limit").
   if (head === undefined || NOT_ATTRIBUTE.has(head) || /^\d/.test(head)) return null;
   return head;
+}
+
+/**
+ * The kind of thing a "which X…" question asks for, as the head noun of X ("Which supermarket is on Corran Street?"
+ * → supermarket, "which cruise line made…" → line); null for any other question.
+ */
+export function whichThing(question: string): string | null {
+  const head = WHICH_START.exec(fold(question).replace(/[?!.\s]+$/, ""))?.[1];
+  return head === undefined || NOT_ATTRIBUTE.has(head) || /^\d/.test(head) ? null : head;
 }
 
 /** Whether the question asks what someone's job or role is: answered only by an entry that says who they are. */

@@ -7,6 +7,7 @@ import {
   namer,
   satisfies,
   timeStrength,
+  whichThing,
 } from "../../src/core/intent.js";
 import type { Entry } from "../../src/core/types.js";
 
@@ -66,6 +67,17 @@ describe("askedAttribute", () => {
     ["What are rights groups worried about?", null],
   ])("%s → %s", (q, head) => {
     expect(askedAttribute(q)).toBe(head);
+  });
+});
+
+describe("whichThing", () => {
+  it.each([
+    ["Which supermarket is on Corran Street?", "supermarket"],
+    ["Which cruise line made the bookings?", "line"],
+    ["Which year was it?", null],
+    ["What is the penalty?", null],
+  ])("%s → %s", (q, head) => {
+    expect(whichThing(q)).toBe(head);
   });
 });
 

@@ -496,3 +496,28 @@ describe("the thing 'what is the X…' asks", () => {
     expect(singer.ask("What is the hall's ticket price?").answer?.text).toContain("12 crowns");
   });
 });
+
+describe("'which X…' asks for an X", () => {
+  const street = createCore(
+    tinyKnowledge([
+      zembla,
+      {
+        id: "quay-street",
+        title: "Night bakers of Quay Street",
+        facts: [
+          "Not everyone on Quay Street loves the night bakery.",
+          "The busiest shop on the harbour is run by Tilde Mainsworth.",
+        ],
+      },
+      { id: "harrowgate-shops", title: "Harrowgate shops", facts: ["Supermarkets in Harrowgate sell bread cheaply."] },
+    ]),
+  );
+
+  it("an entry that names no X and nothing else the question lacks does not answer", () => {
+    expect(street.ask("Which supermarket is on Quay Street?").answered).toBe(false);
+  });
+
+  it("an entry that gives a name still answers ('which shop…' → the shop run by someone named)", () => {
+    expect(street.ask("Which shop is the busiest on the harbour?").answer?.text).toContain("Tilde Mainsworth");
+  });
+});
