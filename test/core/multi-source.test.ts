@@ -521,3 +521,28 @@ describe("'which X…' asks for an X", () => {
     expect(street.ask("Which shop is the busiest on the harbour?").answer?.text).toContain("Tilde Mainsworth");
   });
 });
+
+describe("'won' is a word, 'won't' is not", () => {
+  const cup = createCore(
+    tinyKnowledge([
+      zembla,
+      {
+        id: "aske-cup",
+        title: "Harbour Cup final in Port Aske",
+        facts: [
+          "The Harbour Cup final was played in Port Aske on Sunday.",
+          "The rowing club won a new boat in a raffle last year.",
+          "Fans who won't travel can watch it on the harbour screen.",
+        ],
+      },
+    ]),
+  );
+
+  it("a sentence that does not say who won covers less of 'who won…'", () => {
+    expect(cup.ask("Who won the Harbour Cup final?").answer?.confidence ?? 0).toBeLessThan(1);
+  });
+
+  it("'won't' adds no word to match", () => {
+    expect(cup.ask("What can fans who won't travel do?").answer?.confidence).toBe(1);
+  });
+});
