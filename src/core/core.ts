@@ -7,7 +7,9 @@ import { allowedEdits, editDistance } from "./fuzzy.js";
 import { SearchIndex, type Hit, type QueryTerm } from "./search-index.js";
 import {
   askedAttribute,
+  asksClock,
   asksRole,
+  givesClock,
   whichThing,
   countedNoun,
   counter,
@@ -471,6 +473,8 @@ export class Core {
     const countsIt =
       counted === null ? null : counter(fixed !== undefined && fixed !== stem(counted) ? fixed : counted);
     const measures = intent === "number" ? measureOf(q) : null;
+    // "What time does the pharmacy open?" asks a time of day: a year or a month is the time of something else.
+    const clock = intent === "time" && asksClock(q);
     // The question's own term for the counted thing, to tell whether an entry speaks of it at all.
     // "people" is counted by "40 million Iranians" too: a word for any group of people is not checked.
     const countedIndex =
@@ -650,6 +654,10 @@ export class Core {
         }
         // "How big is Europa?": a size with its unit ("1,900-mile-wide") beats any other number.
         if (measures !== null && fits && measures(e.text)) boost = COUNT_BOOST;
+        if (clock && fits && !givesClock(e.text)) {
+          fits = false;
+          boost = 1;
+        }
         // "How old is Esther Adeyemi-Lowe?": "Adeyemi-Lowe, 52," beats another's age in the same sentence.
         if (intent === "age" && fits && this.ageBesideName(e.text, terms)) boost = COUNT_BOOST;
         if (countsIt !== null && fits && countsIt(e.text)) {

@@ -41,7 +41,7 @@ export function intentOf(question: string): Intent {
   if (/\bwhen (will|shall|is .* going to|are .* going to)\b/.test(q)) return "future";
   // "When…" as the question word, not "what did he say when asked…".
   if (
-    /^(?:\W*(?:so|and|but|hey|hi|ok|okay|please|tell me|do you know|i wonder)\b)*\W*when\b|\b(what|which) (year|month|date|day)\b|\bsince when\b/.test(
+    /^(?:\W*(?:so|and|but|hey|hi|ok|okay|please|tell me|do you know|i wonder)\b)*\W*when\b|\b(what|which) (year|month|date|day)\b|\bwhat time\b|\bsince when\b/.test(
       q,
     )
   )
@@ -148,6 +148,22 @@ export function satisfies(
     default:
       return false;
   }
+}
+
+/** A time of day: a clock time, "at six", "midnight", "noon", "dawn". */
+const TIME_OF_DAY = new RegExp(
+  `${CLOCK}|\\bat (?:${SMALL_NUMBER})(?: o'clock)?\\b|\\b(?:midnight|noon|midday|dawn|dusk|o'clock)\\b`,
+  "i",
+);
+
+/** Whether a question asks a time of day ("what time does the bakery open?"), not a date or a year. */
+export function asksClock(question: string): boolean {
+  return /\bwhat time\b(?! of (?:year|the year|day))/.test(fold(question));
+}
+
+/** Whether a text gives a time of day ("at 2:15", "7:45 p.m.", "at six", "midnight"). */
+export function givesClock(text: string): boolean {
+  return TIME_OF_DAY.test(text);
 }
 
 /** How well an entry answers "when…": 2 for a day or month named, 1 for a year or a relative time, 0 for none. */

@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import {
   askedAttribute,
+  asksClock,
+  givesClock,
   intentOf,
   measureOf,
   namedThing,
@@ -35,6 +37,7 @@ describe("intentOf", () => {
     ["How much would the council get for the land?", "money"],
     ["How much did the board fine businesses?", "money"],
     ["How much scaffolding gave way?", "number"],
+    ["What time does the bakery open?", "time"],
     ["What age did the face scan think he was?", "age"],
     ["what age is she", "age"],
     ["what age check methods are in the draft guidance", null],
@@ -67,6 +70,16 @@ describe("askedAttribute", () => {
     ["What are rights groups worried about?", null],
   ])("%s → %s", (q, head) => {
     expect(askedAttribute(q)).toBe(head);
+  });
+});
+
+describe("a time of day", () => {
+  it("'what time…' asks one, and a clock time, 'at six' or 'midnight' gives one; a year or a month does not", () => {
+    expect(asksClock("What time does the bakery open?")).toBe(true);
+    expect(asksClock("What time of year do the boats come?")).toBe(false);
+    expect(givesClock("The bakery opens at 2:15 in the morning.")).toBe(true);
+    expect(givesClock("The first call came at six.")).toBe(true);
+    expect(givesClock("The pharmacy opened in 2019 and closes in March.")).toBe(false);
   });
 });
 

@@ -546,3 +546,28 @@ describe("'won' is a word, 'won't' is not", () => {
     expect(cup.ask("What can fans who won't travel do?").answer?.confidence).toBe(1);
   });
 });
+
+describe("'what time…' asks a time of day", () => {
+  const pharmacy = (extra: string[]) =>
+    createCore(
+      tinyKnowledge([
+        zembla,
+        {
+          id: "aske-pharmacy",
+          title: "Port Aske pharmacy",
+          facts: ["The Port Aske pharmacy opened in 2019 in the old bank.", ...extra],
+        },
+      ]),
+    );
+
+  it("a year is not the time of day asked", () => {
+    expect(pharmacy([]).ask("What time does the Port Aske pharmacy open?").answered).toBe(false);
+  });
+
+  it("a clock time is", () => {
+    const r = pharmacy(["The pharmacy opens at 8:30 every weekday."]).ask(
+      "What time does the Port Aske pharmacy open?",
+    );
+    expect(r.answer?.text).toContain("8:30");
+  });
+});
