@@ -103,6 +103,9 @@ const VERB_SHARE = 0.2;
 const EVENT_MISSING = 0.7;
 /** "What did the mayor of Rensby say?": an entry that names no mayor (nor a word WordNet gives for one) is about others. */
 const ROLE_MISSING = 0.7;
+/** "Who interviewed the minister?": the words after the verb are its object, not the one asked ("who chairs…" is). */
+const ASKS_AGENT =
+  /^(?:\W*(?:so|and|but|ok|okay|hey)\b)*\W*who\s+(?!(?:is|was|are|were|s|has|have|had|did|does|do|will|would|can|could)\b)([a-z]+)/;
 /** "What is Khamenei's Twitter handle?": an entry that does not say "handle" (or a WordNet word for it) gives another thing. */
 const ATTRIBUTE_MISSING = 0.7;
 /** A fact that is itself a question (an article's subheading "How will we know if it works?") states nothing. */
@@ -523,13 +526,16 @@ export class Core {
         )
           eventBits |= 1 << i;
       });
-    // The role the question asks about ("the mayor", "Quaine's mother"), not one in a possessive ("his wife's death").
+    // The role the question asks about ("the mayor", "Quaine's mother"), not one in a possessive ("his wife's death"),
+    // nor the object of the verb "who" or "which X" asks ("who interviewed the minister?" asks the interviewer).
     const roles: { bit: number; forms: string[] }[] = [];
     const lowered = fold(q);
+    const agentVerb = ASKS_AGENT.exec(lowered)?.[1];
     terms.forEach((t, i) => {
       const single = t.word.endsWith("s") ? t.word.slice(0, -1) : t.word;
       const role = ROLE_NOUNS.has(t.word) ? t.word : ROLE_NOUNS.has(single) ? single : null;
       if (role === null || i >= 31 || t.weight === 0 || t.matches.length === 0) return;
+      if (agentVerb !== undefined && t.word !== agentVerb) return;
       if (new RegExp(`\\b${t.word}(?:'s|s')`).test(lowered)) return;
       roles.push({ bit: 1 << i, forms: [role, ...relatedWords(role).map((r) => r.word)].map(stem) });
     });

@@ -457,6 +457,7 @@ describe("a role the question asks about", () => {
           "The Port Aske bridge reopened on Friday after two years of repairs.",
           "Port Aske's harbour master, Ilse Marrow, said the repairs had cost the port its busiest summer.",
           "The mayor of Harlow, Teodor Vance, praised the engineers.",
+          "Rhona Tate interviewed Teodor Vance on the quay.",
         ],
       },
     ]),
@@ -469,6 +470,10 @@ describe("a role the question asks about", () => {
   it("an entry that names the role still answers", () => {
     expect(town.ask("What did the harbour master of Port Aske say?").answer?.text).toContain("Ilse Marrow");
     expect(town.ask("What did the mayor of Harlow say?").answer?.text).toContain("Teodor Vance");
+  });
+
+  it("a role after the verb 'who' asks is its object, not the one asked", () => {
+    expect(town.ask("Who interviewed the mayor on the quay?").answer?.text).toContain("Rhona Tate");
   });
 });
 
