@@ -513,7 +513,8 @@ export class Core {
     });
     // "When…" asks the time of what the question's verbs and adjectives say happened ("built", "founded", "die").
     let eventBits = 0;
-    if (intent === "time" || intent === "future")
+    // Not "which year's demonstrations…": there the event is the noun, and the verbs say something else about it.
+    if ((intent === "time" || intent === "future") && /\bwhen\b|\bwhat time\b/.test(fold(q)))
       terms.forEach((t, i) => {
         if (
           i < 31 &&

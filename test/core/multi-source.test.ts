@@ -410,10 +410,15 @@ describe("'when…' asks the time of the question's event", () => {
           "The Corran lighthouse was repainted in June.",
           "Its keeper, Ada Venn, has guided visitors up the tower for twenty years.",
           "The tower reopens to visitors on 3 May.",
+          "Ada Venn says the 2009 storms nearly took the lantern.",
         ],
       },
       // "built" must be a word of the knowledge base: an unknown verb is read as a paraphrase.
-      { id: "harbour-wall", title: "Harbour wall repairs", facts: ["The old harbour wall was built of granite."] },
+      {
+        id: "harbour-wall",
+        title: "Harbour wall repairs",
+        facts: ["The old harbour wall was built of granite.", "Fishermen fear repeating last winter's losses."],
+      },
     ]),
   );
 
@@ -424,6 +429,10 @@ describe("'when…' asks the time of the question's event", () => {
   it("the entry that says the event still answers", () => {
     expect(lighthouse.ask("When was the Corran lighthouse repainted?").answer?.text).toContain("June");
     expect(lighthouse.ask("When does the tower reopen?").answer?.text).toContain("3 May");
+  });
+
+  it("'which year's X…' asks the time of X, not of its verbs", () => {
+    expect(lighthouse.ask("Which year's storms does Ada Venn fear repeating?").answer?.text).toContain("2009");
   });
 });
 
