@@ -1,11 +1,16 @@
 import Fuse from "fuse.js";
 import { MAX_QUESTION_CHARS, cleanText, fold, stem, withoutMarkup, wordGroups, words } from "./normalise.js";
-import { STOP_WORDS, expandAbbreviation, impliedWords, withPhrases } from "./lexicon.js";
+import { ROLE_NOUNS, STOP_WORDS, expandAbbreviation, impliedWords, withPhrases } from "./lexicon.js";
+import { relatedWords } from "./thesaurus.js";
 import { isKnownEnglish, isNamingWord } from "./pos.js";
 import { allowedEdits, editDistance } from "./fuzzy.js";
 import { SearchIndex, type Hit, type QueryTerm } from "./search-index.js";
 import {
+  askedAttribute,
+  asksClock,
   asksRole,
+  givesClock,
+  whichThing,
   countedNoun,
   counter,
   definer,
@@ -91,6 +96,20 @@ const SPEECH =
  */
 const OFF_TOPIC = 0.85;
 const VERB_SHARE = 0.2;
+/**
+ * "When was Lock 14 built?": the time asked is the time of the question's event (a verb or adjective of it); an entry
+ * that lacks the word gives the time of something else ("visited Lock 14 in June").
+ */
+const EVENT_MISSING = 0.7;
+/** "What did the mayor of Rensby say?": an entry that names no mayor (nor a word WordNet gives for one) is about others. */
+const ROLE_MISSING = 0.7;
+/** "Who interviewed the minister?": the words after the verb are its object, not the one asked ("who chairs…" is). */
+const ASKS_AGENT =
+  /^(?:\W*(?:so|and|but|ok|okay|hey)\b)*\W*who\s+(?!(?:is|was|are|were|s|has|have|had|did|does|do|will|would|can|could)\b)([a-z]+)/;
+/** "What is Khamenei's Twitter handle?": an entry that does not say "handle" (or a WordNet word for it) gives another thing. */
+const ATTRIBUTE_MISSING = 0.7;
+/** A fact that is itself a question (an article's subheading "How will we know if it works?") states nothing. */
+const QUESTION_FACT = 0.5;
 const MISSING_VERB = 0.8;
 /** A sentence that refers back to the one before it. */
 const LEANS = /\b(?:it|its|they|their|them|he|his|she|her|this|these|those|the company|the project|the group)\b/i;
@@ -457,6 +476,8 @@ export class Core {
     const countsIt =
       counted === null ? null : counter(fixed !== undefined && fixed !== stem(counted) ? fixed : counted);
     const measures = intent === "number" ? measureOf(q) : null;
+    // "What time does the pharmacy open?" asks a time of day: a year or a month is the time of something else.
+    const clock = intent === "time" && asksClock(q);
     // The question's own term for the counted thing, to tell whether an entry speaks of it at all.
     // "people" is counted by "40 million Iranians" too: a word for any group of people is not checked.
     const countedIndex =
@@ -490,6 +511,46 @@ export class Core {
       )
         verbBits |= 1 << i;
     });
+    // "When…" asks the time of what the question's verbs and adjectives say happened ("built", "founded", "die").
+    let eventBits = 0;
+    // Not "which year's demonstrations…": there the event is the noun, and the verbs say something else about it.
+    if ((intent === "time" || intent === "future") && /\bwhen\b|\bwhat time\b/.test(fold(q)))
+      terms.forEach((t, i) => {
+        if (
+          i < 31 &&
+          t.weight > 0 &&
+          t.matches.length > 0 &&
+          !isNamingWord(t.word) &&
+          !INTENT_WORDS.has(t.word) &&
+          !this.personWords.has(t.word) &&
+          !this.personWords.has(stem(t.word))
+        )
+          eventBits |= 1 << i;
+      });
+    // The role the question asks about ("the mayor", "Quaine's mother"), not one in a possessive ("his wife's death"),
+    // nor the object of the verb "who" or "which X" asks ("who interviewed the minister?" asks the interviewer).
+    const roles: { bit: number; forms: string[] }[] = [];
+    const lowered = fold(q);
+    const agentVerb = ASKS_AGENT.exec(lowered)?.[1];
+    terms.forEach((t, i) => {
+      const single = t.word.endsWith("s") ? t.word.slice(0, -1) : t.word;
+      const role = ROLE_NOUNS.has(t.word) ? t.word : ROLE_NOUNS.has(single) ? single : null;
+      if (role === null || i >= 31 || t.weight === 0 || t.matches.length === 0) return;
+      if (agentVerb !== undefined && t.word !== agentVerb) return;
+      if (new RegExp(`\\b${t.word}(?:'s|s')`).test(lowered)) return;
+      roles.push({ bit: 1 << i, forms: [role, ...relatedWords(role).map((r) => r.word)].map(stem) });
+    });
+    // The thing "what is the X…" asks ("handle", "penalty"): an entry without it says something else about the subject.
+    const attribute0 = askedAttribute(q);
+    // "Which supermarket…": the same, unless the entry names something the question does not (the answer's name).
+    const which = attribute0 === null ? whichThing(q) : null;
+    const attribute = attribute0 ?? which;
+    const attributeIndex = attribute === null ? -1 : terms.findIndex((t) => t.word === attribute);
+    const attributeTerm = attributeIndex >= 0 && attributeIndex < 31 ? terms[attributeIndex]! : undefined;
+    const attributeForms =
+      attributeTerm && attributeTerm.matches.length > 0 && attributeTerm.weight > 0
+        ? [attribute!, ...relatedWords(attribute!).map((r) => r.word)].map(stem)
+        : null;
     // Words that name one source's subject ("Oskara"): an entry of another source that lacks them is off topic.
     const focus: { bit: number; group: number }[] = [];
     if (this.knowledge.sources.length > 1)
@@ -600,6 +661,10 @@ export class Core {
         }
         // "How big is Europa?": a size with its unit ("1,900-mile-wide") beats any other number.
         if (measures !== null && fits && measures(e.text)) boost = COUNT_BOOST;
+        if (clock && fits && !givesClock(e.text)) {
+          fits = false;
+          boost = 1;
+        }
         // "How old is Esther Adeyemi-Lowe?": "Adeyemi-Lowe, 52," beats another's age in the same sentence.
         if (intent === "age" && fits && this.ageBesideName(e.text, terms)) boost = COUNT_BOOST;
         if (countsIt !== null && fits && countsIt(e.text)) {
@@ -653,6 +718,34 @@ export class Core {
             if (h.matched & p.bit || (fits && p.asks) || this.index.topicShare(p.term, g) >= SUBJECT_SHARE)
               said += p.term.weight;
           if (said < PREDICATE_SHARE * predicateWeight) offTopic *= PREDICATE_MISSING;
+        }
+        if (eventBits !== 0 && (h.matched & eventBits) !== eventBits) {
+          const g = this.index.groupOfDoc(h.doc);
+          terms.forEach((t, i) => {
+            if (eventBits & (1 << i) && (h.matched & (1 << i)) === 0 && this.index.topicShare(t, g) < SUBJECT_SHARE)
+              offTopic *= EVENT_MISSING;
+          });
+        }
+        if (e.kind === "fact" && /\?\s*$/.test(e.text)) offTopic *= QUESTION_FACT;
+        if (
+          attributeForms !== null &&
+          (h.matched & (1 << attributeIndex)) === 0 &&
+          this.index.topicShare(attributeTerm!, this.index.groupOfDoc(h.doc)) < SUBJECT_SHARE
+        ) {
+          const said = words([e.text, sp?.role ?? ""].join(" ")).map(stem);
+          if (!attributeForms.some((f) => said.includes(f)) && (which === null || !this.namesOther(e.text, q)))
+            offTopic *= ATTRIBUTE_MISSING;
+        }
+        for (const r of roles) {
+          if (
+            h.matched & r.bit ||
+            this.index.topicShare(terms[31 - Math.clz32(r.bit)]!, this.index.groupOfDoc(h.doc)) >= SUBJECT_SHARE
+          )
+            continue;
+          const said = words(
+            [e.text, sp ? `${sp.name} ${sp.role ?? ""}` : "", e.kind === "quote" ? (e.context ?? "") : ""].join(" "),
+          ).map(stem);
+          if (!r.forms.some((f) => said.includes(f))) offTopic *= ROLE_MISSING;
         }
         // A name only other articles use ("Vantel") that this entry lacks: the entry is about something else
         // ("Hearth's chief executive" does not answer "Who runs Vantel?").
@@ -735,6 +828,14 @@ export class Core {
       const before = i > 0 ? stem(groups[i - 1]![0]!) : "";
       return before === given || !others?.has(before);
     });
+  }
+
+  /** Whether a text names something (a capitalised word inside a sentence) that the question does not. */
+  private namesOther(text: string, question: string): boolean {
+    const asked = new Set(words(question));
+    for (const m of text.matchAll(/(?<=[\p{Ll}\d,;:] )\p{Lu}[\p{L}'’-]+/gu))
+      if (words(m[0]).some((w) => !asked.has(w))) return true;
+    return false;
   }
 
   private saysSpeech(doc: number): boolean {

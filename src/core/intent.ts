@@ -17,7 +17,7 @@ export function intentOf(question: string): Intent {
   )
     return "age";
   if (
-    /\bhow much\b.*\b(cost|costs|pay|pays|paid|charge|charges|spend|spent|earn|earns|earned|make|makes|made|owe|owes|owed|worth|valued?|lend|lent|loan|price|money|fee|fees|salary|budget|sell|sold)\b/.test(
+    /\bhow much\b.*\b(cost|costs|pay|pays|paid|charge|charges|spend|spent|earn|earns|earned|make|makes|made|owe|owes|owed|worth|valued?|lend|lent|loan|price|money|fee|fees|salary|budget|sell|sold|give|gives|gave|get|gets|got|receive|receives|received|fine|fined|compensation|grant|award|awarded|donate|donated|invest|invested|offer|offered)\b(?! way\b)/.test(
       q,
     )
   )
@@ -41,7 +41,7 @@ export function intentOf(question: string): Intent {
   if (/\bwhen (will|shall|is .* going to|are .* going to)\b/.test(q)) return "future";
   // "When…" as the question word, not "what did he say when asked…".
   if (
-    /^(?:\W*(?:so|and|but|hey|hi|ok|okay|please|tell me|do you know|i wonder)\b)*\W*when\b|\b(what|which) (year|month|date|day)\b|\bsince when\b/.test(
+    /^(?:\W*(?:so|and|but|hey|hi|ok|okay|please|tell me|do you know|i wonder)\b)*\W*when\b|\b(what|which) (year|month|date|day)\b|\bwhat time\b|\bsince when\b/.test(
       q,
     )
   )
@@ -60,7 +60,7 @@ const AGE =
   /\b\d{1,3}-year-olds?\b|\b\d{1,3} years? old\b|\baged \d{1,3}\b|(?<=[A-Z][\w'’-]*), \d{1,2},|\b(?:is|was|turned|turns) \d{1,2}\b(?=\s*(?:[,.;:!?)]|$|and\b|but\b|when\b|years?\b))/g;
 /** An amount of money: a currency sign or word, or a number beside a word about paying. */
 const MONEY =
-  /[$£€¥₹]|\b\d[\d,.]*\s*(?:bn|m|k)?\s*(?:dollars?|euros?|pounds?|cents?|pence|crowns?|marks?|francs?|rupees?|yuan|yen|roubles?|rubles?|dinars?|rials?|lira)\b|\b(?:cost|costs|costing|paid|pay|pays|owe|owes|owed|lend|lent|loan|worth|valued|price|priced|fee|fees|salary|earned|earns|made|spend|spent|charge|charges|budget|revenue|subscription)\b[^.]{0,40}\d|\d[^.]{0,40}\b(?:cost|costs|paid|owed|lent|loan|worth|fee|salary|budget|revenue|a month|a year|a week|per month|per year)\b/i;
+  /[$£€¥₹]|\b\d[\d,.]*\s*(?:bn|m|k|million|billion|thousand)?\s*(?:dollars?|euros?|pounds?|cents?|pence|crowns?|krone|kroner|marks?|francs?|rupees?|yuan|yen|roubles?|rubles?|dinars?|rials?|lira)\b|\b(?:cost|costs|costing|paid|pay|pays|owe|owes|owed|lend|lent|loan|worth|valued|price|priced|fee|fees|salary|earned|earns|made|spend|spent|charge|charges|budget|revenue|subscription|grant|compensation|awarded|donated|invested)\b[^.]{0,40}\d|\d[^.]{0,40}\b(?:cost|costs|paid|owed|lent|loan|worth|fee|salary|budget|revenue|a month|a year|a week|per month|per year)\b/i;
 /** A sum of money: a currency sign or word beside a number. */
 const MONEY_AMOUNT =
   /[$£€¥₹]\s?\d|\b\d[\d,.]*\s*(?:bn|m|k|million|billion|thousand)?\s*(?:dollars?|euros?|pounds?|crowns?|krone|marks?|francs?|rupees?|yuan|yen|roubles?|rubles?|dinars?|rials?|lira)\b/i;
@@ -150,6 +150,22 @@ export function satisfies(
   }
 }
 
+/** A time of day: a clock time, "at six", "midnight", "noon", "dawn". */
+const TIME_OF_DAY = new RegExp(
+  `${CLOCK}|\\bat (?:${SMALL_NUMBER})(?: o'clock)?\\b|\\b(?:midnight|noon|midday|dawn|dusk|o'clock)\\b`,
+  "i",
+);
+
+/** Whether a question asks a time of day ("what time does the bakery open?"), not a date or a year. */
+export function asksClock(question: string): boolean {
+  return /\bwhat time\b(?! of (?:year|the year|day))/.test(fold(question));
+}
+
+/** Whether a text gives a time of day ("at 2:15", "7:45 p.m.", "at six", "midnight"). */
+export function givesClock(text: string): boolean {
+  return TIME_OF_DAY.test(text);
+}
+
 /** How well an entry answers "when…": 2 for a day or month named, 1 for a year or a relative time, 0 for none. */
 export function timeStrength(text: string): number {
   return EXACT_TIME.test(text) ? 2 : TIME.test(text) ? 1 : 0;
@@ -159,6 +175,47 @@ const DETERMINER = /^(?:the|a|an)\s+/;
 /** "What's Harlan Voss's job?", "what does Selin Marr do": who someone is, asked through their work. */
 const ROLE_QUESTION =
   /^(?:\W*(?:so|and|but|hey|ok|okay|please|pls)\b)*\W*(?:what(?:'s|s| is| was)\s+(.{2,40}?)'s?\s+(?:job|role|position|title|profession|occupation|work)|what does\s+(.{2,40}?)\s+do(?: for a living| for work)?)$/;
+
+const ATTRIBUTE_START =
+  /^(?:\W*(?:so|and|but|hey|ok|okay|please|pls)\b)*\W*what(?:'s|s| is| was| are| were)\s+(?:(?:the|a|an|this|that|his|her|their|its|your|my)\s+|[\w-]+(?:\s[\w-]+){0,3}?'s?\s+)([\w-]+(?:\s[\w-]+){0,2}?)(?=\s+(?:of|for|in|on|at|to|from|with|about|called|named|that|which|who|when|where|like|than|as|by|under|over|behind|between)\b|$)/;
+/** "Which supermarket is…", "which cruise line made…": the words before the verb name the kind of thing asked. */
+const WHICH_START =
+  /^(?:\W*(?:so|and|but|hey|ok|okay|please|pls)\b)*\W*which\s+(?:[\w-]+\s){0,2}?([\w-]+)(?=\s+(?:is|was|are|were|did|does|do|has|have|had|will|would|can|could|made|makes|[a-z]+ed)\b)/;
+/**
+ * Heads that other checks read (a job, a name), that an article gives without the word (a result, a purpose, a rate:
+ * "a move that undermined…", "6.4%"), or that ask for no thing ("what is the matter").
+ */
+const NOT_ATTRIBUTE = new Set(
+  (
+    "job role position title profession occupation work name matter point deal thing way result effect impact outcome " +
+    "consequence purpose aim goal reason cause problem issue situation plan idea difference message story news " +
+    "response reaction view opinion argument case rate share number percentage proportion amount total figure level " +
+    "size average count kind kinds type types sort year month day time date one ones"
+  ).split(" "),
+);
+
+/**
+ * The thing a "what is the X…" question asks of its subject, as the head noun of X (after "the" or a possessive, at most three words):
+ * "What is Khamenei's Twitter handle?" → handle, "What is the penalty for using a VPN?" → penalty; null for any
+ * other question, and for a job or a name (asked and checked elsewhere).
+ */
+export function askedAttribute(question: string): string | null {
+  const q = fold(question).replace(/[?!.\s]+$/, "");
+  const m = ATTRIBUTE_START.exec(q);
+  const head = m?.[1]?.split(" ").pop();
+  // After "the" or a possessive the head is a noun whatever the lexicon says ("handle", "limit").
+  if (head === undefined || NOT_ATTRIBUTE.has(head) || /^\d/.test(head)) return null;
+  return head;
+}
+
+/**
+ * The kind of thing a "which X…" question asks for, as the head noun of X ("Which supermarket is on Corran Street?"
+ * → supermarket, "which cruise line made…" → line); null for any other question.
+ */
+export function whichThing(question: string): string | null {
+  const head = WHICH_START.exec(fold(question).replace(/[?!.\s]+$/, ""))?.[1];
+  return head === undefined || NOT_ATTRIBUTE.has(head) || /^\d/.test(head) ? null : head;
+}
 
 /** Whether the question asks what someone's job or role is: answered only by an entry that says who they are. */
 export function asksRole(question: string): boolean {
@@ -308,7 +365,8 @@ export function countsNoun(text: string, noun: string): boolean {
 /** {@link countsNoun} for one noun, compiled once. */
 export function counter(noun: string): (text: string) => boolean {
   const head = escape(stem(noun));
-  const re = new RegExp(`\\b${NUMBER_TOKEN}(?:\\s+[\\w'’,-]+){0,3}?\\s+${head}`, "i");
+  // "a 1911 power loom": a year before a noun dates it, it does not count it.
+  const re = new RegExp(`\\b(?!(?:1[89]|20)\\d\\d\\b)${NUMBER_TOKEN}(?:\\s+[\\w'’,-]+){0,3}?\\s+${head}`, "i");
   return (text: string) => re.test(fold(text));
 }
 

@@ -9,7 +9,7 @@ between both but by can cannot could couldn did didn do does doesn doing don dow
 hadn has hasn have haven having he her here hers herself him himself his how i if in into is isn it its itself just let
 me more most my myself no nor not of off on once only or other ought our ours ourselves out over own same shan she
 should shouldn so some such than that the their theirs them themselves then there these they this those through to too
-under until up very was wasn we were weren what when where which while who whom why will with won wouldn would you your
+under until up very was wasn we were weren what when where which while who whom why will with wo wouldn would you your
 yours yourself yourselves yes ok okay please tell know explain describe give show say something anything thing things
 really actually also even ever still much many lot lots get got kind sort s t d ll m re ve y hi hey hello bot briefbot
 according exactly think thinks thought feel feels opinion view views despite whether
@@ -121,6 +121,20 @@ for (const [from, to] of ONE_WAY) {
     synonyms.set(s, m);
   }
 }
+
+/**
+ * Nouns that name a person by their role or tie ("the mayor", "her mother"): a question that asks about the mayor is
+ * not answered by a sentence about someone else in the same town. Plain English, not any article's words.
+ */
+export const ROLE_NOUNS: ReadonlySet<string> = new Set(
+  (
+    "mayor leader head chief executive ceo director president chair chairman chairwoman chairperson spokesperson " +
+    "spokesman spokeswoman minister secretary manager owner founder boss governor commissioner councillor senator " +
+    "judge lawyer solicitor prosecutor coach captain editor principal headteacher superintendent treasurer inspector " +
+    "officer sheriff mother father wife husband son daughter brother sister grandmother grandfather uncle aunt cousin " +
+    "parent friend neighbour neighbor partner deputy predecessor successor landlord employer"
+  ).split(" "),
+);
 
 /** Every word of the synonym groups, for typo correction towards them ("profesor" → "professor"). */
 export function lexiconWords(): string[] {

@@ -92,6 +92,9 @@ describe("confidence that means something in conversation (issue 11, item 0)", (
     expect(asksRole("What's Harlan Voss's job?")).toBe(true);
     expect(countsNoun("We have 38,000 drivers who are paid", "drivers")).toBe(true);
     expect(countsNoun("DRENIC, June 18 - Velora pays its drivers", "drivers")).toBe(false);
+    // A year before a noun dates it: "a 1911 power loom" is one loom, "1,911 looms" many.
+    expect(countsNoun("It's a 1911 power loom from the mill", "looms")).toBe(false);
+    expect(countsNoun("The mill ran 1,911 looms", "looms")).toBe(true);
   });
 
   it("tells a definition from a mention", () => {

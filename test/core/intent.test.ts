@@ -1,5 +1,16 @@
 import { describe, expect, it } from "vitest";
-import { intentOf, measureOf, namedThing, namer, satisfies, timeStrength } from "../../src/core/intent.js";
+import {
+  askedAttribute,
+  asksClock,
+  givesClock,
+  intentOf,
+  measureOf,
+  namedThing,
+  namer,
+  satisfies,
+  timeStrength,
+  whichThing,
+} from "../../src/core/intent.js";
 import type { Entry } from "../../src/core/types.js";
 
 describe("intentOf", () => {
@@ -22,6 +33,11 @@ describe("intentOf", () => {
     ["how much is a vpn subscription there", "money"],
     ["How much is the fine for using one?", "money"],
     ["how much is the internet slower now", "number"],
+    ["How much did the festival's sponsors give?", "money"],
+    ["How much would the council get for the land?", "money"],
+    ["How much did the board fine businesses?", "money"],
+    ["How much scaffolding gave way?", "number"],
+    ["What time does the bakery open?", "time"],
     ["What age did the face scan think he was?", "age"],
     ["what age is she", "age"],
     ["what age check methods are in the draft guidance", null],
@@ -40,6 +56,52 @@ describe("satisfies: a number after 'is' is an age only where the sentence stops
   it("'She is 17.' is an age, not a quantity", () => {
     expect(satisfies(fact("She is 17."), "age", none)).toBe(true);
     expect(satisfies(fact("She is 17."), "number", none)).toBe(false);
+  });
+});
+
+describe("askedAttribute", () => {
+  it.each([
+    ["What is Khamenei's Twitter handle?", "handle"],
+    ["What is the penalty for using a VPN in Iran?", "penalty"],
+    ["what was the limit for a second signature", "limit"],
+    ["What is Karavan?", null],
+    ["What's Harlan Voss's job?", null],
+    ["What was the result of Apple blocking Iranians?", null],
+    ["What are rights groups worried about?", null],
+  ])("%s → %s", (q, head) => {
+    expect(askedAttribute(q)).toBe(head);
+  });
+});
+
+describe("a time of day", () => {
+  it("'what time…' asks one, and a clock time, 'at six' or 'midnight' gives one; a year or a month does not", () => {
+    expect(asksClock("What time does the bakery open?")).toBe(true);
+    expect(asksClock("What time of year do the boats come?")).toBe(false);
+    expect(givesClock("The bakery opens at 2:15 in the morning.")).toBe(true);
+    expect(givesClock("The first call came at six.")).toBe(true);
+    expect(givesClock("The pharmacy opened in 2019 and closes in March.")).toBe(false);
+  });
+});
+
+describe("whichThing", () => {
+  it.each([
+    ["Which supermarket is on Corran Street?", "supermarket"],
+    ["Which cruise line made the bookings?", "line"],
+    ["Which year was it?", null],
+    ["What is the penalty?", null],
+  ])("%s → %s", (q, head) => {
+    expect(whichThing(q)).toBe(head);
+  });
+});
+
+describe("satisfies: an amount of money", () => {
+  const fact = (text: string): Entry => ({ kind: "fact", id: "f", text, tags: [], questions: [], sourceId: "s" });
+  const none = new Set<string>();
+  it("'2.3 million crowns' and '41 million krone' are sums; 'fined 14 businesses' and 'lost two sponsors' are not", () => {
+    expect(satisfies(fact("The company was fined 2.3 million crowns."), "money", none)).toBe(true);
+    expect(satisfies(fact("The catch is worth about 41 million krone."), "money", none)).toBe(true);
+    expect(satisfies(fact("The board has fined 14 businesses since May."), "money", none)).toBe(false);
+    expect(satisfies(fact("The festival has lost two sponsors."), "money", none)).toBe(false);
   });
 });
 

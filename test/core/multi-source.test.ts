@@ -397,3 +397,191 @@ describe("what someone said", () => {
     expect(core.ask("What did Moe say about the deal?").answer?.id).toBe("ferry-strike-f1");
   });
 });
+
+describe("'when…' asks the time of the question's event", () => {
+  const lighthouse = createCore(
+    tinyKnowledge([
+      zembla,
+      bakery,
+      {
+        id: "corran-lighthouse",
+        title: "Corran lighthouse reopens to visitors",
+        facts: [
+          "The Corran lighthouse was repainted in June.",
+          "Its keeper, Ada Venn, has guided visitors up the tower for twenty years.",
+          "The tower reopens to visitors on 3 May.",
+          "Ada Venn says the 2009 storms nearly took the lantern.",
+        ],
+      },
+      // "built" must be a word of the knowledge base: an unknown verb is read as a paraphrase.
+      {
+        id: "harbour-wall",
+        title: "Harbour wall repairs",
+        facts: ["The old harbour wall was built of granite.", "Fishermen fear repeating last winter's losses."],
+      },
+    ]),
+  );
+
+  it("an entry without the question's verb gives the time of something else", () => {
+    expect(lighthouse.ask("When was the Corran lighthouse built?").answered).toBe(false);
+  });
+
+  it("the entry that says the event still answers", () => {
+    expect(lighthouse.ask("When was the Corran lighthouse repainted?").answer?.text).toContain("June");
+    expect(lighthouse.ask("When does the tower reopen?").answer?.text).toContain("3 May");
+  });
+
+  it("'which year's X…' asks the time of X, not of its verbs", () => {
+    expect(lighthouse.ask("Which year's storms does Ada Venn fear repeating?").answer?.text).toContain("2009");
+  });
+});
+
+describe("a sentence that asks", () => {
+  const ferry = createCore(
+    tinyKnowledge([
+      zembla,
+      {
+        id: "ferry-timetable",
+        title: "Ferry timetable changes",
+        facts: ["What will the timetable change for commuters?", "Ferries will leave Port Aske every 20 minutes."],
+      },
+    ]),
+  );
+
+  it("a question in an article (a subheading) is not an answer", () => {
+    expect(ferry.ask("What will the timetable change for commuters?").answered).toBe(false);
+    expect(ferry.ask("How often will ferries leave Port Aske?").answer?.text).toContain("20 minutes");
+  });
+});
+
+describe("a role the question asks about", () => {
+  const town = createCore(
+    tinyKnowledge([
+      zembla,
+      velmar,
+      {
+        id: "aske-bridge",
+        title: "Port Aske bridge reopens",
+        facts: [
+          "The Port Aske bridge reopened on Friday after two years of repairs.",
+          "Port Aske's harbour master, Ilse Marrow, said the repairs had cost the port its busiest summer.",
+          "The mayor of Harlow, Teodor Vance, praised the engineers.",
+          "Rhona Tate interviewed Teodor Vance on the quay.",
+        ],
+      },
+    ]),
+  );
+
+  it("'what did the mayor of X say?' is not answered by someone else in X", () => {
+    expect(town.ask("What did the mayor of Port Aske say?").answered).toBe(false);
+  });
+
+  it("an entry that names the role still answers", () => {
+    expect(town.ask("What did the harbour master of Port Aske say?").answer?.text).toContain("Ilse Marrow");
+    expect(town.ask("What did the mayor of Harlow say?").answer?.text).toContain("Teodor Vance");
+  });
+
+  it("a role after the verb 'who' asks is its object, not the one asked", () => {
+    expect(town.ask("Who interviewed the mayor on the quay?").answer?.text).toContain("Rhona Tate");
+  });
+});
+
+describe("the thing 'what is the X…' asks", () => {
+  const singer = createCore(
+    tinyKnowledge([
+      zembla,
+      {
+        id: "aske-singer",
+        title: "Port Aske singer fills the harbour hall",
+        facts: [
+          "Lena Voss, a singer from Port Aske, posts new songs on Instagram every Friday.",
+          "The harbour office will handle ticket complaints.",
+          "The hall's ticket price is 12 crowns.",
+        ],
+      },
+    ]),
+  );
+
+  it("an entry that does not say the thing gives something else about the subject", () => {
+    expect(singer.ask("What is Lena Voss's Instagram handle?").answered).toBe(false);
+  });
+
+  it("an entry that says it still answers", () => {
+    expect(singer.ask("What is the hall's ticket price?").answer?.text).toContain("12 crowns");
+  });
+});
+
+describe("'which X…' asks for an X", () => {
+  const street = createCore(
+    tinyKnowledge([
+      zembla,
+      {
+        id: "quay-street",
+        title: "Night bakers of Quay Street",
+        facts: [
+          "Not everyone on Quay Street loves the night bakery.",
+          "The busiest shop on the harbour is run by Tilde Mainsworth.",
+        ],
+      },
+      { id: "harrowgate-shops", title: "Harrowgate shops", facts: ["Supermarkets in Harrowgate sell bread cheaply."] },
+    ]),
+  );
+
+  it("an entry that names no X and nothing else the question lacks does not answer", () => {
+    expect(street.ask("Which supermarket is on Quay Street?").answered).toBe(false);
+  });
+
+  it("an entry that gives a name still answers ('which shop…' → the shop run by someone named)", () => {
+    expect(street.ask("Which shop is the busiest on the harbour?").answer?.text).toContain("Tilde Mainsworth");
+  });
+});
+
+describe("'won' is a word, 'won't' is not", () => {
+  const cup = createCore(
+    tinyKnowledge([
+      zembla,
+      {
+        id: "aske-cup",
+        title: "Harbour Cup final in Port Aske",
+        facts: [
+          "The Harbour Cup final was played in Port Aske on Sunday.",
+          "The rowing club won a new boat in a raffle last year.",
+          "Fans who won't travel can watch it on the harbour screen.",
+        ],
+      },
+    ]),
+  );
+
+  it("a sentence that does not say who won covers less of 'who won…'", () => {
+    expect(cup.ask("Who won the Harbour Cup final?").answer?.confidence ?? 0).toBeLessThan(1);
+  });
+
+  it("'won't' adds no word to match", () => {
+    expect(cup.ask("What can fans who won't travel do?").answer?.confidence).toBe(1);
+  });
+});
+
+describe("'what time…' asks a time of day", () => {
+  const pharmacy = (extra: string[]) =>
+    createCore(
+      tinyKnowledge([
+        zembla,
+        {
+          id: "aske-pharmacy",
+          title: "Port Aske pharmacy",
+          facts: ["The Port Aske pharmacy opened in 2019 in the old bank.", ...extra],
+        },
+      ]),
+    );
+
+  it("a year is not the time of day asked", () => {
+    expect(pharmacy([]).ask("What time does the Port Aske pharmacy open?").answered).toBe(false);
+  });
+
+  it("a clock time is", () => {
+    const r = pharmacy(["The pharmacy opens at 8:30 every weekday."]).ask(
+      "What time does the Port Aske pharmacy open?",
+    );
+    expect(r.answer?.text).toContain("8:30");
+  });
+});
