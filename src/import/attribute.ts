@@ -136,7 +136,16 @@ export function attributeQuotes(
 }
 
 function attribute(paragraphs: string[], opts: { reporters?: string[]; title?: string }): Attribution {
-  const reg = new Registry(opts.reporters ?? []);
+  // "Our reporter Jonah Pell is at the causeway": a byline name the text introduces as its reporter on the spot is
+  // quoted as a source there, not the writer's own voice
+  const reporters = (opts.reporters ?? []).filter(
+    (r) =>
+      !new RegExp(
+        `\\b[Oo]ur\\s+(?:[\\p{Ll}-]+\\s+){0,2}(?:reporter|correspondent|editor)\\s*,?\\s+${escapeRe(r.trim())}\\b`,
+        "u",
+      ).test(paragraphs.join("\n")),
+  );
+  const reg = new Registry(reporters);
   const trackers = new Map<string, Entity>();
   const warnings: string[] = [];
   const all: QState[] = [];
@@ -264,8 +273,18 @@ function attribute(paragraphs: string[], opts: { reporters?: string[]; title?: s
             chosen !== null && (chosen.how === "post" || /:\s*$/.test(masked.slice(Math.max(a, s.open - 5), s.open)));
           // "said the dressing room had been “chaos, absolute chaos”": three lower-case words reported by a named
           // speaker in the same clause are their words, not a scare-quoted name ("so-called “clip farms”")
+          // likewise two words that judge, after a copula: 'said the demand was "not crazy"' (an adverb first, so
+          // not a scare-quoted noun like 'the accounts were "clip farms"')
+          const judged =
+            words === 2 &&
+            /^\s*(?:not|never|very|too|so|quite|rather|fairly|pretty|really|simply|just|entirely|totally|completely|utterly|absolutely|deeply|hugely|wholly|[\p{Ll}]+ly)\s+[\p{Ll}-]+[,.!?]?\s*$/u.test(
+              s.text,
+            ) &&
+            /\b(?:is|was|are|were|be|been|being|seemed|seems|looked|looks|felt|feels|sounded|sounds)\s+$/.test(
+              masked.slice(Math.max(a, s.open - 30), s.open),
+            );
           const reported =
-            words === 3 &&
+            (words === 3 || judged) &&
             chosen !== null &&
             chosen.how === "pre" &&
             chosen.at.entity !== null &&
@@ -273,6 +292,7 @@ function attribute(paragraphs: string[], opts: { reporters?: string[]; title?: s
             /^\s*[\p{Ll}]/u.test(s.text) &&
             // not a name used as a modifier: 'a weekly “time on clips” summary'
             (s.close < 0 ||
+              judged ||
               !/^\s+(?![\p{Ll}]+ly\b)(?!(?:and|or|but|after|before|when|while|because|as|if|in|on|at|to|for|from|with|by|of|that|which|who|afterwards|again|too|instead|then|now|yet|so|this|last|over|since|until|unless)\b)[\p{Ll}]/u.test(
                 masked.slice(s.close + 1, s.close + 30),
               )) &&
@@ -1376,6 +1396,13 @@ function subjectBeforeParts(lead: string): { ref: Ref; roles: string[]; offset: 
     }
     if (kind === "empty" || kind === "age" || kind === "rel") continue;
     const off = piece.offset + Math.max(0, piece.text.indexOf(part.split(" ")[0] ?? ""));
+    // "A diplomat in the capital, Karsk, said": the name after a place noun is the place's, not the speaker's
+    if (kind === "name" && k > 0 && !isKnownFirstName(part.split(" ")[0]!)) {
+      const place = /\b(?:in|near|from|outside|across|around|at)\s+the\s+([\p{Ll}]+)$/u.exec(
+        tidyPart(pieces[k - 1]!.text),
+      );
+      if (place && PLACE_NOUNS.has(place[1]!)) continue;
+    }
     if (kind === "name" || kind === "pronoun" || kind === "doc") {
       const ref = parseRef(part);
       if (!ref) return null;
@@ -2215,6 +2242,21 @@ function namedOrgBefore(head: string, doc: DocText, at: number, pos: number, reg
     if (start + m.index >= from) best = name;
   }
   if (!best && seen.size === 1) best = [...seen][0]!;
+  // "Western Grid has put out an update. … the company said": with no name that reads as a body's, the subject of
+  // a sentence earlier in the same paragraph that names no person or place
+  if (!best && seen.size === 0 && ["company", "firm", "operator", "utility", "business"].includes(head)) {
+    const para = doc.full.slice(doc.offsets[p] ?? at, at);
+    const subj =
+      /(?:^|[.!?]\s+|[—–]\s+)((?:[\p{Lu}][\p{L}\p{M}&'’.-]*\s+){1,3}[\p{Lu}][\p{L}\p{M}&'’.-]*)\s+(?:has|have|had|is|was|said|says|announced|confirmed|issued|posted|warned)\b/gu;
+    for (const m of para.matchAll(subj)) {
+      const ws = m[1]!.split(/\s+/);
+      if (ws.some((w) => isFunctionWord(w)) || isKnownFirstName(ws[0]!)) continue;
+      if (ws.some((w) => isPlaceWord(w) || HONORIFICS[w.toLowerCase().replace(/\.$/, "")] !== undefined)) continue;
+      const known = reg.findByName(m[1]!, null);
+      if (reg.isReporter(m[1]!) || (known && known.kind === "person")) continue;
+      best = m[1]!;
+    }
+  }
   if (!best) return null;
   const known = reg.findByName(best, null);
   if (known) return known.kind === "organisation" ? known : null;

@@ -215,6 +215,18 @@ const CONNECT = new Set([
 export function splitName(np: string): { prefix: string | null; name: string; honorific: string | null } | null {
   const toks = np.split(" ").filter(Boolean);
   if (toks.length === 0) return null;
+  // "Sam in Minsey", "Priya from Ardley": someone named with where they are, not the place
+  const where = toks.findIndex((t, k) => k > 0 && (t === "in" || t === "from"));
+  if (
+    where > 0 &&
+    where <= 3 &&
+    where < toks.length - 1 &&
+    toks.length - where <= 4 &&
+    toks.every((t, k) => k === where || TOKEN_CAP.test(t)) &&
+    !isCommonCapitalised(toks[0]!) &&
+    !ORG_WORDS.test(toks.slice(0, where).join(" "))
+  )
+    return splitName(toks.slice(0, where).join(" "));
   // The trailing run of capitalised words (connectors allowed inside).
   let i = toks.length - 1;
   if (!TOKEN_CAP.test(toks[i]!)) return null;
@@ -393,8 +405,9 @@ export function partKind(part: string): PartKind {
     return "desc";
   // "said one picker, who asked not to be named"; not "one day"
   // "one nurse in Breck": where they are from, after the noun
+  // "one Penmarric player", "one miner's wife": a proper adjective or a possessive may qualify the noun
   const one =
-    /^((?:[Oo]ne|[Aa]nother)\s+(?:[\p{Ll}-]+\s+){0,2}[\p{Ll}-]+)(?:\s+(?:in|from|at|near)\s+(?:the\s+)?[\p{Lu}][\p{L}'’-]*(?:\s+[\p{Lu}][\p{L}'’-]*){0,2})?$/u.exec(
+    /^((?:[Oo]ne|[Aa]nother)\s+(?:(?:[\p{Ll}-]+|[\p{Lu}][\p{Ll}-]+|[\p{L}-]+[’']s)\s+){0,2}[\p{Ll}-]+)(?:\s+(?:in|from|at|near)\s+(?:the\s+)?[\p{Lu}][\p{L}'’-]*(?:\s+[\p{Lu}][\p{L}'’-]*){0,2})?$/u.exec(
       p,
     );
   if (one && !/\b(day|time|week|month|year|night|morning|evening|afternoon|of|he|she|they|it)\b/.test(one[1]!))
@@ -521,7 +534,7 @@ export function parseRef(part: string): Ref | null {
 export function roleHead(role: string): string | null {
   const core = role
     .replace(
-      /\s+(of|at|for|in|from|with|who|which|that|on|since|to|based|clad|wearing|dressed|known|called|named|representing|leading|running|heading|advising|overseeing|serving|speaking|working)\b.*$/i,
+      /\s+(of|at|for|in|from|with|who|which|that|on|since|to|based|clad|wearing|dressed|known|called|named|representing|leading|running|heading|advising|overseeing|serving|speaking|working|familiar|close|briefed)\b.*$/i,
       "",
     )
     .replace(/^.*[’']s\s+/u, "")

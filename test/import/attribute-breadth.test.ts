@@ -1,0 +1,124 @@
+import { describe, expect, it } from "vitest";
+import { attributeQuotes } from "../../src/import/attribute.js";
+import { who, speaker } from "./article.js";
+
+// Styles from outside the dev articles' range (match reports, earnings stories, live blogs, foreign-desk reports),
+// each rule with a case that must not change.
+
+describe("an unnamed source counted with 'one'", () => {
+  it("a proper adjective may qualify the noun: 'One Dunstable fan, who …, said'", () => {
+    const r = attributeQuotes([
+      "One Dunstable fan, who would not give his name, said the away end had been “louder than the home end”.",
+    ]);
+    expect(who(r, "louder than")).toBe("One Dunstable fan");
+  });
+
+  it("so may a possessive: 'One fisherman's daughter … said through an interpreter:'", () => {
+    const r = attributeQuotes([
+      "One fisherman's daughter, who asked not to be named, said through an interpreter: “We eat what the boats bring.”",
+    ]);
+    expect(who(r, "We eat what")).toBe("One fisherman's daughter");
+  });
+
+  it("'one Tuesday' is still a time, not a speaker", () => {
+    const r = attributeQuotes(["One Tuesday morning, Orla Vanstone said: “We had run out of bread by nine.”"]);
+    expect(who(r, "We had run out")).toBe("Orla Vanstone");
+  });
+});
+
+describe("a described source taken up again as 'the person' or 'the source'", () => {
+  it("'according to a person familiar with the plans' … 'said the person'", () => {
+    const r = attributeQuotes([
+      "The chain has spoken to three possible buyers, according to a person familiar with the plans.",
+      '"Nobody will pay what they paid in 2019," said the person, who asked not to be identified.',
+    ]);
+    expect(who(r, "Nobody will pay")).toBe("a person familiar with the plans");
+  });
+
+  it("'a source close to the minister' … 'the source added'", () => {
+    const r = attributeQuotes([
+      'A source close to the minister said she was "furious about the leak".',
+      '"She wants the name by Friday," the source added.',
+    ]);
+    expect(who(r, "She wants the name")).toBe("a source close to the minister");
+  });
+});
+
+describe("a place's name in apposition is not the speaker", () => {
+  it("'A banker in the capital, Osk, who …, said': the banker speaks", () => {
+    const r = attributeQuotes([
+      "A banker in the capital, Osk, who spoke on condition of anonymity, said the reserves were lower than reported.",
+      '"They have weeks, not months," the banker said.',
+    ]);
+    expect(who(r, "They have weeks")).toBe("a banker in the capital");
+    expect(speaker(r, "Osk")).toBeUndefined();
+  });
+
+  it("a person's name after 'of the town' still names the speaker", () => {
+    const r = attributeQuotes(['The mayor of the town, Anna Brekke, said: "We will rebuild the pier."']);
+    expect(who(r, "We will rebuild")).toBe("Anna Brekke");
+  });
+});
+
+describe("a reader named with where they are", () => {
+  it("'Tobias in Hallowmere writes:' is Tobias, not the place", () => {
+    const r = attributeQuotes(['Tobias in Hallowmere writes: "The river is over the footpath again."']);
+    expect(who(r, "The river is")).toBe("Tobias");
+    expect(speaker(r, "Hallowmere")).toBeUndefined();
+  });
+
+  it("a full name with 'from' keeps the full name", () => {
+    const r = attributeQuotes(['"I drove four hours for this," said Marit Olausson from Dellbrook.']);
+    expect(who(r, "I drove four hours")).toBe("Marit Olausson");
+  });
+});
+
+describe("a two-word partial quote that judges", () => {
+  it("after a copula, adverb first: 'said the offer was “barely adequate”' is the speaker's", () => {
+    const r = attributeQuotes(['Renske Albury said the pay offer was "barely adequate" given the cost of rent.']);
+    expect(who(r, "barely adequate")).toBe("Renske Albury");
+  });
+
+  it("a two-word noun in quotes stays a scare quote: 'were “content mills”'", () => {
+    const r = attributeQuotes(['Renske Albury said the sites were "content mills" run from abroad.']);
+    expect(r.quotes.find((q) => q.text.startsWith("content mills"))).toBeUndefined();
+  });
+});
+
+describe("'the company said' of a body whose name has no company word", () => {
+  it("the subject of an earlier sentence in the paragraph", () => {
+    const r = attributeQuotes([
+      'Northern Tide has restored supply to 4,000 homes. "Crews will work through the night," the company said.',
+    ]);
+    expect(who(r, "Crews will work")).toBe("Northern Tide");
+    expect(speaker(r, "Northern Tide")?.kind).toBe("organisation");
+  });
+
+  it("not a person who was that subject", () => {
+    const r = attributeQuotes([
+      'Marta Oyen has confirmed the closure. "Crews will work through the night," the company said.',
+    ]);
+    expect(who(r, "Crews will work")).not.toBe("Marta Oyen");
+  });
+});
+
+describe("the outlet's own reporter, quoted on the spot", () => {
+  it("a byline name introduced as 'our correspondent' is quoted as a source", () => {
+    const r = attributeQuotes(
+      [
+        "Our correspondent Lise Ambrose is in the square, where the crowd has grown all afternoon.",
+        "“It is tense but quiet,” she says. “Nobody is moving.”",
+      ],
+      { reporters: ["Lise Ambrose"] },
+    );
+    expect(who(r, "It is tense")).toBe("Lise Ambrose");
+  });
+
+  it("a byline name not introduced that way is never a speaker", () => {
+    const r = attributeQuotes(
+      ["Lise Ambrose walked through the square at noon.", "“It is tense but quiet,” she says."],
+      { reporters: ["Lise Ambrose"] },
+    );
+    expect(who(r, "It is tense")).not.toBe("Lise Ambrose");
+  });
+});
