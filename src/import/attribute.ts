@@ -240,6 +240,7 @@ function attribute(paragraphs: string[], opts: { reporters?: string[]; title?: s
         mergeLedeSpeaker(attribs, p, STRIDE, prevParaQuotes, all, reg);
       if (prevSentence[0] === sentences[0]![0])
         claimPreviousQuotes(attribs, masked, a, b, p, prevParaQuotes, paragraphs, reg);
+      nameGivenLater(masked.slice(a, b), p * STRIDE + a, reg, windowStart);
       for (const at of attribs) if (at.entity) lastSubject = at.entity;
       for (const at of attribs) paraAttribs.push(at);
       scanNames(doc, p, masked, a, b, p * STRIDE, reg, attribs);
@@ -392,7 +393,34 @@ function attribute(paragraphs: string[], opts: { reporters?: string[]; title?: s
     if (q.context === "") q.context = lastContext.get(q.entity) ?? `continuing ${q.entity.name}`;
     else lastContext.set(q.entity, q.context);
   }
+  mergeLedeRole(all, reg);
   return build(all, reg, warnings, paragraphs);
+}
+
+/**
+ * "A coroner has said the centre “…”", then "the area coroner, Philippa Strand, said": a lede's speaker described
+ * only by a role is the one person the next paragraphs name with that role as a definite appositive.
+ */
+function mergeLedeRole(all: QState[], reg: Registry): void {
+  const lede = all.filter((q) => q.span.paragraph === 0 && q.entity);
+  const d = lede[0]?.entity;
+  if (!d || !d.described || d.kind !== "person" || !/^(?:a|an)\s+(?:[\p{Ll}-]+\s+){0,1}[\p{Ll}-]+$/iu.test(d.name))
+    return;
+  if (all.some((q) => q.entity === d && q.span.paragraph > 0)) return;
+  const head = roleHead(d.name);
+  if (!head) return;
+  const named = reg.entities.filter(
+    (e) =>
+      e !== d &&
+      e.kind === "person" &&
+      !e.described &&
+      e.firstPos < 4 * STRIDE &&
+      e.roles.some((r) => /^(?:the\s|[\p{L}-]+[’']s\s)/iu.test(r) && roleHead(r) === head),
+  );
+  const others = reg.entities.filter((e) => e !== d && e.roleHeads.has(head));
+  if (named.length !== 1 || others.length !== 1) return;
+  for (const q of all) if (q.entity === d) q.entity = named[0]!;
+  reg.entities.splice(reg.entities.indexOf(d), 1);
 }
 
 /**
@@ -420,6 +448,21 @@ function mergeLedeSpeaker(
   for (const q of all) if (q.entity === d) q.entity = n;
   if (/^the\s/i.test(d.name)) n.addRole(d.name);
   reg.entities.splice(reg.entities.indexOf(d), 1);
+}
+
+/** "She gives her name only as Marguerite": the woman described so far, quoted as "she", now has a name. */
+const NAME_GIVEN_LATER =
+  /^\s*(She|He)\s+(?:gives|gave|will give|would give)\s+(?:her|his)\s+name\s+(?:only\s+)?as\s+([\p{Lu}][\p{L}'’-]+)\b/u;
+
+function nameGivenLater(sentence: string, pos: number, reg: Registry, windowStart: number): void {
+  const m = NAME_GIVEN_LATER.exec(sentence);
+  if (!m || isCommonCapitalised(m[2]!)) return;
+  const e = reg.resolvePronoun(m[1] === "She" ? "f" : "m", pos, windowStart);
+  if (!e || !e.described || e.kind !== "person" || reg.findByName(m[2]!, null)) return;
+  const was = e.name;
+  e.name = m[2]!;
+  e.described = false;
+  e.addRole(was);
 }
 
 /**
@@ -2010,6 +2053,10 @@ const DESCRIBED_PERSON =
 const INDEFINITE_SUBJECT =
   /^\s*((?:A|An|One)\s+(?:[\p{Ll}\p{N}-]+\s+)?([\p{Ll}-]+)(?:\s+(?:in|from|at|of)\s+[\p{Lu}][\p{L}'’-]+)?)(?=\s*,\s*(?:a|an)\s|\s+(?!(?:for|of|at|in|from|with|to|on|by|who|which|that|and|or)\b)[\p{Ll}])/u;
 
+/** "Outside the chamber, a senior government source played down the row": after an opening phrase, two modifiers. */
+const INDEFINITE_AFTER_PHRASE =
+  /^\s*(?:[\p{Lu}][^,\u2219]{1,40},\s+)?((?:A|An|a|an)\s+(?:[\p{Ll}\p{N}-]+\s+){1,2}(source|aide|insider|official|diplomat|spokesman|spokeswoman|spokesperson))(?=\s+(?!(?:for|of|at|in|from|with|to|on|by|who|which|that|and|or|close|familiar)\b)[\p{Ll}])/u;
+
 /** "The headteacher was …", "The inspector is unimpressed": a sentence opening with a role noun and its verb. */
 const ROLE_SUBJECT =
   /^\s*The\s+((?:[\p{Ll}-]+\s+){0,2}?[\p{Ll}-]+)\s+(?=(?:was|is|had|has|did|does|would|will|could|can|seemed|seems|looked|looks|sounded|sounds|remained|remains|stayed|stays|disagreed|disagrees|agreed|agrees)\b)/u;
@@ -2017,7 +2064,7 @@ const ROLE_SUBJECT =
 /** A noun for a person described, not named ("a referee", "an old woman"), not a thing ("a car", "a report"). */
 function isDescribedNoun(w: string): boolean {
   return (
-    /^(?:nurse|parent|mother|father|girl|boy|woman|man|teenager|student|pupil|resident|neighbour|neighbor|referee|volunteer|worker|driver|officer|teacher|doctor|farmer|pensioner|widow|official|delegate|member|fan|passenger|customer|patient|witness|colleague|friend|spokesman|spokeswoman|spokesperson)$/.test(
+    /^(?:nurse|parent|mother|father|girl|boy|woman|man|teenager|student|pupil|resident|neighbour|neighbor|referee|volunteer|worker|driver|officer|teacher|doctor|farmer|pensioner|widow|official|delegate|member|fan|passenger|customer|patient|witness|colleague|friend|spokesman|spokeswoman|spokesperson|source|aide|insider|diplomat)$/.test(
       w,
     ) ||
     (/(?:er|or|ist|ian)$/.test(w) && (isEpithetNoun(w) || isTitleNoun(w)))
@@ -2044,7 +2091,15 @@ function scanDescribed(masked: string, a: number, b: number, base: number, reg: 
     if (/^\s*,\s*(?:\p{Lu}|(?:the|a|an|who|whose)\s)|^\s*\p{Lu}/u.test(rest)) continue;
     // "his grandfather worked down the pit. “…,” he says": in a third-person story the pronoun is still its subject's;
     // only "my father" and, in an interview (where "he"/"she" in an answer is never the interviewee), any relative
-    if (!/^(?:my|our)\s/i.test(np) && !reg.interview) continue;
+    // but "His wife, behind the counter, disagrees. “…,” she says": "she" cannot be the man "his" means
+    const poss = /^(his|her)\s/i.exec(np);
+    const relG = genderWords(np.replace(/^(?:his|her)\s+/i, ""));
+    const cross =
+      poss !== null &&
+      relG !== null &&
+      relG !== (poss[1]!.toLowerCase() === "his" ? "m" : "f") &&
+      /^\s*$/.test(sentence.slice(0, at));
+    if (!/^(?:my|our)\s/i.test(np) && !reg.interview && !cross) continue;
     const before = sentence.slice(Math.max(0, at - 40), at);
     if (/\b(?:is|was|are|were|be|been|became|as|like)\s+$/i.test(before)) continue;
     const start = a + at;
@@ -2065,7 +2120,7 @@ function scanDescribed(masked: string, a: number, b: number, base: number, reg: 
     }
   }
   // "A referee in Nordby, a 17-year-old girl, rang me": someone introduced, unnamed, as the sentence's subject
-  const ind = INDEFINITE_SUBJECT.exec(sentence);
+  const ind = INDEFINITE_SUBJECT.exec(sentence) ?? INDEFINITE_AFTER_PHRASE.exec(sentence);
   if (ind && isDescribedNoun(ind[2]!) && base + a + ind.index >= reg.scannedTo) {
     const np = ind[1]!;
     const at = sentence.indexOf(np);
@@ -2215,9 +2270,33 @@ function resolve(
         trackers.get(ref.noun) ??
         (ref.noun === "entry" ? trackers.get("diary") : undefined) ??
         (ref.noun === "statement" ? trackers.get("*") : undefined);
+      if (!e && /^the\s/i.test(ref.np)) {
+        // "… read out a letter from a ferry user on the island. … the letter said": its writer, named just before
+        const from = docAuthorBefore(ref.noun, doc, at, pos);
+        const r = from ? resolve(from, pos, reg, trackers, windowStart, doc, at, false, false) : null;
+        if (r?.entity) {
+          trackers.set(ref.noun, r.entity);
+          return r;
+        }
+      }
       return { entity: e ?? null, weak: !e };
     }
   }
+}
+
+/** "a letter from X", "the statement by X" in this paragraph or the two before `at`: X, the document's author. */
+function docAuthorBefore(noun: string, doc: DocText, at: number, pos: number): Ref | null {
+  const p = Math.floor(pos / STRIDE);
+  const text = doc.full.slice(doc.offsets[Math.max(0, p - 2)] ?? 0, at);
+  const re = new RegExp(
+    `\\b(?:a|an|the|this)\\s+(?:[\\p{Ll}-]+\\s+){0,2}?${escapeRe(noun)}\\s+(?:from|by|signed by|written by)\\s+([^,.;:"“”\\n]{2,80})`,
+    "giu",
+  );
+  let last: string | null = null;
+  for (const m of text.matchAll(re)) last = m[1]!.trim();
+  if (!last) return null;
+  const ref = parseRef(last);
+  return ref && ref.t !== "doc" && ref.t !== "pronoun" ? ref : null;
 }
 
 /**

@@ -122,3 +122,79 @@ describe("the outlet's own reporter, quoted on the spot", () => {
     expect(who(r, "It is tense")).not.toBe("Lise Ambrose");
   });
 });
+
+describe("an unnamed source introduced in a sentence without a quote", () => {
+  it("'After the vote, a senior party official played it down' … 'the official said'", () => {
+    const r = attributeQuotes([
+      "After the vote, a senior party official played down the defeat.",
+      '"Nobody will remember this by Easter," the official said.',
+    ]);
+    expect(who(r, "Nobody will remember")).toBe("a senior party official");
+  });
+});
+
+describe("a document's writer named where it is first mentioned", () => {
+  it("'read out a letter from a nurse in Cobham' … 'the letter said'", () => {
+    const r = attributeQuotes([
+      "Halvorsen then read out a letter from a nurse in Cobham, who works nights at the district hospital.",
+      '"I have not had a full weekend off since June," the letter said.',
+    ]);
+    expect(who(r, "I have not had")).toBe("a nurse in Cobham");
+  });
+
+  it("with no writer named, 'the letter said' stays unclaimed rather than guessed", () => {
+    const r = attributeQuotes([
+      "Halvorsen then read out a letter to the board.",
+      '"I have not had a full weekend off since June," the letter said.',
+    ]);
+    expect(who(r, "I have not had")).not.toBe("Halvorsen");
+  });
+});
+
+describe("a relative of the other gender as the sentence's subject", () => {
+  it("'His wife … disagrees. “…,” she says' is the wife's, not the last woman quoted", () => {
+    const r = attributeQuotes([
+      'Ilse, 19, works Saturdays at the bakery. "It pays the phone bill," Ilse says.',
+      'One stallholder says trade has never been worse. "Nobody buys on a Tuesday," he says.',
+      'His wife, stacking crates, disagrees. "They buy if you smile," she says.',
+    ]);
+    expect(who(r, "They buy if")).toBe("his wife");
+  });
+
+  it("a relative of the same gender does not take the pronoun from the story's subject", () => {
+    const r = attributeQuotes([
+      'Corin Waddell has fished from the harbour for 30 years. His father worked the same boat. "It was his before it was mine," he says.',
+    ]);
+    expect(who(r, "It was his")).toBe("Corin Waddell");
+  });
+});
+
+describe("a name given after the quotes", () => {
+  it("'She gives her name only as Odile' names the woman quoted as 'she'", () => {
+    const r = attributeQuotes([
+      "A woman in a hospital cleaner's uniform is waiting at the stop.",
+      '"The last bus has gone," she says. She gives her name only as Odile, because her manager has told staff not to talk.',
+    ]);
+    expect(who(r, "The last bus")).toBe("Odile");
+  });
+});
+
+describe("a lede's speaker described by a role, named later", () => {
+  it("'A coroner has said …' then 'the senior coroner, Ruth Gallan, said'", () => {
+    const r = attributeQuotes([
+      'A coroner has said a care home "failed at every step" before a resident died.',
+      "Ida Penrose, 88, died in hospital in May.",
+      'Recording her conclusion, the senior coroner, Ruth Gallan, said: "The warnings were there."',
+    ]);
+    expect(who(r, "failed at every step")).toBe("Ruth Gallan");
+  });
+
+  it("not when the person named is given the role as someone new ('a coroner')", () => {
+    const r = attributeQuotes([
+      'A coroner has said a care home "failed at every step" before a resident died.',
+      "Ida Penrose, 88, died in hospital in May.",
+      'Ruth Gallan, a coroner from the next county, said: "The warnings were there."',
+    ]);
+    expect(who(r, "failed at every step")).not.toBe("Ruth Gallan");
+  });
+});
