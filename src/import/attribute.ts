@@ -297,7 +297,10 @@ function attribute(paragraphs: string[], opts: { reporters?: string[]; title?: s
               !/^\s+(?![\p{Ll}]+ly\b)(?!(?:and|or|but|after|before|when|while|because|as|if|in|on|at|to|for|from|with|by|of|that|which|who|afterwards|again|too|instead|then|now|yet|so|this|last|over|since|until|unless)\b)[\p{Ll}]/u.test(
                 masked.slice(s.close + 1, s.close + 30),
               )) &&
-            !/[.;!?\u2219]/u.test(masked.slice(chosen.at.verbEnd, s.open)) &&
+            // (an earlier quote between is fine when the same subject speaks again: 'called it “…” but said …')
+            !/[.;!?]/u.test(masked.slice(chosen.at.verbEnd, s.open)) &&
+            (!/\u2219/u.test(masked.slice(chosen.at.verbEnd, s.open)) ||
+              SAYS_AGAIN.test(masked.slice(masked.lastIndexOf("\u2219", s.open) + 1, s.open))) &&
             !/\b(?:or|so-called|dubbed|known as|called|named|titled|entitled|nicknamed|the word|the words|the phrase|the term)\s*$/i.test(
               masked.slice(Math.max(a, s.open - 30), s.open),
             );
@@ -652,10 +655,12 @@ function findAttributions(
     if (/^\p{Lu}/u.test(m[1]!) && /[\p{Lu}][\p{L}'’-]*\s+$/u.test(before)) continue;
     // "Among them was Ellen Vosper, 81, who said she had eaten there "most mornings"": the person "who" is
     const relWho =
-      /(?:^|[\s(])((?:[\p{Lu}][\p{L}\p{M}'’-]+\s+){0,3}[\p{Lu}][\p{L}\p{M}'’-]+)(?:,\s*\d{1,3})?,\s*who\s+(?:also\s+|later\s+|then\s+)?$/u.exec(
+      /(?:^|[\s(])((?:[\p{Lu}][\p{L}\p{M}'’-]+\s+){0,3}[\p{Lu}][\p{L}\p{M}'’-]+)(?:,\s*\d{1,3})?,\s*(who|which)\s+(?:also\s+|later\s+|then\s+)?$/u.exec(
         before,
       );
-    const relWhoRef = relWho ? parseRef(relWho[1]!) : null;
+    // "funded by the National Ageing Research Council, which said …": "which" only for a name that is a body's
+    const relWhoRef =
+      relWho && (relWho[2] === "who" || Registry.looksLikeOrg(relWho[1]!)) ? parseRef(relWho[1]!) : null;
     const byWho =
       relWhoRef?.t === "name" &&
       !isFunctionWord(relWho![1]!) &&
@@ -791,6 +796,16 @@ function findAttributions(
         // "…, with one Conservative backbencher warning that …"
         const w = WITH_SUBJECT.exec(before)!;
         ref = { t: "desc", np: w[1]! };
+        subjStart = vs - w[0].length + w[0].indexOf(w[1]!);
+        subjEnd = subjStart + w[1]!.length;
+      } else if (
+        PARTICIPLE.test(verb) &&
+        WITH_NAME.test(before) &&
+        parseRef(WITH_NAME.exec(before)![1]!)?.t === "name"
+      ) {
+        // "…, with Dempsey-Hale telling a magazine that the band had “…”": the name before the participle
+        const w = WITH_NAME.exec(before)!;
+        ref = parseRef(w[1]!);
         subjStart = vs - w[0].length + w[0].indexOf(w[1]!);
         subjEnd = subjStart + w[1]!.length;
       } else if (PARTICIPLE.test(verb)) {
@@ -1470,6 +1485,18 @@ function subjectBeforeParts(lead: string): { ref: Ref; roles: string[]; offset: 
       // An appositive if a name comes just before it ("Voss, the superintendent,"), else the subject.
       const prev = pieces[k - 1] ? tidyPart(pieces[k - 1]!.text) : "";
       const pk = prev ? partKind(prev) : "empty";
+      // "The man who found him, a delivery driver who …, said": the definite description opening the sentence is
+      // the subject, the indefinite one after it its role
+      const openingDef =
+        kind === "desc" &&
+        k === 1 &&
+        pk === "def" &&
+        /^the\s+[\p{Ll}-]+\s+who\s/iu.test(prev) &&
+        isPersonNoun(prev.split(/\s+/)[1]!);
+      if (openingDef) {
+        roles.push(part);
+        continue;
+      }
       if (pk === "name" || pk === "age" || pk === "rel") {
         if (!fallback) fallback = { ref: parseRef(part)!, offset: off, length: part.length };
         // "X, who runs Phone Doctors, an independent repair shop, said": the phrase describes Phone Doctors
@@ -1689,6 +1716,10 @@ const IN_WORDS =
 const EVALUATIVE =
   /^(?:accus|critici[sz]|condemn|slam|blast|hail|prais|welcom|dismiss|brand|label|term|characteri[sz])/;
 const QUOTED_AS = /,?\s+(?:was|were|is|are|has been|had been)\s+(?:[\p{Ll}]+ly\s+)?quoted\b[^\u2219]{0,100}?\bas\s+$/u;
+/** After a quote, the same subject's second verb of saying: "… but said", "…, and added". */
+const SAYS_AGAIN =
+  /^[^\p{L}]*(?:and|but)\s+(?:also\s+|then\s+|later\s+)?(?:said|says|added|adds|told|tells|argued|argues|warned|warns|insisted|insists)\b/u;
+const WITH_NAME = /\bwith\s+((?:[\p{Lu}][\p{L}\p{M}'’-]+\s+){0,2}[\p{Lu}][\p{L}\p{M}'’-]+)\s+$/u;
 const WITH_SUBJECT = /\bwith\s+((?:one|a|an|another)\s+(?:[\p{L}-]+\s+){0,3}[\p{L}-]+)\s+$/u;
 const WRITTEN_BY =
   /^(?:written|signed|authored|co-written|co-authored|drafted|penned|prepared)\s+by\s+(?:(?:senior\s+|government\s+)?(?:officials|staff|lawyers|analysts|researchers|economists|civil servants|officers)\s+(?:at|of|from|in)\s+)?(?:the\s+)?([\p{Lu}][\p{L}\p{M}'’-]*(?:\s+(?:(?:for|of|and)\s+)?[\p{Lu}][\p{L}\p{M}'’-]*){0,4}|(?:more than\s+)?(?:\d[\d,]*|dozens of|hundreds of|several|two|three|four|five|six|seven|eight|nine|ten)\s+(?:[\p{Ll}-]+\s+){0,2}[\p{Ll}]+s)\b/u;
@@ -1884,19 +1915,26 @@ function scanNames(
     const name = words.join(" ");
     if (reg.isReporter(name)) continue;
     const after0 = sentence.slice(m.index + m[0].length, m.index + m[0].length + 40);
+    // "Abara's son, Jonah, said": the possessor of a person is not the sentence's subject ("Mia's bus" keeps her)
+    const owned = /^(?:[’']s)?\s+([\p{Ll}-]+)/u.exec(sentence.slice(m.index + m[0].length));
     const subject =
-      m.index < 3 ||
-      /^\s*$/.test(sentence.slice(0, m.index)) ||
-      // "Green councillor Ravi Castellane, who …, proposed": a title at the sentence start, then the name
-      // ("Wild defenseman Ryan Suter, who …, could see": a trade noun as the title)
-      isPersonNoun(/^\s*(?:[\p{Lu}][\p{L}-]*\s+)?([\p{Ll}-]+)\s+$/u.exec(sentence.slice(0, m.index))?.[1] ?? "") ||
-      // "Her brother, Calum Munro, who skippers a boat, was…": a role at the sentence start, then the name
-      (/^\s*[^,\u2219]{1,60},\s*$/.test(sentence.slice(0, m.index)) &&
-        isRoleLike(tidyPart(sentence.slice(0, m.index)))) ||
-      (/(^|[,;:—–]\s*)$/.test(sentence.slice(Math.max(0, m.index - 4), m.index)) &&
-        (/^\s+(?!(?:of|in|on|at|to|for|from|with|and|or|but|by|as|who|which|that)\b)[\p{Ll}]/u.test(after0) ||
-          // "One of them, Amara Oduya, is 17 and …"
-          /^\s*,\s*(?:is|was|has|had)\s/.test(after0)));
+      !(
+        (/[’']s$/u.test(m[0]) || /^[’']s\b/u.test(sentence.slice(m.index + m[0].length))) &&
+        owned !== null &&
+        isPersonNoun(owned[1]!)
+      ) &&
+      (m.index < 3 ||
+        /^\s*$/.test(sentence.slice(0, m.index)) ||
+        // "Green councillor Ravi Castellane, who …, proposed": a title at the sentence start, then the name
+        // ("Wild defenseman Ryan Suter, who …, could see": a trade noun as the title)
+        isPersonNoun(/^\s*(?:[\p{Lu}][\p{L}-]*\s+)?([\p{Ll}-]+)\s+$/u.exec(sentence.slice(0, m.index))?.[1] ?? "") ||
+        // "Her brother, Calum Munro, who skippers a boat, was…": a role at the sentence start, then the name
+        (/^\s*[^,\u2219]{1,60},\s*$/.test(sentence.slice(0, m.index)) &&
+          isRoleLike(tidyPart(sentence.slice(0, m.index)))) ||
+        (/(^|[,;:—–]\s*)$/.test(sentence.slice(Math.max(0, m.index - 4), m.index)) &&
+          (/^\s+(?!(?:of|in|on|at|to|for|from|with|and|or|but|by|as|who|which|that)\b)[\p{Ll}]/u.test(after0) ||
+            // "One of them, Amara Oduya, is 17 and …"
+            /^\s*,\s*(?:is|was|has|had)\s/.test(after0))));
     const ageMatch = /^\s*,\s*(\d{1,3})\s*[,.]/.exec(sentence.slice(m.index + m[0].length, m.index + m[0].length + 8));
     const agePre = /(\d{1,3})-year-old\s+$/.exec(sentence.slice(Math.max(0, m.index - 14), m.index));
     const age = ageMatch ? Number(ageMatch[1]) : agePre ? Number(agePre[1]) : null;
@@ -2247,6 +2285,17 @@ function resolve(
         // "Torvik Minerals was fined £2m. … the company said": the body named before, though it had not spoken
         const named = /^the\s+[\p{Ll}-]+$/iu.test(np) ? namedOrgBefore(bare.toLowerCase(), doc, at, pos, reg) : null;
         if (named) return { entity: named, weak: false };
+        // "Velvet Harbour, the indie band whose album …" earlier: "the band said" is that name's
+        const appos = /^the\s+[\p{Ll}-]+$/iu.test(np) ? appositiveBefore(bare.toLowerCase(), doc, at, reg) : null;
+        if (appos) {
+          const known = reg.findByName(appos, null);
+          if (known?.kind === "organisation") return { entity: known, weak: false };
+          if (!known) {
+            const e = reg.create(appos, "organisation", pos);
+            e.addRole(`the ${bare.toLowerCase()}`);
+            return { entity: e, weak: false };
+          }
+        }
         return { entity: reg.create(bare, "organisation", pos, true), weak: true };
       }
       const epithet = epithetPerson(np, pos, reg);
@@ -2282,6 +2331,25 @@ function resolve(
       return { entity: e ?? null, weak: !e };
     }
   }
+}
+
+/** The latest "Name, the indie band" (or "a … band") before `at`: the name a bare noun stands for. */
+function appositiveBefore(head: string, doc: DocText, at: number, reg: Registry): string | null {
+  const text = doc.full.slice(Math.max(0, at - 20_000), at);
+  const re = new RegExp(
+    `((?:[\\p{Lu}][\\p{L}\\p{M}&'’.-]*\\s+){0,3}[\\p{Lu}][\\p{L}\\p{M}&'’.-]*),\\s+(?:the|a|an)\\s+(?:[\\p{L}\\p{N}-]+\\s+){0,3}?${escapeRe(head)}\\b`,
+    "gu",
+  );
+  let best: string | null = null;
+  for (const m of text.matchAll(re)) {
+    const ws = m[1]!.split(/\s+/);
+    while (ws.length > 1 && isFunctionWord(ws[0]!)) ws.shift();
+    const name = ws.join(" ");
+    if (isFunctionWord(name) || reg.isReporter(name) || isKnownFirstName(ws[0]!) || ws.some((w) => isPlaceWord(w)))
+      continue;
+    best = name;
+  }
+  return best;
 }
 
 /** "a letter from X", "the statement by X" in this paragraph or the two before `at`: X, the document's author. */

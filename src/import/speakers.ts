@@ -138,7 +138,7 @@ const ORG_NOUNS = new Set(
     "foundation authority board committee service network platform app regulator watchdog charity organisation " +
     "organization fund bloc embassy administration cabinet parliament senate assembly club school hospital " +
     "airline carrier retailer manufacturer developer publisher broadcaster newspaper campaign league club team federation " +
-    "body alliance coalition forum panel tribunal inquiry jury chain"
+    "body alliance coalition forum panel tribunal inquiry jury chain band"
   ).split(" "),
 );
 
@@ -899,6 +899,19 @@ export class Registry {
     if (best && best.kind === "organisation" && named && named.kind === "organisation" && !best.roleHeads.has(head))
       return named;
     if (best) return best;
+    // "the detective" for "Detective Inspector Rosalind Marchbank": a word of a capitalised title, not only its last
+    if (isPersonNoun(head) && !ORG_NOUNS.has(head)) {
+      const word = new RegExp(`\\b${escapeRe(head)}\\b`, "i");
+      for (const e of this.entities)
+        if (
+          e.kind === "person" &&
+          !e.described &&
+          e.roles.some((r) => /^\p{Lu}/u.test(r) && word.test(r)) &&
+          (!best || e.lastPos > best.lastPos)
+        )
+          best = e;
+      if (best) return best;
+    }
     // "the researcher" for "the office's director of research": a noun made from a word of someone's role
     const stem = /^([\p{L}-]{5,}?)(?:er|or|ist)$/u.exec(head)?.[1];
     if (!stem) return null;

@@ -198,3 +198,79 @@ describe("a lede's speaker described by a role, named later", () => {
     expect(who(r, "failed at every step")).not.toBe("Ruth Gallan");
   });
 });
+
+describe("a title's first word as the later reference", () => {
+  it("'the detective said' is Detective Sergeant Ilona Varga", () => {
+    const r = attributeQuotes([
+      "Det Sgt Ilona Varga said officers had spoken to 40 witnesses.",
+      '"We are not short of leads," the detective said.',
+    ]);
+    expect(who(r, "We are not short")).toBe("Ilona Varga");
+  });
+});
+
+describe("'the band said' of a name given that noun in apposition earlier", () => {
+  it("'Marigold Static, the folk band whose …' … 'the band wrote'", () => {
+    const r = attributeQuotes([
+      "Marigold Static, the folk band whose 2011 album Ember sold more than a million copies, have announced their first tour in a decade.",
+      'Tickets will be refunded. "We are gutted and we are sorry," the band wrote.',
+    ]);
+    expect(who(r, "We are gutted")).toBe("Marigold Static");
+  });
+});
+
+describe("the possessor of a person is not the subject", () => {
+  it("'Brennan's daughter, Ada, said …' then 'she said' is Ada's, not the woman named before", () => {
+    const r = attributeQuotes([
+      "The hall is named after Moira Brennan, who ran it for 30 years.",
+      'Brennan\'s granddaughter, Ada, said the family was proud. "She would have hated the fuss," she said.',
+    ]);
+    expect(who(r, "She would have hated")).toBe("Ada");
+  });
+
+  it("the possessor of a thing still is: 'Mia Lorne's bus was late. “…,” she said'", () => {
+    const r = attributeQuotes(["Mia Lorne's bus was late again on Monday.", '"Third time this week," she said.']);
+    expect(who(r, "Third time")).toBe("Mia Lorne");
+  });
+});
+
+describe("a participle clause with 'with' and a name", () => {
+  it("'with Tarrant telling the paper that …' gives the partial quote to Tarrant", () => {
+    const r = attributeQuotes([
+      'The duo split in 2016, with Ines Tarrant telling a local paper that they had "stopped enjoying the same songs".',
+    ]);
+    expect(who(r, "stopped enjoying")).toBe("Ines Tarrant");
+  });
+});
+
+describe("', which said' after a body's name", () => {
+  it("a body speaks through 'which said'", () => {
+    const r = attributeQuotes([
+      'The survey was paid for by the Harbour Fishing Association, which said it "never saw the questions in advance".',
+    ]);
+    expect(who(r, "never saw the questions")).toBe("Harbour Fishing Association");
+  });
+
+  it("not a place: 'Dellmoor, which said …' is no speaker", () => {
+    const r = attributeQuotes(['The festival moved to Dellmoor, which said nothing "of any consequence" about it.']);
+    expect(who(r, "of any consequence")).toBeUndefined();
+  });
+});
+
+describe("the same speaker's second partial quote in a sentence", () => {
+  it("'called it “…” but said the rise was “a small step”': three words, after 'but said'", () => {
+    const r = attributeQuotes([
+      'Bettany Crole called the plan "the least bad option on the table" but said the rise was "a small step".',
+    ]);
+    expect(who(r, "a small step")).toBe("Bettany Crole");
+  });
+});
+
+describe("a definite description opening the sentence, then an indefinite one", () => {
+  it("'The woman who called the ambulance, a nurse who …, said': the first is the speaker", () => {
+    const r = attributeQuotes([
+      'The woman who called the ambulance, a nurse who lives nearby, said: "He was breathing, just."',
+    ]);
+    expect(who(r, "He was breathing")).toBe("the woman who called the ambulance");
+  });
+});
