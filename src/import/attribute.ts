@@ -729,6 +729,9 @@ function findAttributions(
     let whichCue = false;
 
     if (verb === "according to") {
+      // '“…,” she said, according to a video posted by …': where the words were found, not who said them
+      if (/\b(?:said|says|told|tells|added|adds|wrote|writes|insisted|insists)\b[^.;!?\u2219]{0,60},\s*$/.test(before))
+        continue;
       const np = /^\s*([^,;:\u2219]+)/.exec(after);
       if (!np) continue;
       ref = parseRef(np[1]!);
@@ -783,6 +786,16 @@ function findAttributions(
         ref = byWho;
         subjStart = vs - before.length + relWho!.index + relWho![0].indexOf(relWho![1]!);
         subjEnd = subjStart + relWho![1]!.length;
+      } else if (verb === "saying" && QUOTED_OBJECT.test(lead)) {
+        // "The agency quoted the head of the authority, Ilario Bessant, as saying …": the one quoted speaks
+        const q = QUOTED_OBJECT.exec(lead)!;
+        const npAt = q.index + q[0].indexOf(q[1]!);
+        const found = subjectBefore(q[1]!);
+        if (!found || found.ref.t === "pronoun") continue;
+        ref = found.ref;
+        roles.push(...found.roles);
+        subjStart = from + npAt + found.offset;
+        subjEnd = subjStart + found.length;
       } else if (verb === "saying" && QUOTED_AS.test(lead)) {
         // "whose president, Dale Petrosky, was quoted in a release as saying the bill "…""
         const cut = lead.slice(0, QUOTED_AS.exec(lead)!.index);
@@ -1293,7 +1306,10 @@ function byAgent(np: string): string {
 function givenName(text: string): string | null {
   const t = text.replace(/\u2219+/g, " ");
   const m =
-    /\bname(?:s)?\b(?:\s+only)?(?:\s+as)?\s*,?\s+([\p{Lu}][\p{L}'’-]+)/u.exec(t) ??
+    // "gave her name only as Signora Brava": a title may come with it
+    /\bname(?:s)?\b(?:\s+only)?(?:\s+as)?\s*,?\s+([\p{Lu}][\p{L}'’-]+(?:\s+(?!(?:The|A|An|She|He|They|It|I|We)\b)[\p{Lu}][\p{L}'’-]+)?)/u.exec(
+      t,
+    ) ??
     // "who identified herself only as Dana", "asked to be identified only as Kofi"
     /\bidentified(?:\s+(?:herself|himself|themselves))?(?:\s+only)?\s+as\s+([\p{Lu}][\p{L}'’-]+)/u.exec(t) ??
     // "a retired teacher called Ruth Okonjo-Berg"
@@ -1715,6 +1731,7 @@ const IN_WORDS =
   /\bin\s+(?:(his|her|their|its|[\p{Lu}][\p{L}\p{M}'’-]+(?:\s+[\p{Lu}][\p{L}\p{M}'’-]+){0,2}[’']s)\s+(?:own\s+)?words|the\s+(?:own\s+)?words\s+of\s+((?:the\s+)?[\p{L}\p{M}'’-]+(?:\s+[\p{L}\p{M}'’-]+){0,3}?))\s*,?\s*/u;
 const EVALUATIVE =
   /^(?:accus|critici[sz]|condemn|slam|blast|hail|prais|welcom|dismiss|brand|label|term|characteri[sz])/;
+const QUOTED_OBJECT = /\bquoted\s+((?:the|a|an|its|[\p{Lu}])[^\u2219;:]{1,160}?),?\s+as\s+$/u;
 const QUOTED_AS = /,?\s+(?:was|were|is|are|has been|had been)\s+(?:[\p{Ll}]+ly\s+)?quoted\b[^\u2219]{0,100}?\bas\s+$/u;
 /** After a quote, the same subject's second verb of saying: "… but said", "…, and added". */
 const SAYS_AGAIN =

@@ -274,3 +274,33 @@ describe("a definite description opening the sentence, then an indefinite one", 
     expect(who(r, "He was breathing")).toBe("the woman who called the ambulance");
   });
 });
+
+describe("an agency 'quoted X as saying'", () => {
+  it("the one quoted speaks, with the role in apposition", () => {
+    const r = attributeQuotes([
+      'The state news agency, RNA, quoted the port director, Halina Voskuijl, as saying the cranes were "safe to use by Friday".',
+      '"We found nothing structural," Voskuijl said later.',
+    ]);
+    expect(who(r, "safe to use")).toBe("Halina Voskuijl");
+    expect(who(r, "We found nothing")).toBe("Halina Voskuijl");
+  });
+});
+
+describe("'according to' after a speech verb says where the words were found", () => {
+  it("'“…,” she said, according to a video posted by …' stays hers, and so does her next quote", () => {
+    const r = attributeQuotes([
+      'Marisa Colle, 80, refused to leave at first. "This is my house," she said, according to a video posted by a local paper. "Where would I go?"',
+    ]);
+    expect(who(r, "This is my house")).toBe("Marisa Colle");
+    expect(who(r, "Where would I go")).toBe("Marisa Colle");
+  });
+});
+
+describe("a name given with a title", () => {
+  it("'who gave her name only as Nonna Greta' keeps both words", () => {
+    const r = attributeQuotes([
+      'An old woman who gave her name only as Nonna Greta said: "The water came up to the second step."',
+    ]);
+    expect(who(r, "The water came")).toBe("Nonna Greta");
+  });
+});
