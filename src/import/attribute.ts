@@ -294,7 +294,7 @@ function attribute(paragraphs: string[], opts: { reporters?: string[]; title?: s
             // not a name used as a modifier: 'a weekly “time on clips” summary'
             (s.close < 0 ||
               judged ||
-              !/^\s+(?![\p{Ll}]+ly\b)(?!(?:and|or|but|after|before|when|while|because|as|if|in|on|at|to|for|from|with|by|of|that|which|who|afterwards|again|too|instead|then|now|yet|so|this|last|over|since|until|unless)\b)[\p{Ll}]/u.test(
+              !/^\s+(?![\p{Ll}]+ly\b)(?!(?:and|or|but|after|before|when|while|because|as|if|in|on|at|to|for|from|with|by|of|that|which|who|afterwards|again|too|instead|then|now|yet|so|this|last|over|since|until|unless|inside|outside|within|among|across|around|about|between|behind|during|under|throughout)\b)[\p{Ll}]/u.test(
                 masked.slice(s.close + 1, s.close + 30),
               )) &&
             // (an earlier quote between is fine when the same subject speaks again: 'called it “…” but said …')
@@ -1735,7 +1735,7 @@ const QUOTED_OBJECT = /\bquoted\s+((?:the|a|an|its|[\p{Lu}])[^\u2219;:]{1,160}?)
 const QUOTED_AS = /,?\s+(?:was|were|is|are|has been|had been)\s+(?:[\p{Ll}]+ly\s+)?quoted\b[^\u2219]{0,100}?\bas\s+$/u;
 /** After a quote, the same subject's second verb of saying: "… but said", "…, and added". */
 const SAYS_AGAIN =
-  /^[^\p{L}]*(?:and|but)\s+(?:also\s+|then\s+|later\s+)?(?:said|says|added|adds|told|tells|argued|argues|warned|warns|insisted|insists)\b/u;
+  /^[^\p{L}]*(?:(?:and|but)\s+(?:also\s+|then\s+|later\s+)?(?:said|says|added|adds|told|tells|argued|argues|warned|warns|insisted|insists)\b|(?:and|but)\s+(?:(?!(?:the|a|an|he|she|they|it|we|i|you|his|her|their|its|this|that)\b)[\p{Ll}]+\s+){1,3}$)/u;
 const WITH_NAME = /\bwith\s+((?:[\p{Lu}][\p{L}\p{M}'’-]+\s+){0,2}[\p{Lu}][\p{L}\p{M}'’-]+)\s+$/u;
 const WITH_SUBJECT = /\bwith\s+((?:one|a|an|another)\s+(?:[\p{L}-]+\s+){0,3}[\p{L}-]+)\s+$/u;
 const WRITTEN_BY =
@@ -2374,11 +2374,12 @@ function docAuthorBefore(noun: string, doc: DocText, at: number, pos: number): R
   const p = Math.floor(pos / STRIDE);
   const text = doc.full.slice(doc.offsets[Math.max(0, p - 2)] ?? 0, at);
   const re = new RegExp(
-    `\\b(?:a|an|the|this)\\s+(?:[\\p{Ll}-]+\\s+){0,2}?${escapeRe(noun)}\\s+(?:from|by|signed by|written by)\\s+([^,.;:"“”\\n]{2,80})`,
+    `\\b(?:a|an|the|this)\\s+(?:[\\p{Ll}-]+\\s+){0,2}?${escapeRe(noun)}\\s+(?:(?:sent|written|signed|posted|addressed)\\s+(?:to\\s+[\\p{L}]+(?:\\s+[\\p{L}]+)?\\s+)?)?(?:from|by)\\s+([^,.;:"“”\\n]{2,80})`,
     "giu",
   );
   let last: string | null = null;
-  for (const m of text.matchAll(re)) last = m[1]!.trim();
+  // "a constituent whose father had lived in …": the writer, without the clause about them
+  for (const m of text.matchAll(re)) last = m[1]!.replace(/\s+(?:who|whose|which|that)\s.*$/, "").trim();
   if (!last) return null;
   const ref = parseRef(last);
   return ref && ref.t !== "doc" && ref.t !== "pronoun" ? ref : null;

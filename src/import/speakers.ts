@@ -458,7 +458,12 @@ export function partKind(part: string): PartKind {
   if (n && n.prefix && /^[\p{Ll}-]+(?:\s+[\p{Ll}-]+){0,3}\s+(?:of|for|at|in|with|from)(?:\s+the)?$/u.test(n.prefix))
     return "def";
   // "associate administrator of the Deep Survey Directorate": whatever the prefix, a name after "of" is a body
-  const ofBody = n?.prefix ? /^(.*\S)\s+(?:of|for|at|with|from|in|on)$/.exec(n.prefix) : null;
+  // ("director of the Oslo-based group Open Faces": the body's kind may stand between the preposition and its name)
+  const ofBody = n?.prefix
+    ? /^(.*\S)\s+(?:of|for|at|with|from|in|on)(?:\s+(?:the|a|an)(?:\s+[\p{L}-]+){0,2}\s+(?:group|charity|company|firm|union|campaign|organisation|organization|network|association|institute|agency|foundation|trust))?$/u.exec(
+        n.prefix,
+      )
+    : null;
   if (
     n &&
     ofBody &&

@@ -304,3 +304,47 @@ describe("a name given with a title", () => {
     expect(who(r, "The water came")).toBe("Nonna Greta");
   });
 });
+
+describe("a role naming its body with the body's kind before the name", () => {
+  it("'X, director of the Leeds-based charity Quiet Streets, said' is X's, not the charity's", () => {
+    const r = attributeQuotes([
+      'Ronja Bakketun, director of the Leeds-based charity Quiet Streets, said the scheme was "a start, not a fix".',
+    ]);
+    expect(who(r, "a start, not a fix")).toBe("Ronja Bakketun");
+  });
+});
+
+describe("a three-word partial quote followed by a preposition", () => {
+  it("'had been the subject of “weeks of rows” inside the firm' is the speaker's", () => {
+    const r = attributeQuotes([
+      'A former designer, who asked not to be named, said the logo had been the subject of "weeks of rows" inside the firm.',
+    ]);
+    expect(who(r, "weeks of rows")).toBe("a former designer");
+  });
+});
+
+describe("the same speaker's second partial quote after 'and would …'", () => {
+  it("'said ministers were “…” and would reply “in due course”'", () => {
+    const r = attributeQuotes([
+      'A spokeswoman for the ministry said officials were "reading the report carefully" and would reply "in due course".',
+    ]);
+    expect(who(r, "in due course")).toBe("a spokeswoman for the ministry");
+  });
+
+  it("not when a new subject comes between: 'and the mayor called it “a good start”' is the mayor's", () => {
+    const r = attributeQuotes([
+      'Hana Oduro said the plan was "late but welcome" and the mayor called it "a good start".',
+    ]);
+    expect(who(r, "a good start")).not.toBe("Hana Oduro");
+  });
+});
+
+describe("a letter 'sent to her by' someone", () => {
+  it("'read from a letter sent to her by a farmer in Wedmore' … 'the letter said'", () => {
+    const r = attributeQuotes([
+      "The MP read from a letter sent to her by a farmer in Wedmore, whose barn had flooded twice.",
+      '"We have stopped insuring anything," the letter said.',
+    ]);
+    expect(who(r, "We have stopped")).toBe("a farmer in Wedmore");
+  });
+});
