@@ -136,7 +136,16 @@ export function attributeQuotes(
 }
 
 function attribute(paragraphs: string[], opts: { reporters?: string[]; title?: string }): Attribution {
-  const reg = new Registry(opts.reporters ?? []);
+  // "Our reporter Jonah Pell is at the causeway": a byline name the text introduces as its reporter on the spot is
+  // quoted as a source there, not the writer's own voice
+  const reporters = (opts.reporters ?? []).filter(
+    (r) =>
+      !new RegExp(
+        `\\b[Oo]ur\\s+(?:[\\p{Ll}-]+\\s+){0,2}(?:reporter|correspondent|editor)\\s*,?\\s+${escapeRe(r.trim())}\\b`,
+        "u",
+      ).test(paragraphs.join("\n")),
+  );
+  const reg = new Registry(reporters);
   const trackers = new Map<string, Entity>();
   const warnings: string[] = [];
   const all: QState[] = [];
@@ -231,6 +240,7 @@ function attribute(paragraphs: string[], opts: { reporters?: string[]; title?: s
         mergeLedeSpeaker(attribs, p, STRIDE, prevParaQuotes, all, reg);
       if (prevSentence[0] === sentences[0]![0])
         claimPreviousQuotes(attribs, masked, a, b, p, prevParaQuotes, paragraphs, reg);
+      nameGivenLater(masked.slice(a, b), p * STRIDE + a, reg, windowStart);
       for (const at of attribs) if (at.entity) lastSubject = at.entity;
       for (const at of attribs) paraAttribs.push(at);
       scanNames(doc, p, masked, a, b, p * STRIDE, reg, attribs);
@@ -264,8 +274,18 @@ function attribute(paragraphs: string[], opts: { reporters?: string[]; title?: s
             chosen !== null && (chosen.how === "post" || /:\s*$/.test(masked.slice(Math.max(a, s.open - 5), s.open)));
           // "said the dressing room had been “chaos, absolute chaos”": three lower-case words reported by a named
           // speaker in the same clause are their words, not a scare-quoted name ("so-called “clip farms”")
+          // likewise two words that judge, after a copula: 'said the demand was "not crazy"' (an adverb first, so
+          // not a scare-quoted noun like 'the accounts were "clip farms"')
+          const judged =
+            words === 2 &&
+            /^\s*(?:not|never|very|too|so|quite|rather|fairly|pretty|really|simply|just|entirely|totally|completely|utterly|absolutely|deeply|hugely|wholly|[\p{Ll}]+ly)\s+[\p{Ll}-]+[,.!?]?\s*$/u.test(
+              s.text,
+            ) &&
+            /\b(?:is|was|are|were|be|been|being|seemed|seems|looked|looks|felt|feels|sounded|sounds)\s+$/.test(
+              masked.slice(Math.max(a, s.open - 30), s.open),
+            );
           const reported =
-            words === 3 &&
+            (words === 3 || judged) &&
             chosen !== null &&
             chosen.how === "pre" &&
             chosen.at.entity !== null &&
@@ -273,10 +293,14 @@ function attribute(paragraphs: string[], opts: { reporters?: string[]; title?: s
             /^\s*[\p{Ll}]/u.test(s.text) &&
             // not a name used as a modifier: 'a weekly “time on clips” summary'
             (s.close < 0 ||
-              !/^\s+(?![\p{Ll}]+ly\b)(?!(?:and|or|but|after|before|when|while|because|as|if|in|on|at|to|for|from|with|by|of|that|which|who|afterwards|again|too|instead|then|now|yet|so|this|last|over|since|until|unless)\b)[\p{Ll}]/u.test(
+              judged ||
+              !/^\s+(?![\p{Ll}]+ly\b)(?!(?:and|or|but|after|before|when|while|because|as|if|in|on|at|to|for|from|with|by|of|that|which|who|afterwards|again|too|instead|then|now|yet|so|this|last|over|since|until|unless|inside|outside|within|among|across|around|about|between|behind|during|under|throughout)\b)[\p{Ll}]/u.test(
                 masked.slice(s.close + 1, s.close + 30),
               )) &&
-            !/[.;!?\u2219]/u.test(masked.slice(chosen.at.verbEnd, s.open)) &&
+            // (an earlier quote between is fine when the same subject speaks again: 'called it “…” but said …')
+            !/[.;!?]/u.test(masked.slice(chosen.at.verbEnd, s.open)) &&
+            (!/\u2219/u.test(masked.slice(chosen.at.verbEnd, s.open)) ||
+              SAYS_AGAIN.test(masked.slice(masked.lastIndexOf("\u2219", s.open) + 1, s.open))) &&
             !/\b(?:or|so-called|dubbed|known as|called|named|titled|entitled|nicknamed|the word|the words|the phrase|the term)\s*$/i.test(
               masked.slice(Math.max(a, s.open - 30), s.open),
             );
@@ -372,7 +396,34 @@ function attribute(paragraphs: string[], opts: { reporters?: string[]; title?: s
     if (q.context === "") q.context = lastContext.get(q.entity) ?? `continuing ${q.entity.name}`;
     else lastContext.set(q.entity, q.context);
   }
+  mergeLedeRole(all, reg);
   return build(all, reg, warnings, paragraphs);
+}
+
+/**
+ * "A coroner has said the centre “…”", then "the area coroner, Philippa Strand, said": a lede's speaker described
+ * only by a role is the one person the next paragraphs name with that role as a definite appositive.
+ */
+function mergeLedeRole(all: QState[], reg: Registry): void {
+  const lede = all.filter((q) => q.span.paragraph === 0 && q.entity);
+  const d = lede[0]?.entity;
+  if (!d || !d.described || d.kind !== "person" || !/^(?:a|an)\s+(?:[\p{Ll}-]+\s+){0,1}[\p{Ll}-]+$/iu.test(d.name))
+    return;
+  if (all.some((q) => q.entity === d && q.span.paragraph > 0)) return;
+  const head = roleHead(d.name);
+  if (!head) return;
+  const named = reg.entities.filter(
+    (e) =>
+      e !== d &&
+      e.kind === "person" &&
+      !e.described &&
+      e.firstPos < 4 * STRIDE &&
+      e.roles.some((r) => /^(?:the\s|[\p{L}-]+[’']s\s)/iu.test(r) && roleHead(r) === head),
+  );
+  const others = reg.entities.filter((e) => e !== d && e.roleHeads.has(head));
+  if (named.length !== 1 || others.length !== 1) return;
+  for (const q of all) if (q.entity === d) q.entity = named[0]!;
+  reg.entities.splice(reg.entities.indexOf(d), 1);
 }
 
 /**
@@ -400,6 +451,21 @@ function mergeLedeSpeaker(
   for (const q of all) if (q.entity === d) q.entity = n;
   if (/^the\s/i.test(d.name)) n.addRole(d.name);
   reg.entities.splice(reg.entities.indexOf(d), 1);
+}
+
+/** "She gives her name only as Marguerite": the woman described so far, quoted as "she", now has a name. */
+const NAME_GIVEN_LATER =
+  /^\s*(She|He)\s+(?:gives|gave|will give|would give)\s+(?:her|his)\s+name\s+(?:only\s+)?as\s+([\p{Lu}][\p{L}'’-]+)\b/u;
+
+function nameGivenLater(sentence: string, pos: number, reg: Registry, windowStart: number): void {
+  const m = NAME_GIVEN_LATER.exec(sentence);
+  if (!m || isCommonCapitalised(m[2]!)) return;
+  const e = reg.resolvePronoun(m[1] === "She" ? "f" : "m", pos, windowStart);
+  if (!e || !e.described || e.kind !== "person" || reg.findByName(m[2]!, null)) return;
+  const was = e.name;
+  e.name = m[2]!;
+  e.described = false;
+  e.addRole(was);
 }
 
 /**
@@ -589,10 +655,12 @@ function findAttributions(
     if (/^\p{Lu}/u.test(m[1]!) && /[\p{Lu}][\p{L}'’-]*\s+$/u.test(before)) continue;
     // "Among them was Ellen Vosper, 81, who said she had eaten there "most mornings"": the person "who" is
     const relWho =
-      /(?:^|[\s(])((?:[\p{Lu}][\p{L}\p{M}'’-]+\s+){0,3}[\p{Lu}][\p{L}\p{M}'’-]+)(?:,\s*\d{1,3})?,\s*who\s+(?:also\s+|later\s+|then\s+)?$/u.exec(
+      /(?:^|[\s(])((?:[\p{Lu}][\p{L}\p{M}'’-]+\s+){0,3}[\p{Lu}][\p{L}\p{M}'’-]+)(?:,\s*\d{1,3})?,\s*(who|which)\s+(?:also\s+|later\s+|then\s+)?$/u.exec(
         before,
       );
-    const relWhoRef = relWho ? parseRef(relWho[1]!) : null;
+    // "funded by the National Ageing Research Council, which said …": "which" only for a name that is a body's
+    const relWhoRef =
+      relWho && (relWho[2] === "who" || Registry.looksLikeOrg(relWho[1]!)) ? parseRef(relWho[1]!) : null;
     const byWho =
       relWhoRef?.t === "name" &&
       !isFunctionWord(relWho![1]!) &&
@@ -661,6 +729,9 @@ function findAttributions(
     let whichCue = false;
 
     if (verb === "according to") {
+      // '“…,” she said, according to a video posted by …': where the words were found, not who said them
+      if (/\b(?:said|says|told|tells|added|adds|wrote|writes|insisted|insists)\b[^.;!?\u2219]{0,60},\s*$/.test(before))
+        continue;
       const np = /^\s*([^,;:\u2219]+)/.exec(after);
       if (!np) continue;
       ref = parseRef(np[1]!);
@@ -715,6 +786,16 @@ function findAttributions(
         ref = byWho;
         subjStart = vs - before.length + relWho!.index + relWho![0].indexOf(relWho![1]!);
         subjEnd = subjStart + relWho![1]!.length;
+      } else if (verb === "saying" && QUOTED_OBJECT.test(lead)) {
+        // "The agency quoted the head of the authority, Ilario Bessant, as saying …": the one quoted speaks
+        const q = QUOTED_OBJECT.exec(lead)!;
+        const npAt = q.index + q[0].indexOf(q[1]!);
+        const found = subjectBefore(q[1]!);
+        if (!found || found.ref.t === "pronoun") continue;
+        ref = found.ref;
+        roles.push(...found.roles);
+        subjStart = from + npAt + found.offset;
+        subjEnd = subjStart + found.length;
       } else if (verb === "saying" && QUOTED_AS.test(lead)) {
         // "whose president, Dale Petrosky, was quoted in a release as saying the bill "…""
         const cut = lead.slice(0, QUOTED_AS.exec(lead)!.index);
@@ -728,6 +809,16 @@ function findAttributions(
         // "…, with one Conservative backbencher warning that …"
         const w = WITH_SUBJECT.exec(before)!;
         ref = { t: "desc", np: w[1]! };
+        subjStart = vs - w[0].length + w[0].indexOf(w[1]!);
+        subjEnd = subjStart + w[1]!.length;
+      } else if (
+        PARTICIPLE.test(verb) &&
+        WITH_NAME.test(before) &&
+        parseRef(WITH_NAME.exec(before)![1]!)?.t === "name"
+      ) {
+        // "…, with Dempsey-Hale telling a magazine that the band had “…”": the name before the participle
+        const w = WITH_NAME.exec(before)!;
+        ref = parseRef(w[1]!);
         subjStart = vs - w[0].length + w[0].indexOf(w[1]!);
         subjEnd = subjStart + w[1]!.length;
       } else if (PARTICIPLE.test(verb)) {
@@ -1215,7 +1306,10 @@ function byAgent(np: string): string {
 function givenName(text: string): string | null {
   const t = text.replace(/\u2219+/g, " ");
   const m =
-    /\bname(?:s)?\b(?:\s+only)?(?:\s+as)?\s*,?\s+([\p{Lu}][\p{L}'’-]+)/u.exec(t) ??
+    // "gave her name only as Signora Brava": a title may come with it
+    /\bname(?:s)?\b(?:\s+only)?(?:\s+as)?\s*,?\s+([\p{Lu}][\p{L}'’-]+(?:\s+(?!(?:The|A|An|She|He|They|It|I|We)\b)[\p{Lu}][\p{L}'’-]+)?)/u.exec(
+      t,
+    ) ??
     // "who identified herself only as Dana", "asked to be identified only as Kofi"
     /\bidentified(?:\s+(?:herself|himself|themselves))?(?:\s+only)?\s+as\s+([\p{Lu}][\p{L}'’-]+)/u.exec(t) ??
     // "a retired teacher called Ruth Okonjo-Berg"
@@ -1376,6 +1470,13 @@ function subjectBeforeParts(lead: string): { ref: Ref; roles: string[]; offset: 
     }
     if (kind === "empty" || kind === "age" || kind === "rel") continue;
     const off = piece.offset + Math.max(0, piece.text.indexOf(part.split(" ")[0] ?? ""));
+    // "A diplomat in the capital, Karsk, said": the name after a place noun is the place's, not the speaker's
+    if (kind === "name" && k > 0 && !isKnownFirstName(part.split(" ")[0]!)) {
+      const place = /\b(?:in|near|from|outside|across|around|at)\s+the\s+([\p{Ll}]+)$/u.exec(
+        tidyPart(pieces[k - 1]!.text),
+      );
+      if (place && PLACE_NOUNS.has(place[1]!)) continue;
+    }
     if (kind === "name" || kind === "pronoun" || kind === "doc") {
       const ref = parseRef(part);
       if (!ref) return null;
@@ -1400,6 +1501,18 @@ function subjectBeforeParts(lead: string): { ref: Ref; roles: string[]; offset: 
       // An appositive if a name comes just before it ("Voss, the superintendent,"), else the subject.
       const prev = pieces[k - 1] ? tidyPart(pieces[k - 1]!.text) : "";
       const pk = prev ? partKind(prev) : "empty";
+      // "The man who found him, a delivery driver who …, said": the definite description opening the sentence is
+      // the subject, the indefinite one after it its role
+      const openingDef =
+        kind === "desc" &&
+        k === 1 &&
+        pk === "def" &&
+        /^the\s+[\p{Ll}-]+\s+who\s/iu.test(prev) &&
+        isPersonNoun(prev.split(/\s+/)[1]!);
+      if (openingDef) {
+        roles.push(part);
+        continue;
+      }
       if (pk === "name" || pk === "age" || pk === "rel") {
         if (!fallback) fallback = { ref: parseRef(part)!, offset: off, length: part.length };
         // "X, who runs Phone Doctors, an independent repair shop, said": the phrase describes Phone Doctors
@@ -1618,7 +1731,12 @@ const IN_WORDS =
   /\bin\s+(?:(his|her|their|its|[\p{Lu}][\p{L}\p{M}'’-]+(?:\s+[\p{Lu}][\p{L}\p{M}'’-]+){0,2}[’']s)\s+(?:own\s+)?words|the\s+(?:own\s+)?words\s+of\s+((?:the\s+)?[\p{L}\p{M}'’-]+(?:\s+[\p{L}\p{M}'’-]+){0,3}?))\s*,?\s*/u;
 const EVALUATIVE =
   /^(?:accus|critici[sz]|condemn|slam|blast|hail|prais|welcom|dismiss|brand|label|term|characteri[sz])/;
+const QUOTED_OBJECT = /\bquoted\s+((?:the|a|an|its|[\p{Lu}])[^\u2219;:]{1,160}?),?\s+as\s+$/u;
 const QUOTED_AS = /,?\s+(?:was|were|is|are|has been|had been)\s+(?:[\p{Ll}]+ly\s+)?quoted\b[^\u2219]{0,100}?\bas\s+$/u;
+/** After a quote, the same subject's second verb of saying: "… but said", "…, and added". */
+const SAYS_AGAIN =
+  /^[^\p{L}]*(?:(?:and|but)\s+(?:also\s+|then\s+|later\s+)?(?:said|says|added|adds|told|tells|argued|argues|warned|warns|insisted|insists)\b|(?:and|but)\s+(?:(?!(?:the|a|an|he|she|they|it|we|i|you|his|her|their|its|this|that)\b)[\p{Ll}]+\s+){1,3}$)/u;
+const WITH_NAME = /\bwith\s+((?:[\p{Lu}][\p{L}\p{M}'’-]+\s+){0,2}[\p{Lu}][\p{L}\p{M}'’-]+)\s+$/u;
 const WITH_SUBJECT = /\bwith\s+((?:one|a|an|another)\s+(?:[\p{L}-]+\s+){0,3}[\p{L}-]+)\s+$/u;
 const WRITTEN_BY =
   /^(?:written|signed|authored|co-written|co-authored|drafted|penned|prepared)\s+by\s+(?:(?:senior\s+|government\s+)?(?:officials|staff|lawyers|analysts|researchers|economists|civil servants|officers)\s+(?:at|of|from|in)\s+)?(?:the\s+)?([\p{Lu}][\p{L}\p{M}'’-]*(?:\s+(?:(?:for|of|and)\s+)?[\p{Lu}][\p{L}\p{M}'’-]*){0,4}|(?:more than\s+)?(?:\d[\d,]*|dozens of|hundreds of|several|two|three|four|five|six|seven|eight|nine|ten)\s+(?:[\p{Ll}-]+\s+){0,2}[\p{Ll}]+s)\b/u;
@@ -1814,19 +1932,26 @@ function scanNames(
     const name = words.join(" ");
     if (reg.isReporter(name)) continue;
     const after0 = sentence.slice(m.index + m[0].length, m.index + m[0].length + 40);
+    // "Abara's son, Jonah, said": the possessor of a person is not the sentence's subject ("Mia's bus" keeps her)
+    const owned = /^(?:[’']s)?\s+([\p{Ll}-]+)/u.exec(sentence.slice(m.index + m[0].length));
     const subject =
-      m.index < 3 ||
-      /^\s*$/.test(sentence.slice(0, m.index)) ||
-      // "Green councillor Ravi Castellane, who …, proposed": a title at the sentence start, then the name
-      // ("Wild defenseman Ryan Suter, who …, could see": a trade noun as the title)
-      isPersonNoun(/^\s*(?:[\p{Lu}][\p{L}-]*\s+)?([\p{Ll}-]+)\s+$/u.exec(sentence.slice(0, m.index))?.[1] ?? "") ||
-      // "Her brother, Calum Munro, who skippers a boat, was…": a role at the sentence start, then the name
-      (/^\s*[^,\u2219]{1,60},\s*$/.test(sentence.slice(0, m.index)) &&
-        isRoleLike(tidyPart(sentence.slice(0, m.index)))) ||
-      (/(^|[,;:—–]\s*)$/.test(sentence.slice(Math.max(0, m.index - 4), m.index)) &&
-        (/^\s+(?!(?:of|in|on|at|to|for|from|with|and|or|but|by|as|who|which|that)\b)[\p{Ll}]/u.test(after0) ||
-          // "One of them, Amara Oduya, is 17 and …"
-          /^\s*,\s*(?:is|was|has|had)\s/.test(after0)));
+      !(
+        (/[’']s$/u.test(m[0]) || /^[’']s\b/u.test(sentence.slice(m.index + m[0].length))) &&
+        owned !== null &&
+        isPersonNoun(owned[1]!)
+      ) &&
+      (m.index < 3 ||
+        /^\s*$/.test(sentence.slice(0, m.index)) ||
+        // "Green councillor Ravi Castellane, who …, proposed": a title at the sentence start, then the name
+        // ("Wild defenseman Ryan Suter, who …, could see": a trade noun as the title)
+        isPersonNoun(/^\s*(?:[\p{Lu}][\p{L}-]*\s+)?([\p{Ll}-]+)\s+$/u.exec(sentence.slice(0, m.index))?.[1] ?? "") ||
+        // "Her brother, Calum Munro, who skippers a boat, was…": a role at the sentence start, then the name
+        (/^\s*[^,\u2219]{1,60},\s*$/.test(sentence.slice(0, m.index)) &&
+          isRoleLike(tidyPart(sentence.slice(0, m.index)))) ||
+        (/(^|[,;:—–]\s*)$/.test(sentence.slice(Math.max(0, m.index - 4), m.index)) &&
+          (/^\s+(?!(?:of|in|on|at|to|for|from|with|and|or|but|by|as|who|which|that)\b)[\p{Ll}]/u.test(after0) ||
+            // "One of them, Amara Oduya, is 17 and …"
+            /^\s*,\s*(?:is|was|has|had)\s/.test(after0))));
     const ageMatch = /^\s*,\s*(\d{1,3})\s*[,.]/.exec(sentence.slice(m.index + m[0].length, m.index + m[0].length + 8));
     const agePre = /(\d{1,3})-year-old\s+$/.exec(sentence.slice(Math.max(0, m.index - 14), m.index));
     const age = ageMatch ? Number(ageMatch[1]) : agePre ? Number(agePre[1]) : null;
@@ -1983,6 +2108,10 @@ const DESCRIBED_PERSON =
 const INDEFINITE_SUBJECT =
   /^\s*((?:A|An|One)\s+(?:[\p{Ll}\p{N}-]+\s+)?([\p{Ll}-]+)(?:\s+(?:in|from|at|of)\s+[\p{Lu}][\p{L}'’-]+)?)(?=\s*,\s*(?:a|an)\s|\s+(?!(?:for|of|at|in|from|with|to|on|by|who|which|that|and|or)\b)[\p{Ll}])/u;
 
+/** "Outside the chamber, a senior government source played down the row": after an opening phrase, two modifiers. */
+const INDEFINITE_AFTER_PHRASE =
+  /^\s*(?:[\p{Lu}][^,\u2219]{1,40},\s+)?((?:A|An|a|an)\s+(?:[\p{Ll}\p{N}-]+\s+){1,2}(source|aide|insider|official|diplomat|spokesman|spokeswoman|spokesperson))(?=\s+(?!(?:for|of|at|in|from|with|to|on|by|who|which|that|and|or|close|familiar)\b)[\p{Ll}])/u;
+
 /** "The headteacher was …", "The inspector is unimpressed": a sentence opening with a role noun and its verb. */
 const ROLE_SUBJECT =
   /^\s*The\s+((?:[\p{Ll}-]+\s+){0,2}?[\p{Ll}-]+)\s+(?=(?:was|is|had|has|did|does|would|will|could|can|seemed|seems|looked|looks|sounded|sounds|remained|remains|stayed|stays|disagreed|disagrees|agreed|agrees)\b)/u;
@@ -1990,7 +2119,7 @@ const ROLE_SUBJECT =
 /** A noun for a person described, not named ("a referee", "an old woman"), not a thing ("a car", "a report"). */
 function isDescribedNoun(w: string): boolean {
   return (
-    /^(?:nurse|parent|mother|father|girl|boy|woman|man|teenager|student|pupil|resident|neighbour|neighbor|referee|volunteer|worker|driver|officer|teacher|doctor|farmer|pensioner|widow|official|delegate|member|fan|passenger|customer|patient|witness|colleague|friend|spokesman|spokeswoman|spokesperson)$/.test(
+    /^(?:nurse|parent|mother|father|girl|boy|woman|man|teenager|student|pupil|resident|neighbour|neighbor|referee|volunteer|worker|driver|officer|teacher|doctor|farmer|pensioner|widow|official|delegate|member|fan|passenger|customer|patient|witness|colleague|friend|spokesman|spokeswoman|spokesperson|source|aide|insider|diplomat)$/.test(
       w,
     ) ||
     (/(?:er|or|ist|ian)$/.test(w) && (isEpithetNoun(w) || isTitleNoun(w)))
@@ -2017,7 +2146,15 @@ function scanDescribed(masked: string, a: number, b: number, base: number, reg: 
     if (/^\s*,\s*(?:\p{Lu}|(?:the|a|an|who|whose)\s)|^\s*\p{Lu}/u.test(rest)) continue;
     // "his grandfather worked down the pit. “…,” he says": in a third-person story the pronoun is still its subject's;
     // only "my father" and, in an interview (where "he"/"she" in an answer is never the interviewee), any relative
-    if (!/^(?:my|our)\s/i.test(np) && !reg.interview) continue;
+    // but "His wife, behind the counter, disagrees. “…,” she says": "she" cannot be the man "his" means
+    const poss = /^(his|her)\s/i.exec(np);
+    const relG = genderWords(np.replace(/^(?:his|her)\s+/i, ""));
+    const cross =
+      poss !== null &&
+      relG !== null &&
+      relG !== (poss[1]!.toLowerCase() === "his" ? "m" : "f") &&
+      /^\s*$/.test(sentence.slice(0, at));
+    if (!/^(?:my|our)\s/i.test(np) && !reg.interview && !cross) continue;
     const before = sentence.slice(Math.max(0, at - 40), at);
     if (/\b(?:is|was|are|were|be|been|became|as|like)\s+$/i.test(before)) continue;
     const start = a + at;
@@ -2038,7 +2175,7 @@ function scanDescribed(masked: string, a: number, b: number, base: number, reg: 
     }
   }
   // "A referee in Nordby, a 17-year-old girl, rang me": someone introduced, unnamed, as the sentence's subject
-  const ind = INDEFINITE_SUBJECT.exec(sentence);
+  const ind = INDEFINITE_SUBJECT.exec(sentence) ?? INDEFINITE_AFTER_PHRASE.exec(sentence);
   if (ind && isDescribedNoun(ind[2]!) && base + a + ind.index >= reg.scannedTo) {
     const np = ind[1]!;
     const at = sentence.indexOf(np);
@@ -2165,6 +2302,17 @@ function resolve(
         // "Torvik Minerals was fined £2m. … the company said": the body named before, though it had not spoken
         const named = /^the\s+[\p{Ll}-]+$/iu.test(np) ? namedOrgBefore(bare.toLowerCase(), doc, at, pos, reg) : null;
         if (named) return { entity: named, weak: false };
+        // "Velvet Harbour, the indie band whose album …" earlier: "the band said" is that name's
+        const appos = /^the\s+[\p{Ll}-]+$/iu.test(np) ? appositiveBefore(bare.toLowerCase(), doc, at, reg) : null;
+        if (appos) {
+          const known = reg.findByName(appos, null);
+          if (known?.kind === "organisation") return { entity: known, weak: false };
+          if (!known) {
+            const e = reg.create(appos, "organisation", pos);
+            e.addRole(`the ${bare.toLowerCase()}`);
+            return { entity: e, weak: false };
+          }
+        }
         return { entity: reg.create(bare, "organisation", pos, true), weak: true };
       }
       const epithet = epithetPerson(np, pos, reg);
@@ -2188,9 +2336,53 @@ function resolve(
         trackers.get(ref.noun) ??
         (ref.noun === "entry" ? trackers.get("diary") : undefined) ??
         (ref.noun === "statement" ? trackers.get("*") : undefined);
+      if (!e && /^the\s/i.test(ref.np)) {
+        // "… read out a letter from a ferry user on the island. … the letter said": its writer, named just before
+        const from = docAuthorBefore(ref.noun, doc, at, pos);
+        const r = from ? resolve(from, pos, reg, trackers, windowStart, doc, at, false, false) : null;
+        if (r?.entity) {
+          trackers.set(ref.noun, r.entity);
+          return r;
+        }
+      }
       return { entity: e ?? null, weak: !e };
     }
   }
+}
+
+/** The latest "Name, the indie band" (or "a … band") before `at`: the name a bare noun stands for. */
+function appositiveBefore(head: string, doc: DocText, at: number, reg: Registry): string | null {
+  const text = doc.full.slice(Math.max(0, at - 20_000), at);
+  const re = new RegExp(
+    `((?:[\\p{Lu}][\\p{L}\\p{M}&'’.-]*\\s+){0,3}[\\p{Lu}][\\p{L}\\p{M}&'’.-]*),\\s+(?:the|a|an)\\s+(?:[\\p{L}\\p{N}-]+\\s+){0,3}?${escapeRe(head)}\\b`,
+    "gu",
+  );
+  let best: string | null = null;
+  for (const m of text.matchAll(re)) {
+    const ws = m[1]!.split(/\s+/);
+    while (ws.length > 1 && isFunctionWord(ws[0]!)) ws.shift();
+    const name = ws.join(" ");
+    if (isFunctionWord(name) || reg.isReporter(name) || isKnownFirstName(ws[0]!) || ws.some((w) => isPlaceWord(w)))
+      continue;
+    best = name;
+  }
+  return best;
+}
+
+/** "a letter from X", "the statement by X" in this paragraph or the two before `at`: X, the document's author. */
+function docAuthorBefore(noun: string, doc: DocText, at: number, pos: number): Ref | null {
+  const p = Math.floor(pos / STRIDE);
+  const text = doc.full.slice(doc.offsets[Math.max(0, p - 2)] ?? 0, at);
+  const re = new RegExp(
+    `\\b(?:a|an|the|this)\\s+(?:[\\p{Ll}-]+\\s+){0,2}?${escapeRe(noun)}\\s+(?:(?:sent|written|signed|posted|addressed)\\s+(?:to\\s+[\\p{L}]+(?:\\s+[\\p{L}]+)?\\s+)?)?(?:from|by)\\s+([^,.;:"“”\\n]{2,80})`,
+    "giu",
+  );
+  let last: string | null = null;
+  // "a constituent whose father had lived in …": the writer, without the clause about them
+  for (const m of text.matchAll(re)) last = m[1]!.replace(/\s+(?:who|whose|which|that)\s.*$/, "").trim();
+  if (!last) return null;
+  const ref = parseRef(last);
+  return ref && ref.t !== "doc" && ref.t !== "pronoun" ? ref : null;
 }
 
 /**
@@ -2215,6 +2407,21 @@ function namedOrgBefore(head: string, doc: DocText, at: number, pos: number, reg
     if (start + m.index >= from) best = name;
   }
   if (!best && seen.size === 1) best = [...seen][0]!;
+  // "Western Grid has put out an update. … the company said": with no name that reads as a body's, the subject of
+  // a sentence earlier in the same paragraph that names no person or place
+  if (!best && seen.size === 0 && ["company", "firm", "operator", "utility", "business"].includes(head)) {
+    const para = doc.full.slice(doc.offsets[p] ?? at, at);
+    const subj =
+      /(?:^|[.!?]\s+|[—–]\s+)((?:[\p{Lu}][\p{L}\p{M}&'’.-]*\s+){1,3}[\p{Lu}][\p{L}\p{M}&'’.-]*)\s+(?:has|have|had|is|was|said|says|announced|confirmed|issued|posted|warned)\b/gu;
+    for (const m of para.matchAll(subj)) {
+      const ws = m[1]!.split(/\s+/);
+      if (ws.some((w) => isFunctionWord(w)) || isKnownFirstName(ws[0]!)) continue;
+      if (ws.some((w) => isPlaceWord(w) || HONORIFICS[w.toLowerCase().replace(/\.$/, "")] !== undefined)) continue;
+      const known = reg.findByName(m[1]!, null);
+      if (reg.isReporter(m[1]!) || (known && known.kind === "person")) continue;
+      best = m[1]!;
+    }
+  }
   if (!best) return null;
   const known = reg.findByName(best, null);
   if (known) return known.kind === "organisation" ? known : null;

@@ -138,7 +138,7 @@ const ORG_NOUNS = new Set(
     "foundation authority board committee service network platform app regulator watchdog charity organisation " +
     "organization fund bloc embassy administration cabinet parliament senate assembly club school hospital " +
     "airline carrier retailer manufacturer developer publisher broadcaster newspaper campaign league club team federation " +
-    "body alliance coalition forum panel tribunal inquiry jury chain"
+    "body alliance coalition forum panel tribunal inquiry jury chain band"
   ).split(" "),
 );
 
@@ -215,6 +215,18 @@ const CONNECT = new Set([
 export function splitName(np: string): { prefix: string | null; name: string; honorific: string | null } | null {
   const toks = np.split(" ").filter(Boolean);
   if (toks.length === 0) return null;
+  // "Sam in Minsey", "Priya from Ardley": someone named with where they are, not the place
+  const where = toks.findIndex((t, k) => k > 0 && (t === "in" || t === "from"));
+  if (
+    where > 0 &&
+    where <= 3 &&
+    where < toks.length - 1 &&
+    toks.length - where <= 4 &&
+    toks.every((t, k) => k === where || TOKEN_CAP.test(t)) &&
+    !isCommonCapitalised(toks[0]!) &&
+    !ORG_WORDS.test(toks.slice(0, where).join(" "))
+  )
+    return splitName(toks.slice(0, where).join(" "));
   // The trailing run of capitalised words (connectors allowed inside).
   let i = toks.length - 1;
   if (!TOKEN_CAP.test(toks[i]!)) return null;
@@ -393,8 +405,9 @@ export function partKind(part: string): PartKind {
     return "desc";
   // "said one picker, who asked not to be named"; not "one day"
   // "one nurse in Breck": where they are from, after the noun
+  // "one Penmarric player", "one miner's wife": a proper adjective or a possessive may qualify the noun
   const one =
-    /^((?:[Oo]ne|[Aa]nother)\s+(?:[\p{Ll}-]+\s+){0,2}[\p{Ll}-]+)(?:\s+(?:in|from|at|near)\s+(?:the\s+)?[\p{Lu}][\p{L}'’-]*(?:\s+[\p{Lu}][\p{L}'’-]*){0,2})?$/u.exec(
+    /^((?:[Oo]ne|[Aa]nother)\s+(?:(?:[\p{Ll}-]+|[\p{Lu}][\p{Ll}-]+|[\p{L}-]+[’']s)\s+){0,2}[\p{Ll}-]+)(?:\s+(?:in|from|at|near)\s+(?:the\s+)?[\p{Lu}][\p{L}'’-]*(?:\s+[\p{Lu}][\p{L}'’-]*){0,2})?$/u.exec(
       p,
     );
   if (one && !/\b(day|time|week|month|year|night|morning|evening|afternoon|of|he|she|they|it)\b/.test(one[1]!))
@@ -445,7 +458,12 @@ export function partKind(part: string): PartKind {
   if (n && n.prefix && /^[\p{Ll}-]+(?:\s+[\p{Ll}-]+){0,3}\s+(?:of|for|at|in|with|from)(?:\s+the)?$/u.test(n.prefix))
     return "def";
   // "associate administrator of the Deep Survey Directorate": whatever the prefix, a name after "of" is a body
-  const ofBody = n?.prefix ? /^(.*\S)\s+(?:of|for|at|with|from|in|on)$/.exec(n.prefix) : null;
+  // ("director of the Oslo-based group Open Faces": the body's kind may stand between the preposition and its name)
+  const ofBody = n?.prefix
+    ? /^(.*\S)\s+(?:of|for|at|with|from|in|on)(?:\s+(?:the|a|an)(?:\s+[\p{L}-]+){0,2}\s+(?:group|charity|company|firm|union|campaign|organisation|organization|network|association|institute|agency|foundation|trust))?$/u.exec(
+        n.prefix,
+      )
+    : null;
   if (
     n &&
     ofBody &&
@@ -521,7 +539,7 @@ export function parseRef(part: string): Ref | null {
 export function roleHead(role: string): string | null {
   const core = role
     .replace(
-      /\s+(of|at|for|in|from|with|who|which|that|on|since|to|based|clad|wearing|dressed|known|called|named|representing|leading|running|heading|advising|overseeing|serving|speaking|working)\b.*$/i,
+      /\s+(of|at|for|in|from|with|who|which|that|on|since|to|based|clad|wearing|dressed|known|called|named|representing|leading|running|heading|advising|overseeing|serving|speaking|working|familiar|close|briefed)\b.*$/i,
       "",
     )
     .replace(/^.*[’']s\s+/u, "")
@@ -886,6 +904,19 @@ export class Registry {
     if (best && best.kind === "organisation" && named && named.kind === "organisation" && !best.roleHeads.has(head))
       return named;
     if (best) return best;
+    // "the detective" for "Detective Inspector Rosalind Marchbank": a word of a capitalised title, not only its last
+    if (isPersonNoun(head) && !ORG_NOUNS.has(head)) {
+      const word = new RegExp(`\\b${escapeRe(head)}\\b`, "i");
+      for (const e of this.entities)
+        if (
+          e.kind === "person" &&
+          !e.described &&
+          e.roles.some((r) => /^\p{Lu}/u.test(r) && word.test(r)) &&
+          (!best || e.lastPos > best.lastPos)
+        )
+          best = e;
+      if (best) return best;
+    }
     // "the researcher" for "the office's director of research": a noun made from a word of someone's role
     const stem = /^([\p{L}-]{5,}?)(?:er|or|ist)$/u.exec(head)?.[1];
     if (!stem) return null;
