@@ -178,7 +178,8 @@ export function answerFollowUp(
       // "what was the result?": an entry on the same topic telling what followed, else the last answer if it does.
       if (f.ask === "result" && recall.entry !== null) {
         const prevEntry = recall.entry;
-        const fit = followed(view, recall);
+        // "what happened next / after that?" asks for something after the last answer, never that answer again.
+        const fit = followed(view, recall, /\b(?:next|after|afterwards|then|followed)\b/.test(plainWords(message)));
         if (fit) {
           const topic = recall.topic.map(stem);
           const shown = turn.showEntry(recall, view, fit, null, f.kind);
@@ -315,7 +316,19 @@ export function answerFollowUp(
       // when that answer already says it (its text holds the verb), it is the answer again.
       const doing = THEY_DO.exec(plainWords(message));
       const last = recall.entry !== null ? view.entries.get(recall.entry) : undefined;
-      if (doing && last && !ELSE.test(words.join(" ")) && (namesSomeone(view, last.id) || PEOPLE.test(last.text))) {
+      // (Not when it asks a why/when/how many the last answer does not tell: "so why did they ban it?" after a
+      // figure of Telegram's users is asked of the ban.)
+      const kindAsked = /^(?:(?:so|and|but|ok|okay|well|then|wait) )*(?:why|when|how)\b/.test(plainWords(message))
+        ? askKind(message)
+        : null;
+      const tellsKind = kindAsked === null || last === undefined || (ANSWER_KIND[kindAsked]?.test(last.text) ?? true);
+      if (
+        doing &&
+        last &&
+        tellsKind &&
+        !ELSE.test(words.join(" ")) &&
+        (namesSomeone(view, last.id) || PEOPLE.test(last.text))
+      ) {
         const verbs = (VERB_SENSES[doing[1]!] ?? [doing[1]!]).map(stem);
         if (verbs.some((v) => view.mentions(last.id, [v])))
           return turn.showEntry(recall, view, last.id, null, "detail");
