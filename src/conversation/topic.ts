@@ -145,6 +145,13 @@ export function remember(recall: Recall, view: KnowledgeView, id: string, questi
       }
     }
     setFrame(recall, view, question);
+    // "what happened after the 2009 protests?": the event asked after dates what was asked, it is not the topic; the
+    // answer (the network built in their wake) is what "it" means next.
+    const anchor = ANCHOR.exec(qWords.join(" "));
+    if (anchor) {
+      const dated = new Set(anchor[1]!.split(" "));
+      recall.topic = recall.topic.filter((w) => !dated.has(w));
+    }
     // The answer's own first tag, when the question's topic words are all among its tags, names the topic more
     // precisely: "why did the regime build its own internet?" is about the national information network.
     const first = e.tags[0];
@@ -166,6 +173,10 @@ export function remember(recall: Recall, view: KnowledgeView, id: string, questi
     }
   } else recall.speaker = view.personOf(e.id) ?? recall.speaker;
 }
+
+/** A time the question is asked from ("after the protests", "since the ban"): its words name no topic. */
+const ANCHOR =
+  /\b(?:after|before|since|following|in the wake of) (?:the |a |an |this |that |those |these )?((?:[a-z0-9]+)(?: [a-z0-9]+){0,3})$/;
 
 /** Keeps the question's words that are question words or the knowledge's own as the frame (and its topic). */
 export function setFrame(recall: Recall, view: KnowledgeView, question: string): void {

@@ -42,3 +42,14 @@ describe("round 8 follow-up classes", () => {
     expect(r.answer?.text).toMatch(/Apple/);
   });
 });
+
+describe("the topic after a question asked from a time", () => {
+  it("'what happened after the 2009 protests?' leaves the answer's subject as 'that', not the protests", () => {
+    const { conv } = conversation();
+    expect(conv.handle("k", "what happened after the 2009 protests").answer?.id).toBe("national-information-network");
+    const r = conv.handle("k", "what's that for");
+    expect(r.mode).toBe("answer");
+    expect(r.answer?.id).toBe("national-information-network-aim");
+    expect(conv.memory.peek("k")?.topic).toEqual(["national", "information", "network"]);
+  });
+});
