@@ -417,13 +417,14 @@ export function answerFollowUp(
         // The reading that refers back is what a follow-up means, unless the core is clearly surer of the other
         // and, where a short question leans on "it"/"they" (not "that"), its answer is about the last topic too
         // ("are they legal?" after VPNs is not answered about Instagram; "how do people get around it?" says more).
+        // About the whole topic: "who made it?" after the local Amazon (topic "apps amazon") is not about any app.
         const plainId = plain.type === "answer" ? plain.result.answer?.id : undefined;
         const onTopic =
           !needThing ||
           content.length >= 2 ||
           !/\b(?:it|its|they|them|their|that|this|those|these)\b/.test(plainWords(message)) ||
           recall.topic.length === 0 ||
-          (plainId !== undefined && recall.topic.some((w) => view.mentions(plainId, [stem(w)])));
+          (plainId !== undefined && recall.topic.every((w) => view.mentions(plainId, [stem(w)])));
         if (onTopic && confidence(plain) > confidence(filled) + PLAIN_MARGIN)
           return turn.fromReply(plain, recall, view, message, null);
       }

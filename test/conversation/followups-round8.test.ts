@@ -53,3 +53,13 @@ describe("the topic after a question asked from a time", () => {
     expect(conv.memory.peek("k")?.topic).toEqual(["national", "information", "network"]);
   });
 });
+
+describe("a short question leaning on 'it'", () => {
+  it("is read as asked only when that answer is about the whole topic, not one broad word of it", () => {
+    const { conv } = conversation();
+    expect(conv.handle("k", "is there an iranian amazon").answer?.id).toBe("local-version-of-amazon");
+    const r = conv.handle("k", "who made it");
+    expect(r.mode).toBe("answer");
+    expect(r.answer?.text).toMatch(/entrepreneurs/);
+  });
+});
