@@ -164,7 +164,10 @@ export function remember(recall: Recall, view: KnowledgeView, id: string, questi
     const tagged = recall.topic.filter((w) => tags.has(w));
     if (tagged.length > 0 && tagged.length < recall.topic.length) recall.topic = tagged;
     if (movedOn) recall.topic = NO_OPTIONS;
-    if (first && !view.speakers.has(first) && recall.topic.every((w) => tags.has(w))) {
+    // (Not one joined to the topic by "and"/"or": "and Twitter?" answered "Facebook and Twitter are blocked" is still
+    // about Twitter, not Facebook; a class the thing asked about is of, "apps" for the local Amazon, is added.)
+    const sibling = first !== undefined && coordinated(plainWords(e.text), first.split("-").join(" "), recall.topic);
+    if (first && !view.speakers.has(first) && !sibling && recall.topic.every((w) => tags.has(w))) {
       const own = first
         .split("-")
         .map((w) => view.vocabulary.get(w))
@@ -172,6 +175,15 @@ export function remember(recall: Recall, view: KnowledgeView, id: string, questi
       recall.topic = [...new Set([...own, ...recall.topic])].slice(0, 4);
     }
   } else recall.speaker = view.personOf(e.id) ?? recall.speaker;
+}
+
+/** Whether `text` joins `a` to one of `topic` with "and" or "or" ("Facebook and Twitter"). */
+function coordinated(text: string, a: string, topic: readonly string[]): boolean {
+  return topic.some((b) => {
+    if (b === a) return false;
+    const join = (x: string, y: string) => new RegExp(`\\b${x}s? (?:and|or) (?:[a-z]+ ){0,2}${y}s?\\b`).test(text);
+    return join(a, b) || join(b, a);
+  });
 }
 
 /** A time the question is asked from ("after the protests", "since the ban"): its words name no topic. */

@@ -63,3 +63,30 @@ describe("a short question leaning on 'it'", () => {
     expect(r.answer?.text).toMatch(/entrepreneurs/);
   });
 });
+
+describe("fresh-10 classes", () => {
+  it("'who's against him on that?' asks who disagrees with the last speaker", () => {
+    expect(readFollowUp("who's against him on that")).toEqual({ kind: "disagree" });
+    expect(readFollowUp("is anyone against her about it")).toEqual({ kind: "disagree" });
+    const { conv } = conversation();
+    conv.handle("k", "what does jahromi say about social media");
+    const r = conv.handle("k", "who's against him on that");
+    expect(r.mode).toBe("answer");
+    expect(r.answer?.text).toMatch(/conservative/);
+  });
+
+  it("a name the answer joins to the one asked about ('Facebook and Twitter') does not join the topic", () => {
+    const { conv } = conversation();
+    conv.handle("k", "is snapchat blocked in iran");
+    expect(conv.handle("k", "ok what about twitter").answer?.id).toBe("facebook-twitter-blocked");
+    expect(conv.memory.peek("k")?.topic).toEqual(["twitter"]);
+    const r = conv.handle("k", "but officials still use it right");
+    expect(r.answer?.id).toBe("leaders-use-twitter");
+  });
+
+  it("a class the named thing is of ('apps' for the local Amazon) still joins the topic", () => {
+    const { conv } = conversation();
+    conv.handle("k", "is there a local amazon in iran");
+    expect(conv.memory.peek("k")?.topic).toEqual(["apps", "amazon"]);
+  });
+});
