@@ -178,7 +178,8 @@ export function answerFollowUp(
       // "what was the result?": an entry on the same topic telling what followed, else the last answer if it does.
       if (f.ask === "result" && recall.entry !== null) {
         const prevEntry = recall.entry;
-        const fit = followed(view, recall);
+        // "what happened next / after that?" asks for something after the last answer, never that answer again.
+        const fit = followed(view, recall, /\b(?:next|after|afterwards|then|followed)\b/.test(plainWords(message)));
         if (fit) {
           const topic = recall.topic.map(stem);
           const shown = turn.showEntry(recall, view, fit, null, f.kind);
@@ -315,7 +316,19 @@ export function answerFollowUp(
       // when that answer already says it (its text holds the verb), it is the answer again.
       const doing = THEY_DO.exec(plainWords(message));
       const last = recall.entry !== null ? view.entries.get(recall.entry) : undefined;
-      if (doing && last && !ELSE.test(words.join(" ")) && (namesSomeone(view, last.id) || PEOPLE.test(last.text))) {
+      // (Not when it asks a why/when/how many the last answer does not tell: "so why did they ban it?" after a
+      // figure of Telegram's users is asked of the ban.)
+      const kindAsked = /^(?:(?:so|and|but|ok|okay|well|then|wait) )*(?:why|when|how)\b/.test(plainWords(message))
+        ? askKind(message)
+        : null;
+      const tellsKind = kindAsked === null || last === undefined || (ANSWER_KIND[kindAsked]?.test(last.text) ?? true);
+      if (
+        doing &&
+        last &&
+        tellsKind &&
+        !ELSE.test(words.join(" ")) &&
+        (namesSomeone(view, last.id) || PEOPLE.test(last.text))
+      ) {
         const verbs = (VERB_SENSES[doing[1]!] ?? [doing[1]!]).map(stem);
         if (verbs.some((v) => view.mentions(last.id, [v])))
           return turn.showEntry(recall, view, last.id, null, "detail");
@@ -404,13 +417,14 @@ export function answerFollowUp(
         // The reading that refers back is what a follow-up means, unless the core is clearly surer of the other
         // and, where a short question leans on "it"/"they" (not "that"), its answer is about the last topic too
         // ("are they legal?" after VPNs is not answered about Instagram; "how do people get around it?" says more).
+        // About the whole topic: "who made it?" after the local Amazon (topic "apps amazon") is not about any app.
         const plainId = plain.type === "answer" ? plain.result.answer?.id : undefined;
         const onTopic =
           !needThing ||
           content.length >= 2 ||
           !/\b(?:it|its|they|them|their|that|this|those|these)\b/.test(plainWords(message)) ||
           recall.topic.length === 0 ||
-          (plainId !== undefined && recall.topic.some((w) => view.mentions(plainId, [stem(w)])));
+          (plainId !== undefined && recall.topic.every((w) => view.mentions(plainId, [stem(w)])));
         if (onTopic && confidence(plain) > confidence(filled) + PLAIN_MARGIN)
           return turn.fromReply(plain, recall, view, message, null);
       }

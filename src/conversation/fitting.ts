@@ -46,7 +46,10 @@ export function fitting(
       const fit = [prev, ...near].find(tells);
       if (fit) return turn.showEntry(recall, view, fit, null, kind);
     }
-    if (prev === null || out.answer?.id !== prev || wants.test(out.answer.text)) return out;
+    // A means asked for: a new answer that gives none ("how do they get on it?" → someone who uses Twitter) is
+    // looked past the same way.
+    const looksPast = wants === MEANS;
+    if (prev === null || (out.answer?.id !== prev && !looksPast) || wants.test(out.answer!.text)) return out;
     const topic = recall.topic.map(stem);
     const tags = view.entries.get(prev)?.tags ?? [];
     // "why?" after what someone said or did asks their reason; "why did they do it?" may be someone else's.

@@ -7,7 +7,7 @@ import { fold } from "../core/index.js";
  * - `more-from-speaker`: "what else did he say?", "more from him"
  * - `related`: "tell me more", "anything else?" (an entry related to the last one, not shown yet)
  * - `source`: "source?", "where is that from?"
- * - `confirm`: "really?", "is that true?" (the last answer again)
+ * - `confirm`: "really?", "is that true?", "is that still the case?" (the last answer again: all the knowledge says)
  * - `detail`: "which ones?", "like who?", "is that a lot?" (the last answer again: it holds the detail asked for)
  * - `disagree`: "does everyone agree?", "who disagrees?" (who opposes the last speaker or topic)
  * - `agent`: "who's responsible?", "who is behind it?" (the last answer, when it names who)
@@ -163,7 +163,7 @@ const WHO_ELSE =
   /^(?:and )?who else(?: (?:does|did|do|is|was|has|have|can|uses? (?:it|that)|said (?:it|that|so)|thinks so|agrees))?$/;
 /** "does everyone agree?", "who disagrees?": who opposes the last speaker or the last topic. */
 const DISAGREE =
-  /^(?:(?:does|do|did) (?:everyone|everybody|anyone|anybody|others|the others|all of them) (?:agree|disagree)(?: with (?:him|her|that|this|it))?|(?:is|was) (?:everyone|everybody) on board|who (?:disagrees|disagreed|opposes|opposed|is against|was against)(?: (?:with )?(?:him|her|that|this|it))?|(?:is|was) (?:anyone|anybody) against (?:him|her|that|this|it)|(?:did|does) (?:anyone|anybody|someone|somebody) (?:object|complain|push back|protest|oppose it|oppose that|disagree|criticize it|criticise it)|who (?:objected|complained|pushed back)(?: to (?:it|that|this))?|(?:was|is|were) (?:everyone|everybody|anyone|the government|the president) (?:ok|okay|fine|happy|on board) with (?:that|it|this)|(?:did|does) (?:everyone|everybody) (?:accept|like|support) (?:that|it|this))$/;
+  /^(?:(?:does|do|did) (?:everyone|everybody|anyone|anybody|others|the others|all of them) (?:agree|disagree)(?: with (?:him|her|that|this|it))?|(?:is|was) (?:everyone|everybody) on board|who (?:disagrees|disagreed|opposes|opposed|is against|was against)(?: (?:with )?(?:him|her|that|this|it))?(?: (?:on|about|over) (?:that|this|it))?|(?:is|was) (?:anyone|anybody) against (?:him|her|that|this|it)(?: (?:on|about|over) (?:that|this|it))?|(?:did|does) (?:anyone|anybody|someone|somebody) (?:object|complain|push back|protest|oppose it|oppose that|disagree|criticize it|criticise it)|who (?:objected|complained|pushed back)(?: to (?:it|that|this))?|(?:was|is|were) (?:everyone|everybody|anyone|the government|the president) (?:ok|okay|fine|happy|on board) with (?:that|it|this)|(?:did|does) (?:everyone|everybody) (?:accept|like|support) (?:that|it|this))$/;
 /** "who's against the minister?", "who opposes Jahromi?": who opposes someone named. */
 const DISAGREE_NAMED =
   /^who (?:is |was |are |were )?(?:against|opposes|opposed|disagrees with|disagreed with|is at odds with|was at odds with) (?:the )?([a-z]+(?: [a-z]+){0,3})$/;
@@ -194,7 +194,7 @@ const DETAIL_MORE =
 const AGENT =
   /^(?:by whom|by who|who by|by which (?:people|group|person|authority|body)|who is responsible(?: for (?:that|it|this))?|who was responsible(?: for (?:that|it|this))?|who is to blame|who was to blame|whose fault (?:is|was) (?:that|it|this)|whose fault|who is behind (?:that|it|this)|who was behind (?:that|it|this)|whose idea was (?:that|it|this))$/;
 const CONFIRM =
-  /^(?:say (?:that|it) again|repeat (?:that|it|the answer)|repeat|can you repeat (?:that|it)|come again|one more time|really|for real|seriously|is that (?:true|right|correct|so)|are you sure|sure|true|no way|is it true|you sure|rly|srsly)$/;
+  /^(?:say (?:that|it) again|repeat (?:that|it|the answer)|repeat|can you repeat (?:that|it)|come again|one more time|really|for real|seriously|is that (?:true|right|correct|so)|are you sure|sure|true|no way|is it true|you sure|rly|srsly|(?:is|are) (?:that|it|this|they) still (?:the case|true|so|a thing|happening|going on)|(?:is that )?still (?:the case|true|a thing)|does (?:that|it|this) still (?:hold|apply|stand))$/;
 const BARE: [RegExp, "why" | "when" | "where" | "how" | "how many" | "result"][] = [
   [
     /^(?:(?:and )?(?:what|whats) (?:is|was|were) (?:the )?(?:result|results|outcome|effect|effects|impact|consequence|consequences|upshot)(?: of (?:that|this|it))?|with what (?:result|effect)|what came of (?:it|that|this)|and then|then what|and then what|what came next|(?:and )?what happened (?:next|after(?: that)?)|(?:and )?after that|what followed|what did (?:they|he|she|it|the [a-z]+(?: [a-z]+)?) do (?:after|afterwards|next|then|after that|about (?:it|that|this)|in response)|what did (?:that|it|this) (?:lead to|do|change|cause)|what did (?:that|it|this) result in|why (?:does|did|would|should) (?:that|it|this) matter|why (?:is|was) (?:that|it|this) (?:important|a problem|a big deal|bad|significant)|so what does (?:that|it|this) mean|what does (?:that|it|this) mean for (?:them|people|[a-z]+))$/,

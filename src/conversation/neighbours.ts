@@ -145,8 +145,12 @@ export function someoneElse(
   );
 }
 
-/** An entry related to the last one and naming its topic that tells what followed it, else the last one if it does. */
-export function followed(view: KnowledgeView, recall: Recall): string | null {
+/**
+ * An entry related to the last one and naming its topic that tells what followed it, else the last one if it does
+ * (unless `next`: the question asks what came next, which the last answer cannot be, nor a result of something
+ * else that only shares tags with it).
+ */
+export function followed(view: KnowledgeView, recall: Recall, next = false): string | null {
   const topic = recall.topic.map(stem);
   const tags = view.entries.get(recall.entry!)?.tags ?? [];
   const near = view.related(recall.entry!, new Set(recall.shown), 12);
@@ -162,7 +166,7 @@ export function followed(view: KnowledgeView, recall: Recall): string | null {
   // "After authorities banned Telegram, …" follows the topic; "After street protests, … Telegram" does not.
   const after = new RegExp(`\\bafter (?:[\\w'-]+ ){0,3}(?:${recall.topic.join("|") || "-"})`, "i");
   return (
-    [...named, recall.entry!, ...close].find((id) => {
+    (next ? named : [...named, recall.entry!, ...close]).find((id) => {
       const t = view.entries.get(id)!.text;
       return RESULT.test(t) || after.test(t);
     }) ?? null

@@ -145,6 +145,13 @@ export function remember(recall: Recall, view: KnowledgeView, id: string, questi
       }
     }
     setFrame(recall, view, question);
+    // "what happened after the 2009 protests?": the event asked after dates what was asked, it is not the topic; the
+    // answer (the network built in their wake) is what "it" means next.
+    const anchor = ANCHOR.exec(qWords.join(" "));
+    if (anchor) {
+      const dated = new Set(anchor[1]!.split(" "));
+      recall.topic = recall.topic.filter((w) => !dated.has(w));
+    }
     // The answer's own first tag, when the question's topic words are all among its tags, names the topic more
     // precisely: "why did the regime build its own internet?" is about the national information network.
     const first = e.tags[0];
@@ -157,7 +164,10 @@ export function remember(recall: Recall, view: KnowledgeView, id: string, questi
     const tagged = recall.topic.filter((w) => tags.has(w));
     if (tagged.length > 0 && tagged.length < recall.topic.length) recall.topic = tagged;
     if (movedOn) recall.topic = NO_OPTIONS;
-    if (first && !view.speakers.has(first) && recall.topic.every((w) => tags.has(w))) {
+    // (Not one joined to the topic by "and"/"or": "and Twitter?" answered "Facebook and Twitter are blocked" is still
+    // about Twitter, not Facebook; a class the thing asked about is of, "apps" for the local Amazon, is added.)
+    const sibling = first !== undefined && coordinated(plainWords(e.text), first.split("-").join(" "), recall.topic);
+    if (first && !view.speakers.has(first) && !sibling && recall.topic.every((w) => tags.has(w))) {
       const own = first
         .split("-")
         .map((w) => view.vocabulary.get(w))
@@ -166,6 +176,19 @@ export function remember(recall: Recall, view: KnowledgeView, id: string, questi
     }
   } else recall.speaker = view.personOf(e.id) ?? recall.speaker;
 }
+
+/** Whether `text` joins `a` to one of `topic` with "and" or "or" ("Facebook and Twitter"). */
+function coordinated(text: string, a: string, topic: readonly string[]): boolean {
+  return topic.some((b) => {
+    if (b === a) return false;
+    const join = (x: string, y: string) => new RegExp(`\\b${x}s? (?:and|or) (?:[a-z]+ ){0,2}${y}s?\\b`).test(text);
+    return join(a, b) || join(b, a);
+  });
+}
+
+/** A time the question is asked from ("after the protests", "since the ban"): its words name no topic. */
+const ANCHOR =
+  /\b(?:after|before|since|following|in the wake of) (?:the |a |an |this |that |those |these )?((?:[a-z0-9]+)(?: [a-z0-9]+){0,3})$/;
 
 /** Keeps the question's words that are question words or the knowledge's own as the frame (and its topic). */
 export function setFrame(recall: Recall, view: KnowledgeView, question: string): void {

@@ -62,7 +62,8 @@ export const REFERS_BACK = /\b(?:it|its|that|this|he|she|him|her|they|them)\b/i;
 
 /** What a question's words ask for: a time, a reason or purpose, a figure; else null. */
 export function askKind(question: string): "when" | "why" | "how many" | "how long" | "status" | null {
-  const q = plainWords(question);
+  // "so why …?", "ok when …?": words leading into a question leave it the question it is.
+  const q = plainWords(question).replace(/^(?:(?:so|and|but|ok|okay|well|then|also|wait|hmm|right) )+/, "");
   // "when is it gonna be done?" asks how far along it is.
   if (/\b(?:done|finished|complete|completed|ready|built)$/.test(q)) return "status";
   if (/^(?:when|what year|since when)\b/.test(q)) return "when";
