@@ -451,7 +451,7 @@ const DISTANCE_UNITS =
 const TYPE_TESTS: Record<AnswerType, RegExp> = {
   // "more than six hours", "a fortnight", "since 2009", "until the end of September"; not "six years ago", "a 6-year-old".
   duration: new RegExp(
-    String.raw`\b${COUNT_WORD}\s+(?:and a half\s+)?(?:${TIME_UNITS})\b(?!\s+(?:ago|old)\b|-old\b)|\b(?:a|one|two|three) fortnights?\b|\bhalf an hour\b|\b(?:overnight|all night|all day|since (?:1[89]|20)\d\d|since (?:${MONTH})\b|until\b|till\b)`,
+    String.raw`\b${COUNT_WORD}\s+(?:and a half\s+)?(?:${TIME_UNITS})\b(?!\s+(?:ago|old)\b|-old\b)|\b(?:a|one|two|three) fortnights?\b|\bhalf an hour\b|\b(?:overnight|all night|all day|until\b|till\b)`,
     "i",
   ),
   length: new RegExp(
@@ -467,7 +467,7 @@ const TYPE_TESTS: Record<AnswerType, RegExp> = {
   speed: /\b\d[\d,.]*\s*(?:mph|km\/h|kph|knots?|miles (?:an|per) hour|kilomet(?:re|er)s (?:an|per) hour)\b/i,
   // "every six months", "twice a week", "once a month", "daily", "three times a year".
   frequency: new RegExp(
-    String.raw`\bevery\b|\beach (?:day|night|week|month|year|morning|evening|time)\b|\b(?:once|twice|${COUNT_WORD} times)(?: (?:a|an|per|every|each) \w+)?\b|\b(?:a|an|per) (?:day|night|week|fortnight|month|year)\b|\b(?:daily|nightly|weekly|fortnightly|monthly|yearly|annually|hourly|always|often|rarely|seldom|sometimes|usually|regularly|occasionally)\b`,
+    String.raw`\bevery\b|\beach (?:day|night|week|month|year|morning|evening|time)\b|\b(?:once|twice|${COUNT_WORD} times)(?: (?:a|an|per|every|each) \w+)?\b|\b(?:a|an|per) (?:day|night|week|fortnight|month|year)\b|\b(?:daily|nightly|weekly|fortnightly|monthly|yearly|annually|hourly|regularly)\b`,
     "i",
   ),
   colour:
@@ -495,8 +495,27 @@ export function answerTypeOf(question: string): { type: AnswerType; test: (text:
   const type = answerTypeName(fold(question).replace(/[?!.\s]+$/, ""));
   if (type === null) return null;
   const re = TYPE_TESTS[type];
-  return { type, test: (t) => re.test(t) };
+  if (type !== "duration") return { type, test: (t) => re.test(t) };
+  const q = fold(question);
+  // "How long has she run it?" is answered by "since 2009"; "how long was it down?" is not.
+  const since = /\b(?:has|have|hasn't|haven't)\b/.test(q) ? SINCE : null;
+  // "a six-week strike" tells how long the strike lasted, "a five-year contract" how long a contract runs.
+  const asked = new Set(words(q).map(stem));
+  return {
+    type,
+    test: (t) => {
+      if (re.test(t) || since?.test(t)) return true;
+      for (const m of t.matchAll(COMPOUND_DURATION)) if (asked.has(stem(fold(m[1]!)))) return true;
+      return false;
+    },
+  };
 }
+
+const SINCE = new RegExp(String.raw`\bsince (?:(?:1[89]|20)\d\d|(?:${MONTH})\b)`, "i");
+const COMPOUND_DURATION = new RegExp(
+  String.raw`\b${COUNT_WORD}-(?:second|minute|hour|day|night|week|month|year|decade)(?:-long)? ([\p{L}-]+)`,
+  "giu",
+);
 
 /** A thing whose length is a time, not a size ("how long was the strike?", "how long is her walk home?"). */
 const TIMED_THING =

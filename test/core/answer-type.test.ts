@@ -18,7 +18,9 @@ describe("answerTypeOf", () => {
   });
   it("reads a duration, not a compound or an age", () => {
     expect(gives("How long was the gallery closed?", "It stayed shut for nearly three weeks.")).toBe(true);
-    expect(gives("How long was the gallery closed?", "It has been open since 2019.")).toBe(true);
+    expect(gives("How long has the gallery been open?", "It has been open since 2019.")).toBe(true);
+    expect(gives("How long was the gallery closed?", "It has been run by the trust since 2019.")).toBe(false);
+    expect(gives("How long did the lockout last?", "a three-week lockout at the yard")).toBe(true);
     expect(gives("How long was the gallery closed?", "It signed a four-year lease in May.")).toBe(false);
     expect(gives("How long was the gallery closed?", "Its curator is 40 years old.")).toBe(false);
   });
@@ -31,6 +33,7 @@ describe("answerTypeOf", () => {
     expect(typeOf("How often does the ferry run?")).toBe("frequency");
     expect(gives("How often does the ferry run?", "It sails twice a day in winter.")).toBe(true);
     expect(gives("How often does the ferry run?", "It carries 90 cars.")).toBe(false);
+    expect(gives("How often does the ferry run?", "Buses run more often than the ferry.")).toBe(false);
     expect(typeOf("How far is the nearest clinic?")).toBe("distance");
     expect(gives("How far is the nearest clinic?", "The clinic is 30 miles from the village.")).toBe(true);
     expect(gives("How far is the nearest clinic?", "The clinic has four doctors.")).toBe(false);
