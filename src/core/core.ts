@@ -127,6 +127,11 @@ const TYPE_WORDS = new Set(
     " ",
   ),
 );
+const LIGHT_VERBS = new Set(
+  "take takes took taken last lasts lasted go goes went gone get gets got make makes made happen happens happened do does did done come came keep kept stay stayed be".split(
+    " ",
+  ),
+);
 /** A sentence that refers back to the one before it. */
 const LEANS = /\b(?:it|its|they|their|them|he|his|she|her|this|these|those|the company|the project|the group)\b/i;
 /** Two capitalised words, the second a surname ("Bettany Quennell", "Rosalind Okwu-Marsh"). */
@@ -494,6 +499,10 @@ export class Core {
     const measures = intent === "number" ? measureOf(q) : null;
     const typed = answerTypeOf(q);
     const typeIndex = typed === null ? -1 : terms.findIndex((t) => TYPE_WORDS.has(t.word));
+    let namingBits = 0;
+    terms.forEach((t, i) => {
+      if (i < 31 && i !== typeIndex && t.weight > 0 && !LIGHT_VERBS.has(t.word)) namingBits |= 1 << i;
+    });
     const typeBit = typeIndex >= 0 && typeIndex < 31 && terms[typeIndex]!.weight > 0 ? 1 << typeIndex : 0;
     // "What time does the pharmacy open?" asks a time of day: a year or a month is the time of something else.
     const clock = intent === "time" && asksClock(q);
@@ -642,7 +651,13 @@ export class Core {
       .map((h, hi) => {
         let coverage = covered[hi]!;
         // "How often does the porter sleep there?": an entry giving a frequency says what "often" asks.
-        if (typeBit !== 0 && (h.matched & typeBit) === 0 && typed!.test(this.knowledge.entries[h.doc]!.text))
+        // Only where the entry shares more than a light verb: "how long did it take?" alone asks of nothing.
+        if (
+          typeBit !== 0 &&
+          (h.matched & typeBit) === 0 &&
+          (h.matched & namingBits) !== 0 &&
+          typed!.test(this.knowledge.entries[h.doc]!.text)
+        )
           coverage = Math.min(1, coverage + terms[typeIndex]!.weight / totalWeight);
         const e = this.knowledge.entries[h.doc]!;
         const sp = e.kind === "quote" ? this.speakerById.get(e.speakerId) : undefined;

@@ -115,3 +115,13 @@ describe("an entry of the asked type says the type's word", () => {
     expect(r.answer?.text).toContain("twice a week");
   });
 });
+
+describe("a type alone is no question", () => {
+  it("does not answer 'how long did it take?' from any sentence with a duration", () => {
+    const core = createCore(
+      kb(["Repairs to the Dunmere slipway will take three weeks.", "The Dunmere ferry sails at noon."]),
+    );
+    expect(core.ask("how long did it take?").answered).toBe(false);
+    expect(core.ask("How long will the Dunmere slipway repairs take?").answer?.text).toContain("three weeks");
+  });
+});
