@@ -17,6 +17,7 @@ import {
   definitionSubject,
   intentOf,
   measureOf,
+  answerTypeOf,
   namedThing,
   namer,
   satisfies,
@@ -111,6 +112,26 @@ const ATTRIBUTE_MISSING = 0.7;
 /** A fact that is itself a question (an article's subheading "How will we know if it works?") states nothing. */
 const QUESTION_FACT = 0.5;
 const MISSING_VERB = 0.8;
+/**
+ * "How long was TideTap down?": an entry giving the asked kind of answer (a duration) ranks first; one lacking it keeps
+ * TYPE_MISSING of its confidence (dev loop +4 answers, +1 decline).
+ */
+const TYPE_BOOST = 2;
+const TYPE_MISSING = 0.8;
+/**
+ * The words that ask an answer type ("how often", "what colour"): an entry of that type says them (dev loop +8
+ * answers, -1 decline; fresh type questions 15 → 17 of 20).
+ */
+const TYPE_WORDS = new Set(
+  "long often frequently far tall high deep wide heavy thick fast quickly speed colour color percentage percent proportion share fraction portion called day date year month".split(
+    " ",
+  ),
+);
+const LIGHT_VERBS = new Set(
+  "take takes took taken last lasts lasted go goes went gone get gets got make makes made happen happens happened do does did done come came keep kept stay stayed be".split(
+    " ",
+  ),
+);
 /** A sentence that refers back to the one before it. */
 const LEANS = /\b(?:it|its|they|their|them|he|his|she|her|this|these|those|the company|the project|the group)\b/i;
 /** Two capitalised words, the second a surname ("Bettany Quennell", "Rosalind Okwu-Marsh"). */
@@ -476,6 +497,13 @@ export class Core {
     const countsIt =
       counted === null ? null : counter(fixed !== undefined && fixed !== stem(counted) ? fixed : counted);
     const measures = intent === "number" ? measureOf(q) : null;
+    const typed = answerTypeOf(q);
+    const typeIndex = typed === null ? -1 : terms.findIndex((t) => TYPE_WORDS.has(t.word));
+    let namingBits = 0;
+    terms.forEach((t, i) => {
+      if (i < 31 && i !== typeIndex && t.weight > 0 && !LIGHT_VERBS.has(t.word)) namingBits |= 1 << i;
+    });
+    const typeBit = typeIndex >= 0 && typeIndex < 31 && terms[typeIndex]!.weight > 0 ? 1 << typeIndex : 0;
     // "What time does the pharmacy open?" asks a time of day: a year or a month is the time of something else.
     const clock = intent === "time" && asksClock(q);
     // The question's own term for the counted thing, to tell whether an entry speaks of it at all.
@@ -621,7 +649,16 @@ export class Core {
     const checkFrom = keys[Math.min(keys.length - 1, DEFINE_CHECKS - 1)] ?? 0;
     return hits
       .map((h, hi) => {
-        const coverage = covered[hi]!;
+        let coverage = covered[hi]!;
+        // "How often does the porter sleep there?": an entry giving a frequency says what "often" asks.
+        // Only where the entry shares more than a light verb: "how long did it take?" alone asks of nothing.
+        if (
+          typeBit !== 0 &&
+          (h.matched & typeBit) === 0 &&
+          (h.matched & namingBits) !== 0 &&
+          typed!.test(this.knowledge.entries[h.doc]!.text)
+        )
+          coverage = Math.min(1, coverage + terms[typeIndex]!.weight / totalWeight);
         const e = this.knowledge.entries[h.doc]!;
         const sp = e.kind === "quote" ? this.speakerById.get(e.speakerId) : undefined;
         const speaker = intent && sp ? sp.name : undefined;
@@ -727,6 +764,11 @@ export class Core {
           });
         }
         if (e.kind === "fact" && /\?\s*$/.test(e.text)) offTopic *= QUESTION_FACT;
+        if (typed !== null) {
+          if (typed.test(e.text)) boost = Math.max(boost, TYPE_BOOST);
+          // "What is the bacterium called?" is answered by its name alone: the name check reads that.
+          else if (typed.type !== "called") offTopic *= TYPE_MISSING;
+        }
         if (
           attributeForms !== null &&
           (h.matched & (1 << attributeIndex)) === 0 &&

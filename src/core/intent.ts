@@ -429,3 +429,133 @@ export function measureOf(question: string): ((text: string) => boolean) | null 
   if (/\bhow long\b/.test(q)) return (t) => MEASURE.length.test(t);
   return null;
 }
+
+/** The kinds of answer {@link answerTypeOf} tells apart. */
+export type AnswerType =
+  | "duration"
+  | "length"
+  | "distance"
+  | "measure"
+  | "speed"
+  | "frequency"
+  | "colour"
+  | "share"
+  | "called"
+  | "day"
+  | "year"
+  | "month";
+
+const COUNT_WORD = String.raw`(?:\d[\d,.]*|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundreds?|thousands?|a few|several|many|dozens?(?: of)?)`;
+const DISTANCE_UNITS =
+  "miles?|kilomet(?:re|er)s?|km|met(?:re|er)s?|m|feet|foot|ft|inch(?:es)?|yards?|centimet(?:re|er)s?|cm";
+const TYPE_TESTS: Record<AnswerType, RegExp> = {
+  // "more than six hours", "a fortnight", "since 2009", "until the end of September"; not "six years ago", "a 6-year-old".
+  duration: new RegExp(
+    String.raw`\b${COUNT_WORD}\s+(?:and a half\s+)?(?:${TIME_UNITS})\b(?!\s+(?:ago|old)\b|-old\b)|\b(?:a|one|two|three) fortnights?\b|\bhalf an hour\b|\b(?:overnight|all night|all day|until\b|till\b)`,
+    "i",
+  ),
+  length: new RegExp(
+    String.raw`\b${COUNT_WORD}(?:\s+|-)(?:${DISTANCE_UNITS})\b|\b${COUNT_WORD}\s+[\w-]+\s+long\b`,
+    "i",
+  ),
+  // "two buses and an hour away" tells a distance too.
+  distance: new RegExp(
+    String.raw`\b${COUNT_WORD}(?:\s+|-)(?:${DISTANCE_UNITS})\b|\baway\b|\b${COUNT_WORD}(?:\s+|-)(?:minutes?|hours?)(?:['’]|\s+)(?:walk|drive|ride)\b`,
+    "i",
+  ),
+  measure: new RegExp(String.raw`\b${COUNT_WORD}(?:\s+|-)(?:${SIZE_UNITS}|storeys?|stories|floors)\b`, "i"),
+  speed: /\b\d[\d,.]*\s*(?:mph|km\/h|kph|knots?|miles (?:an|per) hour|kilomet(?:re|er)s (?:an|per) hour)\b/i,
+  // "every six months", "twice a week", "once a month", "daily", "three times a year".
+  frequency: new RegExp(
+    String.raw`\bevery\b|\beach (?:day|night|week|month|year|morning|evening|time)\b|\b(?:once|twice|${COUNT_WORD} times)(?: (?:a|an|per|every|each) \w+)?\b|\b(?:a|an|per) (?:day|night|week|fortnight|month|year)\b|\b(?:daily|nightly|weekly|fortnightly|monthly|yearly|annually|hourly|regularly)\b`,
+    "i",
+  ),
+  colour:
+    /\b(?:red|orange|yellow|green|blue|purple|violet|pink|brown|black|white|grey|gray|silver|gold|golden|navy|maroon|crimson|scarlet|turquoise|beige|cream|amber|dark|light|pale|bright)(?:-coloured|-colored)?\b/i,
+  // "23%", "sixty percent", "a third", "half", "one in five", "three out of ten".
+  share:
+    /\d\s?%|\bper ?cent\b|\bhalf\b|\b(?:a|one|two|three|four|five|six|seven|eight|nine)[\s-](?:thirds?|quarters?|fifths?|sixths?|eighths?|tenths?)\b|\b(?:one|two|three|four|\d+) (?:in|out of) (?:\w+)\b|\bmost\b|\bmajority\b|\bminority\b/i,
+  // "known locally as “the Book Barge”", "a petition, “Keep the Keeper”", "named Cyril".
+  day: new RegExp(
+    `\\b(?:${WEEKDAY})\\b|\\b(?:${MONTH})\\b\\.? ?\\d{1,2}\\b|\\b\\d{1,2}(?:st|nd|rd|th)? (?:${MONTH})\\b|\\b(?:yesterday|today|tomorrow)\\b|\\bon the \\d{1,2}(?:st|nd|rd|th)\\b`,
+    "i",
+  ),
+  year: /\b(?:1[89]|20)\d\d\b|\b(?:last|this|next|that) year\b|\byears? ago\b/i,
+  month: new RegExp(`\\b(?:${MONTH})\\b|\\b(?:last|this|next|that) month\\b`, "i"),
+  called: /\b(?:called|named|known (?:\w+ )?as|nicknamed|dubbed|titled|entitled)\b|[“"‘][\p{Lu}]/u,
+};
+
+/**
+ * The kind of answer a question's form asks beyond its question word, with a test of an entry's text: "how long was
+ * TideTap down?" a duration, "how long is the canal?" a length, "how often…" a frequency, "how far…" a distance, "how
+ * tall / high / deep / wide / heavy…" a measure, "how fast…" a speed, "what colour…", "what percentage / proportion /
+ * share…", "what is X called?". Null for any other question. The core prefers an entry that gives it.
+ */
+export function answerTypeOf(question: string): { type: AnswerType; test: (text: string) => boolean } | null {
+  const type = answerTypeName(fold(question).replace(/[?!.\s]+$/, ""));
+  if (type === null) return null;
+  const re = TYPE_TESTS[type];
+  if (type !== "duration") return { type, test: (t) => re.test(t) };
+  const q = fold(question);
+  // "How long has she run it?" is answered by "since 2009"; "how long was it down?" is not.
+  const since = /\b(?:has|have|hasn't|haven't)\b/.test(q) ? SINCE : null;
+  // "a six-week strike" tells how long the strike lasted, "a five-year contract" how long a contract runs.
+  const asked = new Set(words(q).map(stem));
+  return {
+    type,
+    test: (t) => {
+      if (re.test(t) || since?.test(t)) return true;
+      for (const m of t.matchAll(COMPOUND_DURATION)) if (asked.has(stem(fold(m[1]!)))) return true;
+      return false;
+    },
+  };
+}
+
+const SINCE = new RegExp(String.raw`\bsince (?:(?:1[89]|20)\d\d|(?:${MONTH})\b)`, "i");
+const COMPOUND_DURATION = new RegExp(
+  String.raw`\b${COUNT_WORD}-(?:second|minute|hour|day|night|week|month|year|decade)(?:-long)? ([\p{L}-]+)`,
+  "giu",
+);
+
+/** A thing whose length is a time, not a size ("how long was the strike?", "how long is her walk home?"). */
+const TIMED_THING =
+  /\b(?:strike|outage|wait|waiting|delay|meeting|hearing|trial|debate|session|shift|visit|stay|flight|journey|trip|walk|drive|ride|closure|war|siege|ban|lockdown|break|search|rescue|career|reign|tenure|contract|sentence|programme|program|course|season|tour|show|film|speech|interview|operation|surgery|process|campaign|project|study|day|night|week|month|year|stint|spell|term|commute)s?\b/;
+
+function answerTypeName(q: string): AnswerType | null {
+  if (/\b(?:what|which) (?:day|date)\b|\bon what day\b/.test(q)) return "day";
+  if (/\b(?:what|which|in what) year\b/.test(q)) return "year";
+  if (/\b(?:what|which|in what) month\b/.test(q)) return "month";
+  if (/\bhow often\b|\bhow frequently\b|\bhow many times (?:a|an|per|each|every) \w+\b/.test(q)) return "frequency";
+  if (/\bhow (?:fast|quickly)\b|\bwhat (?:speed|pace)\b|\bat what speed\b/.test(q)) return "speed";
+  if (/\bhow far\b(?!\s+(?:behind|ahead|below|above|off|short|along|into|back|up|down)\b)/.test(q)) return "distance";
+  if (/\bhow (?:tall|high|deep|wide|heavy|thick)\b/.test(q)) return "measure";
+  if (/\bwhat colou?rs?\b|\bwhich colou?rs?\b/.test(q)) return "colour";
+  if (
+    /\b(?:what|which) (?:percentage|percent|proportion|share|fraction|portion)\b|\bhow much of\b|\bwhat part of\b/.test(
+      q,
+    )
+  )
+    return "share";
+  if (/\b(?:what|whats)(?:'s| is| was| are| were)?\b.*\bcalled\b|\bcalled what\b/.test(q)) return "called";
+  const long = /\bhow long\b(.*)$/.exec(q);
+  if (long) {
+    const rest = long[1]!.trim();
+    // "How long is the Amberlow Canal?", "how long was the trawler": a copula and a noun phrase only.
+    const thing =
+      /^(?:is|was|are|were)\s+(?:(?:the|a|an|this|that|its|his|her|their|[\w-]+'s)\s+)?((?:[\w-]+\s+){0,3}[\w-]+)$/.exec(
+        rest,
+      );
+    if (
+      thing &&
+      // "How long was she an accountant?" asks how long she was one.
+      !/^(?:he|she|it|they|you|i|we)\b/.test(thing[1]!) &&
+      !TIMED_THING.test(thing[1]!) &&
+      !/\b(?:down|closed|open|shut|away|gone|out|off|in|on|there|here|missing|ill|sick|married|alive|dead|empty|idle|late|delayed)$/.test(
+        thing[1]!,
+      )
+    )
+      return "length";
+    return "duration";
+  }
+  return null;
+}
