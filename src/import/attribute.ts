@@ -16,7 +16,15 @@ import {
 } from "./quotes.js";
 import { Entity, Registry, escapeRe, parseRef } from "./speakers.js";
 import { readInterview, turnMarkLength } from "./interview.js";
-import { type Attribution, type QState, type DocText, STRIDE, type Attrib, set } from "./attribution-types.js";
+import {
+  type Attribution,
+  type QState,
+  type DocText,
+  STRIDE,
+  type Attrib,
+  type SentenceScan,
+  set,
+} from "./attribution-types.js";
 import { contextOf, build } from "./build-attribution.js";
 import { findAttributions, chainPronoun } from "./find-attributions.js";
 import { scanNames } from "./mentions.js";
@@ -126,19 +134,8 @@ function attribute(paragraphs: string[], opts: { reporters?: string[]; title?: s
       while (qi < states.length && states[qi]!.span.open < b) qi++;
       const inSentence = states.slice(q0, qi);
       const local = spans.slice(q0, qi);
-      const attribs = findAttributions(
-        doc,
-        p,
-        masked,
-        a,
-        b,
-        local,
-        p * STRIDE,
-        reg,
-        trackers,
-        windowStart,
-        firstPerson,
-      );
+      const scan: SentenceScan = { doc, p, masked, a, b, base: p * STRIDE, reg };
+      const attribs = findAttributions(scan, local, trackers, windowStart, firstPerson);
       for (const at of attribs) {
         // "Pivvo sent its head of creator partnerships to the hearing. "…," said Malik Osterhout."
         const e = at.entity;
@@ -162,9 +159,9 @@ function attribute(paragraphs: string[], opts: { reporters?: string[]; title?: s
       nameGivenLater(masked.slice(a, b), p * STRIDE + a, reg, windowStart);
       for (const at of attribs) if (at.entity) lastSubject = at.entity;
       for (const at of attribs) paraAttribs.push(at);
-      scanNames(doc, p, masked, a, b, p * STRIDE, reg, attribs);
-      scanDescribed(masked, a, b, p * STRIDE, reg, attribs);
-      chainPronoun(masked, a, b, p * STRIDE, reg, attribs, windowStart);
+      scanNames(scan, attribs);
+      scanDescribed(scan, attribs);
+      chainPronoun(scan, attribs, windowStart);
       const firstWord = a + masked.slice(a, b).search(/[\p{L}\p{N}]/u);
 
       for (let k = 0; k < inSentence.length; k++) {

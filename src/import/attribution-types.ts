@@ -1,6 +1,6 @@
 /** The types the attribution passes share: the public result, a quote's state, an attribution clause, the article's text. */
 import { type QuoteSpan } from "./quotes.js";
-import { Entity, type Ref } from "./speakers.js";
+import { Entity, type Ref, type Registry } from "./speakers.js";
 
 export interface DraftSpeaker {
   id: string;
@@ -39,6 +39,21 @@ export interface DocText {
   /** The paragraphs joined by newlines, for finding a name's first full form anywhere before. */
   full: string;
   offsets: number[];
+}
+
+/** One sentence as the per-sentence passes read it: its paragraph's masked text, its bounds, the registry. */
+export interface SentenceScan {
+  doc: DocText;
+  /** The paragraph's index. */
+  p: number;
+  /** The paragraph with its quotations masked. */
+  masked: string;
+  /** The sentence's start and end in `masked`. */
+  a: number;
+  b: number;
+  /** The paragraph's position: p * STRIDE. */
+  base: number;
+  reg: Registry;
 }
 
 export interface Attrib {

@@ -13,7 +13,7 @@ import {
   tidyPart,
   type Ref,
 } from "./speakers.js";
-import { type DocText, type Attrib } from "./attribution-types.js";
+import { type Attrib, type SentenceScan } from "./attribution-types.js";
 import { scanNames, voteFromPronoun } from "./mentions.js";
 import { leadingNP, givenName, collectAppositives } from "./noun-phrases.js";
 import {
@@ -43,23 +43,32 @@ import { scanDescribed } from "./unnamed-sources.js";
 
 /** Every verb of saying in one sentence, with its subject resolved to an entity where possible. */
 export function findAttributions(
-  doc: DocText,
-  p: number,
-  masked: string,
-  a: number,
-  b: number,
+  scan: SentenceScan,
   spans: QuoteSpan[],
-  base: number,
-  reg: Registry,
   trackers: Map<string, Entity>,
   windowStart: number,
   firstPerson: Entity | null = null,
 ): Attrib[] {
+  const { doc, p, masked, a, b, base, reg } = scan;
   const out: Attrib[] = [];
   const sentence = masked.slice(a, b);
   /** Resolves a reference made at offset `at` of this paragraph's masked text. */
   const resolveAt = (ref: Ref, at: number, orgHint: boolean, intro: boolean) =>
     resolve(ref, base + at, reg, trackers, windowStart, doc, doc.offsets[p]! + at, orgHint, intro);
+  /** A clause whose subject resolved to `entity`: the subject is mentioned there, and the clause attributes. */
+  const said = (
+    from: number,
+    verbStart: number,
+    verbEnd: number,
+    subjStart: number,
+    subjEnd: number,
+    ref: Ref,
+    entity: Entity,
+    weak: boolean,
+  ) => {
+    reg.mention(entity, base + subjStart, true);
+    out.push({ from, verbStart, verbEnd, subjStart, subjEnd, entity, ref, pronoun: ref.t === "pronoun", weak });
+  };
   let docIn: RegExpExecArray | null | undefined;
   let mentionsStatement: boolean | undefined;
   VERB_RE.lastIndex = 0;
@@ -316,8 +325,8 @@ export function findAttributions(
       (/\b(?:and|but|so|then|until|before|after|when)\s+$/.test(masked.slice(a, subjStart)) ||
         REPORTER_CLAUSE.test(masked.slice(a, subjStart).replace(/\u2219+/g, "Q")))
     ) {
-      scanNames(doc, p, masked, a, subjStart, base, reg, out);
-      scanDescribed(masked, a, subjStart, base, reg, out);
+      scanNames({ ...scan, b: subjStart }, out);
+      scanDescribed({ ...scan, b: subjStart }, out);
       reg.scannedTo = base + subjStart;
     }
     const byClause =
@@ -410,20 +419,8 @@ export function findAttributions(
     const docLead = first ? DOC_READ.exec(lead) : null;
     const docRef = docLead ? parseRef(docLead[1]!) : null;
     // The subject before the colon speaks the quote after it.
-    const claim = (subjStart: number, subjEnd: number, entity: Entity, ref: Ref, weak: boolean) => {
-      reg.mention(entity, base + subjStart, true);
-      out.push({
-        from: a,
-        verbStart: a + lead.length - 1,
-        verbEnd: a + lead.length,
-        subjStart,
-        subjEnd,
-        entity,
-        ref,
-        pronoun: ref.t === "pronoun",
-        weak,
-      });
-    };
+    const claim = (subjStart: number, subjEnd: number, entity: Entity, ref: Ref, weak: boolean) =>
+      said(a, a + lead.length - 1, a + lead.length, subjStart, subjEnd, ref, entity, weak);
     // "MedRight's statement read: "…"", "The letter began: "…"": the document's author
     const docStart = docLead ? a + docLead[0].indexOf(docLead[1]!) : -1;
     const byDoc = docRef && docRef.t === "doc" ? resolveAt(docRef, docStart, true, false) : null;
@@ -446,26 +443,21 @@ export function findAttributions(
     const v = VERDICT_AFTER.exec(masked.slice(sp.close + 1, b));
     if (!v) continue;
     const owner = v[1]!;
-    const lower = owner.toLowerCase();
-    const ref: Ref | null = /^(his|her|their|its)$/.test(lower)
-      ? { t: "pronoun", g: lower === "his" ? "m" : lower === "her" ? "f" : lower === "its" ? "n" : "p" }
-      : parseRef(owner.replace(/[’']s$/u, ""));
+    const ref = possessiveRef(owner) ?? parseRef(owner.replace(/[’']s$/u, ""));
     if (!ref || (ref.t !== "name" && ref.t !== "pronoun")) continue;
     const subjStart = sp.close + 1 + v[0].indexOf(owner);
     const r = resolveAt(ref, subjStart, false, false);
     if (!r.entity) continue;
-    reg.mention(r.entity, base + subjStart, true);
-    out.push({
-      from: sp.close + 1,
-      verbStart: sp.close + 1,
-      verbEnd: sp.close + 1 + v[0].length,
+    said(
+      sp.close + 1,
+      sp.close + 1,
+      sp.close + 1 + v[0].length,
       subjStart,
-      subjEnd: subjStart + owner.length,
-      entity: r.entity,
+      subjStart + owner.length,
       ref,
-      pronoun: ref.t === "pronoun",
-      weak: r.weak,
-    });
+      r.entity,
+      r.weak,
+    );
   }
   // '"I have never seen anything like it" — Jim Haskell, 54, a fisherman': a name after a dash signs the quote
   for (const sp of spans) {
@@ -482,45 +474,20 @@ export function findAttributions(
     const roles: string[] = [];
     collectAppositives(parts.slice(1), roles);
     for (const role of roles) r.entity.addRole(role);
-    reg.mention(r.entity, base + subjStart, true);
-    out.push({
-      from: sp.close + 1,
-      verbStart: sp.close + 1,
-      verbEnd: subjStart,
-      subjStart,
-      subjEnd: subjStart + parts[0]!.length,
-      entity: r.entity,
-      ref,
-      pronoun: false,
-      weak: r.weak,
-    });
+    said(sp.close + 1, sp.close + 1, subjStart, subjStart, subjStart + parts[0]!.length, ref, r.entity, r.weak);
   }
   // "His message to the Senate: "…"", "Her answer, when asked …, was immediate: "…"": the owner speaks
   const pc = out.length === 0 ? POSS_SAYING.exec(sentence) : null;
   if (pc) {
     const owner = pc[2]!;
-    const lower = owner.toLowerCase();
-    const ref: Ref | null =
-      lower === "his" || lower === "her" || lower === "their" || lower === "its"
-        ? { t: "pronoun", g: lower === "his" ? "m" : lower === "her" ? "f" : lower === "its" ? "n" : "p" }
-        : parseRef(owner.replace(/[’']s?$/u, ""));
+    const ref = possessiveRef(owner) ?? parseRef(owner.replace(/[’']s?$/u, ""));
     const subjStart = a + pc[1]!.length;
     const colon = a + pc.index + pc[0].length;
     if (ref && (ref.t === "pronoun" || ref.t === "name")) {
       const r = resolveAt(ref, subjStart, false, false);
       if (r.entity) {
-        reg.mention(r.entity, base + subjStart, true);
-        out.push({
-          from: a,
-          verbStart: a + pc.index + pc[0].indexOf(pc[3]!, pc[1]!.length + owner.length),
-          verbEnd: colon,
-          subjStart,
-          subjEnd: subjStart + owner.length,
-          entity: r.entity,
-          ref,
-          pronoun: ref.t === "pronoun",
-          weak: r.weak,
-        });
+        const verbStart = a + pc.index + pc[0].indexOf(pc[3]!, pc[1]!.length + owner.length);
+        said(a, verbStart, colon, subjStart, subjStart + owner.length, ref, r.entity, r.weak);
       }
     }
   }
@@ -564,18 +531,7 @@ export function findAttributions(
       weak = false;
     }
     if (entity) {
-      reg.mention(entity, base + subjStart, true);
-      out.push({
-        from: a,
-        verbStart: a + iw.index,
-        verbEnd: a + iw.index + iw[0].length,
-        subjStart,
-        subjEnd: subjStart + owner.length,
-        entity,
-        ref,
-        pronoun: ref!.t === "pronoun",
-        weak,
-      });
+      said(a, a + iw.index, a + iw.index + iw[0].length, subjStart, subjStart + owner.length, ref!, entity, weak);
       out.sort((x, y) => x.verbStart - y.verbStart);
     }
   }
@@ -618,19 +574,19 @@ export function findAttributions(
   return out;
 }
 
+/** "his", "her", "their", "its" owning a verdict or a message: the pronoun it stands for; null for anything else. */
+function possessiveRef(owner: string): Ref | null {
+  const lower = owner.toLowerCase();
+  if (!/^(his|her|their|its)$/.test(lower)) return null;
+  return { t: "pronoun", g: lower === "his" ? "m" : lower === "her" ? "f" : lower === "its" ? "n" : "p" };
+}
+
 /**
  * "In later life she campaigned against …": a sentence led by "he"/"she" with no verb of saying still keeps its
  * person salient, so a "she said" two paragraphs on finds the obituary's subject and not a colleague quoted since.
  */
-export function chainPronoun(
-  masked: string,
-  a: number,
-  b: number,
-  base: number,
-  reg: Registry,
-  attribs: Attrib[],
-  windowStart: number,
-): void {
+export function chainPronoun(scan: SentenceScan, attribs: Attrib[], windowStart: number): void {
+  const { masked, a, b, base, reg } = scan;
   const m = PRONOUN_LEAD.exec(masked.slice(a, Math.min(b, a + 120)));
   if (!m) return;
   const at = a + m[0].length - m[1]!.length;

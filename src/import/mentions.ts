@@ -16,7 +16,7 @@ import {
   splitName,
   tidyPart,
 } from "./speakers.js";
-import { type DocText, type Attrib } from "./attribution-types.js";
+import { type Attrib, type SentenceScan } from "./attribution-types.js";
 import { isTitleWord, isRoleLike, collectAppositives, trailingNP } from "./noun-phrases.js";
 import {
   ORG_APPOSITION,
@@ -29,16 +29,8 @@ import {
 import { expand } from "./resolve-ref.js";
 
 /** Capitalised runs in a sentence that name a known entity or a new person: mentions for pronouns later. */
-export function scanNames(
-  doc: DocText,
-  p: number,
-  masked: string,
-  a: number,
-  b: number,
-  base: number,
-  reg: Registry,
-  attribs: Attrib[],
-): void {
+export function scanNames(scan: SentenceScan, attribs: Attrib[]): void {
+  const { doc, p, masked, a, b, base, reg } = scan;
   const sentence = masked.slice(a, b);
   // "a private company, Ardent Correctional Health," — a body named in apposition to its kind
   ORG_APPOSITION.lastIndex = 0;

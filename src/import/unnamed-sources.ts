@@ -1,6 +1,6 @@
 /** Sources the article does not name: "a spokesman", "one resident who asked not to be named", "a woman in the queue". */
-import { Registry, genderWords, isEpithetNoun, isTitleNoun } from "./speakers.js";
-import { type Attrib } from "./attribution-types.js";
+import { genderWords, isEpithetNoun, isTitleNoun } from "./speakers.js";
+import { type Attrib, type SentenceScan } from "./attribution-types.js";
 
 const ROLE_NOUN =
   "(?:head|chief|director|founder|chair|chairman|chairwoman|spokesman|spokeswoman|spokesperson|editor|manager|leader|secretary|minister|deputy|president|executive|officer|lawyer|representative|envoy|adviser|advisor|[\\p{Ll}]+(?:er|or|ist|ant|ent|ian))";
@@ -49,14 +49,8 @@ const RELATIVE_PERSON =
  * behind the driver" finds her rather than a woman named paragraphs before. Not an appositive of a name ("Ali, a
  * 36-year-old man,"), not a predicate ("was a good man who …").
  */
-export function scanDescribed(
-  masked: string,
-  a: number,
-  b: number,
-  base: number,
-  reg: Registry,
-  attribs: Attrib[],
-): void {
+export function scanDescribed(scan: SentenceScan, attribs: Attrib[]): void {
+  const { masked, a, b, base, reg } = scan;
   const sentence = masked.slice(a, b);
   // "My father was a ferry engineer … and he said", "I met Edvin Solbakk's mother. She said": a relative
   RELATIVE_PERSON.lastIndex = 0;
