@@ -23,7 +23,7 @@ import {
   STRIDE,
   type Attrib,
   type SentenceScan,
-  set,
+  setSpeaker,
 } from "./attribution-types.js";
 import { contextOf, build } from "./build-attribution.js";
 import { findAttributions, chainPronoun } from "./find-attributions.js";
@@ -250,26 +250,27 @@ function attribute(paragraphs: string[], opts: { reporters?: string[]; title?: s
         const paraInitial = firstText === q.span.open;
         const sameSentence = before && before.sentence[0] === q.sentence[0] ? before : undefined;
         const after = nextAttributed[i];
-        if (sameSentence) set(q, sameSentence.entity, "sentence", sameSentence.confident);
+        if (sameSentence) setSpeaker(q, sameSentence.entity, "sentence", sameSentence.confident);
         else if (paraInitial && prevLast && prevLast.span.close < 0 && prevLast.how !== "none")
-          set(q, prevLast.entity, "continuation", prevLast.confident);
+          setSpeaker(q, prevLast.entity, "continuation", prevLast.confident);
         else if (!q.midSentence && nextSentenceSays(q, sentences, paraAttribs, masked))
-          set(q, nextSentenceSays(q, sentences, paraAttribs, masked)!.entity, "post", true);
-        else if (said && (!before || said.verbStart > before.span.end)) set(q, said.entity, "paragraph", !said.weak);
-        else if (before) set(q, before.entity, "paragraph", before.confident);
-        else if (after && paraInitial) set(q, after.entity, "paragraph", after.confident);
+          setSpeaker(q, nextSentenceSays(q, sentences, paraAttribs, masked)!.entity, "post", true);
+        else if (said && (!before || said.verbStart > before.span.end))
+          setSpeaker(q, said.entity, "paragraph", !said.weak);
+        else if (before) setSpeaker(q, before.entity, "paragraph", before.confident);
+        else if (after && paraInitial) setSpeaker(q, after.entity, "paragraph", after.confident);
         else if (paraInitial && !q.midSentence && q.span.close >= 0 && subjectNext(reg, p * STRIDE, text, q))
-          set(q, subjectNext(reg, p * STRIDE, text, q), "paragraph", false);
+          setSpeaker(q, subjectNext(reg, p * STRIDE, text, q), "paragraph", false);
         else if (paraInitial && !q.midSentence) {
           const prevSpeaker = [...prevParaQuotes].reverse().find((x) => x.how !== "none" && x.entity);
           // "Ossing has heard the argument before. She reaches for the fader." then a bare quote: hers
-          if (prevParaNarrator && !prevParaSubject) set(q, prevParaNarrator, "previous", false);
-          else if (prevSpeaker) set(q, prevSpeaker.entity, "previous", prevSpeaker.confident);
-          else if (prevParaSubject) set(q, prevParaSubject, "previous", false);
+          if (prevParaNarrator && !prevParaSubject) setSpeaker(q, prevParaNarrator, "previous", false);
+          else if (prevSpeaker) setSpeaker(q, prevSpeaker.entity, "previous", prevSpeaker.confident);
+          else if (prevParaSubject) setSpeaker(q, prevParaSubject, "previous", false);
         } else if (!paraInitial && !q.midSentence) {
           // 'Outside, Mercer exhales. "Thirty days. Okay."': the person the sentence before is about
           const e = beatSubject(reg, p * STRIDE, sentences, q.sentence[0]);
-          if (e) set(q, e, "paragraph", false);
+          if (e) setSpeaker(q, e, "paragraph", false);
         }
       }
       if (q.how !== "none") before = q;
@@ -301,7 +302,7 @@ function attribute(paragraphs: string[], opts: { reporters?: string[]; title?: s
     if (q.entity || q.span.close >= 0 || next.span.paragraph !== q.span.paragraph + 1) continue;
     const startsAt = (x: QState) => (paragraphs[x.span.paragraph] ?? "").search(/\S/) === x.span.open;
     if (!startsAt(q) || !startsAt(next) || !next.entity || next.how === "none" || next.how === "previous") continue;
-    set(q, next.entity, "continuation", next.confident);
+    setSpeaker(q, next.entity, "continuation", next.confident);
     reg.mention(next.entity, q.span.paragraph * STRIDE + q.span.open, true);
   }
 

@@ -83,7 +83,8 @@ export interface QState {
   midSentence: boolean;
 }
 
-export function set(q: QState, e: Entity | null, how: QState["how"], confident: boolean): void {
+/** Gives a quote its speaker, found by `how`; a quote with no speaker is never confident. */
+export function setSpeaker(q: QState, e: Entity | null, how: QState["how"], confident: boolean): void {
   q.entity = e;
   q.how = how;
   q.confident = confident && e !== null;

@@ -1,7 +1,7 @@
 /** The speaker of a quote when its own sentence names none: the clause before or after, the sentence or paragraph next to it, an earlier quote's speaker. */
 import { type QuoteSpan } from "./quotes.js";
 import { Entity, Registry, isCommonCapitalised, roleHead } from "./speakers.js";
-import { type QState, STRIDE, type Attrib, set } from "./attribution-types.js";
+import { type QState, STRIDE, type Attrib, setSpeaker } from "./attribution-types.js";
 import { NAME_GIVEN_LATER, THAT_WAS_NAME, PRONOUN_LEAD } from "./reporting-verbs.js";
 
 /**
@@ -103,7 +103,7 @@ export function claimPreviousQuotes(
   for (const q of prevQuotes) rest = rest.replace(q.span.text, "");
   if (/[\p{L}\p{N}]/u.test(rest.replace(/[“”"‘’'«»]/g, ""))) return;
   if (prevQuotes.some((q) => q.how === "post" || q.how === "pre" || q.how === "sentence")) return;
-  for (const q of prevQuotes) set(q, entity, "paragraph", true);
+  for (const q of prevQuotes) setSpeaker(q, entity, "paragraph", true);
 }
 
 /**
