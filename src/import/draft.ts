@@ -7,9 +7,10 @@ import { readInterview } from "./interview.js";
 import { Document, isScalar, isSeq, visit } from "yaml";
 import type { ExtractedArticle } from "./types.js";
 import { splitSentences } from "./sentences.js";
-import { escapeRe } from "./speakers.js";
+import { escapeRe, namesAlternation, roleBefore } from "./speakers.js";
 import { isKnownEnglish } from "../core/index.js";
 import {
+  ageOf,
   articleSetting,
   agentQuestions,
   articleVocabulary,
@@ -551,10 +552,10 @@ export function relativeClause(
   s: { name: string; aliases: readonly string[] },
   body: string,
 ): { appositives: string[]; clause: string; lead?: string } | null {
-  const names = [s.name, ...s.aliases].filter((n) => /^\p{Lu}/u.test(n) && n.length >= 3);
-  if (!names.length) return null;
+  const names = namesAlternation(s);
+  if (!names) return null;
   const re = new RegExp(
-    `(?<![\\p{L}])(?:${names.map(escapeRe).join("|")})((?:,\\s+[^,.;:"“”()]{1,80}?){0,2}),\\s+who\\s+([^,.;:!?"“”()]{3,160})(?=[,.;:!?"“”]|$)`,
+    `(?<![\\p{L}])(?:${names})((?:,\\s+[^,.;:"“”()]{1,80}?){0,2}),\\s+who\\s+([^,.;:!?"“”()]{3,160})(?=[,.;:!?"“”]|$)`,
     "u",
   );
   const m = re.exec(body);
@@ -570,33 +571,6 @@ export function relativeClause(
   // article puts before the name says who the person is too, and goes first among the appositives.
   const lead = ROLE_LEAD.exec(body.slice(Math.max(0, m.index - 100), m.index))?.[1];
   return lead ? { appositives, clause, lead: capitalise(lead) } : { appositives, clause };
-}
-
-/**
- * The noun phrase the article sets before a speaker's name as an appositive ("the head of the board, Oddvar Lien,"
- * → "the head of the board"), lower-cased at its start; null when it sets none.
- */
-function roleBefore(s: { name: string; aliases: readonly string[] }, body: string): string | null {
-  const names = [s.name, ...s.aliases].filter((n) => /^\p{Lu}/u.test(n) && n.length >= 3);
-  if (!names.length) return null;
-  const re = new RegExp(
-    `(?:^|[.!?]\\s+|[,;:]\\s+|\\s)(?<!\\b(?:[Oo]n|[Ii]n|[Aa]t|[Oo]f|[Ff]rom|[Tt]o|[Nn]ear|[Bb]y|[Ff]or|[Ww]ith|[Ii]nto|[Oo]ver|[Uu]nder|[Aa]cross|[Oo]utside|[Ii]nside)\\s)((?:The|the|A|a|An|an|Her|her|His|his|Their|their|Its|its|Our|our|(?:\\p{Lu}[\\p{L}'’-]*\\s+){0,2}\\p{Lu}[\\p{L}'’-]*['’]s)\\s+\\p{Ll}[\\p{L}'’-]*(?:\\s+[\\p{L}'’-]+){0,5}?),\\s+(?:${names.map(escapeRe).join("|")}),`,
-    "u",
-  );
-  const m = re.exec(body);
-  if (!m) return null;
-  const lead = m[1]!;
-  // "In the end, Falk," is no noun phrase: it needs a noun, not a time or a clause.
-  if (/\b(?:said|says|told|asked|when|after|before|end|time|day|week|year)\b/.test(lead)) return null;
-  return /^(?:The|A|An|Her|His|Their|Its|Our)\s/.test(lead) ? lead.charAt(0).toLowerCase() + lead.slice(1) : lead;
-}
-
-/** The age the article gives in apposition to a speaker's name or alias ("Mr Trethewey, 58,"); null when none. */
-function ageOf(s: { name: string; aliases: readonly string[] }, body: string): string | null {
-  const names = [s.name, ...s.aliases].filter((n) => /^\p{Lu}/u.test(n) && n.length >= 3);
-  if (!names.length) return null;
-  const re = new RegExp(`(?<![\\p{L}])(?:${names.map(escapeRe).join("|")}),\\s+(\\d{1,3}),`, "u");
-  return re.exec(body)?.[1] ?? null;
 }
 
 const ROLE_LEAD =

@@ -6,7 +6,7 @@
 import type { Interview } from "./interview.js";
 import { STOP_WORDS, isNamingWord } from "../core/index.js";
 import { splitSentences } from "./sentences.js";
-import { escapeRe } from "./speakers.js";
+import { escapeRe, namesAlternation } from "./speakers.js";
 import { References, type PersonHint } from "./references.js";
 
 /** A quoted span the attribution found, as far as facts need it: where it is and whether it has a speaker. */
@@ -956,14 +956,24 @@ export function agentQuestions(text: string, named: boolean, owner: string | nul
 }
 
 const PERSON_NAME = String.raw`(?<![\p{L}'’-])(?:(?:Mr|Mrs|Ms|Dr|Prof)\.?\s+)?((?:\p{Lu}[\p{L}'’-]+\s){0,3}\p{Lu}[\p{L}'’-]+)`;
+/** ", 58," after a name: an age in apposition, its digits captured. */
+const AGE_APPOSED = String.raw`,\s+(\d{1,3}),`;
 /** "X, 29," / "X, a 36-year-old" / "X is 74" / "X, is 17 and …": an age in apposition or after a copula. */
 const AGE_OF = [
-  new RegExp(`${PERSON_NAME},\\s+(?:\\d{1,3},|an?\\s+\\d{1,3}-year-old\\b)`, "gu"),
+  new RegExp(`${PERSON_NAME}(?:${AGE_APPOSED}|,\\s+an?\\s+\\d{1,3}-year-old\\b)`, "gu"),
   new RegExp(
     `${PERSON_NAME},?\\s+(?:is|was)\\s+(?:\\d{1,3}|an?\\s+\\d{1,3}-year-old)(?![\\d.,]*\\d|\\s*(?:%|percent|per\\b|years?\\s+(?:ago|later|before|after|since)))\\b`,
     "gu",
   ),
 ];
+/** The age the article gives in apposition to a speaker's name or alias ("Mr Trethewey, 58,"); null when none. */
+export function ageOf(s: { name: string; aliases: readonly string[] }, body: string): string | null {
+  const names = namesAlternation(s);
+  if (!names) return null;
+  const re = new RegExp(`(?<![\\p{L}])(?:${names})${AGE_APPOSED}`, "u");
+  return re.exec(body)?.[1] ?? null;
+}
+
 /** What a person became or does for a living: "became general manager", "has worked nights on", "trained as". */
 const BECAME = String.raw`(?:became|has become|had become|serves as|served as|works as|worked as|trained as|has worked|has been)\s`;
 /** "X, 44, is a former engineer", "X, 52, has worked nights here", "X is a nurse from Kaldren": says who X is. */

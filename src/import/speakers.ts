@@ -535,6 +535,34 @@ export function parseRef(part: string): Ref | null {
   }
 }
 
+/**
+ * A speaker's name and aliases as one regex alternation (escaped), the forms that start with a capital and have three
+ * letters or more; null when there is none. For rules that look for the article's words around any of them.
+ */
+export function namesAlternation(s: { name: string; aliases: readonly string[] }): string | null {
+  const names = [s.name, ...s.aliases].filter((n) => /^\p{Lu}/u.test(n) && n.length >= 3);
+  return names.length ? names.map(escapeRe).join("|") : null;
+}
+
+/**
+ * The noun phrase the article sets before a speaker's name as an appositive ("the head of the board, Oddvar Lien,"
+ * → "the head of the board"), lower-cased at its start; null when it sets none.
+ */
+export function roleBefore(s: { name: string; aliases: readonly string[] }, body: string): string | null {
+  const names = namesAlternation(s);
+  if (!names) return null;
+  const re = new RegExp(
+    `(?:^|[.!?]\\s+|[,;:]\\s+|\\s)(?<!\\b(?:[Oo]n|[Ii]n|[Aa]t|[Oo]f|[Ff]rom|[Tt]o|[Nn]ear|[Bb]y|[Ff]or|[Ww]ith|[Ii]nto|[Oo]ver|[Uu]nder|[Aa]cross|[Oo]utside|[Ii]nside)\\s)((?:The|the|A|a|An|an|Her|her|His|his|Their|their|Its|its|Our|our|(?:\\p{Lu}[\\p{L}'’-]*\\s+){0,2}\\p{Lu}[\\p{L}'’-]*['’]s)\\s+\\p{Ll}[\\p{L}'’-]*(?:\\s+[\\p{L}'’-]+){0,5}?),\\s+(?:${names}),`,
+    "u",
+  );
+  const m = re.exec(body);
+  if (!m) return null;
+  const lead = m[1]!;
+  // "In the end, Falk," is no noun phrase: it needs a noun, not a time or a clause.
+  if (/\b(?:said|says|told|asked|when|after|before|end|time|day|week|year)\b/.test(lead)) return null;
+  return /^(?:The|A|An|Her|His|Their|Its|Our)\s/.test(lead) ? lead.charAt(0).toLowerCase() + lead.slice(1) : lead;
+}
+
 /** Role words' head noun: "the district's superintendent" → "superintendent", "head of X" → "head". */
 export function roleHead(role: string): string | null {
   const core = role
