@@ -7,7 +7,15 @@ import { carryThese, carryTopic, saidOnTopic } from "./carry.js";
 import { clarifyOptions } from "./clarify.js";
 import { defines } from "./defines.js";
 import { cameAfter, fitting } from "./fitting.js";
-import { keepNot, plainIdiom, plainWords, readFollowUp, withoutTrailer, type FollowUp } from "./followup.js";
+import {
+  keepNot,
+  plainIdiom,
+  plainWords,
+  readFollowUp,
+  withinTurn,
+  withoutTrailer,
+  type FollowUp,
+} from "./followup.js";
 import { ConversationMemory, NO_OPTIONS, SHOWN_MAX, emptyRecall, type MemoryOptions, type Recall } from "./memory.js";
 import { namesSomeone, surnameIn, titledName } from "./names.js";
 import { relatedMatching, someoneElse } from "./neighbours.js";
@@ -124,6 +132,10 @@ export class Conversation {
 
   /** Answers one message of the conversation under `key`. Never throws on any text. */
   handle(key: string, text: string, options: TurnOptions = {}): ConversationReply {
+    return withinTurn(() => this.turn(key, text, options));
+  }
+
+  private turn(key: string, text: string, options: TurnOptions): ConversationReply {
     const core = this.coreNow();
     const view = viewOf(core);
     const { recall, stale } = this.recall(key, view);

@@ -31,8 +31,38 @@ export type FollowUp =
   | { kind: "pick"; index: number }
   | { kind: "pronoun"; person: boolean; thing: boolean };
 
+/** Results of plainWords during one turn (see withinTurn); null between turns, so no message outlives its turn. */
+let turnMemo: Map<string, string> | null = null;
+
+/**
+ * Runs one turn with plainWords remembered for its length: the rules read the same message and entries many times.
+ * The memo is dropped when the turn ends, so no message text stays in memory after it (the privacy rule).
+ */
+export function withinTurn<T>(turn: () => T): T {
+  if (turnMemo !== null) return turn();
+  turnMemo = new Map();
+  try {
+    return turn();
+  } finally {
+    turnMemo = null;
+  }
+}
+
+/** How many texts the current turn remembers (0 between turns): what tests check the privacy rule with. */
+export function rememberedTexts(): number {
+  return turnMemo?.size ?? 0;
+}
+
 /** The words of a message as follow-up rules read them: folded, apostrophes dropped, punctuation as spaces. */
 export function plainWords(text: string): string {
+  if (turnMemo === null) return readPlain(text);
+  const key = String(text ?? "");
+  let out = turnMemo.get(key);
+  if (out === undefined) turnMemo.set(key, (out = readPlain(key)));
+  return out;
+}
+
+function readPlain(text: string): string {
   const raw = String(text ?? "").slice(0, 600);
   // Plain ASCII needs no Unicode work (every entry of a large knowledge base goes through here once).
   if (/^[\x20-\x7e]*$/.test(raw))
