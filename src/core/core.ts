@@ -200,6 +200,8 @@ export class Core {
    * "what did X say?" that reaches the entry, so start-up reads nothing.
    */
   private readonly reportsSpeech: Uint8Array;
+  private readonly roleStems = new Map<number, ReadonlySet<string>>();
+  private readonly namedStems = new Map<number, ReadonlySet<string>>();
   /**
    * Per source, a surname (the last word of a full name, folded) to the given names written before it there:
    * "Bettany Quennell" once, then "Quennell, 39, spent twelve years…"; each with how often it is written (a quote's
@@ -774,8 +776,8 @@ export class Core {
           (h.matched & (1 << attributeIndex)) === 0 &&
           this.index.topicShare(attributeTerm!, this.index.groupOfDoc(h.doc)) < SUBJECT_SHARE
         ) {
-          const said = words([e.text, sp?.role ?? ""].join(" ")).map(stem);
-          if (!attributeForms.some((f) => said.includes(f)) && (which === null || !this.namesOther(e.text, q)))
+          const said = this.stemsOf(h.doc, false);
+          if (!attributeForms.some((f) => said.has(f)) && (which === null || !this.namesOther(e.text, q)))
             offTopic *= ATTRIBUTE_MISSING;
         }
         for (const r of roles) {
@@ -784,10 +786,8 @@ export class Core {
             this.index.topicShare(terms[31 - Math.clz32(r.bit)]!, this.index.groupOfDoc(h.doc)) >= SUBJECT_SHARE
           )
             continue;
-          const said = words(
-            [e.text, sp ? `${sp.name} ${sp.role ?? ""}` : "", e.kind === "quote" ? (e.context ?? "") : ""].join(" "),
-          ).map(stem);
-          if (!r.forms.some((f) => said.includes(f))) offTopic *= ROLE_MISSING;
+          const said = this.stemsOf(h.doc, true);
+          if (!r.forms.some((f) => said.has(f))) offTopic *= ROLE_MISSING;
         }
         // A name only other articles use ("Vantel") that this entry lacks: the entry is about something else
         // ("Hearth's chief executive" does not answer "Who runs Vantel?").
@@ -878,6 +878,24 @@ export class Core {
     for (const m of text.matchAll(/(?<=[\p{Ll}\d,;:] )\p{Lu}[\p{L}'’-]+/gu))
       if (words(m[0]).some((w) => !asked.has(w))) return true;
     return false;
+  }
+
+  /**
+   * The stems an entry says, with its speaker's role (and, `withName`, the speaker's name and a quote's context), read
+   * once per entry: the attribute and role checks ask them of every hit.
+   */
+  private stemsOf(doc: number, withName: boolean): ReadonlySet<string> {
+    const cache = withName ? this.namedStems : this.roleStems;
+    let out = cache.get(doc);
+    if (out === undefined) {
+      const e = this.knowledge.entries[doc]!;
+      const sp = e.kind === "quote" ? this.speakerById.get(e.speakerId) : undefined;
+      const parts = withName
+        ? [e.text, sp ? `${sp.name} ${sp.role ?? ""}` : "", e.kind === "quote" ? (e.context ?? "") : ""]
+        : [e.text, sp?.role ?? ""];
+      cache.set(doc, (out = new Set(words(parts.join(" ")).map(stem))));
+    }
+    return out;
   }
 
   private saysSpeech(doc: number): boolean {
