@@ -326,10 +326,14 @@ export class KnowledgeView {
       }
       for (const sp of this.speakers.values()) {
         const role = sp.role ?? "";
+        // An honorific alias ("Ms Solvang", which import writes from the article's "she said") says it outright.
+        const titled = (re: RegExp) => (sp.aliases ?? []).some((a) => re.test(a));
         const n =
           (count.get(sp.id) ?? 0) +
           (/\b(?:man|boy|father|husband)\b/i.test(role) ? 1 : 0) -
-          (/\b(?:woman|girl|mother|wife)\b/i.test(role) ? 1 : 0);
+          (/\b(?:woman|girl|mother|wife)\b/i.test(role) ? 1 : 0) +
+          (titled(/^(?:Mr|Sir|Lord)\.? /) ? 2 : 0) -
+          (titled(/^(?:Ms|Mrs|Miss|Dame|Lady)\.? /) ? 2 : 0);
         this.genders.set(sp.id, n > 0 ? "m" : n < 0 ? "f" : null);
       }
     }
