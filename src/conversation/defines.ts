@@ -45,19 +45,9 @@ export function defines(view: KnowledgeView, id: string, question: string): bool
   if (x.length === 0 || x.length > 3 || x.some((w) => PRONOUNS.has(w) || QUESTION_WORDS.has(w))) return true;
   const e = view.entries.get(id);
   if (!e) return true;
-  const phrase = x.map((w) => `${w.replace(/s$/, "")}s?`).join(" ");
-  // Once per entry and phrase (the entry object is the key: a reload's new entries are read anew).
-  let known = DEFINES.get(e);
-  if (!known) DEFINES.set(e, (known = new Map()));
-  let out = known.get(phrase);
-  if (out === undefined) {
-    if (known.size > 200) known.clear();
-    known.set(phrase, (out = says(e, phrase)));
-  }
-  return out;
+  // Read anew each time, not cached: a cache keyed by the phrase would keep words of people's messages after their turn.
+  return says(e, x.map((w) => `${w.replace(/s$/, "")}s?`).join(" "));
 }
-
-const DEFINES = new WeakMap<Entry, Map<string, boolean>>();
 
 /** Whether an entry's text (or one of its own questions) says what the phrase (a regex of words) is. */
 function says(e: Entry, phrase: string): boolean {
