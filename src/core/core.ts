@@ -132,6 +132,13 @@ const LIGHT_VERBS = new Set(
     " ",
   ),
 );
+/** Whether a text names something (a capitalised word inside a sentence) that is not among the question's words. */
+function namesOther(text: string, asked: ReadonlySet<string>): boolean {
+  for (const m of text.matchAll(/(?<=[\p{Ll}\d,;:] )\p{Lu}[\p{L}'’-]+/gu))
+    if (words(m[0]).some((w) => !asked.has(w))) return true;
+  return false;
+}
+
 /** A sentence that refers back to the one before it. */
 const LEANS = /\b(?:it|its|they|their|them|he|his|she|her|this|these|those|the company|the project|the group)\b/i;
 /** Two capitalised words, the second a surname ("Bettany Quennell", "Rosalind Okwu-Marsh"). */
@@ -575,6 +582,8 @@ export class Core {
     // "Which supermarket…": the same, unless the entry names something the question does not (the answer's name).
     const which = attribute0 === null ? whichThing(q) : null;
     const attribute = attribute0 ?? which;
+    // The question's words, read once when a "which X" check first needs them.
+    let askedWords: Set<string> | undefined;
     const attributeIndex = attribute === null ? -1 : terms.findIndex((t) => t.word === attribute);
     const attributeTerm = attributeIndex >= 0 && attributeIndex < 31 ? terms[attributeIndex]! : undefined;
     const attributeForms =
@@ -652,16 +661,13 @@ export class Core {
     return hits
       .map((h, hi) => {
         let coverage = covered[hi]!;
+        const e = this.knowledge.entries[h.doc]!;
+        // Whether the entry gives the kind of answer the question's form asks (a duration, a frequency…).
+        const ofType = typed !== null && typed.test(e.text);
         // "How often does the porter sleep there?": an entry giving a frequency says what "often" asks.
         // Only where the entry shares more than a light verb: "how long did it take?" alone asks of nothing.
-        if (
-          typeBit !== 0 &&
-          (h.matched & typeBit) === 0 &&
-          (h.matched & namingBits) !== 0 &&
-          typed!.test(this.knowledge.entries[h.doc]!.text)
-        )
+        if (typeBit !== 0 && (h.matched & typeBit) === 0 && (h.matched & namingBits) !== 0 && ofType)
           coverage = Math.min(1, coverage + terms[typeIndex]!.weight / totalWeight);
-        const e = this.knowledge.entries[h.doc]!;
         const sp = e.kind === "quote" ? this.speakerById.get(e.speakerId) : undefined;
         const speaker = intent && sp ? sp.name : undefined;
         // An age in someone's words is theirs only when the question asks about them.
@@ -767,7 +773,7 @@ export class Core {
         }
         if (e.kind === "fact" && /\?\s*$/.test(e.text)) offTopic *= QUESTION_FACT;
         if (typed !== null) {
-          if (typed.test(e.text)) boost = Math.max(boost, TYPE_BOOST);
+          if (ofType) boost = Math.max(boost, TYPE_BOOST);
           // "What is the bacterium called?" is answered by its name alone: the name check reads that.
           else if (typed.type !== "called") offTopic *= TYPE_MISSING;
         }
@@ -777,7 +783,10 @@ export class Core {
           this.index.topicShare(attributeTerm!, this.index.groupOfDoc(h.doc)) < SUBJECT_SHARE
         ) {
           const said = this.stemsOf(h.doc, false);
-          if (!attributeForms.some((f) => said.has(f)) && (which === null || !this.namesOther(e.text, q)))
+          if (
+            !attributeForms.some((f) => said.has(f)) &&
+            (which === null || !namesOther(e.text, (askedWords ??= new Set(words(q)))))
+          )
             offTopic *= ATTRIBUTE_MISSING;
         }
         for (const r of roles) {
@@ -870,14 +879,6 @@ export class Core {
       const before = i > 0 ? stem(groups[i - 1]![0]!) : "";
       return before === given || !others?.has(before);
     });
-  }
-
-  /** Whether a text names something (a capitalised word inside a sentence) that the question does not. */
-  private namesOther(text: string, question: string): boolean {
-    const asked = new Set(words(question));
-    for (const m of text.matchAll(/(?<=[\p{Ll}\d,;:] )\p{Lu}[\p{L}'’-]+/gu))
-      if (words(m[0]).some((w) => !asked.has(w))) return true;
-    return false;
   }
 
   /**
