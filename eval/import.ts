@@ -12,6 +12,8 @@
  *   must be declined);
  * - for NBC: the imported figures on eval/questions.jsonl, holdout.jsonl, holdout2.jsonl and blind.jsonl beside the
  *   curated knowledge's, alone and with the imported articles beside it (the curated figures must not drop);
+ * - the hold-out articles (eval/holdout-articles) imported beside them, and any later question sets for them
+ *   (<slug>.questions-<name>.jsonl) as one figure per set name;
  * - the time to import a 2,000-word article (two samples joined; target under a second, network excluded).
  * Nothing is written into the repository. `--verbose` lists the misses; the last line is the figures as JSON.
  */
@@ -331,6 +333,19 @@ async function main(): Promise<number> {
       console.log(
         `  all hold-out: quotes P ${pct(t.right, t.got)}% R ${pct(t.right, t.gold)}%   questions: ${fmtQ(t)}`,
       );
+      // Question sets written later for the same articles (<slug>.questions-<name>.jsonl): a figure per set name.
+      const extra = new Map<string, { inScope: number; inHit: number; outScope: number; outHit: number }>();
+      const extraMisses: string[] = [];
+      for (const f of readdirSync(holdoutDir).sort()) {
+        const m = /^(.+)\.questions-([\w-]+)\.jsonl$/.exec(f);
+        if (!m) continue;
+        const qs = scoreQuestions(readJsonl<Case>(join(holdoutDir, f)), (q) => answerOf(hcore, q), extraMisses);
+        const e = extra.get(m[2]!) ?? { inScope: 0, inHit: 0, outScope: 0, outHit: 0 };
+        for (const k of ["inScope", "inHit", "outScope", "outHit"] as const) e[k] += qs[k];
+        extra.set(m[2]!, e);
+      }
+      for (const [name, e] of extra) console.log(`  set questions-${name}: ${fmtQ(e)}`);
+      if (verbose && extraMisses.length) console.log(extraMisses.join("\n"));
       summary.holdoutArticles = {
         articles: rows,
         inScope: pct(t.inHit, t.inScope),
