@@ -89,6 +89,12 @@ export function scanNames(scan: SentenceScan, attribs: Attrib[]): void {
       words = words.slice(1);
       lead++;
     }
+    // "Hooker Cai Brandt", "Fly-half Joaquim Teale": a sports position is a title before a name
+    if (words.length >= 3 && lead === 0 && isEpithetNoun(words[0]!.toLowerCase()) && !isKnownFirstName(words[0]!)) {
+      words = words.slice(1);
+      lead++;
+      titled = true;
+    }
     // A role word in front of a name: "Goalkeeper Ama Owusu", "Striker Jo Lee".
     if (
       words.length >= 3 &&

@@ -115,4 +115,4 @@ export const PRONOUN_LEAD =
 
 /** "Green councillor ", "Brackwater head coach ": a title noun, its modifiers and a capitalised word, before a name. */
 export const TITLE_BEFORE =
-  /(?:^|\s)((?:[\p{Lu}][\p{L}’'-]*\s+)?(?:(?:head|chief|deputy|assistant|senior|vice|acting|interim|managing|general|former|lead|principal|technical|executive)\s+){0,2}([\p{Ll}-]+))\s+$/u;
+  /(?:^|\s)((?:[\p{Lu}][\p{L}’'-]*\s+)?(?:(?:head|chief|deputy|assistant|senior|vice|acting|interim|managing|general|former|lead|principal|technical|executive)\s+){0,2}([\p{Ll}-]+)(?:\s+(?:of|for)\s+[\p{Ll}-]+)?)\s+$/u;

@@ -323,9 +323,16 @@ export function expand(
     if (!n) continue;
     const ws = n.name.split(" ");
     while (ws.length > 1 && isCommonCapitalised(ws[0]!.replace(/\.$/, ""))) ws.shift();
+    // "Harrowgate's Tavita Leauma": the possessor is the side or firm, not part of the name
+    let owner = ws.length - 1;
+    while (owner >= 0 && !/[’']s$/.test(ws[owner]!)) owner--;
+    if (owner >= 0 && ws.length - owner > 2) ws.splice(0, owner + 1);
+    // "Fly-half Joaquim Teale": a sports position opening the sentence is a title
+    const position = ws.length > 2 && isEpithetNoun(ws[0]!.toLowerCase()) ? ws.shift()! : null;
     if (ws.length > 1) {
       const at = m.index + m[0].length - ws.join(" ").length;
       const roles = rolesAround(text, at, m.index + m[0].length);
+      if (position) roles.push(position);
       if (n.prefix && !/^(the|a|an)$/i.test(n.prefix)) roles.push(n.prefix);
       return { name: ws.join(" "), roles };
     }

@@ -49,7 +49,9 @@ const EPITHETS = new Set(
     "batter batsman bowler pitcher quarterback rider cyclist sprinter runner swimmer boxer fighter golfer jockey " +
     "veteran youngster teenager rookie star champion titleholder debutant actor actress singer songwriter rapper " +
     "novelist poet painter sculptor filmmaker chef entrepreneur billionaire tycoon historian physicist biologist " +
-    "climber sailor rower skier skater gymnast wrestler tennis-player player defendant accused appellant claimant"
+    "climber sailor rower skier skater gymnast wrestler tennis-player player defendant accused appellant claimant " +
+    // rugby, cricket and baseball positions
+    "prop hooker lock flanker fly-half scrum-half wicketkeeper all-rounder spinner seamer opener shortstop linebacker"
   ).split(" "),
 );
 
@@ -390,7 +392,7 @@ export function partKind(part: string): PartKind {
     return "rel";
   if (!/^(in|on|at|after|before|during|with|from|via|through)\s/i.test(p) && docMatch(p)) return "doc";
   // "the Romanian", "the 31-year-old Dutchman": a nationality standing for a person, not a name
-  const dem = /^the\s+(?:[\p{Ll}\p{N}-]+\s+){0,3}?([\p{Lu}][\p{Ll}]+)$/u.exec(p);
+  const dem = /^[Tt]he\s+(?:[\p{Ll}\p{N}-]+\s+){0,3}?([\p{Lu}][\p{Ll}]+)$/u.exec(p);
   if (dem && isDemonym(dem[1]!)) return "def";
   if (/^(a|an)\s/i.test(p)) return "desc";
   // "one of the sources", "two people familiar with the matter", "several residents": people counted, not named
