@@ -84,6 +84,41 @@ function epithetPerson(np: string, pos: number, reg: Registry): Entity | null {
 const COURT_ROLES =
   /^(?:prosecutor|prosecutors|judge|justice|magistrate|lawyer|barrister|solicitor|counsel|attorney|juror|clerk|recorder|coroner|witness|detective|officer|inspector|chair|accountant)$/;
 
+/**
+ * "Counsel put it to him that the log showed one call. / “Then the log is wrong,” he said.": a paragraph that opens
+ * on a quote, after a paragraph whose last sentence puts a question to "him"/"her" (or to a named person), is the
+ * answer; its pronoun is the one questioned, not the questioner who was the last sentence's subject.
+ */
+function questionedBefore(doc: DocText, at: number, g: string): boolean {
+  if (g !== "f" && g !== "m") return false;
+  const lineStart = doc.full.lastIndexOf("\n", at - 1) + 1;
+  if (lineStart === 0 || !/^\s*[“"‘'«]/.test(doc.full.slice(lineStart, at))) return false;
+  const prev = doc.full.slice(doc.full.lastIndexOf("\n", lineStart - 2) + 1, lineStart - 1);
+  if (/[“”"«»]/.test(prev)) return false;
+  const last = prev.split(/(?<=[.!?])\s+(?=\p{Lu})/u).pop() ?? "";
+  const m = QUESTIONED.exec(last);
+  return m !== null && (!/^(?:him|her)$/.test(m[1]!) || (m[1] === "her") === (g === "f"));
+}
+
+const QUESTIONED =
+  /\b(?:asked|asks|put it to|puts it to|pressed|presses|challenged|challenges|suggested to|suggests to|questioned|questions|reminded|reminds)\s+(him|her|(?:Mr|Mrs|Ms|Miss|Dr)\.?\s+\p{Lu}|\p{Lu}\p{Ll}+\s+\p{Lu})/u;
+
+/** The one questioned: the person the pronoun would find with the questioner set aside, else the questioner. */
+function answererBesides(
+  asker: Entity,
+  g: "f" | "m" | "n" | "p",
+  pos: number,
+  windowStart: number,
+  reg: Registry,
+): Entity {
+  reg.exclude = asker;
+  try {
+    return reg.resolvePronoun(g, pos, windowStart) ?? asker;
+  } finally {
+    reg.exclude = null;
+  }
+}
+
 /** Resolves a reference to an entity, creating it when the article introduces someone new. */
 export function resolve(
   ref: Ref,
@@ -98,8 +133,10 @@ export function resolve(
 ): { entity: Entity | null; weak: boolean } {
   switch (ref.t) {
     case "pronoun": {
-      const e = reg.resolvePronoun(ref.g, pos, windowStart);
+      let e = reg.resolvePronoun(ref.g, pos, windowStart);
       if (!e) return { entity: null, weak: true };
+      if (reg.exclude === null && questionedBefore(doc, at, ref.g))
+        e = answererBesides(e, ref.g, pos, windowStart, reg);
       if ((ref.g !== "f" && ref.g !== "m") || e.gender === ref.g) return { entity: e, weak: false };
       // Someone of unknown gender taken as "she": sure only if no one known to be a woman is in reach.
       const recent = reg.lastRecent;
