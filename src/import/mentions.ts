@@ -120,6 +120,7 @@ export function scanNames(scan: SentenceScan, attribs: Attrib[]): void {
         titled = true;
       }
     }
+    words = nameBeforeOf(words, titled);
     const name = words.join(" ");
     if (reg.isReporter(name)) continue;
     const after0 = sentence.slice(m.index + m[0].length, m.index + m[0].length + 40);
@@ -274,6 +275,19 @@ export function scanNames(scan: SentenceScan, attribs: Attrib[]): void {
       if (subject || clauseSubject) voteFromPronoun(e, after, reg);
     }
   }
+}
+
+/**
+ * "Mayor Teodora Blum of Millbrook Falls", "Teodora Blum of Millbrook Falls watched": a person's name stops at "of";
+ * a body's ("University of Caerwent", "Royal Bank of Scotland") does not.
+ */
+export function nameBeforeOf(words: string[], titled: boolean): string[] {
+  const k = words.indexOf("of");
+  if (k < 2 || k > 3) return words;
+  const before = words.slice(0, k);
+  if (before.some((w) => isCommonCapitalised(w) || isPlaceWord(w)) || Registry.looksLikeOrg(before.join(" ")))
+    return words;
+  return titled || isKnownFirstName(before[0]!) || k === 2 ? before : words;
 }
 
 /**

@@ -59,3 +59,18 @@ describe("a side's possessive before a surname's first use", () => {
     expect(who(r, "I saw her cut inside")).toBe("Seini Fakahua");
   });
 });
+
+describe("a person's name stops at 'of' before where they are from", () => {
+  it("'Councillor Ines Varga of Lower Brenton waited …' then 'she said': Ines Varga, not the last woman quoted", () => {
+    const r = attributeQuotes([
+      '"The money is there," said Rep. Sally Ferrand-Kyle.',
+      'Councillor Ines Varga of Lower Brenton waited outside the hall. "Nobody has asked us what we need," she said.',
+    ]);
+    expect(who(r, "Nobody has asked")).toBe("Ines Varga");
+  });
+
+  it("a body's name keeps its 'of': 'the Northern Bank of Ostria said'", () => {
+    const r = attributeQuotes(['The Northern Bank of Ostria said it was "reviewing every branch in the region".']);
+    expect(who(r, "reviewing every branch")).toBe("Northern Bank of Ostria");
+  });
+});
