@@ -5,8 +5,11 @@ import {
   Entity,
   HONORIFICS,
   Registry,
+  isCommonCapitalised,
   isFunctionWord,
+  isKnownFirstName,
   isPersonNoun,
+  isPlaceWord,
   parseRef,
   partKind,
   roleHead,
@@ -69,20 +72,7 @@ export function findAttributions(
     const after = masked.slice(ve, Math.min(b, ve + 300));
     // "the Northern States Utility Board": a capitalised word inside a name is not a verb
     if (/^\p{Lu}/u.test(m[1]!) && /[\p{Lu}][\p{L}'’-]*\s+$/u.test(before)) continue;
-    // "Among them was Ellen Vosper, 81, who said she had eaten there "most mornings"": the person "who" is
-    const relWho =
-      /(?:^|[\s(])((?:[\p{Lu}][\p{L}\p{M}'’-]+\s+){0,3}[\p{Lu}][\p{L}\p{M}'’-]+)(?:,\s*\d{1,3})?,\s*(who|which)\s+(?:also\s+|later\s+|then\s+)?$/u.exec(
-        before,
-      );
-    // "funded by the National Ageing Research Council, which said …": "which" only for a name that is a body's
-    const relWhoRef =
-      relWho && (relWho[2] === "who" || Registry.looksLikeOrg(relWho[1]!)) ? parseRef(relWho[1]!) : null;
-    const byWho =
-      relWhoRef?.t === "name" &&
-      !isFunctionWord(relWho![1]!) &&
-      /^(?:said|says|told|tells|added|argued|insisted|warned|explained|recalled|claimed|described)$/.test(verb)
-        ? relWhoRef
-        : null;
+    const byWho = relativeSubject(before, verb);
     if (
       !byWho &&
       /\b(who|which|that|to|been|be|being|was|were|is|are|not|it|they)\s+$/i.test(before) &&
@@ -128,7 +118,7 @@ export function findAttributions(
     // "described him as a man who "…""
     if (
       (verb === "described" || verb === "describes") &&
-      !/^\s+(?:\S+\s+){0,4}?as\s+(?:(?:a|an|the|someone|somebody|one)\s+(?:[\p{L}-]+\s+){0,3}?(?:who|that|which)\s+)?[“"«‘']/u.test(
+      !/^\s+(?:\S+\s+){0,8}?as\s+(?:(?:a|an|the|someone|somebody|one)\s+(?:[\p{L}-]+\s+){0,3}?(?:who|that|which)\s+)?[“"«‘']/u.test(
         after,
       )
     )
@@ -168,12 +158,7 @@ export function findAttributions(
         const nextQuote = spans.find((s) => s.open > ve && s.open < b)?.open ?? b;
         const tail = masked.slice(ve, Math.min(nextQuote, ve + 400));
         const parts = tail.split(PART_SPLIT);
-        let head = leadingNP(parts[0] ?? "");
-        // '"…," said another, Petra Lund': the name after "another" / "one" is the speaker
-        if (/^\s*(?:another|one|a second|a third)\s*$/i.test(parts[0] ?? "") && parts[1]) {
-          const np = leadingNP(parts[1]);
-          if (np && partKind(tidyPart(np)) === "name") head = np;
-        }
+        const head = headAfterVerb(parts);
         if (!head) continue;
         ref = parseRef(head) ?? surnameRef(head, doc, doc.offsets[p]! + ve, reg);
         // '"We will rebuild," vowed the mayor, Ana Lucia Ferreira': the name in apposition is the speaker
@@ -199,9 +184,9 @@ export function findAttributions(
         subjStart = ve + Math.max(0, off);
         subjEnd = subjStart + head.length;
       } else if (byWho) {
-        ref = byWho;
-        subjStart = vs - before.length + relWho!.index + relWho![0].indexOf(relWho![1]!);
-        subjEnd = subjStart + relWho![1]!.length;
+        ref = byWho.ref;
+        subjStart = vs - before.length + byWho.at;
+        subjEnd = subjStart + byWho.length;
       } else if (verb === "saying" && QUOTED_OBJECT.test(lead)) {
         // "The agency quoted the head of the authority, Ilario Bessant, as saying …": the one quoted speaks
         const q = QUOTED_OBJECT.exec(lead)!;
@@ -401,6 +386,46 @@ export function findAttributions(
   }
   verblessAttributions({ scan, spans, trackers, windowStart, out, resolveAt, said });
   return out;
+}
+
+/**
+ * The speaker's noun phrase after the verb: '"…," said another, Petra Lund' names them in the apposition, and
+ * '"…," said one of them, a software engineer' describes them there.
+ */
+function headAfterVerb(parts: string[]): string | null {
+  const head = leadingNP(parts[0] ?? "");
+  const counted = /^\s*(?:another|one|a second|a third)(\s+of\s+(?:them|us|those))?\s*$/i.exec(parts[0] ?? "");
+  if (!counted || !parts[1]) return head;
+  const np = leadingNP(parts[1]);
+  if (!np) return head;
+  const kind = partKind(tidyPart(np));
+  return kind === "name" || (kind === "desc" && counted[1] !== undefined) ? np : head;
+}
+
+/**
+ * "Among them was Ellen Vosper, 81, who said …", "operated by Westrail Infrastructure, which said …": the name a
+ * relative "who" or "which" stands for, as the subject of a verb of saying. "Which" only for a body's name: one
+ * that reads as an organisation's, or two or more capitalised words that open on no known first name or place.
+ */
+function relativeSubject(before: string, verb: string): { ref: Ref; at: number; length: number } | null {
+  if (!/^(?:said|says|told|tells|added|argued|insisted|warned|explained|recalled|claimed|described)$/.test(verb))
+    return null;
+  const relWho =
+    /(?:^|[\s(])((?:[\p{Lu}][\p{L}\p{M}'’-]+\s+){0,3}[\p{Lu}][\p{L}\p{M}'’-]+)(?:,\s*\d{1,3})?,\s*(who|which)\s+(?:also\s+|later\s+|then\s+)?$/u.exec(
+      before,
+    );
+  if (!relWho || isFunctionWord(relWho[1]!)) return null;
+  const name = relWho[1]!;
+  const words = name.split(/\s+/);
+  const body =
+    Registry.looksLikeOrg(name) ||
+    (words.length >= 2 &&
+      !isKnownFirstName(words[0]!) &&
+      !isCommonCapitalised(words[0]!) &&
+      !words.some((w) => isPlaceWord(w)));
+  if (relWho[2] === "which" && !body) return null;
+  const ref = parseRef(name);
+  return ref?.t === "name" ? { ref, at: relWho.index + relWho[0].indexOf(name), length: name.length } : null;
 }
 
 /**

@@ -61,12 +61,16 @@ function singleOpensAt(text: string, i: number): boolean {
 /**
  * Where a single quotation opened at `from` closes: the first ’ or ' after which no letter follows. A closing
  * mark right after a plural "s" before a word ("the residents’ group") is an apostrophe unless no other
- * candidate follows in the paragraph. -1 when the quote runs past the paragraph.
+ * candidate follows in the paragraph, or a curly ‘ opens another quote first. -1 when the quote runs past the
+ * paragraph.
  */
 function singleCloseAfter(text: string, from: number): number {
   let weak = -1;
   for (let i = from; i < text.length; i++) {
     const c = text[i]!;
+    // "had seen cars ‘weave round the barriers’ when … ‘People are …’": a curly mark opening a new quote after
+    // the plural "s’" shows that mark closed the first
+    if (c === "\u2018" && weak >= 0 && singleOpensAt(text, i)) return weak;
     if (c !== "\u2019" && c !== "'") continue;
     const next = text[i + 1] ?? " ";
     if (/[\p{L}\p{N}]/u.test(next)) continue; // don’t, Carrowmore’s

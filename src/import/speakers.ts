@@ -178,6 +178,11 @@ export function tidyPart(part: string): string {
   p = p.replace(/^[\s,;:—–-]+|[\s,;:—–-]+$/g, "").replace(/(\p{L}{2,})\.$/u, "$1");
   p = p.replace(/^(and|but|then|so|while|yet|or)\s+/i, "");
   p = p.replace(/^that\s+(?=(the|a|an|its|his|her|their)\b)/i, "");
+  // "Marit Solvasson, now the company's chief operating officer,": a time word before the role
+  p = p.replace(
+    /^(?:now|currently|formerly|still|by then|at the time|these days)\s+(?=(?:the|a|an|its|his|her|their)\s)/i,
+    "",
+  );
   for (let i = 0; i < 4; i++) {
     const q = p.replace(
       /\s+(has|have|had|also|later|then|previously|again|repeatedly|once|further|simply|only|will|would|could|can|may|might|did|does|do|is|was|were|are|first|now|still|even|never|already|recently|just|often|once|himself|herself|themselves|itself|(?!(?:family|ally|rally|supply|assembly|reply|daily|weekly|monthly|quarterly|anomaly|monopoly|italy|july)\b)[a-z]\w*ly)$/,
@@ -302,6 +307,8 @@ export function splitName(np: string): { prefix: string | null; name: string; ho
     // "Secretary-General", "Attorney-General", "Vice-President"
     if (TITLE_WORDS.has(w) || (w.includes("-") && w.split("-").some((x) => TITLE_WORDS.has(x) && x !== "vice")))
       cut = k;
+    // "Det Insp Rosalind Marchbank": an abbreviated rank before a first name and surname
+    else if (k < run.length - 2 && RANK_ABBREV[run[k]!.replace(/\.$/, "")] !== undefined) cut = k;
   }
   let titleWords: string[] = [];
   if (cut >= 0) {
@@ -378,6 +385,8 @@ export function partKind(part: string): PartKind {
   // "Sen. Margaret Ellery, D-Ore., who …": a US party and state tag, skipped like an age
   if (/^(?:[DRI]|Dem|Rep|Ind)[-–]\p{Lu}[\p{L}.]{0,12}(?:\s\p{Lu}[\p{L}.]{0,12})?$/u.test(p)) return "age";
   if (/^(who|which|whose|whom|that|where)\b/i.test(p)) return "rel";
+  // "Det Sgt Ann Lee, of the Western Rail Police, said": where the person is from, beside the name
+  if (/^(?:of|from)\s+(?:the\s+)?\p{Lu}/u.test(p)) return "rel";
   // "speaking outside court", "sitting in the foyer": a participle clause beside the subject
   if (/^[\p{Ll}]+ing\s/u.test(p) && !/^(saying|telling|adding|calling|writing)\s/.test(p)) return "rel";
   // a participial appositive: "published in March", "based in Lessk", "founded in 1990"

@@ -145,6 +145,7 @@ function subjectBeforeParts(lead: string): { ref: Ref; roles: string[]; offset: 
       );
       if (place && PLACE_NOUNS.has(place[1]!)) continue;
     }
+    if (kind === "name" && inRelativeClause(pieces, k)) continue;
     if (kind === "name" || kind === "pronoun" || kind === "doc") {
       const ref = parseRef(part);
       if (!ref) return null;
@@ -181,6 +182,8 @@ function subjectBeforeParts(lead: string): { ref: Ref; roles: string[]; offset: 
         roles.push(part);
         continue;
       }
+      const body = kind === "desc" && k === 1 ? namedBodyFirst(prev, pk) : null;
+      if (body) return { ref: body, roles: [...roles, part], offset: pieces[0]!.offset, length: prev.length };
       if (pk === "name" || pk === "age" || pk === "rel") {
         if (!fallback) fallback = { ref: parseRef(part)!, offset: off, length: part.length };
         // "X, who runs Phone Doctors, an independent repair shop, said": the phrase describes Phone Doctors
@@ -287,6 +290,31 @@ function subjectBeforeParts(lead: string): { ref: Ref; roles: string[]; offset: 
       offset: fallback.offset,
       length: fallback.length,
     };
+  return null;
+}
+
+/**
+ * "Solvasson, who founded the firm with his sister, Marit Solvasson, called it": a name in apposition to a noun that
+ * closes a relative clause belongs to that clause; the subject is the name before it.
+ */
+function inRelativeClause(pieces: Array<{ text: string }>, k: number): boolean {
+  if (k < 2) return false;
+  const rel = tidyPart(pieces[k - 1]!.text);
+  return (
+    partKind(rel) === "rel" &&
+    /^(?:who|which)\s/i.test(rel) &&
+    /\s(?:his|her|their|its|the)\s+(?:[\p{Ll}-]+\s+){0,2}[\p{Ll}-]+$/u.test(rel) &&
+    partKind(tidyPart(pieces[k - 2]!.text)) === "name"
+  );
+}
+
+/**
+ * "The staff council, an elected body with no …, said", "Quillbank's staff council, an elected body …, said": a
+ * definite noun phrase opening the sentence is the subject, the indefinite one after it its role.
+ */
+function namedBodyFirst(prev: string, pk: string): Ref | null {
+  if (pk === "def" && /^the\s/i.test(prev)) return parseRef(prev);
+  if (/^[\p{Lu}][\p{L}'’-]*[’']s(?:\s+[\p{Ll}-]+){1,3}$/u.test(prev)) return { t: "def", np: prev };
   return null;
 }
 
