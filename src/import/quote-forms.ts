@@ -104,6 +104,7 @@ export function verblessAttributions(ctx: ClauseContext): void {
     for (const role of roles) r.entity.addRole(role);
     said(sp.close + 1, sp.close + 1, subjStart, subjStart, subjStart + parts[0]!.length, ref, r.entity, r.weak);
   }
+  if (out.length === 0) passiveDescribed(ctx);
   // "His message to the Senate: "…"", "Her answer, when asked …, was immediate: "…"": the owner speaks
   const pc = out.length === 0 ? POSS_SAYING.exec(sentence) : null;
   if (pc) {
@@ -206,4 +207,23 @@ function possessiveRef(owner: string): Ref | null {
   const lower = owner.toLowerCase();
   if (!/^(his|her|their|its)$/.test(lower)) return null;
   return { t: "pronoun", g: lower === "his" ? "m" : lower === "her" ? "f" : lower === "its" ? "n" : "p" };
+}
+
+/** "was described by the reviewer X as", "was called by Y": the one after "by" said the quote after "as". */
+const PASSIVE_BY =
+  /\b(?:was|were|is|are|been|being)\s+(?:described|called|branded|labelled|labeled|hailed|dismissed)\s+by\s+([^,;:\u2219“"«‘]{3,80}?)\s+as\s+[“"«‘']/u;
+
+/** 'Its play was described by the reviewer Alastair Penhaligon as "…"': the agent of a passive verb of calling. */
+function passiveDescribed(ctx: ClauseContext): void {
+  const { scan, resolveAt, said } = ctx;
+  const { masked, a, b } = scan;
+  const m = PASSIVE_BY.exec(masked.slice(a, b));
+  if (!m) return;
+  const ref = parseRef(m[1]!);
+  if (!ref || ref.t === "pronoun") return;
+  const subjStart = a + m.index + m[0].indexOf(m[1]!, m[0].indexOf(" by "));
+  const r = resolveAt(ref, subjStart, false, true);
+  if (!r.entity) return;
+  const verbStart = a + m.index;
+  said(a, verbStart, subjStart - 1, subjStart, subjStart + m[1]!.length, ref, r.entity, r.weak);
 }

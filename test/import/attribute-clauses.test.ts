@@ -107,3 +107,12 @@ describe("a plural 's’' closing a single quote", () => {
     expect(findQuoteSpans(text, 0, "single").map((s) => s.text)).toEqual(["The residents’ group will meet on Friday,"]);
   });
 });
+
+describe("a passive verb of calling with 'by'", () => {
+  it("'was described by the critic Juno Halloway as “…”': the critic speaks", () => {
+    const r = attributeQuotes([
+      'The exhibition was described by the critic Juno Halloway as "the bravest hang this gallery has attempted".',
+    ]);
+    expect(who(r, "the bravest hang")).toBe("Juno Halloway");
+  });
+});
