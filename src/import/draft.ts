@@ -26,6 +26,7 @@ import {
 
 import type { Attribution, DraftQuote, DraftSpeaker } from "./attribute.js";
 import { vetAttribution } from "./vet.js";
+import { personFacts, restates } from "./people-facts.js";
 
 export type { Attribution, DraftQuote, DraftSpeaker } from "./attribute.js";
 
@@ -373,6 +374,39 @@ export function draftKnowledge(
     if (f.attribution) fact.attribution = f.attribution;
     facts.push(fact);
   });
+
+  // Short derived facts about the people and bodies the article describes ("Caspian Merrow is from Ashby Fell.",
+  // "Mikkel is Nadia Sorrell's husband."): one the facts already state gets the questions; the rest are added, with
+  // ids `about-<name>` so a reader of the file sees they restate the article rather than quote a sentence of it.
+  for (const d of personFacts(
+    article.paragraphs,
+    vocab,
+    used.map((s) => s.name),
+  )) {
+    const same = facts.find(
+      (f) =>
+        f.text.toLowerCase() === d.text.toLowerCase() ||
+        (f.id.startsWith("who-is-") && restates(d.text, f.text, d.about)),
+    );
+    // "Sadie Okwu is 28." where the role fact already says "Sadie Okwu, 28, is another fan.": that one answers it.
+    const age = /^.+ is (\d{1,3})\.$/.exec(d.text)?.[1];
+    const aged = age ? facts.find((f) => f.id.startsWith("who-is-") && f.text.startsWith(`${d.about}, ${age},`)) : null;
+    if (aged) {
+      for (const q of d.generated) if (!aged.generated_questions.includes(q)) aged.generated_questions.push(q);
+      continue;
+    }
+    if (same) {
+      same.text = d.text;
+      for (const q of d.generated) if (!same.generated_questions.includes(q)) same.generated_questions.push(q);
+      continue;
+    }
+    facts.push({
+      id: unique(`about-${slug(d.about, 40)}`, entryIds),
+      text: d.text,
+      tags: tagsFor(d.text, vocab, 4),
+      generated_questions: d.generated,
+    });
+  }
 
   // No role to state: a sentence that says who the speaker is ("Okwu-Marsh, 44, is a former telecoms engineer") got
   // the who-is question among the facts; else the speaker's first quote answers it with the speaker line.
