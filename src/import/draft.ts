@@ -26,7 +26,7 @@ import {
 
 import type { Attribution, DraftQuote, DraftSpeaker } from "./attribute.js";
 import { vetAttribution } from "./vet.js";
-import { personFacts, restates } from "./people-facts.js";
+import { personFacts, restates, withBodyNames } from "./people-facts.js";
 
 export type { Attribution, DraftQuote, DraftSpeaker } from "./attribute.js";
 
@@ -389,7 +389,7 @@ export function draftKnowledge(
         (f.id.startsWith("who-is-") && restates(d.text, f.text, d.about)),
     );
     // "Sadie Okwu is 28." where the role fact already says "Sadie Okwu, 28, is another fan.": that one answers it.
-    const age = /^.+ is (\d{1,3})\.$/.exec(d.text)?.[1];
+    const age = d.text.startsWith(`${d.about} is `) ? /^.+ is (\d{1,3})\.$/.exec(d.text)?.[1] : undefined;
     const aged = age ? facts.find((f) => f.id.startsWith("who-is-") && f.text.startsWith(`${d.about}, ${age},`)) : null;
     if (aged) {
       for (const q of d.generated) if (!aged.generated_questions.includes(q)) aged.generated_questions.push(q);
@@ -397,16 +397,29 @@ export function draftKnowledge(
     }
     if (same) {
       same.text = d.text;
+      same.tags = [...new Set([...same.tags, ...tagsFor(d.text, vocab, 4)])];
       for (const q of d.generated) if (!same.generated_questions.includes(q)) same.generated_questions.push(q);
+      // "Anders is Hester Lindqvist's son.": a relation, so not asked as a job (it answered "What is Anders's job?").
+      if (d.relation)
+        same.generated_questions = same.generated_questions.filter(
+          (q) => q !== `What is ${d.about}'s job?` && q !== `What does ${d.about} do for a living?`,
+        );
       continue;
     }
+    // "Who is X?" stays with the fact that already answers it (a speaker's role).
+    const who = `Who is ${d.about}?`;
+    const asked = facts.some((f) => f.generated_questions.includes(who));
     facts.push({
       id: unique(`about-${slug(d.about, 40)}`, entryIds),
       text: d.text,
       tags: tagsFor(d.text, vocab, 4),
-      generated_questions: d.generated,
+      generated_questions: asked ? d.generated.filter((q) => q !== who) : d.generated,
     });
   }
+
+  // "the trust's chief executive": asked by the trust's name too, when the article names one trust.
+  for (const f of facts)
+    if (/^(?:who-is|about)-/.test(f.id)) f.generated_questions = withBodyNames(f.generated_questions, vocab);
 
   // No role to state: a sentence that says who the speaker is ("Okwu-Marsh, 44, is a former telecoms engineer") got
   // the who-is question among the facts; else the speaker's first quote answers it with the speaker line.

@@ -19,6 +19,8 @@ export interface PersonFact {
   text: string;
   about: string;
   generated: string[];
+  /** A kin relation ("Mikkel is Nadia Sorrell's husband."), not a job. */
+  relation?: boolean;
 }
 
 const W = String.raw`\p{Lu}[\p{L}'’-]*\p{L}`;
@@ -56,7 +58,9 @@ const WHO_VERB =
  */
 export function restates(derived: string, earlier: string, about: string): boolean {
   const desc = (t: string) => {
-    const m = new RegExp(`^${escapeRe(about)}(?:, (\\d{1,3}),)? is (.+)\\.$`).exec(t);
+    // "Tilly, 19, is Caspian's older sister." and "Tilly, Caspian Merrow's older sister, is 19." say the same.
+    const r = new RegExp(`^${escapeRe(about)}, (.+), is (\\d{1,3})\\.$`).exec(t);
+    const m = r ? [r[0], r[2], r[1]] : new RegExp(`^${escapeRe(about)}(?:, (\\d{1,3}),)? is (.+)\\.$`).exec(t);
     if (!m) return null;
     const words = m[2]!
       .toLowerCase()
@@ -82,7 +86,8 @@ export function personFacts(
 ): PersonFact[] {
   const out: PersonFact[] = [];
   const seen = new Set<string>();
-  const add = (f: PersonFact | null) => {
+  const rank = new Map<PersonFact, number>();
+  const add = (f: PersonFact | null, r = 0) => {
     if (!f || f.text.length > 300) return;
     const key = f.text.toLowerCase();
     const had = out.find((o) => o.text.toLowerCase() === key);
@@ -93,27 +98,76 @@ export function personFacts(
     if (seen.has(key)) return;
     seen.add(key);
     const generated = [...new Set(f.generated)].filter((q) => q.length <= 200 && !ODD_QUESTION.test(q));
-    out.push({ ...f, generated });
+    const fact = { ...f, generated };
+    rank.set(fact, r);
+    out.push(fact);
   };
   const full = (n: string, first = false) => personName(n, vocab, speakers, first);
   const sentences: string[] = [];
   for (const p of paragraphs) for (const s of splitSentences(p)) sentences.push(maskQuotes(s.replace(/\s+/g, " ")));
   sentences.forEach((s, i) => {
-    for (const f of appositiveFacts(s, full)) add(f);
-    for (const f of titleFacts(s, full)) add(f);
-    for (const f of roleBeforeFacts(s, sentences.slice(Math.max(0, i - 3), i), full, vocab)) add(f);
-    for (const f of whoClauseFacts(s, full)) add(f);
+    for (const f of appositiveFacts(s, full)) add(f, 0);
+    for (const f of titleFacts(s, full)) add(f, 3);
+    for (const f of roleBeforeFacts(s, sentences.slice(Math.max(0, i - 3), i), full, vocab)) add(f, 2);
+    for (const f of whoClauseFacts(s, full)) add(f, 1);
   });
   // "Teo Markovic is 47." beside "Teo Markovic, 47, is the guitarist.": the longer one says it.
-  return out.filter((f) => {
+  const kept = out.filter((f) => {
     const age = new RegExp(`^${escapeRe(f.about)} is (\\d{1,3})\\.$`).exec(f.text)?.[1];
     return !age || !out.some((o) => o !== f && o.about === f.about && o.text.includes(`, ${age},`));
   });
+  // One fact answers "Who is X?": the article's own description first, then a who-clause, a post, a title.
+  kept.sort((a, b) => rank.get(a)! - rank.get(b)!);
+  const asked = new Set<string>();
+  for (const f of kept) {
+    const who = `Who is ${f.about}?`;
+    if (asked.has(who)) f.generated = f.generated.filter((q) => q !== who);
+    else if (f.generated.includes(who)) asked.add(who);
+  }
+  return kept;
 }
 
 /** "Who manages the general?" from "the general manager": an adjective read as the thing managed. */
 const ODD_QUESTION =
   /^Who (?:manages|runs|operates|directs|heads|leads|owns) the (?:general|managing|executive|chief|deputy|assistant|senior|former|acting|interim|project|regional|[\p{L}-]+ed)\?$/u;
+
+/**
+ * The one body the article names with a common noun as its last word: "trust" → "the Eskvale Health Trust",
+ * "creamery" → "the Dunsel Valley Creamery"; null when it names none or several (or only a person).
+ */
+export function bodyByNoun(noun: string, vocab: Vocabulary): string | null {
+  if (!/^\p{Ll}[\p{Ll}-]{2,}$/u.test(noun)) return null;
+  const head = noun.charAt(0).toUpperCase() + noun.slice(1);
+  const found = [...vocab.names].filter((n) => {
+    const ws = n.split(/\s+/);
+    return ws.length >= 2 && ws.length <= 5 && ws.at(-1) === head && !isKnownFirstName(ws[0]!);
+  });
+  const names = [...new Set(found.map((n) => n.replace(/^The\s+/, "")))];
+  return names.length === 1 ? `the ${names[0]}` : null;
+}
+
+/**
+ * Each question that says "the trust" or "the creamery" for the one body the article names so, asked by that name
+ * too: "Who is the trust's chief executive?" → "Who is the Eskvale Health Trust's chief executive?", "Who owns the
+ * creamery?" → "Who owns the Dunsel Valley Creamery?" (readers ask by the name; the sentence used the noun).
+ */
+export function withBodyNames(questions: readonly string[], vocab: Vocabulary): string[] {
+  const out = [...questions];
+  for (const q of questions) {
+    const m = /\bthe ([\p{Ll}-]+)(['’]s\b|\?$)/u.exec(q);
+    const body = m ? bodyByNoun(m[1]!, vocab) : null;
+    if (!m || !body) continue;
+    const named = q.slice(0, m.index) + body + m[2]! + q.slice(m.index + m[0].length);
+    if (!out.includes(named) && named.length <= 200) out.push(named);
+    // "the trust's chief executive" → "the chief executive of the Eskvale Health Trust" too.
+    const poss = /^Who is the ([\p{Ll}-]+)['’]s ((?:[\p{Ll}-]+\s?){1,4})\?$/u.exec(q);
+    if (poss) {
+      const of = `Who is the ${poss[2]!.trim()} of ${body}?`;
+      if (!out.includes(of)) out.push(of);
+    }
+  }
+  return out;
+}
 
 /** Quotations blanked ("…"), so a quoted sentence's words are never read as the reporter's description. */
 export function maskQuotes(s: string): string {
@@ -426,6 +480,7 @@ function roleBeforeFacts(
       text: ageAfter ? `${name}, ${desc}, is ${ageAfter[1]}.` : `${name} is ${desc}.`,
       about: name,
       generated: gen,
+      ...(kin ? { relation: true } : {}),
     });
   }
   return out;

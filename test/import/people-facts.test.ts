@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { articleVocabulary } from "../../src/import/facts.js";
-import { maskQuotes, personFacts, restates } from "../../src/import/people-facts.js";
+import { maskQuotes, personFacts, restates, withBodyNames } from "../../src/import/people-facts.js";
 
 /** The derived facts of a short made-up article, as "text | questions" lines. */
 function facts(...paragraphs: string[]) {
@@ -137,6 +137,23 @@ describe("a relation's first name", () => {
     expect(texts("Greta Haldane-Moor taught for years. Her husband, Per, died in 2001.")).toContain(
       "Per is Greta Haldane-Moor's husband.",
     );
+  });
+});
+
+describe("withBodyNames: a body's common noun asked by its name", () => {
+  it("adds the name when the article names one body with that noun", () => {
+    const p = ["The Hallow Vale Water Trust raised its charges.", "The trust's chair, Odile Renk, said so."];
+    const vocab = articleVocabulary(p);
+    expect(withBodyNames(["Who is the trust's chair?"], vocab)).toEqual([
+      "Who is the trust's chair?",
+      "Who is the Hallow Vale Water Trust's chair?",
+      "Who is the chair of the Hallow Vale Water Trust?",
+    ]);
+  });
+
+  it("leaves the noun when two bodies share it", () => {
+    const p = ["The Hallow Vale Water Trust met the Orrin Arts Trust.", "The trust's chair, Odile Renk, said so."];
+    expect(withBodyNames(["Who owns the trust?"], articleVocabulary(p))).toEqual(["Who owns the trust?"]);
   });
 });
 
