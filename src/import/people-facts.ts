@@ -11,7 +11,7 @@
  * and a phrase that may be a place, a date or a list is left alone. Pure: no I/O.
  */
 import { splitSentences } from "./sentences.js";
-import { escapeRe, isCommonCapitalised, isKnownFirstName, isPlaceWord } from "./speakers.js";
+import { escapeRe, firstNameGender, isCommonCapitalised, isKnownFirstName, isPlaceWord } from "./speakers.js";
 import { agentQuestions, fullNameOf, jobQuestions, possessor, type Vocabulary } from "./facts.js";
 
 /** One derived fact: the plain sentence, whom it is about (for its id), and the questions it answers. */
@@ -25,7 +25,7 @@ export interface PersonFact {
 
 const W = String.raw`\p{Lu}[\p{L}'’-]*\p{L}`;
 /** A name of one to four capitalised words, with an optional honorific. */
-const NAME = String.raw`(?:(?:Mr|Mrs|Ms|Dr|Prof)\.?\s+)?${W}(?:\s+${W}){0,3}`;
+const NAME = String.raw`(?:(?:Mr|Mrs|Ms|Dr|Prof)\.?\s+)?${W}(?:\s+${W}){0,5}`;
 const MONTH_DAY =
   /^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December)$/;
 /** Words a name never starts with in running text (sentence openers, pronouns, dates). */
@@ -367,9 +367,11 @@ function titleFacts(s: string, full: (n: string) => string | null): PersonFact[]
           if (TITLE_MODIFIER.test(w) || (/^\p{Lu}/u.test(w) && !LEAD_STOP.test(w) && !isCommonCapitalised(w)))
             kept.unshift(w);
           else break;
+          // "Iran's Communications minister": a possessive opens the title; words before it are another phrase.
+          if (/['’]s$/.test(w)) break;
         }
         title = [...kept, t[2]!].join(" ");
-        before = before.slice(0, before.length - t[0].length);
+        before = before.replace(new RegExp(`${escapeRe(title)}\\s+$`), "");
       }
     }
     const years = /(\d{1,3})-year-old\s+$/.exec(before);
@@ -378,6 +380,9 @@ function titleFacts(s: string, full: (n: string) => string | null): PersonFact[]
       continue;
     }
     if (!title) continue;
+    // "sanctions imposed by President Donald Trump", "including …, Foreign Minister X": named in passing.
+    if (/(?:\b(?:by|of|with|including|like|against|to|for|from|among|between)|,)\s*$/i.test(before)) continue;
+    if (/,\s+(?:\p{Lu}[\p{L}'’-]*\s+){1,5}and\s+$/u.test(before)) continue;
     const ageAfter = /^,\s+(\d{1,3}),/.exec(s.slice(m.index + m[0].length));
     const noun = title.split(/\s+/).at(-1)!;
     if (KIN.test(noun.toLowerCase())) continue;
@@ -458,7 +463,7 @@ function roleBeforeFacts(
       owner = kin ? full(o.replace(/^the\s+/i, ""), true) : o.replace(/^The\s/, "the ");
       if (!owner) continue;
     } else if (/^(?:its|their)$/i.test(owner0)) owner = bodyBefore(s.slice(0, m.index), previous);
-    else owner = personBefore(s.slice(0, m.index), previous, full, name);
+    else owner = personBefore(s.slice(0, m.index), previous, full, name, /^his$/i.test(owner0) ? "m" : "f");
     if (pron && !owner) continue;
     if (owner && owner === name) continue;
     void vocab;
@@ -492,16 +497,22 @@ function personBefore(
   previous: readonly string[],
   full: (n: string) => string | null,
   self: string,
+  gender: "m" | "f",
 ): string | null {
   const named = (t: string) => {
     const names = new Set<string>();
     for (const m of t.matchAll(new RegExp(`(?<![\\p{L}'’-])(${NAME})`, "gu"))) {
       const n = full(m[1]!);
-      if (n && n !== self) names.add(n);
+      // "his" never stands for a woman the first name says is one, nor "her" for a man.
+      const g = n ? firstNameGender(n.split(/\s+/)[0]!) : null;
+      if (n && n !== self && (!g || g === gender)) names.add(n);
     }
     return [...names];
   };
   const here = named(head);
+  // "… named him and his homeroom teacher": an object pronoun between is someone else the possessive may mean.
+  if (here.length === 1 && /\b(?:him|them)\b/i.test(head.slice(head.lastIndexOf(here[0]!.split(/\s+/).at(-1)!))))
+    return null;
   if (here.length === 1) return here[0]!;
   if (here.length > 1) return null;
   for (let k = previous.length - 1; k >= 0; k--) {

@@ -65,6 +65,13 @@ describe("titles and roles before a name", () => {
     expect(texts("Defender Mabli Tregear-Hoyle was booked.")).toEqual(["Mabli Tregear-Hoyle is a defender."]);
   });
 
+  it("leaves a person named in passing after a preposition or in a list", () => {
+    expect(texts("Tariffs imposed by President Aldous Verren-Hale hit exports.")).toEqual([]);
+    expect(texts("Leaders post often, including Premier Ilse Varn-Oduya, Mayor Pell Ostrander and others.")).toEqual(
+      [],
+    );
+  });
+
   it("reads an age written before the name", () => {
     expect(texts("The oldest of the crew, 71-year-old Brannock Heale, steered.")).toEqual(["Brannock Heale is 71."]);
   });
@@ -96,6 +103,17 @@ describe("relations", () => {
     expect(
       texts("Ansel Morrow-Vane retired in May.", "The farm was sold.", "His daughter, Linnea Morrow, runs a shop."),
     ).not.toContain("Linnea Morrow is Ansel Morrow-Vane's daughter.");
+  });
+
+  it("declines when the pronoun's gender or a pronoun between says someone else", () => {
+    expect(texts("Maelle Dorrin said a post named him and his tutor, Bram Oakes-Lyle, in a rumour.")).toEqual([]);
+    expect(texts("Margaret Kestrel-Moor moved away.", "His brother, Tobin, stayed.")).toEqual([]);
+  });
+
+  it("keeps a possessive as the start of a title before a name", () => {
+    expect(texts("A photo of Aldo Vantie Norland's Communications minister Ilse Morrow-Kade at work.")).toContain(
+      "Ilse Morrow-Kade is Norland's Communications minister.",
+    );
   });
 
   it("declines when two people could be meant", () => {
