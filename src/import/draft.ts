@@ -26,6 +26,7 @@ import {
 
 import type { Attribution, DraftQuote, DraftSpeaker } from "./attribute.js";
 import { vetAttribution } from "./vet.js";
+import { personFacts, restates, withBodyNames, type PersonFact } from "./people-facts.js";
 
 export type { Attribution, DraftQuote, DraftSpeaker } from "./attribute.js";
 
@@ -374,6 +375,61 @@ export function draftKnowledge(
     facts.push(fact);
   });
 
+  // Short derived facts about the people and bodies the article describes ("Caspian Merrow is from Ashby Fell.",
+  // "Mikkel is Nadia Sorrell's husband."): one the facts already state gets the questions; the rest are added, with
+  // ids `about-<name>` so a reader of the file sees they restate the article rather than quote a sentence of it.
+  for (const d0 of personFacts(
+    article.paragraphs,
+    vocab,
+    used.map((s) => s.name),
+  )) {
+    // "Mohammad Jahromi, Iran's communications minister," for the speaker the file names Mohammad Javad Azari
+    // Jahromi: the fact uses the speaker's name, so it meets (and merges with) the role fact.
+    const d = asSpeakerNamed(d0, used);
+    const same = facts.find(
+      (f) =>
+        f.text.toLowerCase() === d.text.toLowerCase() ||
+        (f.id.startsWith("who-is-") && restates(d.text, f.text, d.about)),
+    );
+    // "Sadie Okwu is 28." where the role fact already says "Sadie Okwu, 28, is another fan.": that one answers it.
+    const age = d.text.startsWith(`${d.about} is `) ? /^.+ is (\d{1,3})\.$/.exec(d.text)?.[1] : undefined;
+    const aged = age ? facts.find((f) => f.id.startsWith("who-is-") && f.text.startsWith(`${d.about}, ${age},`)) : null;
+    // "… is the communications minister." where a fact already says "… is Iran's Communications minister.".
+    const fuller = facts.find((f) => /^(?:who-is|about)-/.test(f.id) && restates(f.text, d.text, d.about));
+    if (!same && fuller) {
+      for (const q of d.generated) if (!fuller.generated_questions.includes(q)) fuller.generated_questions.push(q);
+      continue;
+    }
+    if (aged) {
+      for (const q of d.generated) if (!aged.generated_questions.includes(q)) aged.generated_questions.push(q);
+      continue;
+    }
+    if (same) {
+      same.text = d.text;
+      same.tags = [...new Set([...same.tags, ...tagsFor(d.text, vocab, 4)])];
+      for (const q of d.generated) if (!same.generated_questions.includes(q)) same.generated_questions.push(q);
+      // "Anders is Hester Lindqvist's son.": a relation, so not asked as a job (it answered "What is Anders's job?").
+      if (d.relation)
+        same.generated_questions = same.generated_questions.filter(
+          (q) => q !== `What is ${d.about}'s job?` && q !== `What does ${d.about} do for a living?`,
+        );
+      continue;
+    }
+    // "Who is X?" stays with the fact that already answers it (a speaker's role).
+    const who = `Who is ${d.about}?`;
+    const asked = facts.some((f) => f.generated_questions.includes(who));
+    facts.push({
+      id: unique(`about-${slug(d.about, 40)}`, entryIds),
+      text: d.text,
+      tags: tagsFor(d.text, vocab, 4),
+      generated_questions: asked ? d.generated.filter((q) => q !== who) : d.generated,
+    });
+  }
+
+  // "the trust's chief executive": asked by the trust's name too, when the article names one trust.
+  for (const f of facts)
+    if (/^(?:who-is|about)-/.test(f.id)) f.generated_questions = withBodyNames(f.generated_questions, vocab);
+
   // No role to state: a sentence that says who the speaker is ("Okwu-Marsh, 44, is a former telecoms engineer") got
   // the who-is question among the facts; else the speaker's first quote answers it with the speaker line.
   for (const s of undescribed) {
@@ -677,6 +733,20 @@ function headlineFallback(article: ExtractedArticle, warnings: string[]): string
 
 function clip(s: string, n: number): string {
   return s.length <= n ? s : `${s.slice(0, n - 1)}…`;
+}
+
+/** A derived fact about a speaker written with the speaker's fullest name, when the fact used a shorter form. */
+function asSpeakerNamed(d: PersonFact, speakers: readonly DraftSpeaker[]): PersonFact {
+  const words = d.about.split(/\s+/);
+  const s = speakers.find((sp) => {
+    if (sp.name === d.about) return false;
+    if (sp.aliases.includes(d.about)) return true;
+    const ws = sp.name.split(/\s+/);
+    return words.length >= 2 && ws[0] === words[0] && ws.at(-1) === words.at(-1) && ws.length > words.length;
+  });
+  if (!s || speakers.some((sp) => sp.name === d.about)) return d;
+  const swap = (t: string) => t.split(d.about).join(s.name);
+  return { ...d, about: s.name, text: swap(d.text), generated: d.generated.map(swap) };
 }
 
 /** The draft as YAML, with a header that says where it came from and which questions were generated. */
