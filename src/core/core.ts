@@ -2,6 +2,7 @@ import Fuse from "fuse.js";
 import { MAX_QUESTION_CHARS, cleanText, fold, stem, withoutMarkup, wordGroups, words } from "./normalise.js";
 import { ROLE_NOUNS, STOP_WORDS, expandAbbreviation, impliedWords, withPhrases } from "./lexicon.js";
 import { relatedWords } from "./thesaurus.js";
+import { asksCalculation, requestFactor } from "./requests.js";
 import { isKnownEnglish, isNamingWord } from "./pos.js";
 import { allowedEdits, editDistance } from "./fuzzy.js";
 import { SearchIndex, type Hit, type QueryTerm } from "./search-index.js";
@@ -144,14 +145,6 @@ const LEANS = /\b(?:it|its|they|their|them|he|his|she|her|this|these|those|the c
 /** Two capitalised words, the second a surname ("Bettany Quennell", "Rosalind Okwu-Marsh"). */
 const FULL_NAME =
   /(?<![\p{L}'’-]|\p{Lu}[\p{L}'’-]* )(\p{Lu}\p{Ll}+) (\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?)(?![\p{L}'’-]| \p{Lu})/gu;
-/**
- * A request for instructions or a recommendation ("how do I…", "what's a good…"): news rarely gives either, so any
- * entry keeps 0.7 of its confidence (dev +7 declines, no answer lost; "What is the best roof?" is still answered by
- * "the bakery is the best roof").
- */
-const ADVICE_FACTOR = 0.7;
-const ADVICE =
-  /^(?:\W*(?:so|and|but|hey|hi|ok|okay|please|pls)\b)*\W*(?:how (?:do|can|should|would) (?:i|you|we|one)\b|how to\b|(?:can|could) you recommend\b|recommend\b|(?:what|which)(?:'s| is| are|s)? (?:a |an |the )?(?:good|best|nice|great)\b|(?:the )?best way\b)/;
 const GENERIC_COUNTED = new Set(["people", "persons", "individuals", "times", "men", "women", "residents", "citizens"]);
 const ASKING = new Set(
   "ask asks asked asking wonder wonders wondered wondering want wants wanted curious quick question know knows knew".split(
@@ -327,14 +320,17 @@ export class Core {
         cutTo,
       };
     }
-    const ranked = this.rank(q, false);
+    // "What is 15 times 12?": a sum is arithmetic, whatever entry holds its numbers.
+    const calculation = asksCalculation(q);
+    if (calculation) notes.push("the question asks for a calculation");
+    const ranked = calculation ? [] : this.rank(q, false);
     const top = ranked[0];
     const wanted = options.alternatives ?? 3;
     if (!top || top.confidence < CONFIDENCE_THRESHOLD) {
       const near = ranked.filter((h) => h.confidence > 0.2).slice(0, 3);
       const suggestions = near.map((h) => this.suggestionFor(h.doc));
       const suggestionIds = near.map((h) => this.knowledge.entries[h.doc]!.id);
-      if (ranked.length === 0) notes.push("no word of the question is in the knowledge base");
+      if (ranked.length === 0 && !calculation) notes.push("no word of the question is in the knowledge base");
       return { question: q, answered: false, answer: null, alternatives: [], suggestions, suggestionIds, notes, cutTo };
     }
     // When another source answers too (two articles on one topic), its best answer comes first among the
@@ -486,7 +482,7 @@ export class Core {
       for (const t of terms)
         if (aside.has(t.word) && (t.matches.length === 0 || ASKING.has(t.word))) t.weight *= ASIDE_WEIGHT;
     const intent = intentOf(q);
-    const advice = ADVICE.test(fold(q)) ? ADVICE_FACTOR : 1;
+    const advice = requestFactor(q);
     // "How old was Fergal's mother?" asks the age of someone a quote's speaker speaks of, not the speaker's.
     const questionWords = new Set(intent === "age" ? words(q) : []);
     const ofAnother = intent === "age" && /\b(?:[\p{L}-]+'s|his|her|their|my|your)\s+\p{L}/u.test(fold(q));
@@ -544,6 +540,8 @@ export class Core {
         t.matches.length > 0 &&
         t.weight >= VERB_SHARE * totalWeight &&
         /(?:ed|en|ing)$/.test(t.word) &&
+        // "happen", "taken": a light verb says nothing of its own ("Where did the hit-and-run happen?").
+        !LIGHT_VERBS.has(t.word) &&
         !isNamingWord(t.word)
       )
         verbBits |= 1 << i;

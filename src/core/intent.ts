@@ -443,7 +443,8 @@ export type AnswerType =
   | "called"
   | "day"
   | "year"
-  | "month";
+  | "month"
+  | "place";
 
 const COUNT_WORD = String.raw`(?:\d[\d,.]*|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundreds?|thousands?|a few|several|many|dozens?(?: of)?)`;
 const DISTANCE_UNITS =
@@ -482,6 +483,11 @@ const TYPE_TESTS: Record<AnswerType, RegExp> = {
   ),
   year: /\b(?:1[89]|20)\d\d\b|\b(?:last|this|next|that) year\b|\byears? ago\b/i,
   month: new RegExp(`\\b(?:${MONTH})\\b|\\b(?:last|this|next|that) month\\b`, "i"),
+  // "at the launch in Lausanne", "on Corran Street", "outside the community centre", "140 kilometres to the south".
+  place: new RegExp(
+    String.raw`\b(?:in|at|on|near|outside|inside|from|into|off|along|across|opposite|behind|beside|above|below|towards?|around)\s+(?:the\s+)?(?:(?!(?:${MONTH}|${WEEKDAY})\b)\p{Lu}[\p{L}'’-]*|(?:[\p{L}'’-]+\s+){0,2}(?:road|street|lane|avenue|square|junction|roundabout|bridge|village|town|city|estate|park|station|hospital|church|school|centre|center|hall|harbour|port|quay|pier|beach|river|canal|farm|site|plant|factory|office|shop|store|market|house|home|ward|court|stadium|ground|field|valley|coast|border|capital)s?)\b|\b${COUNT_WORD}\s*(?:kilomet(?:re|er)s?|km|miles?)\b|\b(?:north|south|east|west)(?:ern)?\b|\b(?:abroad|overseas|nearby|locally)\b`,
+    "iu",
+  ),
   called: /\b(?:called|named|known (?:\w+ )?as|nicknamed|dubbed|titled|entitled)\b|[“"‘][\p{Lu}]/u,
 };
 
@@ -525,6 +531,14 @@ function answerTypeName(q: string): AnswerType | null {
   if (/\b(?:what|which) (?:day|date)\b|\bon what day\b/.test(q)) return "day";
   if (/\b(?:what|which|in what) year\b/.test(q)) return "year";
   if (/\b(?:what|which|in what) month\b/.test(q)) return "month";
+  // "Where did the crash happen?", "in which town…": a place, named or by its kind ("on the ring road"). Not "where can
+  // Iranians shop online?", which asks where in a wider sense (a site, an app).
+  if (
+    /^(?:\W*(?:so|and|but|hey|ok|okay|please|pls)\b)*\W*where(?!\s+(?:can|could|should|would|will|might|may)\b)\b|\b(?:in|at) (?:what|which) (?:town|city|village|country|county|region|place|street|area)\b/.test(
+      q,
+    )
+  )
+    return "place";
   if (/\bhow often\b|\bhow frequently\b|\bhow many times (?:a|an|per|each|every) \w+\b/.test(q)) return "frequency";
   if (/\bhow (?:fast|quickly)\b|\bwhat (?:speed|pace)\b|\bat what speed\b/.test(q)) return "speed";
   if (/\bhow far\b(?!\s+(?:behind|ahead|below|above|off|short|along|into|back|up|down)\b)/.test(q)) return "distance";
