@@ -7,6 +7,7 @@ import { isKnownEnglish, isNamingWord } from "./pos.js";
 import { allowedEdits, editDistance } from "./fuzzy.js";
 import { SearchIndex, type Hit, type QueryTerm } from "./search-index.js";
 import {
+  agesOfOthers,
   askedAttribute,
   asksClock,
   asksRole,
@@ -140,6 +141,10 @@ function namesOther(text: string, asked: ReadonlySet<string>): boolean {
   return false;
 }
 
+/** "How old is Mira Ruel?": the words that name whose age is asked. */
+const AGE_OF_NAME =
+  /^(?:\W*(?:so|and|but|hey|ok|okay|please|pls)\b)*\W*how old (?:is|was) ([\p{L}'’ -]+?)(?: now| today| then)?\s*[?.!]*$/u;
+
 /** A sentence that refers back to the one before it. */
 const LEANS = /\b(?:it|its|they|their|them|he|his|she|her|this|these|those|the company|the project|the group)\b/i;
 /** Two capitalised words, the second a surname ("Bettany Quennell", "Rosalind Okwu-Marsh"). */
@@ -195,6 +200,8 @@ export class Core {
   private readonly tagFuse: Fuse<string>;
   /** Words and stems of the speakers' names and aliases: what a question names a person by. */
   private readonly personWords = new Set<string>();
+  /** Words of the speakers' names and of full names the knowledge base writes ("Bettany Quennell"), not aliases. */
+  private readonly nameWords = new Set<string>();
   /**
    * Per entry, whether its text reports speech ("said", "told", …): 0 not read yet, 1 yes, 2 no. Read on the first
    * "what did X say?" that reaches the entry, so start-up reads nothing.
@@ -219,6 +226,7 @@ export class Core {
     for (const s of knowledge.speakers) {
       this.speakerById.set(s.id, s);
       for (const w of words([s.name, ...s.aliases].join(" "))) this.personWords.add(w).add(stem(w));
+      for (const w of words(s.name)) this.nameWords.add(w);
     }
     knowledge.entries.forEach((e, i) => {
       this.byId.set(e.id, i);
@@ -230,6 +238,7 @@ export class Core {
         // "The Penhallow lifeboat": a sentence's first word is a given name only when English does not know it.
         if (m.index === 0 && isKnownEnglish(fold(m[1]!))) continue;
         this.noteFullName(e.sourceId, m[0]);
+        for (const w of words(m[0])) this.nameWords.add(w);
       }
       // Capitalised inside a sentence: a name ("Vantel", "Brask"), not a sentence's first word.
       for (const m of e.text.matchAll(/(?<=^|[\p{Ll}\d,;:] )\p{Lu}[\p{L}'’-]+/gu)) {
@@ -486,6 +495,10 @@ export class Core {
     // "How old was Fergal's mother?" asks the age of someone a quote's speaker speaks of, not the speaker's.
     const questionWords = new Set(intent === "age" ? words(q) : []);
     const ofAnother = intent === "age" && /\b(?:[\p{L}-]+'s|his|her|their|my|your)\s+\p{L}/u.test(fold(q));
+    // "How old is Jahromi?" asks a named person's age: one given after another's name is not theirs. Only when the
+    // question names no one else ("How old was the man Holt spoke to?" asks Holt's interviewee's).
+    const askedName = intent === "age" && !ofAnother ? AGE_OF_NAME.exec(fold(q))?.[1] : undefined;
+    const namesSomeone = askedName !== undefined && words(askedName).every((w) => this.nameWords.has(w));
     // Only "what is the name of…" compares an entry's names with the question's own words.
     const asked = intent === "name" ? new Set(words(q).flatMap((w) => [w, stem(w)])) : new Set<string>();
     const subject = definitionSubject(q);
@@ -672,10 +685,13 @@ export class Core {
         const aboutOther =
           ofAnother ||
           (intent === "age" &&
+            // Not by "old" of an alias ("36-year-old man"): every "how old" question says it.
             !words(sp ? `${sp.name} ${sp.aliases.join(" ")}` : e.kind === "fact" ? (e.attribution ?? "") : "").some(
-              (w) => questionWords.has(w),
+              (w) => questionWords.has(w) && !INTENT_WORDS.has(w) && !STOP_WORDS.has(w) && !/\d/.test(w),
             ));
         let fits = intent !== null && satisfies(e, intent, asked, speaker, sp?.role, aboutOther);
+        // "How old is Jahromi?": "Ali, a 36-year-old…" gives another named person's age.
+        if (fits && namesSomeone && agesOfOthers(e.text, questionWords)) fits = false;
         let boost = fits ? INTENT_BOOST : 1;
         // "What is the driver's name?": "The driver, Osric Naylor," gives it; a sentence with any other name may not.
         // "What's the full name of the communications minister?": a quote names its speaker, whose role says it.

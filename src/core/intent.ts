@@ -1,5 +1,5 @@
 import { fold, stem, words } from "./normalise.js";
-import { isNamingWord, properNames } from "./pos.js";
+import { isKnownEnglish, isNamingWord, properNames } from "./pos.js";
 import type { Entry } from "./types.js";
 
 /** What kind of answer a question's own wording asks for. */
@@ -58,6 +58,29 @@ const YEAR = /\b(1[89]\d\d|20\d\d)\b/g;
  */
 const AGE =
   /\b\d{1,3}-year-olds?\b|\b\d{1,3} years? old\b|\baged \d{1,3}\b|(?<=[A-Z][\w'’-]*), \d{1,2},|\b(?:is|was|turned|turns) \d{1,2}\b(?=\s*(?:[,.;:!?)]|$|and\b|but\b|when\b|years?\b))/g;
+/** The name right before an age: "Ali, a 36-year-old", "Quennell, 39,", "Kayla is 17". */
+const AGE_OWNER = /(\p{Lu}[\p{L}'’-]+)(?:,\s*(?:(?:a|an|the|who is|who was)\s+)?|\s+)$/u;
+
+/**
+ * Whether every age a text gives sits right after a name that is not among `asked` (the question's folded words):
+ * "Ali, a 36-year-old Iranian man…" gives Ali's age, not Jahromi's. False when the text gives no age, or an age with no
+ * name before it ("the 24-year-old", "She is 17"), which may be anyone's.
+ */
+export function agesOfOthers(text: string, asked: ReadonlySet<string>): boolean {
+  let any = false;
+  // matchAll starts where the shared pattern's last test stopped.
+  AGE.lastIndex = 0;
+  for (const m of text.matchAll(AGE)) {
+    const owner = AGE_OWNER.exec(text.slice(Math.max(0, m.index - 40), m.index))?.[1];
+    if (owner === undefined) return false;
+    const first = m.index - owner.length < 2 || /[.!?]\s*$/.test(text.slice(0, text.lastIndexOf(owner, m.index)));
+    if (first && isKnownEnglish(fold(owner))) return false;
+    if (words(owner).some((w) => asked.has(w))) return false;
+    any = true;
+  }
+  return any;
+}
+
 /** An amount of money: a currency sign or word, or a number beside a word about paying. */
 const MONEY =
   /[$£€¥₹]|\b\d[\d,.]*\s*(?:bn|m|k|million|billion|thousand)?\s*(?:dollars?|euros?|pounds?|cents?|pence|crowns?|krone|kroner|marks?|francs?|rupees?|yuan|yen|roubles?|rubles?|dinars?|rials?|lira)\b|\b(?:cost|costs|costing|paid|pay|pays|owe|owes|owed|lend|lent|loan|worth|valued|price|priced|fee|fees|salary|earned|earns|made|spend|spent|charge|charges|budget|revenue|subscription|grant|compensation|awarded|donated|invested)\b[^.]{0,40}\d|\d[^.]{0,40}\b(?:cost|costs|paid|owed|lent|loan|worth|fee|salary|budget|revenue|a month|a year|a week|per month|per year)\b/i;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { createCore } from "../../src/core/core.js";
-import { answerTypeOf } from "../../src/core/intent.js";
+import { agesOfOthers, answerTypeOf } from "../../src/core/intent.js";
 import { SearchIndex } from "../../src/core/search-index.js";
 import { asksCalculation, requestFactor } from "../../src/core/requests.js";
 import { tinyKnowledge } from "../support/tiny-kb.js";
@@ -89,5 +89,40 @@ describe("what a question's form asks for", () => {
     expect(asksCalculation("How many hours a week does she work?")).toBe(false);
     expect(asksCalculation("How many times did fares rise?")).toBe(false);
     expect(core.ask("What is 6 times 48,000?").answered).toBe(false);
+  });
+});
+
+describe("one named person's age is not another's", () => {
+  const depot = {
+    id: "depot",
+    title: "Drivers walk out at Mira Ruel's bus depot",
+    facts: [
+      "Dana Vass, a 36-year-old driver, spoke at the depot gates on Monday.",
+      "Mira Ruel has been the depot's manager since 2019.",
+      "The drivers want a 6% pay rise.",
+    ],
+    quotes: [
+      ["vass", "The buses are late because there are not enough of us"],
+      ["ruel", "We will sit down with the drivers this week"],
+    ] as [string, string][],
+  };
+  const speakers = [
+    { id: "vass", name: "Dana Vass", role: "a 36-year-old driver", aliases: ["36-year-old driver"] },
+    { id: "ruel", name: "Mira Ruel", role: "the depot's manager", aliases: [] },
+  ];
+  const depotCore = createCore(tinyKnowledge([depot], speakers));
+
+  it("an age right after another name belongs to that person", () => {
+    expect(agesOfOthers("Dana Vass, a 36-year-old driver, spoke.", new Set(["how", "old", "is", "ruel"]))).toBe(true);
+    expect(agesOfOthers("Dana Vass, a 36-year-old driver, spoke.", new Set(["how", "old", "is", "vass"]))).toBe(false);
+    // An age with no name before it may be anyone's.
+    expect(agesOfOthers("said the 24-year-old, who is on loan", new Set(["ruel"]))).toBe(false);
+    expect(agesOfOthers("She is 17 and runs the crew.", new Set(["ruel"]))).toBe(false);
+  });
+
+  it("'how old is X?' is not answered with another's age, nor by the other's words through an alias's 'old'", () => {
+    expect(depotCore.ask("how old is Ruel?").answered).toBe(false);
+    expect(depotCore.ask("How old is Mira Ruel?").answered).toBe(false);
+    expect(depotCore.ask("how old is Dana Vass?").answered).toBe(true);
   });
 });
