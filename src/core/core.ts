@@ -121,6 +121,11 @@ const MISSING_VERB = 0.8;
 const TYPE_BOOST = 2;
 const TYPE_MISSING = 0.8;
 /**
+ * "How many people live in X?" / "what is X's population?" answered by an entry that gives no population ("1,100
+ * signatures", "38,000 solar panels"): dev loop +3 declines at 0.5, no answer lost (TYPE_MISSING's 0.8 won two).
+ */
+const POPULATION_MISSING = 0.5;
+/**
  * The words that ask an answer type ("how often", "what colour"): an entry of that type says them (dev loop +8
  * answers, -1 decline; fresh type questions 15 → 17 of 20).
  */
@@ -789,6 +794,8 @@ export class Core {
         if (typed !== null) {
           if (ofType) boost = Math.max(boost, TYPE_BOOST);
           // "What is the bacterium called?" is answered by its name alone: the name check reads that.
+          // "How many people live in Lowther Green?" is answered by a population only, not by any number there.
+          else if (typed.type === "population") offTopic *= POPULATION_MISSING;
           else if (typed.type !== "called") offTopic *= TYPE_MISSING;
         }
         if (

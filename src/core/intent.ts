@@ -22,6 +22,13 @@ export function intentOf(question: string): Intent {
     )
   )
     return "money";
+  // "What was Corvane's profit in 2021?", "what is her salary": a thing that is a sum of money asks one.
+  if (
+    /\b(?:what(?:'s| is| was| are| were| will be)|whats)\s+(?:[\w'’-]+\s+){0,3}?(?:profits?|revenues?|turnover|salary|salaries|wages?|income|budget|price|cost|fees?|fine|valuation|debts?)(?:\s+(?:in|of|for|last|this|next|per|at|on|now|then)\b|\s*[?.!]*$)/.test(
+      q,
+    )
+  )
+    return "money";
   // "How much is a VPN subscription?" asks a price.
   if (/\bhow much (?:is|are|was|were) (?:a|an|one|the|\w+'s)\b(?!.*\b(?:of|percent|slower|faster|more|less)\b)/.test(q))
     return "money";
@@ -467,7 +474,8 @@ export type AnswerType =
   | "day"
   | "year"
   | "month"
-  | "place";
+  | "place"
+  | "population";
 
 const COUNT_WORD = String.raw`(?:\d[\d,.]*|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundreds?|thousands?|a few|several|many|dozens?(?: of)?)`;
 const DISTANCE_UNITS =
@@ -506,6 +514,11 @@ const TYPE_TESTS: Record<AnswerType, RegExp> = {
   ),
   year: /\b(?:1[89]|20)\d\d\b|\b(?:last|this|next|that) year\b|\byears? ago\b/i,
   month: new RegExp(`\\b(?:${MONTH})\\b|\\b(?:last|this|next|that) month\\b`, "i"),
+  // "a town of about 4,000", "its 1,200 residents", "home to 300 families", "population".
+  population: new RegExp(
+    String.raw`\bpopulation\b|\binhabitants\b|\bhome to\b|\b(?:town|village|city|country|island|nation|community|estate|district|parish|region|state)\s+of\s+(?:about\s+|around\s+|some\s+|nearly\s+|almost\s+|more than\s+|over\s+|just over\s+|fewer than\s+)?${COUNT_WORD}\b|\b${COUNT_WORD}(?:\s+(?:million|thousand|hundred))?\s+(?:people|residents|inhabitants|villagers|islanders|households|families|citizens|souls)\b`,
+    "i",
+  ),
   // "at the launch in Lausanne", "on Corran Street", "outside the community centre", "140 kilometres to the south".
   place: new RegExp(
     String.raw`\b(?:in|at|on|near|outside|inside|from|into|off|along|across|opposite|behind|beside|above|below|towards?|around)\s+(?:the\s+)?(?:(?!(?:${MONTH}|${WEEKDAY})\b)\p{Lu}[\p{L}'’-]*|(?:[\p{L}'’-]+\s+){0,2}(?:road|street|lane|avenue|square|junction|roundabout|bridge|village|town|city|estate|park|station|hospital|church|school|centre|center|hall|harbour|port|quay|pier|beach|river|canal|farm|site|plant|factory|office|shop|store|market|house|home|ward|court|stadium|ground|field|valley|coast|border|capital)s?)\b|\b${COUNT_WORD}\s*(?:kilomet(?:re|er)s?|km|miles?)\b|\b(?:north|south|east|west)(?:ern)?\b|\b(?:abroad|overseas|nearby|locally)\b`,
@@ -554,6 +567,12 @@ function answerTypeName(q: string): AnswerType | null {
   if (/\b(?:what|which) (?:day|date)\b|\bon what day\b/.test(q)) return "day";
   if (/\b(?:what|which|in what) year\b/.test(q)) return "year";
   if (/\b(?:what|which|in what) month\b/.test(q)) return "month";
+  if (
+    /\bhow many (?:people|persons|residents|inhabitants|folks?) (?:live|lives|living|reside)\b|\bpopulation of\b|\bwhat(?:'s| is| was) (?:the |its |their )?population\b|\bhow (?:big|large) is the population\b/.test(
+      q,
+    )
+  )
+    return "population";
   // "Where did the crash happen?", "in which town…": a place, named or by its kind ("on the ring road"). Not "where can
   // Iranians shop online?", which asks where in a wider sense (a site, an app).
   if (

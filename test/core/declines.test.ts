@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { createCore } from "../../src/core/core.js";
-import { agesOfOthers, answerTypeOf } from "../../src/core/intent.js";
+import { agesOfOthers, answerTypeOf, intentOf } from "../../src/core/intent.js";
 import { SearchIndex } from "../../src/core/search-index.js";
 import { asksCalculation, requestFactor } from "../../src/core/requests.js";
 import { tinyKnowledge } from "../support/tiny-kb.js";
@@ -68,6 +68,24 @@ describe("what a question's form asks for", () => {
     expect(place.test("at the launch in Lausanne")).toBe(true);
     expect(place.test("It happened in March.")).toBe(false);
     expect(place.test("The deal runs for two years.")).toBe(false);
+  });
+
+  it("'what was X's profit / salary / budget…' asks a sum of money", () => {
+    expect(intentOf("What was Corvane's profit in 2021?")).toBe("money");
+    expect(intentOf("what is the mayor's salary")).toBe("money");
+    expect(intentOf("What hurt Iran's oil revenue?")).toBeNull();
+    expect(intentOf("What price target did the analyst set?")).toBeNull();
+    expect(core.ask("What was the operator's profit in 2019?").answered).toBe(false);
+  });
+
+  it("'how many people live in X?' asks a population, not any number said there", () => {
+    expect(answerTypeOf("How many people live in Dunmore?")?.type).toBe("population");
+    expect(answerTypeOf("What is the population of Dunmore?")?.type).toBe("population");
+    const population = answerTypeOf("How many people live in Dunmore?")!;
+    expect(population.test("Dunmore, a town of about 4,000, lost its bank.")).toBe(true);
+    expect(population.test("Its 1,200 residents voted.")).toBe(true);
+    expect(population.test("The petition has 1,100 signatures from Dunmore.")).toBe(false);
+    expect(core.ask("How many people live on the Dunmore ring road?").answered).toBe(false);
   });
 
   it("a request for instructions or how a thing works in general keeps half its confidence", () => {
