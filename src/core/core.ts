@@ -109,6 +109,13 @@ const ROLE_MISSING = 0.7;
 /** "Who interviewed the minister?": the words after the verb are its object, not the one asked ("who chairs…" is). */
 const ASKS_AGENT =
   /^(?:\W*(?:so|and|but|ok|okay|hey)\b)*\W*who\s+(?!(?:is|was|are|were|s|has|have|had|did|does|do|will|would|can|could)\b)([a-z]+)/;
+/**
+ * "Who composed the Four Seasons?": the verb "who" asks of, when no entry says it, weighs this much more than another
+ * unknown verb (the weight of an unknown naming word, 1.5 against 0.6). An unknown verb is usually a paraphrase, but the
+ * one whose doer is asked is what the question is about ("…who has scored four times off the bench this season" does
+ * not answer it). Dev loop +1 decline, no answer lost; an aside's "asked" never is this verb.
+ */
+const UNKNOWN_AGENT_VERB = 2.5;
 /** "What is Khamenei's Twitter handle?": an entry that does not say "handle" (or a WordNet word for it) gives another thing. */
 const ATTRIBUTE_MISSING = 0.7;
 /** A fact that is itself a question (an article's subheading "How will we know if it works?") states nothing. */
@@ -497,6 +504,11 @@ export class Core {
         if (aside.has(t.word) && (t.matches.length === 0 || ASKING.has(t.word))) t.weight *= ASIDE_WEIGHT;
     const intent = intentOf(q);
     const advice = requestFactor(q);
+    // "Who composed…?": a verb no entry says is what is asked when it is the one "who" asks of.
+    const askedVerb = ASKS_AGENT.exec(fold(q))?.[1];
+    // Only a past tense: "who else did Holt talk to?" asks of no verb "else".
+    for (const t of terms)
+      if (t.word === askedVerb && /ed$/.test(t.word) && t.matches.length === 0) t.weight *= UNKNOWN_AGENT_VERB;
     // "How old was Fergal's mother?" asks the age of someone a quote's speaker speaks of, not the speaker's.
     const questionWords = new Set(intent === "age" ? words(q) : []);
     const ofAnother = intent === "age" && /\b(?:[\p{L}-]+'s|his|her|their|my|your)\s+\p{L}/u.test(fold(q));

@@ -17,6 +17,7 @@ const ferry = {
     "Fares rose twice last year.",
     "The wooden pier was repaired in 2019.",
     "Ferry staff said the crossing was often rough in winter.",
+    "The boat crosses four times a day in the summer season.",
   ],
 };
 const crash = {
@@ -50,6 +51,15 @@ describe("words no article says (declines over imported knowledge)", () => {
     expect(runQuality(["A cyclist was hurt in a hit-and-run.", "The deal runs for two years."])).toBe(0.4);
     // Where no entry writes it whole, a part stands in for it as before ("uber-like" finds Uber).
     expect(runQuality(["The deal runs for two years."])).toBe(0.8);
+  });
+});
+
+describe("a verb no entry says", () => {
+  it("weighs like a thing never named when it is the verb 'who' asks of", () => {
+    expect(core.ask("Who composed the Four Seasons?").answered).toBe(false);
+    // An unknown verb elsewhere is still read as a paraphrase.
+    expect(core.ask("How many times a day does the boat sail across in the summer season?").answered).toBe(true);
+    expect(core.ask("who else crosses four times a day in the summer season?").answered).toBe(true);
   });
 });
 
