@@ -101,7 +101,8 @@ describe("what a question's form asks for", () => {
   it("a request for instructions or how a thing works in general keeps half its confidence", () => {
     expect(requestFactor("How do I change a tyre?")).toBe(0.5);
     expect(requestFactor("how is cheese made?")).toBe(0.5);
-    expect(requestFactor("How do solar panels work?")).toBe(0.5);
+    // "How does that work?" asks how the thing just talked about works.
+    expect(requestFactor("how does that work")).toBe(1);
     expect(requestFactor("Where can I buy a ticket?")).toBe(0.5);
     expect(requestFactor("What's a good ferry?")).toBe(0.7);
     expect(requestFactor("How does the ferry subsidy work for pensioners?")).toBe(1);
