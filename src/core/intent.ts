@@ -1,5 +1,5 @@
 import { fold, stem, words } from "./normalise.js";
-import { isNamingWord, properNames } from "./pos.js";
+import { isKnownEnglish, isNamingWord, properNames } from "./pos.js";
 import type { Entry } from "./types.js";
 
 /** What kind of answer a question's own wording asks for. */
@@ -18,6 +18,13 @@ export function intentOf(question: string): Intent {
     return "age";
   if (
     /\bhow much\b.*\b(cost|costs|pay|pays|paid|charge|charges|spend|spent|earn|earns|earned|make|makes|made|owe|owes|owed|worth|valued?|lend|lent|loan|price|money|fee|fees|salary|budget|sell|sold|give|gives|gave|get|gets|got|receive|receives|received|fine|fined|compensation|grant|award|awarded|donate|donated|invest|invested|offer|offered)\b(?! way\b)/.test(
+      q,
+    )
+  )
+    return "money";
+  // "What was Corvane's profit in 2021?", "what is her salary": a thing that is a sum of money asks one.
+  if (
+    /\b(?:what(?:'s| is| was| are| were| will be)|whats)\s+(?:[\w'’-]+\s+){0,3}?(?:profits?|revenues?|turnover|salary|salaries|wages?|income|budget|price|cost|fees?|fine|valuation|debts?)(?:\s+(?:in|of|for|last|this|next|per|at|on|now|then)\b|\s*[?.!]*$)/.test(
       q,
     )
   )
@@ -58,6 +65,29 @@ const YEAR = /\b(1[89]\d\d|20\d\d)\b/g;
  */
 const AGE =
   /\b\d{1,3}-year-olds?\b|\b\d{1,3} years? old\b|\baged \d{1,3}\b|(?<=[A-Z][\w'’-]*), \d{1,2},|\b(?:is|was|turned|turns) \d{1,2}\b(?=\s*(?:[,.;:!?)]|$|and\b|but\b|when\b|years?\b))/g;
+/** The name right before an age: "Ali, a 36-year-old", "Quennell, 39,", "Kayla is 17". */
+const AGE_OWNER = /(\p{Lu}[\p{L}'’-]+)(?:,\s*(?:(?:a|an|the|who is|who was)\s+)?|\s+)$/u;
+
+/**
+ * Whether every age a text gives sits right after a name that is not among `asked` (the question's folded words):
+ * "Ali, a 36-year-old Iranian man…" gives Ali's age, not Jahromi's. False when the text gives no age, or an age with no
+ * name before it ("the 24-year-old", "She is 17"), which may be anyone's.
+ */
+export function agesOfOthers(text: string, asked: ReadonlySet<string>): boolean {
+  let any = false;
+  // matchAll starts where the shared pattern's last test stopped.
+  AGE.lastIndex = 0;
+  for (const m of text.matchAll(AGE)) {
+    const owner = AGE_OWNER.exec(text.slice(Math.max(0, m.index - 40), m.index))?.[1];
+    if (owner === undefined) return false;
+    const first = m.index - owner.length < 2 || /[.!?]\s*$/.test(text.slice(0, text.lastIndexOf(owner, m.index)));
+    if (first && isKnownEnglish(fold(owner))) return false;
+    if (words(owner).some((w) => asked.has(w))) return false;
+    any = true;
+  }
+  return any;
+}
+
 /** An amount of money: a currency sign or word, or a number beside a word about paying. */
 const MONEY =
   /[$£€¥₹]|\b\d[\d,.]*\s*(?:bn|m|k|million|billion|thousand)?\s*(?:dollars?|euros?|pounds?|cents?|pence|crowns?|krone|kroner|marks?|francs?|rupees?|yuan|yen|roubles?|rubles?|dinars?|rials?|lira)\b|\b(?:cost|costs|costing|paid|pay|pays|owe|owes|owed|lend|lent|loan|worth|valued|price|priced|fee|fees|salary|earned|earns|made|spend|spent|charge|charges|budget|revenue|subscription|grant|compensation|awarded|donated|invested)\b[^.]{0,40}\d|\d[^.]{0,40}\b(?:cost|costs|paid|owed|lent|loan|worth|fee|salary|budget|revenue|a month|a year|a week|per month|per year)\b/i;
@@ -443,7 +473,9 @@ export type AnswerType =
   | "called"
   | "day"
   | "year"
-  | "month";
+  | "month"
+  | "place"
+  | "population";
 
 const COUNT_WORD = String.raw`(?:\d[\d,.]*|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundreds?|thousands?|a few|several|many|dozens?(?: of)?)`;
 const DISTANCE_UNITS =
@@ -482,6 +514,16 @@ const TYPE_TESTS: Record<AnswerType, RegExp> = {
   ),
   year: /\b(?:1[89]|20)\d\d\b|\b(?:last|this|next|that) year\b|\byears? ago\b/i,
   month: new RegExp(`\\b(?:${MONTH})\\b|\\b(?:last|this|next|that) month\\b`, "i"),
+  // "a town of about 4,000", "its 1,200 residents", "home to 300 families", "population".
+  population: new RegExp(
+    String.raw`\bpopulation\b|\binhabitants\b|\bhome to\b|\b(?:town|village|city|country|island|nation|community|estate|district|parish|region|state)\s+of\s+(?:about\s+|around\s+|some\s+|nearly\s+|almost\s+|more than\s+|over\s+|just over\s+|fewer than\s+)?${COUNT_WORD}\b|\b${COUNT_WORD}(?:\s+(?:million|thousand|hundred))?\s+(?:people|residents|inhabitants|villagers|islanders|households|families|citizens|souls)\b`,
+    "i",
+  ),
+  // "at the launch in Lausanne", "on Corran Street", "outside the community centre", "140 kilometres to the south".
+  place: new RegExp(
+    String.raw`\b(?:in|at|on|near|outside|inside|from|into|off|along|across|opposite|behind|beside|above|below|towards?|around)\s+(?:the\s+)?(?:(?!(?:${MONTH}|${WEEKDAY})\b)\p{Lu}[\p{L}'’-]*|(?:[\p{L}'’-]+\s+){0,2}(?:road|street|lane|avenue|square|junction|roundabout|bridge|village|town|city|estate|park|station|hospital|church|school|centre|center|hall|harbour|port|quay|pier|beach|river|canal|farm|site|plant|factory|office|shop|store|market|house|home|ward|court|stadium|ground|field|valley|coast|border|capital)s?)\b|\b${COUNT_WORD}\s*(?:kilomet(?:re|er)s?|km|miles?)\b|\b(?:north|south|east|west)(?:ern)?\b|\b(?:abroad|overseas|nearby|locally)\b`,
+    "iu",
+  ),
   called: /\b(?:called|named|known (?:\w+ )?as|nicknamed|dubbed|titled|entitled)\b|[“"‘][\p{Lu}]/u,
 };
 
@@ -525,6 +567,20 @@ function answerTypeName(q: string): AnswerType | null {
   if (/\b(?:what|which) (?:day|date)\b|\bon what day\b/.test(q)) return "day";
   if (/\b(?:what|which|in what) year\b/.test(q)) return "year";
   if (/\b(?:what|which|in what) month\b/.test(q)) return "month";
+  if (
+    /\bhow many (?:people|persons|residents|inhabitants|folks?) (?:live|lives|living|reside)\b|\bpopulation of\b|\bwhat(?:'s| is| was) (?:the |its |their )?population\b|\bhow (?:big|large) is the population\b/.test(
+      q,
+    )
+  )
+    return "population";
+  // "Where did the crash happen?", "in which town…": a place, named or by its kind ("on the ring road"). Not "where can
+  // Iranians shop online?", which asks where in a wider sense (a site, an app).
+  if (
+    /^(?:\W*(?:so|and|but|hey|ok|okay|please|pls)\b)*\W*where(?!\s+(?:can|could|should|would|will|might|may)\b)\b|\b(?:in|at) (?:what|which) (?:town|city|village|country|county|region|place|street|area)\b/.test(
+      q,
+    )
+  )
+    return "place";
   if (/\bhow often\b|\bhow frequently\b|\bhow many times (?:a|an|per|each|every) \w+\b/.test(q)) return "frequency";
   if (/\bhow (?:fast|quickly)\b|\bwhat (?:speed|pace)\b|\bat what speed\b/.test(q)) return "speed";
   if (/\bhow far\b(?!\s+(?:behind|ahead|below|above|off|short|along|into|back|up|down)\b)/.test(q)) return "distance";

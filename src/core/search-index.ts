@@ -35,6 +35,11 @@ const UNKNOWN_NAMING_WEIGHT = 1.5;
 const UNKNOWN_OTHER_WEIGHT = 0.6;
 const PART_QUALITY = 0.8;
 /**
+ * The parts of a hyphenated word the knowledge base writes whole ("hit-and-run"): an entry that says only a part ("The
+ * deal runs for two years") speaks of something else, so a part counts at this quality and brings no synonyms.
+ */
+const KNOWN_WHOLE_PART_QUALITY = 0.4;
+/**
  * The source-level topic prior. A word in at least {@link TOPIC_MIN_SHARE} of one source's entries (or in its title)
  * is part of what that source is about: an entry of that source that lacks the word is still credited with up to
  * {@link IMPLIED_MAX} of its weight, in proportion to the share ({@link TOPIC_FULL_SHARE} and above: all of it). A
@@ -51,6 +56,17 @@ const SYNONYM_TOPIC_QUALITY = 0.69;
 const DEMONYM_QUALITY = 0.8;
 /** Stop words a typo can be corrected to ("veiw" → "view"): such a word is dropped, not weighed as unknown. */
 const STOP_TYPOS = new TypoCorrector([...STOP_WORDS].filter((w) => w.length >= 4));
+
+/**
+ * Whether an unknown word is a stop word mistyped: a long word within typo distance of one ("somthing"), but a short
+ * word (four letters or fewer) only with the same letters ("veiw", "hte"), since one changed letter of a short word
+ * makes another word ("tyre" is not "type").
+ */
+function isStopTypo(w: string): boolean {
+  const fix = STOP_TYPOS.correct(w);
+  if (!fix) return false;
+  return w.length > 4 || [...w].sort().join("") === [...fix.word].sort().join("");
+}
 
 /** English knows the word, or the word without an inflection ("founded" → "found"): not a typo to correct. */
 function knownEnglish(w: string): boolean {
@@ -424,7 +440,7 @@ export class SearchIndex {
         const id = this.termIds.get(s);
         if (id !== undefined && q > (matches.get(id) ?? 0)) matches.set(id, q);
       };
-      const expand = (w: string, q: number) => {
+      const expand = (w: string, q: number, synonyms = true) => {
         let base = this.surface.get(w) ?? stem(w);
         const own = base;
         let quality = q;
@@ -437,7 +453,7 @@ export class SearchIndex {
           if (fix && (!real || isFormOf(w, fix.word))) {
             base = this.surface.get(fix.word)!;
             quality = q * fix.quality;
-          } else if (q === 1 && !real && !synonymsOf(base) && STOP_TYPOS.correct(w)) stopTypo = true;
+          } else if (q === 1 && !real && !synonymsOf(base) && isStopTypo(w)) stopTypo = true;
         }
         add(base, quality);
         // A word the knowledge base never uses may be a form of one it does ("economically" → "economic"). Only
@@ -450,13 +466,16 @@ export class SearchIndex {
             // "total number": a form of a word the question asks already adds nothing but a second match.
             if (!asked.has(rs)) add(rs, r.quality * q);
           }
+        if (!synonyms) return;
         for (const [syn, sw] of synonymsOf(base) ?? []) add(syn, sw * quality);
         for (const r of this.related.get(base) ?? []) add(r, DEMONYM_QUALITY * quality);
       };
       let stopTypo = false;
       expand(word, 1);
       // The parts of a hyphenated word stand in for it at a lower quality: "uber-like" finds Uber.
-      for (const part of parts) expand(part, PART_QUALITY);
+      // When the knowledge base writes the word whole ("hit-and-run"), a part alone ("runs") is another word.
+      const whole = parts.length > 0 && this.termIds.has(stem(word));
+      for (const part of parts) expand(part, whole ? KNOWN_WHOLE_PART_QUALITY : PART_QUALITY, !whole);
       if (prefixLast && word === last) for (const s of this.completions(word)) add(s, 0.9);
       const ids = [...matches.keys()];
       let weight: number;
