@@ -1,5 +1,6 @@
 /** Answers a message read as a follow-up ("who said that?", "and Pinterest?", "why?", "what did she say?"). */
 import { STOP_WORDS, stem, type Answer } from "../core/index.js";
+import type { Reply } from "../commands/types.js";
 import { ask as askCommand } from "../commands/ask.js";
 import { fact as factCommand } from "../commands/fact.js";
 import { sameThing } from "./clarify.js";
@@ -270,6 +271,16 @@ export function answerFollowUp(
         const quoted = said?.type === "answer" && said.result.answer?.kind === "quote";
         if (said && (quoted || !own)) return turn.fromReply(said, recall, view, asked, f.kind);
         if (own) return turn.showEntry(recall, view, own, asked, f.kind);
+        // "and Brandt?" after what she said about phones, when nothing ties him to phones: what he did say. (Where
+        // the knowledge ties them, "and Rouhani?" after Jahromi on Twitter, which Rouhani uses, it stays declined.)
+        const quote = unseen.find((id) => view.entries.get(id)!.kind === "quote");
+        const name = stem(shortName(who.name).toLowerCase());
+        const tied = [...view.entries.keys()].some(
+          (id) =>
+            (view.personOf(id) === who.id || view.mentions(id, [name])) && topic.some((t) => view.mentions(id, [t])),
+        );
+        if (quote && !tied && must.every((w) => view.speakersNamed([w]).includes(who.id)))
+          return turn.showEntry(recall, view, quote, null, f.kind);
         return turn.fromReply(declined(first), recall, view, asked, f.kind);
       }
       const fit = naming(first, must, view, about, true);
@@ -428,6 +439,9 @@ export function answerFollowUp(
         if (onTopic && confidence(plain) > confidence(filled) + PLAIN_MARGIN)
           return turn.fromReply(plain, recall, view, message, null);
       }
+      // "how old is he?" of someone whose age the knowledge lacks: another person's age is no answer.
+      if (needPerson && speaker && otherPersons(view, filled, speaker.id, shortName(speaker.name)))
+        filled = declined(filled);
       const prev = recall.entry;
       const out = turn.fromReply(filled, recall, view, rewritten, f.kind);
       const ask =
@@ -452,4 +466,15 @@ export function ask(
   kind: FollowUp["kind"],
 ): ConversationReply {
   return turn.fromReply(turn.run(askCommand, question), recall, view, question, kind);
+}
+
+/**
+ * Whether a reply filled in with a person ("how old is Jahromi") is by or about someone else only: its entry is
+ * another speaker's and does not name the person asked about.
+ */
+function otherPersons(view: KnowledgeView, reply: Reply, id: string, name: string): boolean {
+  const a = reply.type === "answer" && reply.result.answered ? reply.result.answer : null;
+  if (!a || !view.entries.has(a.id)) return false;
+  const of = view.personOf(a.id);
+  return of !== null && of !== id && !view.mentions(a.id, [stem(name.toLowerCase())]);
 }

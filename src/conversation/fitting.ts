@@ -96,9 +96,10 @@ const AFTER_ASKED =
  * Of a result's answer and its confident alternatives (within 0.25 of it), the first whose text says something came
  * after the event the question asks after ("In the wake of the mass protests of 2009, …" for "what happened after
  * the 2009 protests?"): "after", "following" or "in the wake of" with every content word of the event in the next
- * few words. Undefined when the question asks no such thing or none says so.
+ * few words. Undefined when the question asks no such thing or none says so. `loose` (a question filled in from "after
+ * them", whose event is the whole last topic): one word of the event in those next words is enough.
  */
-export function cameAfter(result: AskResult, question: string): Answer | undefined {
+export function cameAfter(result: AskResult, question: string, loose = false): Answer | undefined {
   const m = AFTER_ASKED.exec(plainWords(question));
   const top = result.answer;
   if (!m || !top) return undefined;
@@ -110,7 +111,7 @@ export function cameAfter(result: AskResult, question: string): Answer | undefin
   const says = (a: Answer) => {
     for (const at of plainWords(a.text).matchAll(/\b(?:after|following|in the wake of)\b((?: [a-z0-9]+){1,8})/g)) {
       const next = new Set(at[1]!.trim().split(" ").map(stem));
-      if (event.every((w) => next.has(w))) return true;
+      if (loose ? event.some((w) => next.has(w)) : event.every((w) => next.has(w))) return true;
     }
     return false;
   };
