@@ -83,7 +83,9 @@ export function answerFollowUp(
           : null;
       // "who asked him?" after words of his whose context names no one: his words whose context does.
       const to = f.kind === "detail" && example === null ? addressed(view, recall, asked) : null;
-      return turn.showEntry(recall, view, example ?? to ?? recall.entry, null, f.kind);
+      // "according to who?" after "…, the group estimates.": the entry before it naming that group's report.
+      const cited = f.kind === "source" ? citedBefore(view, recall.entry) : null;
+      return turn.showEntry(recall, view, example ?? to ?? cited ?? recall.entry, null, f.kind);
     }
     case "agent": {
       // "who's responsible?": the last answer when it names who (an authority, a person), else nothing to say.
@@ -351,6 +353,13 @@ export function answerFollowUp(
         if (verbs.some((v) => view.mentions(last.id, [v])) && namesSomeone(view, last.id))
           return turn.showEntry(recall, view, last.id, null, "detail");
       }
+      // "who ran it?" after "A survey published … by the Calder Institute": the answer names who, after "by".
+      const doer = /^who ([a-z]{3,}) (?:it|that|this|them|those|these)$/.exec(plainWords(message));
+      if (doer && last && BY_NAME.test(last.text)) {
+        const verb = doer[1]!;
+        if (DOING.has(verb) || (VERB_SENSES[verb] ?? [verb]).some((v) => view.mentions(last.id, [stem(v)])))
+          return turn.showEntry(recall, view, last.id, null, "detail");
+      }
       // "where were they?" after the reporters' byline: the answer that names them says where.
       // "why do they do that?" after officials "wary of" protests: the same, for a reason, a time or a figure.
       const being = /^(where|when) (?:were|are|was|is) (?:they|he|she|the other(?: [a-z]+)?)$/.exec(
@@ -457,6 +466,35 @@ export function answerFollowUp(
     }
   }
 }
+
+/** A sentence that cites a source named in an earlier one: "…, the group estimates", "the report found …". */
+const CITES_BACK =
+  /\b(?:the|that|this) (?:group|report|survey|study|firm|agency|institute|organi[sz]ation|researchers|analysis)(?:'s)? (?:estimates?|estimated|says?|said|finds|found|reports?|reported|warns?|warned|counts?|counted)\b/i;
+
+/**
+ * The id of the nearest entry before `id` in its article that carries an attribution, when `id` has none and no
+ * speaker and its text cites "the group" or "the report" an earlier sentence named; else null.
+ */
+function citedBefore(view: KnowledgeView, id: string): string | null {
+  const e = view.entries.get(id);
+  if (!e || e.kind !== "fact" || e.attribution || view.speakerOf(id) !== null || !CITES_BACK.test(e.text)) return null;
+  let found: string | null = null;
+  for (const [other, o] of view.entries) {
+    if (other === id) break;
+    if (o.sourceId === e.sourceId && o.kind === "fact" && o.attribution) found = other;
+  }
+  return found;
+}
+
+/** A passive's agent named: "published in January by the Calder Institute", "imposed by President Trump". */
+const BY_NAME = /\bby (?:the )?(?:[A-Z][a-z]+ )*[A-Z][a-z]+/;
+
+/** Verbs of doing something that an agent after "by" answers whatever verb the text uses. */
+const DOING = new Set(
+  "ran run runs did does conducted conducts carried led leads organized organised commissioned produced compiled released".split(
+    " ",
+  ),
+);
 
 export function ask(
   turn: TurnTools,

@@ -21,7 +21,7 @@ export function fitting(
   prev: string | null = null,
   message = "",
 ): ConversationReply {
-  const wants = ANSWER_KIND[ask] ?? (ask === "how" ? MEANS : undefined);
+  const wants = countOf(ask, message) ?? ANSWER_KIND[ask] ?? (ask === "how" ? MEANS : undefined);
   if (recall.entry === null || !wants) return out;
   if (out.mode === "answer") {
     // "why did they do it?" answered with the entry just shown, which gives no reason: a neighbour of it in the
@@ -86,6 +86,21 @@ export function fitting(
   const candidates = [recall.entry, ...related];
   const fit = candidates.find((id) => wants.test(view.entries.get(id)!.text));
   return fit ? turn.showEntry(recall, view, fit, null, kind) : out;
+}
+
+/**
+ * "how many hours …?": a figure with that unit ("20 hours a week"), not any figure ("Deon, 15, …"); undefined when
+ * the question names no unit after "how many".
+ */
+export function countOf(ask: string, message: string): RegExp | undefined {
+  if (ask !== "how many") return undefined;
+  const m = /\bhow many ([a-z]{3,})/.exec(plainWords(message));
+  if (!m || STOP_WORDS.has(m[1]!)) return undefined;
+  const unit = stem(m[1]!);
+  return new RegExp(
+    `(?:\\d|\\b(?:one|two|three|four|five|six|seven|eight|nine|ten|dozen|hundred|thousand|million|billion))[\\d,.]*(?:%)? (?:[a-z-]+ ){0,2}${unit}`,
+    "i",
+  );
 }
 
 /** "what happened after X?", "what did the regime do after X?": X, the event asked after. */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { createCore } from "../../src/core/core.js";
+import { countOf } from "../../src/conversation/fitting.js";
 import { emptyRecall } from "../../src/conversation/memory.js";
 import { toldAlready } from "../../src/conversation/told.js";
 import { viewOf } from "../../src/conversation/view.js";
@@ -83,6 +84,55 @@ describe("round 9: people", () => {
     const r = conv.handle("k", "and lindqvist?");
     expect(r.mode).toBe("answer");
     expect(r.speaker?.id).toBe("lindqvist");
+  });
+});
+
+const moss = tinyKnowledge(
+  [
+    {
+      id: "moss",
+      title: "Moss survey finds anglers fish less",
+      facts: [
+        "A survey published in March by the Tolvern Angling Trust found that 41% of anglers fished less last year.",
+        "Ida Marsk, 15, is a junior angler from a village near the lake.",
+        "Ida now spends about 12 hours a week at the lake.",
+        "About 30% of the lake's pike are under the legal size.",
+        "Some 4,000 anglers hold a permit, the group estimates.",
+      ],
+    },
+  ],
+  [{ id: "marsk", name: "Ida Marsk", role: "a junior angler", aliases: ["Marsk", "Ida"] }],
+);
+// As an import writes it: the figure's source on the sentence that names it, the next sentence citing "the group".
+const survey = createCore({
+  ...moss,
+  entries: moss.entries.map((e) =>
+    e.id === "moss-f4" ? { ...e, attribution: "a report by the lake group Pike Watch" } : e,
+  ),
+});
+
+describe("round 9: what the last answer names", () => {
+  it("'who ran it?' after an answer naming who after 'by' is that answer", () => {
+    const { conv } = conversation({ core: () => survey });
+    expect(conv.handle("k", "what share of anglers fished less").answer?.id).toBe("moss-f1");
+    const r = conv.handle("k", "who ran it");
+    expect(r.mode).toBe("answer");
+    expect(r.answer?.id).toBe("moss-f1");
+    // Read off the answer shown (a detail of it), not asked again of the core with the topic filled in.
+    expect(r.followUp).toBe("detail");
+  });
+
+  it("'how many hours …?' wants a figure of hours, not any figure", () => {
+    expect(countOf("how many", "how many hours does he work")?.test("Ida Marsk, 15, is a junior angler")).toBe(false);
+    expect(countOf("how many", "how many hours does he work")?.test("about 12 hours a week at the lake")).toBe(true);
+    expect(countOf("how many", "how many are there")).toBeUndefined();
+  });
+
+  it("'according to who?' after '…, the group estimates' is the sentence before naming the group's report", () => {
+    const { conv } = conversation({ core: () => survey });
+    expect(conv.handle("k", "how many anglers hold a permit").answer?.id).toBe("moss-f5");
+    const r = conv.handle("k", "according to who");
+    expect(r.answer?.id).toBe("moss-f4");
   });
 });
 
