@@ -6,7 +6,7 @@ import { answerFollowUp } from "./answer-followup.js";
 import { carryThese, carryTopic, saidOnTopic } from "./carry.js";
 import { clarifyOptions } from "./clarify.js";
 import { defines } from "./defines.js";
-import { cameAfter, fitting } from "./fitting.js";
+import { cameAfter, fitting, unnegated } from "./fitting.js";
 import { toldAlready } from "./told.js";
 import {
   keepNot,
@@ -478,6 +478,9 @@ export class Conversation {
     if ((kind === null || kind === "pronoun") && result.answered && result.answer && question !== null) {
       const fit = cameAfter(result, question, kind === "pronoun");
       if (fit && fit.id !== result.answer.id) result = withAnswer(result, fit);
+      // "what is she afraid of?": of tied answers, not the one saying she is not.
+      const plain = unnegated(result, question, TIE);
+      if (plain) result = withAnswer(result, plain);
     }
     if (result.answered && result.answer && question !== null) {
       // "what else…", "another…": an answer already shown gives way to the next one not shown yet.

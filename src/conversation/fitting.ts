@@ -134,3 +134,33 @@ export function cameAfter(result: AskResult, question: string, loose = false): A
     (a) => a.confidence >= CONFIDENCE_THRESHOLD && a.confidence >= top.confidence - 0.25 && says(a),
   );
 }
+
+/**
+ * Of a result's answer and the alternatives tied with it (within `tie`), one that says what the question asks without
+ * denying it, where the answer denies it: "what is she afraid of?" is "I am afraid of a letter …", not "I am not afraid
+ * of the technology" (the word right after the "not", or after "been", "very", "really" …: "have not stopped Iran's
+ * leaders" denies no "Iran"). Undefined when the question itself denies something, or the answer does not deny a word of it.
+ */
+export function unnegated(result: AskResult, question: string, tie: number): Answer | undefined {
+  const top = result.answer;
+  if (!top || !/\b(?:not|never|no)\b|n[’']t\b/i.test(top.text)) return undefined;
+  const q = plainWords(keepNotOf(question));
+  if (/\bnot\b|n't\b|\bnever\b/.test(q)) return undefined;
+  const asked = q.split(" ").filter((w) => w.length > 3 && !STOP_WORDS.has(w));
+  const denies = (text: string, w: string) =>
+    new RegExp(
+      `(?:\\bnot|\\bnever|\\bno|n't)\\s+(?:(?:be|been|very|really|so|too|that|all|at all|even|longer)\\s+)?${w}`,
+      "i",
+    ).test(text.replace(/[’]/g, "'"));
+  const says = (text: string, w: string) => new RegExp(`\\b${w}\\b`, "i").test(text);
+  const denied = asked.filter((w) => denies(top.text, w));
+  if (denied.length === 0) return undefined;
+  return result.alternatives.find(
+    (a) => a.confidence >= top.confidence - tie && denied.every((w) => says(a.text, w) && !denies(a.text, w)),
+  );
+}
+
+/** The question as typed, apostrophes kept, so "isn't" still denies. */
+function keepNotOf(question: string): string {
+  return question.replace(/n[’']t\b/gi, " not");
+}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { createCore } from "../../src/core/core.js";
-import { countOf } from "../../src/conversation/fitting.js";
+import { countOf, unnegated } from "../../src/conversation/fitting.js";
 import { emptyRecall } from "../../src/conversation/memory.js";
 import { toldAlready } from "../../src/conversation/told.js";
 import { viewOf } from "../../src/conversation/view.js";
@@ -138,3 +138,27 @@ describe("round 9: what the last answer names", () => {
 
 // Keep sharedCore warm for the NBC cases above (the helper's conversation() uses it).
 void sharedCore;
+
+describe("round 9: an answer denying what is asked", () => {
+  it("'what is she afraid of?': of tied answers, the one saying what she fears, not what she does not", () => {
+    const core = createCore(
+      tinyKnowledge(
+        [
+          {
+            id: "wren",
+            title: "Wren Hollis on the new ferry timetable",
+            facts: [],
+            quotes: [
+              ["hollis", "I am not afraid of the ferry."],
+              ["hollis", "I am afraid of missing the last boat home."],
+            ],
+          },
+        ],
+        [{ id: "hollis", name: "Wren Hollis", role: "a ferry passenger", aliases: ["Hollis", "Ms Hollis"] }],
+      ),
+    );
+    const { conv } = conversation({ core: () => core });
+    expect(conv.handle("k", "what is wren hollis afraid of").answer?.id).toBe("wren-q2");
+    expect(unnegated(core.ask("what is hollis not afraid of"), "what is hollis not afraid of", 0.005)).toBeUndefined();
+  });
+});
