@@ -139,9 +139,23 @@ export function answerFollowUp(
       return turn.showEntry(recall, view, next, null, f.kind);
     }
     case "disagree": {
-      // "who's against the minister?": the person named.
-      const namedId = f.name !== undefined ? view.speakersNamed(plainWords(f.name).split(" "))[0] : undefined;
-      if (f.name !== undefined && namedId === undefined) return null;
+      // "who's against the minister?": the person named. ("the Tarvosia firewall" names no one, though a speaker
+      // "at one of Tarvosia's providers" holds one of its words: every word must name them or be of their role.)
+      const nameWords = plainWords(f.name ?? "").split(" ");
+      const candidate = f.name !== undefined ? view.speakersNamed(nameWords)[0] : undefined;
+      const namedId =
+        candidate !== undefined &&
+        nameWords.every(
+          (w) =>
+            STOP_WORDS.has(w) ||
+            view.speakersNamed([w]).includes(candidate) ||
+            plainWords(view.speakers.get(candidate)?.role ?? "")
+              .split(" ")
+              .includes(w),
+        )
+          ? candidate
+          : undefined;
+      if (f.name !== undefined && namedId === undefined) return critics(turn, f.name, recall, view, f.kind);
       const named = namedId !== undefined ? view.speakers.get(namedId) : undefined;
       if (named) recall.speaker = named.id;
       const who = named ? shortName(named.name) : speaker ? shortName(speaker.name) : recall.name;
@@ -465,6 +479,28 @@ export function answerFollowUp(
       return ask ? fitting(turn, out, recall, view, ask, f.kind, prev, message) : out;
     }
   }
+}
+
+/**
+ * "who's against the Tarvosia firewall?", naming no person: its critics, when an entry naming them says so ("Critics
+ * have nicknamed the system …"); else null, and the question is read as asked.
+ */
+function critics(
+  turn: TurnTools,
+  name: string,
+  recall: Recall,
+  view: KnowledgeView,
+  kind: FollowUp["kind"],
+): ConversationReply | null {
+  const words = plainWords(name)
+    .split(" ")
+    .filter((w) => w.length > 2 && !STOP_WORDS.has(w))
+    .map(stem);
+  const asked = `critics of ${name}`;
+  const fit = naming(turn.run(askCommand, asked), [stem("critics")], view, (id) =>
+    words.some((w) => view.mentions(id, [w])),
+  );
+  return fit ? turn.fromReply(fit, recall, view, asked, kind) : null;
 }
 
 /** A sentence that cites a source named in an earlier one: "…, the group estimates", "the report found …". */

@@ -162,3 +162,35 @@ describe("round 9: an answer denying what is asked", () => {
     expect(unnegated(core.ask("what is hollis not afraid of"), "what is hollis not afraid of", 0.005)).toBeUndefined();
   });
 });
+
+describe("round 9: who is against something no one is named for", () => {
+  it("'who's against the Velmor firewall?' is its critics, not the speaker one of its words names", () => {
+    const core = createCore(
+      tinyKnowledge(
+        [
+          {
+            id: "wall",
+            title: "Velmor to route all traffic through one gateway",
+            facts: [
+              "Velmor will route all internet traffic through a single firewall from May.",
+              "Critics have called the Velmor firewall a glass wall that the state can close.",
+            ],
+            quotes: [["eng", "The gateway failed twice in testing."]],
+          },
+        ],
+        [
+          {
+            id: "eng",
+            name: "Velmor engineer",
+            role: "an engineer at one of Velmor's providers",
+            aliases: ["Velmor engineer", "the engineer"],
+          },
+        ],
+      ),
+    );
+    const { conv } = conversation({ core: () => core });
+    const r = conv.handle("k", "who's against the velmor firewall");
+    expect(r.mode).toBe("answer");
+    expect(r.answer?.id).toBe("wall-f2");
+  });
+});
