@@ -34,8 +34,19 @@ export function fitting(
       return wants.test(t) || (theirs && REASON_OF_PERSON.test(t));
     };
     // "since when?" after "… increased in recent years": the last answer tells it, the new one is unsure.
-    if (ask === "when" && prev !== null && out.answer && out.answer.id !== prev && out.answer.confidence < 1) {
-      if (wants.test(view.entries.get(prev)!.text)) return turn.showEntry(recall, view, prev, null, kind);
+    // "how long has he driven for them?" after his quote, said "who has worked for Velora since 2022": a quote's
+    // context is part of the answer shown.
+    if (
+      (ask === "when" || ask === "how long") &&
+      prev !== null &&
+      out.answer &&
+      out.answer.id !== prev &&
+      out.answer.confidence < 1
+    ) {
+      const p = view.entries.get(prev)!;
+      const tells = wants.test(p.text) || (ask === "how long" && p.kind === "quote" && wants.test(p.context ?? ""));
+      if (tells && (ask === "when" || !wants.test(out.answer.text)))
+        return turn.showEntry(recall, view, prev, null, kind);
     }
     // (A purpose asked, "what is it meant to do?", is no reason: the aim found stays.)
     const aim = PURPOSE.test(plainWords(message)) && out.answer !== null && AIM.test(out.answer.text);

@@ -194,3 +194,36 @@ describe("round 9: who is against something no one is named for", () => {
     expect(r.answer?.id).toBe("wall-f2");
   });
 });
+
+describe("round 9: a quote's context is part of the answer shown", () => {
+  it("'how long has he worked there?' after his quote said by 'a driver who has worked for Rallo since 2019'", () => {
+    const core = createCore({
+      sources: [{ id: "cab", title: "Rallo drivers wait for pay", publisher: "Test Wire", reporters: [] }],
+      speakers: [{ id: "oduya", name: "Pell Oduya", role: "a driver", aliases: ["Oduya", "Mr Oduya"] }],
+      entries: [
+        {
+          kind: "quote",
+          id: "cab-q1",
+          text: "The app owes me 900 rallos and my rent is due.",
+          context: "said Pell Oduya, a driver who has worked for Rallo since 2019",
+          speakerId: "oduya",
+          tags: ["oduya", "rallo", "pay"],
+          questions: [],
+          sourceId: "cab",
+        },
+        {
+          kind: "quote",
+          id: "cab-q2",
+          text: "My bank put me on hold for forty minutes and then worked out nothing.",
+          speakerId: "oduya",
+          tags: ["oduya", "bank"],
+          questions: [],
+          sourceId: "cab",
+        },
+      ],
+    });
+    const { conv } = conversation({ core: () => core });
+    expect(conv.handle("k", "what did pell oduya say about his pay").answer?.id).toBe("cab-q1");
+    expect(conv.handle("k", "how long has he worked for them").answer?.id).toBe("cab-q1");
+  });
+});
