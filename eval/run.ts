@@ -72,7 +72,7 @@ const talk = named.length
       console.log(`\nconversations-holdout.jsonl`);
       const holdout = scoreConversations(core, at("conversations-holdout.jsonl"), verbose);
       // Group-chat batches written before the bot ran on them (first runs in eval/conversation.ts), then tuned to.
-      const fresh = ["", "-2", "-3", "-4", "-5", "-6", "-8", "-9", "-10"].map((n) => {
+      const fresh = ["", "-2", "-3", "-4", "-5", "-6", "-8", "-9", "-10", "-11"].map((n) => {
         console.log(`\nconversations-fresh${n}.jsonl`);
         return scoreConversations(core, at(`conversations-fresh${n}.jsonl`), verbose);
       });

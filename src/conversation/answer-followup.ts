@@ -1,5 +1,6 @@
 /** Answers a message read as a follow-up ("who said that?", "and Pinterest?", "why?", "what did she say?"). */
 import { STOP_WORDS, stem, type Answer } from "../core/index.js";
+import type { Reply } from "../commands/types.js";
 import { ask as askCommand } from "../commands/ask.js";
 import { fact as factCommand } from "../commands/fact.js";
 import { sameThing } from "./clarify.js";
@@ -82,7 +83,9 @@ export function answerFollowUp(
           : null;
       // "who asked him?" after words of his whose context names no one: his words whose context does.
       const to = f.kind === "detail" && example === null ? addressed(view, recall, asked) : null;
-      return turn.showEntry(recall, view, example ?? to ?? recall.entry, null, f.kind);
+      // "according to who?" after "…, the group estimates.": the entry before it naming that group's report.
+      const cited = f.kind === "source" ? citedBefore(view, recall.entry) : null;
+      return turn.showEntry(recall, view, example ?? to ?? cited ?? recall.entry, null, f.kind);
     }
     case "agent": {
       // "who's responsible?": the last answer when it names who (an authority, a person), else nothing to say.
@@ -136,9 +139,23 @@ export function answerFollowUp(
       return turn.showEntry(recall, view, next, null, f.kind);
     }
     case "disagree": {
-      // "who's against the minister?": the person named.
-      const namedId = f.name !== undefined ? view.speakersNamed(plainWords(f.name).split(" "))[0] : undefined;
-      if (f.name !== undefined && namedId === undefined) return null;
+      // "who's against the minister?": the person named. ("the Tarvosia firewall" names no one, though a speaker
+      // "at one of Tarvosia's providers" holds one of its words: every word must name them or be of their role.)
+      const nameWords = plainWords(f.name ?? "").split(" ");
+      const candidate = f.name !== undefined ? view.speakersNamed(nameWords)[0] : undefined;
+      const namedId =
+        candidate !== undefined &&
+        nameWords.every(
+          (w) =>
+            STOP_WORDS.has(w) ||
+            view.speakersNamed([w]).includes(candidate) ||
+            plainWords(view.speakers.get(candidate)?.role ?? "")
+              .split(" ")
+              .includes(w),
+        )
+          ? candidate
+          : undefined;
+      if (f.name !== undefined && namedId === undefined) return critics(turn, f.name, recall, view, f.kind);
       const named = namedId !== undefined ? view.speakers.get(namedId) : undefined;
       if (named) recall.speaker = named.id;
       const who = named ? shortName(named.name) : speaker ? shortName(speaker.name) : recall.name;
@@ -270,6 +287,16 @@ export function answerFollowUp(
         const quoted = said?.type === "answer" && said.result.answer?.kind === "quote";
         if (said && (quoted || !own)) return turn.fromReply(said, recall, view, asked, f.kind);
         if (own) return turn.showEntry(recall, view, own, asked, f.kind);
+        // "and Brandt?" after what she said about phones, when nothing ties him to phones: what he did say. (Where
+        // the knowledge ties them, "and Rouhani?" after Jahromi on Twitter, which Rouhani uses, it stays declined.)
+        const quote = unseen.find((id) => view.entries.get(id)!.kind === "quote");
+        const name = stem(shortName(who.name).toLowerCase());
+        const tied = [...view.entries.keys()].some(
+          (id) =>
+            (view.personOf(id) === who.id || view.mentions(id, [name])) && topic.some((t) => view.mentions(id, [t])),
+        );
+        if (quote && !tied && must.every((w) => view.speakersNamed([w]).includes(who.id)))
+          return turn.showEntry(recall, view, quote, null, f.kind);
         return turn.fromReply(declined(first), recall, view, asked, f.kind);
       }
       const fit = naming(first, must, view, about, true);
@@ -338,6 +365,13 @@ export function answerFollowUp(
       if (whom && last && speaker && view.personOf(last.id) === speaker.id) {
         const verbs = (VERB_SENSES[whom[1]!] ?? [whom[1]!]).map(stem);
         if (verbs.some((v) => view.mentions(last.id, [v])) && namesSomeone(view, last.id))
+          return turn.showEntry(recall, view, last.id, null, "detail");
+      }
+      // "who ran it?" after "A survey published … by the Calder Institute": the answer names who, after "by".
+      const doer = /^who ([a-z]{3,}) (?:it|that|this|them|those|these)$/.exec(plainWords(message));
+      if (doer && last && BY_NAME.test(last.text)) {
+        const verb = doer[1]!;
+        if (DOING.has(verb) || (VERB_SENSES[verb] ?? [verb]).some((v) => view.mentions(last.id, [stem(v)])))
           return turn.showEntry(recall, view, last.id, null, "detail");
       }
       // "where were they?" after the reporters' byline: the answer that names them says where.
@@ -428,6 +462,9 @@ export function answerFollowUp(
         if (onTopic && confidence(plain) > confidence(filled) + PLAIN_MARGIN)
           return turn.fromReply(plain, recall, view, message, null);
       }
+      // "how old is he?" of someone whose age the knowledge lacks: another person's age is no answer.
+      if (needPerson && speaker && otherPersons(view, filled, speaker.id, shortName(speaker.name)))
+        filled = declined(filled);
       const prev = recall.entry;
       const out = turn.fromReply(filled, recall, view, rewritten, f.kind);
       const ask =
@@ -444,6 +481,57 @@ export function answerFollowUp(
   }
 }
 
+/**
+ * "who's against the Tarvosia firewall?", naming no person: its critics, when an entry naming them says so ("Critics
+ * have nicknamed the system …"); else null, and the question is read as asked.
+ */
+function critics(
+  turn: TurnTools,
+  name: string,
+  recall: Recall,
+  view: KnowledgeView,
+  kind: FollowUp["kind"],
+): ConversationReply | null {
+  const words = plainWords(name)
+    .split(" ")
+    .filter((w) => w.length > 2 && !STOP_WORDS.has(w))
+    .map(stem);
+  const asked = `critics of ${name}`;
+  const fit = naming(turn.run(askCommand, asked), [stem("critics")], view, (id) =>
+    words.some((w) => view.mentions(id, [w])),
+  );
+  return fit ? turn.fromReply(fit, recall, view, asked, kind) : null;
+}
+
+/** A sentence that cites a source named in an earlier one: "…, the group estimates", "the report found …". */
+const CITES_BACK =
+  /\b(?:the|that|this) (?:group|report|survey|study|firm|agency|institute|organi[sz]ation|researchers|analysis)(?:'s)? (?:estimates?|estimated|says?|said|finds|found|reports?|reported|warns?|warned|counts?|counted)\b/i;
+
+/**
+ * The id of the nearest entry before `id` in its article that carries an attribution, when `id` has none and no
+ * speaker and its text cites "the group" or "the report" an earlier sentence named; else null.
+ */
+function citedBefore(view: KnowledgeView, id: string): string | null {
+  const e = view.entries.get(id);
+  if (!e || e.kind !== "fact" || e.attribution || view.speakerOf(id) !== null || !CITES_BACK.test(e.text)) return null;
+  let found: string | null = null;
+  for (const [other, o] of view.entries) {
+    if (other === id) break;
+    if (o.sourceId === e.sourceId && o.kind === "fact" && o.attribution) found = other;
+  }
+  return found;
+}
+
+/** A passive's agent named: "published in January by the Calder Institute", "imposed by President Trump". */
+const BY_NAME = /\bby (?:the )?(?:[A-Z][a-z]+ )*[A-Z][a-z]+/;
+
+/** Verbs of doing something that an agent after "by" answers whatever verb the text uses. */
+const DOING = new Set(
+  "ran run runs did does conducted conducts carried led leads organized organised commissioned produced compiled released".split(
+    " ",
+  ),
+);
+
 export function ask(
   turn: TurnTools,
   question: string,
@@ -452,4 +540,15 @@ export function ask(
   kind: FollowUp["kind"],
 ): ConversationReply {
   return turn.fromReply(turn.run(askCommand, question), recall, view, question, kind);
+}
+
+/**
+ * Whether a reply filled in with a person ("how old is Jahromi") is by or about someone else only: its entry is
+ * another speaker's and does not name the person asked about.
+ */
+function otherPersons(view: KnowledgeView, reply: Reply, id: string, name: string): boolean {
+  const a = reply.type === "answer" && reply.result.answered ? reply.result.answer : null;
+  if (!a || !view.entries.has(a.id)) return false;
+  const of = view.personOf(a.id);
+  return of !== null && of !== id && !view.mentions(a.id, [stem(name.toLowerCase())]);
 }

@@ -6,7 +6,8 @@ import { answerFollowUp } from "./answer-followup.js";
 import { carryThese, carryTopic, saidOnTopic } from "./carry.js";
 import { clarifyOptions } from "./clarify.js";
 import { defines } from "./defines.js";
-import { cameAfter, fitting } from "./fitting.js";
+import { cameAfter, fitting, unnegated } from "./fitting.js";
+import { toldAlready } from "./told.js";
 import {
   keepNot,
   plainIdiom,
@@ -188,7 +189,14 @@ export class Conversation {
     const follow = read === null || read.kind === "pronoun" ? (whichOf(question, recall, view) ?? read) : read;
     if (follow) {
       const speakerBefore = recall.speaker;
+      const entryBefore = recall.entry;
       const out = answerFollowUp(this.tools, follow, recall, view, question, stale);
+      // "when was it published?" declined as filled in, after "A survey published in January …": that answer says.
+      const told =
+        out?.mode === "declined" && follow.kind === "pronoun" && recall.entry === entryBefore
+          ? toldAlready(view, recall, question, false)
+          : null;
+      if (told !== null) return this.showTold(key, recall, view, told);
       if (out) {
         this.keep(key, recall);
         return out;
@@ -226,6 +234,10 @@ export class Conversation {
     const carried =
       carryThese(this.tools, reply, question, recall, view) ?? carryTopic(this.tools, reply, question, recall, view);
     if (carried) [reply, asked] = carried;
+    // "how long do decisions take?" after "decisions promised within 30 working days": the last answer says.
+    const answeredId = reply.type === "answer" && confidence(reply) > 0 ? reply.result.answer?.id : undefined;
+    const told = answeredId === recall.entry ? null : toldAlready(view, recall, question, answeredId !== undefined);
+    if (told !== null) return this.showTold(key, recall, view, told);
     const out = this.fromReply(reply, recall, view, asked, null);
     // "how long did it take?" declined as asked: the last answer, or an entry next to it on its topic, that tells a
     // duration ("four days on average").
@@ -244,6 +256,15 @@ export class Conversation {
       const chatter = this.smallTalk.chatter(message, (w) => view.vocabulary.has(w));
       if (chatter) return this.chitchat(chatter, core, message);
     }
+    return out;
+  }
+
+  /** The last answer again, as what a question asked of it; the words asked of it are what "them" means next. */
+  private showTold(key: string, recall: Recall, view: KnowledgeView, told: { id: string; words: string[] }) {
+    const out = this.showEntry(recall, view, told.id, null, "detail");
+    const topic = told.words.filter((w) => view.vocabulary.has(w));
+    if (topic.length) recall.topic = topic.slice(0, 4);
+    this.keep(key, recall);
     return out;
   }
 
@@ -454,9 +475,12 @@ export class Conversation {
       }
     }
     // "what happened after the 2009 protests?": an answer telling what came after them, where the core's does not.
-    if (kind === null && result.answered && result.answer && question !== null) {
-      const fit = cameAfter(result, question);
+    if ((kind === null || kind === "pronoun") && result.answered && result.answer && question !== null) {
+      const fit = cameAfter(result, question, kind === "pronoun");
       if (fit && fit.id !== result.answer.id) result = withAnswer(result, fit);
+      // "what is she afraid of?": of tied answers, not the one saying she is not.
+      const plain = unnegated(result, question, TIE);
+      if (plain) result = withAnswer(result, plain);
     }
     if (result.answered && result.answer && question !== null) {
       // "what else…", "another…": an answer already shown gives way to the next one not shown yet.

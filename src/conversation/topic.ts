@@ -83,15 +83,21 @@ export function swapTopic(
   const keepSome = all.some((w) => !context(w));
   const out: string[] = [];
   let replaced = false;
+  let qualifier = -1;
   frame.forEach((w, i) => {
-    if (!replaceable(w)) out.push(w);
-    else if (keepSome && context(w)) {
+    if (!replaceable(w)) {
+      out.push(w);
+      if (people.has(w) || view.speakerWords.has(w)) qualifier = out.length - 1;
+    } else if (keepSome && context(w)) {
       out.push(w);
       // "Trump's sanctions": a name before a topic word qualifies it; the answer need not name them.
       const next = frame[i + 1];
       const qualifies = next !== undefined && view.tagWords.has(next) && !STOP_WORDS.has(next);
       if (people.has(w) && !qualifies) kept.push(w);
+      if (people.has(w) && qualifies) qualifier = out.length - 1;
     } else if (!replaced) {
+      // "what did his bank do?" → "and Tandem?": the person qualified the word replaced, not the new topic.
+      if (qualifier === out.length - 1) out.pop();
       out.push(topic);
       replaced = true;
     }

@@ -198,6 +198,8 @@ export class KnowledgeView {
         .lastIndexOf(true);
       const name = parts.slice(lastTitle + 1).join(" ");
       if (name === "") continue;
+      // A place: "a hearing in Port Anselm", "at Harbor View" ("heard from Marta Ilves" is a person).
+      if (lastTitle < 0 && /\b(?:in|at|near)\s+$/.test(e.text.slice(0, m.index))) continue;
       // Not a person: a sentence's opening word, a title, a people's or a region's adjective ("Iranian", "Western"),
       // or the article's own subject (a word of its headline: "Iran" for "Tech-savvy Iranians …").
       const first = name.split(" ")[0]!;

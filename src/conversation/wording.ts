@@ -21,7 +21,7 @@ export const ANSWER_KIND: Partial<Record<string, RegExp>> = {
   where: /\b(?:in|from|at) (?:the )?(?:capital |city of )?[A-Z][a-z]+/,
   status: /\b(?:still|so far|under development|under way|underway|completed|finished|ongoing|not yet|remains?)\b/i,
   "how long":
-    /\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve|several|a few|many) (?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?)\b|\bsince (?:1[89]\d\d|20\d\d)\b|\bfor (?:an? )?(?:hour|day|week|month|year|decade)s?\b/i,
+    /\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve|several|a few|many) (?:working |business |calendar |straight |full )?(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?)\b|\bsince (?:1[89]\d\d|20\d\d)\b|\bfor (?:an? )?(?:hour|day|week|month|year|decade)s?\b/i,
 };
 
 /** What an entry's text holds to tell what something is for. */

@@ -31,6 +31,15 @@ describe("topic: what a question and its answer leave behind, and the frame with
     );
   });
 
+  it("a person qualifying the word swapped out goes with it: 'what did his campaign do?' → 'and Telegram?'", () => {
+    // "his" filled in: the speaker's name right before the topic word it qualifies.
+    const frame = knowledgeWords(view, "what did rouhani election do");
+    expect(frame).toContain("rouhani");
+    expect(swapTopic(frame, "telegram", view)).toBe("what did telegram do");
+    // Not a word away from it: "is khamenei on twitter?" keeps the person asked about.
+    expect(swapTopic(knowledgeWords(view, "did rouhani use twitter"), "instagram", view)).toContain("rouhani");
+  });
+
   it("a declined question about a word the knowledge lacks leaves the topic as it was", () => {
     const recall = emptyRecall(0);
     recall.topic = ["telegram"];
