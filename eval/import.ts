@@ -270,7 +270,8 @@ async function main(): Promise<number> {
         const misses: string[] = [];
         const s = scoreQuestions(cases, (q) => answerOf(c, q), misses);
         console.log(`    ${name.padEnd(28)} ${fmtQ(s)}`);
-        if (verbose && misses.length && name !== "curated knowledge/ alone")
+        // blind.jsonl is only ever measured: its misses are never printed.
+        if (verbose && misses.length && name !== "curated knowledge/ alone" && f !== "blind.jsonl")
           console.log(misses.map((m) => `  ${m}`).join("\n"));
         row[name] = { inScope: pct(s.inHit, s.inScope), declined: pct(s.outHit, s.outScope) };
       }
