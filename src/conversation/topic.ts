@@ -116,6 +116,11 @@ export function anchor(recall: Recall, view: KnowledgeView, id: string): void {
   if (!recall.shown.includes(e.id)) pushShown(recall, e.id);
 }
 
+/** "who interviewed …", "who did X meet": a question asking for someone other than the one it names. */
+const ASKS_OTHER = /^who (?!is |was |are |were |said |says |say |s )\w/;
+/** A text opening on one name and its description ("Ali, a 36-year-old Iranian man, …"). */
+const LEAD_NAME = /^([A-Z][a-z]+), (?:a|an|the) /;
+
 export function remember(recall: Recall, view: KnowledgeView, id: string, question: string | null): void {
   const e = view.entries.get(id);
   if (!e) return;
@@ -137,7 +142,7 @@ export function remember(recall: Recall, view: KnowledgeView, id: string, questi
     // "who interviewed the minister?": the person asked for is not the one the question names; "he" next is the
     // other person the answer names (in a quote's context: "asked by … Lester Holt").
     const by = view.personOf(e.id);
-    if (named.length > 0 && /^who (?!is |was |are |were |said |says |say |s )\w/.test(qWords.join(" "))) {
+    if (named.length > 0 && ASKS_OTHER.test(qWords.join(" "))) {
       const other =
         by === null || named.includes(by)
           ? otherName(
@@ -148,6 +153,15 @@ export function remember(recall: Recall, view: KnowledgeView, id: string, questi
       if (other !== null) {
         recall.speaker = view.speakersNamed(plainWords(other).split(" "))[0] ?? null;
         recall.name = recall.speaker === null ? view.ownName(other) : null;
+      }
+    }
+    // "who did Holt meet?" answered "Ali, a 36-year-old Iranian man, spoke to Lester Holt": "he" next is the one met,
+    // named first with a description, not the person the question names.
+    if (asked !== null && ASKS_OTHER.test(qWords.join(" "))) {
+      const lead = LEAD_NAME.exec(e.text)?.[1];
+      if (lead !== undefined && !plainWords(asked).split(" ").includes(lead.toLowerCase())) {
+        recall.speaker = view.speakersNamed([lead.toLowerCase()])[0] ?? null;
+        recall.name = recall.speaker === null ? view.ownName(lead) : null;
       }
     }
     setFrame(recall, view, question);

@@ -227,3 +227,27 @@ describe("round 9: a quote's context is part of the answer shown", () => {
     expect(conv.handle("k", "how long has he worked for them").answer?.id).toBe("cab-q1");
   });
 });
+
+describe("round 9: the one a 'who did X meet?' question asks for", () => {
+  const market = createCore(
+    tinyKnowledge(
+      [
+        {
+          id: "market",
+          title: "Bread prices at the Saltby market",
+          facts: [
+            "Mira, a 41-year-old baker in a flour-dusted apron, spoke to Tomas Verde at the Saltby market and said bread prices had doubled.",
+            "Tomas Verde reported from Saltby for the evening news.",
+          ],
+          quotes: [],
+        },
+      ],
+      [],
+    ),
+  );
+  it("'he' after 'who did Verde meet?' is the one met, named first with a description, not Verde", () => {
+    const { conv } = conversation({ core: () => market });
+    expect(conv.handle("k", "who did verde meet at the market").answer?.id).toBe("market-f1");
+    expect(conv.handle("k", "how old is she").answer?.text).toMatch(/41-year-old/);
+  });
+});
