@@ -125,4 +125,15 @@ describe("importArticle into a folder", () => {
     );
     await expect(importArticle(ARTICLE, { dir, id: "Bad Id", attribute: noQuotes })).rejects.toThrow(/--id/);
   });
+
+  it("refuses a text longer than one article at once, with its word count, and writes nothing", async () => {
+    const dir = tempDir();
+    const para = "The harbour board met on Monday to discuss the new mooring fees for small boats. ".repeat(40);
+    const file = join(dir, "book.txt");
+    writeFileSync(file, `A very long text\n\n${Array.from({ length: 80 }, () => para).join("\n\n")}\n`);
+    await expect(importArticle(file, { dir, attribute: noQuotes })).rejects.toThrow(
+      /^48,\d{3} words is more than one article \(at most 20,000\)/,
+    );
+    expect(readdirSync(dir)).toEqual(["book.txt"]);
+  });
 });
