@@ -310,6 +310,9 @@ const NAMED_BEFORE = /\b(?:call|calls|called|named|known as|nicknamed|nickname|d
 const APPOSITIVE_AFTER = /^["”’']?\s*(?::\s*\w|(?:,|\(|—|–)\s*["“‘']?(?:a|an|the|who|which|where|whose|one|\d+)\b)/i;
 const COPULA_AFTER =
   /^["”’']?\s+(?:(?:is|are|was|were)\s+(?:a|an|the|one|not|now|still|already)\b|(?:became|becomes|has become|had become|serves as|served as|works as|worked as)\s)/i;
+/** A relation by name: "Kristin Lindqvist-Hale is Hester Lindqvist's daughter", "Mikkel is her husband". */
+const RELATION_AFTER =
+  /^\s+(?:is|are|was|were)\s+(?:(?:his|her|their)\s|(?:\p{Lu}[\p{L}-]*\s+){0,3}\p{Lu}[\p{L}-]*['’]s\s)/u;
 /** "Bettina Ruhl leads the union", "X has been director of…": what someone does, said of them by name. */
 const OCCUPATION_AFTER =
   /^\s+(?:(?:runs|ran|leads|led|chairs|chaired|heads|headed|owns|owned|manages|managed|directs|directed|founded|co-founded|represents|represented|coaches|teaches|taught|edits)\s+(?:the|a|an|its|his|her|their|\p{Lu})|(?:works|worked)\s+(?:at|for|in|on)\s|(?:has|had)\s+(?:been|served as)\s+(?:(?:a|an|the)\s+)?[\p{L}-]+\s+(?:of|at|for)\s)/u;
@@ -355,7 +358,7 @@ export function definer(subject: readonly string[]): (text: string) => boolean {
         if (subject.length >= 2 && NOUN_APPOSITIVE_AFTER.test(after)) return true;
         continue;
       }
-      if (APPOSITIVE_AFTER.test(after) || COPULA_AFTER.test(after)) return true;
+      if (APPOSITIVE_AFTER.test(after) || COPULA_AFTER.test(after) || RELATION_AFTER.test(after)) return true;
       if (OCCUPATION_AFTER.test(after)) return true;
       if (NAMED_BEFORE.test(before) || NOUN_PHRASE_BEFORE.test(before) || ROLE_AT_PLACE_BEFORE.test(before))
         return true;

@@ -100,6 +100,12 @@ describe("confidence that means something in conversation (issue 11, item 0)", (
   it("tells a definition from a mention", () => {
     expect(defines("sanctions imposed by President Donald Trump", ["trump"])).toBe(true);
     expect(defines("sanctions imposed by the Trump administration", ["trump"])).toBe(false);
+    // A relation by name or pronoun says who someone is; another person's possession does not.
+    expect(defines("Kristin Lindqvist-Hale is Hester Lindqvist's daughter.", ["kristin", "lindqvist", "hale"])).toBe(
+      true,
+    );
+    expect(defines("Mikkel is her husband.", ["mikkel"])).toBe(true);
+    expect(defines("Mikkel is everyone's favourite driver.", ["mikkel"])).toBe(false);
     expect(defines("announced a state-run app store, Karavan, which", ["karavan"])).toBe(true);
     expect(defines("what creators call “clip farms”: small crews of teens", ["clip", "farm"])).toBe(true);
     expect(defines("In Iran, the regime banned it", ["iran"])).toBe(false);
