@@ -413,7 +413,7 @@ export function namedThing(question: string): string | null {
     /\bnames? of (?:the |a |an |this |that |its |their |his |her |(?:[a-z]+ ){0,2}[a-z]+'s )?(?:[\w-]+ ){0,3}?([a-z][\w-]*?)(?:'s)?(?: (?:in|at|on|from|that|which|who|used|run|owned)\b.*)?$/.exec(
       q,
     ) ??
-    /\b(?:what|whats)(?:'s| is| was| are)? (?:the |this |that |its |their |his |her |[a-z]+'s )(?:[\w-]+ ){0,3}?([a-z][\w-]*?)(?:'s)? (?:name|called)\b/.exec(
+    /\b(?:what|whats)(?:'s| is| was| are)? (?:the |this |that |its |their |his |her |(?:[a-z]+ ){0,2}[a-z]+'s )(?:[\w-]+ ){0,3}?([a-z][\w-]*?)(?:'s)? (?:name|called)\b/.exec(
       q,
     );
   const noun = m?.[1];
@@ -429,7 +429,7 @@ export function namer(noun: string): (text: string) => boolean {
     "u",
   );
   const before = new RegExp(
-    String.raw`\p{Lu}[\p{L}'’-]+(?:,\s+(?:a|an|the)|(?:,[^.,]{0,40},)?\s+(?:is|was)\s+(?:a|an|the|\p{Lu}[\p{L}-]*['’]s))\s+(?:[\p{L}'’-]+\s+){0,3}${n}s?\b`,
+    String.raw`\p{Lu}[\p{L}'’-]+(?:,\s+(?:a|an|the)|(?:,[^.,]{0,40},)?\s+(?:is|was)\s+(?:a|an|the|(?:\p{Lu}[\p{L}-]*\s+){0,2}\p{Lu}[\p{L}-]*['’]s))\s+(?:[\p{L}'’-]+\s+){0,3}${n}s?\b`,
     "u",
   );
   return (text: string) => {

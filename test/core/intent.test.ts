@@ -181,6 +181,9 @@ describe("namedThing / namer", () => {
   it("reads a possessor of several words, a name given by a copula, and 'a series she called …'", () => {
     expect(namedThing("What is the name of Vera Solberg's son?")).toBe("son");
     expect(namer("minister")("Ilse Varn, also called Ilse, is Tarvosia's digital minister.")).toBe(true);
+    // A possessive of a full name: "X is Hester Lund's husband" names him.
+    expect(namer("husband")("Per is Hester Lund's husband.")).toBe(true);
+    expect(namedThing("What was Hester Lund's husband's name?")).toBe("husband");
     expect(namer("series")("she had 3,000 followers for a series she called “Bus Stop Reviews”")).toBe(true);
     expect(namer("son")("Vera Solberg's son lives in Aldhaven.")).toBe(false);
   });
