@@ -142,7 +142,8 @@ export function remember(recall: Recall, view: KnowledgeView, id: string, questi
     // "who interviewed the minister?": the person asked for is not the one the question names; "he" next is the
     // other person the answer names (in a quote's context: "asked by … Lester Holt").
     const by = view.personOf(e.id);
-    if (named.length > 0 && ASKS_OTHER.test(qWords.join(" "))) {
+    const asksOther = ASKS_OTHER.test(qWords.join(" "));
+    if (named.length > 0 && asksOther) {
       const other =
         by === null || named.includes(by)
           ? otherName(
@@ -157,7 +158,7 @@ export function remember(recall: Recall, view: KnowledgeView, id: string, questi
     }
     // "who did Holt meet?" answered "Ali, a 36-year-old Iranian man, spoke to Lester Holt": "he" next is the one met,
     // named first with a description, not the person the question names.
-    if (asked !== null && ASKS_OTHER.test(qWords.join(" "))) {
+    if (asked !== null && asksOther) {
       const lead = LEAD_NAME.exec(e.text)?.[1];
       if (lead !== undefined && !plainWords(asked).split(" ").includes(lead.toLowerCase())) {
         recall.speaker = view.speakersNamed([lead.toLowerCase()])[0] ?? null;

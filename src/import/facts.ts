@@ -6,6 +6,7 @@
 import type { Interview } from "./interview.js";
 import { STOP_WORDS, isNamingWord } from "../core/index.js";
 import { splitSentences } from "./sentences.js";
+import { wordCount } from "./quotes.js";
 import { escapeRe, namesAlternation } from "./speakers.js";
 import { References, type PersonHint } from "./references.js";
 
@@ -239,10 +240,6 @@ const DATELINE = /^[\p{Lu}][\p{Lu} .'’-]{2,}(?:,[^—–()\n]{0,40})?(?:\s*\([
 
 /** Below this many words a sentence is no fact on its own ("Read more.", "See?"). */
 const MIN_FACT_WORDS = 5;
-
-function wordCount(sentence: string): number {
-  return sentence.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
-}
 
 export function isDebris(sentence: string): boolean {
   if (wordCount(sentence) < MIN_FACT_WORDS) return true;

@@ -9,6 +9,7 @@ import { extractArticle, readSource } from "./extract.js";
 import type { FetchOptions } from "./fetch.js";
 import { draftKnowledge, draftYaml, sourceIdFor, type Attribution, type Draft } from "./draft.js";
 import { reviewText } from "./review.js";
+import { wordCount } from "./quotes.js";
 import { ImportError, readFolder, validateImport, writeImport } from "./write.js";
 import type { ExtractedArticle } from "./types.js";
 
@@ -58,7 +59,7 @@ export async function importArticle(source: string, options: ImportOptions): Pro
     ...(input.url !== undefined && { url: input.url }),
   };
   const article = extractArticle(input.bytes, extractOptions);
-  const words = wordCount(article.paragraphs);
+  const words = article.paragraphs.reduce((n, p) => n + wordCount(p), 0);
   if (words > MAX_ARTICLE_WORDS)
     throw new ImportError(
       `${words.toLocaleString("en")} words is more than one article (at most ${MAX_ARTICLE_WORDS.toLocaleString("en")}); import the articles one by one (${input.url ?? input.file})`,
@@ -95,13 +96,6 @@ const ENGLISH = new Set(
  * holding the terminal for minutes.
  */
 export const MAX_ARTICLE_WORDS = 20_000;
-
-/** Words in an article's paragraphs. */
-export function wordCount(paragraphs: readonly string[]): number {
-  let n = 0;
-  for (const p of paragraphs) n += p.split(/\s+/).filter((w) => w !== "").length;
-  return n;
-}
 
 /** Function words of the languages most often met in Latin script (Portuguese, Spanish, French, Italian, German,
  * Dutch, Indonesian), none of them an English word. */

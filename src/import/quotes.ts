@@ -228,7 +228,7 @@ export function sentenceRanges(text: string, masked: string, spans: readonly Quo
   return out;
 }
 
-/** Words in a quoted text ("case-by-case" is one). */
+/** Words in a text: runs between spaces that hold a letter or a digit ("case-by-case" is one, a lone dash none). */
 export function wordCount(text: string): number {
   return text.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
 }
